@@ -1,0 +1,1 @@
+"""Lead distribution bot for sales teams."""

@@ -1,0 +1,46 @@
+"""The command menus Telegram shows, per kind of chat and per language."""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+    BotCommandScopeUnion,
+)
+
+from bot.i18n import Language, Translator
+
+log = logging.getLogger(__name__)
+
+PRIVATE = ("start", "help", "team")
+GROUP = ("join", "team", "setup", "help")
+HEAD_PRIVATE = ("start", "help", "team", "newlead", "remove")
+# Russian is the menu for everyone whose language has no menu of its own.
+_LANGUAGES: tuple[tuple[Language, str | None], ...] = (("ru", None), ("en", "en"))
+
+
+def menu(names: tuple[str, ...], language: Language) -> list[BotCommand]:
+    tr = Translator(language)
+    return [BotCommand(command=name, description=tr("cmd." + name)) for name in names]
+
+
+async def publish_commands(bot: Bot, admin_ids: frozenset[int]) -> None:
+    """Best effort: a menu that failed to publish costs comfort, not leads."""
+    scopes: list[tuple[BotCommandScopeUnion, tuple[str, ...]]] = [
+        (BotCommandScopeAllPrivateChats(), PRIVATE),
+        (BotCommandScopeAllGroupChats(), GROUP),
+    ]
+    scopes += [(BotCommandScopeChat(chat_id=admin), HEAD_PRIVATE) for admin in sorted(admin_ids)]
+    for scope, names in scopes:
+        for language, code in _LANGUAGES:
+            try:
+                await bot.set_my_commands(menu(names, language), scope=scope, language_code=code)
+            except TelegramAPIError as error:
+                # A head who never opened the private chat has no chat to scope to yet.
+                log.info("command menu for %s not published: %s", scope.type, error)

@@ -1,0 +1,111 @@
+"""Settings from the environment and `.env`, exactly the variables PRODUCT.md lists."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from aiogram.utils.token import TokenValidationError, validate_token
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        frozen=True,
+    )
+
+    bot_token: SecretStr
+    telegram_api_url: str = "https://api.telegram.org"
+    database_path: Path = Path("data/leads.db")
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    intake_host: str = "127.0.0.1"
+    intake_port: int = Field(default=8080, ge=0, le=65535)
+    intake_token: SecretStr | None = None
+    timezone: str = "Europe/Moscow"
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr) -> SecretStr:
+        try:
+            validate_token(value.get_secret_value())
+        except TokenValidationError:
+            raise ValueError("expected a token from @BotFather, like 123456:ABC-DEF...") from None
+        return value
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if parts.scheme not in {"http", "https"} or not parts.netloc:
+            raise ValueError("expected an http(s) URL such as https://api.telegram.org")
+        return value.rstrip("/")
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _comma_separated_ids(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        ids = set()
+        for part in value.split(","):
+            item = part.strip()
+            if not item:
+                continue
+            if not item.lstrip("-").isdigit():
+                raise ValueError(f"expected comma-separated Telegram user ids, got {item!r}")
+            ids.add(int(item))
+        return frozenset(ids)
+
+    @field_validator("intake_token", mode="before")
+    @classmethod
+    def _empty_token_is_none(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}, expected e.g. Europe/Moscow") from None
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message names the variable."""
+
+
+def describe(error: ValidationError) -> str:
+    lines = []
+    for item in error.errors():
+        variable = str(item["loc"][0]).upper() if item["loc"] else "configuration"
+        if item["type"] == "missing":
+            lines.append(f"{variable} is required: set it in the environment or in .env")
+        else:
+            message = str(item["msg"]).removeprefix("Value error, ")
+            lines.append(f"{variable} is invalid: {message}")
+    return "\n".join(lines)
+
+
+def load_settings(env_file: str | None = ".env") -> Settings:
+    try:
+        return Settings(_env_file=env_file)  # type: ignore[call-arg]
+    except ValidationError as error:
+        raise ConfigError(describe(error)) from None
+
+
+def exit_with(error: Exception) -> NoReturn:
+    print(f"Configuration error: {error}", file=sys.stderr)
+    raise SystemExit(2)

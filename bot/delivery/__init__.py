@@ -1,0 +1,1 @@
+"""The one path from the database to Telegram."""

@@ -1,0 +1,149 @@
+"""Sends what the outbox holds, in order per chat, retrying until Telegram accepts it."""
+
+from __future__ import annotations
+
+import logging
+import random
+from datetime import timedelta
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramRetryAfter
+from aiogram.types import InlineKeyboardMarkup, Message
+
+from bot.clock import Clock
+from bot.delivery.signal import OutboxSignal
+from storage import (
+    Database,
+    LeadEvent,
+    LeadEventRepo,
+    LeadRepo,
+    OutboxMethod,
+    OutboxRecord,
+    OutboxRepo,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_BACKOFF = timedelta(minutes=5)
+MAX_IDLE_SECONDS = 30.0
+
+
+class CardNotPostedError(Exception):
+    """An edit of a card that Telegram has not shown yet; it waits for the card."""
+
+
+def backoff(attempts: int, rng: random.Random) -> timedelta:
+    """Exponential, capped, with jitter so that many rows failing together spread out."""
+    ceiling = min(MAX_BACKOFF.total_seconds(), 2.0 ** min(attempts, 16))
+    return timedelta(seconds=ceiling * rng.uniform(0.5, 1.0))
+
+
+class OutboxWorker:
+    def __init__(
+        self,
+        db: Database,
+        bot: Bot,
+        clock: Clock,
+        signal: OutboxSignal,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._db = db
+        self._bot = bot
+        self._clock = clock
+        self._signal = signal
+        self._rng = rng or random.Random()  # noqa: S311 - retry jitter
+        self._outbox = OutboxRepo(db.conn)
+        self._leads = LeadRepo(db.conn)
+        self._events = LeadEventRepo(db.conn)
+
+    async def run(self) -> None:
+        while True:
+            try:
+                attempted = await self.deliver_due()
+            except Exception:
+                # A broken database read must not end delivery for good; try again later.
+                log.exception("outbox round failed")
+                attempted = 0
+            if attempted:
+                continue
+            await self._signal.wait(await self._idle_seconds())
+
+    async def _idle_seconds(self) -> float:
+        async with self._db.consistent_read():
+            due = await self._outbox.next_due_at()
+        if due is None:
+            return MAX_IDLE_SECONDS
+        wait = (due - self._clock.now()).total_seconds()
+        return min(max(wait, 0.0), MAX_IDLE_SECONDS)
+
+    async def deliver_due(self) -> int:
+        """Try every chat's oldest due row once; return how many were tried."""
+        async with self._db.consistent_read():
+            rows = await self._outbox.due_heads(self._clock.now())
+        for row in rows:
+            await self._deliver(row)
+        return len(rows)
+
+    async def _deliver(self, row: OutboxRecord) -> None:
+        try:
+            message_id = await self._send(row)
+        except TelegramRetryAfter as error:
+            await self._retry(row, timedelta(seconds=error.retry_after), error)
+        except TelegramBadRequest as error:
+            if "message is not modified" in error.message:
+                await self._sent(row, None)  # the card already says this
+            else:
+                await self._retry(row, backoff(row.attempts, self._rng), error)
+        except (TelegramAPIError, CardNotPostedError, TimeoutError, OSError) as error:
+            await self._retry(row, backoff(row.attempts, self._rng), error)
+        except Exception as error:
+            log.exception("unexpected failure sending outbox row %d", row.id)
+            await self._retry(row, backoff(row.attempts, self._rng), error)
+        else:
+            await self._sent(row, message_id)
+
+    async def _send(self, row: OutboxRecord) -> int | None:
+        markup = (
+            InlineKeyboardMarkup.model_validate_json(row.reply_markup) if row.reply_markup else None
+        )
+        if row.method is OutboxMethod.SEND:
+            message = await self._bot.send_message(row.chat_id, row.text, reply_markup=markup)
+            return message.message_id
+        lead = await self._leads.get(row.lead_id) if row.lead_id is not None else None
+        if lead is None or lead.card_chat_id is None or lead.card_message_id is None:
+            raise CardNotPostedError(f"lead {row.lead_id} has no card yet")
+        edited = await self._bot.edit_message_text(
+            chat_id=lead.card_chat_id,
+            message_id=lead.card_message_id,
+            text=row.text,
+            reply_markup=markup,
+        )
+        return edited.message_id if isinstance(edited, Message) else lead.card_message_id
+
+    async def _sent(self, row: OutboxRecord, message_id: int | None) -> None:
+        now = self._clock.now()
+        async with self._db.transaction():
+            await self._outbox.mark_sent(row.id, now, message_id)
+            if row.purpose == "card" and row.lead_id is not None and message_id is not None:
+                await self._leads.set_card(row.lead_id, row.chat_id, message_id)
+                await self._events.add(
+                    LeadEvent(
+                        row.lead_id,
+                        now,
+                        "card_posted",
+                        reason="outbox",
+                        details={"chat_id": row.chat_id, "message_id": message_id},
+                    )
+                )
+
+    async def _retry(self, row: OutboxRecord, delay: timedelta, error: BaseException) -> None:
+        log.warning(
+            "outbox row %d to chat %d failed (attempt %d), retry in %.0fs: %s",
+            row.id,
+            row.chat_id,
+            row.attempts + 1,
+            delay.total_seconds(),
+            error,
+        )
+        async with self._db.transaction():
+            await self._outbox.reschedule(row.id, self._clock.now() + delay, repr(error))

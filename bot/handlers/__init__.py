@@ -1,0 +1,18 @@
+"""Thin routers: parse the update, call one service, answer. One router per module."""
+
+from aiogram import Router
+
+from bot.handlers import claim, help, intake, membership, setup, team
+
+
+def get_routers() -> list[Router]:
+    # help goes last: its private-chat fallback must not shadow anything else.
+    return [
+        setup.make_router(),
+        membership.make_router(),
+        team.make_router(),
+        claim.make_router(),
+        intake.make_router(),
+        help.make_router(),
+        claim.make_fallback_router(),
+    ]

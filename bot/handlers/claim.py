@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+import logging
+
+from aiogram import Router
+from aiogram.types import CallbackQuery
+
+from bot.callbacks import ClaimCb
+from bot.handlers.common import person_of
+from bot.i18n import Translator
+from bot.routing import ClaimVerdict
+from bot.services.leads import LeadService
+
+log = logging.getLogger(__name__)
+
+
+async def on_claim(
+    query: CallbackQuery, callback_data: ClaimCb, leads: LeadService, tr: Translator
+) -> None:
+    if query.message is None:
+        await query.answer(tr("claim.invalid"), show_alert=True)
+        return
+    result = await leads.claim(
+        callback_data.lead_id, query.message.chat.id, person_of(query.from_user)
+    )
+    if result.won:
+        await query.answer(tr("claim.won", id=result.lead_id))
+        return
+    match result.verdict:
+        case ClaimVerdict.TAKEN:
+            text = tr("claim.taken_by", name=result.owner_name or "?")
+        case ClaimVerdict.ALREADY_YOURS:
+            text = tr("claim.already_yours")
+        case ClaimVerdict.NOT_MEMBER:
+            text = tr("claim.not_member")
+        case ClaimVerdict.INVALID | ClaimVerdict.TRY:
+            text = tr("claim.invalid")
+    await query.answer(text, show_alert=True)
+
+
+async def on_unknown_button(query: CallbackQuery, tr: Translator) -> None:
+    """Forged, stale or malformed callback data: say so, change nothing."""
+    log.warning("unknown callback data %r from user %d", query.data, query.from_user.id)
+    await query.answer(tr("claim.invalid"), show_alert=True)
+
+
+def make_router() -> Router:
+    router = Router(name=__name__)
+    router.callback_query.register(on_claim, ClaimCb.filter())
+    return router
+
+
+def make_fallback_router() -> Router:
+    router = Router(name=__name__ + ".fallback")
+    router.callback_query.register(on_unknown_button)
+    return router

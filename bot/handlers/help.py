@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, CommandStart
+from aiogram.types import Message
+
+from bot.handlers.common import IN_PRIVATE
+from bot.i18n import Translator
+from bot.services.team import TeamService
+
+
+async def on_help(message: Message, teams: TeamService, tr: Translator) -> None:
+    """What this person can do, by role."""
+    assert message.from_user is not None
+    if teams.is_head(message.from_user.id):
+        await message.answer(tr("help.head"))
+        return
+    team = await teams.primary()
+    if team is not None and await teams.member(team, message.from_user.id):
+        await message.answer(tr("help.manager", title=team.title))
+        return
+    await message.answer(tr("help.guest"))
+
+
+async def on_anything_else(message: Message, tr: Translator) -> None:
+    await message.answer(tr("private.hint"))
+
+
+def make_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(on_help, CommandStart(), IN_PRIVATE)
+    router.message.register(on_help, Command("help"))
+    router.message.register(on_anything_else, IN_PRIVATE)
+    return router

@@ -1,0 +1,85 @@
+"""Leads entered in Telegram: /newlead, forwarded messages and shared contacts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import (
+    Message,
+    MessageOriginChannel,
+    MessageOriginChat,
+    MessageOriginHiddenUser,
+    MessageOriginUser,
+)
+
+from bot.handlers.common import IN_PRIVATE, person_of
+from bot.i18n import Translator
+from bot.leads.text import lead_from_text
+from bot.services.leads import HandEntry, HandEntryResult, LeadService, NewLead
+from storage import LeadFields, LeadSource
+
+
+async def _reply(message: Message, result: HandEntryResult, tr: Translator, refused: str) -> None:
+    match result.outcome:
+        case HandEntry.CREATED:
+            await message.reply(tr("newlead.created", id=result.lead_id))
+        case HandEntry.WAITING:
+            await message.reply(tr("newlead.waiting", id=result.lead_id))
+        case HandEntry.EMPTY:
+            await message.reply(tr("newlead.empty"))
+        case HandEntry.NOT_HEAD:
+            await message.reply(tr(refused))
+
+
+async def on_newlead(
+    message: Message, command: CommandObject, leads: LeadService, tr: Translator
+) -> None:
+    assert message.from_user is not None
+    actor = person_of(message.from_user)
+    if not command.args and leads.is_head(actor.user_id):
+        await message.reply(tr("newlead.usage"))
+        return
+    fields = lead_from_text(command.args or "")
+    result = await leads.submit_by_hand(actor, NewLead(fields, LeadSource.COMMAND))
+    await _reply(message, result, tr, "newlead.not_head")
+
+
+def _forwarded(message: Message) -> tuple[LeadFields, int | None]:
+    """The lead a forwarded message describes, and its author when Telegram tells us."""
+    fields = lead_from_text(message.text or message.caption or "")
+    origin = message.forward_origin
+    name: str | None = None
+    author: int | None = None
+    if isinstance(origin, MessageOriginUser):
+        name, author = origin.sender_user.full_name, origin.sender_user.id
+    elif isinstance(origin, MessageOriginHiddenUser):
+        name = origin.sender_user_name
+    elif isinstance(origin, MessageOriginChat):
+        name = origin.sender_chat.title
+    elif isinstance(origin, MessageOriginChannel):
+        name = origin.chat.title
+    if message.contact is not None:
+        contact = message.contact
+        name = " ".join(p for p in (contact.first_name, contact.last_name) if p)
+        author = contact.user_id
+        fields = replace(fields, phone=contact.phone_number)
+    if name and fields.name is None:
+        fields = replace(fields, name=name)
+    return fields, author
+
+
+async def on_forward(message: Message, leads: LeadService, tr: Translator) -> None:
+    assert message.from_user is not None
+    fields, author = _forwarded(message)
+    new = NewLead(fields, LeadSource.FORWARD, contact_user_id=author)
+    result = await leads.submit_by_hand(person_of(message.from_user), new)
+    await _reply(message, result, tr, "forward.not_head")
+
+
+def make_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(on_newlead, Command("newlead"))
+    router.message.register(on_forward, IN_PRIVATE, F.forward_origin | F.contact)
+    return router

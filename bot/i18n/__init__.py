@@ -1,0 +1,53 @@
+"""Every text the bot sends comes from here: Russian by default, English for English users."""
+
+from __future__ import annotations
+
+import html
+import string
+from collections.abc import Mapping
+from typing import Literal
+
+from bot.i18n import en, ru
+
+Language = Literal["ru", "en"]
+DEFAULT_LANGUAGE: Language = "ru"
+CATALOGS: Mapping[Language, Mapping[str, str]] = {"ru": ru.MESSAGES, "en": en.MESSAGES}
+
+
+class Html(str):
+    """Text that is already valid Telegram HTML and must not be escaped again."""
+
+    __slots__ = ()
+
+
+def language_for(code: str | None) -> Language:
+    """Telegram gives an IETF tag such as 'en', 'en-GB' or 'ru'; all but English get Russian."""
+    if code and code.lower().split("-")[0] == "en":
+        return "en"
+    return DEFAULT_LANGUAGE
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+class Translator:
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self._messages = CATALOGS[language]
+
+    def __call__(self, key: str, /, **params: object) -> Html:
+        """The message `key` with `params` filled in, each escaped unless it is `Html`."""
+        template = self._messages[key]
+        safe = {name: _escape(value) for name, value in params.items()}
+        return Html(template.format_map(safe))
+
+
+def _escape(value: object) -> str:
+    if isinstance(value, Html):
+        return str(value)
+    return html.escape(str(value), quote=True)
+
+
+def translator(code: str | None) -> Translator:
+    return Translator(language_for(code))

@@ -1,0 +1,1 @@
+"""Lead intake over HTTP, for website and ad-platform forms."""

@@ -1,0 +1,85 @@
+"""The aiohttp app behind POST /leads and GET /health."""
+
+from __future__ import annotations
+
+import hmac
+import logging
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+from pydantic import SecretStr
+
+from bot.intake.parse import MAX_BODY_BYTES, IntakeError, idempotency_key, parse_lead
+from bot.services.health import HealthService
+from bot.services.leads import LeadService, NewLead
+from storage import LeadSource
+
+log = logging.getLogger(__name__)
+
+
+def _error(status: int, message: str) -> web.Response:
+    return web.json_response({"error": message}, status=status)
+
+
+@web.middleware
+async def _json_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Every answer is JSON, including aiohttp's own 404, 405 and 413."""
+    try:
+        return await handler(request)
+    except IntakeError as error:
+        return _error(error.status, error.message)
+    except web.HTTPRequestEntityTooLarge:
+        return _error(413, f"body is larger than {MAX_BODY_BYTES // 1024} KiB")
+    except web.HTTPException as error:
+        if error.status < 400:
+            raise
+        return _error(error.status, error.reason)
+
+
+class IntakeHandlers:
+    def __init__(self, leads: LeadService, health: HealthService, token: SecretStr | None) -> None:
+        self._leads = leads
+        self._health = health
+        self._token = token
+
+    def _authorised(self, request: web.Request) -> bool:
+        assert self._token is not None
+        expected = self._token.get_secret_value().encode()
+        header = request.headers.get("Authorization", "")
+        scheme, _, supplied = header.partition(" ")
+        if scheme.lower() != "bearer":
+            supplied = request.query.get("token", "")
+        # compare_digest: the time taken must not tell how much of a guess was right.
+        return hmac.compare_digest(supplied.strip().encode(), expected)
+
+    async def post_lead(self, request: web.Request) -> web.Response:
+        if self._token is None:
+            return _error(503, "lead intake is disabled: set INTAKE_TOKEN to enable it")
+        if not self._authorised(request):
+            log.info("intake: refused request from %s: wrong or missing token", request.remote)
+            return _error(401, "wrong or missing token")
+        if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
+            raise web.HTTPRequestEntityTooLarge(
+                max_size=MAX_BODY_BYTES, actual_size=request.content_length
+            )
+        key = idempotency_key(request.headers.get("Idempotency-Key"))
+        fields = parse_lead(request.content_type, request.charset, await request.read())
+        submitted = await self._leads.submit(NewLead(fields, LeadSource.HTTP, key))
+        if not submitted.created:
+            return web.json_response({"id": submitted.lead_id, "duplicate": True}, status=200)
+        log.info("intake: lead %d created", submitted.lead_id)
+        return web.json_response({"id": submitted.lead_id}, status=201)
+
+    async def get_health(self, request: web.Request) -> web.Response:
+        health = await self._health.check()
+        return web.json_response(health.as_json(), status=200)
+
+
+def make_intake_app(
+    leads: LeadService, health: HealthService, token: SecretStr | None
+) -> web.Application:
+    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_json_errors])
+    handlers = IntakeHandlers(leads, health, token)
+    app.router.add_post("/leads", handlers.post_lead)
+    app.router.add_get("/health", handlers.get_health)
+    return app

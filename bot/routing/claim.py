@@ -1,0 +1,41 @@
+"""Who may claim a lead that was offered to the team, judged before the conditional update.
+
+The verdict says whether an attempt is worth making; the winner among concurrent attempts is
+decided by the database (`LeadRepo.claim`), never here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ClaimVerdict(StrEnum):
+    TRY = "try"  # a member tapping an unclaimed lead of their team
+    INVALID = "invalid"  # no such lead, or not a card of this chat's team
+    NOT_MEMBER = "not_member"
+    ALREADY_YOURS = "already_yours"
+    TAKEN = "taken"
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """What the judge needs about the lead; None where the lead does not exist."""
+
+    lead_team_id: int | None
+    claimable: bool
+    owner_id: int | None
+
+
+def judge_claim(
+    lead: ClaimView | None, chat_team_id: int | None, tapper_member_id: int | None
+) -> ClaimVerdict:
+    if lead is None or chat_team_id is None or lead.lead_team_id != chat_team_id:
+        return ClaimVerdict.INVALID
+    if tapper_member_id is None:
+        return ClaimVerdict.NOT_MEMBER
+    if lead.claimable:
+        return ClaimVerdict.TRY
+    if lead.owner_id == tapper_member_id:
+        return ClaimVerdict.ALREADY_YOURS
+    return ClaimVerdict.TAKEN

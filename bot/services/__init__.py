@@ -1,0 +1,1 @@
+"""Use cases. Built once in main(), handed to handlers as workflow data."""

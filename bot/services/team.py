@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from bot.clock import Clock
+from bot.delivery.signal import OutboxSignal
+from bot.i18n import Translator
+from bot.services.leads import LeadService
+from bot.services.people import Person, Roles
+from storage import Database, MemberRecord, MemberRepo, TeamRecord, TeamRepo
+
+log = logging.getLogger(__name__)
+
+
+class Reachability(Protocol):
+    """What joining needs to know from Telegram."""
+
+    async def try_message(self, user_id: int, text: str) -> bool | None:
+        """Send `text` to the user's private chat: True if sent, False if Telegram forbids it
+        (they never opened the chat, or blocked the bot), None if it could not tell."""
+        ...
+
+    async def in_chat(self, chat_id: int, user_id: int) -> bool:
+        """Whether the user is currently a member of the group chat."""
+        ...
+
+
+class Setup(StrEnum):
+    CREATED = "created"
+    ALREADY = "already"
+    OTHER_CHAT = "other_chat"
+    NOT_HEAD = "not_head"
+
+
+@dataclass(frozen=True)
+class SetupResult:
+    outcome: Setup
+    team: TeamRecord | None = None
+    adopted: int = 0
+
+
+class Join(StrEnum):
+    JOINED = "joined"
+    ALREADY = "already"
+    NO_TEAM = "no_team"
+    NEED_PRIVATE_CHAT = "need_private_chat"
+    NOT_IN_CHAT = "not_in_chat"
+    TRY_LATER = "try_later"
+
+
+@dataclass(frozen=True)
+class JoinResult:
+    outcome: Join
+    team: TeamRecord | None = None
+
+
+class Remove(StrEnum):
+    REMOVED = "removed"
+    NOT_HEAD = "not_head"
+    NO_TEAM = "no_team"
+    NOT_FOUND = "not_found"
+
+
+@dataclass(frozen=True)
+class RemoveResult:
+    outcome: Remove
+    member: MemberRecord | None = None
+
+
+class TeamService:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        roles: Roles,
+        leads: LeadService,
+        reach: Reachability,
+        signal: OutboxSignal,
+    ) -> None:
+        self._db = db
+        self._signal = signal
+        self._clock = clock
+        self._roles = roles
+        self._leads = leads
+        self._reach = reach
+        self._teams = TeamRepo(db.conn)
+        self._members = MemberRepo(db.conn)
+
+    def is_head(self, user_id: int) -> bool:
+        return self._roles.is_head(user_id)
+
+    async def setup(self, chat_id: int, title: str, actor: Person) -> SetupResult:
+        if not self._roles.is_head(actor.user_id):
+            log.info("refused /setup in chat %d from non-head user %d", chat_id, actor.user_id)
+            return SetupResult(Setup.NOT_HEAD)
+        async with self._db.transaction():
+            existing = await self._teams.primary()
+            if existing is not None and existing.chat_id == chat_id:
+                if existing.title != title:
+                    await self._teams.rename(existing.id, title)
+                return SetupResult(Setup.ALREADY, existing)
+            if existing is not None:
+                # One installation serves one team: leads from the web form and from
+                # private chats must have exactly one place to go.
+                return SetupResult(Setup.OTHER_CHAT, existing)
+            team = await self._teams.create(
+                chat_id, title, actor.language, actor.user_id, self._clock.now()
+            )
+            adopted = await self._leads.offer_waiting(team)
+        if adopted:
+            self._signal.notify()
+        log.info("team %d set up in chat %d by user %d", team.id, chat_id, actor.user_id)
+        return SetupResult(Setup.CREATED, team, adopted)
+
+    async def team_of_chat(self, chat_id: int) -> TeamRecord | None:
+        return await self._teams.by_chat(chat_id)
+
+    async def primary(self) -> TeamRecord | None:
+        return await self._teams.primary()
+
+    async def member(self, team: TeamRecord, user_id: int) -> MemberRecord | None:
+        return await self._members.active_by_user(team.id, user_id)
+
+    async def members(self, team: TeamRecord) -> list[MemberRecord]:
+        return await self._members.active(team.id)
+
+    async def join_from_group(self, chat_id: int, person: Person) -> JoinResult:
+        """Join via the button or /join in the team chat.
+
+        A bot cannot write first to someone who never opened its private chat, and leads
+        are useless to a member the bot cannot reach; so joining sends the welcome first and
+        only a delivered welcome makes a member.
+        """
+        team = await self._teams.by_chat(chat_id)
+        if team is None:
+            return JoinResult(Join.NO_TEAM)
+        if await self._members.active_by_user(team.id, person.user_id):
+            return JoinResult(Join.ALREADY, team)
+        welcome = Translator(person.language)("join.welcome", title=team.title)
+        delivered = await self._reach.try_message(person.user_id, welcome)
+        if delivered is None:
+            return JoinResult(Join.TRY_LATER, team)
+        if not delivered:
+            return JoinResult(Join.NEED_PRIVATE_CHAT, team)
+        return await self._add(team, person)
+
+    async def join_from_private(self, team_id: int, person: Person) -> JoinResult:
+        """Join via the deep link, which only works for people in the team chat."""
+        team = await self._teams.by_id(team_id)
+        if team is None:
+            return JoinResult(Join.NO_TEAM)
+        if await self._members.active_by_user(team.id, person.user_id):
+            return JoinResult(Join.ALREADY, team)
+        if not await self._reach.in_chat(team.chat_id, person.user_id):
+            log.info("refused join of team %d by user %d: not in chat", team.id, person.user_id)
+            return JoinResult(Join.NOT_IN_CHAT, team)
+        return await self._add(team, person)
+
+    async def _add(self, team: TeamRecord, person: Person) -> JoinResult:
+        async with self._db.transaction():
+            await self._members.upsert_active(
+                team.id,
+                person.user_id,
+                person.full_name,
+                person.username,
+                person.language,
+                self._clock.now(),
+            )
+        log.info("user %d joined team %d", person.user_id, team.id)
+        return JoinResult(Join.JOINED, team)
+
+    async def remove(self, actor: Person, team: TeamRecord | None, target: str) -> RemoveResult:
+        """Remove a member named by their number in /team or by @username."""
+        if not self._roles.is_head(actor.user_id):
+            log.info("refused /remove from non-head user %d", actor.user_id)
+            return RemoveResult(Remove.NOT_HEAD)
+        if team is None:
+            return RemoveResult(Remove.NO_TEAM)
+        member = await self._find(team, target.strip())
+        if member is None:
+            return RemoveResult(Remove.NOT_FOUND)
+        async with self._db.transaction():
+            removed = await self._members.deactivate(member.id, self._clock.now())
+        if not removed:
+            return RemoveResult(Remove.NOT_FOUND)
+        log.info("user %d removed member %d from team %d", actor.user_id, member.id, team.id)
+        return RemoveResult(Remove.REMOVED, member)
+
+    async def _find(self, team: TeamRecord, target: str) -> MemberRecord | None:
+        if target.isdigit():
+            member = await self._members.by_id(int(target))
+            if member is not None and member.team_id == team.id and member.active:
+                return member
+            return None
+        if target.startswith("@") and len(target) > 1:
+            return await self._members.find_active_by_username(team.id, target[1:])
+        return None

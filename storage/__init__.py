@@ -1,0 +1,27 @@
+"""Persistence: one SQLite file, numbered migrations, one repository class per table."""
+
+from storage.db import Database, SchemaTooNewError
+from storage.events import LeadEvent, LeadEventRepo
+from storage.leads import LeadFields, LeadRecord, LeadRepo, LeadSource, LeadStatus
+from storage.members import MemberRecord, MemberRepo
+from storage.outbox import OutboxMethod, OutboxRecord, OutboxRepo
+from storage.teams import TeamRecord, TeamRepo
+
+__all__ = [
+    "Database",
+    "LeadEvent",
+    "LeadEventRepo",
+    "LeadFields",
+    "LeadRecord",
+    "LeadRepo",
+    "LeadSource",
+    "LeadStatus",
+    "MemberRecord",
+    "MemberRepo",
+    "OutboxMethod",
+    "OutboxRecord",
+    "OutboxRepo",
+    "SchemaTooNewError",
+    "TeamRecord",
+    "TeamRepo",
+]

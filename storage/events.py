@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import aiosqlite
+
+from storage.clock_format import from_db, to_db
+
+
+@dataclass(frozen=True)
+class LeadEvent:
+    lead_id: int
+    at: datetime
+    kind: str
+    reason: str
+    actor_user_id: int | None = None
+    member_id: int | None = None
+    details: Mapping[str, object] = field(default_factory=dict)
+    id: int | None = None
+
+
+class LeadEventRepo:
+    """Append-only history: nothing here is ever updated or deleted."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def add(self, event: LeadEvent) -> int:
+        async with self._db.execute(
+            "INSERT INTO lead_events "
+            "(lead_id, at, kind, actor_user_id, member_id, reason, details) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (
+                event.lead_id,
+                to_db(event.at),
+                event.kind,
+                event.actor_user_id,
+                event.member_id,
+                event.reason,
+                json.dumps(dict(event.details), ensure_ascii=False),
+            ),
+        ) as cur:
+            row = await cur.fetchone()
+        assert row is not None
+        return int(row[0])
+
+    async def for_lead(self, lead_id: int) -> list[LeadEvent]:
+        async with self._db.execute(
+            "SELECT id, lead_id, at, kind, actor_user_id, member_id, reason, details "
+            "FROM lead_events WHERE lead_id = ? ORDER BY id",
+            (lead_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [
+            LeadEvent(
+                id=row["id"],
+                lead_id=row["lead_id"],
+                at=from_db(row["at"]),
+                kind=row["kind"],
+                actor_user_id=row["actor_user_id"],
+                member_id=row["member_id"],
+                reason=row["reason"],
+                details=json.loads(row["details"]),
+            )
+            for row in rows
+        ]

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import aiosqlite
+
+from storage.clock_format import from_db, from_db_optional, to_db
+
+
+@dataclass(frozen=True)
+class MemberRecord:
+    id: int
+    team_id: int
+    user_id: int
+    full_name: str
+    username: str | None
+    language: str
+    active: bool
+    joined_at: datetime
+    removed_at: datetime | None
+
+
+_COLUMNS = "id, team_id, user_id, full_name, username, language, active, joined_at, removed_at"
+
+
+def _member(row: aiosqlite.Row) -> MemberRecord:
+    return MemberRecord(
+        id=row["id"],
+        team_id=row["team_id"],
+        user_id=row["user_id"],
+        full_name=row["full_name"],
+        username=row["username"],
+        language=row["language"],
+        active=bool(row["active"]),
+        joined_at=from_db(row["joined_at"]),
+        removed_at=from_db_optional(row["removed_at"]),
+    )
+
+
+class MemberRepo:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def upsert_active(
+        self,
+        team_id: int,
+        user_id: int,
+        full_name: str,
+        username: str | None,
+        language: str,
+        at: datetime,
+    ) -> MemberRecord:
+        """Add the user to the team, or bring a removed member back under the same row."""
+        async with self._db.execute(
+            "INSERT INTO members (team_id, user_id, full_name, username, language, joined_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (team_id, user_id) DO UPDATE SET "
+            "  full_name = excluded.full_name, username = excluded.username, "
+            "  language = excluded.language, active = 1, removed_at = NULL, "
+            "  joined_at = CASE WHEN members.active = 1 THEN members.joined_at "
+            "                   ELSE excluded.joined_at END "
+            f"RETURNING {_COLUMNS}",
+            (team_id, user_id, full_name, username, language, to_db(at)),
+        ) as cur:
+            row = await cur.fetchone()
+        assert row is not None
+        return _member(row)
+
+    async def active_by_user(self, team_id: int, user_id: int) -> MemberRecord | None:
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM members WHERE team_id = ? AND user_id = ? AND active = 1",
+            (team_id, user_id),
+        ) as cur:
+            row = await cur.fetchone()
+        return None if row is None else _member(row)
+
+    async def by_id(self, member_id: int) -> MemberRecord | None:
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM members WHERE id = ?", (member_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return None if row is None else _member(row)
+
+    async def active(self, team_id: int) -> list[MemberRecord]:
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM members WHERE team_id = ? AND active = 1 ORDER BY id",
+            (team_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_member(row) for row in rows]
+
+    async def find_active_by_username(self, team_id: int, username: str) -> MemberRecord | None:
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM members "
+            "WHERE team_id = ? AND active = 1 AND username = ? COLLATE NOCASE",
+            (team_id, username),
+        ) as cur:
+            row = await cur.fetchone()
+        return None if row is None else _member(row)
+
+    async def deactivate(self, member_id: int, at: datetime) -> bool:
+        cur = await self._db.execute(
+            "UPDATE members SET active = 0, removed_at = ? WHERE id = ? AND active = 1",
+            (to_db(at), member_id),
+        )
+        return cur.rowcount == 1
+
+    async def update_profile(
+        self, member_id: int, full_name: str, username: str | None, language: str
+    ) -> None:
+        await self._db.execute(
+            "UPDATE members SET full_name = ?, username = ?, language = ? WHERE id = ?",
+            (full_name, username, language, member_id),
+        )

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from bot.app import Application
+from tests.conftest import TOKEN, make_settings
+from tests.fakes.telegram import FakeTelegram, Group, User
+
+HEAD = User(100, "Anna", "Head", language_code="ru")
+IVAN = User(201, "Ivan", "Petrov", username="ivan", language_code="ru")
+OLGA = User(202, "Olga", "Smirnova", username="olga", language_code="en")
+STRANGER = User(300, "Stranger", language_code="ru")
+TEAM = Group(-1001, "Отдел продаж", {HEAD.id, IVAN.id, OLGA.id, STRANGER.id})
+INTAKE_TOKEN = "s3cret-intake-token"
+
+
+@pytest.fixture
+async def tg() -> AsyncIterator[FakeTelegram]:
+    server = FakeTelegram(TOKEN)
+    for user in (HEAD, IVAN, OLGA, STRANGER):
+        server.add_user(user)
+    server.add_group(Group(TEAM.id, TEAM.title, set(TEAM.members)))
+    await server.start()
+    yield server
+    await server.stop()
+
+
+AppFactory = Callable[[], AbstractAsyncContextManager[Application]]
+
+
+@pytest.fixture
+def app_factory(tmp_path: Path, tg: FakeTelegram) -> AppFactory:
+    """Starts the real application, polling the fake server; same database every time."""
+    settings = make_settings(tmp_path, telegram_api_url=tg.url)
+
+    @asynccontextmanager
+    async def running() -> AsyncIterator[Application]:
+        async with Application.running(settings) as app:
+            polling = asyncio.create_task(app.poll(handle_signals=False))
+            await tg.wait_for(lambda: tg.called("getUpdates"))
+            try:
+                yield app
+            finally:
+                await app.dispatcher.stop_polling()
+                await polling
+
+    return running
+
+
+class Intake:
+    def __init__(self, http: aiohttp.ClientSession, url: str) -> None:
+        self.http = http
+        self.url = url
+
+    async def post(self, **fields: Any) -> dict[str, Any]:
+        async with self.http.post(
+            f"{self.url}/leads",
+            json=fields,
+            headers={"Authorization": f"Bearer {INTAKE_TOKEN}"},
+        ) as response:
+            assert response.status == 201, await response.text()
+            return await response.json()  # type: ignore[no-any-return]
+
+
+@asynccontextmanager
+async def intake_for(app: Application) -> AsyncIterator[Intake]:
+    async with aiohttp.ClientSession() as http:
+        yield Intake(http, app.intake_url)
