@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 
 from aiogram.types import CallbackQuery, Chat, Message, MessageEntity, Update, User
 
+from bot.services.people import Person
+
 _ids = itertools.count(1)
 WHEN = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
@@ -14,6 +16,7 @@ HEAD = User(id=100, is_bot=False, first_name="Anna", last_name="Head", language_
 IVAN = User(id=201, is_bot=False, first_name="Ivan", username="ivan", language_code="ru")
 OLGA = User(id=202, is_bot=False, first_name="Olga", username="olga", language_code="en")
 STRANGER = User(id=300, is_bot=False, first_name="Stranger", language_code="ru")
+HEAD_PERSON = Person(HEAD.id, HEAD.full_name, language_code="ru")
 TEAM_CHAT = Chat(id=-1001, type="supergroup", title="Отдел продаж")
 
 

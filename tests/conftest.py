@@ -58,6 +58,7 @@ class World:
     services: Services
     clock: FakeClock
     worker: OutboxWorker
+    signal: OutboxSignal
 
     async def feed(self, update: Update) -> None:
         await self.dispatcher.feed_update(self.bot, update)
@@ -70,5 +71,5 @@ async def world(tmp_path: Path, db: Database, clock: FakeClock) -> AsyncIterator
     signal = OutboxSignal()
     services = build_services(db, bot, make_settings(tmp_path), clock, signal, TelegramPulse(clock))
     worker = OutboxWorker(db, bot, clock, signal, Random(7))
-    yield World(db, bot, session, build_dispatcher(services), services, clock, worker)
+    yield World(db, bot, session, build_dispatcher(services), services, clock, worker, signal)
     assert session.unused() == {}, "expected Bot API calls that never happened"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from storage import Database, LeadRepo, LeadEventRepo, MemberRepo
+from storage import Database, LeadEventRepo, LeadRepo, MemberRepo
 from tests.e2e.conftest import HEAD, IVAN, OLGA, STRANGER, TEAM, AppFactory, intake_for
 from tests.fakes.telegram import FakeTelegram
 

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from aiogram.types import User
+
+from bot.services.leads import NewLead
+from storage import (
+    LeadFields,
+    LeadRepo,
+    LeadSource,
+    MemberRecord,
+    MemberRepo,
+    OutboxRepo,
+    TeamRecord,
+)
+from tests.builders import HEAD_PERSON, TEAM_CHAT
+from tests.conftest import World
+
+
+async def make_team(world: World) -> TeamRecord:
+    result = await world.services.teams.setup(TEAM_CHAT.id, TEAM_CHAT.title or "", HEAD_PERSON)
+    assert result.team is not None
+    return result.team
+
+
+async def add_member(world: World, team: TeamRecord, user: User) -> MemberRecord:
+    async with world.db.transaction():
+        return await MemberRepo(world.db.conn).upsert_active(
+            team.id,
+            user.id,
+            user.full_name,
+            user.username,
+            user.language_code or "ru",
+            world.clock.now(),
+        )
+
+
+async def new_lead(world: World, name: str, phone: str | None = None) -> int:
+    lead = LeadFields(name=name, phone=phone)
+    submitted = await world.services.leads.submit(NewLead(lead, LeadSource.HTTP))
+    return submitted.lead_id
+
+
+async def lead_count(world: World) -> int:
+    async with world.db.conn.execute("SELECT COUNT(*) FROM leads") as cur:
+        row = await cur.fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+async def outbox_purposes(world: World, lead_id: int) -> list[str]:
+    return [row.purpose for row in await OutboxRepo(world.db.conn).for_lead(lead_id)]
+
+
+async def owner_of(world: World, lead_id: int) -> int | None:
+    lead = await LeadRepo(world.db.conn).get(lead_id)
+    assert lead is not None
+    return lead.owner_id

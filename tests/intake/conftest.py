@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from aiohttp import web
+from aiohttp.test_utils import TestClient, TestServer
+from pydantic import SecretStr
+
+from bot.intake.web import make_intake_app
+from tests.conftest import World
+from tests.dispatcher.conftest import make_team
+
+TOKEN = "s3cret-intake-token"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+Client = TestClient[web.Request, web.Application]
+
+
+@pytest.fixture
+async def http(world: World) -> AsyncIterator[Client]:
+    """The intake app on a real 127.0.0.1 port, with a team already set up."""
+    await make_team(world)
+    app = make_intake_app(world.services.leads, world.services.health, SecretStr(TOKEN))
+    async with TestClient(TestServer(app, host="127.0.0.1")) as client:
+        yield client

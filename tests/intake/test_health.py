@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from tests.conftest import World
+from tests.intake.conftest import AUTH, Client
+
+
+async def test_health_reports_the_database_telegram_and_the_queue(
+    http: Client, world: World
+) -> None:
+    await http.post("/leads", json={"name": "A"}, headers=AUTH)
+    world.clock.advance(12)
+    response = await http.get("/health")
+    assert response.status == 200
+    body = await response.json()
+    assert body["database"] is True
+    assert body["telegram"] is False  # nothing has talked to Telegram in this test
+    assert body["status"] == "degraded"
+    assert body["queue"] == {"pending": 1, "oldest_seconds": 12.0}

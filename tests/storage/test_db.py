@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from storage import Database, SchemaTooNewError
+from storage.db import load_migrations
+
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
+
+
+async def pragma(db: Database, name: str) -> object:
+    async with db.conn.execute(f"PRAGMA {name}") as cur:
+        row = await cur.fetchone()
+    assert row is not None
+    return row[0]
+
+
+async def test_a_missing_folder_and_file_are_created(tmp_path: Path) -> None:
+    path = tmp_path / "nested" / "deeper" / "leads.db"
+    db = await Database.open(path)
+    await db.close()
+    assert path.exists()
+
+
+async def test_the_database_runs_in_wal_with_foreign_keys(db: Database) -> None:
+    assert await pragma(db, "journal_mode") == "wal"
+    assert await pragma(db, "foreign_keys") == 1
+
+
+async def test_every_migration_is_applied_once(tmp_path: Path) -> None:
+    path = tmp_path / "leads.db"
+    db = await Database.open(path)
+    assert await db.schema_version() == len(load_migrations())
+    await db.close()
+    again = await Database.open(path)  # a second start must not re-run 0001
+    assert await again.schema_version() == len(load_migrations())
+    await again.close()
+
+
+def test_migrations_are_numbered_without_gaps() -> None:
+    assert [m.version for m in load_migrations()] == list(range(1, len(load_migrations()) + 1))
+
+
+async def test_a_database_from_a_newer_bot_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "leads.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA user_version = 999")
+    with pytest.raises(SchemaTooNewError):
+        await Database.open(path)
+
+
+async def test_foreign_keys_are_enforced(db: Database) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        async with db.transaction():
+            await db.conn.execute(
+                "INSERT INTO members (team_id, user_id, full_name, language, joined_at) "
+                "VALUES (999, 1, 'x', 'ru', '2026')"
+            )
+
+
+async def insert_team_then_fail(db: Database) -> None:
+    async with db.transaction():
+        await db.conn.execute(
+            "INSERT INTO teams (chat_id, title, language, created_by, created_at) "
+            "VALUES (1, 't', 'ru', 1, '2026')"
+        )
+        raise RuntimeError("boom")
+
+
+async def test_a_failed_transaction_leaves_nothing_behind(db: Database) -> None:
+    with pytest.raises(RuntimeError, match="boom"):
+        await insert_team_then_fail(db)
+    async with db.conn.execute("SELECT COUNT(*) FROM teams") as cur:
+        row = await cur.fetchone()
+    assert row is not None and row[0] == 0
+
+
+async def test_ping_reports_a_closed_connection(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "leads.db")
+    assert await db.ping()
+    await db.close()
+    assert not await db.ping()

@@ -1,0 +1,213 @@
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from storage import (
+    Database,
+    LeadEvent,
+    LeadEventRepo,
+    LeadFields,
+    LeadRepo,
+    LeadSource,
+    LeadStatus,
+    MemberRepo,
+    OutboxMethod,
+    OutboxRepo,
+    TeamRecord,
+    TeamRepo,
+)
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+async def make_team(db: Database, chat_id: int = -1001) -> TeamRecord:
+    async with db.transaction():
+        return await TeamRepo(db.conn).create(chat_id, "Sales", "ru", 100, T0)
+
+
+async def test_teams_are_found_by_chat_and_the_first_is_primary(db: Database) -> None:
+    first = await make_team(db, -1)
+    await make_team(db, -2)
+    repo = TeamRepo(db.conn)
+    assert await repo.by_chat(-1) == first
+    assert await repo.primary() == first
+    assert await repo.by_chat(-3) is None
+    assert first.created_at == T0
+
+
+async def test_a_removed_member_who_joins_again_is_active_under_the_same_row(db: Database) -> None:
+    team = await make_team(db)
+    members = MemberRepo(db.conn)
+    async with db.transaction():
+        ivan = await members.upsert_active(team.id, 201, "Ivan", "ivan", "ru", T0)
+        assert await members.deactivate(ivan.id, T0 + timedelta(days=1))
+        assert not await members.deactivate(ivan.id, T0 + timedelta(days=1))
+        assert await members.active(team.id) == []
+        back = await members.upsert_active(
+            team.id, 201, "Ivan P", "ivan", "en", T0 + timedelta(days=2)
+        )
+    assert back.id == ivan.id
+    assert back.active and back.removed_at is None
+    assert (back.full_name, back.language) == ("Ivan P", "en")
+    assert back.joined_at == T0 + timedelta(days=2)
+    assert await members.find_active_by_username(team.id, "IVAN") == back
+
+
+async def test_joining_twice_keeps_the_first_join_date(db: Database) -> None:
+    team = await make_team(db)
+    members = MemberRepo(db.conn)
+    async with db.transaction():
+        first = await members.upsert_active(team.id, 201, "Ivan", None, "ru", T0)
+        again = await members.upsert_active(
+            team.id, 201, "Ivan", None, "ru", T0 + timedelta(hours=1)
+        )
+    assert again.joined_at == first.joined_at
+
+
+async def test_a_lead_reads_back_exactly_as_written(db: Database) -> None:
+    team = await make_team(db)
+    fields = LeadFields(
+        name="Иван",
+        phone="+7 912",
+        message="КП",
+        external_id="tilda-1",
+        extra={"Город": "Казань", "utm_medium": "cpc"},
+    )
+    async with db.transaction():
+        written = await LeadRepo(db.conn).insert(team.id, LeadSource.HTTP, fields, T0, "key-1")
+    read = await LeadRepo(db.conn).get(written.id)
+    assert read == written
+    assert read is not None and read.fields == fields
+    assert read.status is LeadStatus.NEW and read.owner_id is None
+
+
+async def test_duplicates_are_found_by_external_id_or_idempotency_key(db: Database) -> None:
+    leads = LeadRepo(db.conn)
+    async with db.transaction():
+        a = await leads.insert(None, LeadSource.HTTP, LeadFields(name="A", external_id="e1"), T0)
+        b = await leads.insert(
+            None, LeadSource.HTTP, LeadFields(name="B"), T0, idempotency_key="k1"
+        )
+    assert (await leads.find_duplicate("e1", None)) == a
+    assert (await leads.find_duplicate(None, "k1")) == b
+    assert await leads.find_duplicate("e2", "k2") is None
+    assert await leads.find_duplicate(None, None) is None
+
+
+async def test_leads_without_a_team_wait_until_one_is_assigned(db: Database) -> None:
+    leads = LeadRepo(db.conn)
+    async with db.transaction():
+        waiting = await leads.insert(None, LeadSource.COMMAND, LeadFields(name="A"), T0)
+    team = await make_team(db)
+    assert [lead.id for lead in await leads.without_team()] == [waiting.id]
+    async with db.transaction():
+        await leads.assign_team(waiting.id, team.id)
+    assert await leads.without_team() == []
+
+
+async def test_only_the_first_claim_wins(db: Database) -> None:
+    team = await make_team(db)
+    members = MemberRepo(db.conn)
+    leads = LeadRepo(db.conn)
+    async with db.transaction():
+        ivan = await members.upsert_active(team.id, 201, "Ivan", None, "ru", T0)
+        olga = await members.upsert_active(team.id, 202, "Olga", None, "ru", T0)
+        lead = await leads.insert(team.id, LeadSource.HTTP, LeadFields(name="A"), T0)
+        assert await leads.claim(lead.id, ivan.id, T0 + timedelta(seconds=3))
+        assert not await leads.claim(lead.id, olga.id, T0 + timedelta(seconds=4))
+    claimed = await leads.get(lead.id)
+    assert claimed is not None
+    assert (claimed.status, claimed.owner_id) == (LeadStatus.CLAIMED, ivan.id)
+    assert claimed.claimed_at == T0 + timedelta(seconds=3)
+    assert await leads.count_open_by_owner(team.id) == {ivan.id: 1}
+
+
+async def test_claims_from_two_processes_on_one_file_have_one_winner(tmp_path: Path) -> None:
+    """Two connections stand for two processes: the conditional UPDATE alone decides."""
+    path = tmp_path / "leads.db"
+    first, second = await Database.open(path), await Database.open(path)
+    try:
+        team = await make_team(first)
+        async with first.transaction():
+            members = MemberRepo(first.conn)
+            a = await members.upsert_active(team.id, 1, "A", None, "ru", T0)
+            b = await members.upsert_active(team.id, 2, "B", None, "ru", T0)
+            lead_ids = [
+                (
+                    await LeadRepo(first.conn).insert(
+                        team.id, LeadSource.HTTP, LeadFields(name=str(i)), T0
+                    )
+                ).id
+                for i in range(30)
+            ]
+
+        async def claim_all(db: Database, member_id: int) -> list[bool]:
+            results = []
+            for lead_id in lead_ids:
+                async with db.transaction():
+                    results.append(await LeadRepo(db.conn).claim(lead_id, member_id, T0))
+            return results
+
+        wins_a, wins_b = await asyncio.gather(claim_all(first, a.id), claim_all(second, b.id))
+        assert all(x != y for x, y in zip(wins_a, wins_b, strict=True))
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_events_are_kept_in_order(db: Database) -> None:
+    team = await make_team(db)
+    async with db.transaction():
+        lead = await LeadRepo(db.conn).insert(team.id, LeadSource.HTTP, LeadFields(name="A"), T0)
+        events = LeadEventRepo(db.conn)
+        await events.add(LeadEvent(lead.id, T0, "created", "http"))
+        await events.add(
+            LeadEvent(
+                lead.id, T0, "claimed", "claimed", actor_user_id=201, details={"why": "первый"}
+            )
+        )
+    history = await LeadEventRepo(db.conn).for_lead(lead.id)
+    assert [(e.kind, e.reason, e.actor_user_id) for e in history] == [
+        ("created", "http", None),
+        ("claimed", "claimed", 201),
+    ]
+    assert history[1].details == {"why": "первый"}
+
+
+async def test_an_event_for_a_missing_lead_is_refused(db: Database) -> None:
+    with pytest.raises(Exception, match="FOREIGN KEY"):
+        async with db.transaction():
+            await LeadEventRepo(db.conn).add(LeadEvent(999, T0, "created", "http"))
+
+
+async def test_only_the_oldest_row_of_each_chat_is_due(db: Database) -> None:
+    outbox = OutboxRepo(db.conn)
+    async with db.transaction():
+        a1 = await outbox.enqueue(-1, OutboxMethod.SEND, "card", "a1", T0)
+        await outbox.enqueue(-1, OutboxMethod.SEND, "card", "a2", T0)
+        b1 = await outbox.enqueue(7, OutboxMethod.SEND, "dm", "b1", T0)
+    assert [r.id for r in await outbox.due_heads(T0)] == [a1, b1]
+    async with db.transaction():
+        await outbox.reschedule(a1, T0 + timedelta(seconds=30), "429")
+    # a2 must not overtake a1 while a1 waits out its retry
+    assert [r.id for r in await outbox.due_heads(T0)] == [b1]
+    assert await outbox.next_due_at() == T0
+    assert [r.id for r in await outbox.due_heads(T0 + timedelta(seconds=30))] == [a1, b1]
+
+
+async def test_a_sent_row_leaves_the_backlog(db: Database) -> None:
+    outbox = OutboxRepo(db.conn)
+    async with db.transaction():
+        row = await outbox.enqueue(-1, OutboxMethod.SEND, "card", "x", T0)
+    assert await outbox.backlog() == (1, T0)
+    async with db.transaction():
+        await outbox.mark_sent(row, T0 + timedelta(seconds=1), 55)
+    assert await outbox.backlog() == (0, None)
+    sent = await outbox.get(row)
+    assert sent is not None and (sent.status, sent.message_id, sent.attempts) == ("sent", 55, 1)
+    assert await outbox.due_heads(T0 + timedelta(days=1)) == []
+    assert await outbox.next_due_at() is None

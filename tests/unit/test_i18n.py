@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.i18n import CATALOGS, Html, Translator, language_for, placeholders
+
+BOT = Path(__file__).resolve().parents[2] / "bot"
+KEY_IN_CODE = re.compile(r"""\btr\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
+PREFIX_IN_CODE = re.compile(r"""\btr\(\s*["']([a-z_]+\.)["']\s*\+""")
+
+
+def test_both_catalogs_have_the_same_keys() -> None:
+    assert set(CATALOGS["ru"]) == set(CATALOGS["en"])
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGS["ru"]))
+def test_both_catalogs_take_the_same_parameters(key: str) -> None:
+    assert placeholders(CATALOGS["ru"][key]) == placeholders(CATALOGS["en"][key])
+
+
+def test_every_key_the_code_uses_exists() -> None:
+    used = set()
+    for path in BOT.rglob("*.py"):
+        used |= set(KEY_IN_CODE.findall(path.read_text("utf-8")))
+    assert used, "the scan found no keys: the pattern is stale"
+    assert sorted(used - set(CATALOGS["ru"])) == []
+
+
+def test_every_key_built_from_a_prefix_exists() -> None:
+    prefixes = set()
+    for path in BOT.rglob("*.py"):
+        prefixes |= set(PREFIX_IN_CODE.findall(path.read_text("utf-8")))
+    assert prefixes >= {"field.", "source.", "cmd."}
+    from storage.leads import KNOWN_FIELDS, LeadSource
+
+    for field in KNOWN_FIELDS:
+        assert "field." + field in CATALOGS["ru"]
+    for source in LeadSource:
+        assert "source." + source.value in CATALOGS["ru"]
+
+
+@pytest.mark.parametrize(
+    ("code", "language"),
+    [
+        ("en", "en"),
+        ("en-GB", "en"),
+        ("EN-us", "en"),
+        ("ru", "ru"),
+        ("uk", "ru"),
+        ("de", "ru"),
+        (None, "ru"),
+    ],
+)
+def test_english_users_get_english_and_everyone_else_russian(
+    code: str | None, language: str
+) -> None:
+    assert language_for(code) == language
+
+
+def test_parameters_are_escaped_unless_already_html() -> None:
+    tr = Translator("en")
+    assert tr("claim.taken_by", name="<i>&</i>") == "Already taken by &lt;i&gt;&amp;&lt;/i&gt;."
+    assert tr("claim.taken_by", name=Html("<i>x</i>")) == "Already taken by <i>x</i>."

@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from random import Random
+
+from aiogram.methods import EditMessageText, SendMessage
+
+from bot.delivery.outbox import MAX_BACKOFF, OutboxWorker, backoff
+from bot.services.leads import NewLead
+from storage import LeadEventRepo, LeadFields, LeadRepo, LeadSource, OutboxMethod, OutboxRepo
+from tests.builders import HEAD_PERSON
+from tests.conftest import World
+from tests.fakes.errors import network_down, not_modified, retry_after, server_error
+from tests.fakes.session import message_for
+
+CHAT = -1001
+
+
+async def enqueue(world: World, chat_id: int, text: str) -> int:
+    async with world.db.transaction():
+        return await OutboxRepo(world.db.conn).enqueue(
+            chat_id, OutboxMethod.SEND, "notice", text, world.clock.now()
+        )
+
+
+async def status(world: World, row_id: int) -> str:
+    row = await OutboxRepo(world.db.conn).get(row_id)
+    assert row is not None
+    return row.status
+
+
+async def test_a_card_is_sent_and_its_message_id_recorded_on_the_lead(world: World) -> None:
+    await world.services.teams.setup(CHAT, "Sales", HEAD_PERSON)
+    submitted = await world.services.leads.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))
+    world.session.expect_message()
+    assert await world.worker.deliver_due() == 1
+    [sent] = world.session.of(SendMessage)
+    assert sent.chat_id == CHAT
+    assert sent.reply_markup.inline_keyboard[0][0].callback_data == f"claim:{submitted.lead_id}"
+    lead = await LeadRepo(world.db.conn).get(submitted.lead_id)
+    assert lead is not None and lead.card_chat_id == CHAT and lead.card_message_id is not None
+    kinds = [e.kind for e in await LeadEventRepo(world.db.conn).for_lead(submitted.lead_id)]
+    assert kinds[-1] == "card_posted"
+    assert await world.worker.deliver_due() == 0  # sent once, not again
+
+
+async def test_a_429_is_retried_exactly_after_retry_after(world: World) -> None:
+    row = await enqueue(world, CHAT, "hello")
+    world.session.expect(SendMessage, retry_after(30))
+    await world.worker.deliver_due()
+    world.clock.advance(29)
+    assert await world.worker.deliver_due() == 0
+    world.clock.advance(1)
+    world.session.expect_message()
+    assert await world.worker.deliver_due() == 1
+    assert await status(world, row) == "sent"
+
+
+async def test_failures_back_off_further_each_time(world: World) -> None:
+    row = await enqueue(world, CHAT, "hello")
+    repo = OutboxRepo(world.db.conn)
+    delays = []
+    for _ in range(4):
+        world.session.expect(SendMessage, server_error)
+        before = world.clock.now()
+        await world.worker.deliver_due()
+        record = await repo.get(row)
+        assert record is not None and record.status == "pending"
+        delays.append((record.next_attempt_at - before).total_seconds())
+        world.clock.current = record.next_attempt_at
+    assert delays == sorted(delays) and delays[0] <= 1 < delays[-1]
+    record = await repo.get(row)
+    assert (
+        record is not None
+        and record.attempts == 4
+        and "Internal Server Error" in (record.last_error or "")
+    )
+
+
+def test_backoff_is_capped_and_jittered() -> None:
+    rng = Random(1)
+    assert all(backoff(50, rng) <= MAX_BACKOFF for _ in range(100))
+    assert len({backoff(3, rng) for _ in range(20)}) > 1
+    assert all(timedelta(seconds=4) <= backoff(3, rng) <= timedelta(seconds=8) for _ in range(100))
+
+
+async def test_a_failing_message_holds_back_later_ones_to_the_same_chat_only(world: World) -> None:
+    first = await enqueue(world, CHAT, "first")
+    second = await enqueue(world, CHAT, "second")
+    other = await enqueue(world, 555, "other chat")
+    world.session.expect(SendMessage, network_down)
+    world.session.expect_message()
+    await world.worker.deliver_due()
+    assert [await status(world, r) for r in (first, second, other)] == [
+        "pending",
+        "pending",
+        "sent",
+    ]
+    world.clock.advance(MAX_BACKOFF.total_seconds())
+    world.session.expect_message(times=2)
+    await world.worker.deliver_due()
+    await world.worker.deliver_due()
+    texts = [call.text for call in world.session.of(SendMessage) if call.chat_id == CHAT]
+    assert texts == ["first", "first", "second"]
+
+
+async def test_an_edit_that_changes_nothing_counts_as_done(world: World) -> None:
+    await world.services.teams.setup(CHAT, "Sales", HEAD_PERSON)
+    submitted = await world.services.leads.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))
+    world.session.expect_message()
+    await world.worker.deliver_due()
+    async with world.db.transaction():
+        row = await OutboxRepo(world.db.conn).enqueue(
+            CHAT,
+            OutboxMethod.EDIT_CARD,
+            "card_claimed",
+            "same",
+            world.clock.now(),
+            lead_id=submitted.lead_id,
+        )
+    world.session.expect(EditMessageText, not_modified)
+    await world.worker.deliver_due()
+    assert await status(world, row) == "sent"
+
+
+async def test_an_edit_goes_to_the_card_the_lead_recorded(world: World) -> None:
+    await world.services.teams.setup(CHAT, "Sales", HEAD_PERSON)
+    submitted = await world.services.leads.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))
+    world.session.expect_message()
+    await world.worker.deliver_due()
+    lead = await LeadRepo(world.db.conn).get(submitted.lead_id)
+    assert lead is not None
+    async with world.db.transaction():
+        await OutboxRepo(world.db.conn).enqueue(
+            CHAT,
+            OutboxMethod.EDIT_CARD,
+            "card_claimed",
+            "taken",
+            world.clock.now(),
+            lead_id=submitted.lead_id,
+        )
+    world.session.expect(EditMessageText, message_for)
+    await world.worker.deliver_due()
+    [edit] = world.session.of(EditMessageText)
+    assert (edit.chat_id, edit.message_id, edit.text) == (CHAT, lead.card_message_id, "taken")
+
+
+async def test_a_crash_between_commit_and_send_still_posts_the_card_once(world: World) -> None:
+    await world.services.teams.setup(CHAT, "Sales", HEAD_PERSON)
+    await world.services.leads.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))
+    # The process dies here: the lead and its card are committed, nothing was sent.
+    restarted = OutboxWorker(world.db, world.bot, world.clock, world.signal, Random(1))
+    world.session.expect_message()
+    assert await restarted.deliver_due() == 1
+    assert await restarted.deliver_due() == 0
+    assert len(world.session.of(SendMessage)) == 1
