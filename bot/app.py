@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
@@ -18,12 +19,13 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
+from aiogram.types import User
 from aiohttp import web
 
 from bot.clock import Clock, SystemClock
 from bot.commands import publish_commands
 from bot.config import ConfigError, Settings, exit_with, load_settings
-from bot.delivery.outbox import OutboxWorker
+from bot.delivery.outbox import OutboxWorker, RetryDelay
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.reach import TelegramReach
 from bot.delivery.signal import OutboxSignal
@@ -37,6 +39,8 @@ from bot.services.team import TeamService
 from storage import Database, SchemaTooNewError
 
 log = logging.getLogger(__name__)
+
+MAX_CONNECT_DELAY = 60.0
 
 
 @dataclass(frozen=True)
@@ -63,12 +67,12 @@ def build_services(
     bot: Bot,
     settings: Settings,
     clock: Clock,
-    signal: OutboxSignal,
+    outbox_signal: OutboxSignal,
     pulse: TelegramPulse,
 ) -> Services:
     roles = Roles(settings.admin_ids)
-    leads = LeadService(db, clock, roles, signal)
-    teams = TeamService(db, clock, roles, leads, TelegramReach(bot), signal)
+    leads = LeadService(db, clock, roles, outbox_signal)
+    teams = TeamService(db, clock, roles, leads, TelegramReach(bot), outbox_signal)
     return Services(leads=leads, teams=teams, health=HealthService(db, pulse, clock))
 
 
@@ -123,7 +127,7 @@ class Application:
     @classmethod
     @asynccontextmanager
     async def running(
-        cls, settings: Settings, clock: Clock | None = None
+        cls, settings: Settings, clock: Clock | None = None, retry_delay: RetryDelay | None = None
     ) -> AsyncIterator[Application]:
         """Open the database, start delivery and intake; stop them all on exit."""
         clock = clock or SystemClock()
@@ -131,9 +135,12 @@ class Application:
         bot = make_bot(settings)
         pulse = TelegramPulse(clock)
         bot.session.middleware(pulse)
-        signal = OutboxSignal()
-        services = build_services(db, bot, settings, clock, signal, pulse)
-        worker = asyncio.create_task(OutboxWorker(db, bot, clock, signal).run(), name="outbox")
+        outbox_signal = OutboxSignal()
+        services = build_services(db, bot, settings, clock, outbox_signal, pulse)
+        worker = asyncio.create_task(
+            OutboxWorker(db, bot, clock, outbox_signal, retry_delay=retry_delay).run(),
+            name="outbox",
+        )
         intake: web.AppRunner | None = None
         try:
             intake = await _start_intake(settings, services)
@@ -147,25 +154,38 @@ class Application:
             await bot.session.close()
             await db.close()
 
-    async def prepare_telegram(self) -> None:
-        try:
-            me = await self.bot.get_me()
-        except TelegramUnauthorizedError:
-            raise ConfigError(
-                "BOT_TOKEN was rejected by Telegram: check it with @BotFather"
-            ) from None
-        except TelegramAPIError as error:
-            # Polling retries on its own; start anyway and let it.
-            log.warning("Telegram is not answering yet: %s", error)
-            return
+    async def wait_for_telegram(self, first_delay: float) -> User:
+        """Ask Telegram who we are until it answers.
+
+        A server often boots before its network is up. Meanwhile intake keeps taking leads
+        and the outbox keeps their cards, so waiting beats exiting.
+        """
+        delay = first_delay
+        while True:
+            try:
+                return await self.bot.get_me()
+            except TelegramUnauthorizedError:
+                raise ConfigError(
+                    "BOT_TOKEN was rejected by Telegram: check it with @BotFather"
+                ) from None
+            except (TelegramAPIError, TimeoutError, OSError) as error:
+                log.warning("Telegram is not answering (%s); next try in %.0f s", error, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, MAX_CONNECT_DELAY)
+
+    async def prepare_telegram(self, first_delay: float = 1.0) -> None:
+        me = await self.wait_for_telegram(first_delay)
         log.info("running as @%s", me.username)
-        # A webhook left by an earlier deployment would make getUpdates fail; updates that
-        # arrived while we were down are kept: they may be claims.
-        await self.bot.delete_webhook(drop_pending_updates=False)
+        try:
+            # A webhook left by an earlier deployment would make getUpdates fail. Updates
+            # that arrived while we were down are kept: they may be claims.
+            await self.bot.delete_webhook(drop_pending_updates=False)
+        except TelegramAPIError as error:
+            log.warning("could not remove a webhook (%s); polling will retry", error)
         await publish_commands(self.bot, self.settings.admin_ids)
 
-    async def poll(self, *, handle_signals: bool = True) -> None:
-        await self.prepare_telegram()
+    async def poll(self, *, handle_signals: bool = True, first_delay: float = 1.0) -> None:
+        await self.prepare_telegram(first_delay)
         await self.dispatcher.start_polling(
             self.bot,
             handle_signals=handle_signals,
@@ -177,7 +197,15 @@ class Application:
 async def run(settings: Settings) -> None:
     async with Application.running(settings) as app:
         log.info("intake listening on %s", app.intake_url)
-        await app.poll()
+        polling = asyncio.create_task(app.poll())
+        # Until polling starts (and installs aiogram's own graceful handlers), a signal
+        # still has to close the intake and the database cleanly.
+        loop = asyncio.get_running_loop()
+        for stop_signal in (signal.SIGINT, signal.SIGTERM):
+            with suppress(NotImplementedError):
+                loop.add_signal_handler(stop_signal, polling.cancel)
+        with suppress(asyncio.CancelledError):
+            await polling
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import random
+from collections.abc import Callable
 from datetime import timedelta
 
 from aiogram import Bot
@@ -27,6 +28,8 @@ log = logging.getLogger(__name__)
 MAX_BACKOFF = timedelta(minutes=5)
 MAX_IDLE_SECONDS = 30.0
 
+RetryDelay = Callable[[int], timedelta]  # failed attempts so far -> wait before the next
+
 
 class CardNotPostedError(Exception):
     """An edit of a card that Telegram has not shown yet; it waits for the card."""
@@ -46,12 +49,14 @@ class OutboxWorker:
         clock: Clock,
         signal: OutboxSignal,
         rng: random.Random | None = None,
+        retry_delay: RetryDelay | None = None,
     ) -> None:
         self._db = db
         self._bot = bot
         self._clock = clock
         self._signal = signal
-        self._rng = rng or random.Random()  # noqa: S311 - retry jitter
+        rng = rng or random.Random()  # noqa: S311 - retry jitter, not a secret
+        self._retry_delay = retry_delay or (lambda attempts: backoff(attempts, rng))
         self._outbox = OutboxRepo(db.conn)
         self._leads = LeadRepo(db.conn)
         self._events = LeadEventRepo(db.conn)
@@ -93,12 +98,12 @@ class OutboxWorker:
             if "message is not modified" in error.message:
                 await self._sent(row, None)  # the card already says this
             else:
-                await self._retry(row, backoff(row.attempts, self._rng), error)
+                await self._retry(row, self._retry_delay(row.attempts), error)
         except (TelegramAPIError, CardNotPostedError, TimeoutError, OSError) as error:
-            await self._retry(row, backoff(row.attempts, self._rng), error)
+            await self._retry(row, self._retry_delay(row.attempts), error)
         except Exception as error:
             log.exception("unexpected failure sending outbox row %d", row.id)
-            await self._retry(row, backoff(row.attempts, self._rng), error)
+            await self._retry(row, self._retry_delay(row.attempts), error)
         else:
             await self._sent(row, message_id)
 

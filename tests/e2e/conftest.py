@@ -10,6 +10,7 @@ import aiohttp
 import pytest
 
 from bot.app import Application
+from bot.delivery.outbox import RetryDelay
 from tests.conftest import TOKEN, make_settings
 from tests.fakes.telegram import FakeTelegram, Group, User
 
@@ -32,7 +33,7 @@ async def tg() -> AsyncIterator[FakeTelegram]:
     await server.stop()
 
 
-AppFactory = Callable[[], AbstractAsyncContextManager[Application]]
+AppFactory = Callable[..., AbstractAsyncContextManager[Application]]
 
 
 @pytest.fixture
@@ -41,10 +42,13 @@ def app_factory(tmp_path: Path, tg: FakeTelegram) -> AppFactory:
     settings = make_settings(tmp_path, telegram_api_url=tg.url)
 
     @asynccontextmanager
-    async def running() -> AsyncIterator[Application]:
-        async with Application.running(settings) as app:
-            polling = asyncio.create_task(app.poll(handle_signals=False))
-            await tg.wait_for(lambda: tg.called("getUpdates"))
+    async def running(
+        first_delay: float = 1.0, retry_delay: RetryDelay | None = None
+    ) -> AsyncIterator[Application]:
+        async with Application.running(settings, retry_delay=retry_delay) as app:
+            calls_before = len(tg.called("getUpdates"))
+            polling = asyncio.create_task(app.poll(handle_signals=False, first_delay=first_delay))
+            await tg.wait_for(lambda: len(tg.called("getUpdates")) > calls_before)
             try:
                 yield app
             finally:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 from storage import Database, LeadEventRepo, LeadRepo, MemberRepo
 from tests.e2e.conftest import HEAD, IVAN, OLGA, STRANGER, TEAM, AppFactory, intake_for
-from tests.fakes.telegram import FakeTelegram
+from tests.fakes.telegram import ApiError, FakeTelegram
 
 
 async def set_up_team(tg: FakeTelegram) -> None:
@@ -81,3 +82,20 @@ async def test_a_form_lead_is_claimed_by_exactly_one_manager(
         assert kinds == ["created", "routed", "card_posted", "claimed"]
     finally:
         await db.close()
+
+
+async def test_leads_are_taken_while_telegram_is_down_and_posted_when_it_is_back(
+    tg: FakeTelegram, app_factory: AppFactory
+) -> None:
+    async with app_factory() as app:
+        await tg.say(HEAD, TEAM.id, "/setup")
+        await tg.wait_message(TEAM.id, "Вступить")
+    outage = [ApiError(502, "Bad Gateway")] * 3
+    tg.fail("getMe", *outage)
+    tg.fail("sendMessage", *outage)
+    # Backoff itself is tested on a fake clock; here only its outcome matters.
+    no_wait = app_factory(first_delay=0.001, retry_delay=lambda attempts: timedelta(0))
+    async with no_wait as app, intake_for(app) as intake:
+        created = await intake.post(name="Пока Telegram лежит")
+        await tg.wait_message(TEAM.id, f"Новый лид №{created['id']}")
+    assert tg.faults == {"getme": [], "sendmessage": []}

@@ -178,6 +178,7 @@ class FakeTelegram:
         self._query_ids = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
+        self.faults: dict[str, list[ApiError]] = {}  # method -> errors to answer, in turn
         self.url = ""
         self._methods: dict[str, Callable[[dict[str, Any]], Any]] = {
             "getme": lambda p: self.bot,
@@ -220,6 +221,8 @@ class FakeTelegram:
         self.calls.append((name, params))
         async with self._changed:
             self._changed.notify_all()
+        if self.faults.get(name):
+            return _error(self.faults[name].pop(0))
         try:
             result = method(params)
             if asyncio.iscoroutine(result):
@@ -340,6 +343,10 @@ class FakeTelegram:
         return {"status": status, "user": user.json()}
 
     # ---- what people do in Telegram -----------------------------------------------------
+
+    def fail(self, method: str, *errors: ApiError) -> None:
+        """Answer the next calls of `method` with these errors, one per call."""
+        self.faults.setdefault(method.lower(), []).extend(errors)
 
     def add_user(self, user: User) -> User:
         self.users[user.id] = user
