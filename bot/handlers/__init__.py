@@ -2,7 +2,7 @@
 
 from aiogram import Router
 
-from bot.handlers import claim, help, intake, membership, setup, team
+from bot.handlers import claim, errors, help, intake, membership, setup, team
 
 
 def get_routers() -> list[Router]:
@@ -15,4 +15,5 @@ def get_routers() -> list[Router]:
         intake.make_router(),
         help.make_router(),
         claim.make_fallback_router(),
+        errors.make_router(),
     ]

@@ -34,7 +34,6 @@ MESSAGES: dict[str, str] = {
     ),
     "join.done": "You are in team “{title}”.",
     "join.already": "You are already in team “{title}”.",
-    "join.need_private": "Open a chat with me and tap Start, so that I can send you leads.",
     "join.need_private_reply": (
         "{name}, open a chat with me and tap Start, so that I can send you leads."
     ),

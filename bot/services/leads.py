@@ -122,6 +122,7 @@ class LeadService:
 
     async def submit_by_hand(self, actor: Person, new: NewLead) -> HandEntryResult:
         if not self._roles.is_head(actor.user_id):
+            log.info("refused a %s lead from non-head user %d", new.source.value, actor.user_id)
             return HandEntryResult(HandEntry.NOT_HEAD)
         if not new.fields.has_contact_or_request():
             return HandEntryResult(HandEntry.EMPTY)

@@ -64,3 +64,20 @@ def test_parameters_are_escaped_unless_already_html() -> None:
     tr = Translator("en")
     assert tr("claim.taken_by", name="<i>&</i>") == "Already taken by &lt;i&gt;&amp;&lt;/i&gt;."
     assert tr("claim.taken_by", name=Html("<i>x</i>")) == "Already taken by <i>x</i>."
+
+
+def code_outside_the_catalogs() -> str:
+    paths = [p for p in BOT.rglob("*.py") if (BOT / "i18n") not in p.parents]
+    return "\n".join(path.read_text("utf-8") for path in paths)
+
+
+def test_no_text_in_the_catalog_is_dead() -> None:
+    source = code_outside_the_catalogs()
+    literal = set(re.findall(r"""["']([a-z_]+\.[a-z_.]+)["']""", source))
+    prefixes = set(PREFIX_IN_CODE.findall(source))
+    dead = [
+        key
+        for key in CATALOGS["ru"]
+        if key not in literal and not any(key.startswith(prefix) for prefix in prefixes)
+    ]
+    assert dead == []
