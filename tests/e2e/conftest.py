@@ -12,7 +12,8 @@ import pytest
 from bot.app import Application
 from bot.delivery.outbox import RetryDelay
 from tests.conftest import TOKEN, make_settings
-from tests.fakes.telegram import FakeTelegram, Group, User
+from tests.fakes.telegram import FakeTelegram
+from tests.fakes.telegram_objects import Group, User
 
 HEAD = User(100, "Anna", "Head", language_code="ru")
 IVAN = User(201, "Ivan", "Petrov", username="ivan", language_code="ru")

@@ -7,7 +7,8 @@ from datetime import timedelta
 
 from storage import Database, LeadEventRepo, LeadRepo, MemberRepo
 from tests.e2e.conftest import HEAD, IVAN, OLGA, STRANGER, TEAM, AppFactory, intake_for
-from tests.fakes.telegram import ApiError, FakeTelegram
+from tests.fakes.telegram import FakeTelegram
+from tests.fakes.telegram_html import ApiError
 
 
 async def set_up_team(tg: FakeTelegram) -> None:

@@ -10,14 +10,14 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from typing import Any
 
 from aiohttp import web
+
+from tests.fakes.telegram_html import MAX_TEXT, ApiError, parse_html, utf16_length
+from tests.fakes.telegram_objects import Group, Sent, User
 
 JSON_FIELDS = {
     "reply_markup",
@@ -28,130 +28,6 @@ JSON_FIELDS = {
     "entities",
 }
 INT_FIELDS = {"chat_id", "message_id", "user_id", "offset", "limit", "timeout"}
-ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre"}
-MAX_TEXT = 4096
-
-
-class ApiError(Exception):
-    def __init__(self, code: int, description: str, retry_after: int | None = None) -> None:
-        super().__init__(description)
-        self.code = code
-        self.description = description
-        self.retry_after = retry_after
-
-
-@dataclass(frozen=True)
-class User:
-    id: int
-    first_name: str
-    last_name: str | None = None
-    username: str | None = None
-    language_code: str = "ru"
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}" if self.last_name else self.first_name
-
-    def json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": self.id, "is_bot": False, "first_name": self.first_name}
-        if self.last_name:
-            data["last_name"] = self.last_name
-        if self.username:
-            data["username"] = self.username
-        data["language_code"] = self.language_code
-        return data
-
-
-@dataclass
-class Group:
-    id: int
-    title: str
-    members: set[int] = field(default_factory=set)
-
-    def json(self) -> dict[str, Any]:
-        return {"id": self.id, "type": "supergroup", "title": self.title}
-
-
-class _TelegramHtml(HTMLParser):
-    """Checks text the way Telegram parses parse_mode=HTML, and returns what users see."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.visible: list[str] = []
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in ALLOWED_TAGS:
-            raise ApiError(
-                400, f'Bad Request: can\'t parse entities: Unsupported start tag "{tag}"'
-            )
-        if tag == "a":
-            self.links.append(dict(attrs).get("href") or "")
-        self.stack.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.stack or self.stack[-1] != tag:
-            raise ApiError(400, f'Bad Request: can\'t parse entities: Unmatched end tag "{tag}"')
-        self.stack.pop()
-
-    def handle_data(self, data: str) -> None:
-        self.visible.append(data)
-
-
-_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
-
-
-def parse_html(text: str) -> tuple[str, list[str]]:
-    if _has_bare_lt(text):
-        raise ApiError(400, "Bad Request: can't parse entities: Unexpected end of name token")
-    if text.count("&") != len(_ENTITY.findall(text)):
-        raise ApiError(400, "Bad Request: can't parse entities: Character '&' is reserved")
-    parser = _TelegramHtml()
-    parser.feed(text)
-    parser.close()
-    if parser.stack:
-        raise ApiError(
-            400, f'Bad Request: can\'t parse entities: Unclosed start tag "{parser.stack[-1]}"'
-        )
-    return "".join(parser.visible), parser.links
-
-
-def _has_bare_lt(text: str) -> bool:
-    """A `<` that does not open a tag Telegram knows is a parse error there, not text."""
-    for index, ch in enumerate(text):
-        if ch == "<":
-            rest = text[index + 1 :].lstrip("/")
-            name = ""
-            for c in rest:
-                if not c.isalpha() and c != "-":
-                    break
-                name += c
-            if name.lower() not in ALLOWED_TAGS:
-                return True
-    return False
-
-
-def utf16_length(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-@dataclass
-class Sent:
-    """A message as it stands in a chat now."""
-
-    chat_id: int
-    message_id: int
-    text: str  # what users see
-    html: str  # what the bot sent
-    reply_markup: dict[str, Any] | None
-    links: list[str]
-    edits: int = 0
-
-    def buttons(self) -> list[dict[str, Any]]:
-        if not self.reply_markup:
-            return []
-        return [button for row in self.reply_markup["inline_keyboard"] for button in row]
 
 
 class FakeTelegram:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from bot.cards import claimed_card, format_duration, owner_card, team_card, visible_length
 from bot.i18n import Translator
 from storage import LeadFields, LeadRecord, LeadSource, LeadStatus
-from tests.fakes.telegram import MAX_TEXT, parse_html
+from tests.fakes.telegram_html import MAX_TEXT, parse_html
 
 RU = Translator("ru")
 EN = Translator("en")

@@ -104,41 +104,34 @@ async def test_a_failing_message_holds_back_later_ones_to_the_same_chat_only(wor
     assert texts == ["first", "first", "second"]
 
 
-async def test_an_edit_that_changes_nothing_counts_as_done(world: World) -> None:
+async def posted_card(world: World) -> int:
+    """A lead whose card is already in the team chat; returns the lead id."""
     await world.services.teams.setup(CHAT, "Sales", HEAD_PERSON)
     submitted = await world.services.leads.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))
     world.session.expect_message()
     await world.worker.deliver_due()
+    return submitted.lead_id
+
+
+async def enqueue_card_edit(world: World, lead_id: int, text: str) -> int:
     async with world.db.transaction():
-        row = await OutboxRepo(world.db.conn).enqueue(
-            CHAT,
-            OutboxMethod.EDIT_CARD,
-            "card_claimed",
-            "same",
-            world.clock.now(),
-            lead_id=submitted.lead_id,
+        return await OutboxRepo(world.db.conn).enqueue(
+            CHAT, OutboxMethod.EDIT_CARD, "card_claimed", text, world.clock.now(), lead_id=lead_id
         )
+
+
+async def test_an_edit_that_changes_nothing_counts_as_done(world: World) -> None:
+    row = await enqueue_card_edit(world, await posted_card(world), "same")
     world.session.expect(EditMessageText, not_modified)
     await world.worker.deliver_due()
     assert await status(world, row) == "sent"
 
 
 async def test_an_edit_goes_to_the_card_the_lead_recorded(world: World) -> None:
-    await world.services.teams.setup(CHAT, "Sales", HEAD_PERSON)
-    submitted = await world.services.leads.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))
-    world.session.expect_message()
-    await world.worker.deliver_due()
-    lead = await LeadRepo(world.db.conn).get(submitted.lead_id)
+    lead_id = await posted_card(world)
+    lead = await LeadRepo(world.db.conn).get(lead_id)
     assert lead is not None
-    async with world.db.transaction():
-        await OutboxRepo(world.db.conn).enqueue(
-            CHAT,
-            OutboxMethod.EDIT_CARD,
-            "card_claimed",
-            "taken",
-            world.clock.now(),
-            lead_id=submitted.lead_id,
-        )
+    await enqueue_card_edit(world, lead_id, "taken")
     world.session.expect(EditMessageText, message_for)
     await world.worker.deliver_due()
     [edit] = world.session.of(EditMessageText)
