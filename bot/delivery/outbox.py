@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 
 MAX_BACKOFF = timedelta(minutes=5)
 MAX_IDLE_SECONDS = 30.0
+FAILED_ROUND_PAUSE_SECONDS = 5.0
 
 RetryDelay = Callable[[int], timedelta]  # failed attempts so far -> wait before the next
 
@@ -64,14 +65,14 @@ class OutboxWorker:
     async def run(self) -> None:
         while True:
             try:
-                attempted = await self.deliver_due()
+                if await self.deliver_due():
+                    continue
+                idle = await self._idle_seconds()
             except Exception:
-                # A broken database read must not end delivery for good; try again later.
+                # Nothing may end delivery for good: a database hiccup is retried shortly.
                 log.exception("outbox round failed")
-                attempted = 0
-            if attempted:
-                continue
-            await self._signal.wait(await self._idle_seconds())
+                idle = FAILED_ROUND_PAUSE_SECONDS
+            await self._signal.wait(idle)
 
     async def _idle_seconds(self) -> float:
         async with self._db.consistent_read():

@@ -1,13 +1,24 @@
 from __future__ import annotations
 
-from datetime import timedelta
+import asyncio
+import contextlib
+import sqlite3
+from datetime import datetime, timedelta
 from random import Random
 
+import pytest
 from aiogram.methods import EditMessageText, SendMessage
 
 from bot.delivery.outbox import MAX_BACKOFF, OutboxWorker, backoff
 from bot.services.leads import NewLead
-from storage import LeadEventRepo, LeadFields, LeadRepo, LeadSource, OutboxMethod, OutboxRepo
+from storage import (
+    LeadEventRepo,
+    LeadFields,
+    LeadRepo,
+    LeadSource,
+    OutboxMethod,
+    OutboxRepo,
+)
 from tests.builders import HEAD_PERSON
 from tests.conftest import World
 from tests.fakes.errors import network_down, not_modified, retry_after, server_error
@@ -147,3 +158,32 @@ async def test_a_crash_between_commit_and_send_still_posts_the_card_once(world: 
     assert await restarted.deliver_due() == 1
     assert await restarted.deliver_due() == 0
     assert len(world.session.of(SendMessage)) == 1
+
+
+async def test_the_worker_survives_a_failing_round_and_delivers_afterwards(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    failed = asyncio.Event()
+
+    async def broken_next_due_at(self: OutboxRepo) -> datetime | None:
+        failed.set()
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(OutboxRepo, "next_due_at", broken_next_due_at)
+    monkeypatch.setattr("bot.delivery.outbox.FAILED_ROUND_PAUSE_SECONDS", 0.0)
+    task = asyncio.create_task(world.worker.run())
+    try:
+        await asyncio.wait_for(failed.wait(), timeout=10)  # an idle round has failed
+        row = await enqueue(world, CHAT, "after the failure")
+        world.session.expect_message()
+        await asyncio.wait_for(until_sent(world, row), timeout=10)
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+async def until_sent(world: World, row: int) -> None:
+    while await status(world, row) != "sent":
+        world.signal.notify()
+        await asyncio.sleep(0)
