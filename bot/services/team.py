@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Protocol
 
@@ -101,6 +101,7 @@ class TeamService:
             if existing is not None and existing.chat_id == chat_id:
                 if existing.title != title:
                     await self._teams.rename(existing.id, title)
+                    existing = replace(existing, title=title)
                 return SetupResult(Setup.ALREADY, existing)
             if existing is not None:
                 # One installation serves one team: leads from the web form and from

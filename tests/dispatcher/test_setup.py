@@ -44,6 +44,16 @@ async def test_setup_again_in_the_same_chat_repeats_the_welcome(world: World) ->
     assert texts[0] == texts[2]
 
 
+async def test_setup_after_the_group_was_renamed_uses_the_new_name(world: World) -> None:
+    world.session.expect_message(times=3)
+    await world.feed(text_update(HEAD, TEAM_CHAT, "/setup"))
+    renamed = TEAM_CHAT.model_copy(update={"title": "Продажи B2B"})
+    await world.feed(text_update(HEAD, renamed, "/setup"))
+    assert all("Продажи B2B" in call.text for call in world.session.of(SendMessage)[1:])
+    team = await TeamRepo(world.db.conn).primary()
+    assert team is not None and team.title == "Продажи B2B"
+
+
 async def test_a_second_group_is_refused_while_one_team_exists(world: World) -> None:
     world.session.expect_message(times=2)
     await world.feed(text_update(HEAD, TEAM_CHAT, "/setup"))
