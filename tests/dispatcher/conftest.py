@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from aiogram.types import User
+from aiogram.methods import SendMessage
+from aiogram.types import Chat, User
 
 from bot.services.leads import NewLead
 from storage import (
@@ -12,7 +13,7 @@ from storage import (
     OutboxRepo,
     TeamRecord,
 )
-from tests.builders import HEAD_PERSON, TEAM_CHAT
+from tests.builders import HEAD_PERSON, TEAM_CHAT, private, text_update
 from tests.conftest import World
 
 
@@ -55,3 +56,12 @@ async def owner_of(world: World, lead_id: int) -> int | None:
     lead = await LeadRepo(world.db.conn).get(lead_id)
     assert lead is not None
     return lead.owner_id
+
+
+async def reply_to(
+    world: World, user: User, text: str, chat: Chat | None = None, **extra: object
+) -> str:
+    """What the bot answers when `user` sends `text` (to its private chat unless `chat`)."""
+    world.session.expect_message()
+    await world.feed(text_update(user, chat or private(user), text, **extra))
+    return str(world.session.of(SendMessage)[-1].text)

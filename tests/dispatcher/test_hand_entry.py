@@ -2,23 +2,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from aiogram.methods import SendMessage
-from aiogram.types import Contact, MessageOriginHiddenUser, MessageOriginUser, User
+from aiogram.types import Contact, MessageOriginHiddenUser, MessageOriginUser
 from aiogram.types import User as TgUser
 
 from storage import LeadRepo, LeadSource
-from tests.builders import HEAD, IVAN, private, text_update
+from tests.builders import HEAD, IVAN, private
 from tests.conftest import World
-from tests.dispatcher.conftest import lead_count, make_team, outbox_purposes
+from tests.dispatcher.conftest import lead_count, make_team, outbox_purposes, reply_to
 
 CLIENT = TgUser(id=777, is_bot=False, first_name="Пётр", last_name="Клиентов")
 WHEN = datetime(2026, 12, 1, tzinfo=UTC)
-
-
-async def reply_to(world: World, user: User, text: str, **extra: object) -> str:
-    world.session.expect_message()
-    await world.feed(text_update(user, private(user), text, **extra))
-    return str(world.session.of(SendMessage)[-1].text)
 
 
 async def test_the_head_adds_a_lead_by_hand(world: World) -> None:

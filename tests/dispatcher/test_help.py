@@ -1,17 +1,8 @@
 from __future__ import annotations
 
-from aiogram.methods import SendMessage
-from aiogram.types import User
-
-from tests.builders import HEAD, IVAN, OLGA, STRANGER, TEAM_CHAT, private, text_update
+from tests.builders import HEAD, IVAN, OLGA, STRANGER, TEAM_CHAT, text_update
 from tests.conftest import World
-from tests.dispatcher.conftest import add_member, make_team
-
-
-async def reply_to(world: World, user: User, text: str) -> str:
-    world.session.expect_message()
-    await world.feed(text_update(user, private(user), text))
-    return str(world.session.of(SendMessage)[-1].text)
+from tests.dispatcher.conftest import add_member, make_team, reply_to
 
 
 async def test_start_tells_the_head_what_heads_do(world: World) -> None:
