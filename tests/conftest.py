@@ -12,7 +12,7 @@ from aiogram.types import Update
 
 from bot.app import Services, build_dispatcher, build_services
 from bot.config import Settings
-from bot.delivery.outbox import OutboxWorker
+from bot.delivery.outbox import OutboxWorker, jittered_backoff
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
 from storage import Database
@@ -70,6 +70,6 @@ async def world(tmp_path: Path, db: Database, clock: FakeClock) -> AsyncIterator
     bot = Bot(TOKEN, session=session, default=DefaultBotProperties(parse_mode="HTML"))
     signal = OutboxSignal()
     services = build_services(db, bot, make_settings(tmp_path), clock, signal, TelegramPulse(clock))
-    worker = OutboxWorker(db, bot, clock, signal, Random(7))
+    worker = OutboxWorker(db, bot, clock, signal, jittered_backoff(Random(7)))
     yield World(db, bot, session, build_dispatcher(services), services, clock, worker, signal)
     assert session.unused() == {}, "expected Bot API calls that never happened"

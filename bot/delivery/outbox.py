@@ -36,6 +36,15 @@ class CardNotPostedError(Exception):
     """An edit of a card that Telegram has not shown yet; it waits for the card."""
 
 
+# Failures of the network or of Telegram: retried quietly. Anything else is a bug, retried too
+# (a lead must not be dropped over it) but logged with its traceback.
+EXPECTED_FAILURES = (TelegramAPIError, CardNotPostedError, TimeoutError, OSError)
+
+
+def jittered_backoff(rng: random.Random) -> RetryDelay:
+    return lambda attempts: backoff(attempts, rng)
+
+
 def backoff(attempts: int, rng: random.Random) -> timedelta:
     """Exponential, capped, with jitter so that many rows failing together spread out."""
     ceiling = min(MAX_BACKOFF.total_seconds(), 2.0 ** min(attempts, 16))
@@ -49,15 +58,14 @@ class OutboxWorker:
         bot: Bot,
         clock: Clock,
         signal: OutboxSignal,
-        rng: random.Random | None = None,
         retry_delay: RetryDelay | None = None,
     ) -> None:
         self._db = db
         self._bot = bot
         self._clock = clock
         self._signal = signal
-        rng = rng or random.Random()  # noqa: S311 - retry jitter, not a secret
-        self._retry_delay = retry_delay or (lambda attempts: backoff(attempts, rng))
+        # S311: the randomness only spreads retries apart; it guards no secret.
+        self._retry_delay = retry_delay or jittered_backoff(random.Random())  # noqa: S311
         self._outbox = OutboxRepo(db.conn)
         self._leads = LeadRepo(db.conn)
         self._events = LeadEventRepo(db.conn)
@@ -95,15 +103,12 @@ class OutboxWorker:
             message_id = await self._send(row)
         except TelegramRetryAfter as error:
             await self._retry(row, timedelta(seconds=error.retry_after), error)
-        except TelegramBadRequest as error:
-            if "message is not modified" in error.message:
-                await self._sent(row, None)  # the card already says this
-            else:
-                await self._retry(row, self._retry_delay(row.attempts), error)
-        except (TelegramAPIError, CardNotPostedError, TimeoutError, OSError) as error:
-            await self._retry(row, self._retry_delay(row.attempts), error)
         except Exception as error:
-            log.exception("unexpected failure sending outbox row %d", row.id)
+            if isinstance(error, TelegramBadRequest) and "message is not modified" in error.message:
+                await self._sent(row, None)  # the card already says this
+                return
+            if not isinstance(error, EXPECTED_FAILURES):
+                log.exception("unexpected failure sending outbox row %d", row.id)
             await self._retry(row, self._retry_delay(row.attempts), error)
         else:
             await self._sent(row, message_id)

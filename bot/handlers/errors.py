@@ -5,18 +5,18 @@ from __future__ import annotations
 import logging
 
 from aiogram import Router
-from aiogram.types import ErrorEvent
+from aiogram.types import ErrorEvent, User
 
 from bot.i18n import Translator, translator
 
 log = logging.getLogger(__name__)
 
 
-async def on_error(event: ErrorEvent, tr: Translator | None = None) -> None:
+async def on_error(
+    event: ErrorEvent, tr: Translator | None = None, event_from_user: User | None = None
+) -> None:
     update = event.update
-    user = update.callback_query.from_user if update.callback_query else None
-    if update.message is not None:
-        user = update.message.from_user
+    user = event_from_user
     log.error(
         "update %d from user %s failed",
         update.update_id,

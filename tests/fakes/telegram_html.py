@@ -62,19 +62,12 @@ def parse_html(text: str) -> tuple[str, list[str]]:
     return "".join(parser.visible), parser.links
 
 
+_TAG_START = re.compile(r"</*((?:[^\W\d_]|-)*)")  # letters as str.isalpha sees them
+
+
 def _has_bare_lt(text: str) -> bool:
     """A `<` that does not open a tag Telegram knows is a parse error there, not text."""
-    for index, ch in enumerate(text):
-        if ch == "<":
-            rest = text[index + 1 :].lstrip("/")
-            name = ""
-            for c in rest:
-                if not c.isalpha() and c != "-":
-                    break
-                name += c
-            if name.lower() not in ALLOWED_TAGS:
-                return True
-    return False
+    return any(m.group(1).lower() not in ALLOWED_TAGS for m in _TAG_START.finditer(text))
 
 
 def utf16_length(text: str) -> int:

@@ -9,7 +9,7 @@ from random import Random
 import pytest
 from aiogram.methods import EditMessageText, SendMessage
 
-from bot.delivery.outbox import MAX_BACKOFF, OutboxWorker, backoff
+from bot.delivery.outbox import MAX_BACKOFF, OutboxWorker, backoff, jittered_backoff
 from bot.services.leads import NewLead
 from storage import (
     LeadEventRepo,
@@ -153,7 +153,9 @@ async def test_a_crash_between_commit_and_send_still_posts_the_card_once(world: 
     await world.services.teams.setup(CHAT, "Sales", HEAD_PERSON)
     await world.services.leads.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))
     # The process dies here: the lead and its card are committed, nothing was sent.
-    restarted = OutboxWorker(world.db, world.bot, world.clock, world.signal, Random(1))
+    restarted = OutboxWorker(
+        world.db, world.bot, world.clock, world.signal, jittered_backoff(Random(1))
+    )
     world.session.expect_message()
     assert await restarted.deliver_due() == 1
     assert await restarted.deliver_due() == 0
