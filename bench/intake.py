@@ -24,6 +24,7 @@ from pydantic import SecretStr
 from bot.clock import SystemClock
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
+from bot.intake.ratelimit import ClientLimiter
 from bot.intake.web import make_intake_app
 from bot.services.health import HealthService
 from bot.services.leads import LeadService
@@ -70,7 +71,10 @@ async def main(leads: int, concurrency: int) -> None:
                 for i in range(10)
             ]
         app = make_intake_app(
-            service, HealthService(db, TelegramPulse(clock), clock), SecretStr(TOKEN)
+            service,
+            HealthService(db, TelegramPulse(clock), clock),
+            SecretStr(TOKEN),
+            ClientLimiter(10**9, clock),  # the bench measures storage, not the abuse guard
         )
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()

@@ -28,10 +28,13 @@ from bot.config import ConfigError, Settings, exit_with, load_settings
 from bot.delivery.outbox import OutboxWorker, RetryDelay
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.reach import TelegramReach
+from bot.delivery.retry import RetryingRequests
 from bot.delivery.signal import OutboxSignal
 from bot.handlers import get_routers
+from bot.intake.ratelimit import ClientLimiter
 from bot.intake.web import make_intake_app
 from bot.middlewares import I18nMiddleware
+from bot.services.chats import ChatService
 from bot.services.health import HealthService
 from bot.services.leads import LeadService
 from bot.services.people import Roles
@@ -41,17 +44,22 @@ from storage import Database, SchemaTooNewError
 log = logging.getLogger(__name__)
 
 MAX_CONNECT_DELAY = 60.0
+# aiogram waits 60 s by default; a hung send should not hold the outbox that long.
+REQUEST_TIMEOUT = 20.0
 
 
 @dataclass(frozen=True)
 class Services:
     leads: LeadService
     teams: TeamService
+    chats: ChatService
     health: HealthService
 
 
-def make_bot(settings: Settings) -> Bot:
-    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+def make_bot(settings: Settings, timeout: float = REQUEST_TIMEOUT) -> Bot:
+    session = AiohttpSession(
+        api=TelegramAPIServer.from_base(settings.telegram_api_url), timeout=timeout
+    )
     return Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,
@@ -73,11 +81,13 @@ def build_services(
     roles = Roles(settings.admin_ids)
     leads = LeadService(db, clock, roles, outbox_signal)
     teams = TeamService(db, clock, roles, leads, TelegramReach(bot), outbox_signal)
-    return Services(leads=leads, teams=teams, health=HealthService(db, pulse, clock))
+    chats = ChatService(db, clock, roles, leads, outbox_signal)
+    health = HealthService(db, pulse, clock)
+    return Services(leads=leads, teams=teams, chats=chats, health=health)
 
 
 def build_dispatcher(services: Services) -> Dispatcher:
-    dispatcher = Dispatcher(leads=services.leads, teams=services.teams)
+    dispatcher = Dispatcher(leads=services.leads, teams=services.teams, chats=services.chats)
     dispatcher.update.middleware(I18nMiddleware())
     dispatcher.include_routers(*get_routers())
     return dispatcher
@@ -92,8 +102,13 @@ async def _open_database(settings: Settings) -> Database:
         ) from None
 
 
-async def _start_intake(settings: Settings, services: Services) -> web.AppRunner:
-    app = make_intake_app(services.leads, services.health, settings.intake_token)
+async def _start_intake(settings: Settings, services: Services, clock: Clock) -> web.AppRunner:
+    app = make_intake_app(
+        services.leads,
+        services.health,
+        settings.intake_token,
+        ClientLimiter(settings.intake_rate_limit, clock),
+    )
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, settings.intake_host, settings.intake_port)
@@ -127,23 +142,40 @@ class Application:
     @classmethod
     @asynccontextmanager
     async def running(
-        cls, settings: Settings, clock: Clock | None = None, retry_delay: RetryDelay | None = None
+        cls,
+        settings: Settings,
+        clock: Clock | None = None,
+        retry_delay: RetryDelay | None = None,
+        request_timeout: float = REQUEST_TIMEOUT,
     ) -> AsyncIterator[Application]:
         """Open the database, start delivery and intake; stop them all on exit."""
         clock = clock or SystemClock()
         db = await _open_database(settings)
-        bot = make_bot(settings)
         pulse = TelegramPulse(clock)
+        # Two sessions: handlers' calls are retried in place (a person waits for them), the
+        # outbox's calls are retried by rescheduling their rows and must never sleep.
+        bot = make_bot(settings, request_timeout)
         bot.session.middleware(pulse)
+        bot.session.middleware(RetryingRequests())
+        outbox_bot = make_bot(settings, request_timeout)
+        outbox_bot.session.middleware(pulse)
         outbox_signal = OutboxSignal()
         services = build_services(db, bot, settings, clock, outbox_signal, pulse)
         worker = asyncio.create_task(
-            OutboxWorker(db, bot, clock, outbox_signal, retry_delay=retry_delay).run(),
+            OutboxWorker(
+                db,
+                outbox_bot,
+                clock,
+                outbox_signal,
+                services.chats,
+                limits=settings.send_limits,
+                retry_delay=retry_delay,
+            ).run(),
             name="outbox",
         )
         intake: web.AppRunner | None = None
         try:
-            intake = await _start_intake(settings, services)
+            intake = await _start_intake(settings, services, clock)
             yield cls(settings, db, bot, build_dispatcher(services), services, intake)
         finally:
             worker.cancel()
@@ -152,6 +184,7 @@ class Application:
             if intake is not None:
                 await intake.cleanup()
             await bot.session.close()
+            await outbox_bot.session.close()
             await db.close()
 
     async def wait_for_telegram(self, first_delay: float) -> User:
@@ -191,6 +224,9 @@ class Application:
             handle_signals=handle_signals,
             close_bot_session=False,
             allowed_updates=self.dispatcher.resolve_used_update_types(),
+            # Handle a batch fully before asking for the next: getUpdates confirms the
+            # offset, so an update in flight when the process dies is delivered again.
+            handle_as_tasks=False,
         )
 
 

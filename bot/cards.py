@@ -134,6 +134,12 @@ def claimed_card(lead: LeadRecord, owner_name: str, tr: Translator) -> Html:
     return Html(f"{body}\n\n{tr('card.taken', name=clip(owner_name, 64), waited=waited)}")
 
 
+def returned_card(lead: LeadRecord, owner_name: str, tr: Translator) -> Html:
+    """The old card of a lead that went back to the team: the fresh card is further down."""
+    body = team_card(lead, tr)
+    return Html(f"{body}\n\n{tr('card.returned', name=clip(owner_name, 64))}")
+
+
 def owner_card(lead: LeadRecord, reason: Html, tr: Translator) -> Html:
     """Everything about the lead, for the manager who owns it."""
     lines = _render(tr, tr("dm.title", id=lead.id), lead, _PRIVATE_FIELDS, full=True)

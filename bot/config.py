@@ -1,4 +1,4 @@
-"""Settings from the environment and `.env`, exactly the variables PRODUCT.md lists."""
+"""Settings from the environment and `.env`: the variables PRODUCT.md lists, plus limits."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from aiogram.utils.token import TokenValidationError, validate_token
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.delivery.pacing import SendLimits
 
 
 class Settings(BaseSettings):
@@ -29,6 +31,11 @@ class Settings(BaseSettings):
     intake_port: int = Field(default=8080, ge=0, le=65535)
     intake_token: SecretStr | None = None
     timezone: str = "Europe/Moscow"
+    # Beyond PRODUCT.md's table: abuse and flood limits, with defaults that fit Telegram.
+    intake_rate_limit: int = Field(default=60, ge=1)
+    telegram_max_per_second: float = Field(default=30.0, gt=0)
+    telegram_group_max_per_minute: float = Field(default=20.0, gt=0)
+    telegram_private_max_per_second: float = Field(default=1.0, gt=0)
 
     @field_validator("bot_token")
     @classmethod
@@ -81,6 +88,14 @@ class Settings(BaseSettings):
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def send_limits(self) -> SendLimits:
+        return SendLimits(
+            per_second=self.telegram_max_per_second,
+            group_per_minute=self.telegram_group_max_per_minute,
+            private_per_second=self.telegram_private_max_per_second,
+        )
 
 
 class ConfigError(Exception):

@@ -4,7 +4,7 @@ from storage.db import Database, SchemaTooNewError
 from storage.events import LeadEvent, LeadEventRepo
 from storage.leads import LeadFields, LeadRecord, LeadRepo, LeadSource, LeadStatus
 from storage.members import MemberRecord, MemberRepo
-from storage.outbox import OutboxMethod, OutboxRecord, OutboxRepo
+from storage.outbox import OutboxMethod, OutboxPurpose, OutboxRecord, OutboxRepo, OutboxStatus
 from storage.teams import TeamRecord, TeamRepo
 
 __all__ = [
@@ -19,8 +19,10 @@ __all__ = [
     "MemberRecord",
     "MemberRepo",
     "OutboxMethod",
+    "OutboxPurpose",
     "OutboxRecord",
     "OutboxRepo",
+    "OutboxStatus",
     "SchemaTooNewError",
     "TeamRecord",
     "TeamRepo",

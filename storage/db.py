@@ -120,7 +120,8 @@ class Database:
 
     async def ping(self) -> bool:
         try:
-            async with self.conn.execute("SELECT 1") as cur:
+            # Reads a real page: SELECT 1 alone would succeed with the file gone or locked.
+            async with self.conn.execute("SELECT COUNT(*) FROM teams") as cur:
                 return await cur.fetchone() is not None
         except (aiosqlite.Error, ValueError):
             return False

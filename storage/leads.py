@@ -147,6 +147,29 @@ class LeadRepo:
         )
         return cur.rowcount == 1
 
+    async def unclaim(self, lead_id: int, owner_id: int) -> bool:
+        """Take a lead back from its owner so that someone else can claim it."""
+        cur = await self._db.execute(
+            "UPDATE leads SET status = ?, owner_id = NULL, claimed_at = NULL "
+            "WHERE id = ? AND owner_id = ? AND status = ?",
+            (LeadStatus.NEW.value, lead_id, owner_id, LeadStatus.CLAIMED.value),
+        )
+        return cur.rowcount == 1
+
+    async def unclaimed_with_card_in(self, chat_id: int) -> list[LeadRecord]:
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM leads WHERE card_chat_id = ? AND status = ? ORDER BY id",
+            (chat_id, LeadStatus.NEW.value),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_lead(row) for row in rows]
+
+    async def clear_card(self, lead_id: int) -> None:
+        await self._db.execute(
+            "UPDATE leads SET card_chat_id = NULL, card_message_id = NULL WHERE id = ?",
+            (lead_id,),
+        )
+
     async def set_card(self, lead_id: int, chat_id: int, message_id: int) -> None:
         await self._db.execute(
             "UPDATE leads SET card_chat_id = ?, card_message_id = ? WHERE id = ?",

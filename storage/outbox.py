@@ -14,16 +14,32 @@ class OutboxMethod(StrEnum):
     EDIT_CARD = "edit_card"  # editMessageText of the lead's card, wherever it was posted
 
 
+class OutboxPurpose(StrEnum):
+    """What a row announces; decides what happens if Telegram refuses it for good."""
+
+    CARD = "card"  # a lead's card with the Claim button, in the team chat
+    CARD_CLAIMED = "card_claimed"  # the card edited to show who took the lead
+    CARD_RETURNED = "card_returned"  # the old card edited: the lead was posted again below
+    OWNER_CARD = "owner_card"  # the full lead, in the new owner's private chat
+    HEAD_NOTICE = "head_notice"  # something a head of sales must know, in private
+
+
+class OutboxStatus(StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"  # refused for good; the lead was handed on, see lead_events
+
+
 @dataclass(frozen=True)
 class OutboxRecord:
     id: int
     chat_id: int
     method: OutboxMethod
-    purpose: str
+    purpose: OutboxPurpose
     text: str
     reply_markup: str | None
     lead_id: int | None
-    status: str
+    status: OutboxStatus
     attempts: int
     next_attempt_at: datetime
     last_error: str | None
@@ -43,11 +59,11 @@ def _record(row: aiosqlite.Row) -> OutboxRecord:
         id=row["id"],
         chat_id=row["chat_id"],
         method=OutboxMethod(row["method"]),
-        purpose=row["purpose"],
+        purpose=OutboxPurpose(row["purpose"]),
         text=row["text"],
         reply_markup=row["reply_markup"],
         lead_id=row["lead_id"],
-        status=row["status"],
+        status=OutboxStatus(row["status"]),
         attempts=row["attempts"],
         next_attempt_at=from_db(row["next_attempt_at"]),
         last_error=row["last_error"],
@@ -65,7 +81,7 @@ class OutboxRepo:
         self,
         chat_id: int,
         method: OutboxMethod,
-        purpose: str,
+        purpose: OutboxPurpose,
         text: str,
         at: datetime,
         reply_markup: str | None = None,
@@ -74,34 +90,37 @@ class OutboxRepo:
         async with self._db.execute(
             "INSERT INTO outbox (chat_id, method, purpose, text, reply_markup, lead_id, "
             "next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (chat_id, method.value, purpose, text, reply_markup, lead_id, to_db(at), to_db(at)),
+            (
+                chat_id,
+                method.value,
+                purpose.value,
+                text,
+                reply_markup,
+                lead_id,
+                to_db(at),
+                to_db(at),
+            ),
         ) as cur:
             row = await cur.fetchone()
         assert row is not None
         return int(row[0])
 
-    async def due_heads(self, now: datetime, limit: int = 100) -> list[OutboxRecord]:
-        """The oldest pending row of each chat, where it is due.
+    async def heads(self, limit: int = 500) -> list[OutboxRecord]:
+        """The oldest pending row of each chat, due or not, leaving out paused teams' chats.
 
         Only a chat's oldest row may go, so messages reach a chat in the order they were
-        written even when an earlier one is waiting out a retry.
+        written even when an earlier one is waiting out a retry. A paused team's rows stay
+        pending: they go out, in order, when the bot can post there again.
         """
         async with self._db.execute(
             f"SELECT {_COLUMNS} FROM outbox WHERE id IN ("
             "  SELECT MIN(id) FROM outbox WHERE status = 'pending' GROUP BY chat_id"
-            ") AND next_attempt_at <= ? ORDER BY id LIMIT ?",
-            (to_db(now), limit),
+            ") AND chat_id NOT IN (SELECT chat_id FROM teams WHERE paused_at IS NOT NULL) "
+            "ORDER BY next_attempt_at, id LIMIT ?",
+            (limit,),
         ) as cur:
             rows = await cur.fetchall()
         return [_record(row) for row in rows]
-
-    async def next_due_at(self) -> datetime | None:
-        async with self._db.execute(
-            "SELECT MIN(next_attempt_at) FROM outbox WHERE id IN ("
-            "  SELECT MIN(id) FROM outbox WHERE status = 'pending' GROUP BY chat_id)"
-        ) as cur:
-            row = await cur.fetchone()
-        return None if row is None or row[0] is None else from_db(row[0])
 
     async def mark_sent(self, row_id: int, at: datetime, message_id: int | None) -> None:
         await self._db.execute(
@@ -116,6 +135,29 @@ class OutboxRepo:
             "WHERE id = ?",
             (to_db(next_attempt_at), error[:500], row_id),
         )
+
+    async def mark_failed(self, row_id: int, at: datetime, error: str) -> None:
+        await self._db.execute(
+            "UPDATE outbox SET status = 'failed', sent_at = NULL, attempts = attempts + 1, "
+            "last_error = ? WHERE id = ? AND status = 'pending'",
+            (f"{to_db(at)} {error}"[:500], row_id),
+        )
+
+    async def move_chat(self, old_chat_id: int, new_chat_id: int) -> int:
+        """Send what still waits for `old_chat_id` to `new_chat_id` instead, now."""
+        cur = await self._db.execute(
+            "UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND status = 'pending'",
+            (new_chat_id, old_chat_id),
+        )
+        return cur.rowcount
+
+    async def pending_for_chat(self, chat_id: int) -> int:
+        async with self._db.execute(
+            "SELECT COUNT(*) FROM outbox WHERE chat_id = ? AND status = 'pending'", (chat_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        assert row is not None
+        return int(row[0])
 
     async def backlog(self) -> tuple[int, datetime | None]:
         """How many rows wait to be sent, and when the oldest of them was written."""

@@ -5,7 +5,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from storage.clock_format import from_db, to_db
+from storage.clock_format import from_db, from_db_optional, to_db
 
 
 @dataclass(frozen=True)
@@ -17,9 +17,15 @@ class TeamRecord:
     mode: str
     created_by: int
     created_at: datetime
+    paused_at: datetime | None = None
+    pause_reason: str | None = None
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_at is not None
 
 
-_COLUMNS = "id, chat_id, title, language, mode, created_by, created_at"
+_COLUMNS = "id, chat_id, title, language, mode, created_by, created_at, paused_at, pause_reason"
 
 
 def _team(row: aiosqlite.Row) -> TeamRecord:
@@ -31,6 +37,8 @@ def _team(row: aiosqlite.Row) -> TeamRecord:
         mode=row["mode"],
         created_by=row["created_by"],
         created_at=from_db(row["created_at"]),
+        paused_at=from_db_optional(row["paused_at"]),
+        pause_reason=row["pause_reason"],
     )
 
 
@@ -72,3 +80,31 @@ class TeamRepo:
 
     async def rename(self, team_id: int, title: str) -> None:
         await self._db.execute("UPDATE teams SET title = ? WHERE id = ?", (title, team_id))
+
+    async def pause(self, team_id: int, at: datetime, reason: str) -> bool:
+        """Mark the team paused; False if it already was (the first reason is kept)."""
+        cur = await self._db.execute(
+            "UPDATE teams SET paused_at = ?, pause_reason = ? WHERE id = ? AND paused_at IS NULL",
+            (to_db(at), reason, team_id),
+        )
+        return cur.rowcount == 1
+
+    async def resume(self, team_id: int) -> bool:
+        """Clear the pause; False if the team was not paused."""
+        cur = await self._db.execute(
+            "UPDATE teams SET paused_at = NULL, pause_reason = NULL "
+            "WHERE id = ? AND paused_at IS NOT NULL",
+            (team_id,),
+        )
+        return cur.rowcount == 1
+
+    async def move_chat(self, team_id: int, chat_id: int) -> None:
+        await self._db.execute("UPDATE teams SET chat_id = ? WHERE id = ?", (chat_id, team_id))
+
+    async def paused_count(self) -> int:
+        async with self._db.execute(
+            "SELECT COUNT(*) FROM teams WHERE paused_at IS NOT NULL"
+        ) as cur:
+            row = await cur.fetchone()
+        assert row is not None
+        return int(row[0])

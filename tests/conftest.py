@@ -13,12 +13,14 @@ from aiogram.types import Update
 from bot.app import Services, build_dispatcher, build_services
 from bot.config import Settings
 from bot.delivery.outbox import OutboxWorker, jittered_backoff
+from bot.delivery.pacing import SendLimits
 from bot.delivery.pulse import TelegramPulse
+from bot.delivery.retry import RetryingRequests
 from bot.delivery.signal import OutboxSignal
 from storage import Database
 from tests.builders import HEAD
 from tests.fakes.clock import FakeClock
-from tests.fakes.session import RecordingSession
+from tests.fakes.session import RecordingSession, SharedSession
 
 TOKEN = "123456:TEST-TOKEN"
 
@@ -47,6 +49,30 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
     await database.close()
 
 
+# Dispatcher and worker tests are about what is sent, not when: pacing has its own tests.
+UNPACED = SendLimits(per_second=1e9, group_per_minute=1e9, private_per_second=1e9, burst=1e9)
+
+
+def make_worker(
+    world_db: Database,
+    bot: Bot,
+    clock: FakeClock,
+    signal: OutboxSignal,
+    services: Services,
+    limits: SendLimits = UNPACED,
+    seed: int = 7,
+) -> OutboxWorker:
+    return OutboxWorker(
+        world_db,
+        bot,
+        clock,
+        signal,
+        services.chats,
+        limits=limits,
+        retry_delay=jittered_backoff(Random(seed)),
+    )
+
+
 @dataclass
 class World:
     """Everything main() builds, around a session that records and vets every API call."""
@@ -59,6 +85,7 @@ class World:
     clock: FakeClock
     worker: OutboxWorker
     signal: OutboxSignal
+    slept: list[float]  # what handler-call retries waited, on the fake clock
 
     async def feed(self, update: Update) -> None:
         await self.dispatcher.feed_update(self.bot, update)
@@ -67,9 +94,20 @@ class World:
 @pytest.fixture
 async def world(tmp_path: Path, db: Database, clock: FakeClock) -> AsyncIterator[World]:
     session = RecordingSession()
-    bot = Bot(TOKEN, session=session, default=DefaultBotProperties(parse_mode="HTML"))
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        clock.advance(seconds)
+
+    handlers_session = SharedSession(session)
+    handlers_session.middleware(RetryingRequests(sleep=sleep))
+    html = DefaultBotProperties(parse_mode="HTML")
+    bot = Bot(TOKEN, session=handlers_session, default=html)
     signal = OutboxSignal()
     services = build_services(db, bot, make_settings(tmp_path), clock, signal, TelegramPulse(clock))
-    worker = OutboxWorker(db, bot, clock, signal, jittered_backoff(Random(7)))
-    yield World(db, bot, session, build_dispatcher(services), services, clock, worker, signal)
+    outbox_bot = Bot(TOKEN, session=session, default=html)
+    worker = make_worker(db, outbox_bot, clock, signal, services)
+    dispatcher = build_dispatcher(services)
+    yield World(db, bot, session, dispatcher, services, clock, worker, signal, slept)
     assert session.unused() == {}, "expected Bot API calls that never happened"

@@ -5,13 +5,16 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Protocol
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError, TelegramBadRequest, TelegramRetryAfter
+from aiogram.exceptions import TelegramAPIError, TelegramMigrateToChat, TelegramRetryAfter
 from aiogram.types import InlineKeyboardMarkup, Message
 
 from bot.clock import Clock
+from bot.delivery.failures import Failure, classify
+from bot.delivery.pacing import Pacer, SendLimits
 from bot.delivery.signal import OutboxSignal
 from storage import (
     Database,
@@ -19,6 +22,7 @@ from storage import (
     LeadEventRepo,
     LeadRepo,
     OutboxMethod,
+    OutboxPurpose,
     OutboxRecord,
     OutboxRepo,
 )
@@ -41,6 +45,16 @@ class CardNotPostedError(Exception):
 EXPECTED_FAILURES = (TelegramAPIError, CardNotPostedError, TimeoutError, OSError)
 
 
+class Refusals(Protocol):
+    """Who decides what happens to a lead when Telegram refuses its message for good."""
+
+    async def refused(self, row: OutboxRecord, failure: Failure, detail: str) -> None: ...
+
+    async def chat_moved(self, old_chat_id: int, new_chat_id: int) -> bool:
+        """Move the team of `old_chat_id` to `new_chat_id`; False if no team was there."""
+        ...
+
+
 def jittered_backoff(rng: random.Random) -> RetryDelay:
     return lambda attempts: backoff(attempts, rng)
 
@@ -58,12 +72,17 @@ class OutboxWorker:
         bot: Bot,
         clock: Clock,
         signal: OutboxSignal,
+        refusals: Refusals,
+        *,
+        limits: SendLimits | None = None,
         retry_delay: RetryDelay | None = None,
     ) -> None:
         self._db = db
         self._bot = bot
         self._clock = clock
         self._signal = signal
+        self._refusals = refusals
+        self._pacer = Pacer(limits or SendLimits(), clock.now().timestamp())
         # S311: the randomness only spreads retries apart; it guards no secret.
         self._retry_delay = retry_delay or jittered_backoff(random.Random())  # noqa: S311
         self._outbox = OutboxRepo(db.conn)
@@ -83,35 +102,80 @@ class OutboxWorker:
             await self._signal.wait(idle)
 
     async def _idle_seconds(self) -> float:
-        async with self._db.consistent_read():
-            due = await self._outbox.next_due_at()
-        if due is None:
+        wakeup = await self.next_wakeup()
+        if wakeup is None:
             return MAX_IDLE_SECONDS
-        wait = (due - self._clock.now()).total_seconds()
+        wait = (wakeup - self._clock.now()).total_seconds()
         return min(max(wait, 0.0), MAX_IDLE_SECONDS)
 
-    async def deliver_due(self) -> int:
-        """Try every chat's oldest due row once; return how many were tried."""
+    async def next_wakeup(self) -> datetime | None:
+        """When the next row may go, counting both its retry time and the flood limits."""
         async with self._db.consistent_read():
-            rows = await self._outbox.due_heads(self._clock.now())
+            rows = await self._outbox.heads()
+        now = self._clock.now()
+        times = [
+            max(row.next_attempt_at, now + timedelta(seconds=self._wait(row.chat_id, now)))
+            for row in rows
+        ]
+        return min(times, default=None)
+
+    def _wait(self, chat_id: int, now: datetime) -> float:
+        return self._pacer.wait(chat_id, now.timestamp())
+
+    async def deliver_due(self) -> int:
+        """Send each chat's oldest row if it is due and the limits allow; return how many."""
+        async with self._db.consistent_read():
+            rows = await self._outbox.heads()
+        tried = 0
         for row in rows:
+            now = self._clock.now()
+            if row.next_attempt_at > now or not self._pacer.take(row.chat_id, now.timestamp()):
+                continue
+            # One at a time: a crash can then repeat at most the one message in flight.
             await self._deliver(row)
-        return len(rows)
+            tried += 1
+        return tried
 
     async def _deliver(self, row: OutboxRecord) -> None:
         try:
             message_id = await self._send(row)
-        except TelegramRetryAfter as error:
-            await self._retry(row, timedelta(seconds=error.retry_after), error)
         except Exception as error:
-            if isinstance(error, TelegramBadRequest) and "message is not modified" in error.message:
-                await self._sent(row, None)  # the card already says this
-                return
-            if not isinstance(error, EXPECTED_FAILURES):
-                log.exception("unexpected failure sending outbox row %d", row.id)
-            await self._retry(row, self._retry_delay(row.attempts), error)
+            await self._failed(row, error)
         else:
             await self._sent(row, message_id)
+
+    async def _failed(self, row: OutboxRecord, error: Exception) -> None:
+        failure = classify(error)
+        match failure:
+            case Failure.NOT_MODIFIED:
+                await self._sent(row, None)  # the card already says this
+            case Failure.RATE_LIMITED:
+                assert isinstance(error, TelegramRetryAfter)
+                delay = timedelta(seconds=error.retry_after)
+                self._pacer.hold(row.chat_id, (self._clock.now() + delay).timestamp())
+                await self._retry(row, delay, error)
+            case Failure.CHAT_MOVED:
+                assert isinstance(error, TelegramMigrateToChat)
+                old = int(getattr(error.method, "chat_id", row.chat_id))
+                log.warning("chat %d became %d", old, error.migrate_to_chat_id)
+                moved = await self._refusals.chat_moved(old, error.migrate_to_chat_id)
+                if not moved or row.method is OutboxMethod.EDIT_CARD:
+                    # A card left behind in the old chat cannot be edited any more; the
+                    # move posts unclaimed leads' cards again in the new chat.
+                    await self._refusals.refused(row, Failure.REJECTED, _describe(error))
+            case Failure.CHAT_GONE | Failure.REJECTED:
+                log.warning(
+                    "outbox row %d (%s) to chat %d refused for good: %s",
+                    row.id,
+                    row.purpose.value,
+                    row.chat_id,
+                    error,
+                )
+                await self._refusals.refused(row, failure, _describe(error))
+            case Failure.RETRY:
+                if not isinstance(error, EXPECTED_FAILURES):
+                    log.exception("unexpected failure sending outbox row %d", row.id)
+                await self._retry(row, self._retry_delay(row.attempts), error)
 
     async def _send(self, row: OutboxRecord) -> int | None:
         markup = (
@@ -135,7 +199,11 @@ class OutboxWorker:
         now = self._clock.now()
         async with self._db.transaction():
             await self._outbox.mark_sent(row.id, now, message_id)
-            if row.purpose == "card" and row.lead_id is not None and message_id is not None:
+            if (
+                row.purpose is OutboxPurpose.CARD
+                and row.lead_id is not None
+                and message_id is not None
+            ):
                 await self._leads.set_card(row.lead_id, row.chat_id, message_id)
                 await self._events.add(
                     LeadEvent(
@@ -158,3 +226,8 @@ class OutboxWorker:
         )
         async with self._db.transaction():
             await self._outbox.reschedule(row.id, self._clock.now() + delay, repr(error))
+
+
+def _describe(error: Exception) -> str:
+    message = error.message if isinstance(error, TelegramAPIError) else str(error)
+    return f"{type(error).__name__}: {message}"

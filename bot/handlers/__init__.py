@@ -2,12 +2,13 @@
 
 from aiogram import Router
 
-from bot.handlers import claim, errors, help, intake, membership, setup, team
+from bot.handlers import chats, claim, errors, help, intake, membership, setup, team
 
 
 def get_routers() -> list[Router]:
     # help goes last: its private-chat fallback must not shadow anything else.
     return [
+        chats.make_router(),
         setup.make_router(),
         membership.make_router(),
         team.make_router(),

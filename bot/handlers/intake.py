@@ -33,6 +33,11 @@ async def _reply(message: Message, result: HandEntryResult, tr: Translator, refu
             await message.reply(tr(refused))
 
 
+def _message_key(message: Message) -> str:
+    """An update seen again after a crash must not make a second lead."""
+    return f"telegram:{message.chat.id}:{message.message_id}"
+
+
 async def on_newlead(
     message: Message, command: CommandObject, leads: LeadService, tr: Translator
 ) -> None:
@@ -42,7 +47,8 @@ async def on_newlead(
         await message.reply(tr("newlead.usage"))
         return
     fields = lead_from_text(command.args or "")
-    result = await leads.submit_by_hand(actor, NewLead(fields, LeadSource.COMMAND))
+    new = NewLead(fields, LeadSource.COMMAND, idempotency_key=_message_key(message))
+    result = await leads.submit_by_hand(actor, new)
     await _reply(message, result, tr, "newlead.not_head")
 
 
@@ -73,7 +79,9 @@ def _forwarded(message: Message) -> tuple[LeadFields, int | None]:
 async def on_forward(message: Message, leads: LeadService, tr: Translator) -> None:
     assert message.from_user is not None
     fields, author = _forwarded(message)
-    new = NewLead(fields, LeadSource.FORWARD, contact_user_id=author)
+    new = NewLead(
+        fields, LeadSource.FORWARD, idempotency_key=_message_key(message), contact_user_id=author
+    )
     result = await leads.submit_by_hand(person_of(message.from_user), new)
     await _reply(message, result, tr, "forward.not_head")
 

@@ -118,4 +118,32 @@ MESSAGES: dict[str, str] = {
     "private.hint": "I did not understand that. /help shows what I can do.",
     "wrong_chat.group": "This command works in the team chat.",
     "error.internal": "Something went wrong. Please try again.",
+    # Notices to the heads of sales, and what delivery trouble looks like in the chat
+    "notice.paused": (
+        "⚠️ I can no longer post in the team chat “{title}”: {reason}.\n\n"
+        "No lead is lost: new leads are kept and will be posted as soon as I can post "
+        "there again. Add me back to the chat (or give me back the right to send "
+        "messages); sending /setup there also resumes the team."
+    ),
+    "notice.resumed": (
+        "✅ I can post in the team chat “{title}” again. Messages that waited: {count}; "
+        "posting them now."
+    ),
+    "notice.moved": (
+        "ℹ️ The team chat “{title}” became a supergroup; the team moved with it. "
+        "Open leads posted again there: {count}."
+    ),
+    "notice.returned": (
+        "⚠️ Lead #{id} went back to the team chat: I cannot write to {name} in private "
+        "({reason}). They may have blocked the bot or deleted their account."
+    ),
+    "notice.card_refused": (
+        "⚠️ Telegram refused to show the card of lead #{id} in the team chat ({reason}). "
+        "The lead is kept; here it is, so that you can hand it out."
+    ),
+    "pause.removed": "the bot was removed from the chat",
+    "pause.muted": "the bot is not allowed to send messages there",
+    "pause.refused": "Telegram refuses my messages there",
+    "card.returned": "↩️ {name} could not be reached in private: the lead is posted again below.",
+    "reason.card_refused": "the card could not be shown in the team chat",
 }

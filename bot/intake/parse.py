@@ -7,6 +7,7 @@ import json
 from urllib.parse import parse_qsl
 
 from bot.leads.fields import lead_from_pairs
+from bot.leads.limits import over_limits
 from storage.leads import LeadFields
 
 MAX_BODY_BYTES = 64 * 1024
@@ -75,6 +76,8 @@ def parse_lead(content_type: str, charset: str | None, body: bytes) -> LeadField
         except UnicodeDecodeError:
             raise IntakeError(400, "a percent-encoded value is not valid text") from None
     lead = lead_from_pairs(pairs)
+    if problems := over_limits(lead):
+        raise IntakeError(400, "too much data: " + "; ".join(problems[:5]))
     if not lead.has_contact_or_request():
         got = ", ".join(sorted({key for key, value in pairs if value.strip()})) or "none"
         raise IntakeError(

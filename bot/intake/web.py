@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hmac
 import logging
+import math
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
 from pydantic import SecretStr
 
 from bot.intake.parse import MAX_BODY_BYTES, IntakeError, idempotency_key, parse_lead
+from bot.intake.ratelimit import ClientLimiter, client_address
 from bot.services.health import HealthService
 from bot.services.leads import LeadService, NewLead
 from storage import LeadSource
@@ -37,10 +39,17 @@ async def _json_errors(request: web.Request, handler: Handler) -> web.StreamResp
 
 
 class IntakeHandlers:
-    def __init__(self, leads: LeadService, health: HealthService, token: SecretStr | None) -> None:
+    def __init__(
+        self,
+        leads: LeadService,
+        health: HealthService,
+        token: SecretStr | None,
+        limiter: ClientLimiter,
+    ) -> None:
         self._leads = leads
         self._health = health
         self._token = token
+        self._limiter = limiter
 
     def _authorised(self, request: web.Request) -> bool:
         assert self._token is not None
@@ -53,10 +62,19 @@ class IntakeHandlers:
         return hmac.compare_digest(supplied.strip().encode(), expected)
 
     async def post_lead(self, request: web.Request) -> web.Response:
+        # Counted before the token check, so that guessing the token is slow as well.
+        client = client_address(request.remote, request.headers.get("X-Forwarded-For"))
+        wait = self._limiter.admit(client)
+        if wait > 0:
+            log.info("intake: client %s is over the rate limit", client)
+            seconds = max(1, math.ceil(wait))
+            response = _error(429, f"too many requests; retry in {seconds} s")
+            response.headers["Retry-After"] = str(seconds)
+            return response
         if self._token is None:
             return _error(503, "lead intake is disabled: set INTAKE_TOKEN to enable it")
         if not self._authorised(request):
-            log.info("intake: refused request from %s: wrong or missing token", request.remote)
+            log.info("intake: refused request from %s: wrong or missing token", client)
             return _error(401, "wrong or missing token")
         if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
             raise web.HTTPRequestEntityTooLarge(
@@ -72,14 +90,18 @@ class IntakeHandlers:
 
     async def get_health(self, request: web.Request) -> web.Response:
         health = await self._health.check()
-        return web.json_response(health.as_json(), status=200)
+        # 503 only when leads cannot be stored; Telegram being away only delays them.
+        return web.json_response(health.as_json(), status=200 if health.database else 503)
 
 
 def make_intake_app(
-    leads: LeadService, health: HealthService, token: SecretStr | None
+    leads: LeadService,
+    health: HealthService,
+    token: SecretStr | None,
+    limiter: ClientLimiter,
 ) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_json_errors])
-    handlers = IntakeHandlers(leads, health, token)
+    handlers = IntakeHandlers(leads, health, token, limiter)
     app.router.add_post("/leads", handlers.post_lead)
     app.router.add_get("/health", handlers.get_health)
     return app

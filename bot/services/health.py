@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 from bot.clock import Clock
 from bot.delivery.pulse import TelegramPulse
-from storage import Database, OutboxRepo
+from storage import Database, OutboxRepo, TeamRepo
 
 
 @dataclass(frozen=True)
@@ -13,16 +14,18 @@ class Health:
     telegram: bool
     outbox_pending: int | None
     oldest_pending_seconds: float | None
+    teams_paused: int | None = None
 
     @property
     def ok(self) -> bool:
-        return self.database and self.telegram
+        return self.database and self.telegram and not self.teams_paused
 
     def as_json(self) -> dict[str, object]:
         return {
             "status": "ok" if self.ok else "degraded",
             "database": self.database,
             "telegram": self.telegram,
+            "teams_paused": self.teams_paused,
             "queue": {
                 "pending": self.outbox_pending,
                 "oldest_seconds": self.oldest_pending_seconds,
@@ -36,13 +39,20 @@ class HealthService:
         self._pulse = pulse
         self._clock = clock
         self._outbox = OutboxRepo(db.conn)
+        self._teams = TeamRepo(db.conn)
 
     async def check(self) -> Health:
         database = await self._db.ping()
         pending: int | None = None
         oldest: float | None = None
+        paused: int | None = None
         if database:
-            pending, since = await self._outbox.backlog()
-            if since is not None:
-                oldest = round((self._clock.now() - since).total_seconds(), 1)
-        return Health(database, self._pulse.reachable(), pending, oldest)
+            try:
+                pending, since = await self._outbox.backlog()
+                paused = await self._teams.paused_count()
+            except (sqlite3.Error, ValueError):
+                database = False  # it answered the ping and failed right after
+            else:
+                if since is not None:
+                    oldest = round((self._clock.now() - since).total_seconds(), 1)
+        return Health(database, self._pulse.reachable(), pending, oldest, paused)

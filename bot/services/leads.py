@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.cards import claimed_card, owner_card, team_card
+from bot.cards import claimed_card, owner_card, returned_card, team_card
 from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.i18n import Translator, language_for
@@ -31,8 +32,10 @@ from storage import (
     LeadRepo,
     LeadSource,
     LeadStatus,
+    MemberRecord,
     MemberRepo,
     OutboxMethod,
+    OutboxPurpose,
     OutboxRepo,
     TeamRecord,
     TeamRepo,
@@ -98,6 +101,23 @@ class LeadService:
         When this returns, the lead and its outgoing card are committed: a crash after this
         point delays the card, it cannot lose it.
         """
+        try:
+            submitted = await self._store(new)
+        except sqlite3.IntegrityError:
+            # Another process sharing the file stored the same submission between our
+            # duplicate check and our insert; the unique index kept it to one lead.
+            async with self._db.consistent_read():
+                earlier = await self._leads.find_duplicate(
+                    new.fields.external_id, new.idempotency_key
+                )
+            if earlier is None:
+                raise
+            return Submitted(earlier.id, created=False, team_id=earlier.team_id)
+        if submitted.created:
+            self._signal.notify()
+        return submitted
+
+    async def _store(self, new: NewLead) -> Submitted:
         now = self._clock.now()
         async with self._db.transaction():
             earlier = await self._leads.find_duplicate(new.fields.external_id, new.idempotency_key)
@@ -114,10 +134,9 @@ class LeadService:
             )
             await self._events.add(LeadEvent(lead.id, now, "created", reason=new.source.value))
             if team is not None:
-                await self._dispatch(lead, team)
+                await self.dispatch(lead, team)
             else:
                 log.warning("lead %d stored; no team chat yet, it waits for /setup", lead.id)
-        self._signal.notify()
         return Submitted(lead.id, created=True, team_id=team.id if team else None)
 
     async def submit_by_hand(self, actor: Person, new: NewLead) -> HandEntryResult:
@@ -135,10 +154,11 @@ class LeadService:
         waiting = await self._leads.without_team()
         for lead in waiting:
             await self._leads.assign_team(lead.id, team.id)
-            await self._dispatch(lead, team)
+            await self.dispatch(lead, team)
         return len(waiting)
 
-    async def _dispatch(self, lead: LeadRecord, team: TeamRecord) -> None:
+    async def dispatch(self, lead: LeadRecord, team: TeamRecord) -> None:
+        """Route the lead and write what that decision sends. Call inside a transaction."""
         now = self._clock.now()
         snapshot = await self._snapshot(team)
         facts = LeadFacts(
@@ -165,7 +185,7 @@ class LeadService:
                 await self._outbox.enqueue(
                     team.chat_id,
                     OutboxMethod.SEND,
-                    "card",
+                    OutboxPurpose.CARD,
                     team_card(lead, tr),
                     now,
                     reply_markup=claim_keyboard(lead.id, tr).model_dump_json(exclude_none=True),
@@ -239,7 +259,7 @@ class LeadService:
         await self._outbox.enqueue(
             team.chat_id,
             OutboxMethod.EDIT_CARD,
-            "card_claimed",
+            OutboxPurpose.CARD_CLAIMED,
             claimed_card(lead, person.full_name, team_tr),
             lead.claimed_at,
             lead_id=lead_id,
@@ -248,8 +268,43 @@ class LeadService:
         await self._outbox.enqueue(
             person.user_id,
             OutboxMethod.SEND,
-            "owner_card",
+            OutboxPurpose.OWNER_CARD,
             owner_card(lead, owner_tr("reason.claimed"), owner_tr),
             lead.claimed_at,
             lead_id=lead_id,
         )
+
+    async def return_to_team(self, lead: LeadRecord, owner: MemberRecord, why: str) -> bool:
+        """Take the lead back from an owner who cannot get it and offer it to the team again.
+
+        The old card says where the lead went; a fresh card with a Claim button goes to the
+        bottom of the chat, where people look. Call inside a transaction.
+        """
+        if lead.team_id is None or not await self._leads.unclaim(lead.id, owner.id):
+            return False
+        team = await self._teams.by_id(lead.team_id)
+        fresh = await self._leads.get(lead.id)
+        assert team is not None and fresh is not None
+        now = self._clock.now()
+        await self._events.add(
+            LeadEvent(
+                lead.id,
+                now,
+                "returned",
+                reason="owner_unreachable",
+                member_id=owner.id,
+                details={"error": why},
+            )
+        )
+        tr = Translator(language_for(team.language))
+        await self._outbox.enqueue(
+            team.chat_id,
+            OutboxMethod.EDIT_CARD,
+            OutboxPurpose.CARD_RETURNED,
+            returned_card(fresh, owner.full_name, tr),
+            now,
+            lead_id=lead.id,
+        )
+        await self.dispatch(fresh, team)
+        log.warning("lead %d returned to team %d: owner %d unreachable", lead.id, team.id, owner.id)
+        return True

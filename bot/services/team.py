@@ -99,6 +99,11 @@ class TeamService:
         async with self._db.transaction():
             existing = await self._teams.primary()
             if existing is not None and existing.chat_id == chat_id:
+                if await self._teams.resume(existing.id):
+                    # /setup from inside the chat proves the bot can read there again.
+                    log.info("team %d resumed by /setup from user %d", existing.id, actor.user_id)
+                    existing = replace(existing, paused_at=None, pause_reason=None)
+                    self._signal.notify()
                 if existing.title != title:
                     await self._teams.rename(existing.id, title)
                     existing = replace(existing, title=title)

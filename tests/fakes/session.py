@@ -96,3 +96,34 @@ class RecordingSession(BaseSession):
     ) -> AsyncGenerator[bytes, None]:
         raise UnexpectedCallError(f"unexpected download of {url}")
         yield b""
+
+
+class SharedSession(BaseSession):
+    """A second session whose calls land in the same RecordingSession.
+
+    The application gives handlers and the outbox separate sessions (only the handlers'
+    retries in place); this lets tests do the same while vetting all calls in one list.
+    """
+
+    def __init__(self, recording: RecordingSession) -> None:
+        super().__init__()
+        self._recording = recording
+
+    async def make_request(
+        self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
+    ) -> TelegramType:
+        return await self._recording.make_request(bot, method, timeout)
+
+    async def close(self) -> None:
+        pass
+
+    async def stream_content(
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
+    ) -> AsyncGenerator[bytes, None]:
+        raise UnexpectedCallError(f"unexpected download of {url}")
+        yield b""

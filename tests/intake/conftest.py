@@ -7,6 +7,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from pydantic import SecretStr
 
+from bot.intake.ratelimit import ClientLimiter
 from bot.intake.web import make_intake_app
 from tests.conftest import World
 from tests.dispatcher.conftest import make_team
@@ -16,10 +17,20 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 Client = TestClient[web.Request, web.Application]
 
 
+def intake_app(
+    world: World, token: str | None = TOKEN, per_minute: int = 100_000
+) -> web.Application:
+    return make_intake_app(
+        world.services.leads,
+        world.services.health,
+        SecretStr(token) if token is not None else None,
+        ClientLimiter(per_minute, world.clock),
+    )
+
+
 @pytest.fixture
 async def http(world: World) -> AsyncIterator[Client]:
     """The intake app on a real 127.0.0.1 port, with a team already set up."""
     await make_team(world)
-    app = make_intake_app(world.services.leads, world.services.health, SecretStr(TOKEN))
-    async with TestClient(TestServer(app, host="127.0.0.1")) as client:
+    async with TestClient(TestServer(intake_app(world), host="127.0.0.1")) as client:
         yield client

@@ -8,11 +8,10 @@ from aiohttp.test_utils import TestClient, TestServer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.intake.web import make_intake_app
 from storage import LeadRepo, LeadSource
 from tests.conftest import World
 from tests.dispatcher.conftest import lead_count, outbox_purposes
-from tests.intake.conftest import AUTH, TOKEN, Client
+from tests.intake.conftest import AUTH, TOKEN, Client, intake_app
 
 
 async def test_a_json_lead_is_stored_with_its_card_before_the_201(
@@ -186,7 +185,7 @@ async def test_other_paths_and_methods_answer_json(http: Client) -> None:
 
 
 async def test_without_an_intake_token_the_endpoint_is_disabled(world: World) -> None:
-    app = make_intake_app(world.services.leads, world.services.health, None)
+    app = intake_app(world, token=None)
     async with TestClient(TestServer(app, host="127.0.0.1")) as client:
         response = await client.post("/leads", json={"name": "A"})
         assert response.status == 503

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from storage import Database, SchemaTooNewError
+from storage import Database, OutboxRepo, OutboxStatus, SchemaTooNewError
 from storage.db import load_migrations
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
@@ -84,3 +85,26 @@ async def test_ping_reports_a_closed_connection(tmp_path: Path) -> None:
     assert await db.ping()
     await db.close()
     assert not await db.ping()
+
+
+async def test_an_outbox_written_by_version_1_survives_the_upgrade(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    [first, *_] = load_migrations()
+    with closing(sqlite3.connect(path)) as conn:
+        conn.executescript(first.sql)
+        conn.execute(
+            "INSERT INTO outbox (chat_id, method, purpose, text, next_attempt_at, created_at) "
+            "VALUES (-1, 'send', 'card', 'kept', '2026-12-01T09:00:00+00:00', "
+            "'2026-12-01T09:00:00+00:00')"
+        )
+        conn.execute("PRAGMA user_version = 1")
+        conn.commit()
+    db = await Database.open(path)
+    try:
+        assert await db.schema_version() == len(load_migrations())
+        [row] = await OutboxRepo(db.conn).heads()
+        assert (row.text, row.status) == ("kept", OutboxStatus.PENDING)
+        async with db.transaction():
+            await OutboxRepo(db.conn).mark_failed(row.id, row.created_at, "now allowed")
+    finally:
+        await db.close()

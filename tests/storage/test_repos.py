@@ -16,7 +16,9 @@ from storage import (
     LeadStatus,
     MemberRepo,
     OutboxMethod,
+    OutboxPurpose,
     OutboxRepo,
+    OutboxStatus,
     TeamRecord,
     TeamRepo,
 )
@@ -184,30 +186,95 @@ async def test_an_event_for_a_missing_lead_is_refused(db: Database) -> None:
             await LeadEventRepo(db.conn).add(LeadEvent(999, T0, "created", "http"))
 
 
-async def test_only_the_oldest_row_of_each_chat_is_due(db: Database) -> None:
+async def test_only_the_oldest_row_of_each_chat_is_a_head(db: Database) -> None:
     outbox = OutboxRepo(db.conn)
     async with db.transaction():
-        a1 = await outbox.enqueue(-1, OutboxMethod.SEND, "card", "a1", T0)
-        await outbox.enqueue(-1, OutboxMethod.SEND, "card", "a2", T0)
-        b1 = await outbox.enqueue(7, OutboxMethod.SEND, "dm", "b1", T0)
-    assert [r.id for r in await outbox.due_heads(T0)] == [a1, b1]
+        a1 = await outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.CARD, "a1", T0)
+        await outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.CARD, "a2", T0)
+        b1 = await outbox.enqueue(7, OutboxMethod.SEND, OutboxPurpose.OWNER_CARD, "b1", T0)
+    assert [r.id for r in await outbox.heads()] == [a1, b1]
     async with db.transaction():
         await outbox.reschedule(a1, T0 + timedelta(seconds=30), "429")
-    # a2 must not overtake a1 while a1 waits out its retry
-    assert [r.id for r in await outbox.due_heads(T0)] == [b1]
-    assert await outbox.next_due_at() == T0
-    assert [r.id for r in await outbox.due_heads(T0 + timedelta(seconds=30))] == [a1, b1]
+    # a2 must not overtake a1 while a1 waits out its retry; the soonest due comes first
+    heads = await outbox.heads()
+    assert [r.id for r in heads] == [b1, a1]
+    assert heads[1].next_attempt_at == T0 + timedelta(seconds=30)
 
 
 async def test_a_sent_row_leaves_the_backlog(db: Database) -> None:
     outbox = OutboxRepo(db.conn)
     async with db.transaction():
-        row = await outbox.enqueue(-1, OutboxMethod.SEND, "card", "x", T0)
+        row = await outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.CARD, "x", T0)
     assert await outbox.backlog() == (1, T0)
     async with db.transaction():
         await outbox.mark_sent(row, T0 + timedelta(seconds=1), 55)
     assert await outbox.backlog() == (0, None)
     sent = await outbox.get(row)
     assert sent is not None and (sent.status, sent.message_id, sent.attempts) == ("sent", 55, 1)
-    assert await outbox.due_heads(T0 + timedelta(days=1)) == []
-    assert await outbox.next_due_at() is None
+    assert await outbox.heads() == []
+
+
+async def test_a_failed_row_leaves_the_backlog_and_keeps_its_reason(db: Database) -> None:
+    outbox = OutboxRepo(db.conn)
+    async with db.transaction():
+        row = await outbox.enqueue(7, OutboxMethod.SEND, OutboxPurpose.OWNER_CARD, "x", T0)
+        later = await outbox.enqueue(7, OutboxMethod.SEND, OutboxPurpose.HEAD_NOTICE, "y", T0)
+        await outbox.mark_failed(row, T0, "TelegramForbiddenError: blocked")
+    failed = await outbox.get(row)
+    assert failed is not None and failed.status == OutboxStatus.FAILED
+    assert "blocked" in (failed.last_error or "")
+    assert [r.id for r in await outbox.heads()] == [later]  # the chat is not stuck behind it
+    assert await outbox.backlog() == (1, T0)
+
+
+async def test_a_paused_teams_rows_are_held_and_released_on_resume(db: Database) -> None:
+    outbox = OutboxRepo(db.conn)
+    teams = TeamRepo(db.conn)
+    async with db.transaction():
+        team = await teams.create(-1, "Sales", "ru", 1, T0)
+        held = await outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.CARD, "x", T0)
+        dm = await outbox.enqueue(7, OutboxMethod.SEND, OutboxPurpose.HEAD_NOTICE, "y", T0)
+        assert await teams.pause(team.id, T0, "removed")
+        assert not await teams.pause(team.id, T0, "again")  # the first reason stays
+    assert [r.id for r in await outbox.heads()] == [dm]
+    assert await outbox.backlog() == (2, T0)  # held, not gone
+    paused = await teams.by_id(team.id)
+    assert paused is not None and paused.paused and paused.pause_reason == "removed"
+    async with db.transaction():
+        assert await teams.resume(team.id)
+        assert not await teams.resume(team.id)
+    assert [r.id for r in await outbox.heads()] == [held, dm]
+
+
+async def test_moving_a_chat_moves_only_what_still_waits(db: Database) -> None:
+    outbox = OutboxRepo(db.conn)
+    async with db.transaction():
+        sent = await outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.CARD, "x", T0)
+        await outbox.mark_sent(sent, T0, 5)
+        waiting = await outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.CARD, "y", T0)
+        assert await outbox.move_chat(-1, -100) == 1
+    moved, kept = await outbox.get(waiting), await outbox.get(sent)
+    assert moved is not None and moved.chat_id == -100
+    assert kept is not None and kept.chat_id == -1
+
+
+async def test_a_lead_goes_back_only_from_its_current_owner(db: Database) -> None:
+    team = await make_team(db)
+    members = MemberRepo(db.conn)
+    leads = LeadRepo(db.conn)
+    async with db.transaction():
+        ivan = await members.upsert_active(team.id, 201, "Ivan", None, "ru", T0)
+        olga = await members.upsert_active(team.id, 202, "Olga", None, "ru", T0)
+        lead = await leads.insert(team.id, LeadSource.HTTP, LeadFields(name="A"), T0)
+        await leads.set_card(lead.id, -1, 10)
+        assert await leads.claim(lead.id, ivan.id, T0)
+        assert not await leads.unclaim(lead.id, olga.id)
+        assert await leads.unclaim(lead.id, ivan.id)
+        assert not await leads.unclaim(lead.id, ivan.id)
+    back = await leads.get(lead.id)
+    assert back is not None
+    assert (back.status, back.owner_id, back.claimed_at) == (LeadStatus.NEW, None, None)
+    assert [x.id for x in await leads.unclaimed_with_card_in(-1)] == [lead.id]
+    async with db.transaction():
+        await leads.clear_card(lead.id)
+    assert await leads.unclaimed_with_card_in(-1) == []

@@ -3,13 +3,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import timedelta
 from random import Random
 
 import pytest
+from aiogram import Bot
 from aiogram.methods import EditMessageText, SendMessage
 
-from bot.delivery.outbox import MAX_BACKOFF, OutboxWorker, backoff, jittered_backoff
+from bot.delivery.outbox import MAX_BACKOFF, backoff
 from bot.services.leads import NewLead
 from storage import (
     LeadEventRepo,
@@ -17,10 +18,12 @@ from storage import (
     LeadRepo,
     LeadSource,
     OutboxMethod,
+    OutboxPurpose,
+    OutboxRecord,
     OutboxRepo,
 )
 from tests.builders import HEAD_PERSON
-from tests.conftest import World
+from tests.conftest import TOKEN, World, make_worker
 from tests.fakes.errors import network_down, not_modified, retry_after, server_error
 from tests.fakes.session import message_for
 
@@ -30,7 +33,7 @@ CHAT = -1001
 async def enqueue(world: World, chat_id: int, text: str) -> int:
     async with world.db.transaction():
         return await OutboxRepo(world.db.conn).enqueue(
-            chat_id, OutboxMethod.SEND, "notice", text, world.clock.now()
+            chat_id, OutboxMethod.SEND, OutboxPurpose.HEAD_NOTICE, text, world.clock.now()
         )
 
 
@@ -127,7 +130,12 @@ async def posted_card(world: World) -> int:
 async def enqueue_card_edit(world: World, lead_id: int, text: str) -> int:
     async with world.db.transaction():
         return await OutboxRepo(world.db.conn).enqueue(
-            CHAT, OutboxMethod.EDIT_CARD, "card_claimed", text, world.clock.now(), lead_id=lead_id
+            CHAT,
+            OutboxMethod.EDIT_CARD,
+            OutboxPurpose.CARD_CLAIMED,
+            text,
+            world.clock.now(),
+            lead_id=lead_id,
         )
 
 
@@ -153,9 +161,8 @@ async def test_a_crash_between_commit_and_send_still_posts_the_card_once(world: 
     await world.services.teams.setup(CHAT, "Sales", HEAD_PERSON)
     await world.services.leads.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))
     # The process dies here: the lead and its card are committed, nothing was sent.
-    restarted = OutboxWorker(
-        world.db, world.bot, world.clock, world.signal, jittered_backoff(Random(1))
-    )
+    outbox_bot = Bot(TOKEN, session=world.session)
+    restarted = make_worker(world.db, outbox_bot, world.clock, world.signal, world.services, seed=1)
     world.session.expect_message()
     assert await restarted.deliver_due() == 1
     assert await restarted.deliver_due() == 0
@@ -167,11 +174,15 @@ async def test_the_worker_survives_a_failing_round_and_delivers_afterwards(
 ) -> None:
     failed = asyncio.Event()
 
-    async def broken_next_due_at(self: OutboxRepo) -> datetime | None:
-        failed.set()
-        raise sqlite3.OperationalError("disk I/O error")
+    working_heads = OutboxRepo.heads
 
-    monkeypatch.setattr(OutboxRepo, "next_due_at", broken_next_due_at)
+    async def broken_heads(self: OutboxRepo, limit: int = 500) -> list[OutboxRecord]:
+        if not failed.is_set():
+            failed.set()
+            raise sqlite3.OperationalError("disk I/O error")
+        return await working_heads(self, limit)
+
+    monkeypatch.setattr(OutboxRepo, "heads", broken_heads)
     monkeypatch.setattr("bot.delivery.outbox.FAILED_ROUND_PAUSE_SECONDS", 0.0)
     task = asyncio.create_task(world.worker.run())
     try:

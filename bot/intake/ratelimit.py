@@ -1,0 +1,42 @@
+"""Per-client request limits for the intake: a runaway form or a token guesser gets 429s,
+everyone else is unaffected."""
+
+from __future__ import annotations
+
+import ipaddress
+
+from bot.buckets import KeyedBuckets
+from bot.clock import Clock
+
+
+class ClientLimiter:
+    """At most `per_minute` requests a minute from one client, in bursts of up to as many."""
+
+    def __init__(self, per_minute: int, clock: Clock) -> None:
+        self._buckets = KeyedBuckets(per_minute / 60.0, float(per_minute))
+        self._clock = clock
+
+    def admit(self, client: str) -> float:
+        """0 if the request may go ahead (and counts); else seconds until it may."""
+        now = self._clock.now().timestamp()
+        bucket = self._buckets.get(client, now)
+        return 0.0 if bucket.take(now) else bucket.wait(now)
+
+
+def client_address(peer: str | None, forwarded_for: str | None) -> str:
+    """Who is asking. Behind a reverse proxy on the same machine every request comes from
+    loopback, so there the address the proxy appended to X-Forwarded-For counts instead.
+    Only the last entry is the proxy's own; earlier ones are whatever the client claimed."""
+    address = peer or "unknown"
+    if forwarded_for and _is_loopback(address):
+        last = forwarded_for.split(",")[-1].strip()
+        if last:
+            return last
+    return address
+
+
+def _is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,188 @@
+"""What happens when the bot loses a chat, gets it back, or the chat moves.
+
+Telegram tells us in two ways: an update (the bot was removed, a group became a supergroup)
+or a refused message. Either way no lead may be lost: the team chat's messages are held
+until the bot can post there again, and a lead whose owner cannot be reached goes back to
+the team. The heads of sales are told each time, in private.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from enum import StrEnum
+
+from bot.cards import owner_card
+from bot.clock import Clock
+from bot.delivery.failures import Failure
+from bot.delivery.signal import OutboxSignal
+from bot.i18n import Html, Translator, language_for
+from bot.services.leads import LeadService
+from bot.services.people import Roles
+from storage import (
+    Database,
+    LeadEvent,
+    LeadEventRepo,
+    LeadRecord,
+    LeadRepo,
+    MemberRepo,
+    OutboxMethod,
+    OutboxPurpose,
+    OutboxRecord,
+    OutboxRepo,
+    TeamRecord,
+    TeamRepo,
+)
+
+log = logging.getLogger(__name__)
+
+
+class PauseReason(StrEnum):
+    REMOVED = "removed"  # the bot was removed from the chat
+    MUTED = "muted"  # the bot may not send messages there
+    REFUSED = "refused"  # Telegram refused a message there as if the bot had no access
+
+
+class ChatService:
+    def __init__(
+        self, db: Database, clock: Clock, roles: Roles, leads: LeadService, signal: OutboxSignal
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._roles = roles
+        self._lead_service = leads
+        self._signal = signal
+        self._teams = TeamRepo(db.conn)
+        self._leads = LeadRepo(db.conn)
+        self._members = MemberRepo(db.conn)
+        self._events = LeadEventRepo(db.conn)
+        self._outbox = OutboxRepo(db.conn)
+
+    # ---- refused messages (called by the outbox worker) ---------------------------------
+
+    async def refused(self, row: OutboxRecord, failure: Failure, detail: str) -> None:
+        async with self._db.transaction():
+            team = await self._teams.by_chat(row.chat_id)
+            if failure is Failure.CHAT_GONE and team is not None:
+                # The row stays pending: it goes out, in order, once the team is resumed.
+                await self._pause(team, PauseReason.REFUSED, detail)
+            else:
+                await self._outbox.mark_failed(row.id, self._clock.now(), detail)
+                await self._hand_on(row, detail)
+        self._signal.notify()
+
+    async def _hand_on(self, row: OutboxRecord, detail: str) -> None:
+        lead = await self._leads.get(row.lead_id) if row.lead_id is not None else None
+        if lead is not None and row.purpose is OutboxPurpose.OWNER_CARD:
+            await self._owner_unreachable(lead, row.chat_id, detail)
+        elif lead is not None and row.purpose is OutboxPurpose.CARD:
+            await self._card_refused(lead, detail)
+        else:
+            # Card edits and notices: the database already holds the truth they showed.
+            log.warning("outbox row %d (%s) dropped: %s", row.id, row.purpose.value, detail)
+
+    async def _owner_unreachable(self, lead: LeadRecord, user_id: int, detail: str) -> None:
+        owner = await self._members.by_id(lead.owner_id) if lead.owner_id is not None else None
+        if owner is None or owner.user_id != user_id:
+            return  # the lead changed hands since; the current owner got their own copy
+        if not await self._lead_service.return_to_team(lead, owner, detail):
+            return
+        team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
+        await self._tell_heads(
+            team,
+            lambda tr: tr("notice.returned", id=lead.id, name=owner.full_name, reason=detail),
+            lead.id,
+        )
+
+    async def _card_refused(self, lead: LeadRecord, detail: str) -> None:
+        """Telegram will not show this card in the team chat; the heads get the lead."""
+        await self._events.add(
+            LeadEvent(lead.id, self._clock.now(), "card_refused", reason="telegram", details={})
+        )
+        team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
+
+        def text(tr: Translator) -> Html:
+            notice = tr("notice.card_refused", id=lead.id, reason=detail)
+            return Html(f"{notice}\n\n{owner_card(lead, tr('reason.card_refused'), tr)}")
+
+        await self._tell_heads(team, text, lead.id)
+
+    # ---- chat changes (called by handlers, and by the worker for a moved chat) -----------
+
+    async def chat_lost(self, chat_id: int, reason: PauseReason, detail: str = "") -> bool:
+        async with self._db.transaction():
+            team = await self._teams.by_chat(chat_id)
+            paused = team is not None and await self._pause(team, reason, detail)
+        self._signal.notify()
+        return paused
+
+    async def chat_back(self, chat_id: int) -> bool:
+        async with self._db.transaction():
+            team = await self._teams.by_chat(chat_id)
+            if team is None or not await self._teams.resume(team.id):
+                return False
+            held = await self._outbox.pending_for_chat(chat_id)
+            log.info("team %d resumed in chat %d, %d messages held", team.id, chat_id, held)
+            await self._tell_heads(
+                team, lambda tr: tr("notice.resumed", title=team.title, count=held)
+            )
+        self._signal.notify()
+        return True
+
+    async def chat_moved(self, old_chat_id: int, new_chat_id: int) -> bool:
+        """A group became a supergroup: the team, its waiting messages and its open cards
+        move to the new chat id. Safe to call again for the same move."""
+        async with self._db.transaction():
+            team = await self._teams.by_chat(old_chat_id) or await self._teams.by_chat(new_chat_id)
+            if team is None:
+                return False
+            first_time = team.chat_id == old_chat_id
+            if first_time:
+                await self._teams.move_chat(team.id, new_chat_id)
+                await self._outbox.move_chat(old_chat_id, new_chat_id)
+            await self._teams.resume(team.id)
+            moved = await self._teams.by_id(team.id)
+            assert moved is not None
+            # Buttons left in the old chat may no longer be pressed: post open leads again.
+            stranded = await self._leads.unclaimed_with_card_in(old_chat_id)
+            for lead in stranded:
+                await self._leads.clear_card(lead.id)
+                await self._lead_service.dispatch(lead, moved)
+            if first_time:
+                log.warning("team %d moved from chat %d to %d", team.id, old_chat_id, new_chat_id)
+                await self._tell_heads(
+                    moved, lambda tr: tr("notice.moved", title=moved.title, count=len(stranded))
+                )
+        self._signal.notify()
+        return True
+
+    # ---- helpers ------------------------------------------------------------------------
+
+    async def _pause(self, team: TeamRecord, reason: PauseReason, detail: str) -> bool:
+        if not await self._teams.pause(team.id, self._clock.now(), reason.value):
+            return False
+        log.warning("team %d paused: %s %s", team.id, reason.value, detail)
+        await self._tell_heads(
+            team, lambda tr: tr("notice.paused", title=team.title, reason=tr("pause." + reason))
+        )
+        return True
+
+    async def _tell_heads(
+        self,
+        team: TeamRecord | None,
+        text: Callable[[Translator], Html],
+        lead_id: int | None = None,
+    ) -> None:
+        tr = Translator(language_for(team.language if team else None))
+        message = text(tr)
+        for head_id in sorted(self._roles.admin_ids):
+            await self._outbox.enqueue(
+                head_id,
+                OutboxMethod.SEND,
+                OutboxPurpose.HEAD_NOTICE,
+                message,
+                self._clock.now(),
+                lead_id=lead_id,
+            )
+        if not self._roles.admin_ids:
+            log.warning("no ADMIN_IDS configured; nobody to tell: %s", message)
