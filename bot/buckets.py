@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Waits shorter than this count as none: callers' clocks round (datetime to microseconds),
+# and a wait that rounds to zero must not leave a caller spinning.
+TOLERANCE = 1e-3
+
 
 @dataclass
 class TokenBucket:
@@ -28,7 +32,8 @@ class TokenBucket:
         self._refill(now)
         held = max(0.0, self.updated - now)
         missing = max(0.0, 1.0 - self.tokens)
-        return held + missing / self.rate
+        wait = held + missing / self.rate
+        return 0.0 if wait < TOLERANCE else wait
 
     def take(self, now: float) -> bool:
         if self.wait(now) > 0:

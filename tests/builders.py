@@ -5,7 +5,20 @@ from __future__ import annotations
 import itertools
 from datetime import UTC, datetime
 
-from aiogram.types import CallbackQuery, Chat, Message, MessageEntity, Update, User
+from aiogram.types import (
+    CallbackQuery,
+    Chat,
+    ChatMemberAdministrator,
+    ChatMemberBanned,
+    ChatMemberLeft,
+    ChatMemberMember,
+    ChatMemberRestricted,
+    ChatMemberUpdated,
+    Message,
+    MessageEntity,
+    Update,
+    User,
+)
 
 from bot.services.people import Person
 
@@ -55,3 +68,56 @@ def button_update(user: User, chat: Chat, data: str, message_id: int = 1) -> Upd
         data=data,
     )
     return Update(update_id=next(_ids), callback_query=query)
+
+
+BOT = User(id=123456, is_bot=True, first_name="Leads", username="leads_test_bot")
+
+
+BotMember = (
+    ChatMemberAdministrator
+    | ChatMemberMember
+    | ChatMemberRestricted
+    | ChatMemberLeft
+    | ChatMemberBanned
+)
+
+
+def _with_rights(
+    kind: type[ChatMemberRestricted | ChatMemberAdministrator], **set_: object
+) -> dict[str, object]:
+    """Every can_* flag the installed aiogram knows, False unless given: new Bot API
+    versions keep adding them."""
+    flags: dict[str, object] = {n: False for n in kind.model_fields if n.startswith("can_")}
+    return {**flags, **set_}
+
+
+def _bot_as(status: str) -> BotMember:
+    if status == "kicked":
+        return ChatMemberBanned(user=BOT, until_date=WHEN)
+    if status == "left":
+        return ChatMemberLeft(user=BOT)
+    if status == "muted":
+        rights = _with_rights(ChatMemberRestricted, is_member=True, until_date=0)
+        return ChatMemberRestricted(user=BOT, **rights)  # type: ignore[arg-type]
+    if status == "administrator":
+        rights = _with_rights(ChatMemberAdministrator, can_be_edited=False, is_anonymous=False)
+        return ChatMemberAdministrator(user=BOT, **rights)  # type: ignore[arg-type]
+    return ChatMemberMember(user=BOT)
+
+
+def bot_status_update(by: User, chat: Chat, old: str, new: str) -> Update:
+    """Telegram's my_chat_member: the bot's own membership in `chat` changed."""
+    change = ChatMemberUpdated(
+        chat=chat,
+        from_user=by,
+        date=WHEN,
+        old_chat_member=_bot_as(old),
+        new_chat_member=_bot_as(new),
+    )
+    return Update(update_id=next(_ids), my_chat_member=change)
+
+
+def service_update(by: User, chat: Chat, **fields: object) -> Update:
+    """A service message, such as a group's upgrade to a supergroup."""
+    shown = Message(message_id=next(_ids), date=WHEN, chat=chat, from_user=by, **fields)  # type: ignore[arg-type]
+    return Update(update_id=next(_ids), message=shown)

@@ -85,6 +85,10 @@ async def on_join_link(
 
 
 async def on_join_in_private(message: Message, tr: Translator) -> None:
+    assert message.from_user is not None
+    log.info(
+        "refused /join in private from user %d: it works in the team chat", message.from_user.id
+    )
     await message.answer(tr("wrong_chat.group"))
 
 

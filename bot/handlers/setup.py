@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import logging
+
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
@@ -8,6 +10,8 @@ from bot.handlers.common import IN_GROUP, person_of
 from bot.i18n import Translator
 from bot.keyboards import join_keyboard
 from bot.services.team import Setup, TeamService
+
+log = logging.getLogger(__name__)
 
 
 async def on_setup_in_group(message: Message, teams: TeamService, tr: Translator) -> None:
@@ -34,6 +38,8 @@ async def on_setup_in_group(message: Message, teams: TeamService, tr: Translator
 
 
 async def on_setup_elsewhere(message: Message, tr: Translator) -> None:
+    assert message.from_user is not None
+    log.info("refused /setup in private from user %d", message.from_user.id)
     await message.answer(tr("setup.in_private"))
 
 

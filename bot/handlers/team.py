@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import logging
+
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
@@ -8,6 +10,8 @@ from bot.handlers.common import person_of
 from bot.i18n import Html, Translator
 from bot.services.team import Remove, TeamService
 from storage import TeamRecord
+
+log = logging.getLogger(__name__)
 
 
 async def _team_for(message: Message, teams: TeamService) -> TeamRecord | None:
@@ -22,6 +26,12 @@ async def on_team(message: Message, teams: TeamService, tr: Translator) -> None:
     team = await _team_for(message, teams)
     if team is None:
         await message.answer(tr("team.none"))
+        return
+    user_id = message.from_user.id
+    if not teams.is_head(user_id) and await teams.member(team, user_id) is None:
+        # Who works in sales is the company's business, not any passer-by's.
+        log.info("refused /team from user %d: not in team %d", user_id, team.id)
+        await message.answer(tr("team.members_only"))
         return
     members = await teams.members(team)
     lines: list[str] = [tr("team.header", title=team.title, count=len(members))]

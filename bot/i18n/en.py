@@ -46,6 +46,7 @@ MESSAGES: dict[str, str] = {
     "team.member": "{number}. {name}{username}",
     "team.empty": "Nobody has joined yet. Managers join with “Join” or /join in the team chat.",
     "team.remove_hint": "To remove a manager: /remove and the number from this list.",
+    "team.members_only": "Only the team's members see who is in it. Join in the team chat first.",
     "team.none": "No team yet: the head of sales sends /setup in the team chat.",
     "remove.usage": "Whom to remove? /remove and the number from /team, or /remove @username.",
     "remove.not_found": "No such member. See /team.",

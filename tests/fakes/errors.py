@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 from aiogram.exceptions import (
     TelegramBadRequest,
     TelegramForbiddenError,
+    TelegramMigrateToChat,
     TelegramNetworkError,
     TelegramRetryAfter,
     TelegramServerError,
@@ -37,3 +38,25 @@ def forbidden(method: Any) -> NoReturn:
 
 def not_modified(method: Any) -> NoReturn:
     raise TelegramBadRequest(method=method, message="Bad Request: message is not modified")
+
+
+def refused(description: str) -> Callable[[Any], NoReturn]:
+    """A 400 or 403 with Telegram's wording, which decides what the bot makes of it."""
+
+    def respond(method: Any) -> NoReturn:
+        if description.startswith("Forbidden"):
+            raise TelegramForbiddenError(method=method, message=description)
+        raise TelegramBadRequest(method=method, message=description)
+
+    return respond
+
+
+def migrated(to_chat_id: int) -> Callable[[Any], NoReturn]:
+    def respond(method: Any) -> NoReturn:
+        raise TelegramMigrateToChat(
+            method=method,
+            message="Bad Request: group chat was upgraded to a supergroup chat",
+            migrate_to_chat_id=to_chat_id,
+        )
+
+    return respond

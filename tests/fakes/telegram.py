@@ -2,7 +2,8 @@
 
 It speaks the real JSON shapes for the methods the bot uses, keeps chats and messages as
 Telegram would, checks Telegram's HTML the way Telegram does (an unescaped `<` is an error,
-not a tag), and answers any method it does not know with 404 like the real server.
+not a tag), and answers any method it does not know with 404 like the real server. Tests can
+switch on Telegram's flood limits, queue faults for a method, or fail calls at random.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.fakes.telegram_html import MAX_TEXT, ApiError, parse_html, utf16_length
+from tests.fakes.faults import LIMITED_METHODS, Chaos, Drop, Fault, FloodLimits, Slow
+from tests.fakes.telegram_html import ApiError, utf16_length
+from tests.fakes.telegram_methods import TelegramState
 from tests.fakes.telegram_objects import Group, Sent, User
 
 JSON_FIELDS = {
@@ -30,31 +33,22 @@ JSON_FIELDS = {
 INT_FIELDS = {"chat_id", "message_id", "user_id", "offset", "limit", "timeout"}
 
 
-class FakeTelegram:
-    def __init__(self, token: str = "123456:TEST-TOKEN") -> None:
-        self.token = token
-        self.bot = {
-            "id": int(token.split(":", maxsplit=1)[0]),
-            "is_bot": True,
-            "first_name": "Leads",
-            "username": "leads_test_bot",
-            "can_join_groups": True,
-            "can_read_all_group_messages": False,
-            "supports_inline_queries": False,
-        }
-        self.users: dict[int, User] = {}
-        self.groups: dict[int, Group] = {}
-        self.started: set[int] = set()  # users who opened the bot's private chat
-        self.messages: dict[tuple[int, int], Sent] = {}
+class FakeTelegram(TelegramState):
+    def __init__(
+        self, token: str = "123456:TEST-TOKEN", clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        super().__init__(token)
+        self.clock = clock
         self.calls: list[tuple[str, dict[str, Any]]] = []
-        self.callback_answers: dict[str, dict[str, Any]] = {}
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
-        self._message_ids = itertools.count(1)
         self._query_ids = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
-        self.faults: dict[str, list[ApiError]] = {}  # method -> errors to answer, in turn
+        self.faults: dict[str, list[Fault]] = {}  # method -> faults to serve, in turn
+        self.served: list[tuple[str, Fault]] = []
+        self.chaos: Chaos | None = None
+        self.limits: FloodLimits | None = None
         self.url = ""
         self._methods: dict[str, Callable[[dict[str, Any]], Any]] = {
             "getme": lambda p: self.bot,
@@ -87,27 +81,52 @@ class FakeTelegram:
             await self._runner.cleanup()
 
     async def _handle(self, request: web.Request) -> web.Response:
+        try:
+            return await self._serve(request)
+        except ApiError as error:
+            return _error(error)
+
+    async def _serve(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
-            return _error(ApiError(401, "Unauthorized"))
+            raise ApiError(401, "Unauthorized")
         name = request.match_info["method"].lower()
         method = self._methods.get(name)
         if method is None:
-            return _error(ApiError(404, "Not Found"))
+            raise ApiError(404, "Not Found")
         params = await _params(request)
         self.calls.append((name, params))
         async with self._changed:
             self._changed.notify_all()
-        if self.faults.get(name):
-            return _error(self.faults[name].pop(0))
-        try:
-            result = method(params)
-            if asyncio.iscoroutine(result):
-                result = await result
-        except ApiError as error:
-            return _error(error)
+        fault = self._fault_for(name)
+        if isinstance(fault, Drop):
+            assert request.transport is not None
+            request.transport.close()
+            return web.Response()
+        if isinstance(fault, ApiError):
+            raise fault
+        chat_id = params.get("chat_id")
+        limits = self.limits if name in LIMITED_METHODS else None
+        if not isinstance(chat_id, int):
+            limits, chat_id = None, 0
+        if limits is not None and (refusal := limits.check(chat_id)):
+            raise refusal
+        result = method(params)
+        if asyncio.iscoroutine(result):
+            result = await result
+        if limits is not None:
+            limits.record(chat_id)
         async with self._changed:
             self._changed.notify_all()
+        if isinstance(fault, Slow):
+            await asyncio.sleep(fault.seconds)
         return web.json_response({"ok": True, "result": result})
+
+    def _fault_for(self, name: str) -> Fault | None:
+        queued = self.faults.get(name)
+        fault = queued.pop(0) if queued else self.chaos.pick(name) if self.chaos else None
+        if fault is not None:
+            self.served.append((name, fault))
+        return fault
 
     # ---- methods ------------------------------------------------------------------------
 
@@ -124,105 +143,66 @@ class FakeTelegram:
                     break
         return list(self._updates[: params.get("limit", 100)])
 
-    def _chat_json(self, chat_id: int) -> dict[str, Any]:
-        if chat_id in self.groups:
-            return self.groups[chat_id].json()
-        user = self.users.get(chat_id)
-        if user is None:
-            raise ApiError(400, "Bad Request: chat not found")
-        return {"id": user.id, "type": "private", "first_name": user.first_name}
-
-    def _message_json(self, sent: Sent) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "message_id": sent.message_id,
-            "date": int(time.time()),
-            "chat": self._chat_json(sent.chat_id),
-            "from": self.bot,
-            "text": sent.text,
-        }
-        if sent.edits:
-            data["edit_date"] = int(time.time())
-        if sent.reply_markup:
-            data["reply_markup"] = sent.reply_markup
-        return data
-
-    def _check_text(self, params: dict[str, Any]) -> tuple[str, list[str]]:
-        html = params.get("text", "")
-        visible, links = parse_html(html) if params.get("parse_mode") == "HTML" else (html, [])
-        if not visible.strip():
-            raise ApiError(400, "Bad Request: message text is empty")
-        if utf16_length(visible) > MAX_TEXT:
-            raise ApiError(400, "Bad Request: message is too long")
-        return visible, links
-
-    def _send_message(self, params: dict[str, Any]) -> dict[str, Any]:
-        chat_id = params["chat_id"]
-        if chat_id > 0 and chat_id not in self.started:
-            raise ApiError(403, "Forbidden: bot can't initiate conversation with a user")
-        self._chat_json(chat_id)
-        visible, links = self._check_text(params)
-        sent = Sent(
-            chat_id,
-            next(self._message_ids),
-            visible,
-            params["text"],
-            params.get("reply_markup"),
-            links,
-        )
-        self.messages[(chat_id, sent.message_id)] = sent
-        return self._message_json(sent)
-
-    def _existing(self, params: dict[str, Any]) -> Sent:
-        sent = self.messages.get((params.get("chat_id", 0), params.get("message_id", 0)))
-        if sent is None:
-            raise ApiError(400, "Bad Request: message to edit not found")
-        return sent
-
-    def _edit_message_text(self, params: dict[str, Any]) -> dict[str, Any]:
-        sent = self._existing(params)
-        visible, links = self._check_text(params)
-        markup = params.get("reply_markup")
-        if params["text"] == sent.html and markup == sent.reply_markup:
-            raise ApiError(
-                400,
-                "Bad Request: message is not modified: specified new message "
-                "content and reply markup are exactly the same",
-            )
-        sent.text, sent.html, sent.links, sent.reply_markup = visible, params["text"], links, markup
-        sent.edits += 1
-        return self._message_json(sent)
-
-    def _edit_reply_markup(self, params: dict[str, Any]) -> dict[str, Any]:
-        sent = self._existing(params)
-        sent.reply_markup = params.get("reply_markup")
-        sent.edits += 1
-        return self._message_json(sent)
-
-    def _answer_callback_query(self, params: dict[str, Any]) -> bool:
-        query_id = params["callback_query_id"]
-        if query_id in self.callback_answers:
-            raise ApiError(
-                400,
-                "Bad Request: query is too old and response timeout expired or query ID is invalid",
-            )
-        self.callback_answers[query_id] = params
-        return True
-
-    def _get_chat_member(self, params: dict[str, Any]) -> dict[str, Any]:
-        group = self.groups.get(params["chat_id"])
-        user = self.users.get(params["user_id"])
-        if group is None:
-            raise ApiError(400, "Bad Request: chat not found")
-        if user is None:
-            raise ApiError(400, "Bad Request: user not found")
-        status = "member" if user.id in group.members else "left"
-        return {"status": status, "user": user.json()}
-
     # ---- what people do in Telegram -----------------------------------------------------
 
-    def fail(self, method: str, *errors: ApiError) -> None:
-        """Answer the next calls of `method` with these errors, one per call."""
-        self.faults.setdefault(method.lower(), []).extend(errors)
+    def fail(self, method: str, *faults: Fault) -> None:
+        """Serve these faults to the next calls of `method`, one per call."""
+        self.faults.setdefault(method.lower(), []).extend(faults)
+
+    def enforce_limits(self) -> FloodLimits:
+        self.limits = FloodLimits(self.clock)
+        return self.limits
+
+    def served_count(self, method: str, kind: type[Any]) -> int:
+        return sum(1 for name, f in self.served if name == method.lower() and isinstance(f, kind))
+
+    async def remove_bot(self, group: Group, by: User, status: str = "kicked") -> None:
+        group.bot_status = status
+        await self._bot_member_changed(group, by, "member", status)
+
+    async def add_bot(self, group: Group, by: User) -> None:
+        old = group.bot_status
+        group.bot_status = "member"
+        await self._bot_member_changed(group, by, old, "member")
+
+    async def _bot_member_changed(self, group: Group, by: User, old: str, new: str) -> None:
+        def member(status: str) -> dict[str, Any]:
+            data: dict[str, Any] = {"status": status, "user": self.bot}
+            if status == "kicked":
+                data["until_date"] = 0
+            return data
+
+        await self._push(
+            "my_chat_member",
+            {
+                "chat": group.json(),
+                "from": by.json(),
+                "date": int(time.time()),
+                "old_chat_member": member(old),
+                "new_chat_member": member(new),
+            },
+        )
+
+    async def upgrade(self, group: Group, new_id: int, by: User) -> Group:
+        """The group becomes a supergroup with a new id, as Telegram does it."""
+        new = self.add_group(Group(new_id, group.title, set(group.members)))
+        group.migrated_to = new_id
+        group.kind = "group"
+        for chat, key, value in (
+            (group, "migrate_to_chat_id", new_id),
+            (new, "migrate_from_chat_id", group.id),
+        ):
+            await self._push(
+                "message",
+                {
+                    "message_id": next(self._message_ids),
+                    "date": int(time.time()),
+                    "chat": chat.json(),
+                    "from": by.json(),
+                    key: value,
+                },
+            )
+        return new
 
     def add_user(self, user: User) -> User:
         self.users[user.id] = user
@@ -307,6 +287,8 @@ def _error(error: ApiError) -> web.Response:
     body: dict[str, Any] = {"ok": False, "error_code": error.code, "description": error.description}
     if error.retry_after is not None:
         body["parameters"] = {"retry_after": error.retry_after}
+    if error.migrate_to_chat_id is not None:
+        body["parameters"] = {"migrate_to_chat_id": error.migrate_to_chat_id}
     return web.json_response(body, status=error.code)
 
 

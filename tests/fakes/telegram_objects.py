@@ -33,9 +33,12 @@ class Group:
     id: int
     title: str
     members: set[int] = field(default_factory=set)
+    kind: str = "supergroup"
+    bot_status: str = "member"  # "left" or "kicked" once the bot is removed
+    migrated_to: int | None = None  # set when a group was upgraded to a supergroup
 
     def json(self) -> dict[str, Any]:
-        return {"id": self.id, "type": "supergroup", "title": self.title}
+        return {"id": self.id, "type": self.kind, "title": self.title}
 
 
 @dataclass

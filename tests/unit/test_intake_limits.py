@@ -1,0 +1,59 @@
+"""Field length limits and who counts as one client for the rate limit. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from bot.intake.ratelimit import ClientLimiter, client_address
+from bot.leads.limits import EXTRA_VALUE_LIMIT, FIELD_LIMITS, MAX_EXTRA_FIELDS, over_limits
+from storage import LeadFields
+from tests.fakes.clock import FakeClock
+
+
+@pytest.mark.parametrize("field", sorted(FIELD_LIMITS))
+def test_each_field_has_a_limit_and_it_is_named(field: str) -> None:
+    limit = FIELD_LIMITS[field]
+    fits: dict[str, Any] = {field: "x" * limit}
+    too_long: dict[str, Any] = {field: "x" * (limit + 1)}
+    assert over_limits(replace(LeadFields(), **fits)) == []
+    [problem] = over_limits(replace(LeadFields(), **too_long))
+    assert repr(field) in problem and str(limit) in problem
+
+
+def test_extra_fields_are_limited_in_number_and_size() -> None:
+    many = {f"f{i}": "v" for i in range(MAX_EXTRA_FIELDS + 1)}
+    assert "extra fields" in over_limits(LeadFields(name="A", extra=many))[0]
+    long_value = {"utm": "v" * (EXTRA_VALUE_LIMIT + 1)}
+    assert "'utm'" in over_limits(LeadFields(name="A", extra=long_value))[0]
+    assert over_limits(LeadFields(name="A", extra={"k" * 101: "v"}))
+
+
+@pytest.mark.parametrize(
+    ("peer", "forwarded", "client"),
+    [
+        ("203.0.113.5", None, "203.0.113.5"),
+        ("203.0.113.5", "10.0.0.1", "203.0.113.5"),  # only a local proxy is believed
+        ("127.0.0.1", "198.51.100.7", "198.51.100.7"),
+        ("127.0.0.1", "6.6.6.6, 198.51.100.7", "198.51.100.7"),  # the proxy's own entry
+        ("::1", "2001:db8::1", "2001:db8::1"),
+        ("127.0.0.1", " ", "127.0.0.1"),
+        (None, None, "unknown"),
+    ],
+)
+def test_the_client_is_who_the_local_proxy_saw(
+    peer: str | None, forwarded: str | None, client: str
+) -> None:
+    assert client_address(peer, forwarded) == client
+
+
+def test_each_client_gets_its_own_allowance_which_refills() -> None:
+    clock = FakeClock()
+    limiter = ClientLimiter(per_minute=3, clock=clock)
+    assert [limiter.admit("a") for _ in range(3)] == [0.0, 0.0, 0.0]
+    assert limiter.admit("a") == pytest.approx(20.0)
+    assert limiter.admit("b") == 0.0
+    clock.advance(20)
+    assert limiter.admit("a") == 0.0
