@@ -21,6 +21,14 @@ OLGA = User(202, "Olga", "Smirnova", username="olga", language_code="en")
 STRANGER = User(300, "Stranger", language_code="ru")
 TEAM = Group(-1001, "Отдел продаж", {HEAD.id, IVAN.id, OLGA.id, STRANGER.id})
 INTAKE_TOKEN = "s3cret-intake-token"
+# These tests are about what arrives, not when: flood pacing has its own tests on a fake
+# clock, and one address posts all the leads here.
+FAST: dict[str, object] = {
+    "telegram_max_per_second": 10_000,
+    "telegram_group_max_per_minute": 600_000,
+    "telegram_private_max_per_second": 10_000,
+    "intake_rate_limit": 100_000,
+}
 
 
 @pytest.fixture
@@ -40,13 +48,17 @@ AppFactory = Callable[..., AbstractAsyncContextManager[Application]]
 @pytest.fixture
 def app_factory(tmp_path: Path, tg: FakeTelegram) -> AppFactory:
     """Starts the real application, polling the fake server; same database every time."""
-    settings = make_settings(tmp_path, telegram_api_url=tg.url)
+    settings = make_settings(tmp_path, telegram_api_url=tg.url, **FAST)
 
     @asynccontextmanager
     async def running(
-        first_delay: float = 1.0, retry_delay: RetryDelay | None = None
+        first_delay: float = 1.0,
+        retry_delay: RetryDelay | None = None,
+        request_timeout: float = 20.0,
     ) -> AsyncIterator[Application]:
-        async with Application.running(settings, retry_delay=retry_delay) as app:
+        async with Application.running(
+            settings, retry_delay=retry_delay, request_timeout=request_timeout
+        ) as app:
             calls_before = len(tg.called("getUpdates"))
             polling = asyncio.create_task(app.poll(handle_signals=False, first_delay=first_delay))
             await tg.wait_for(lambda: len(tg.called("getUpdates")) > calls_before)
@@ -78,3 +90,19 @@ class Intake:
 async def intake_for(app: Application) -> AsyncIterator[Intake]:
     async with aiohttp.ClientSession() as http:
         yield Intake(http, app.intake_url)
+
+
+async def set_up_team(tg: FakeTelegram) -> None:
+    """The head runs /setup; Ivan joins through the deep link, Olga with the button."""
+    await tg.say(HEAD, TEAM.id, "/setup")
+    welcome = await tg.wait_message(TEAM.id, "Вступить")
+
+    answer = await tg.press(IVAN, welcome)
+    assert answer["url"] == "https://t.me/leads_test_bot?start=join-1"
+    await tg.say(IVAN, IVAN.id, "/start join-1")
+    await tg.wait_message(IVAN.id, "Вы в команде")
+
+    tg.started.add(OLGA.id)  # Olga opened the bot's private chat earlier
+    answer = await tg.press(OLGA, welcome)
+    assert "You are in team" in answer["text"]
+    await tg.wait_message(OLGA.id, "You are in team")

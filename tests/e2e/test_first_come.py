@@ -6,25 +6,9 @@ import asyncio
 from datetime import timedelta
 
 from storage import Database, LeadEventRepo, LeadRepo, MemberRepo
-from tests.e2e.conftest import HEAD, IVAN, OLGA, STRANGER, TEAM, AppFactory, intake_for
+from tests.e2e.conftest import HEAD, IVAN, OLGA, STRANGER, TEAM, AppFactory, intake_for, set_up_team
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.telegram_html import ApiError
-
-
-async def set_up_team(tg: FakeTelegram) -> None:
-    """The head runs /setup; Ivan joins through the deep link, Olga with the button."""
-    await tg.say(HEAD, TEAM.id, "/setup")
-    welcome = await tg.wait_message(TEAM.id, "Вступить")
-
-    answer = await tg.press(IVAN, welcome)
-    assert answer["url"] == "https://t.me/leads_test_bot?start=join-1"
-    await tg.say(IVAN, IVAN.id, "/start join-1")
-    await tg.wait_message(IVAN.id, "Вы в команде")
-
-    tg.started.add(OLGA.id)  # Olga opened the bot's private chat earlier
-    answer = await tg.press(OLGA, welcome)
-    assert "You are in team" in answer["text"]
-    await tg.wait_message(OLGA.id, "You are in team")
 
 
 async def test_a_form_lead_is_claimed_by_exactly_one_manager(
