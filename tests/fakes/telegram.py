@@ -239,8 +239,8 @@ class FakeTelegram(TelegramState):
             ]
         return await self._push("message", message)
 
-    async def press(self, user: User, sent: Sent, data: str | None = None) -> dict[str, Any]:
-        """The user taps an inline button of a message; returns the bot's answer to the tap."""
+    async def tap(self, user: User, sent: Sent, data: str | None = None) -> str:
+        """The user taps an inline button of a message; returns the query id at once."""
         if data is None:
             data = next(b["callback_data"] for b in sent.buttons() if "callback_data" in b)
         query_id = str(next(self._query_ids))
@@ -254,8 +254,17 @@ class FakeTelegram(TelegramState):
                 "data": data,
             },
         )
+        return query_id
+
+    async def press(self, user: User, sent: Sent, data: str | None = None) -> dict[str, Any]:
+        """Tap, and wait for the bot's answer to the tap."""
+        query_id = await self.tap(user, sent, data)
         await self.wait_for(lambda: query_id in self.callback_answers)
         return self.callback_answers[query_id]
+
+    def pending_updates(self) -> int:
+        """Updates the bot has not confirmed yet (by asking for a later offset)."""
+        return len(self._updates)
 
     async def wait_for(self, condition: Callable[[], Any], timeout: float = 10.0) -> Any:
         """Wait until the bot's calls make `condition` true; fail the test after `timeout`."""
