@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_settings
+from bot.config import ConfigError, Settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -110,3 +110,14 @@ def test_the_program_with_a_bad_variable_names_it_and_exits_2(tmp_path: Path) ->
     assert result.returncode == 2
     assert "ADMIN_IDS is invalid" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_env_example_and_readme_list_every_setting() -> None:
+    root = Path(__file__).resolve().parents[2]
+    variables = {name.upper() for name in Settings.model_fields}
+    example = (root / ".env.example").read_text("utf-8")
+    assert {
+        line.split("=")[0] for line in example.splitlines() if "=" in line and line[0] != "#"
+    } == variables
+    readme = (root / "README.md").read_text("utf-8")
+    assert [v for v in sorted(variables) if f"`{v}`" not in readme] == []
