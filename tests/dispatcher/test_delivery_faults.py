@@ -72,7 +72,7 @@ async def test_a_winner_who_blocked_the_bot_gives_the_lead_back_to_the_team(
         ("head_notice", "sent", HEAD.id),
     ]
     [notice] = [c for c in world.session.of(SendMessage) if c.chat_id == HEAD.id]
-    assert f"Заявка #{lead_id} вернулась" in notice.text and "Ivan" in notice.text
+    assert f"Лид №{lead_id} вернулся" in notice.text and "Ivan" in notice.text
     [*_, fresh] = [c for c in world.session.of(SendMessage) if c.chat_id == TEAM_CHAT.id]
     assert fresh.chat_id == TEAM_CHAT.id and fresh.reply_markup is not None
     assert lead.card_message_id not in {None, before.card_message_id}

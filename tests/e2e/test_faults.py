@@ -101,9 +101,9 @@ async def test_a_manager_who_blocked_the_bot_does_not_sit_on_a_lead(
         created = await intake.post(name="Ромашка", phone="+7 912 345-67-89")
         first = await tg.wait_message(TEAM.id, f"Новый лид №{created['id']}")
         await tg.press(IVAN, first)
-        await tg.wait_message(HEAD.id, f"Заявка #{created['id']} вернулась")
+        await tg.wait_message(HEAD.id, f"Лид №{created['id']} вернулся")
         await tg.wait_for(lambda: cards_by_lead(tg)[created["id"]] == 2)
-        assert "заявка опубликована заново ниже" in first.text and first.buttons() == []
+        assert "лид опубликован заново ниже" in first.text and first.buttons() == []
         again = tg.chat(TEAM.id)[-1]
         await tg.press(OLGA, again)
         await tg.wait_message(OLGA.id, "+79123456789")
