@@ -44,7 +44,25 @@ def message_for(method: SendMessage | EditMessageText) -> Message:
     )
 
 
-class RecordingSession(BaseSession):
+class _OfflineSession(BaseSession):
+    """Nothing to close, and no file downloads: no test expects one."""
+
+    async def close(self) -> None:
+        pass
+
+    async def stream_content(
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
+    ) -> AsyncGenerator[bytes, None]:
+        raise UnexpectedCallError(f"unexpected download of {url}")
+        yield b""
+
+
+class RecordingSession(_OfflineSession):
     def __init__(self) -> None:
         super().__init__()
         self.calls: list[TelegramMethod[Any]] = []
@@ -83,22 +101,8 @@ class RecordingSession(BaseSession):
     def of(self, method: type[TelegramMethod[Any]]) -> list[Any]:
         return [call for call in self.calls if isinstance(call, method)]
 
-    async def close(self) -> None:
-        pass
 
-    async def stream_content(
-        self,
-        url: str,
-        headers: dict[str, Any] | None = None,
-        timeout: int = 30,
-        chunk_size: int = 65536,
-        raise_for_status: bool = True,
-    ) -> AsyncGenerator[bytes, None]:
-        raise UnexpectedCallError(f"unexpected download of {url}")
-        yield b""
-
-
-class SharedSession(BaseSession):
+class SharedSession(_OfflineSession):
     """A second session whose calls land in the same RecordingSession.
 
     The application gives handlers and the outbox separate sessions (only the handlers'
@@ -113,17 +117,3 @@ class SharedSession(BaseSession):
         self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
     ) -> TelegramType:
         return await self._recording.make_request(bot, method, timeout)
-
-    async def close(self) -> None:
-        pass
-
-    async def stream_content(
-        self,
-        url: str,
-        headers: dict[str, Any] | None = None,
-        timeout: int = 30,
-        chunk_size: int = 65536,
-        raise_for_status: bool = True,
-    ) -> AsyncGenerator[bytes, None]:
-        raise UnexpectedCallError(f"unexpected download of {url}")
-        yield b""

@@ -11,9 +11,11 @@ from storage import (
     LeadEvent,
     LeadEventRepo,
     LeadFields,
+    LeadRecord,
     LeadRepo,
     LeadSource,
     LeadStatus,
+    MemberRecord,
     MemberRepo,
     OutboxMethod,
     OutboxPurpose,
@@ -111,14 +113,22 @@ async def test_leads_without_a_team_wait_until_one_is_assigned(db: Database) -> 
     assert await leads.without_team() == []
 
 
-async def test_only_the_first_claim_wins(db: Database) -> None:
+async def two_members_and_a_lead(
+    db: Database,
+) -> tuple[TeamRecord, MemberRecord, MemberRecord, LeadRecord]:
     team = await make_team(db)
     members = MemberRepo(db.conn)
-    leads = LeadRepo(db.conn)
     async with db.transaction():
         ivan = await members.upsert_active(team.id, 201, "Ivan", None, "ru", T0)
         olga = await members.upsert_active(team.id, 202, "Olga", None, "ru", T0)
-        lead = await leads.insert(team.id, LeadSource.HTTP, LeadFields(name="A"), T0)
+        lead = await LeadRepo(db.conn).insert(team.id, LeadSource.HTTP, LeadFields(name="A"), T0)
+    return team, ivan, olga, lead
+
+
+async def test_only_the_first_claim_wins(db: Database) -> None:
+    team, ivan, olga, lead = await two_members_and_a_lead(db)
+    leads = LeadRepo(db.conn)
+    async with db.transaction():
         assert await leads.claim(lead.id, ivan.id, T0 + timedelta(seconds=3))
         assert not await leads.claim(lead.id, olga.id, T0 + timedelta(seconds=4))
     claimed = await leads.get(lead.id)
@@ -259,13 +269,9 @@ async def test_moving_a_chat_moves_only_what_still_waits(db: Database) -> None:
 
 
 async def test_a_lead_goes_back_only_from_its_current_owner(db: Database) -> None:
-    team = await make_team(db)
-    members = MemberRepo(db.conn)
+    _, ivan, olga, lead = await two_members_and_a_lead(db)
     leads = LeadRepo(db.conn)
     async with db.transaction():
-        ivan = await members.upsert_active(team.id, 201, "Ivan", None, "ru", T0)
-        olga = await members.upsert_active(team.id, 202, "Olga", None, "ru", T0)
-        lead = await leads.insert(team.id, LeadSource.HTTP, LeadFields(name="A"), T0)
         await leads.set_card(lead.id, -1, 10)
         assert await leads.claim(lead.id, ivan.id, T0)
         assert not await leads.unclaim(lead.id, olga.id)
