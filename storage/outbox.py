@@ -151,6 +151,16 @@ class OutboxRepo:
         )
         return cur.rowcount
 
+    async def leads_waiting_for_cards(self, chat_id: int) -> list[int]:
+        """Leads whose card for `chat_id` has not gone out yet."""
+        async with self._db.execute(
+            "SELECT lead_id FROM outbox WHERE chat_id = ? AND status = 'pending' "
+            "AND purpose = ? AND lead_id IS NOT NULL ORDER BY id",
+            (chat_id, OutboxPurpose.CARD.value),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [int(row[0]) for row in rows]
+
     async def pending_for_chat(self, chat_id: int) -> int:
         async with self._db.execute(
             "SELECT COUNT(*) FROM outbox WHERE chat_id = ? AND status = 'pending'", (chat_id,)

@@ -138,6 +138,10 @@ MESSAGES: dict[str, str] = {
         "⚠️ Lead #{id} went back to the team chat: I cannot write to {name} in private "
         "({reason}). They may have blocked the bot or deleted their account."
     ),
+    "notice.held": (
+        "⏸ The team chat “{title}” is unavailable, so lead #{id} waits to be posted there. "
+        "Here it is in full, in case the client cannot wait."
+    ),
     "notice.card_refused": (
         "⚠️ Telegram refused to show the card of lead #{id} in the team chat ({reason}). "
         "The lead is kept; here it is, so that you can hand it out."
@@ -146,5 +150,5 @@ MESSAGES: dict[str, str] = {
     "pause.muted": "the bot is not allowed to send messages there",
     "pause.refused": "Telegram refuses my messages there",
     "card.returned": "↩️ {name} could not be reached in private: the lead is posted again below.",
-    "reason.card_refused": "the card could not be shown in the team chat",
+    "reason.for_head": "you are the head of sales, and the team chat cannot show it now",
 }

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 from urllib.parse import parse_qsl
 
-from bot.leads.fields import lead_from_pairs
+from bot.leads.fields import canonical_field, lead_from_pairs
 from bot.leads.limits import over_limits
 from storage.leads import LeadFields
 
@@ -36,19 +37,37 @@ def _decode(body: bytes, charset: str | None) -> str:
         raise IntakeError(400, f"body is not valid {encoding} text") from None
 
 
+# A number is a fair value for these (a phone typed into a numeric input, a form's entry
+# id); a name, an e-mail or a request that arrives as a number or a boolean is junk.
+_NUMERIC_FIELDS = frozenset({"phone", "tax_id", "external_id"})
+
+
 def _scalar(key: str, value: object) -> str | None:
+    field = canonical_field(key)
     if value is None:
         return None
+    if isinstance(value, str):
+        return value
     if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, str | int | float):
-        return str(value)
+        if field is None:  # an extra field such as "agreed to terms"
+            return "yes" if value else "no"
+    elif isinstance(value, int | float):
+        if not math.isfinite(value):
+            raise IntakeError(400, f"field {key!r} is not a finite number")
+        if field is None or field in _NUMERIC_FIELDS:
+            return str(value)
+    if isinstance(value, bool | int | float):
+        raise IntakeError(400, f"field {key!r} must be text")
     raise IntakeError(400, f"field {key!r} must be a string or a number")
+
+
+def _refuse_constant(name: str) -> object:
+    raise ValueError(f"{name} is not valid JSON")
 
 
 def _json_pairs(text: str) -> list[tuple[str, str]]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant)
     except (ValueError, RecursionError) as error:
         raise IntakeError(400, f"body is not valid JSON: {error}") from None
     if not isinstance(data, dict):

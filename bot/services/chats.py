@@ -9,15 +9,13 @@ the team. The heads of sales are told each time, in private.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from enum import StrEnum
 
-from bot.cards import owner_card
 from bot.clock import Clock
 from bot.delivery.failures import Failure
 from bot.delivery.signal import OutboxSignal
-from bot.i18n import Html, Translator, language_for
 from bot.services.leads import LeadService
+from bot.services.notices import HeadNotices
 from bot.services.people import Roles
 from storage import (
     Database,
@@ -26,7 +24,6 @@ from storage import (
     LeadRecord,
     LeadRepo,
     MemberRepo,
-    OutboxMethod,
     OutboxPurpose,
     OutboxRecord,
     OutboxRepo,
@@ -57,6 +54,7 @@ class ChatService:
         self._members = MemberRepo(db.conn)
         self._events = LeadEventRepo(db.conn)
         self._outbox = OutboxRepo(db.conn)
+        self._notices = HeadNotices(self._outbox, roles, clock)
 
     # ---- refused messages (called by the outbox worker) ---------------------------------
 
@@ -88,7 +86,7 @@ class ChatService:
         if not await self._lead_service.return_to_team(lead, owner, detail):
             return
         team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
-        await self._tell_heads(
+        await self._notices.tell(
             team,
             lambda tr: tr("notice.returned", id=lead.id, name=owner.full_name, reason=detail),
             lead.id,
@@ -97,15 +95,19 @@ class ChatService:
     async def _card_refused(self, lead: LeadRecord, detail: str) -> None:
         """Telegram will not show this card in the team chat; the heads get the lead."""
         await self._events.add(
-            LeadEvent(lead.id, self._clock.now(), "card_refused", reason="telegram", details={})
+            LeadEvent(
+                lead.id,
+                self._clock.now(),
+                "card_refused",
+                reason="telegram",
+                details={"error": detail},
+            )
         )
         team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
-
-        def text(tr: Translator) -> Html:
-            notice = tr("notice.card_refused", id=lead.id, reason=detail)
-            return Html(f"{notice}\n\n{owner_card(lead, tr('reason.card_refused'), tr)}")
-
-        await self._tell_heads(team, text, lead.id)
+        if team is None:
+            log.warning("lead %d: card refused and no team to tell: %s", lead.id, detail)
+            return
+        await self._notices.hand_over(team, lead, "notice.card_refused", reason=detail)
 
     # ---- chat changes (called by handlers, and by the worker for a moved chat) -----------
 
@@ -123,7 +125,7 @@ class ChatService:
                 return False
             held = await self._outbox.pending_for_chat(chat_id)
             log.info("team %d resumed in chat %d, %d messages held", team.id, chat_id, held)
-            await self._tell_heads(
+            await self._notices.tell(
                 team, lambda tr: tr("notice.resumed", title=team.title, count=held)
             )
         self._signal.notify()
@@ -150,7 +152,7 @@ class ChatService:
                 await self._lead_service.dispatch(lead, moved)
             if first_time:
                 log.warning("team %d moved from chat %d to %d", team.id, old_chat_id, new_chat_id)
-                await self._tell_heads(
+                await self._notices.tell(
                     moved, lambda tr: tr("notice.moved", title=moved.title, count=len(stranded))
                 )
         self._signal.notify()
@@ -162,27 +164,12 @@ class ChatService:
         if not await self._teams.pause(team.id, self._clock.now(), reason.value):
             return False
         log.warning("team %d paused: %s %s", team.id, reason.value, detail)
-        await self._tell_heads(
+        await self._notices.tell(
             team, lambda tr: tr("notice.paused", title=team.title, reason=tr("pause." + reason))
         )
+        # Hot leads cannot wait for someone to re-add the bot: the heads get them now.
+        for lead_id in await self._outbox.leads_waiting_for_cards(team.chat_id):
+            lead = await self._leads.get(lead_id)
+            if lead is not None:
+                await self._notices.hand_over(team, lead, "notice.held")
         return True
-
-    async def _tell_heads(
-        self,
-        team: TeamRecord | None,
-        text: Callable[[Translator], Html],
-        lead_id: int | None = None,
-    ) -> None:
-        tr = Translator(language_for(team.language if team else None))
-        message = text(tr)
-        for head_id in sorted(self._roles.admin_ids):
-            await self._outbox.enqueue(
-                head_id,
-                OutboxMethod.SEND,
-                OutboxPurpose.HEAD_NOTICE,
-                message,
-                self._clock.now(),
-                lead_id=lead_id,
-            )
-        if not self._roles.admin_ids:
-            log.warning("no ADMIN_IDS configured; nobody to tell: %s", message)

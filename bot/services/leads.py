@@ -22,6 +22,7 @@ from bot.routing import (
     judge_claim,
     route,
 )
+from bot.services.notices import HeadNotices
 from bot.services.people import Person, Roles
 from storage import (
     Database,
@@ -91,6 +92,7 @@ class LeadService:
         self._teams = TeamRepo(db.conn)
         self._members = MemberRepo(db.conn)
         self._outbox = OutboxRepo(db.conn)
+        self._notices = HeadNotices(self._outbox, roles, clock)
 
     def is_head(self, user_id: int) -> bool:
         return self._roles.is_head(user_id)
@@ -191,6 +193,9 @@ class LeadService:
                     reply_markup=claim_keyboard(lead.id, tr).model_dump_json(exclude_none=True),
                     lead_id=lead.id,
                 )
+                if team.paused:
+                    # The card waits for the team chat; a hot lead cannot.
+                    await self._notices.hand_over(team, lead, "notice.held")
 
     async def _snapshot(self, team: TeamRecord) -> TeamSnapshot:
         members = await self._members.active(team.id)

@@ -35,14 +35,15 @@ async def test_removing_or_muting_the_bot_pauses_the_team_and_tells_the_heads(
         await world.feed(bot_status_update(IVAN, TEAM_CHAT, "member", status))
     assert await paused(world)
     assert f"changed by user {IVAN.id}" in caplog.text
-    lead_id = await new_lead(world, "A")
-    world.session.expect_message()  # only the head's notice: the card is held
+    lead_id = await new_lead(world, "A", phone="+7 912 345-67-89")
+    world.session.expect_message(times=2)  # only to the head: the notice, the lead itself
     while await world.worker.deliver_due():
         pass
-    [notice] = world.session.of(SendMessage)
+    notice, handed = world.session.of(SendMessage)
     assert notice.chat_id == HEAD.id and reason in (notice.text or "")
-    [card] = await OutboxRepo(world.db.conn).for_lead(lead_id)
-    assert card.status == "pending"
+    assert handed.chat_id == HEAD.id and "+79123456789" in (handed.text or "")
+    card, _ = await OutboxRepo(world.db.conn).for_lead(lead_id)
+    assert (card.purpose, card.status) == ("card", "pending")
 
     await world.feed(bot_status_update(HEAD, TEAM_CHAT, status, "administrator"))
     assert not await paused(world)

@@ -112,16 +112,18 @@ async def test_losing_the_team_chat_pauses_the_team_and_holds_its_cards(world: W
     await make_team(world)
     first = await new_lead(world, "A")
     world.session.expect(SendMessage, refused(KICKED))
-    world.session.expect_message()  # the head is told
+    world.session.expect_message(times=2)  # the head is told, and gets the lead
     await deliver_all(world)
     team = await TeamRepo(world.db.conn).primary()
     assert team is not None and team.paused and team.pause_reason == "refused"
     second = await new_lead(world, "B")  # leads keep coming in while paused
+    world.session.expect_message()  # the head gets this one too
     await deliver_all(world)  # nothing is tried in the team chat meanwhile
-    assert await rows(world, first) == [("card", "pending", TEAM_CHAT.id)]
-    assert await rows(world, second) == [("card", "pending", TEAM_CHAT.id)]
-    notice = world.session.of(SendMessage)[-1]
-    assert notice.chat_id == HEAD.id and "Отдел продаж" in (notice.text or "")
+    held = ("card", "pending", TEAM_CHAT.id)
+    assert await rows(world, first) == [held, ("head_notice", "sent", HEAD.id)]
+    assert await rows(world, second) == [held, ("head_notice", "sent", HEAD.id)]
+    to_head = [c.text or "" for c in world.session.of(SendMessage) if c.chat_id == HEAD.id]
+    assert "Отдел продаж" in to_head[0] and "Имя: A" in to_head[1] and "Имя: B" in to_head[2]
 
     assert await world.services.chats.chat_back(TEAM_CHAT.id)
     world.session.expect_message(times=3)  # the head's notice and both cards, in order

@@ -84,7 +84,9 @@ async def test_a_removed_bot_keeps_leads_until_it_is_back(
         await set_up_team(tg)
         await tg.remove_bot(TEAM, by=OLGA)
         await tg.wait_message(HEAD.id, "больше не могу писать")
-        created = await intake.post(name="Пока бота нет")
+        created = await intake.post(name="Пока бота нет", phone="+7 912 345-67-89")
+        held = await tg.wait_message(HEAD.id, f"лид №{created['id']} ждёт")
+        assert "+79123456789" in held.text  # a hot lead need not wait for the bot
         await tg.add_bot(TEAM, by=HEAD)
         await tg.wait_message(HEAD.id, "снова могу писать")
         await tg.wait_message(TEAM.id, f"Новый лид №{created['id']}")

@@ -49,6 +49,9 @@ async def test_an_over_long_field_is_refused_and_named(http: Client, world: Worl
         ([{"name": "A"}], "expected a JSON object"),
         ({"name": ["A", "B"]}, "must be a string or a number"),
         ({"name": {"first": "A"}}, "must be a string or a number"),
+        ({"name": 42}, "'name' must be text"),
+        ({"Имя": True}, "'Имя' must be text"),
+        ({"message": 1.5, "phone": "+7 912"}, "'message' must be text"),
         ({"phone": None, "email": ""}, "nothing usable"),
         ({}, "nothing usable"),
         (42, "expected a JSON object"),
@@ -61,6 +64,23 @@ async def test_arrays_objects_and_empties_get_a_400_that_says_why(
     assert response.status == 400
     assert said in (await response.json())["error"]
     assert await lead_count(world) == 0
+
+
+@pytest.mark.parametrize("raw", [b'{"phone": NaN}', b'{"phone": Infinity}', b'{"phone": 1e400}'])
+async def test_numbers_that_are_not_finite_are_refused(
+    http: Client, world: World, raw: bytes
+) -> None:
+    headers = {**AUTH, "Content-Type": "application/json"}
+    response = await http.post("/leads", data=raw, headers=headers)
+    assert response.status == 400, await response.text()
+    assert await lead_count(world) == 0
+
+
+async def test_a_phone_typed_into_a_numeric_input_is_a_phone(http: Client, world: World) -> None:
+    response = await http.post("/leads", json={"phone": 79123456789}, headers=AUTH)
+    assert response.status == 201
+    lead = await LeadRepo(world.db.conn).get((await response.json())["id"])
+    assert lead is not None and lead.fields.phone == "79123456789"
 
 
 async def test_health_is_503_when_the_database_is_gone(http: Client, world: World) -> None:
