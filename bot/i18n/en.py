@@ -136,7 +136,8 @@ MESSAGES: dict[str, str] = {
     ),
     "notice.returned": (
         "⚠️ Lead #{id} went back to the team chat: I cannot write to {name} in private "
-        "({reason}). They may have blocked the bot or deleted their account."
+        "({reason}). They may have blocked the bot or deleted their account. {name} gets no "
+        "more leads until they open the chat with the bot and join again."
     ),
     "notice.held": (
         "⏸ The team chat “{title}” is unavailable, so lead #{id} waits to be posted there. "

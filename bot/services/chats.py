@@ -85,6 +85,10 @@ class ChatService:
             return  # the lead changed hands since; the current owner got their own copy
         if not await self._lead_service.return_to_team(lead, owner, detail):
             return
+        # Joining requires a private chat the bot can write to; without it every lead this
+        # member claims would bounce back the same way. Join again to come back.
+        if await self._members.deactivate(owner.id, self._clock.now()):
+            log.warning("member %d left team: the bot cannot write to them", owner.id)
         team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
         await self._notices.tell(
             team,

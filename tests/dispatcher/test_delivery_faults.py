@@ -81,7 +81,10 @@ async def test_a_winner_who_blocked_the_bot_gives_the_lead_back_to_the_team(
     kinds = [e.kind for e in await LeadEventRepo(world.db.conn).for_lead(lead_id)]
     assert kinds[-3:] == ["returned", "routed", "card_posted"]
 
-    # Someone else can now take it, and gets the contacts.
+    # Ivan is out until he can be reached again; someone else takes it, with the contacts.
+    world.session.expect(AnswerCallbackQuery)
+    await world.feed(button_update(IVAN, TEAM_CHAT, f"claim:{lead_id}"))
+    assert "вступите" in (world.session.of(AnswerCallbackQuery)[-1].text or "")
     world.session.expect(AnswerCallbackQuery)
     await world.feed(button_update(OLGA, TEAM_CHAT, f"claim:{lead_id}"))
     world.session.expect(EditMessageText, message_for)
