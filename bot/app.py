@@ -161,28 +161,29 @@ class Application:
         outbox_bot.session.middleware(pulse)
         outbox_signal = OutboxSignal()
         services = build_services(db, bot, settings, clock, outbox_signal, pulse)
-        worker = asyncio.create_task(
-            OutboxWorker(
-                db,
-                outbox_bot,
-                clock,
-                outbox_signal,
-                services.chats,
-                limits=settings.send_limits,
-                retry_delay=retry_delay,
-            ).run(),
-            name="outbox",
+        worker = OutboxWorker(
+            db,
+            outbox_bot,
+            clock,
+            outbox_signal,
+            services.chats,
+            limits=settings.send_limits,
+            retry_delay=retry_delay,
         )
+        delivery = asyncio.create_task(worker.run(), name="outbox")
         intake: web.AppRunner | None = None
         try:
             intake = await _start_intake(settings, services, clock)
             yield cls(settings, db, bot, build_dispatcher(services), services, intake)
         finally:
-            worker.cancel()
-            with suppress(asyncio.CancelledError):
-                await worker
+            # Intake first: a lead taken after the worker stopped would wait for the next start.
             if intake is not None:
                 await intake.cleanup()
+            worker.stop()
+            try:
+                await asyncio.wait_for(delivery, timeout=request_timeout + 5)
+            except TimeoutError:
+                log.warning("the outbox did not stop in time; its last message may repeat")
             await bot.session.close()
             await outbox_bot.session.close()
             await db.close()

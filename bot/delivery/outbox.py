@@ -88,9 +88,16 @@ class OutboxWorker:
         self._outbox = OutboxRepo(db.conn)
         self._leads = LeadRepo(db.conn)
         self._events = LeadEventRepo(db.conn)
+        self._stopping = False
+
+    def stop(self) -> None:
+        """Finish the message in flight, then return from run(). Cancelling instead could
+        interrupt a send after Telegram took it but before it was recorded: a repeat."""
+        self._stopping = True
+        self._signal.notify()
 
     async def run(self) -> None:
-        while True:
+        while not self._stopping:
             try:
                 if await self.deliver_due():
                     continue
@@ -128,6 +135,8 @@ class OutboxWorker:
             rows = await self._outbox.heads()
         tried = 0
         for row in rows:
+            if self._stopping:
+                break
             now = self._clock.now()
             if row.next_attempt_at > now or not self._pacer.take(row.chat_id, now.timestamp()):
                 continue

@@ -200,3 +200,16 @@ async def until_sent(world: World, row: int) -> None:
     while await status(world, row) != "sent":
         world.signal.notify()
         await asyncio.sleep(0)
+
+
+async def test_stopping_lets_the_message_in_flight_be_recorded(world: World) -> None:
+    first = await enqueue(world, CHAT, "in flight")
+    second = await enqueue(world, 555, "not started")
+
+    def stop_while_sending(method: SendMessage) -> object:
+        world.worker.stop()  # SIGTERM arrives while Telegram is answering
+        return message_for(method)
+
+    world.session.expect(SendMessage, stop_while_sending)
+    await asyncio.wait_for(world.worker.run(), timeout=10)
+    assert [await status(world, r) for r in (first, second)] == ["sent", "pending"]
