@@ -43,22 +43,20 @@ _NUMERIC_FIELDS = frozenset({"phone", "tax_id", "external_id"})
 
 
 def _scalar(key: str, value: object) -> str | None:
-    field = canonical_field(key)
     if value is None:
         return None
     if isinstance(value, str):
         return value
-    if isinstance(value, bool):
-        if field is None:  # an extra field such as "agreed to terms"
-            return "yes" if value else "no"
-    elif isinstance(value, int | float):
-        if not math.isfinite(value):
-            raise IntakeError(400, f"field {key!r} is not a finite number")
-        if field is None or field in _NUMERIC_FIELDS:
-            return str(value)
-    if isinstance(value, bool | int | float):
-        raise IntakeError(400, f"field {key!r} must be text")
-    raise IntakeError(400, f"field {key!r} must be a string or a number")
+    if not isinstance(value, bool | int | float):
+        raise IntakeError(400, f"field {key!r} must be a string or a number")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise IntakeError(400, f"field {key!r} is not a finite number")
+    field = canonical_field(key)
+    if field is None:  # an extra field: "agreed to terms": true, "quantity": 40
+        return ("yes" if value else "no") if isinstance(value, bool) else str(value)
+    if field in _NUMERIC_FIELDS and not isinstance(value, bool):
+        return str(value)
+    raise IntakeError(400, f"field {key!r} must be text")
 
 
 def _refuse_constant(name: str) -> object:

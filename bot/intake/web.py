@@ -66,7 +66,8 @@ class IntakeHandlers:
         client = client_address(request.remote, request.headers.get("X-Forwarded-For"))
         wait = self._limiter.admit(client)
         if wait > 0:
-            log.info("intake: client %s is over the rate limit", client)
+            if self._limiter.first_refusal_this_minute(client):
+                log.warning("intake: client %s is over the rate limit", client)
             seconds = max(1, math.ceil(wait))
             response = _error(429, f"too many requests; retry in {seconds} s")
             response.headers["Retry-After"] = str(seconds)

@@ -57,3 +57,12 @@ def test_each_client_gets_its_own_allowance_which_refills() -> None:
     assert limiter.admit("b") == 0.0
     clock.advance(20)
     assert limiter.admit("a") == 0.0
+
+
+def test_a_flooding_client_is_reported_once_a_minute() -> None:
+    clock = FakeClock()
+    limiter = ClientLimiter(per_minute=1, clock=clock)
+    assert [limiter.first_refusal_this_minute("a") for _ in range(3)] == [True, False, False]
+    assert limiter.first_refusal_this_minute("b")
+    clock.advance(60)
+    assert limiter.first_refusal_this_minute("a")
