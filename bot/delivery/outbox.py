@@ -99,17 +99,18 @@ class OutboxWorker:
     async def run(self) -> None:
         while not self._stopping:
             try:
-                if await self.deliver_due():
+                rows = await self._heads()
+                if await self._send_due(rows):
                     continue
-                idle = await self._idle_seconds()
+                # Nothing went, so `rows` are still the heads: no need to read them again.
+                idle = self._idle_seconds(self._earliest(rows))
             except Exception:
                 # Nothing may end delivery for good: a database hiccup is retried shortly.
                 log.exception("outbox round failed")
                 idle = FAILED_ROUND_PAUSE_SECONDS
             await self._signal.wait(idle)
 
-    async def _idle_seconds(self) -> float:
-        wakeup = await self.next_wakeup()
+    def _idle_seconds(self, wakeup: datetime | None) -> float:
         if wakeup is None:
             return MAX_IDLE_SECONDS
         wait = (wakeup - self._clock.now()).total_seconds()
@@ -117,22 +118,25 @@ class OutboxWorker:
 
     async def next_wakeup(self) -> datetime | None:
         """When the next row may go, counting both its retry time and the flood limits."""
-        async with self._db.consistent_read():
-            rows = await self._outbox.heads()
-        now = self._clock.now()
-        times = [
-            max(row.next_attempt_at, now + timedelta(seconds=self._wait(row.chat_id, now)))
-            for row in rows
-        ]
-        return min(times, default=None)
+        return self._earliest(await self._heads())
 
-    def _wait(self, chat_id: int, now: datetime) -> float:
-        return self._pacer.wait(chat_id, now.timestamp())
+    def _earliest(self, rows: list[OutboxRecord]) -> datetime | None:
+        now = self._clock.now()
+        return min((self._ready_at(row, now) for row in rows), default=None)
+
+    def _ready_at(self, row: OutboxRecord, now: datetime) -> datetime:
+        paced = now + timedelta(seconds=self._pacer.wait(row.chat_id, now.timestamp()))
+        return max(row.next_attempt_at, paced)
+
+    async def _heads(self) -> list[OutboxRecord]:
+        async with self._db.consistent_read():
+            return await self._outbox.heads()
 
     async def deliver_due(self) -> int:
         """Send each chat's oldest row if it is due and the limits allow; return how many."""
-        async with self._db.consistent_read():
-            rows = await self._outbox.heads()
+        return await self._send_due(await self._heads())
+
+    async def _send_due(self, rows: list[OutboxRecord]) -> int:
         tried = 0
         for row in rows:
             if self._stopping:
@@ -141,11 +145,11 @@ class OutboxWorker:
             if row.next_attempt_at > now or not self._pacer.take(row.chat_id, now.timestamp()):
                 continue
             # One at a time: a crash can then repeat at most the one message in flight.
-            await self._deliver(row)
+            await self._send_one(row)
             tried += 1
         return tried
 
-    async def _deliver(self, row: OutboxRecord) -> None:
+    async def _send_one(self, row: OutboxRecord) -> None:
         try:
             message_id = await self._send(row)
         except Exception as error:
