@@ -54,7 +54,7 @@ UNPACED = SendLimits(per_second=1e9, group_per_minute=1e9, private_per_second=1e
 
 
 def make_worker(
-    world_db: Database,
+    db: Database,
     bot: Bot,
     clock: FakeClock,
     signal: OutboxSignal,
@@ -63,7 +63,7 @@ def make_worker(
     seed: int = 7,
 ) -> OutboxWorker:
     return OutboxWorker(
-        world_db,
+        db,
         bot,
         clock,
         signal,

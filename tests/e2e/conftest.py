@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import asyncio
+import re
+from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
@@ -106,3 +108,15 @@ async def set_up_team(tg: FakeTelegram) -> None:
     answer = await tg.press(OLGA, welcome)
     assert "You are in team" in answer["text"]
     await tg.wait_message(OLGA.id, "You are in team")
+
+
+CARD_TITLE = re.compile(r"Новый лид №(\d+)")
+
+
+def cards_by_lead(tg: FakeTelegram, chat_id: int = TEAM.id) -> Counter[int]:
+    """How many cards each lead has in the chat: more than one is a repeated message."""
+    return Counter(
+        int(match.group(1))
+        for sent in tg.chat(chat_id)
+        if (match := CARD_TITLE.search(sent.text.split("\n")[0]))
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -13,11 +13,18 @@ import aiohttp
 import pytest
 
 from storage import Database, LeadEventRepo, LeadRepo, MemberRepo, OutboxRepo
-from tests.e2e.conftest import INTAKE_TOKEN, IVAN, OLGA, TEAM, set_up_team
+from tests.e2e.conftest import (
+    CARD_TITLE,
+    INTAKE_TOKEN,
+    IVAN,
+    OLGA,
+    TEAM,
+    cards_by_lead,
+    set_up_team,
+)
 from tests.e2e.process import BotProcess
 from tests.fakes.telegram import FakeTelegram
 
-CARD = re.compile(r"Новый лид №(\d+)")
 OWNER_DM = re.compile(r"Лид №(\d+) — ваш")
 AUTH = {"Authorization": f"Bearer {INTAKE_TOKEN}"}
 
@@ -30,10 +37,6 @@ async def bot(tmp_path: Path, tg: FakeTelegram) -> AsyncIterator[BotProcess]:
         yield process
     finally:
         await process.stop()
-
-
-def cards(tg: FakeTelegram) -> Counter[int]:
-    return Counter(int(m.group(1)) for s in tg.chat(TEAM.id) if (m := CARD.search(s.text)))
 
 
 async def post_leads(
@@ -77,7 +80,7 @@ async def test_a_kill_while_leads_arrive_loses_none_and_repeats_at_most_one_card
     await bot.until_delivered()
     await bot.stop()
 
-    shown = cards(tg)
+    shown = cards_by_lead(tg)
     assert sum(shown.values()) - len(shown) <= 1  # one kill, at most one repeated card
     db = await Database.open(bot.database)
     try:
@@ -94,10 +97,10 @@ async def test_a_kill_during_a_burst_of_claims_leaves_no_lead_with_two_owners(
     await set_up_team(tg)
     ids: dict[str, int] = {}
     await post_leads(bot.url, [f"c-{n}" for n in range(40)], ids)
-    await tg.wait_for(lambda: len(cards(tg)) == 40, timeout=30)
+    await tg.wait_for(lambda: len(cards_by_lead(tg)) == 40, timeout=30)
     answered_before = len(tg.callback_answers)
     for sent in tg.chat(TEAM.id):
-        if CARD.search(sent.text):
+        if CARD_TITLE.search(sent.text):
             await tg.tap(IVAN, sent)
             await tg.tap(OLGA, sent)
     await tg.wait_for(lambda: len(tg.callback_answers) >= answered_before + 30, timeout=30)
@@ -107,7 +110,7 @@ async def test_a_kill_during_a_burst_of_claims_leaves_no_lead_with_two_owners(
     await tg.wait_for(lambda: tg.pending_updates() == 0, timeout=30)
     await tg.wait_for(lambda: len(owner_dms(tg)) == 40, timeout=30)
     await tg.wait_for(
-        lambda: all("Взял" in s.text for s in tg.chat(TEAM.id) if CARD.search(s.text))
+        lambda: all("Взял" in s.text for s in tg.chat(TEAM.id) if CARD_TITLE.search(s.text))
     )
     await bot.stop()
 

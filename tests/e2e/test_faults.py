@@ -3,13 +3,20 @@ dropped connections, a removed bot, a blocked manager, an upgraded group."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Callable
 from datetime import timedelta
 from random import Random
 
-from tests.e2e.conftest import HEAD, IVAN, OLGA, TEAM, AppFactory, intake_for, set_up_team
+from tests.e2e.conftest import (
+    HEAD,
+    IVAN,
+    OLGA,
+    TEAM,
+    AppFactory,
+    cards_by_lead,
+    intake_for,
+    set_up_team,
+)
 from tests.fakes.faults import (
     Chaos,
     Drop,
@@ -20,16 +27,6 @@ from tests.fakes.faults import (
     too_many_requests,
 )
 from tests.fakes.telegram import FakeTelegram
-
-CARD_TITLE = re.compile(r"Новый лид №(\d+)")
-
-
-def cards_by_lead(tg: FakeTelegram, chat_id: int = TEAM.id) -> Counter[int]:
-    return Counter(
-        int(match.group(1))
-        for sent in tg.chat(chat_id)
-        if (match := CARD_TITLE.search(sent.text.split("\n")[0]))
-    )
 
 
 async def test_a_429_on_every_kind_of_message_loses_nothing(

@@ -30,16 +30,6 @@ def network_down(method: Any) -> NoReturn:
     raise TelegramNetworkError(method=method, message="ClientConnectorError")
 
 
-def forbidden(method: Any) -> NoReturn:
-    raise TelegramForbiddenError(
-        method=method, message="Forbidden: bot can't initiate conversation with a user"
-    )
-
-
-def not_modified(method: Any) -> NoReturn:
-    raise TelegramBadRequest(method=method, message="Bad Request: message is not modified")
-
-
 def refused(description: str) -> Callable[[Any], NoReturn]:
     """A 400 or 403 with Telegram's wording, which decides what the bot makes of it."""
 
@@ -60,3 +50,7 @@ def migrated(to_chat_id: int) -> Callable[[Any], NoReturn]:
         )
 
     return respond
+
+
+forbidden = refused("Forbidden: bot can't initiate conversation with a user")
+not_modified = refused("Bad Request: message is not modified")
