@@ -28,8 +28,10 @@ from bot.intake.ratelimit import ClientLimiter
 from bot.intake.web import make_intake_app
 from bot.services.health import HealthService
 from bot.services.leads import LeadService
+from bot.services.notices import HeadNotices
 from bot.services.people import Person, Roles
-from storage import Database, MemberRepo, TeamRepo
+from bot.services.refusals import RefusalService
+from storage import Database, MemberRepo, OutboxRepo, TeamRepo
 
 TOKEN = "bench-token"  # noqa: S105 - a throwaway server on 127.0.0.1
 
@@ -73,6 +75,9 @@ async def main(leads: int, concurrency: int) -> None:
         app = make_intake_app(
             service,
             HealthService(db, TelegramPulse(clock), clock),
+            RefusalService(
+                db, clock, HeadNotices(OutboxRepo(db.conn), Roles(frozenset({1})), clock), signal
+            ),
             SecretStr(TOKEN),
             ClientLimiter(10**9, clock),  # the bench measures storage, not the abuse guard
         )

@@ -33,13 +33,17 @@ from bot.delivery.signal import OutboxSignal
 from bot.handlers import get_routers
 from bot.intake.ratelimit import ClientLimiter
 from bot.intake.web import make_intake_app
+from bot.jobs import make_scheduler
 from bot.middlewares import I18nMiddleware
 from bot.services.chats import ChatService
+from bot.services.heads import HeadService
 from bot.services.health import HealthService
 from bot.services.leads import LeadService
+from bot.services.notices import HeadNotices
 from bot.services.people import Roles
+from bot.services.refusals import RefusalService
 from bot.services.team import TeamService
-from storage import Database, SchemaTooNewError
+from storage import Database, OutboxRepo, SchemaTooNewError
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +58,9 @@ class Services:
     teams: TeamService
     chats: ChatService
     health: HealthService
+    refusals: RefusalService
+    heads: HeadService
+    roles: Roles
 
 
 def make_bot(settings: Settings, timeout: float = REQUEST_TIMEOUT) -> Bot:
@@ -83,11 +90,28 @@ def build_services(
     teams = TeamService(db, clock, roles, leads, TelegramReach(bot), outbox_signal)
     chats = ChatService(db, clock, roles, leads, outbox_signal)
     health = HealthService(db, pulse, clock)
-    return Services(leads=leads, teams=teams, chats=chats, health=health)
+    notices = HeadNotices(OutboxRepo(db.conn), roles, clock)
+    refusals = RefusalService(db, clock, notices, outbox_signal)
+    heads = HeadService(db, clock, roles, teams)
+    return Services(
+        leads=leads,
+        teams=teams,
+        chats=chats,
+        health=health,
+        refusals=refusals,
+        heads=heads,
+        roles=roles,
+    )
 
 
 def build_dispatcher(services: Services) -> Dispatcher:
-    dispatcher = Dispatcher(leads=services.leads, teams=services.teams, chats=services.chats)
+    dispatcher = Dispatcher(
+        leads=services.leads,
+        teams=services.teams,
+        chats=services.chats,
+        heads=services.heads,
+        roles=services.roles,
+    )
     dispatcher.update.middleware(I18nMiddleware())
     dispatcher.include_routers(*get_routers())
     return dispatcher
@@ -106,6 +130,7 @@ async def _start_intake(settings: Settings, services: Services, clock: Clock) ->
     app = make_intake_app(
         services.leads,
         services.health,
+        services.refusals,
         settings.intake_token,
         ClientLimiter(settings.intake_rate_limit, clock),
     )
@@ -161,6 +186,7 @@ class Application:
         outbox_bot.session.middleware(pulse)
         outbox_signal = OutboxSignal()
         services = build_services(db, bot, settings, clock, outbox_signal, pulse)
+        await services.heads.load()
         worker = OutboxWorker(
             db,
             outbox_bot,
@@ -171,11 +197,15 @@ class Application:
             retry_delay=retry_delay,
         )
         delivery = asyncio.create_task(worker.run(), name="outbox")
+        scheduler = make_scheduler(services.refusals, settings.zone)
         intake: web.AppRunner | None = None
         try:
             intake = await _start_intake(settings, services, clock)
+            scheduler.start()
             yield cls(settings, db, bot, build_dispatcher(services), services, intake)
         finally:
+            if scheduler.running:
+                scheduler.shutdown(wait=False)
             # Intake first: a lead taken after the worker stopped would wait for the next start.
             if intake is not None:
                 await intake.cleanup()
@@ -216,7 +246,7 @@ class Application:
             await self.bot.delete_webhook(drop_pending_updates=False)
         except TelegramAPIError as error:
             log.warning("could not remove a webhook (%s); polling will retry", error)
-        await publish_commands(self.bot, self.settings.admin_ids)
+        await publish_commands(self.bot, self.services.roles.head_ids)
 
     async def poll(self, *, handle_signals: bool = True, first_delay: float = 1.0) -> None:
         await self.prepare_telegram(first_delay)

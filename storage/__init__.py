@@ -2,13 +2,17 @@
 
 from storage.db import Database, SchemaTooNewError
 from storage.events import LeadEvent, LeadEventRepo
+from storage.heads import HeadRecord, HeadRepo
 from storage.leads import LeadFields, LeadRecord, LeadRepo, LeadSource, LeadStatus
 from storage.members import MemberRecord, MemberRepo
 from storage.outbox import OutboxMethod, OutboxPurpose, OutboxRecord, OutboxRepo, OutboxStatus
+from storage.refusals import RefusalRecord, RefusalRepo
 from storage.teams import TeamRecord, TeamRepo
 
 __all__ = [
     "Database",
+    "HeadRecord",
+    "HeadRepo",
     "LeadEvent",
     "LeadEventRepo",
     "LeadFields",
@@ -23,6 +27,8 @@ __all__ = [
     "OutboxRecord",
     "OutboxRepo",
     "OutboxStatus",
+    "RefusalRecord",
+    "RefusalRepo",
     "SchemaTooNewError",
     "TeamRecord",
     "TeamRepo",

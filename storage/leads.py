@@ -39,9 +39,6 @@ class LeadFields:
     external_id: str | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
 
-    def has_contact_or_request(self) -> bool:
-        return any((self.name, self.phone, self.email, self.message))
-
 
 KNOWN_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(LeadFields) if f.name != "extra")
 

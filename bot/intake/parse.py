@@ -1,14 +1,20 @@
-"""From an HTTP request body to lead fields, or a clear reason why not. Pure."""
+"""From an HTTP request body to lead fields, or a clear reason why not. Pure.
+
+The contract: any body with at least one non-empty value that a person typed is a lead.
+A refusal is only for a body with nothing in it, or one that cannot be read at all.
+"""
 
 from __future__ import annotations
 
 import codecs
+import hashlib
 import json
-import math
-from urllib.parse import parse_qsl
+from dataclasses import dataclass
+from enum import StrEnum
+from urllib.parse import unquote_to_bytes
 
-from bot.leads.fields import canonical_field, lead_from_pairs
-from bot.leads.limits import over_limits
+from bot.intake.shapes import ShapeError, flatten, nest_bracketed
+from bot.leads.fields import is_lead, lead_from_pairs
 from storage.leads import LeadFields
 
 MAX_BODY_BYTES = 64 * 1024
@@ -16,99 +22,135 @@ JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"
 ACCEPTED_TYPES = (JSON, FORM)
 MAX_IDEMPOTENCY_KEY = 200
+# Russian sites that predate UTF-8 still post forms in it, often without saying so.
+LEGACY_CHARSET = "windows-1251"
+_UTF8 = codecs.lookup("utf-8").name
+
+
+class Refusal(StrEnum):
+    """Why a request with a valid token made no lead; the heads are told per kind."""
+
+    EMPTY = "empty"  # nothing a person typed
+    UNREADABLE = "unreadable"  # not JSON, not text in any charset we know, nested absurdly
+    CONTENT_TYPE = "content_type"
+    CHARSET = "charset"
+    TOO_LARGE = "too_large"
 
 
 class IntakeError(Exception):
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, refusal: Refusal | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.refusal = refusal
 
 
-def _decode(body: bytes, charset: str | None) -> str:
-    encoding = charset or "utf-8"
+@dataclass(frozen=True)
+class Parsed:
+    fields: LeadFields | None  # None: a form builder's connection check, not a lead
+
+
+def _codec(charset: str | None) -> str:
     try:
-        codecs.lookup(encoding)
+        return codecs.lookup(charset or "utf-8").name
     except LookupError:
-        raise IntakeError(415, f"unsupported charset {encoding!r}; send UTF-8") from None
-    try:
-        return body.decode(encoding)
-    except UnicodeDecodeError:
-        raise IntakeError(400, f"body is not valid {encoding} text") from None
+        raise IntakeError(
+            415, f"unsupported charset {charset!r}; send UTF-8", Refusal.CHARSET
+        ) from None
 
 
-# A number is a fair value for these (a phone typed into a numeric input, a form's entry
-# id); a name, an e-mail or a request that arrives as a number or a boolean is junk.
-_NUMERIC_FIELDS = frozenset({"phone", "tax_id", "external_id"})
-
-
-def _scalar(key: str, value: object) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value
-    if not isinstance(value, bool | int | float):
-        raise IntakeError(400, f"field {key!r} must be a string or a number")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise IntakeError(400, f"field {key!r} is not a finite number")
-    field = canonical_field(key)
-    if field is None:  # an extra field: "agreed to terms": true, "quantity": 40
-        return ("yes" if value else "no") if isinstance(value, bool) else str(value)
-    if field in _NUMERIC_FIELDS and not isinstance(value, bool):
-        return str(value)
-    raise IntakeError(400, f"field {key!r} must be text")
+def _decode(raw: bytes, codec: str) -> str:
+    """`raw` as text: the declared charset, or UTF-8 falling back to windows-1251."""
+    candidates = [codec, LEGACY_CHARSET] if codec == _UTF8 else [codec]
+    for candidate in candidates:
+        try:
+            return raw.decode("utf-8-sig" if candidate == _UTF8 else candidate)
+        except UnicodeDecodeError:
+            continue
+    raise IntakeError(400, f"the body is not valid {codec} text", Refusal.UNREADABLE)
 
 
 def _refuse_constant(name: str) -> object:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _json_pairs(text: str) -> list[tuple[str, str]]:
+def _json_pairs(body: bytes, codec: str) -> list[tuple[str, str]]:
     try:
-        data = json.loads(text, parse_constant=_refuse_constant)
+        data = json.loads(_decode(body, codec), parse_constant=_refuse_constant)
     except (ValueError, RecursionError) as error:
-        raise IntakeError(400, f"body is not valid JSON: {error}") from None
-    if not isinstance(data, dict):
-        raise IntakeError(400, "expected a JSON object with the lead's fields")
-    pairs = []
-    for key, value in data.items():
-        text_value = _scalar(key, value)
-        if text_value is not None:
-            pairs.append((key, text_value))
-    return pairs
+        raise IntakeError(400, f"body is not valid JSON: {error}", Refusal.UNREADABLE) from None
+    if not isinstance(data, dict | list):
+        raise IntakeError(400, "expected a JSON object with the lead's fields", Refusal.UNREADABLE)
+    return flatten(data)
 
 
-def parse_lead(content_type: str, charset: str | None, body: bytes) -> LeadFields:
+def _form_pairs(body: bytes, codec: str) -> list[tuple[str, str]]:
+    """Percent-decoding to bytes first, so that the charset is chosen for the whole body."""
+    raw: list[tuple[bytes, bytes]] = []
+    for chunk in body.split(b"&"):
+        if not chunk:
+            continue
+        key, _, value = chunk.partition(b"=")
+        raw.append(
+            (unquote_to_bytes(key.replace(b"+", b" ")), unquote_to_bytes(value.replace(b"+", b" ")))
+        )
+    joined = b"\n".join(part for pair in raw for part in pair)
+    try:
+        joined.decode(codec)
+        chosen = codec
+    except UnicodeDecodeError:
+        if codec != _UTF8:
+            raise IntakeError(
+                400, f"a value is not valid {codec} text", Refusal.UNREADABLE
+            ) from None
+        chosen = LEGACY_CHARSET
+    try:
+        pairs = [(key.decode(chosen), value.decode(chosen)) for key, value in raw]
+    except UnicodeDecodeError:
+        raise IntakeError(400, "a value is not valid text", Refusal.UNREADABLE) from None
+    return nest_bracketed(pairs)
+
+
+def _is_connection_check(pairs: list[tuple[str, str]]) -> bool:
+    """Tilda posts `test=test` when a webhook is connected and wants `200 ok` back."""
+    return [(key.strip().casefold(), value.strip().casefold()) for key, value in pairs] == [
+        ("test", "test")
+    ]
+
+
+def parse_lead(content_type: str, charset: str | None, body: bytes) -> Parsed:
     if content_type not in ACCEPTED_TYPES:
         shown = content_type or "none"
-        raise IntakeError(415, f"content type {shown} is not accepted; send {JSON} or {FORM}")
-    text = _decode(body, charset)
-    if content_type == JSON:
-        pairs = _json_pairs(text)
-    else:
-        try:
-            pairs = parse_qsl(
-                text, keep_blank_values=True, encoding=charset or "utf-8", errors="strict"
-            )
-        except UnicodeDecodeError:
-            raise IntakeError(400, "a percent-encoded value is not valid text") from None
+        raise IntakeError(
+            415,
+            f"content type {shown} is not accepted; send {JSON} or {FORM}",
+            Refusal.CONTENT_TYPE,
+        )
+    codec = _codec(charset)
+    try:
+        pairs = _json_pairs(body, codec) if content_type == JSON else _form_pairs(body, codec)
+    except ShapeError as error:
+        raise IntakeError(400, str(error), Refusal.UNREADABLE) from None
+    if _is_connection_check(pairs):
+        return Parsed(None)
     lead = lead_from_pairs(pairs)
-    if problems := over_limits(lead):
-        raise IntakeError(400, "too much data: " + "; ".join(problems[:5]))
-    if not lead.has_contact_or_request():
+    if not is_lead(lead):
         got = ", ".join(sorted({key for key, value in pairs if value.strip()})) or "none"
         raise IntakeError(
             400,
-            "nothing usable: send at least one of name, phone, email or message "
+            "nothing to make a lead of: every field is empty or technical "
             f"(fields received: {got})",
+            Refusal.EMPTY,
         )
-    return lead
+    return Parsed(lead)
 
 
 def idempotency_key(header: str | None) -> str | None:
+    """The sender's key for this submission. An over-long one is still a key: it is kept
+    as its digest rather than costing the lead."""
     if header is None or not header.strip():
         return None
     key = header.strip()
     if len(key) > MAX_IDEMPOTENCY_KEY:
-        raise IntakeError(400, f"Idempotency-Key is longer than {MAX_IDEMPOTENCY_KEY} characters")
+        return "sha256:" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
     return key

@@ -2,25 +2,64 @@
 
 from __future__ import annotations
 
+import functools
 import hmac
+import json
 import logging
 import math
+from urllib.parse import urlsplit
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
 from pydantic import SecretStr
 
-from bot.intake.parse import MAX_BODY_BYTES, IntakeError, idempotency_key, parse_lead
+from bot.intake.parse import (
+    MAX_BODY_BYTES,
+    IntakeError,
+    Refusal,
+    idempotency_key,
+    parse_lead,
+)
 from bot.intake.ratelimit import ClientLimiter, client_address
 from bot.services.health import HealthService
 from bot.services.leads import LeadService, NewLead
+from bot.services.refusals import SAMPLE_BYTES, RefusalService, RefusedRequest
 from storage import LeadSource
 
 log = logging.getLogger(__name__)
 
+# Error texts quote what the sender sent, Cyrillic included: keep it readable.
+_dumps = functools.partial(json.dumps, ensure_ascii=False)
+_READ_CHUNK = 16 * 1024
+
+
+def _json(data: object, status: int) -> web.Response:
+    return web.json_response(data, status=status, dumps=_dumps)
+
 
 def _error(status: int, message: str) -> web.Response:
-    return web.json_response({"error": message}, status=status)
+    return _json({"error": message}, status)
+
+
+def _origin(request: web.Request, client: str) -> str:
+    """The site a form posted from, as its builder tells us; else the sender's address."""
+    for header in ("Origin", "Referer"):
+        host = urlsplit(request.headers.get(header, "")).hostname
+        if host:
+            return host
+    return client
+
+
+async def _read_body(request: web.Request) -> tuple[bytes, bool]:
+    """The body, read up to the limit: (what was read, whether it went over)."""
+    if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
+        return await request.content.read(SAMPLE_BYTES), True
+    body = bytearray()
+    while chunk := await request.content.read(_READ_CHUNK):
+        body += chunk
+        if len(body) > MAX_BODY_BYTES:
+            return bytes(body[:SAMPLE_BYTES]), True
+    return bytes(body), False
 
 
 @web.middleware
@@ -43,11 +82,13 @@ class IntakeHandlers:
         self,
         leads: LeadService,
         health: HealthService,
+        refusals: RefusalService,
         token: SecretStr | None,
         limiter: ClientLimiter,
     ) -> None:
         self._leads = leads
         self._health = health
+        self._refusals = refusals
         self._token = token
         self._limiter = limiter
 
@@ -77,32 +118,58 @@ class IntakeHandlers:
         if not self._authorised(request):
             log.info("intake: refused request from %s: wrong or missing token", client)
             return _error(401, "wrong or missing token")
-        if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
-            raise web.HTTPRequestEntityTooLarge(
-                max_size=MAX_BODY_BYTES, actual_size=request.content_length
-            )
-        key = idempotency_key(request.headers.get("Idempotency-Key"))
-        fields = parse_lead(request.content_type, request.charset, await request.read())
-        submitted = await self._leads.submit(NewLead(fields, LeadSource.HTTP, key))
+        body, too_large = await _read_body(request)
+        try:
+            if too_large:
+                raise IntakeError(
+                    413, f"body is larger than {MAX_BODY_BYTES // 1024} KiB", Refusal.TOO_LARGE
+                )
+            key = idempotency_key(request.headers.get("Idempotency-Key"))
+            parsed = parse_lead(request.content_type, request.charset, body)
+        except IntakeError as error:
+            # The token was right: this is a form of ours losing leads. Keep it, tell the heads.
+            if error.refusal is not None:
+                await self._keep(
+                    RefusedRequest(
+                        error.refusal.value,
+                        error.status,
+                        error.message,
+                        _origin(request, client),
+                        request.headers.get("Content-Type", ""),
+                        body,
+                    )
+                )
+            raise
+        if parsed.fields is None:
+            return web.Response(text="ok")
+        submitted = await self._leads.submit(NewLead(parsed.fields, LeadSource.HTTP, key))
         if not submitted.created:
-            return web.json_response({"id": submitted.lead_id, "duplicate": True}, status=200)
+            return _json({"id": submitted.lead_id, "duplicate": True}, 200)
         log.info("intake: lead %d created", submitted.lead_id)
-        return web.json_response({"id": submitted.lead_id}, status=201)
+        return _json({"id": submitted.lead_id}, 201)
+
+    async def _keep(self, refused: RefusedRequest) -> None:
+        try:
+            await self._refusals.record(refused)
+        except Exception:
+            # The sender still gets its 4xx; a broken database is /health's news.
+            log.exception("intake: could not keep a refused request from %s", refused.origin)
 
     async def get_health(self, request: web.Request) -> web.Response:
         health = await self._health.check()
         # 503 only when leads cannot be stored; Telegram being away only delays them.
-        return web.json_response(health.as_json(), status=200 if health.database else 503)
+        return _json(health.as_json(), 200 if health.database else 503)
 
 
 def make_intake_app(
     leads: LeadService,
     health: HealthService,
+    refusals: RefusalService,
     token: SecretStr | None,
     limiter: ClientLimiter,
 ) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_json_errors])
-    handlers = IntakeHandlers(leads, health, token, limiter)
+    handlers = IntakeHandlers(leads, health, refusals, token, limiter)
     app.router.add_post("/leads", handlers.post_lead)
     app.router.add_get("/health", handlers.get_health)
     return app

@@ -1,10 +1,18 @@
-"""Form builders name fields as the site owner typed them; map those names to lead fields."""
+"""Form builders name fields as the site owner typed them; map those names to lead fields.
+
+A name is matched in three steps, the first that answers wins: the field's own name
+(`phone`), an exact alias (`Телефон`), then what the name contains (`Ваш телефон для
+связи`). A value that plainly is an e-mail or a phone fills that field whatever it was
+called. Nothing is dropped: whatever fills no field is kept as an extra under its own name.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 
+from bot.leads.contacts import is_email, is_phone
 from storage.leads import KNOWN_FIELDS, LeadFields
 
 _SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)
@@ -91,40 +99,170 @@ ALIASES: dict[str, str] = {
 }
 
 
+# What a field's name contains, checked in this order: "Название компании" is a company,
+# not a name. Stems match at the start of a word of the normalised name.
+_CONTAINS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (field, re.compile(r"(?:^|_)(?:" + stems + ")"))
+    for field, stems in (
+        ("email", r"e_?mail|почт|емейл|имейл|мейл"),
+        ("phone", r"phone|tel(?!egram)|телефон|тел(?!еграм)|мобильн|mobile"),
+        ("company", r"компан|организац|company|organi[sz]ation|фирм"),
+        ("tax_id", r"инн(?:_|$)|inn(?:_|$)"),
+        ("message", r"вопрос|сообщен|комментар|message|comment|textarea|question|пожелан"),
+        ("region", r"город|city|регион|region|област"),
+        ("name", r"имя(?:_|$)|фио|name(?:_|$)|фамили"),
+    )
+)
+
+# Keys a form builder or a tracker adds on its own: kept, never enough to make a lead,
+# never on the public card.
+_TECHNICAL_KEYS = frozenset(
+    {
+        "formid", "form_id", "formname", "form_name", "tranid", "cookies", "token",
+        "referer", "referrer", "page", "page_url", "pageurl", "url", "ip", "remote_ip",
+        "user_agent", "useragent", "roistat", "roistat_visit", "gclid", "yclid", "fbclid",
+        "ymclid", "_ym_uid", "ym_uid", "timestamp", "submitted_at", "csrf", "csrf_token",
+        "g_recaptcha_response", "recaptcha", "captcha", "wpnonce", "test", "credit",
+    }
+)  # fmt: skip
+_TECHNICAL_PREFIXES = ("utm_", "meta_", "form_", "wpcf7", "_")
+# Secrets and tracking blobs: kept in the database, shown on no card.
+_HIDDEN_KEYS = frozenset(
+    {"cookies", "token", "csrf", "csrf_token", "g_recaptcha_response", "wpnonce"}
+)
+
+# Invisible characters a copy-paste or a hostile sender brings along: control characters
+# (line breaks and tabs aside), zero-width and direction marks, private-use and lone
+# surrogates (which SQLite cannot even store).
+_INVISIBLE = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\t": " "})
+
+
+def clean(text: str) -> str:
+    """`text` without invisible characters, trimmed; empty when nothing visible is left."""
+    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    return "".join(
+        ch for ch in text if ch == "\n" or unicodedata.category(ch) not in _INVISIBLE
+    ).strip()
+
+
 def normalise_key(key: str) -> str:
     return _SEPARATORS.sub("_", key.casefold()).strip("_")
 
 
-def canonical_field(key: str) -> str | None:
+def is_technical(key: str) -> bool:
+    normal = normalise_key(key)
+    raw = key.strip().casefold()
+    return (
+        normal in _TECHNICAL_KEYS
+        or raw.startswith(_TECHNICAL_PREFIXES)
+        or (normal.startswith(_TECHNICAL_PREFIXES))
+    )
+
+
+# Extra fields that hold a way to reach the client, whatever their value looks like.
+_CONTACT_KEY = re.compile(
+    r"(?:^|_)(?:telegram|телеграм|tg|whats_?app|ватсап|вотсап|viber|вайбер|skype|скайп|vk|"
+    r"вконтакте|instagram|инстаграм|контакт|связ|contact|messenger|мессенджер)"
+)
+_CONTACT_FIELDS = frozenset({"phone", "email", "tax_id"})
+
+
+def is_contact_key(key: str) -> bool:
+    """The field is named as a way to reach the client (or to identify them): private."""
+    return canonical_field(key) in _CONTACT_FIELDS or bool(_CONTACT_KEY.search(normalise_key(key)))
+
+
+def is_hidden(key: str) -> bool:
+    """A secret or a tracking blob: shown to nobody."""
+    return normalise_key(key) in _HIDDEN_KEYS
+
+
+def _exact(key: str) -> str | None:
     normal = normalise_key(key)
     if normal in KNOWN_FIELDS:
         return normal
     return ALIASES.get(normal)
 
 
-def lead_from_pairs(pairs: Iterable[tuple[str, str]]) -> LeadFields:
-    """Build lead fields from (key, value) pairs as a form sent them.
+def _by_content(key: str) -> str | None:
+    if is_technical(key):
+        return None
+    normal = normalise_key(key)
+    for field, pattern in _CONTAINS:
+        if pattern.search(normal):
+            return field
+    return None
 
-    A field named exactly (`phone`) beats its aliases (`tel`); a value that loses is kept
-    among the extra fields under the name it came with, so nothing the client typed is lost.
-    """
-    items = [(key.strip(), value.strip()) for key, value in pairs]
+
+def canonical_field(key: str) -> str | None:
+    return _exact(key) or _by_content(key)
+
+
+def _by_value(value: str) -> str | None:
+    if is_email(value):
+        return "email"
+    if is_phone(value):
+        return "phone"
+    return None
+
+
+def lead_from_pairs(pairs: Iterable[tuple[str, str]]) -> LeadFields:
+    """Build lead fields from (key, value) pairs as a form sent them."""
+    items = [(clean(key), clean(value)) for key, value in pairs]
     items = [(key, value) for key, value in items if key and value]
     known: dict[str, str] = {}
-    leftovers: list[tuple[str, str]] = []
-    exact_first = sorted(items, key=lambda item: normalise_key(item[0]) not in KNOWN_FIELDS)
-    for key, value in exact_first:
-        field = canonical_field(key)
-        if field is not None and field not in known:
-            known[field] = value
-        else:
-            leftovers.append((key, value))
+    taken: set[int] = set()
+
+    def fill(field_of: Callable[[str, str], str | None]) -> None:
+        for index, (key, value) in enumerate(items):
+            if index in taken:
+                continue
+            field = field_of(key, value)
+            if field is not None and field not in known:
+                known[field] = value
+                taken.add(index)
+
+    fill(lambda key, _: normalise_key(key) if normalise_key(key) in KNOWN_FIELDS else None)
+    fill(lambda key, _: _exact(key))
+    fill(lambda key, _: _by_content(key))
+    fill(lambda key, value: None if is_technical(key) else _by_value(value))
+    leftovers = [item for index, item in enumerate(items) if index not in taken]
+    return LeadFields(**known, extra=_unique_names(leftovers))
+
+
+def _unique_names(pairs: Sequence[tuple[str, str]]) -> dict[str, str]:
     extra: dict[str, str] = {}
-    for key, value in leftovers:
+    for key, value in pairs:
         name = key
         suffix = 2
         while name in extra:
             name = f"{key} ({suffix})"
             suffix += 1
         extra[name] = value
+    return extra
+
+
+def cleaned(fields: LeadFields) -> LeadFields:
+    """`fields` with invisible characters stripped everywhere; emptied fields absent.
+
+    Every lead passes here, whatever its source: Telegram names and shared contacts carry
+    zero-width characters as well as forms do.
+    """
+    known = {name: clean(getattr(fields, name) or "") or None for name in KNOWN_FIELDS}
+    extra = _unique_names(
+        [(k, v) for key, value in fields.extra.items() if (k := clean(key)) and (v := clean(value))]
+    )
     return LeadFields(**known, extra=extra)
+
+
+# What the client said, as opposed to where the lead came from: any one of these, or any
+# extra field that is not technical, makes a lead.
+_CLIENT_FIELDS = tuple(f for f in KNOWN_FIELDS if f not in {"channel", "external_id"})
+
+
+def is_lead(fields: LeadFields) -> bool:
+    """Whether a person typed anything: a lead, however little it says."""
+    if any(getattr(fields, name) for name in _CLIENT_FIELDS):
+        return True
+    return any(not is_technical(key) for key in fields.extra)

@@ -1,69 +1,82 @@
-"""Leads written by hand (/newlead) or forwarded: find contacts in free text."""
+"""Leads written by hand (/newlead) or forwarded: read fields out of free text. Pure."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from bot.leads.fields import canonical_field, lead_from_pairs
+from bot.leads.contacts import find_email, find_phone, is_email, is_phone
+from bot.leads.fields import canonical_field, clean, lead_from_pairs
 from storage.leads import LeadFields
 
-_PHONE = re.compile(r"(?<![\w+])\+?\d[\d\s\-().]{6,22}\d(?!\w)")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?!\w)")
 _LABELLED_LINE = re.compile(r"^\s*([^:\n]{1,40}?)\s*:\s*(.+?)\s*$")
-_MIN_PHONE_DIGITS = 7
-_MAX_PHONE_DIGITS = 15
+# "Иван", "Иван Петров", "Анна-Мария Петрова", "Петров И. И.": capitalised words only.
+_NAME = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
+_MAX_NAME_WORDS = 3
+_LEGAL_FORM = re.compile(
+    r"^(?:ООО|ОАО|ЗАО|ПАО|АО|ИП|НКО|ГУП|МУП|ФГУП|LLC|Ltd|Inc|GmbH|JSC)(?:\s|[\"«“]|$)",
+    re.IGNORECASE,
+)
+# Capitalised words that open a message rather than sign it.
+_NOT_NAMES = frozenset(
+    {
+        "здравствуйте", "привет", "добрый", "доброе", "спасибо", "срочно", "нужно", "нужен",
+        "нужна", "хочу", "хотим", "прошу", "пожалуйста", "перезвоните", "интересует",
+        "вопрос", "заявка", "клиент", "hello", "hi", "please", "urgent", "thanks",
+    }
+)  # fmt: skip
 
 
-def find_phone(text: str) -> str | None:
-    for match in _PHONE.finditer(text):
-        digits = sum(ch.isdigit() for ch in match.group())
-        if _MIN_PHONE_DIGITS <= digits <= _MAX_PHONE_DIGITS:
-            return match.group().strip()
-    return None
+def looks_like_name(part: str) -> bool:
+    words = part.split()
+    if not 1 <= len(words) <= _MAX_NAME_WORDS or words[0].casefold() in _NOT_NAMES:
+        return False
+    return all(_NAME.match(word) and word[0].isupper() for word in words)
 
 
-def find_email(text: str) -> str | None:
-    match = _EMAIL.search(text)
-    return match.group() if match else None
+def _split_first_line(line: str, guess_name: bool) -> tuple[dict[str, str], list[str]]:
+    """Comma-separated parts of the first line that are a field on their own."""
+    found: dict[str, str] = {}
+    rest: list[str] = []
+    parts = [part.strip() for part in line.split(",") if part.strip()]
+    for index, part in enumerate(parts):
+        if "company" not in found and _LEGAL_FORM.match(part):
+            found["company"] = part
+        elif index == 0 and guess_name and looks_like_name(part):
+            found["name"] = part
+        elif "phone" not in found and is_phone(part):
+            found["phone"] = part
+        elif "email" not in found and is_email(part):
+            found["email"] = part
+        else:
+            rest.append(part)
+    return found, rest
 
 
-def dialable(phone: str) -> str | None:
-    """The number in international form (+79123456789) that Telegram makes tappable.
-
-    Russian numbers are often written with a trunk 8 instead of +7.
-    """
-    digits = "".join(ch for ch in phone if ch.isdigit())
-    if not _MIN_PHONE_DIGITS <= len(digits) <= _MAX_PHONE_DIGITS:
-        return None
-    if phone.lstrip().startswith("+"):
-        return "+" + digits
-    if len(digits) == 11 and digits[0] in "78":
-        return "+7" + digits[1:]
-    if len(digits) == 10 and digits[0] == "9":
-        return "+7" + digits
-    return "+" + digits
-
-
-def lead_from_text(text: str) -> LeadFields:
-    """Lines like `Телефон: +7 ...` fill their fields; the rest is the client's request.
-
-    A phone number or e-mail found in the request fills those fields when no line did.
-    """
+def lead_from_text(text: str, *, guess_name: bool = True) -> LeadFields:
+    """Lines like `Телефон: +7 ...` fill their fields; on the first line, comma-separated
+    parts that are plainly a name (first), a phone, an e-mail or a company fill those; the
+    rest is the client's request. A phone or e-mail inside the request fills its field too
+    (the public card hides it there)."""
     labelled: list[tuple[str, str]] = []
     body: list[str] = []
-    for line in text.strip().splitlines():
+    for line in clean(text).splitlines():
         match = _LABELLED_LINE.match(line)
         if match and canonical_field(match.group(1)) is not None:
             labelled.append((match.group(1), match.group(2)))
         else:
             body.append(line)
-    message = "\n".join(body).strip()
     fields = lead_from_pairs(labelled)
-    if message and fields.message is None:
-        fields = replace(fields, message=message)
-    elif message:
-        fields = replace(fields, message=f"{fields.message}\n{message}")
+    if body:
+        found, rest = _split_first_line(body[0], guess_name)
+        for field, value in found.items():
+            if getattr(fields, field) is None:
+                fields = replace(fields, **{field: value})  # type: ignore[arg-type]
+        body = [", ".join(rest), *body[1:]] if rest else body[1:]
+    message = "\n".join(body).strip()
+    if message:
+        joined = f"{fields.message}\n{message}" if fields.message else message
+        fields = replace(fields, message=joined)
     request = fields.message or ""
     if fields.phone is None and (phone := find_phone(request)):
         fields = replace(fields, phone=phone)

@@ -2,10 +2,14 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from datetime import timedelta
 
 from bot.clock import Clock
 from bot.delivery.pulse import TelegramPulse
-from storage import Database, OutboxRepo, TeamRepo
+from storage import Database, OutboxRepo, RefusalRepo, TeamRepo
+
+# /health counts intake refusals over this window: a form that broke today shows up.
+REFUSALS_WINDOW = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -15,6 +19,7 @@ class Health:
     outbox_pending: int | None
     oldest_pending_seconds: float | None
     teams_paused: int | None = None
+    refused_last_day: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -26,6 +31,7 @@ class Health:
             "database": self.database,
             "telegram": self.telegram,
             "teams_paused": self.teams_paused,
+            "intake_refused_last_day": self.refused_last_day,
             "queue": {
                 "pending": self.outbox_pending,
                 "oldest_seconds": self.oldest_pending_seconds,
@@ -40,19 +46,23 @@ class HealthService:
         self._clock = clock
         self._outbox = OutboxRepo(db.conn)
         self._teams = TeamRepo(db.conn)
+        self._refusals = RefusalRepo(db.conn)
 
     async def check(self) -> Health:
+        now = self._clock.now()
         database = await self._db.ping()
         pending: int | None = None
         oldest: float | None = None
         paused: int | None = None
+        refused: int | None = None
         if database:
             try:
                 pending, since = await self._outbox.backlog()
                 paused = await self._teams.paused_count()
+                refused = await self._refusals.count_since(now - REFUSALS_WINDOW)
             except (sqlite3.Error, ValueError):
                 database = False  # it answered the ping and failed right after
             else:
                 if since is not None:
-                    oldest = round((self._clock.now() - since).total_seconds(), 1)
-        return Health(database, self._pulse.reachable(), pending, oldest, paused)
+                    oldest = round((now - since).total_seconds(), 1)
+        return Health(database, self._pulse.reachable(), pending, oldest, paused, refused)

@@ -23,6 +23,7 @@ def intake_app(
     return make_intake_app(
         world.services.leads,
         world.services.health,
+        world.services.refusals,
         SecretStr(token) if token is not None else None,
         ClientLimiter(per_minute, world.clock),
     )

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.leads.fields import canonical_field, lead_from_pairs, normalise_key
+from bot.leads.fields import canonical_field, clean, is_lead, lead_from_pairs, normalise_key
+from storage import LeadFields
 
 
 def test_names_match_case_insensitively_and_through_russian_aliases() -> None:
@@ -36,8 +38,91 @@ def test_the_exact_name_beats_an_alias_and_the_loser_is_kept_as_an_extra() -> No
 
 
 def test_unknown_fields_are_kept_as_extras_under_their_own_names() -> None:
-    lead = lead_from_pairs([("name", "A"), ("Город", "Казань"), ("formid", "form1")])
-    assert lead.extra == {"Город": "Казань", "formid": "form1"}
+    lead = lead_from_pairs([("name", "A"), ("Размер склада", "400 м²"), ("formid", "form1")])
+    assert lead.extra == {"Размер склада": "400 м²", "formid": "form1"}
+
+
+@pytest.mark.parametrize(
+    ("key", "field"),
+    [
+        ("Ваш e-mail", "email"),
+        ("Ваша почта", "email"),
+        ("Email для связи", "email"),
+        ("Ваш телефон", "phone"),
+        ("Телефон для связи", "phone"),
+        ("Contact phone", "phone"),
+        ("Ваш вопрос", "message"),
+        ("Ваше сообщение", "message"),
+        ("Комментарий к заказу", "message"),
+        ("Textarea", "message"),
+        ("Your message", "message"),
+        ("Ваше имя", "name"),
+        ("Имя и фамилия", "name"),
+        ("Your name", "name"),
+        ("ФИО полностью", "name"),
+        ("Город", "region"),
+        ("Ваш город", "region"),
+        ("City", "region"),
+        ("Название компании", "company"),
+        ("Ваша организация", "company"),
+        ("Company", "company"),
+        ("Ваш ИНН", "tax_id"),
+    ],
+)
+def test_field_names_are_matched_by_what_they_contain(key: str, field: str) -> None:
+    assert canonical_field(key) == field
+
+
+@pytest.mark.parametrize("key", ["Telegram", "Ваш телеграм", "Отель", "username", "form_name"])
+def test_names_that_only_look_alike_are_not_taken_for_fields(key: str) -> None:
+    assert canonical_field(key) is None
+
+
+def test_an_exact_alias_beats_a_name_that_only_contains_one() -> None:
+    lead = lead_from_pairs([("Телефон для связи", "+7 900 111-22-33"), ("tel", "+7 900 999-88-77")])
+    assert lead.phone == "+7 900 999-88-77"
+    assert lead.extra == {"Телефон для связи": "+7 900 111-22-33"}
+
+
+def test_a_value_that_is_an_email_or_a_phone_is_recognised_whatever_its_name() -> None:
+    lead = lead_from_pairs(
+        [("field_1", "ivan@romashka.ru"), ("field_2", "8 (912) 345-67-89"), ("q3", "да")]
+    )
+    assert (lead.email, lead.phone) == ("ivan@romashka.ru", "8 (912) 345-67-89")
+    assert lead.extra == {"q3": "да"}
+
+
+def test_a_technical_field_is_not_read_as_a_phone() -> None:
+    lead = lead_from_pairs([("name", "A"), ("tranid", "1234567:8901234567")])
+    assert lead.phone is None
+
+
+def test_invisible_characters_are_stripped_and_an_emptied_field_is_absent() -> None:
+    lead = lead_from_pairs(
+        [("name", "\u200bИ\u200dван\u2060"), ("message", "\u200b\u200c\ufeff"), ("x\x00", "a\x07b")]
+    )
+    assert lead.name == "Иван"
+    assert lead.message is None
+    assert lead.extra == {"x": "ab"}
+
+
+def test_clean_keeps_line_breaks_and_turns_tabs_into_spaces() -> None:
+    assert clean(" a\r\nb\tc\u2028d\x1b ") == "a\nb c\nd"
+
+
+@pytest.mark.parametrize(
+    ("fields", "lead"),
+    [
+        (LeadFields(company="Ромашка"), True),
+        (LeadFields(region="Казань"), True),
+        (LeadFields(extra={"Сколько станков": "40"}), True),
+        (LeadFields(channel="vk", external_id="77"), False),
+        (LeadFields(extra={"utm_campaign": "x", "formid": "f1", "COOKIES": "a=b"}), False),
+        (LeadFields(), False),
+    ],
+)
+def test_a_lead_is_anything_a_person_typed(fields: LeadFields, lead: bool) -> None:
+    assert is_lead(fields) is lead
 
 
 def test_blank_values_are_dropped() -> None:
@@ -53,4 +138,4 @@ values = st.text(min_size=1, max_size=10).filter(lambda v: v.strip() == v and v)
 def test_nothing_the_client_typed_is_lost(pairs: list[tuple[str, str]]) -> None:
     lead = lead_from_pairs(pairs)
     kept = [v for v in (lead.name, lead.phone, lead.email) if v] + list(lead.extra.values())
-    assert sorted(kept) == sorted(value for _, value in pairs)
+    assert sorted(kept) == sorted(clean(value) for _, value in pairs if clean(value))

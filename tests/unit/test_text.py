@@ -2,7 +2,17 @@ from __future__ import annotations
 
 import pytest
 
-from bot.leads.text import dialable, find_email, find_phone, lead_from_text
+from bot.leads.contacts import (
+    Marks,
+    dialable,
+    find_email,
+    find_phone,
+    is_contact,
+    mask_contacts,
+)
+from bot.leads.text import lead_from_text, looks_like_name
+
+MARKS = Marks(phone="📞", email="✉️", handle="💬")
 
 
 @pytest.mark.parametrize(
@@ -61,3 +71,92 @@ def test_contacts_in_free_text_fill_the_fields() -> None:
 def test_a_colon_in_ordinary_text_is_not_a_label() -> None:
     lead = lead_from_text("Важно: перезвонить до 18:00")
     assert lead.message == "Важно: перезвонить до 18:00"
+
+
+def test_the_readmes_own_example_fills_name_phone_and_request() -> None:
+    lead = lead_from_text("Иван, +7 912 345-67-89, нужен расчёт")
+    assert (lead.name, lead.phone, lead.message) == ("Иван", "+7 912 345-67-89", "нужен расчёт")
+
+
+def test_the_first_part_names_the_client_and_a_legal_form_names_the_company() -> None:
+    lead = lead_from_text("Иван Петров, ООО «Ромашка», ivan@romashka.ru, нужен расчёт, срочно")
+    assert lead.name == "Иван Петров"
+    assert lead.company == "ООО «Ромашка»"
+    assert lead.email == "ivan@romashka.ru"
+    assert lead.message == "нужен расчёт, срочно"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Здравствуйте, нужен расчёт",
+        "нужен расчёт на 40 станков",
+        "Мой номер 8-985-000-11-22",
+        "Добрый день, перезвоните",
+        "ООО Ромашка, КП",
+    ],
+)
+def test_a_first_part_that_is_no_name_stays_in_the_request(text: str) -> None:
+    lead = lead_from_text(text)
+    assert lead.name is None
+    assert lead.message is not None
+
+
+def test_a_forwarded_message_keeps_its_first_part_when_names_are_not_guessed() -> None:
+    lead = lead_from_text("Хорошо, жду звонка", guess_name=False)
+    assert lead.name is None and lead.message == "Хорошо, жду звонка"
+
+
+def test_a_phone_inside_the_request_fills_the_phone_and_stays_for_the_owner() -> None:
+    lead = lead_from_text("Мой номер 8-985-000-11-22, звоните после обеда")
+    assert lead.phone == "8-985-000-11-22"
+    assert lead.message is not None and "8-985-000-11-22" in lead.message
+
+
+@pytest.mark.parametrize(
+    ("part", "name"),
+    [
+        ("Иван", True),
+        ("Анна-Мария Петрова", True),
+        ("Петров И. И.", True),
+        ("O'Brien", True),
+        ("иван", False),
+        ("Иван 2", False),
+        ("Срочно", False),
+        ("Один Два Три Четыре", False),
+    ],
+)
+def test_what_looks_like_a_name(part: str, name: bool) -> None:
+    assert looks_like_name(part) is name
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("звоните +7 (912) 345-67-89 после обеда", "звоните 📞 после обеда"),
+        ("Мой номер 8-985-000-11-22", "Мой номер 📞"),
+        ("пишите ivan@romashka.ru", "пишите ✉️"),
+        ("телеграм @ivan_petrov или t.me/ivan_petrov", "телеграм 💬 или 💬"),
+        ("wa.me/79123456789", "💬"),
+        ("бюджет 1 500 000 руб., к 01.12.2026", "бюджет 1 500 000 руб., к 01.12.2026"),
+        ("заказ на 15000 рублей к 2026 году", "заказ на 15000 рублей к 2026 году"),
+    ],
+)
+def test_contacts_in_free_text_are_masked_and_nothing_else(text: str, masked: str) -> None:
+    assert mask_contacts(text, MARKS) == masked
+
+
+@pytest.mark.parametrize(
+    ("value", "contact"),
+    [
+        ("+7 912 345-67-89", True),
+        ("89123456789", True),
+        ("a@b.ru", True),
+        ("@ivan_petrov", True),
+        ("Казань", False),
+        ("40 станков", False),
+        ("2026-12-01", False),
+    ],
+)
+def test_whole_values_that_are_contacts(value: str, contact: bool) -> None:
+    assert is_contact(value) is contact

@@ -1,34 +1,11 @@
-"""Field length limits and who counts as one client for the rate limit. Pure."""
+"""Who counts as one client for the intake's rate limit, and how the limit refills. Pure."""
 
 from __future__ import annotations
-
-from dataclasses import replace
-from typing import Any
 
 import pytest
 
 from bot.intake.ratelimit import ClientLimiter, client_address
-from bot.leads.limits import EXTRA_VALUE_LIMIT, FIELD_LIMITS, MAX_EXTRA_FIELDS, over_limits
-from storage import LeadFields
 from tests.fakes.clock import FakeClock
-
-
-@pytest.mark.parametrize("field", sorted(FIELD_LIMITS))
-def test_each_field_has_a_limit_and_it_is_named(field: str) -> None:
-    limit = FIELD_LIMITS[field]
-    fits: dict[str, Any] = {field: "x" * limit}
-    too_long: dict[str, Any] = {field: "x" * (limit + 1)}
-    assert over_limits(replace(LeadFields(), **fits)) == []
-    [problem] = over_limits(replace(LeadFields(), **too_long))
-    assert repr(field) in problem and str(limit) in problem
-
-
-def test_extra_fields_are_limited_in_number_and_size() -> None:
-    many = {f"f{i}": "v" for i in range(MAX_EXTRA_FIELDS + 1)}
-    assert "extra fields" in over_limits(LeadFields(name="A", extra=many))[0]
-    long_value = {"utm": "v" * (EXTRA_VALUE_LIMIT + 1)}
-    assert "'utm'" in over_limits(LeadFields(name="A", extra=long_value))[0]
-    assert over_limits(LeadFields(name="A", extra={"k" * 101: "v"}))
 
 
 @pytest.mark.parametrize(

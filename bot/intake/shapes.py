@@ -1,0 +1,135 @@
+"""Bodies as form builders shape them, flattened into (field name, value) pairs. Pure.
+
+Nested objects (`{"contacts": {"phone": ...}}`), labelled fields (Elementor's
+`fields[name][title]` / `fields[name][value]`, `{"label": ..., "value": ...}`, question and
+answer pairs) and lists all come out as flat pairs in the order they were sent, so that the
+field aliases can find the phone and the rest shows on the card.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+
+MAX_DEPTH = 8
+
+# In a labelled field, where the label and the value are.
+_LABEL_KEYS = ("title", "label", "question", "q", "name")
+_VALUE_KEYS = ("value", "answer", "a", "raw_value")
+# Everything else a field's description may carry; an object with any other key is data.
+_DESCRIPTOR_KEYS = frozenset(
+    {*_LABEL_KEYS, *_VALUE_KEYS, "id", "type", "required", "placeholder", "key", "value_raw"}
+)
+# Blocks that describe the form or the request, never the client: their keys stay prefixed
+# so that they read as technical.
+_TECHNICAL_BLOCKS = frozenset({"form", "meta", "utm", "cookies"})
+_BRACKETS = re.compile(r"\[([^\[\]]*)\]")
+
+
+class ShapeError(ValueError):
+    """The body nests deeper than any form does."""
+
+
+def scalar_text(value: object) -> str | None:
+    """A JSON scalar as text; None for null. Booleans read as yes/no, like a checkbox."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, str | int | float):
+        return str(value)
+    raise TypeError(f"not a scalar: {type(value).__name__}")
+
+
+def _labelled(node: Mapping[str, object]) -> tuple[str, object] | None:
+    value_key = next((key for key in _VALUE_KEYS if key in node), None)
+    if value_key is None or not set(node) <= _DESCRIPTOR_KEYS:
+        return None
+    label = next(
+        (text for key in _LABEL_KEYS if isinstance(text := node.get(key), str) and text.strip()),
+        "",
+    )
+    value = node[value_key]
+    if value_key != "raw_value" and value in (None, "") and "raw_value" in node:
+        value = node["raw_value"]
+    return label, value
+
+
+def _technical(key: str) -> bool:
+    block = key.casefold().partition("_")[0]
+    return block in _TECHNICAL_BLOCKS
+
+
+def _child_key(parent: str, key: str) -> str:
+    if not parent:
+        return key
+    if key.isdigit() or not key.strip():
+        return parent
+    if _technical(parent):
+        return f"{parent}_{key}"
+    return key
+
+
+def flatten(data: object) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    _walk("", data, 0, pairs)
+    return pairs
+
+
+def _walk(key: str, node: object, depth: int, out: list[tuple[str, str]]) -> None:
+    if depth > MAX_DEPTH:
+        raise ShapeError(f"the body nests deeper than {MAX_DEPTH} levels")
+    if isinstance(node, Mapping):
+        labelled = _labelled(node)
+        if labelled is not None and not _technical(key):
+            label, value = labelled
+            _walk(label or key, value, depth + 1, out)
+            return
+        for child, value in node.items():
+            _walk(_child_key(key, str(child)), value, depth + 1, out)
+    elif isinstance(node, list):
+        if all(not isinstance(item, Mapping | list) for item in node):
+            texts = [text for item in node if (text := scalar_text(item))]
+            if texts:
+                out.append((key or "1", ", ".join(texts)))
+            return
+        for index, item in enumerate(node, start=1):
+            _walk(key or str(index), item, depth + 1, out)
+    elif (text := scalar_text(node)) is not None:
+        out.append((key or "1", text))
+
+
+def nest_bracketed(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Form-encoded `fields[email][value]=...` (PHP-style nesting) read like nested JSON.
+
+    Pairs without brackets pass through untouched and in place.
+    """
+    if not any("[" in key for key, _ in pairs):
+        return pairs
+    tree: dict[str, object] = {}
+    order: list[tuple[str, str] | str] = []  # plain pairs, or the root name of a tree
+    for key, value in pairs:
+        head, _, tail = key.partition("[")
+        path = _BRACKETS.findall("[" + tail) if tail else []
+        if not path or not head:
+            order.append((key, value))
+            continue
+        if head not in tree:
+            order.append(head)
+        node = tree.setdefault(head, {})
+        for part in path[:-1]:
+            if not isinstance(node, dict):
+                break
+            node = node.setdefault(part, {})
+        if isinstance(node, dict):
+            node[path[-1]] = value
+    out: list[tuple[str, str]] = []
+    for item in order:
+        if isinstance(item, tuple):
+            out.append(item)
+        else:
+            _walk(item, tree[item], 0, out)
+    return out

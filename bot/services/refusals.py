@@ -1,0 +1,110 @@
+"""Intake requests that carried a valid token but made no lead: kept and reported.
+
+A form that sends what we cannot read loses leads every time a client submits it, so the
+heads hear of it at once, and then at most once an hour per reason while it goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.clock import Clock
+from bot.delivery.signal import OutboxSignal
+from bot.i18n import Html, Translator
+from bot.services.notices import HeadNotices
+from storage import Database, RefusalRecord, RefusalRepo, TeamRepo
+
+log = logging.getLogger(__name__)
+
+REPORT_EVERY = timedelta(hours=1)
+SAMPLE_BYTES = 1024
+_SHOWN_SAMPLE = 300
+_SHOWN_ORIGINS = 3
+
+
+@dataclass(frozen=True)
+class RefusedRequest:
+    reason: str  # a `Refusal` value
+    status: int
+    message: str  # what the sender was told, in English
+    origin: str  # the site that sent it, or the client's address
+    content_type: str
+    body: bytes
+
+
+class RefusalService:
+    def __init__(
+        self, db: Database, clock: Clock, notices: HeadNotices, signal: OutboxSignal
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._notices = notices
+        self._signal = signal
+        self._refusals = RefusalRepo(db.conn)
+        self._teams = TeamRepo(db.conn)
+
+    async def record(self, request: RefusedRequest) -> None:
+        now = self._clock.now()
+        sample = request.body[:SAMPLE_BYTES].decode("utf-8", errors="replace")
+        async with self._db.transaction():
+            await self._refusals.add(
+                now,
+                request.reason,
+                request.status,
+                request.message,
+                request.origin,
+                request.content_type,
+                sample,
+            )
+            told = await self._report(request.reason, now)
+        log.warning(
+            "intake: refused a request from %s (%s): %s",
+            request.origin,
+            request.reason,
+            request.message,
+        )
+        if told:
+            self._signal.notify()
+
+    async def report_due(self) -> int:
+        """Tell the heads of refusals held back by the hourly limit; how many reasons."""
+        now = self._clock.now()
+        async with self._db.transaction():
+            reasons = sorted({row.reason for row in await self._refusals.unreported()})
+            told = [reason for reason in reasons if await self._report(reason, now)]
+        if told:
+            self._signal.notify()
+        return len(told)
+
+    async def _report(self, reason: str, now: datetime) -> bool:
+        last = await self._refusals.last_reported(reason)
+        if last is not None and now - last < REPORT_EVERY:
+            return False
+        rows = await self._refusals.unreported(reason)
+        if not rows:
+            return False
+        await self._refusals.mark_reported([row.id for row in rows], now)
+        team = await self._teams.primary()
+        await self._notices.tell(team, lambda tr: _report_text(rows, tr))
+        return True
+
+
+def _report_text(rows: list[RefusalRecord], tr: Translator) -> Html:
+    origins = list(dict.fromkeys(row.origin for row in reversed(rows)))
+    shown = ", ".join(origins[:_SHOWN_ORIGINS])
+    if len(origins) > _SHOWN_ORIGINS:
+        shown += tr("refusal.more_origins", count=len(origins) - _SHOWN_ORIGINS)
+    latest = rows[-1]
+    sample = latest.body_sample.strip()
+    if len(sample) > _SHOWN_SAMPLE:
+        sample = sample[:_SHOWN_SAMPLE] + "…"
+    return tr(
+        "notice.refused",
+        origin=shown,
+        count=len(rows),
+        why=tr("refusal." + latest.reason),
+        content_type=latest.content_type or "—",
+        sample=sample or "—",
+    )
