@@ -1,24 +1,28 @@
 """Lead cards as Telegram HTML: the public card in the team chat and the owner's full copy.
 
 Every value a client typed is escaped, and long values are cut, so that a card always fits
-Telegram's 4096-character limit and always shows what was typed, literally.
+Telegram's 4096-character limit and always shows what was typed, literally. What is cut from
+the owner's copy follows it in full, in further messages: nothing typed is out of reach.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from html import escape
 
 from bot.i18n import Html, Translator
-from bot.leads.text import dialable
+from bot.leads.contacts import Marks, dialable, is_contact, mask_contacts
+from bot.leads.fields import is_contact_key, is_hidden, is_technical
 from storage.leads import LeadRecord
 
 # Telegram counts message length in UTF-16 code units after HTML is parsed.
 TELEGRAM_TEXT_LIMIT = 4096
-_BUDGET = TELEGRAM_TEXT_LIMIT - 200  # room for the title, status line and reason
+_BUDGET = TELEGRAM_TEXT_LIMIT - 300  # room for the title, status line, notes and reason
 _FIELD_LIMIT = 300
 _MESSAGE_LIMIT = 1500
 _EXTRA_KEY_LIMIT = 60
+_FULL_TEXT_CHUNK = 3500  # UTF-16 units of a long text in one follow-up, under the limit
 ELLIPSIS = "…"
 
 # The public card shows what the client needs, never how to reach them: claiming is the
@@ -58,6 +62,23 @@ def clip(text: str, limit: int) -> str:
     return "".join(out) + ELLIPSIS
 
 
+def _chunks(text: str, limit: int) -> list[str]:
+    """`text` in consecutive pieces of at most `limit` UTF-16 units each."""
+    pieces: list[str] = []
+    current: list[str] = []
+    used = 0
+    for ch in text:
+        width = visible_length(ch)
+        if used + width > limit:
+            pieces.append("".join(current))
+            current, used = [], 0
+        current.append(ch)
+        used += width
+    if current:
+        pieces.append("".join(current))
+    return pieces
+
+
 def format_duration(elapsed: timedelta, tr: Translator) -> Html:
     seconds = max(0, int(elapsed.total_seconds()))
     minutes, s = divmod(seconds, 60)
@@ -69,7 +90,13 @@ def format_duration(elapsed: timedelta, tr: Translator) -> Html:
         return tr("duration.hours", h=hours, m=m)
     if minutes:
         return tr("duration.minutes", m=minutes, s=s)
-    return tr("duration.seconds", s=s)
+    if seconds:
+        return tr("duration.seconds", s=s)
+    return tr("duration.instant")
+
+
+def marks(tr: Translator) -> Marks:
+    return Marks(tr("card.hidden_phone"), tr("card.hidden_email"), tr("card.hidden_handle"))
 
 
 class _Lines:
@@ -87,42 +114,81 @@ class _Lines:
         return True
 
 
+@dataclass
+class _Rendered:
+    lines: _Lines
+    fields_shown: int = 0
+    cut: bool = False
+    # What the owner's copy could not show whole: (label, full value), for the follow-ups.
+    left_over: list[tuple[str, str]] | None = None
+
+
 def _value_limit(field: str) -> int:
     return _MESSAGE_LIMIT if field == "message" else _FIELD_LIMIT
 
 
-def _render(
-    tr: Translator, title: Html, lead: LeadRecord, names: tuple[str, ...], *, full: bool
-) -> list[str]:
-    lines = _Lines(_BUDGET)
-    lines.add(title, visible_length(title))
-    for field in names:
+def _public_extras(lead: LeadRecord) -> list[tuple[str, str]]:
+    return [
+        (key, value)
+        for key, value in lead.fields.extra.items()
+        if not is_technical(key) and not is_contact_key(key) and not is_contact(value)
+    ]
+
+
+def _private_extras(lead: LeadRecord) -> list[tuple[str, str]]:
+    return [(key, value) for key, value in lead.fields.extra.items() if not is_hidden(key)]
+
+
+def _render(tr: Translator, title: Html, lead: LeadRecord, *, full: bool) -> _Rendered:
+    out = _Rendered(_Lines(_BUDGET), left_over=[])
+    assert out.left_over is not None
+    out.lines.add(title, visible_length(title))
+    hide = None if full else marks(tr)
+    for field in _PRIVATE_FIELDS if full else _PUBLIC_FIELDS:
         raw = getattr(lead.fields, field)
         if not raw:
             continue
-        value = clip(raw, _value_limit(field))
+        # Masked before it is cut: a phone cut in half would no longer look like one.
+        whole = raw if hide is None else mask_contacts(raw, hide)
+        value = clip(whole, _value_limit(field))
+        label = tr("field." + field)
+        if value != whole:
+            out.cut = True
+            out.left_over.append((label, whole))
         if full and field == "phone" and (number := dialable(value)) and number != value:
             # The international form is what Telegram turns into a tap-to-call link.
             value = f"{number} ({value})"
         shown = escape(value)
         if full and field == "name" and lead.contact_user_id is not None:
             shown = f'<a href="tg://user?id={lead.contact_user_id:d}">{shown}</a>'
-        label = tr("field." + field)
-        lines.add(f"{label}: {shown}", visible_length(f"{label}: {value}"))
-    if full:
-        extras = list(lead.fields.extra.items())
-        for index, (key, raw) in enumerate(extras):
-            name, value = clip(key, _EXTRA_KEY_LIMIT), clip(raw, _FIELD_LIMIT)
-            if not lines.add(f"{escape(name)}: {escape(value)}", visible_length(name + value) + 2):
-                # The budget keeps room for this one short line.
-                lines.parts.append(tr("card.more_fields", count=len(extras) - index))
-                break
-    return lines.parts
+        if out.lines.add(f"{label}: {shown}", visible_length(f"{label}: {value}")):
+            out.fields_shown += 1
+    extras = _private_extras(lead) if full else _public_extras(lead)
+    for index, (key, raw) in enumerate(extras):
+        whole = raw if hide is None else mask_contacts(raw, hide)
+        name, value = clip(key, _EXTRA_KEY_LIMIT), clip(whole, _FIELD_LIMIT)
+        if not out.lines.add(f"{escape(name)}: {escape(value)}", visible_length(name + value) + 2):
+            # The budget keeps room for this one short line.
+            out.lines.parts.append(tr("card.more_fields", count=len(extras) - index))
+            out.cut = True
+            out.left_over += [(k, v) for k, v in extras[index:]]
+            break
+        out.fields_shown += 1
+        if value != whole:
+            out.cut = True
+            out.left_over.append((key, whole))
+    return out
 
 
 def team_card(lead: LeadRecord, tr: Translator) -> Html:
-    """The card posted to the team chat, waiting for a claim."""
-    lines = _render(tr, tr("card.title", id=lead.id), lead, _PUBLIC_FIELDS, full=False)
+    """The card posted to the team chat: what the client needs, never how to reach them."""
+    rendered = _render(tr, tr("card.title", id=lead.id), lead, full=False)
+    lines = rendered.lines.parts
+    if not rendered.fields_shown:
+        # A call-back widget sends a phone and nothing else: say so, not a bare title.
+        lines.append(tr("card.callback" if lead.fields.phone else "card.contacts_only"))
+    if rendered.cut:
+        lines.append(tr("card.cut_public"))
     return Html("\n".join(lines))
 
 
@@ -142,8 +208,28 @@ def returned_card(lead: LeadRecord, owner_name: str, tr: Translator) -> Html:
 
 def owner_card(lead: LeadRecord, reason: Html, tr: Translator) -> Html:
     """Everything about the lead, for the manager who owns it."""
-    lines = _render(tr, tr("dm.title", id=lead.id), lead, _PRIVATE_FIELDS, full=True)
-    lines.append("")
-    lines.append(tr("dm.source", source=tr("source." + lead.source.value)))
+    return owner_messages(lead, reason, tr)[0]
+
+
+def owner_messages(lead: LeadRecord, reason: Html, tr: Translator) -> list[Html]:
+    """The owner's card, then every text it had to cut, in full, in as many messages as
+    that takes."""
+    rendered = _render(tr, tr("dm.title", id=lead.id), lead, full=True)
+    lines = rendered.lines.parts
+    if rendered.cut:
+        lines.append(tr("card.cut_owner"))
+    lines += ["", tr("dm.source", source=tr("source." + lead.source.value))]
     lines.append(tr("dm.reason", reason=reason))
-    return Html("\n".join(lines))
+    messages = [Html("\n".join(lines))]
+    for label, value in rendered.left_over or []:
+        chunks = _chunks(value, _FULL_TEXT_CHUNK)
+        for part, chunk in enumerate(chunks, start=1):
+            heading = tr(
+                "card.full_text",
+                id=lead.id,
+                field=clip(label, _EXTRA_KEY_LIMIT),
+                part=part,
+                total=len(chunks),
+            )
+            messages.append(Html(f"{heading}\n{escape(chunk)}"))
+    return messages

@@ -22,6 +22,7 @@ class OutboxPurpose(StrEnum):
     CARD_RETURNED = "card_returned"  # the old card edited: the lead was posted again below
     OWNER_CARD = "owner_card"  # the full lead, in the new owner's private chat
     HEAD_NOTICE = "head_notice"  # something a head of sales must know, in private
+    LEAD_TEXT = "lead_text"  # the rest of a long lead, after the card that had to cut it
 
 
 class OutboxStatus(StrEnum):
@@ -106,18 +107,30 @@ class OutboxRepo:
         return int(row[0])
 
     async def heads(self, limit: int = 500) -> list[OutboxRecord]:
-        """The oldest pending row of each chat, due or not, leaving out paused teams' chats.
+        """The next row of each chat, due or not, leaving out paused teams' chats.
 
-        Only a chat's oldest row may go, so messages reach a chat in the order they were
-        written even when an earlier one is waiting out a retry. A paused team's rows stay
-        pending: they go out, in order, when the bot can post there again.
+        A chat's next row is its oldest pending one, so messages reach a chat in the order
+        they were written even when an earlier one is waiting out a retry. One exception:
+        an edit of a card already posted in the chat goes before new messages, so that a
+        card shows "taken" at once however many cards wait behind it; it never overtakes a
+        row of its own lead (a card posted again, or an earlier edit). A paused team's rows
+        stay pending: they go out, in order, when the bot can post there again.
         """
         async with self._db.execute(
             f"SELECT {_COLUMNS} FROM outbox WHERE id IN ("
-            "  SELECT MIN(id) FROM outbox WHERE status = 'pending' GROUP BY chat_id"
+            "  SELECT COALESCE("
+            "    (SELECT MIN(e.id) FROM outbox AS e"
+            "     WHERE e.status = 'pending' AND e.chat_id = c.chat_id AND e.method = ?"
+            "       AND EXISTS (SELECT 1 FROM leads AS l WHERE l.id = e.lead_id"
+            "                   AND l.card_chat_id = e.chat_id AND l.card_message_id IS NOT NULL)"
+            "       AND NOT EXISTS (SELECT 1 FROM outbox AS p"
+            "                       WHERE p.status = 'pending' AND p.chat_id = e.chat_id"
+            "                         AND p.lead_id = e.lead_id AND p.id < e.id)),"
+            "    MIN(c.id))"
+            "  FROM outbox AS c WHERE c.status = 'pending' GROUP BY c.chat_id"
             ") AND chat_id NOT IN (SELECT chat_id FROM teams WHERE paused_at IS NOT NULL) "
             "ORDER BY next_attempt_at, id LIMIT ?",
-            (limit,),
+            (OutboxMethod.EDIT_CARD.value, limit),
         ) as cur:
             rows = await cur.fetchall()
         return [_record(row) for row in rows]

@@ -5,11 +5,12 @@ import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.cards import claimed_card, owner_card, returned_card, team_card
+from bot.cards import claimed_card, owner_messages, returned_card, team_card
 from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.i18n import Translator, language_for
 from bot.keyboards import claim_keyboard
+from bot.leads.fields import cleaned, is_lead
 from bot.routing import (
     ClaimVerdict,
     ClaimView,
@@ -71,6 +72,7 @@ class HandEntry(StrEnum):
 class HandEntryResult:
     outcome: HandEntry
     lead_id: int | None = None
+    team_chat_id: int | None = None  # where its card goes
 
 
 @dataclass(frozen=True)
@@ -121,15 +123,16 @@ class LeadService:
 
     async def _store(self, new: NewLead) -> Submitted:
         now = self._clock.now()
+        fields = cleaned(new.fields)
         async with self._db.transaction():
-            earlier = await self._leads.find_duplicate(new.fields.external_id, new.idempotency_key)
+            earlier = await self._leads.find_duplicate(fields.external_id, new.idempotency_key)
             if earlier is not None:
                 return Submitted(earlier.id, created=False, team_id=earlier.team_id)
             team = await self._teams.primary()
             lead = await self._leads.insert(
                 team.id if team else None,
                 new.source,
-                new.fields,
+                fields,
                 now,
                 idempotency_key=new.idempotency_key,
                 contact_user_id=new.contact_user_id,
@@ -145,11 +148,14 @@ class LeadService:
         if not self._roles.is_head(actor.user_id):
             log.info("refused a %s lead from non-head user %d", new.source.value, actor.user_id)
             return HandEntryResult(HandEntry.NOT_HEAD)
-        if not new.fields.has_contact_or_request():
+        if not is_lead(cleaned(new.fields)):
             return HandEntryResult(HandEntry.EMPTY)
         submitted = await self.submit(new)
-        outcome = HandEntry.CREATED if submitted.team_id is not None else HandEntry.WAITING
-        return HandEntryResult(outcome, submitted.lead_id)
+        if submitted.team_id is None:
+            return HandEntryResult(HandEntry.WAITING, submitted.lead_id)
+        team = await self._teams.by_id(submitted.team_id)
+        chat_id = team.chat_id if team else None
+        return HandEntryResult(HandEntry.CREATED, submitted.lead_id, chat_id)
 
     async def offer_waiting(self, team: TeamRecord) -> int:
         """Give leads stored before any team existed to `team`. Call inside a transaction."""
@@ -195,7 +201,7 @@ class LeadService:
                 )
                 if team.paused:
                     # The card waits for the team chat; a hot lead cannot.
-                    await self._notices.hand_over(team, lead, "notice.held")
+                    await self._notices.held(team, lead)
 
     async def _snapshot(self, team: TeamRecord) -> TeamSnapshot:
         members = await self._members.active(team.id)
@@ -270,14 +276,24 @@ class LeadService:
             lead_id=lead_id,
         )
         owner_tr = Translator(person.language)
+        card, *rest = owner_messages(lead, owner_tr("reason.claimed"), owner_tr)
         await self._outbox.enqueue(
             person.user_id,
             OutboxMethod.SEND,
             OutboxPurpose.OWNER_CARD,
-            owner_card(lead, owner_tr("reason.claimed"), owner_tr),
+            card,
             lead.claimed_at,
             lead_id=lead_id,
         )
+        for text in rest:
+            await self._outbox.enqueue(
+                person.user_id,
+                OutboxMethod.SEND,
+                OutboxPurpose.LEAD_TEXT,
+                text,
+                lead.claimed_at,
+                lead_id=lead_id,
+            )
 
     async def return_to_team(self, lead: LeadRecord, owner: MemberRecord, why: str) -> bool:
         """Take the lead back from an owner who cannot get it and offer it to the team again.

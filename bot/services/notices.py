@@ -5,13 +5,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from bot.cards import owner_card
+from bot.cards import owner_messages
 from bot.clock import Clock
 from bot.i18n import Html, Translator, language_for
 from bot.services.people import Roles
 from storage import LeadRecord, OutboxMethod, OutboxPurpose, OutboxRepo, TeamRecord
 
 log = logging.getLogger(__name__)
+
+Text = Callable[[Translator], Html]
 
 
 class HeadNotices:
@@ -20,34 +22,42 @@ class HeadNotices:
         self._roles = roles
         self._clock = clock
 
-    async def tell(
-        self,
-        team: TeamRecord | None,
-        text: Callable[[Translator], Html],
-        lead_id: int | None = None,
-    ) -> None:
+    async def tell(self, team: TeamRecord | None, text: Text, lead_id: int | None = None) -> None:
         """Queue `text` for every head, in the team's language. Call inside a transaction."""
-        tr = Translator(language_for(team.language if team else None))
-        message = text(tr)
-        for head_id in sorted(self._roles.admin_ids):
-            await self._outbox.enqueue(
-                head_id,
-                OutboxMethod.SEND,
-                OutboxPurpose.HEAD_NOTICE,
-                message,
-                self._clock.now(),
-                lead_id=lead_id,
-            )
-        if not self._roles.admin_ids:
-            log.warning("no ADMIN_IDS configured; nobody to tell: %s", message)
+        await self._tell_all(team, lambda tr: [text(tr)], lead_id)
 
-    async def hand_over(
-        self, team: TeamRecord, lead: LeadRecord, notice_key: str, **params: object
-    ) -> None:
+    async def hand_over(self, team: TeamRecord, lead: LeadRecord, notice: Text) -> None:
         """Give the heads the whole lead, contacts included, for when the team cannot."""
 
-        def text(tr: Translator) -> Html:
-            notice = tr(notice_key, id=lead.id, title=team.title, **params)
-            return Html(f"{notice}\n\n{owner_card(lead, tr('reason.for_head'), tr)}")
+        def texts(tr: Translator) -> list[Html]:
+            card, *rest = owner_messages(lead, tr("reason.for_head"), tr)
+            return [Html(f"{notice(tr)}\n\n{card}"), *rest]
 
-        await self.tell(team, text, lead.id)
+        await self._tell_all(team, texts, lead.id)
+
+    async def held(self, team: TeamRecord, lead: LeadRecord) -> None:
+        """The team chat cannot show this lead's card now; a hot lead cannot wait for it."""
+        await self.hand_over(team, lead, lambda tr: tr("notice.held", id=lead.id, title=team.title))
+
+    async def _tell_all(
+        self,
+        team: TeamRecord | None,
+        texts: Callable[[Translator], list[Html]],
+        lead_id: int | None,
+    ) -> None:
+        tr = Translator(language_for(team.language if team else None))
+        messages = texts(tr)
+        now = self._clock.now()
+        heads = sorted(self._roles.head_ids)
+        for head_id in heads:
+            for index, message in enumerate(messages):
+                await self._outbox.enqueue(
+                    head_id,
+                    OutboxMethod.SEND,
+                    OutboxPurpose.HEAD_NOTICE if index == 0 else OutboxPurpose.LEAD_TEXT,
+                    message,
+                    now,
+                    lead_id=lead_id,
+                )
+        if not heads:
+            log.warning("no heads of sales configured; nobody to tell: %s", messages[0])

@@ -211,6 +211,62 @@ async def test_only_the_oldest_row_of_each_chat_is_a_head(db: Database) -> None:
     assert heads[1].next_attempt_at == T0 + timedelta(seconds=30)
 
 
+async def queued_cards(db: Database, count: int) -> tuple[list[int], list[int]]:
+    """`count` leads whose cards wait for the team chat: (lead ids, their card rows)."""
+    team = await make_team(db)
+    leads, outbox = LeadRepo(db.conn), OutboxRepo(db.conn)
+    ids, rows = [], []
+    async with db.transaction():
+        for n in range(count):
+            lead = await leads.insert(team.id, LeadSource.HTTP, LeadFields(name=f"L{n}"), T0)
+            ids.append(lead.id)
+            rows.append(
+                await outbox.enqueue(
+                    team.chat_id, OutboxMethod.SEND, OutboxPurpose.CARD, "c", T0, lead_id=lead.id
+                )
+            )
+    return ids, rows
+
+
+async def edit(db: Database, lead_id: int, text: str = "taken") -> int:
+    async with db.transaction():
+        return await OutboxRepo(db.conn).enqueue(
+            -1001, OutboxMethod.EDIT_CARD, OutboxPurpose.CARD_CLAIMED, text, T0, lead_id=lead_id
+        )
+
+
+async def test_an_edit_of_a_posted_card_goes_before_the_cards_waiting_behind_it(
+    db: Database,
+) -> None:
+    ids, rows = await queued_cards(db, 4)
+    outbox = OutboxRepo(db.conn)
+    async with db.transaction():
+        await outbox.mark_sent(rows[0], T0, 501)
+        await LeadRepo(db.conn).set_card(ids[0], -1001, 501)
+    claimed = await edit(db, ids[0])
+    assert [r.id for r in await outbox.heads()] == [claimed]
+
+
+async def test_an_edit_never_overtakes_the_card_it_edits(db: Database) -> None:
+    ids, rows = await queued_cards(db, 3)
+    await edit(db, ids[1])  # lead 2's card is still waiting
+    assert [r.id for r in await OutboxRepo(db.conn).heads()] == [rows[0]]
+
+
+async def test_edits_of_one_card_keep_their_order(db: Database) -> None:
+    ids, rows = await queued_cards(db, 2)
+    outbox = OutboxRepo(db.conn)
+    async with db.transaction():
+        await outbox.mark_sent(rows[0], T0, 501)
+        await LeadRepo(db.conn).set_card(ids[0], -1001, 501)
+    first = await edit(db, ids[0], "returned")
+    second = await edit(db, ids[0], "taken again")
+    assert [r.id for r in await outbox.heads()] == [first]
+    async with db.transaction():
+        await outbox.mark_sent(first, T0, 501)
+    assert [r.id for r in await outbox.heads()] == [second]
+
+
 async def test_a_sent_row_leaves_the_backlog(db: Database) -> None:
     outbox = OutboxRepo(db.conn)
     async with db.transaction():

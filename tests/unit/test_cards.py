@@ -5,7 +5,14 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.cards import claimed_card, format_duration, owner_card, team_card, visible_length
+from bot.cards import (
+    claimed_card,
+    format_duration,
+    owner_card,
+    owner_messages,
+    team_card,
+    visible_length,
+)
 from bot.i18n import Translator
 from storage import LeadFields, LeadRecord, LeadSource, LeadStatus
 from tests.fakes.telegram_html import MAX_TEXT, parse_html
@@ -68,7 +75,7 @@ def test_the_owner_card_has_everything_with_a_dialable_phone() -> None:
     assert "+79123456789 (8 (912) 345-67-89)" in text
     assert "i@r.ru" in text
     assert "Город: Казань" in text
-    assert "Почему вам: вы первым взяли его в чате команды" in text
+    assert "Почему вам: вы нажали «Взять лид» раньше всех в чате отдела" in text
 
 
 def test_a_forwarded_author_s_name_links_to_their_profile() -> None:
@@ -83,17 +90,101 @@ def test_the_claimed_card_says_who_and_how_long_it_waited() -> None:
     assert "Taken by Ivan Petrov in 42 s" in text
 
 
+def test_the_claimed_card_names_the_owner_in_the_nominative() -> None:
+    text = visible(claimed_card(lead(LeadFields(name="A"), claimed_after=12), "Ольга Смирнова", RU))
+    assert "✅ В работе у: Ольга Смирнова, взят через 12 с" in text
+
+
 def test_durations_read_naturally() -> None:
-    assert format_duration(timedelta(seconds=5), RU) == "5 с"
-    assert format_duration(timedelta(seconds=125), RU) == "2 мин 5 с"
-    assert format_duration(timedelta(hours=3, minutes=4), EN) == "3 h 4 min"
-    assert format_duration(timedelta(days=2, hours=1), EN) == "2 d 1 h"
+    assert format_duration(timedelta(milliseconds=400), RU) == "сразу"
+    assert format_duration(timedelta(seconds=5), RU) == "через 5 с"
+    assert format_duration(timedelta(seconds=125), RU) == "через 2 мин 5 с"
+    assert format_duration(timedelta(days=2, hours=1), RU) == "через 2 дн. 1 ч"
+    assert format_duration(timedelta(hours=3, minutes=4), EN) == "in 3 h 4 min"
+    assert format_duration(timedelta(days=2, hours=1), EN) == "in 2 d 1 h"
 
 
-def test_over_long_fields_are_cut_with_an_ellipsis() -> None:
+def test_over_long_fields_are_cut_with_an_ellipsis_and_a_note() -> None:
     text = visible(team_card(lead(LeadFields(name="Я" * 5000, message="м" * 9000)), RU))
     assert "Я" * 299 + "…" in text
     assert "м" * 1499 + "…" in text
+    assert "Текст обрезан; полный текст получит тот, кто возьмёт лид." in text
+
+
+def test_the_owner_gets_every_cut_text_in_full_in_follow_ups() -> None:
+    message = "".join(f"строка {n}. " for n in range(1500))
+    record = lead(LeadFields(name="A", message=message), claimed_after=1)
+    card, *rest = owner_messages(record, RU("reason.claimed"), RU)
+    assert "Текст обрезан; целиком — в следующих сообщениях." in visible(card)
+    bodies = [visible(html).split("\n", 1) for html in rest]
+    assert [head for head, _ in bodies] == [
+        f"📄 Лид №42, Запрос целиком ({n} из {len(rest)}):" for n in range(1, len(rest) + 1)
+    ]
+    assert "".join(body for _, body in bodies) == message
+    for html in rest:
+        assert visible_length(visible(html)) <= MAX_TEXT
+
+
+def test_an_owner_card_that_fits_has_no_follow_ups() -> None:
+    record = lead(LeadFields(name="A", message="КП на 40 станков"), claimed_after=1)
+    assert len(owner_messages(record, RU("reason.claimed"), RU)) == 1
+
+
+def test_phones_and_emails_in_free_text_are_hidden_on_the_public_card_only() -> None:
+    fields = LeadFields(
+        name="Иван",
+        message="Мой номер 8-985-000-11-22, пишите на ivan@romashka.ru или @ivan_petrov",
+        company="ООО Ромашка (+7 495 123-45-67)",
+    )
+    public = visible(team_card(lead(fields), RU))
+    assert "Запрос: Мой номер 📞 скрыт до взятия, пишите на ✉️ скрыт до взятия" in public
+    assert "или 💬 скрыт до взятия" in public
+    assert "Компания: ООО Ромашка (📞 скрыт до взятия)" in public
+    for secret in ("985", "ivan@", "ivan_petrov", "495"):
+        assert secret not in public
+    private = visible(owner_card(lead(fields, claimed_after=1), RU("reason.claimed"), RU))
+    assert "8-985-000-11-22" in private and "ivan@romashka.ru" in private
+
+
+def test_a_phone_cut_in_half_by_the_length_limit_is_still_hidden() -> None:
+    message = "x" * 1490 + " +7 912 345-67-89"
+    public = visible(team_card(lead(LeadFields(message=message)), RU))
+    assert "912" not in public and "+7" not in public
+
+
+def test_extra_fields_show_on_the_public_card_unless_they_are_contacts() -> None:
+    fields = LeadFields(
+        name="Иван",
+        extra={
+            "Textarea": "Нужны 40 станков",
+            "Город доставки": "Казань",
+            "Сколько сотрудников?": "50–100",
+            "Telegram": "ivan_petrov",
+            "Телефон (2)": "+7 900 000-00-00",
+            "Второй номер": "8 900 111 22 33",
+            "utm_campaign": "winter",
+            "COOKIES": "_ym_uid=1",
+        },
+    )
+    text = visible(team_card(lead(fields), RU))
+    assert "Textarea: Нужны 40 станков" in text
+    assert "Город доставки: Казань" in text
+    assert "Сколько сотрудников?: 50–100" in text
+    for hidden in ("ivan_petrov", "900", "winter", "_ym_uid"):
+        assert hidden not in text
+    assert text.index("Имя: Иван") < text.index("Textarea")
+
+
+def test_a_phone_only_lead_says_it_is_a_call_back_request() -> None:
+    text = visible(team_card(lead(LeadFields(phone="+7 912 345-67-89")), RU))
+    assert text == (
+        "🔥 Новый лид №42\n📞 Заказан обратный звонок: номер получит тот, кто возьмёт лид."
+    )
+
+
+def test_an_email_only_lead_says_only_contacts_were_left() -> None:
+    text = visible(team_card(lead(LeadFields(email="a@b.ru")), EN))
+    assert "The client left contacts only" in text and "a@b.ru" not in text
 
 
 def test_many_extras_end_with_a_count_of_those_left_out() -> None:
@@ -137,7 +228,47 @@ def test_every_card_is_valid_telegram_html_within_the_limit(
     for html in (
         team_card(record, tr),
         claimed_card(record, "Иван", tr),
-        owner_card(record, tr("reason.claimed"), tr),
+        *owner_messages(record, tr("reason.claimed"), tr),
     ):
         text, _ = parse_html(html)  # raises on anything Telegram would refuse
         assert visible_length(text) <= MAX_TEXT
+
+
+phone_formats = st.builds(
+    lambda a, b, c, d, style: style.format(a=a, b=b, c=c, d=d),
+    st.integers(900, 999),
+    st.integers(100, 999),
+    st.integers(10, 99),
+    st.integers(10, 99),
+    st.sampled_from(
+        [
+            "+7 {a} {b}-{c}-{d}",
+            "8 ({a}) {b}-{c}-{d}",
+            "8{a}{b}{c}{d}",
+            "+7({a}){b}{c}{d}",
+            "7-{a}-{b}-{c}-{d}",
+        ]
+    ),
+)
+words = st.text(alphabet=st.sampled_from("абвгд ежз,.:!? abc\n"), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    before=words,
+    phone=phone_formats,
+    after=words,
+    where=st.sampled_from(["message", "name", "company", "region", "extra"]),
+)
+def test_no_phone_written_anywhere_in_free_text_reaches_the_public_card(
+    before: str, phone: str, after: str, where: str
+) -> None:
+    text = f"{before}{phone}{after}"
+    fields = (
+        LeadFields(name="A", extra={"Детали заказа": text})
+        if where == "extra"
+        else LeadFields(**{where: text})  # type: ignore[arg-type]
+    )
+    public = visible(team_card(lead(fields), RU))
+    digits = "".join(ch for ch in public if ch.isdigit())
+    assert "".join(ch for ch in phone if ch.isdigit())[-7:] not in digits
