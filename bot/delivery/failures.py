@@ -23,8 +23,8 @@ class Failure(StrEnum):
 
 # Telegram's descriptions for "you may not post in this chat", as 400s. They are matched on
 # text because Telegram gives 400 for these and for malformed messages alike.
-_NO_ACCESS = (
-    "chat not found",
+_NOT_FOUND = ("chat not found", "peer_id_invalid")
+_NO_RIGHTS = (
     "not enough rights",
     "have no rights",
     "need administrator rights",
@@ -32,11 +32,10 @@ _NO_ACCESS = (
     "chat_restricted",
     "bot was kicked",
     "bot is not a member",
-    "group chat was deactivated",
-    "user is deactivated",
-    "peer_id_invalid",
     "chat_admin_required",
 )
+_DEACTIVATED = ("group chat was deactivated", "user is deactivated")
+_NO_ACCESS = _NOT_FOUND + _NO_RIGHTS + _DEACTIVATED
 
 
 _BY_TYPE: tuple[tuple[type[Exception], Failure], ...] = (
@@ -63,3 +62,23 @@ def _bad_request(text: str) -> Failure:
     if any(phrase in text for phrase in _NO_ACCESS):
         return Failure.CHAT_GONE
     return Failure.REJECTED
+
+
+# Telegram's words for why it refused, read into what a head of sales needs to know. The
+# heads read our words, never Telegram's English.
+_EXPLAINED = (
+    ("blocked", ("bot was blocked",)),
+    ("deactivated", _DEACTIVATED),
+    ("not_found", (*_NOT_FOUND, "user not found")),
+    ("no_rights", _NO_RIGHTS),
+    ("bad_message", ("can't parse entities", "message is too long", "text must be non-empty")),
+)
+
+
+def explain(detail: str) -> str:
+    """The catalog suffix (`tg_refusal.<this>`) for a refusal Telegram described."""
+    text = detail.lower()
+    for reason, phrases in _EXPLAINED:
+        if any(phrase in text for phrase in phrases):
+            return reason
+    return "other"

@@ -9,19 +9,23 @@ MESSAGES: dict[str, str] = {
     "cmd.setup": "Make this chat the team chat",
     "cmd.newlead": "Add a lead by hand",
     "cmd.remove": "Remove a manager from the team",
+    "cmd.head": "Heads of sales",
     # Team set-up
     "setup.welcome": (
         "👋 I hand out the leads of team “{title}”.\n\n"
         "New leads appear here with a “Claim” button. Whoever taps first works the client: "
-        "the card shows who took it, and the phone and e-mail go to them in a private chat.\n\n"
+        "the card shows who has the lead, and the client's phone and e-mail go to that "
+        "manager in a private chat.\n\n"
         "Managers, tap “Join”."
     ),
     "setup.already": "This chat is already the chat of team “{title}”.",
     "setup.other_chat": (
-        "The bot already works with the team in “{title}”. One installation serves one team."
+        "The bot already works with the team chat “{title}”. One installation serves one team."
     ),
     "setup.not_head": (
-        "Only the head of sales (whose Telegram id is in ADMIN_IDS) can set up the team chat."
+        "Only the head of sales can set up the team chat.\n\n"
+        "Your Telegram id: <code>{user_id}</code>. If you are the head, put the line "
+        "<code>ADMIN_IDS={user_id}</code> into the .env file and restart the bot."
     ),
     "setup.in_private": "Send /setup in your team's group chat, after adding the bot there.",
     "setup.adopted": "Leads that waited for the team chat: {count}. Posting them here.",
@@ -41,17 +45,49 @@ MESSAGES: dict[str, str] = {
     "join.not_in_chat": "To join, you need to be a member of team “{title}”'s chat.",
     "join.unknown_team": "This link is out of date: there is no such team.",
     "join.try_later": "Could not check your private chat. Please try again in a minute.",
+    "join.removed": (
+        "You were removed from team “{title}”. You can come back only if the head of sales "
+        "allows it."
+    ),
     # Team list and removal
     "team.header": "Team “{title}”, members: {count}",
     "team.member": "{number}. {name}{username}",
     "team.empty": "Nobody has joined yet. Managers join with “Join” or /join in the team chat.",
     "team.remove_hint": "To remove a manager: /remove and the number from this list.",
+    "team.removed_header": "Removed by the head of sales (cannot rejoin by themselves):",
     "team.members_only": "Only the team's members see who is in it. Join in the team chat first.",
     "team.none": "No team yet: the head of sales sends /setup in the team chat.",
     "remove.usage": "Whom to remove? /remove and the number from /team, or /remove @username.",
     "remove.not_found": "No such member. See /team.",
-    "remove.done": "{name} is no longer in the team. Leads they claimed stay theirs.",
-    "remove.not_head": "Only the head of sales can remove members.",
+    "remove.done": (
+        "{name} is no longer in the team. Leads already in progress stay with them. They "
+        "cannot rejoin by themselves; if this was a mistake, tap “Allow to rejoin”."
+    ),
+    "button.allow_rejoin": "↩️ Allow to rejoin",
+    "remove.allowed": "{name} may join the team again: with “Join” or /join in the team chat.",
+    "remove.allowed_already": "That is already allowed.",
+    "common.heads_only": "Only the head of sales can do this.",
+    # Heads of sales
+    "head.usage": (
+        "Heads of sales:\n"
+        "• /head — the list;\n"
+        "• /head add @username or a number from /team — add one;\n"
+        "• /head del @username or a number — remove one.\n"
+        "In the team chat you can also reply /head add to that person's message."
+    ),
+    "head.header": "Heads of sales:",
+    "head.configured": "• Telegram id <code>{user_id}</code> (from ADMIN_IDS)",
+    "head.entry": "• {name}{username}",
+    "head.added": "{name} is now a head of sales. The head's commands work at once.",
+    "head.already": "{name} is a head of sales already.",
+    "head.removed": "{name} is no longer a head of sales.",
+    "head.configured_stays": (
+        "This head is listed in ADMIN_IDS: remove them there, in the .env file."
+    ),
+    "head.not_found": (
+        "Could not find that person. Give an @username or a number from /team, or reply "
+        "with the command to that person's message in the team chat."
+    ),
     # Claiming
     "button.claim": "✋ Claim",
     "claim.won": "Lead #{id} is yours. Contacts are in your private chat.",
@@ -61,8 +97,16 @@ MESSAGES: dict[str, str] = {
     "claim.invalid": "This button is out of date.",
     # Cards
     "card.title": "🔥 <b>New lead #{id}</b>",
-    "card.taken": "✅ Taken by <b>{name}</b> in {waited}",
+    "card.taken": "✅ Taken by <b>{name}</b> {waited}",
     "card.more_fields": "…and {count} more fields",
+    "card.hidden_phone": "📞 hidden until claimed",
+    "card.hidden_email": "✉️ hidden until claimed",
+    "card.hidden_handle": "💬 hidden until claimed",
+    "card.callback": "📞 A call-back request: whoever claims the lead gets the number.",
+    "card.contacts_only": "📇 The client left contacts only: whoever claims the lead gets them.",
+    "card.cut_public": "✂️ The text is cut; whoever claims the lead gets all of it.",
+    "card.cut_owner": "✂️ The text is cut; all of it follows in the next messages.",
+    "card.full_text": "📄 <b>Lead #{id}</b>, the whole {field} ({part} of {total}):",
     "dm.title": "📋 <b>Lead #{id} is yours</b>",
     "dm.reason": "Why you: {reason}",
     "dm.source": "Source: {source}",
@@ -77,14 +121,15 @@ MESSAGES: dict[str, str] = {
     "field.region": "Region",
     "field.product": "Product",
     "field.external_id": "Form entry",
-    "reason.claimed": "you claimed it first in the team chat",
+    "reason.claimed": "you tapped “Claim” before anyone else in the team chat",
     "source.http": "website form",
     "source.command": "added by the head of sales",
     "source.forward": "forwarded message",
-    "duration.seconds": "{s} s",
-    "duration.minutes": "{m} min {s} s",
-    "duration.hours": "{h} h {m} min",
-    "duration.days": "{d} d {h} h",
+    "duration.instant": "at once",
+    "duration.seconds": "in {s} s",
+    "duration.minutes": "in {m} min {s} s",
+    "duration.hours": "in {h} h {m} min",
+    "duration.days": "in {d} d {h} h",
     # Adding leads by hand
     "newlead.usage": (
         "Write the lead after the command, for example:\n"
@@ -102,6 +147,7 @@ MESSAGES: dict[str, str] = {
         "You are the head of sales. What you can do:\n"
         "• /setup in the team's group chat: set it up;\n"
         "• /team: team members, /remove: remove a manager;\n"
+        "• /head: heads of sales, /head add: add another one;\n"
         "• /newlead text: add a lead by hand, or just forward me a client's message;\n"
         "• website forms post leads to the intake address (POST /leads).\n"
         "Every new lead appears in the team chat with a “Claim” button."
@@ -114,10 +160,13 @@ MESSAGES: dict[str, str] = {
     ),
     "help.guest": (
         "I hand a sales team's incoming leads to its managers. To get leads, tap “Join” "
-        "in your team's chat or send /join there."
+        "in your team's chat or send /join there.\n\n"
+        "Your Telegram id: <code>{user_id}</code>. If you are the head of sales setting the "
+        "bot up, put the line <code>ADMIN_IDS={user_id}</code> into the .env file and "
+        "restart the bot."
     ),
     "private.hint": "I did not understand that. /help shows what I can do.",
-    "wrong_chat.group": "This command works in the team chat.",
+    "wrong_chat.group": "This works in the team's group chat only.",
     "error.internal": "Something went wrong. Please try again.",
     # Notices to the heads of sales, and what delivery trouble looks like in the chat
     "notice.paused": (
@@ -135,9 +184,9 @@ MESSAGES: dict[str, str] = {
         "Open leads posted again there: {count}."
     ),
     "notice.returned": (
-        "⚠️ Lead #{id} went back to the team chat: I cannot write to {name} in private "
-        "({reason}). They may have blocked the bot or deleted their account. {name} gets no "
-        "more leads until they open the chat with the bot and join again."
+        "⚠️ Lead #{id} went back to the team chat: I cannot write to the manager in private "
+        "({reason}). Manager: {name}. They get no more leads until the bot can write to "
+        "them: they need to open the chat with the bot and join the team again."
     ),
     "notice.held": (
         "⏸ The team chat “{title}” is unavailable, so lead #{id} waits to be posted there. "
@@ -147,9 +196,32 @@ MESSAGES: dict[str, str] = {
         "⚠️ Telegram refused to show the card of lead #{id} in the team chat ({reason}). "
         "The lead is kept; here it is, so that you can hand it out."
     ),
+    "notice.refused": (
+        "⚠️ The form at {origin} sent requests that could not be made into a lead: "
+        "{count}.\n"
+        "Why: {why}.\n"
+        "Content type: <code>{content_type}</code>. The start of the latest one:\n"
+        "<pre>{sample}</pre>\n"
+        "All of them are kept. Check the form's settings, or pass this message on to "
+        "whoever built the site."
+    ),
+    "refusal.empty": "no field in the request is filled in, only technical ones",
+    "refusal.unreadable": "the body could not be read (it is neither JSON nor form data)",
+    "refusal.content_type": "the form sends data in a format the bot does not accept",
+    "refusal.charset": "the form names a character set the bot does not know",
+    "refusal.too_large": "the request is larger than 64 KiB",
+    "refusal.more_origins": " and {count} more",
     "pause.removed": "the bot was removed from the chat",
     "pause.muted": "the bot is not allowed to send messages there",
     "pause.refused": "Telegram refuses my messages there",
-    "card.returned": "↩️ {name} could not be reached in private: the lead is posted again below.",
+    "tg_refusal.blocked": "the bot is blocked",
+    "tg_refusal.deactivated": "the account is deleted",
+    "tg_refusal.not_found": "the chat is not found",
+    "tg_refusal.no_rights": "the bot has no right to write there",
+    "tg_refusal.bad_message": "Telegram did not accept the message text",
+    "tg_refusal.other": "Telegram refused",
+    "card.returned": (
+        "↩️ The manager cannot be reached in private ({name}): the lead is posted again below."
+    ),
     "reason.for_head": "you are the head of sales, and the team chat cannot show it now",
 }

@@ -12,7 +12,7 @@ import logging
 from enum import StrEnum
 
 from bot.clock import Clock
-from bot.delivery.failures import Failure
+from bot.delivery.failures import Failure, explain
 from bot.delivery.signal import OutboxSignal
 from bot.services.leads import LeadService
 from bot.services.notices import HeadNotices
@@ -92,7 +92,12 @@ class ChatService:
         team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
         await self._notices.tell(
             team,
-            lambda tr: tr("notice.returned", id=lead.id, name=owner.full_name, reason=detail),
+            lambda tr: tr(
+                "notice.returned",
+                id=lead.id,
+                name=owner.full_name,
+                reason=tr("tg_refusal." + explain(detail)),
+            ),
             lead.id,
         )
 
@@ -111,7 +116,13 @@ class ChatService:
         if team is None:
             log.warning("lead %d: card refused and no team to tell: %s", lead.id, detail)
             return
-        await self._notices.hand_over(team, lead, "notice.card_refused", reason=detail)
+        await self._notices.hand_over(
+            team,
+            lead,
+            lambda tr: tr(
+                "notice.card_refused", id=lead.id, reason=tr("tg_refusal." + explain(detail))
+            ),
+        )
 
     # ---- chat changes (called by handlers, and by the worker for a moved chat) -----------
 
@@ -175,5 +186,5 @@ class ChatService:
         for lead_id in await self._outbox.leads_waiting_for_cards(team.chat_id):
             lead = await self._leads.get(lead_id)
             if lead is not None:
-                await self._notices.hand_over(team, lead, "notice.held")
+                await self._notices.held(team, lead)
         return True

@@ -72,7 +72,8 @@ async def test_a_winner_who_blocked_the_bot_gives_the_lead_back_to_the_team(
         ("head_notice", "sent", HEAD.id),
     ]
     [notice] = [c for c in world.session.of(SendMessage) if c.chat_id == HEAD.id]
-    assert f"Лид №{lead_id} вернулся" in notice.text and "Ivan" in notice.text
+    assert f"Лид №{lead_id} снова в чате отдела" in notice.text and "Ivan" in notice.text
+    assert "бот заблокирован" in notice.text and "blocked" not in notice.text
     [*_, fresh] = [c for c in world.session.of(SendMessage) if c.chat_id == TEAM_CHAT.id]
     assert fresh.chat_id == TEAM_CHAT.id and fresh.reply_markup is not None
     assert lead.card_message_id not in {None, before.card_message_id}
@@ -104,7 +105,8 @@ async def test_a_card_telegram_will_never_show_goes_to_the_heads_in_full(world: 
         ("head_notice", "sent", HEAD.id),
     ]
     notice = world.session.of(SendMessage)[-1].text or ""
-    assert "message is too long" in notice and "+79123456789" in notice
+    assert "Telegram отклоняет текст сообщения" in notice and "+79123456789" in notice
+    assert "message is too long" not in notice  # Telegram's English stays out
     kinds = [e.kind for e in await LeadEventRepo(world.db.conn).for_lead(lead_id)]
     assert kinds[-1] == "card_refused"
     team = await TeamRepo(world.db.conn).primary()

@@ -57,7 +57,7 @@ async def test_the_deep_link_refuses_people_outside_the_team_chat(world: World) 
     world.session.expect(GetChatMember, ChatMemberLeft(user=STRANGER))
     world.session.expect_message()
     await world.feed(text_update(STRANGER, private(STRANGER), "/start join-1"))
-    assert "нужно быть участником чата" in world.session.of(SendMessage)[0].text
+    assert "нужно состоять в чате отдела" in world.session.of(SendMessage)[0].text
     assert not await is_member(world, STRANGER.id)
 
 
@@ -101,7 +101,7 @@ async def test_join_command_in_the_group_replies_with_a_button_to_the_private_ch
 async def test_join_command_in_private_points_to_the_team_chat(world: World) -> None:
     world.session.expect_message()
     await world.feed(text_update(IVAN, private(IVAN), "/join"))
-    assert "в чате команды" in world.session.of(SendMessage)[0].text
+    assert "в групповом чате отдела" in world.session.of(SendMessage)[0].text
 
 
 async def test_join_in_a_chat_without_a_team_explains_setup(world: World) -> None:

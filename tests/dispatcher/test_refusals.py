@@ -84,7 +84,7 @@ CASES: dict[str, tuple[TgUser, Callable[[], Update], str]] = {
     ),
     "a manager forwards a lead": (IVAN, lambda: forwarded(IVAN), "руководитель"),
     "/setup in private": (HEAD, lambda: text_update(HEAD, private(HEAD), "/setup"), "групповом"),
-    "/join in private": (IVAN, lambda: text_update(IVAN, private(IVAN), "/join"), "чате команды"),
+    "/join in private": (IVAN, lambda: text_update(IVAN, private(IVAN), "/join"), "чате отдела"),
     "/team by a passer-by": (
         STRANGER,
         lambda: text_update(STRANGER, private(STRANGER), "/team"),
@@ -93,7 +93,7 @@ CASES: dict[str, tuple[TgUser, Callable[[], Update], str]] = {
     "a join link while not in the chat": (
         STRANGER,
         lambda: text_update(STRANGER, private(STRANGER), "/start join-1"),
-        "участником чата",
+        "состоять в чате",
     ),
 }
 

@@ -59,7 +59,7 @@ async def test_a_second_group_is_refused_while_one_team_exists(world: World) -> 
     await world.feed(text_update(HEAD, TEAM_CHAT, "/setup"))
     other = Chat(id=-2002, type="group", title="Другой")
     await world.feed(text_update(HEAD, other, "/setup"))
-    assert "уже работает с командой" in world.session.of(SendMessage)[1].text
+    assert "уже работает с чатом отдела" in world.session.of(SendMessage)[1].text
     assert await TeamRepo(world.db.conn).by_chat(other.id) is None
 
 

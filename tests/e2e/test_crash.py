@@ -110,7 +110,7 @@ async def test_a_kill_during_a_burst_of_claims_leaves_no_lead_with_two_owners(
     await tg.wait_for(lambda: tg.pending_updates() == 0, timeout=30)
     await tg.wait_for(lambda: len(owner_dms(tg)) == 40, timeout=30)
     await tg.wait_for(
-        lambda: all("Взял" in s.text for s in tg.chat(TEAM.id) if CARD_TITLE.search(s.text))
+        lambda: all("В работе у" in s.text for s in tg.chat(TEAM.id) if CARD_TITLE.search(s.text))
     )
     await bot.stop()
 

@@ -80,12 +80,12 @@ async def test_a_removed_bot_keeps_leads_until_it_is_back(
     async with app_factory() as app, intake_for(app) as intake:
         await set_up_team(tg)
         await tg.remove_bot(TEAM, by=OLGA)
-        await tg.wait_message(HEAD.id, "больше не могу писать")
+        await tg.wait_message(HEAD.id, "Больше не получается писать")
         created = await intake.post(name="Пока бота нет", phone="+7 912 345-67-89")
         held = await tg.wait_message(HEAD.id, f"лид №{created['id']} ждёт")
         assert "+79123456789" in held.text  # a hot lead need not wait for the bot
         await tg.add_bot(TEAM, by=HEAD)
-        await tg.wait_message(HEAD.id, "снова могу писать")
+        await tg.wait_message(HEAD.id, "снова может писать")
         await tg.wait_message(TEAM.id, f"Новый лид №{created['id']}")
     assert cards_by_lead(tg) == {created["id"]: 1}
 
@@ -100,7 +100,7 @@ async def test_a_manager_who_blocked_the_bot_does_not_sit_on_a_lead(
         created = await intake.post(name="Ромашка", phone="+7 912 345-67-89")
         first = await tg.wait_message(TEAM.id, f"Новый лид №{created['id']}")
         await tg.press(IVAN, first)
-        await tg.wait_message(HEAD.id, f"Лид №{created['id']} вернулся")
+        await tg.wait_message(HEAD.id, f"Лид №{created['id']} снова в чате отдела")
         await tg.wait_for(lambda: cards_by_lead(tg)[created["id"]] == 2)
         assert "лид опубликован заново ниже" in first.text and first.buttons() == []
         again = tg.chat(TEAM.id)[-1]

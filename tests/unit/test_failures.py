@@ -15,7 +15,7 @@ from aiogram.exceptions import (
 )
 from aiogram.methods import SendMessage
 
-from bot.delivery.failures import Failure, classify
+from bot.delivery.failures import Failure, classify, explain
 
 CALL = SendMessage(chat_id=-1001, text="x")
 
@@ -43,3 +43,18 @@ CALL = SendMessage(chat_id=-1001, text="x")
 )
 def test_each_failure_is_classified(error: Exception, failure: Failure) -> None:
     assert classify(error) is failure
+
+
+@pytest.mark.parametrize(
+    ("detail", "reason"),
+    [
+        ("Forbidden: bot was blocked by the user", "blocked"),
+        ("Forbidden: user is deactivated", "deactivated"),
+        ("Bad Request: chat not found", "not_found"),
+        ("Bad Request: not enough rights to send text messages to the chat", "no_rights"),
+        ("Bad Request: message is too long", "bad_message"),
+        ("Bad Request: something new", "other"),
+    ],
+)
+def test_telegrams_refusals_are_explained_in_our_words(detail: str, reason: str) -> None:
+    assert explain(detail) == reason

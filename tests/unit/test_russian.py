@@ -1,0 +1,81 @@
+"""Russian that reads right for everyone: Telegram never tells us a person's gender.
+
+A template may not use a word form that agrees with a person in one gender only (a past
+tense verb, a short adjective, a pronoun), and may not mix up "команда" the team with
+"команда" the command. The list below is the forms to avoid; add to it when a new text
+needs a word that has them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.i18n import CATALOGS, Translator
+from bot.i18n import ru as ru_catalog
+
+# Past tense and short forms that show a gender, and personal pronouns for a third person.
+GENDERED = frozenset(
+    {
+        "взял", "взяла", "забрал", "забрала", "ушёл", "ушла", "вернул", "вернула", "вернулся",
+        "вернулась", "удалил", "удалила", "заблокировал", "заблокировала", "открыл", "открыла",
+        "нажал", "нажала", "вступил", "вступила", "назначил", "назначила", "отказался",
+        "отказалась",
+        "принял", "приняла", "передал", "передала", "нашёл", "нашла", "смог", "смогла", "понял",
+        "поняла", "убрал", "убрала", "добавил", "добавила", "отправил", "отправила", "написал",
+        "написала", "недоступен", "недоступна", "доступен", "доступна", "готов", "готова",
+        "должен", "должна", "согласен", "согласна", "уверен", "уверена", "рад", "рада", "убран",
+        "убрана", "сам", "сама", "первым", "первой", "последним", "последней", "он", "она",
+        "его", "её", "ему", "ей", "него", "неё", "ним", "ней", "нему",
+    }
+)  # fmt: skip
+HEDGES = re.compile(r"\((?:а|ла|ась|ая)\)")
+WORD = re.compile(r"[а-яё]+", re.IGNORECASE)
+
+
+def words(template: str) -> set[str]:
+    plain = re.sub(r"<[^>]+>|\{[a-z_]+\}", " ", template)
+    return {word.casefold() for word in WORD.findall(plain)}
+
+
+@pytest.mark.parametrize("key", sorted(ru_catalog.MESSAGES))
+def test_no_russian_text_guesses_a_persons_gender(key: str) -> None:
+    template = ru_catalog.MESSAGES[key]
+    assert not HEDGES.search(template), f"{key}: (а)-style hedge"
+    assert words(template) & GENDERED == set(), key
+
+
+def test_the_gendered_list_catches_what_it_is_meant_to() -> None:
+    assert words("Уже забрал(а) {name}.") & GENDERED == {"забрал"}
+    assert HEDGES.search("Уже забрал(а) {name}.")
+    assert words("{name} недоступен, лиды остаются за ним") & GENDERED == {"недоступен", "ним"}
+
+
+def test_the_team_chat_is_never_called_the_chat_of_the_command() -> None:
+    for key, template in ru_catalog.MESSAGES.items():
+        assert "чат команды" not in template and "чате команды" not in template, key
+
+
+def test_the_start_button_is_called_as_russian_telegram_calls_it() -> None:
+    texts = "\n".join(ru_catalog.MESSAGES.values())
+    assert "«Старт»" not in texts and "«Запустить»" in texts
+
+
+@pytest.mark.parametrize(
+    ("key", "params", "expected"),
+    [
+        ("claim.taken_by", {"name": "Ольга Смирнова"}, "Лид уже взят: Ольга Смирнова."),
+        (
+            "card.taken",
+            {"name": "Иван Петров", "waited": "через 12 с"},
+            "✅ В работе у: <b>Иван Петров</b>, взят через 12 с",
+        ),
+    ],
+)
+def test_names_stand_in_the_nominative(key: str, params: dict[str, str], expected: str) -> None:
+    assert Translator("ru")(key, **params) == expected
+
+
+def test_english_has_the_same_texts() -> None:
+    assert set(CATALOGS["en"]) == set(CATALOGS["ru"])
