@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 PRIVATE = ("start", "help", "team")
 GROUP = ("join", "team", "setup", "help")
-HEAD_PRIVATE = ("start", "help", "team", "newlead", "remove")
+HEAD_PRIVATE = ("start", "help", "team", "newlead", "remove", "head")
 # Russian is the menu for everyone whose language has no menu of its own.
 _LANGUAGES: tuple[tuple[Language, str | None], ...] = (("ru", None), ("en", "en"))
 
@@ -30,17 +30,31 @@ def menu(names: tuple[str, ...], language: Language) -> list[BotCommand]:
     return [BotCommand(command=name, description=tr("cmd." + name)) for name in names]
 
 
-async def publish_commands(bot: Bot, admin_ids: frozenset[int]) -> None:
+async def publish_commands(bot: Bot, head_ids: frozenset[int]) -> None:
     """Best effort: a menu that failed to publish costs comfort, not leads."""
     scopes: list[tuple[BotCommandScopeUnion, tuple[str, ...]]] = [
         (BotCommandScopeAllPrivateChats(), PRIVATE),
         (BotCommandScopeAllGroupChats(), GROUP),
     ]
-    scopes += [(BotCommandScopeChat(chat_id=admin), HEAD_PRIVATE) for admin in sorted(admin_ids)]
+    scopes += [(BotCommandScopeChat(chat_id=admin), HEAD_PRIVATE) for admin in sorted(head_ids)]
     for scope, names in scopes:
-        for language, code in _LANGUAGES:
-            try:
-                await bot.set_my_commands(menu(names, language), scope=scope, language_code=code)
-            except TelegramAPIError as error:
-                # A head who never opened the private chat has no chat to scope to yet.
-                log.info("command menu for %s not published: %s", scope.type, error)
+        await _publish(bot, scope, names)
+
+
+async def publish_head_menu(bot: Bot, user_id: int) -> None:
+    """A head added at run time gets the head's menu at once, without a restart."""
+    await _publish(bot, BotCommandScopeChat(chat_id=user_id), HEAD_PRIVATE)
+
+
+async def publish_member_menu(bot: Bot, user_id: int) -> None:
+    """A head who is a head no more gets the ordinary menu back."""
+    await _publish(bot, BotCommandScopeChat(chat_id=user_id), PRIVATE)
+
+
+async def _publish(bot: Bot, scope: BotCommandScopeUnion, names: tuple[str, ...]) -> None:
+    for language, code in _LANGUAGES:
+        try:
+            await bot.set_my_commands(menu(names, language), scope=scope, language_code=code)
+        except TelegramAPIError as error:
+            # A head who never opened the private chat has no chat to scope to yet.
+            log.info("command menu for %s not published: %s", scope.type, error)

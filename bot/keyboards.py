@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import ClaimCb, JoinCb
+from bot.callbacks import ClaimCb, JoinCb, RejoinCb
 from bot.i18n import Translator
 
 
@@ -28,3 +29,9 @@ def open_private_keyboard(url: str, tr: Translator) -> InlineKeyboardMarkup:
 def join_deep_link(bot_username: str, team_id: int) -> str:
     """Opens the bot's private chat and sends `/start join-<team>`, which completes the join."""
     return f"https://t.me/{bot_username}?start=join-{team_id:d}"
+
+
+def rejoin_keyboard(member_id: int, tr: Translator) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=tr("button.allow_rejoin"), callback_data=RejoinCb(member_id=member_id))
+    return builder.as_markup()

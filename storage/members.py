@@ -19,9 +19,16 @@ class MemberRecord:
     active: bool
     joined_at: datetime
     removed_at: datetime | None
+    removed_by: int | None = None  # the head who removed them; they may not rejoin alone
+
+    @property
+    def barred(self) -> bool:
+        return not self.active and self.removed_by is not None
 
 
-_COLUMNS = "id, team_id, user_id, full_name, username, language, active, joined_at, removed_at"
+_COLUMNS = (
+    "id, team_id, user_id, full_name, username, language, active, joined_at, removed_at, removed_by"
+)
 
 
 def _member(row: aiosqlite.Row) -> MemberRecord:
@@ -35,6 +42,7 @@ def _member(row: aiosqlite.Row) -> MemberRecord:
         active=bool(row["active"]),
         joined_at=from_db(row["joined_at"]),
         removed_at=from_db_optional(row["removed_at"]),
+        removed_by=row["removed_by"],
     )
 
 
@@ -57,7 +65,7 @@ class MemberRepo:
             "VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (team_id, user_id) DO UPDATE SET "
             "  full_name = excluded.full_name, username = excluded.username, "
-            "  language = excluded.language, active = 1, removed_at = NULL, "
+            "  language = excluded.language, active = 1, removed_at = NULL, removed_by = NULL, "
             "  joined_at = CASE WHEN members.active = 1 THEN members.joined_at "
             "                   ELSE excluded.joined_at END "
             f"RETURNING {_COLUMNS}",
@@ -99,10 +107,49 @@ class MemberRepo:
             row = await cur.fetchone()
         return None if row is None else _member(row)
 
-    async def deactivate(self, member_id: int, at: datetime) -> bool:
+    async def by_user(self, team_id: int, user_id: int) -> MemberRecord | None:
+        """The member's row whether active or not."""
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM members WHERE team_id = ? AND user_id = ?",
+            (team_id, user_id),
+        ) as cur:
+            row = await cur.fetchone()
+        return None if row is None else _member(row)
+
+    async def find_by_username(self, team_id: int, username: str) -> MemberRecord | None:
+        """Active members first: a username may have passed to someone else since."""
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM members WHERE team_id = ? AND username = ? COLLATE NOCASE "
+            "ORDER BY active DESC, id DESC LIMIT 1",
+            (team_id, username),
+        ) as cur:
+            row = await cur.fetchone()
+        return None if row is None else _member(row)
+
+    async def barred(self, team_id: int) -> list[MemberRecord]:
+        """Members a head removed, who may not join again by themselves."""
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM members "
+            "WHERE team_id = ? AND active = 0 AND removed_by IS NOT NULL ORDER BY id",
+            (team_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_member(row) for row in rows]
+
+    async def deactivate(self, member_id: int, at: datetime, by: int | None = None) -> bool:
+        """Take the member out of the team; `by` (a head) also bars them from rejoining."""
         cur = await self._db.execute(
-            "UPDATE members SET active = 0, removed_at = ? WHERE id = ? AND active = 1",
-            (to_db(at), member_id),
+            "UPDATE members SET active = 0, removed_at = ?, removed_by = ? "
+            "WHERE id = ? AND active = 1",
+            (to_db(at), by, member_id),
+        )
+        return cur.rowcount == 1
+
+    async def allow_rejoin(self, member_id: int) -> bool:
+        cur = await self._db.execute(
+            "UPDATE members SET removed_by = NULL "
+            "WHERE id = ? AND active = 0 AND removed_by IS NOT NULL",
+            (member_id,),
         )
         return cur.rowcount == 1
 

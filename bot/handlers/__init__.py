@@ -2,7 +2,7 @@
 
 from aiogram import Router
 
-from bot.handlers import chats, claim, errors, help, intake, membership, setup, team
+from bot.handlers import chats, claim, errors, heads, help, intake, membership, setup, team
 
 
 def get_routers() -> list[Router]:
@@ -12,6 +12,7 @@ def get_routers() -> list[Router]:
         setup.make_router(),
         membership.make_router(),
         team.make_router(),
+        heads.make_router(),
         claim.make_router(),
         intake.make_router(),
         help.make_router(),

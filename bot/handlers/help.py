@@ -19,7 +19,8 @@ async def on_help(message: Message, teams: TeamService, tr: Translator) -> None:
     if team is not None and await teams.member(team, message.from_user.id):
         await message.answer(tr("help.manager", title=team.title))
         return
-    await message.answer(tr("help.guest"))
+    # A head setting the bot up is a guest until ADMIN_IDS names them: tell them their id.
+    await message.answer(tr("help.guest", user_id=message.from_user.id))
 
 
 async def on_anything_else(message: Message, tr: Translator) -> None:

@@ -24,7 +24,9 @@ from storage import LeadFields, LeadSource
 async def _reply(message: Message, result: HandEntryResult, tr: Translator, refused: str) -> None:
     match result.outcome:
         case HandEntry.CREATED:
-            await message.reply(tr("newlead.created", id=result.lead_id))
+            # In the team chat the card itself is the answer; a note above it is noise.
+            if result.team_chat_id != message.chat.id:
+                await message.reply(tr("newlead.created", id=result.lead_id))
         case HandEntry.WAITING:
             await message.reply(tr("newlead.waiting", id=result.lead_id))
         case HandEntry.EMPTY:
@@ -54,7 +56,8 @@ async def on_newlead(
 
 def _forwarded(message: Message) -> tuple[LeadFields, int | None]:
     """The lead a forwarded message describes, and its author when Telegram tells us."""
-    fields = lead_from_text(message.text or message.caption or "")
+    # The forward tells who the client is; the text's first words are theirs, not a name.
+    fields = lead_from_text(message.text or message.caption or "", guess_name=False)
     origin = message.forward_origin
     name: str | None = None
     author: int | None = None

@@ -17,21 +17,21 @@ log = logging.getLogger(__name__)
 JOIN_PAYLOAD = r"^join-(\d{1,12})$"
 
 
+_OUTCOME_KEYS: dict[Join, str] = {
+    Join.JOINED: "join.done",
+    Join.ALREADY: "join.already",
+    Join.BARRED: "join.removed",
+    Join.NO_TEAM: "join.no_team",
+    Join.NEED_PRIVATE_CHAT: "join.need_private_reply",
+    Join.NOT_IN_CHAT: "join.not_in_chat",
+    Join.TRY_LATER: "join.try_later",
+}
+assert set(_OUTCOME_KEYS) == set(Join)
+
+
 def _outcome_text(result: JoinResult, tr: Translator, name: str) -> Html:
     title = result.team.title if result.team else ""
-    match result.outcome:
-        case Join.JOINED:
-            return tr("join.done", title=title)
-        case Join.ALREADY:
-            return tr("join.already", title=title)
-        case Join.NO_TEAM:
-            return tr("join.no_team")
-        case Join.NEED_PRIVATE_CHAT:
-            return tr("join.need_private_reply", name=name)
-        case Join.NOT_IN_CHAT:
-            return tr("join.not_in_chat", title=title)
-        case Join.TRY_LATER:
-            return tr("join.try_later")
+    return tr(_OUTCOME_KEYS[result.outcome], title=title, name=name)
 
 
 async def on_join_button(

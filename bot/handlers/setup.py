@@ -34,7 +34,8 @@ async def on_setup_in_group(message: Message, teams: TeamService, tr: Translator
             assert result.team is not None
             await message.reply(tr("setup.other_chat", title=result.team.title))
         case Setup.NOT_HEAD:
-            await message.reply(tr("setup.not_head"))
+            # Often it is the head, with ADMIN_IDS empty or wrong: say what to put there.
+            await message.reply(tr("setup.not_head", user_id=message.from_user.id))
 
 
 async def on_setup_elsewhere(message: Message, tr: Translator) -> None:

@@ -4,12 +4,15 @@ import logging
 
 from aiogram import Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 
-from bot.handlers.common import person_of
+from bot.callbacks import RejoinCb
+from bot.filters import IsHead
+from bot.handlers.common import person_of, refuse_non_head, shown_username
 from bot.i18n import Html, Translator
+from bot.keyboards import rejoin_keyboard
 from bot.services.team import Remove, TeamService
-from storage import TeamRecord
+from storage import MemberRecord, TeamRecord
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +24,11 @@ async def _team_for(message: Message, teams: TeamService) -> TeamRecord | None:
     return await teams.team_of_chat(message.chat.id)
 
 
+def _line(member: MemberRecord, tr: Translator) -> Html:
+    username = shown_username(member.username)
+    return tr("team.member", number=member.id, name=member.full_name, username=username)
+
+
 async def on_team(message: Message, teams: TeamService, tr: Translator) -> None:
     assert message.from_user is not None
     team = await _team_for(message, teams)
@@ -28,26 +36,22 @@ async def on_team(message: Message, teams: TeamService, tr: Translator) -> None:
         await message.answer(tr("team.none"))
         return
     user_id = message.from_user.id
-    if not teams.is_head(user_id) and await teams.member(team, user_id) is None:
+    head = teams.is_head(user_id)
+    if not head and await teams.member(team, user_id) is None:
         # Who works in sales is the company's business, not any passer-by's.
         log.info("refused /team from user %d: not in team %d", user_id, team.id)
         await message.answer(tr("team.members_only"))
         return
     members = await teams.members(team)
     lines: list[str] = [tr("team.header", title=team.title, count=len(members))]
-    lines += [
-        tr(
-            "team.member",
-            number=member.id,
-            name=member.full_name,
-            username=f" (@{member.username})" if member.username else "",
-        )
-        for member in members
-    ]
+    lines += [_line(member, tr) for member in members]
     if not members:
         lines.append(tr("team.empty"))
-    elif teams.is_head(message.from_user.id):
-        lines += ["", tr("team.remove_hint")]
+    if head:
+        if barred := await teams.barred(team):
+            lines += ["", tr("team.removed_header"), *(_line(member, tr) for member in barred)]
+        if members:
+            lines += ["", tr("team.remove_hint")]
     await message.answer(Html("\n".join(lines)))
 
 
@@ -56,25 +60,44 @@ async def on_remove(
 ) -> None:
     assert message.from_user is not None
     target = (command.args or "").strip()
-    actor = person_of(message.from_user)
-    if not target and teams.is_head(actor.user_id):
+    if not target:
         await message.answer(tr("remove.usage"))
         return
-    result = await teams.remove(actor, await _team_for(message, teams), target)
+    result = await teams.remove(
+        person_of(message.from_user), await _team_for(message, teams), target
+    )
     match result.outcome:
         case Remove.REMOVED:
             assert result.member is not None
-            await message.answer(tr("remove.done", name=result.member.full_name))
-        case Remove.NOT_HEAD:
-            await message.answer(tr("remove.not_head"))
+            await message.answer(
+                tr("remove.done", name=result.member.full_name),
+                reply_markup=rejoin_keyboard(result.member.id, tr),
+            )
         case Remove.NO_TEAM:
             await message.answer(tr("team.none"))
-        case Remove.NOT_FOUND:
+        case Remove.NOT_FOUND | Remove.ALLOWED | Remove.ALREADY_ALLOWED:
             await message.answer(tr("remove.not_found"))
+
+
+async def on_allow_rejoin(
+    query: CallbackQuery, callback_data: RejoinCb, teams: TeamService, tr: Translator
+) -> None:
+    result = await teams.allow_rejoin(person_of(query.from_user), callback_data.member_id)
+    match result.outcome:
+        case Remove.ALLOWED:
+            assert result.member is not None
+            await query.answer(tr("remove.allowed", name=result.member.full_name), show_alert=True)
+        case Remove.ALREADY_ALLOWED:
+            await query.answer(tr("remove.allowed_already"))
+        case Remove.NOT_FOUND | Remove.REMOVED | Remove.NO_TEAM:
+            await query.answer(tr("claim.invalid"), show_alert=True)
 
 
 def make_router() -> Router:
     router = Router(name=__name__)
     router.message.register(on_team, Command("team"))
-    router.message.register(on_remove, Command("remove"))
+    router.message.register(on_remove, Command("remove"), IsHead())
+    router.message.register(refuse_non_head, Command("remove"))
+    router.callback_query.register(on_allow_rejoin, RejoinCb.filter(), IsHead())
+    router.callback_query.register(refuse_non_head, RejoinCb.filter())
     return router

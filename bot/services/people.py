@@ -20,10 +20,23 @@ class Person:
 
 
 class Roles:
-    """Heads of sales are configured (ADMIN_IDS); everyone else is a manager or a guest."""
+    """Heads of sales: the configured ones (ADMIN_IDS, the first heads, fixed for the
+    process) and those added from Telegram (kept in the database, mirrored here so that
+    every handler can ask without a query). Everyone else is a manager or a guest."""
 
-    def __init__(self, admin_ids: frozenset[int]) -> None:
+    def __init__(self, admin_ids: frozenset[int], added: frozenset[int] = frozenset()) -> None:
         self.admin_ids = admin_ids
+        self._added = set(added)
+
+    @property
+    def head_ids(self) -> frozenset[int]:
+        return self.admin_ids | self._added
 
     def is_head(self, user_id: int) -> bool:
+        return user_id in self.admin_ids or user_id in self._added
+
+    def is_configured(self, user_id: int) -> bool:
         return user_id in self.admin_ids
+
+    def set_added(self, user_ids: frozenset[int]) -> None:
+        self._added = set(user_ids)

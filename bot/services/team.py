@@ -8,6 +8,7 @@ from typing import Protocol
 from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.i18n import Translator
+from bot.ids import row_number
 from bot.services.leads import LeadService
 from bot.services.people import Person, Roles
 from storage import Database, MemberRecord, MemberRepo, TeamRecord, TeamRepo
@@ -45,6 +46,7 @@ class SetupResult:
 class Join(StrEnum):
     JOINED = "joined"
     ALREADY = "already"
+    BARRED = "barred"  # a head removed them; only a head can let them back
     NO_TEAM = "no_team"
     NEED_PRIVATE_CHAT = "need_private_chat"
     NOT_IN_CHAT = "not_in_chat"
@@ -59,9 +61,10 @@ class JoinResult:
 
 class Remove(StrEnum):
     REMOVED = "removed"
-    NOT_HEAD = "not_head"
     NO_TEAM = "no_team"
     NOT_FOUND = "not_found"
+    ALLOWED = "allowed"  # a removed member may join again
+    ALREADY_ALLOWED = "already_allowed"
 
 
 @dataclass(frozen=True)
@@ -143,8 +146,8 @@ class TeamService:
         team = await self._teams.by_chat(chat_id)
         if team is None:
             return JoinResult(Join.NO_TEAM)
-        if await self._members.active_by_user(team.id, person.user_id):
-            return JoinResult(Join.ALREADY, team)
+        if (refused := await self._refused_join(team, person)) is not None:
+            return refused
         welcome = Translator(person.language)("join.welcome", title=team.title)
         delivered = await self._reach.try_message(person.user_id, welcome)
         if delivered is None:
@@ -158,12 +161,25 @@ class TeamService:
         team = await self._teams.by_id(team_id)
         if team is None:
             return JoinResult(Join.NO_TEAM)
-        if await self._members.active_by_user(team.id, person.user_id):
-            return JoinResult(Join.ALREADY, team)
+        if (refused := await self._refused_join(team, person)) is not None:
+            return refused
         if not await self._reach.in_chat(team.chat_id, person.user_id):
             log.info("refused join of team %d by user %d: not in chat", team.id, person.user_id)
             return JoinResult(Join.NOT_IN_CHAT, team)
         return await self._add(team, person)
+
+    async def _refused_join(self, team: TeamRecord, person: Person) -> JoinResult | None:
+        member = await self._members.by_user(team.id, person.user_id)
+        if member is None:
+            return None
+        if member.active:
+            return JoinResult(Join.ALREADY, team)
+        if member.barred:
+            log.info(
+                "refused join of team %d by user %d: removed by a head", team.id, person.user_id
+            )
+            return JoinResult(Join.BARRED, team)
+        return None
 
     async def _add(self, team: TeamRecord, person: Person) -> JoinResult:
         async with self._db.transaction():
@@ -179,28 +195,40 @@ class TeamService:
         return JoinResult(Join.JOINED, team)
 
     async def remove(self, actor: Person, team: TeamRecord | None, target: str) -> RemoveResult:
-        """Remove a member named by their number in /team or by @username."""
-        if not self._roles.is_head(actor.user_id):
-            log.info("refused /remove from non-head user %d", actor.user_id)
-            return RemoveResult(Remove.NOT_HEAD)
+        """A head removes a member named by their number in /team or by @username. The
+        removal sticks: they cannot join again until a head allows it."""
         if team is None:
             return RemoveResult(Remove.NO_TEAM)
-        member = await self._find(team, target.strip())
-        if member is None:
+        member = await self.find_member(team, target)
+        if member is None or not member.active:
             return RemoveResult(Remove.NOT_FOUND)
         async with self._db.transaction():
-            removed = await self._members.deactivate(member.id, self._clock.now())
+            removed = await self._members.deactivate(member.id, self._clock.now(), by=actor.user_id)
         if not removed:
             return RemoveResult(Remove.NOT_FOUND)
         log.info("user %d removed member %d from team %d", actor.user_id, member.id, team.id)
         return RemoveResult(Remove.REMOVED, member)
 
-    async def _find(self, team: TeamRecord, target: str) -> MemberRecord | None:
-        if target.isdigit():
-            member = await self._members.by_id(int(target))
-            if member is not None and member.team_id == team.id and member.active:
-                return member
-            return None
+    async def allow_rejoin(self, actor: Person, member_id: int) -> RemoveResult:
+        team = await self._teams.primary()
+        member = await self._members.by_id(member_id)
+        if team is None or member is None or member.team_id != team.id:
+            return RemoveResult(Remove.NOT_FOUND)
+        async with self._db.transaction():
+            allowed = await self._members.allow_rejoin(member_id)
+        if not allowed:
+            return RemoveResult(Remove.ALREADY_ALLOWED, member)
+        log.info("user %d allowed member %d to rejoin team %d", actor.user_id, member_id, team.id)
+        return RemoveResult(Remove.ALLOWED, member)
+
+    async def barred(self, team: TeamRecord) -> list[MemberRecord]:
+        return await self._members.barred(team.id)
+
+    async def find_member(self, team: TeamRecord, target: str) -> MemberRecord | None:
+        """A member of `team`, past or present, by their number in /team or @username."""
+        target = target.strip()
         if target.startswith("@") and len(target) > 1:
-            return await self._members.find_active_by_username(team.id, target[1:])
-        return None
+            return await self._members.find_by_username(team.id, target[1:])
+        number = row_number(target)
+        member = await self._members.by_id(number) if number is not None else None
+        return member if member is not None and member.team_id == team.id else None

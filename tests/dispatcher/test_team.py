@@ -62,5 +62,5 @@ async def test_remove_without_a_target_shows_usage(world: World) -> None:
 
 async def test_remove_of_someone_unknown_says_not_found(world: World) -> None:
     await make_team(world)
-    assert "Не нашёл" in await reply_to(world, HEAD, "/remove 77", TEAM_CHAT)
-    assert "Не нашёл" in await reply_to(world, HEAD, "/remove nobody", TEAM_CHAT)
+    assert "Такого участника нет" in await reply_to(world, HEAD, "/remove 77", TEAM_CHAT)
+    assert "Такого участника нет" in await reply_to(world, HEAD, "/remove nobody", TEAM_CHAT)

@@ -1,0 +1,92 @@
+"""Heads of sales added from Telegram, beside the ones in ADMIN_IDS."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.clock import Clock
+from bot.services.people import Person, Roles
+from bot.services.team import TeamService
+from storage import Database, HeadRecord, HeadRepo
+
+log = logging.getLogger(__name__)
+
+
+class HeadChange(StrEnum):
+    ADDED = "added"
+    ALREADY = "already"
+    REMOVED = "removed"
+    NOT_FOUND = "not_found"
+    CONFIGURED = "configured"  # in ADMIN_IDS: only the .env file changes that
+
+
+@dataclass(frozen=True)
+class HeadResult:
+    outcome: HeadChange
+    person: Person | None = None
+
+
+@dataclass(frozen=True)
+class HeadList:
+    configured: tuple[int, ...]
+    added: tuple[HeadRecord, ...]
+
+
+class HeadService:
+    def __init__(self, db: Database, clock: Clock, roles: Roles, teams: TeamService) -> None:
+        self._db = db
+        self._clock = clock
+        self._roles = roles
+        self._teams = teams
+        self._heads = HeadRepo(db.conn)
+
+    async def load(self) -> None:
+        """Mirror the stored heads into `Roles`; call once at start."""
+        async with self._db.consistent_read():
+            stored = await self._heads.all()
+        self._roles.set_added(frozenset(head.user_id for head in stored))
+
+    async def listing(self) -> HeadList:
+        async with self._db.consistent_read():
+            added = await self._heads.all()
+        return HeadList(tuple(sorted(self._roles.admin_ids)), tuple(added))
+
+    async def resolve(self, target: str) -> Person | None:
+        """A person named by @username or their number in /team (members only: Telegram
+        tells a bot nobody's id from a username)."""
+        team = await self._teams.primary()
+        member = await self._teams.find_member(team, target) if team else None
+        if member is not None:
+            return Person(member.user_id, member.full_name, member.username, member.language)
+        # A head added from a reply need not be a member; find them among the heads.
+        wanted = target.strip().removeprefix("@").casefold()
+        for head in (await self.listing()).added:
+            if head.username and head.username.casefold() == wanted:
+                return Person(head.user_id, head.full_name, head.username)
+        return None
+
+    async def add(self, actor: Person, person: Person) -> HeadResult:
+        if self._roles.is_configured(person.user_id):
+            return HeadResult(HeadChange.ALREADY, person)
+        async with self._db.transaction():
+            added = await self._heads.add(
+                person.user_id, person.full_name, person.username, actor.user_id, self._clock.now()
+            )
+        await self.load()
+        if not added:
+            return HeadResult(HeadChange.ALREADY, person)
+        log.info("user %d made user %d a head of sales", actor.user_id, person.user_id)
+        return HeadResult(HeadChange.ADDED, person)
+
+    async def remove(self, actor: Person, person: Person) -> HeadResult:
+        if self._roles.is_configured(person.user_id):
+            return HeadResult(HeadChange.CONFIGURED, person)
+        async with self._db.transaction():
+            removed = await self._heads.remove(person.user_id)
+        await self.load()
+        if not removed:
+            return HeadResult(HeadChange.NOT_FOUND, person)
+        log.info("user %d removed head of sales %d", actor.user_id, person.user_id)
+        return HeadResult(HeadChange.REMOVED, person)

@@ -1,0 +1,201 @@
+"""What a new head of sales ran into on day one: removal that sticks, numbers out of range,
+/newlead in the team chat, an empty ADMIN_IDS, and heads added without a restart."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from aiogram.methods import AnswerCallbackQuery, SendMessage, SetMyCommands
+from aiogram.types import MessageOriginUser
+from aiogram.types import User as TgUser
+
+from bot.services.heads import HeadService
+from bot.services.people import Roles
+from storage import LeadRepo, MemberRepo, OutboxRepo
+from tests.builders import (
+    HEAD,
+    IVAN,
+    OLGA,
+    STRANGER,
+    TEAM_CHAT,
+    WHEN,
+    button_update,
+    private,
+    text_update,
+)
+from tests.conftest import World
+from tests.dispatcher.conftest import add_member, lead_count, make_team, reply_to
+
+
+async def tap(world: World, user: object, data: str) -> AnswerCallbackQuery:
+    world.session.expect(AnswerCallbackQuery)
+    await world.feed(button_update(user, TEAM_CHAT, data))  # type: ignore[arg-type]
+    return world.session.of(AnswerCallbackQuery)[-1]  # type: ignore[no-any-return]
+
+
+async def test_a_removed_manager_cannot_join_again_until_a_head_allows_it(world: World) -> None:
+    team = await make_team(world)
+    ivan = await add_member(world, team, IVAN)
+    world.session.expect_message()
+    await world.feed(text_update(HEAD, private(HEAD), f"/remove {ivan.id}"))
+    [answer] = world.session.of(SendMessage)
+    assert "Ivan больше не в команде" in answer.text
+    [[button]] = answer.reply_markup.inline_keyboard
+    assert button.text == "↩️ Разрешить вернуться" and button.callback_data == f"rejoin:{ivan.id}"
+
+    refused = await tap(world, IVAN, f"join:{team.id}")  # no welcome DM is even tried
+    assert refused.show_alert and "Вас убрали из команды" in (refused.text or "")
+    assert await MemberRepo(world.db.conn).active(team.id) == []
+
+    allowed = await tap(world, HEAD, button.callback_data)
+    assert "Ivan снова может вступить" in (allowed.text or "")
+    again = await tap(world, HEAD, button.callback_data)
+    assert again.text == "Это уже разрешено."
+
+    world.session.expect_message()  # the welcome in private
+    joined = await tap(world, IVAN, f"join:{team.id}")
+    assert "Вы в команде" in (joined.text or "")
+    assert [m.user_id for m in await MemberRepo(world.db.conn).active(team.id)] == [IVAN.id]
+
+
+async def test_only_a_head_may_allow_a_removed_manager_back(world: World) -> None:
+    team = await make_team(world)
+    olga = await add_member(world, team, OLGA)
+    async with world.db.transaction():
+        await MemberRepo(world.db.conn).deactivate(olga.id, world.clock.now(), by=HEAD.id)
+    answer = await tap(world, OLGA, f"rejoin:{olga.id}")
+    assert answer.show_alert and answer.text == "Only the head of sales can do this."
+    member = await MemberRepo(world.db.conn).by_id(olga.id)
+    assert member is not None and member.barred
+
+
+async def test_the_head_sees_removed_people_in_team(world: World) -> None:
+    team = await make_team(world)
+    ivan = await add_member(world, team, IVAN)
+    await add_member(world, team, OLGA)
+    async with world.db.transaction():
+        await MemberRepo(world.db.conn).deactivate(ivan.id, world.clock.now(), by=HEAD.id)
+    text = await reply_to(world, HEAD, "/team", private(HEAD))
+    assert "Убраны руководителем" in text and f"{ivan.id}. Ivan (@ivan)" in text
+    assert "Убраны" not in await reply_to(world, OLGA, "/team", private(OLGA))
+
+
+async def test_a_manager_the_bot_lost_may_rejoin_alone(world: World) -> None:
+    """Leaving because the bot could not write to them is no removal by a head."""
+    team = await make_team(world)
+    ivan = await add_member(world, team, IVAN)
+    async with world.db.transaction():
+        await MemberRepo(world.db.conn).deactivate(ivan.id, world.clock.now())
+    world.session.expect_message()
+    joined = await tap(world, IVAN, f"join:{team.id}")
+    assert "Вы в команде" in (joined.text or "")
+
+
+@pytest.mark.parametrize(
+    "data", ["claim:9223372036854775808", "claim:99999999999999999999999", "join:-1"]
+)
+async def test_a_button_number_out_of_range_is_out_of_date_not_an_error(
+    world: World, data: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    await make_team(world)
+    with caplog.at_level(logging.INFO):
+        answer = await tap(world, IVAN, data)
+    assert answer.show_alert and answer.text == "Эта кнопка устарела."
+    assert "OverflowError" not in caplog.text and "Traceback" not in caplog.text
+
+
+async def test_a_member_number_out_of_range_is_no_such_member(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    await make_team(world)
+    text = await reply_to(world, HEAD, "/remove 99999999999999999999", private(HEAD))
+    assert text == "Такого участника нет. Список — /team."
+    assert "OverflowError" not in caplog.text
+
+
+async def test_newlead_in_the_team_chat_answers_with_the_card_alone(world: World) -> None:
+    await make_team(world)
+    await world.feed(text_update(HEAD, TEAM_CHAT, "/newlead Иван, +7 912 345-67-89, нужен расчёт"))
+    assert world.session.of(SendMessage) == []  # no "Лид №1 создан" above its own card
+    assert await lead_count(world) == 1
+    [card] = await OutboxRepo(world.db.conn).for_lead(1)
+    assert card.chat_id == TEAM_CHAT.id
+    assert "Имя: Иван" in card.text and "Запрос: нужен расчёт" in card.text
+    assert "912" not in card.text
+
+
+async def test_setup_by_someone_not_in_admin_ids_says_what_to_put_there(world: World) -> None:
+    text = await reply_to(world, STRANGER, "/setup", TEAM_CHAT)
+    assert f"Ваш Telegram id: <code>{STRANGER.id}</code>" in text
+    assert f"<code>ADMIN_IDS={STRANGER.id}</code>" in text
+
+
+async def test_start_by_a_guest_tells_them_their_id(world: World) -> None:
+    text = await reply_to(world, STRANGER, "/start", private(STRANGER))
+    assert f"ADMIN_IDS={STRANGER.id}" in text
+
+
+async def test_a_head_adds_a_head_who_can_act_at_once_and_after_a_restart(world: World) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    world.session.expect(SetMyCommands, True, times=2)  # ru and en menus for Ivan's chat
+    text = await reply_to(world, HEAD, "/head add @ivan", private(HEAD))
+    assert text == "Теперь в руководителях: Ivan. Команды руководителя доступны сразу."
+    assert {c.scope.chat_id for c in world.session.of(SetMyCommands)} == {IVAN.id}
+    assert "руководителя" not in await reply_to(world, IVAN, "/remove", private(IVAN))
+
+    roles = Roles(frozenset({HEAD.id}))  # a restart: ADMIN_IDS, then the database
+    await HeadService(world.db, world.clock, roles, world.services.teams).load()
+    assert roles.is_head(IVAN.id)
+
+    listing = await reply_to(world, HEAD, "/head", private(HEAD))
+    assert f"<code>{HEAD.id}</code> (из ADMIN_IDS)" in listing and "• Ivan (@ivan)" in listing
+
+
+async def test_a_head_is_added_by_replying_to_their_message(world: World) -> None:
+    await make_team(world)
+    world.session.expect(SetMyCommands, True, times=2)
+    note = text_update(OLGA, TEAM_CHAT, "привет").message
+    assert note is not None
+    text = await reply_to(world, HEAD, "/head add", TEAM_CHAT, reply_to_message=note)
+    assert "Теперь в руководителях: Olga" in text
+    assert world.services.roles.is_head(OLGA.id)
+
+
+async def test_a_head_removes_an_added_head_but_not_one_from_admin_ids(world: World) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    world.session.expect(SetMyCommands, True, times=4)
+    await reply_to(world, HEAD, "/head add @ivan", private(HEAD))
+    text = await reply_to(world, HEAD, "/head del @ivan", private(HEAD))
+    assert text == "Больше не в руководителях: Ivan."
+    assert not world.services.roles.is_head(IVAN.id)
+    note = text_update(HEAD, TEAM_CHAT, "x").message
+    stays = await reply_to(world, HEAD, "/head del", TEAM_CHAT, reply_to_message=note)
+    assert "ADMIN_IDS" in stays and world.services.roles.is_head(HEAD.id)
+
+
+async def test_a_manager_cannot_add_heads(world: World) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    text = await reply_to(world, IVAN, "/head add @ivan", private(IVAN))
+    assert text == "Это может только руководитель отдела."
+    assert not world.services.roles.is_head(IVAN.id)
+
+
+async def test_head_add_of_an_unknown_person_says_how_to_name_them(world: World) -> None:
+    await make_team(world)
+    assert "Такого человека найти не удалось" in await reply_to(
+        world, HEAD, "/head add @nobody", private(HEAD)
+    )
+
+
+async def test_invisible_characters_in_a_forwarded_name_are_stripped(world: World) -> None:
+    client = TgUser(id=777, is_bot=False, first_name="\u200bПётр\u2060", last_name="\u200d")
+    origin = MessageOriginUser(date=WHEN, sender_user=client)
+    world.session.expect_message()
+    await make_team(world)
+    await world.feed(text_update(HEAD, private(HEAD), "Перезвоните", forward_origin=origin))
+    lead = await LeadRepo(world.db.conn).get(1)
+    assert lead is not None and lead.fields.name == "Пётр"
