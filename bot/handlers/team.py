@@ -11,7 +11,7 @@ from bot.filters import IsHead
 from bot.handlers.common import person_of, refuse_non_head, shown_username
 from bot.i18n import Html, Translator
 from bot.keyboards import rejoin_keyboard
-from bot.services.team import Remove, TeamService
+from bot.services.team import Rejoin, Remove, TeamService
 from storage import MemberRecord, TeamRecord
 
 log = logging.getLogger(__name__)
@@ -75,21 +75,21 @@ async def on_remove(
             )
         case Remove.NO_TEAM:
             await message.answer(tr("team.none"))
-        case Remove.NOT_FOUND | Remove.ALLOWED | Remove.ALREADY_ALLOWED:
+        case Remove.NOT_FOUND:
             await message.answer(tr("remove.not_found"))
 
 
 async def on_allow_rejoin(
     query: CallbackQuery, callback_data: RejoinCb, teams: TeamService, tr: Translator
 ) -> None:
-    result = await teams.allow_rejoin(person_of(query.from_user), callback_data.member_id)
-    match result.outcome:
-        case Remove.ALLOWED:
-            assert result.member is not None
-            await query.answer(tr("remove.allowed", name=result.member.full_name), show_alert=True)
-        case Remove.ALREADY_ALLOWED:
+    outcome, member = await teams.allow_rejoin(person_of(query.from_user), callback_data.member_id)
+    match outcome:
+        case Rejoin.ALLOWED:
+            assert member is not None
+            await query.answer(tr("remove.allowed", name=member.full_name), show_alert=True)
+        case Rejoin.ALREADY:
             await query.answer(tr("remove.allowed_already"))
-        case Remove.NOT_FOUND | Remove.REMOVED | Remove.NO_TEAM:
+        case Rejoin.NOT_FOUND:
             await query.answer(tr("claim.invalid"), show_alert=True)
 
 

@@ -63,8 +63,12 @@ class Remove(StrEnum):
     REMOVED = "removed"
     NO_TEAM = "no_team"
     NOT_FOUND = "not_found"
-    ALLOWED = "allowed"  # a removed member may join again
-    ALREADY_ALLOWED = "already_allowed"
+
+
+class Rejoin(StrEnum):
+    ALLOWED = "allowed"  # a member a head removed may join again
+    ALREADY = "already"  # they already could
+    NOT_FOUND = "not_found"
 
 
 @dataclass(frozen=True)
@@ -209,17 +213,19 @@ class TeamService:
         log.info("user %d removed member %d from team %d", actor.user_id, member.id, team.id)
         return RemoveResult(Remove.REMOVED, member)
 
-    async def allow_rejoin(self, actor: Person, member_id: int) -> RemoveResult:
+    async def allow_rejoin(
+        self, actor: Person, member_id: int
+    ) -> tuple[Rejoin, MemberRecord | None]:
         team = await self._teams.primary()
         member = await self._members.by_id(member_id)
         if team is None or member is None or member.team_id != team.id:
-            return RemoveResult(Remove.NOT_FOUND)
+            return Rejoin.NOT_FOUND, None
         async with self._db.transaction():
             allowed = await self._members.allow_rejoin(member_id)
         if not allowed:
-            return RemoveResult(Remove.ALREADY_ALLOWED, member)
+            return Rejoin.ALREADY, member
         log.info("user %d allowed member %d to rejoin team %d", actor.user_id, member_id, team.id)
-        return RemoveResult(Remove.ALLOWED, member)
+        return Rejoin.ALLOWED, member
 
     async def barred(self, team: TeamRecord) -> list[MemberRecord]:
         return await self._members.barred(team.id)
