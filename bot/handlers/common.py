@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 from aiogram import F
 from aiogram.types import CallbackQuery, Message, User
@@ -28,13 +29,22 @@ def shown_username(username: str | None) -> str:
     return f" (@{username})" if username else ""
 
 
-async def refuse_non_head(event: Message | CallbackQuery, tr: Translator) -> None:
-    """Registered after a head-only route for the same command or button: everyone else
-    is told, once, and logged."""
-    user_id = event.from_user.id if event.from_user else 0
-    what = event.text if isinstance(event, Message) else event.data
-    log.info("refused a head-only %r from user %d", (what or "")[:40], user_id)
-    if isinstance(event, Message):
-        await event.answer(tr("common.heads_only"))
-    else:
-        await event.answer(tr("common.heads_only"), show_alert=True)
+Refusal = Callable[[Message | CallbackQuery, Translator], Awaitable[None]]
+
+
+def heads_only(text_key: str = "common.heads_only") -> Refusal:
+    """The handler to register after a head-only route (filtered with `IsHead`) for the
+    same command or button: everyone else is told why, and logged. The text may use the
+    person's `user_id` (a head whose ADMIN_IDS is wrong needs it)."""
+
+    async def refuse(event: Message | CallbackQuery, tr: Translator) -> None:
+        user_id = event.from_user.id if event.from_user else 0
+        what = event.text or event.caption if isinstance(event, Message) else event.data
+        log.info("refused a head-only %r from user %d", (what or "")[:40], user_id)
+        text = tr(text_key, user_id=user_id)
+        if isinstance(event, Message):
+            await event.answer(text)
+        else:
+            await event.answer(text, show_alert=True)
+
+    return refuse

@@ -8,7 +8,7 @@ from aiogram.types import Message
 
 from bot.commands import publish_head_menu, publish_member_menu
 from bot.filters import IsHead
-from bot.handlers.common import person_of, refuse_non_head
+from bot.handlers.common import heads_only, person_of
 from bot.i18n import Html, Translator
 from bot.services.heads import HeadChange, HeadService
 from bot.services.people import Person
@@ -75,5 +75,5 @@ async def on_head(
 def make_router() -> Router:
     router = Router(name=__name__)
     router.message.register(on_head, Command("head", "heads"), IsHead())
-    router.message.register(refuse_non_head, Command("head", "heads"))
+    router.message.register(heads_only(), Command("head", "heads"))
     return router

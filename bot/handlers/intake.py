@@ -14,14 +14,15 @@ from aiogram.types import (
     MessageOriginUser,
 )
 
-from bot.handlers.common import IN_PRIVATE, person_of
+from bot.filters import IsHead
+from bot.handlers.common import IN_PRIVATE, heads_only
 from bot.i18n import Translator
 from bot.leads.text import lead_from_text
 from bot.services.leads import HandEntry, HandEntryResult, LeadService, NewLead
 from storage import LeadFields, LeadSource
 
 
-async def _reply(message: Message, result: HandEntryResult, tr: Translator, refused: str) -> None:
+async def _reply(message: Message, result: HandEntryResult, tr: Translator) -> None:
     match result.outcome:
         case HandEntry.CREATED:
             # In the team chat the card itself is the answer; a note above it is noise.
@@ -31,8 +32,6 @@ async def _reply(message: Message, result: HandEntryResult, tr: Translator, refu
             await message.reply(tr("newlead.waiting", id=result.lead_id))
         case HandEntry.EMPTY:
             await message.reply(tr("newlead.empty"))
-        case HandEntry.NOT_HEAD:
-            await message.reply(tr(refused))
 
 
 def _message_key(message: Message) -> str:
@@ -44,14 +43,17 @@ async def on_newlead(
     message: Message, command: CommandObject, leads: LeadService, tr: Translator
 ) -> None:
     assert message.from_user is not None
-    actor = person_of(message.from_user)
-    if not command.args and leads.is_head(actor.user_id):
+    if not command.args:
         await message.reply(tr("newlead.usage"))
         return
-    fields = lead_from_text(command.args or "")
-    new = NewLead(fields, LeadSource.COMMAND, idempotency_key=_message_key(message))
-    result = await leads.submit_by_hand(actor, new)
-    await _reply(message, result, tr, "newlead.not_head")
+    new = NewLead(
+        lead_from_text(command.args),
+        LeadSource.COMMAND,
+        idempotency_key=_message_key(message),
+        added_by=message.from_user.id,
+    )
+    result = await leads.submit_by_hand(new)
+    await _reply(message, result, tr)
 
 
 def _forwarded(message: Message) -> tuple[LeadFields, int | None]:
@@ -83,14 +85,21 @@ async def on_forward(message: Message, leads: LeadService, tr: Translator) -> No
     assert message.from_user is not None
     fields, author = _forwarded(message)
     new = NewLead(
-        fields, LeadSource.FORWARD, idempotency_key=_message_key(message), contact_user_id=author
+        fields,
+        LeadSource.FORWARD,
+        idempotency_key=_message_key(message),
+        contact_user_id=author,
+        added_by=message.from_user.id,
     )
-    result = await leads.submit_by_hand(person_of(message.from_user), new)
-    await _reply(message, result, tr, "forward.not_head")
+    result = await leads.submit_by_hand(new)
+    await _reply(message, result, tr)
 
 
 def make_router() -> Router:
     router = Router(name=__name__)
-    router.message.register(on_newlead, Command("newlead"))
-    router.message.register(on_forward, IN_PRIVATE, F.forward_origin | F.contact)
+    router.message.register(on_newlead, Command("newlead"), IsHead())
+    router.message.register(heads_only("newlead.not_head"), Command("newlead"))
+    forwarded = (IN_PRIVATE, F.forward_origin | F.contact)
+    router.message.register(on_forward, *forwarded, IsHead())
+    router.message.register(heads_only("forward.not_head"), *forwarded)
     return router

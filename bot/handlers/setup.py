@@ -6,7 +6,8 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
-from bot.handlers.common import IN_GROUP, person_of
+from bot.filters import IsHead
+from bot.handlers.common import IN_GROUP, heads_only, person_of
 from bot.i18n import Translator
 from bot.keyboards import join_keyboard
 from bot.services.team import Setup, TeamService
@@ -33,9 +34,6 @@ async def on_setup_in_group(message: Message, teams: TeamService, tr: Translator
         case Setup.OTHER_CHAT:
             assert result.team is not None
             await message.reply(tr("setup.other_chat", title=result.team.title))
-        case Setup.NOT_HEAD:
-            # Often it is the head, with ADMIN_IDS empty or wrong: say what to put there.
-            await message.reply(tr("setup.not_head", user_id=message.from_user.id))
 
 
 async def on_setup_elsewhere(message: Message, tr: Translator) -> None:
@@ -46,6 +44,8 @@ async def on_setup_elsewhere(message: Message, tr: Translator) -> None:
 
 def make_router() -> Router:
     router = Router(name=__name__)
-    router.message.register(on_setup_in_group, Command("setup"), IN_GROUP)
+    router.message.register(on_setup_in_group, Command("setup"), IN_GROUP, IsHead())
+    # Often it is the head, with ADMIN_IDS empty or wrong: the answer says what to put there.
+    router.message.register(heads_only("setup.not_head"), Command("setup"), IN_GROUP)
     router.message.register(on_setup_elsewhere, Command("setup"))
     return router

@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import RejoinCb
 from bot.filters import IsHead
-from bot.handlers.common import person_of, refuse_non_head, shown_username
+from bot.handlers.common import heads_only, person_of, shown_username
 from bot.i18n import Html, Translator
 from bot.keyboards import rejoin_keyboard
 from bot.services.team import Rejoin, Remove, TeamService
@@ -97,7 +97,7 @@ def make_router() -> Router:
     router = Router(name=__name__)
     router.message.register(on_team, Command("team"))
     router.message.register(on_remove, Command("remove"), IsHead())
-    router.message.register(refuse_non_head, Command("remove"))
+    router.message.register(heads_only(), Command("remove"))
     router.callback_query.register(on_allow_rejoin, RejoinCb.filter(), IsHead())
-    router.callback_query.register(refuse_non_head, RejoinCb.filter())
+    router.callback_query.register(heads_only(), RejoinCb.filter())
     return router

@@ -52,6 +52,7 @@ class NewLead:
     source: LeadSource
     idempotency_key: str | None = None
     contact_user_id: int | None = None  # the author of a forwarded message
+    added_by: int | None = None  # the head who entered it in Telegram
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,6 @@ class HandEntry(StrEnum):
     CREATED = "created"
     WAITING = "waiting"  # stored, no team chat yet
     EMPTY = "empty"
-    NOT_HEAD = "not_head"
 
 
 @dataclass(frozen=True)
@@ -95,9 +95,6 @@ class LeadService:
         self._members = MemberRepo(db.conn)
         self._outbox = OutboxRepo(db.conn)
         self._notices = HeadNotices(self._outbox, roles, clock)
-
-    def is_head(self, user_id: int) -> bool:
-        return self._roles.is_head(user_id)
 
     async def submit(self, new: NewLead) -> Submitted:
         """Store the lead and everything it must cause, in one transaction.
@@ -137,17 +134,19 @@ class LeadService:
                 idempotency_key=new.idempotency_key,
                 contact_user_id=new.contact_user_id,
             )
-            await self._events.add(LeadEvent(lead.id, now, "created", reason=new.source.value))
+            await self._events.add(
+                LeadEvent(
+                    lead.id, now, "created", reason=new.source.value, actor_user_id=new.added_by
+                )
+            )
             if team is not None:
                 await self.dispatch(lead, team)
             else:
                 log.warning("lead %d stored; no team chat yet, it waits for /setup", lead.id)
         return Submitted(lead.id, created=True, team_id=team.id if team else None)
 
-    async def submit_by_hand(self, actor: Person, new: NewLead) -> HandEntryResult:
-        if not self._roles.is_head(actor.user_id):
-            log.info("refused a %s lead from non-head user %d", new.source.value, actor.user_id)
-            return HandEntryResult(HandEntry.NOT_HEAD)
+    async def submit_by_hand(self, new: NewLead) -> HandEntryResult:
+        """A lead a head entered in Telegram (the route is for heads only)."""
         if not is_lead(cleaned(new.fields)):
             return HandEntryResult(HandEntry.EMPTY)
         submitted = await self.submit(new)

@@ -33,7 +33,6 @@ class Setup(StrEnum):
     CREATED = "created"
     ALREADY = "already"
     OTHER_CHAT = "other_chat"
-    NOT_HEAD = "not_head"
 
 
 @dataclass(frozen=True)
@@ -100,9 +99,6 @@ class TeamService:
         return self._roles.is_head(user_id)
 
     async def setup(self, chat_id: int, title: str, actor: Person) -> SetupResult:
-        if not self._roles.is_head(actor.user_id):
-            log.info("refused /setup in chat %d from non-head user %d", chat_id, actor.user_id)
-            return SetupResult(Setup.NOT_HEAD)
         async with self._db.transaction():
             existing = await self._teams.primary()
             if existing is not None and existing.chat_id == chat_id:
