@@ -1,8 +1,9 @@
 """Russian catalog (the default). Templates are Telegram HTML; parameters arrive escaped.
 
 Telegram never tells us a person's gender, so no template makes a verb or an adjective agree
-with a person: "Лид уже взят: {name}", not "{name} взял(а)". Names stand in the nominative,
-after a colon or a dash. "Команда" also means "command": the group is "чат отдела".
+with a person: "Лид уже взят: {name}", never a past tense verb after the name with a
+hedged ending. Names stand in the nominative, after a colon or a dash. "Команда" also
+means "command": the group is "чат отдела".
 `tests/unit/test_russian.py` checks this.
 """
 
