@@ -7,7 +7,7 @@ the owner's copy follows it in full, in further messages: nothing typed is out o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from html import escape
 
@@ -120,7 +120,7 @@ class _Rendered:
     fields_shown: int = 0
     cut: bool = False
     # What the owner's copy could not show whole: (label, full value), for the follow-ups.
-    left_over: list[tuple[str, str]] | None = None
+    left_over: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _value_limit(field: str) -> int:
@@ -140,34 +140,34 @@ def _private_extras(lead: LeadRecord) -> list[tuple[str, str]]:
 
 
 def _render(tr: Translator, title: Html, lead: LeadRecord, *, full: bool) -> _Rendered:
-    out = _Rendered(_Lines(_BUDGET), left_over=[])
-    assert out.left_over is not None
+    out = _Rendered(_Lines(_BUDGET))
     out.lines.add(title, visible_length(title))
     hide = None if full else marks(tr)
-    for field in _PRIVATE_FIELDS if full else _PUBLIC_FIELDS:
-        raw = getattr(lead.fields, field)
+    for name in _PRIVATE_FIELDS if full else _PUBLIC_FIELDS:
+        raw = getattr(lead.fields, name)
         if not raw:
             continue
         # Masked before it is cut: a phone cut in half would no longer look like one.
         whole = raw if hide is None else mask_contacts(raw, hide)
-        value = clip(whole, _value_limit(field))
-        label = tr("field." + field)
+        value = clip(whole, _value_limit(name))
+        label = tr("field." + name)
         if value != whole:
             out.cut = True
             out.left_over.append((label, whole))
-        if full and field == "phone" and (number := dialable(value)) and number != value:
+        if full and name == "phone" and (number := dialable(value)) and number != value:
             # The international form is what Telegram turns into a tap-to-call link.
             value = f"{number} ({value})"
         shown = escape(value)
-        if full and field == "name" and lead.contact_user_id is not None:
+        if full and name == "name" and lead.contact_user_id is not None:
             shown = f'<a href="tg://user?id={lead.contact_user_id:d}">{shown}</a>'
         if out.lines.add(f"{label}: {shown}", visible_length(f"{label}: {value}")):
             out.fields_shown += 1
     extras = _private_extras(lead) if full else _public_extras(lead)
     for index, (key, raw) in enumerate(extras):
         whole = raw if hide is None else mask_contacts(raw, hide)
-        name, value = clip(key, _EXTRA_KEY_LIMIT), clip(whole, _FIELD_LIMIT)
-        if not out.lines.add(f"{escape(name)}: {escape(value)}", visible_length(name + value) + 2):
+        shown_key, value = clip(key, _EXTRA_KEY_LIMIT), clip(whole, _FIELD_LIMIT)
+        line = f"{escape(shown_key)}: {escape(value)}"
+        if not out.lines.add(line, visible_length(shown_key + value) + 2):
             # The budget keeps room for this one short line.
             out.lines.parts.append(tr("card.more_fields", count=len(extras) - index))
             out.cut = True
@@ -221,7 +221,7 @@ def owner_messages(lead: LeadRecord, reason: Html, tr: Translator) -> list[Html]
     lines += ["", tr("dm.source", source=tr("source." + lead.source.value))]
     lines.append(tr("dm.reason", reason=reason))
     messages = [Html("\n".join(lines))]
-    for label, value in rendered.left_over or []:
+    for label, value in rendered.left_over:
         chunks = _chunks(value, _FULL_TEXT_CHUNK)
         for part, chunk in enumerate(chunks, start=1):
             heading = tr(

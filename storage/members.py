@@ -98,15 +98,6 @@ class MemberRepo:
             rows = await cur.fetchall()
         return [_member(row) for row in rows]
 
-    async def find_active_by_username(self, team_id: int, username: str) -> MemberRecord | None:
-        async with self._db.execute(
-            f"SELECT {_COLUMNS} FROM members "
-            "WHERE team_id = ? AND active = 1 AND username = ? COLLATE NOCASE",
-            (team_id, username),
-        ) as cur:
-            row = await cur.fetchone()
-        return None if row is None else _member(row)
-
     async def by_user(self, team_id: int, user_id: int) -> MemberRecord | None:
         """The member's row whether active or not."""
         async with self._db.execute(

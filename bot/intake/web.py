@@ -64,13 +64,11 @@ async def _read_body(request: web.Request) -> tuple[bytes, bool]:
 
 @web.middleware
 async def _json_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Every answer is JSON, including aiohttp's own 404, 405 and 413."""
+    """Every answer is JSON, including aiohttp's own 404 and 405."""
     try:
         return await handler(request)
     except IntakeError as error:
         return _error(error.status, error.message)
-    except web.HTTPRequestEntityTooLarge:
-        return _error(413, f"body is larger than {MAX_BODY_BYTES // 1024} KiB")
     except web.HTTPException as error:
         if error.status < 400:
             raise
@@ -168,7 +166,8 @@ def make_intake_app(
     token: SecretStr | None,
     limiter: ClientLimiter,
 ) -> web.Application:
-    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[_json_errors])
+    # No client_max_size: `_read_body` enforces the limit and keeps the start of the body.
+    app = web.Application(middlewares=[_json_errors])
     handlers = IntakeHandlers(leads, health, refusals, token, limiter)
     app.router.add_post("/leads", handlers.post_lead)
     app.router.add_get("/health", handlers.get_health)
