@@ -23,7 +23,7 @@ from bot.routing import (
     judge_claim,
     route,
 )
-from bot.services.notices import HeadNotices
+from bot.services.notices import HeadNotices, enqueue_messages
 from bot.services.people import Person, Roles
 from storage import (
     Database,
@@ -275,24 +275,14 @@ class LeadService:
             lead_id=lead_id,
         )
         owner_tr = Translator(person.language)
-        card, *rest = owner_messages(lead, owner_tr("reason.claimed"), owner_tr)
-        await self._outbox.enqueue(
+        await enqueue_messages(
+            self._outbox,
             person.user_id,
-            OutboxMethod.SEND,
+            owner_messages(lead, owner_tr("reason.claimed"), owner_tr),
             OutboxPurpose.OWNER_CARD,
-            card,
             lead.claimed_at,
-            lead_id=lead_id,
+            lead_id,
         )
-        for text in rest:
-            await self._outbox.enqueue(
-                person.user_id,
-                OutboxMethod.SEND,
-                OutboxPurpose.LEAD_TEXT,
-                text,
-                lead.claimed_at,
-                lead_id=lead_id,
-            )
 
     async def return_to_team(self, lead: LeadRecord, owner: MemberRecord, why: str) -> bool:
         """Take the lead back from an owner who cannot get it and offer it to the team again.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 
 from bot.cards import owner_messages
 from bot.clock import Clock
@@ -14,6 +15,21 @@ from storage import LeadRecord, OutboxMethod, OutboxPurpose, OutboxRepo, TeamRec
 log = logging.getLogger(__name__)
 
 Text = Callable[[Translator], Html]
+
+
+async def enqueue_messages(
+    outbox: OutboxRepo,
+    chat_id: int,
+    messages: list[Html],
+    purpose: OutboxPurpose,
+    at: datetime,
+    lead_id: int | None,
+) -> None:
+    """Queue a message and the follow-ups that carry what it had to cut (`owner_messages`).
+    Only the first is `purpose`: a refused follow-up changes nothing about the lead."""
+    for index, text in enumerate(messages):
+        kind = purpose if index == 0 else OutboxPurpose.LEAD_TEXT
+        await outbox.enqueue(chat_id, OutboxMethod.SEND, kind, text, at, lead_id=lead_id)
 
 
 class HeadNotices:
@@ -50,14 +66,8 @@ class HeadNotices:
         now = self._clock.now()
         heads = sorted(self._roles.head_ids)
         for head_id in heads:
-            for index, message in enumerate(messages):
-                await self._outbox.enqueue(
-                    head_id,
-                    OutboxMethod.SEND,
-                    OutboxPurpose.HEAD_NOTICE if index == 0 else OutboxPurpose.LEAD_TEXT,
-                    message,
-                    now,
-                    lead_id=lead_id,
-                )
+            await enqueue_messages(
+                self._outbox, head_id, messages, OutboxPurpose.HEAD_NOTICE, now, lead_id
+            )
         if not heads:
             log.warning("no heads of sales configured; nobody to tell: %s", messages[0])
