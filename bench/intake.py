@@ -26,8 +26,10 @@ from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
 from bot.intake.ratelimit import ClientLimiter
 from bot.intake.web import make_intake_app
+from bot.services.assignments import Assignments
+from bot.services.distribution import Distributor
 from bot.services.health import HealthService
-from bot.services.leads import LeadService
+from bot.services.intake import IntakeService
 from bot.services.notices import HeadNotices
 from bot.services.people import Person, Roles
 from bot.services.refusals import RefusalService
@@ -63,7 +65,10 @@ async def main(leads: int, concurrency: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = await Database.open(Path(folder) / "bench.db")
         signal = OutboxSignal()
-        service = LeadService(db, clock, Roles(frozenset({1})), signal)
+        roles = Roles(frozenset({1}))
+        distributor = Distributor(db, roles)
+        service = IntakeService(db, clock, distributor, signal)
+        assignments = Assignments(db, clock, distributor, signal)
         async with db.transaction():
             team = await TeamRepo(db.conn).create(-1, "Bench", "ru", 1, clock.now())
             members = [
@@ -75,9 +80,7 @@ async def main(leads: int, concurrency: int) -> None:
         app = make_intake_app(
             service,
             HealthService(db, TelegramPulse(clock), clock),
-            RefusalService(
-                db, clock, HeadNotices(OutboxRepo(db.conn), Roles(frozenset({1})), clock), signal
-            ),
+            RefusalService(db, clock, HeadNotices(OutboxRepo(db.conn), roles), signal),
             SecretStr(TOKEN),
             ClientLimiter(10**9, clock),  # the bench measures storage, not the abuse guard
         )
@@ -108,7 +111,7 @@ async def main(leads: int, concurrency: int) -> None:
             async def claim(index: int) -> None:
                 member = members[index % len(members)]
                 person = Person(member.user_id, member.full_name)
-                await service.claim(1 + index // len(members), team.chat_id, person)
+                await assignments.claim(1 + index // len(members), team.chat_id, person)
 
             print(f"{leads} requests, {concurrency} at a time\n")
             results = {}

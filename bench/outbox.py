@@ -25,7 +25,7 @@ from bot.delivery.outbox import OutboxWorker
 from bot.delivery.pacing import SendLimits
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
-from bot.services.leads import NewLead
+from bot.services.intake import NewLead
 from bot.services.people import Person
 from storage import Database, LeadFields, LeadSource, OutboxRepo
 from tests.fakes.telegram import FakeTelegram
@@ -61,7 +61,7 @@ async def main(messages: int) -> None:
             services = build_services(db, bot, settings, clock, signal, TelegramPulse(clock))
             await services.teams.setup(CHAT, "Bench", Person(1, "Head"))
             for n in range(messages):
-                await services.leads.submit(NewLead(LeadFields(name=f"C{n}"), LeadSource.HTTP))
+                await services.intake.submit(NewLead(LeadFields(name=f"C{n}"), LeadSource.HTTP))
             worker = OutboxWorker(db, bot, clock, signal, services.chats, limits=UNPACED)
             started = time.perf_counter()
             while await worker.deliver_due():

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -35,13 +36,18 @@ from bot.intake.ratelimit import ClientLimiter
 from bot.intake.web import make_intake_app
 from bot.jobs import make_scheduler
 from bot.middlewares import I18nMiddleware
+from bot.services.assignments import Assignments
 from bot.services.chats import ChatService
+from bot.services.distribution import Distributor
+from bot.services.handover import Handover
 from bot.services.heads import HeadService
 from bot.services.health import HealthService
-from bot.services.leads import LeadService
+from bot.services.intake import IntakeService
+from bot.services.managers import ManagerService
 from bot.services.notices import HeadNotices
 from bot.services.people import Roles
 from bot.services.refusals import RefusalService
+from bot.services.reports import ReportService
 from bot.services.team import TeamService
 from storage import Database, OutboxRepo, SchemaTooNewError
 
@@ -54,7 +60,11 @@ REQUEST_TIMEOUT = 20.0
 
 @dataclass(frozen=True)
 class Services:
-    leads: LeadService
+    intake: IntakeService
+    assignments: Assignments
+    handover: Handover
+    managers: ManagerService
+    reports: ReportService
     teams: TeamService
     chats: ChatService
     health: HealthService
@@ -86,15 +96,21 @@ def build_services(
     pulse: TelegramPulse,
 ) -> Services:
     roles = Roles(settings.admin_ids)
-    leads = LeadService(db, clock, roles, outbox_signal)
-    teams = TeamService(db, clock, roles, leads, TelegramReach(bot), outbox_signal)
-    chats = ChatService(db, clock, roles, leads, outbox_signal)
+    distributor = Distributor(db, roles)
+    intake = IntakeService(db, clock, distributor, outbox_signal)
+    handover = Handover(db, clock, distributor, outbox_signal)
+    teams = TeamService(db, clock, roles, intake, TelegramReach(bot), outbox_signal)
+    chats = ChatService(db, clock, roles, distributor, handover, outbox_signal)
     health = HealthService(db, pulse, clock)
-    notices = HeadNotices(OutboxRepo(db.conn), roles, clock)
+    notices = HeadNotices(OutboxRepo(db.conn), roles)
     refusals = RefusalService(db, clock, notices, outbox_signal)
     heads = HeadService(db, clock, roles, teams)
     return Services(
-        leads=leads,
+        intake=intake,
+        assignments=Assignments(db, clock, distributor, outbox_signal),
+        handover=handover,
+        managers=ManagerService(db, clock, teams),
+        reports=ReportService(db, clock, roles),
         teams=teams,
         chats=chats,
         health=health,
@@ -104,9 +120,14 @@ def build_services(
     )
 
 
-def build_dispatcher(services: Services) -> Dispatcher:
+def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
     dispatcher = Dispatcher(
-        leads=services.leads,
+        intake=services.intake,
+        assignments=services.assignments,
+        handover=services.handover,
+        managers=services.managers,
+        reports=services.reports,
+        zone=zone,
         teams=services.teams,
         chats=services.chats,
         heads=services.heads,
@@ -128,7 +149,7 @@ async def _open_database(settings: Settings) -> Database:
 
 async def _start_intake(settings: Settings, services: Services, clock: Clock) -> web.AppRunner:
     app = make_intake_app(
-        services.leads,
+        services.intake,
         services.health,
         services.refusals,
         settings.intake_token,
@@ -202,7 +223,9 @@ class Application:
         try:
             intake = await _start_intake(settings, services, clock)
             scheduler.start()
-            yield cls(settings, db, bot, build_dispatcher(services), services, intake)
+            yield cls(
+                settings, db, bot, build_dispatcher(services, settings.zone), services, intake
+            )
         finally:
             if scheduler.running:
                 scheduler.shutdown(wait=False)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from aiogram.filters.callback_data import CallbackData
 
 from bot.ids import RowId
+from bot.routing import Mode
 
 
 class ClaimCb(CallbackData, prefix="claim"):
@@ -19,3 +22,64 @@ class RejoinCb(CallbackData, prefix="rejoin"):
     """A head allows a removed member to join again."""
 
     member_id: RowId
+
+
+class OfferAction(StrEnum):
+    ACCEPT = "accept"
+    RETURN = "return"
+
+
+class OfferCb(CallbackData, prefix="offer"):
+    """Accept or Return on a lead offered to one manager."""
+
+    action: OfferAction
+    lead_id: RowId
+
+
+class ReturnWhy(StrEnum):
+    PROFILE = "profile"  # not my profile
+    BUSY = "busy"
+    OTHER = "other"
+
+
+class ReturnCb(CallbackData, prefix="ret"):
+    """The reason for a Return; None goes back to Accept and Return."""
+
+    lead_id: RowId
+    why: ReturnWhy | None = None
+
+
+class Outcome(StrEnum):
+    WON = "won"
+    LOST = "lost"
+
+
+class OutcomeCb(CallbackData, prefix="out"):
+    outcome: Outcome
+    lead_id: RowId
+
+
+class LostWhy(StrEnum):
+    NO_ANSWER = "no_answer"
+    NO_BUDGET = "no_budget"
+    COMPETITOR = "competitor"
+    NOT_CLIENT = "not_client"
+    OTHER = "other"
+
+
+class LostCb(CallbackData, prefix="lost"):
+    """The reason a lead was lost; None goes back to Won and Lost."""
+
+    lead_id: RowId
+    why: LostWhy | None = None
+
+
+class AssignCb(CallbackData, prefix="asg"):
+    """A head gives a waiting lead to a manager."""
+
+    lead_id: RowId
+    member_id: RowId
+
+
+class ModeCb(CallbackData, prefix="mode"):
+    mode: Mode

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 from html import escape
+from typing import Literal
 
 from bot.i18n import Html, Translator
 from bot.leads.contacts import Marks, dialable, is_contact, mask_contacts
@@ -79,20 +80,31 @@ def _chunks(text: str, limit: int) -> list[str]:
     return pieces
 
 
-def format_duration(elapsed: timedelta, tr: Translator) -> Html:
+_DURATION_KEYS = (
+    "duration.days", "duration.hours", "duration.minutes", "duration.seconds", "duration.instant"
+)  # fmt: skip
+_SPAN_KEYS = ("span.days", "span.hours", "span.minutes", "span.seconds", "span.instant")
+
+
+def format_duration(
+    elapsed: timedelta, tr: Translator, kind: Literal["duration", "span"] = "duration"
+) -> Html:
+    """ "через 5 мин 3 с" (`duration`, how long until something happened) or "5 мин 3 с"
+    (`span`, a length of time on its own)."""
+    keys = _SPAN_KEYS if kind == "span" else _DURATION_KEYS
     seconds = max(0, int(elapsed.total_seconds()))
     minutes, s = divmod(seconds, 60)
     hours, m = divmod(minutes, 60)
     days, h = divmod(hours, 24)
     if days:
-        return tr("duration.days", d=days, h=h)
+        return tr(keys[0], d=days, h=h)
     if hours:
-        return tr("duration.hours", h=hours, m=m)
+        return tr(keys[1], h=hours, m=m)
     if minutes:
-        return tr("duration.minutes", m=minutes, s=s)
+        return tr(keys[2], m=minutes, s=s)
     if seconds:
-        return tr("duration.seconds", s=s)
-    return tr("duration.instant")
+        return tr(keys[3], s=s)
+    return tr(keys[4])
 
 
 def marks(tr: Translator) -> Marks:
@@ -180,9 +192,8 @@ def _render(tr: Translator, title: Html, lead: LeadRecord, *, full: bool) -> _Re
     return out
 
 
-def team_card(lead: LeadRecord, tr: Translator) -> Html:
-    """The card posted to the team chat: what the client needs, never how to reach them."""
-    rendered = _render(tr, tr("card.title", id=lead.id), lead, full=False)
+def _public(lead: LeadRecord, title: Html, tr: Translator) -> Html:
+    rendered = _render(tr, title, lead, full=False)
     lines = rendered.lines.parts
     if not rendered.fields_shown:
         # A call-back widget sends a phone and nothing else: say so, not a bare title.
@@ -192,18 +203,40 @@ def team_card(lead: LeadRecord, tr: Translator) -> Html:
     return Html("\n".join(lines))
 
 
+def team_card(lead: LeadRecord, tr: Translator) -> Html:
+    """The card posted to the team chat: what the client needs, never how to reach them."""
+    return _public(lead, tr("card.title", id=lead.id), tr)
+
+
+def offer_card(lead: LeadRecord, reason: Html, tr: Translator) -> Html:
+    """A lead offered to one manager: like the team card, no contacts until Accept."""
+    body = _public(lead, tr("offer.title", id=lead.id), tr)
+    return Html(f"{body}\n\n{tr('dm.reason', reason=reason)}\n{tr('offer.hint')}")
+
+
+def head_card(lead: LeadRecord, tr: Translator) -> Html:
+    """A lead waiting for a head to choose its manager."""
+    body = _public(lead, tr("ask.title", id=lead.id), tr)
+    return Html(f"{body}\n\n{tr('ask.hint')}")
+
+
+def with_status(card: Html, status: Html) -> Html:
+    """A card with a last line saying what became of it (taken, handed over, closed)."""
+    return Html(f"{card}\n\n{status}")
+
+
 def claimed_card(lead: LeadRecord, owner_name: str, tr: Translator) -> Html:
     """The team card after a claim: same facts, plus who took it and how long it waited."""
-    assert lead.claimed_at is not None
-    waited = format_duration(lead.claimed_at - lead.created_at, tr)
-    body = team_card(lead, tr)
-    return Html(f"{body}\n\n{tr('card.taken', name=clip(owner_name, 64), waited=waited)}")
+    assert lead.taken_at is not None
+    waited = format_duration(lead.taken_at - lead.created_at, tr)
+    return with_status(
+        team_card(lead, tr), tr("card.taken", name=clip(owner_name, 64), waited=waited)
+    )
 
 
 def returned_card(lead: LeadRecord, owner_name: str, tr: Translator) -> Html:
     """The old card of a lead that went back to the team: the fresh card is further down."""
-    body = team_card(lead, tr)
-    return Html(f"{body}\n\n{tr('card.returned', name=clip(owner_name, 64))}")
+    return with_status(team_card(lead, tr), tr("card.returned", name=clip(owner_name, 64)))
 
 
 def owner_card(lead: LeadRecord, reason: Html, tr: Translator) -> Html:

@@ -18,9 +18,27 @@ from bot.i18n import Language, Translator
 
 log = logging.getLogger(__name__)
 
-PRIVATE = ("start", "help", "team")
-GROUP = ("join", "team", "setup", "help")
-HEAD_PRIVATE = ("start", "help", "team", "newlead", "remove", "head")
+PRIVATE = ("start", "my", "stats", "pause", "resume", "team", "help")
+GROUP = ("join", "team", "stats", "setup", "help")
+HEAD_PRIVATE = (
+    "start",
+    "mode",
+    "settings",
+    "assign",
+    "stats",
+    "lead",
+    "my",
+    "newlead",
+    "team",
+    "pause",
+    "resume",
+    "weight",
+    "cap",
+    "skills",
+    "remove",
+    "head",
+    "help",
+)
 # Russian is the menu for everyone whose language has no menu of its own.
 _LANGUAGES: tuple[tuple[Language, str | None], ...] = (("ru", None), ("en", "en"))
 

@@ -3,13 +3,40 @@
 from storage.db import Database, SchemaTooNewError
 from storage.events import LeadEvent, LeadEventRepo
 from storage.heads import HeadRecord, HeadRepo
-from storage.leads import LeadFields, LeadRecord, LeadRepo, LeadSource, LeadStatus
+from storage.leads import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
+    LeadFields,
+    LeadRecord,
+    LeadRepo,
+    LeadSource,
+    LeadStatus,
+    Pool,
+)
 from storage.members import MemberRecord, MemberRepo
-from storage.outbox import OutboxMethod, OutboxPurpose, OutboxRecord, OutboxRepo, OutboxStatus
+from storage.outbox import (
+    HANDING_OVER,
+    Button,
+    Buttons,
+    OutboxMethod,
+    OutboxPurpose,
+    OutboxRecord,
+    OutboxRepo,
+    OutboxStatus,
+)
 from storage.refusals import RefusalRecord, RefusalRepo
+from storage.reports import ChannelFigures, MemberFigures, ReportRepo
+from storage.settings import TeamSettingRepo
 from storage.teams import TeamRecord, TeamRepo
+from storage.turns import TurnRepo
 
 __all__ = [
+    "CLOSED_STATUSES",
+    "HANDING_OVER",
+    "OPEN_STATUSES",
+    "Button",
+    "Buttons",
+    "ChannelFigures",
     "Database",
     "HeadRecord",
     "HeadRepo",
@@ -20,6 +47,7 @@ __all__ = [
     "LeadRepo",
     "LeadSource",
     "LeadStatus",
+    "MemberFigures",
     "MemberRecord",
     "MemberRepo",
     "OutboxMethod",
@@ -27,9 +55,13 @@ __all__ = [
     "OutboxRecord",
     "OutboxRepo",
     "OutboxStatus",
+    "Pool",
     "RefusalRecord",
     "RefusalRepo",
+    "ReportRepo",
     "SchemaTooNewError",
     "TeamRecord",
     "TeamRepo",
+    "TeamSettingRepo",
+    "TurnRepo",
 ]

@@ -23,6 +23,10 @@ class SchemaTooNewError(RuntimeError):
     """The file was written by a newer version of the bot; running old code on it is unsafe."""
 
 
+class MigrationError(RuntimeError):
+    """A migration would leave the file inconsistent; it was rolled back."""
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -93,11 +97,26 @@ class Database:
             )
         for migration in migrations[current:]:
             log.info("applying migration %s", migration.name)
+            await self._apply(migration)
+
+    async def _apply(self, migration: Migration) -> None:
+        # A table is rebuilt by create, copy, drop, rename; with foreign keys enforced the
+        # drop of a referenced table fails. The pragma is ignored inside a transaction, so
+        # it is switched off around it, and the references are checked before the commit.
+        await self.conn.execute("PRAGMA foreign_keys = OFF")
+        try:
             async with self.transaction():
                 # executescript would COMMIT our transaction first, so run statements one by one.
                 for statement in _split_statements(migration.sql):
                     await self.conn.execute(statement)
+                async with self.conn.execute("PRAGMA foreign_key_check") as cur:
+                    broken = list(await cur.fetchall())
+                if broken:
+                    found = ", ".join(f"{row[0]} row {row[1]} -> {row[2]}" for row in broken[:5])
+                    raise MigrationError(f"{migration.name} breaks references: {found}")
                 await self.conn.execute(f"PRAGMA user_version = {migration.version:d}")
+        finally:
+            await self.conn.execute("PRAGMA foreign_keys = ON")
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:

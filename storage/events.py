@@ -67,3 +67,21 @@ class LeadEventRepo:
             )
             for row in rows
         ]
+
+    async def members_with(self, lead_id: int, kinds: tuple[str, ...]) -> set[int]:
+        """Members named by this lead's events of these kinds (who returned it, say)."""
+        marks = ", ".join("?" for _ in kinds)
+        async with self._db.execute(
+            f"SELECT DISTINCT member_id FROM lead_events WHERE lead_id = ? AND kind IN ({marks}) "
+            "AND member_id IS NOT NULL",
+            (lead_id, *kinds),
+        ) as cur:
+            rows = await cur.fetchall()
+        return {int(row[0]) for row in rows}
+
+    async def last(self, lead_id: int, kinds: tuple[str, ...], member_id: int) -> LeadEvent | None:
+        """The latest event of these kinds about `member_id` (the decision that sent it)."""
+        for event in reversed(await self.for_lead(lead_id)):
+            if event.kind in kinds and event.member_id == member_id:
+                return event
+        return None

@@ -12,8 +12,24 @@ from storage.clock_format import from_db, from_db_optional, to_db
 
 
 class LeadStatus(StrEnum):
-    NEW = "new"  # waiting in the team chat for someone to claim it
-    CLAIMED = "claimed"  # a manager took it
+    """A lead's life (PRODUCT.md): nobody sees the contacts until it is taken."""
+
+    NEW = "new"  # waiting: a Claim card in the team chat, or a head's choice (see Pool)
+    OFFERED = "offered"  # sent to one manager, waiting for Accept or Return
+    TAKEN = "taken"  # claimed, accepted, or assigned by a head: its owner works it
+    WON = "won"
+    LOST = "lost"
+
+
+OPEN_STATUSES = (LeadStatus.OFFERED, LeadStatus.TAKEN)  # what counts towards a cap
+CLOSED_STATUSES = (LeadStatus.WON, LeadStatus.LOST)
+
+
+class Pool(StrEnum):
+    """Where a new lead waits."""
+
+    CHAT = "chat"  # claimable from its card in the team chat
+    HEADS = "heads"  # the heads pick a manager
 
 
 class LeadSource(StrEnum):
@@ -48,21 +64,32 @@ class LeadRecord:
     id: int
     team_id: int | None
     status: LeadStatus
+    pool: Pool | None
     source: LeadSource
     fields: LeadFields
     contact_user_id: int | None
     owner_id: int | None
     created_at: datetime
-    claimed_at: datetime | None
+    assigned_at: datetime | None  # when the current owner got it
+    taken_at: datetime | None
+    closed_at: datetime | None
+    lost_reason: str | None
     card_chat_id: int | None
     card_message_id: int | None
 
+    @property
+    def open(self) -> bool:
+        return self.status not in CLOSED_STATUSES
+
 
 _COLUMNS = (
-    "id, team_id, status, source, "
+    "id, team_id, status, pool, source, "
     + ", ".join(KNOWN_FIELDS)
-    + ", extra, contact_user_id, owner_id, created_at, claimed_at, card_chat_id, card_message_id"
+    + ", extra, contact_user_id, owner_id, created_at, assigned_at, taken_at, closed_at, "
+    "lost_reason, card_chat_id, card_message_id"
 )
+_OPEN = f"status IN ('{LeadStatus.OFFERED.value}', '{LeadStatus.TAKEN.value}')"
+_NOT_CLOSED = f"status NOT IN ('{LeadStatus.WON.value}', '{LeadStatus.LOST.value}')"
 
 
 def _lead(row: aiosqlite.Row) -> LeadRecord:
@@ -71,12 +98,16 @@ def _lead(row: aiosqlite.Row) -> LeadRecord:
         id=row["id"],
         team_id=row["team_id"],
         status=LeadStatus(row["status"]),
+        pool=None if row["pool"] is None else Pool(row["pool"]),
         source=LeadSource(row["source"]),
         fields=LeadFields(**known, extra=json.loads(row["extra"])),
         contact_user_id=row["contact_user_id"],
         owner_id=row["owner_id"],
         created_at=from_db(row["created_at"]),
-        claimed_at=from_db_optional(row["claimed_at"]),
+        assigned_at=from_db_optional(row["assigned_at"]),
+        taken_at=from_db_optional(row["taken_at"]),
+        closed_at=from_db_optional(row["closed_at"]),
+        lost_reason=row["lost_reason"],
         card_chat_id=row["card_chat_id"],
         card_message_id=row["card_message_id"],
     )
@@ -137,26 +168,92 @@ class LeadRepo:
         return None if row is None else _lead(row)
 
     async def claim(self, lead_id: int, member_id: int, at: datetime) -> bool:
-        """Give an unclaimed lead to a member. Exactly one of concurrent callers gets True."""
+        """Give a lead claimable in the team chat to a member. Exactly one of concurrent
+        callers gets True."""
         cur = await self._db.execute(
-            "UPDATE leads SET status = ?, owner_id = ?, claimed_at = ? WHERE id = ? AND status = ?",
-            (LeadStatus.CLAIMED.value, member_id, to_db(at), lead_id, LeadStatus.NEW.value),
+            "UPDATE leads SET status = 'taken', pool = NULL, owner_id = ?, assigned_at = ?, "
+            "taken_at = ? WHERE id = ? AND status = 'new' AND pool = 'chat'",
+            (member_id, to_db(at), to_db(at), lead_id),
         )
         return cur.rowcount == 1
 
-    async def unclaim(self, lead_id: int, owner_id: int) -> bool:
-        """Take a lead back from its owner so that someone else can claim it."""
+    async def wait_in(self, lead_id: int, pool: Pool) -> bool:
+        """Where a new lead waits: claimable in the chat, or for a head's choice."""
         cur = await self._db.execute(
-            "UPDATE leads SET status = ?, owner_id = NULL, claimed_at = NULL "
-            "WHERE id = ? AND owner_id = ? AND status = ?",
-            (LeadStatus.NEW.value, lead_id, owner_id, LeadStatus.CLAIMED.value),
+            "UPDATE leads SET pool = ? WHERE id = ? AND status = 'new'", (pool.value, lead_id)
         )
         return cur.rowcount == 1
+
+    async def offer(self, lead_id: int, member_id: int, at: datetime) -> bool:
+        cur = await self._db.execute(
+            "UPDATE leads SET status = 'offered', pool = NULL, owner_id = ?, assigned_at = ? "
+            "WHERE id = ? AND status = 'new'",
+            (member_id, to_db(at), lead_id),
+        )
+        return cur.rowcount == 1
+
+    async def accept(self, lead_id: int, member_id: int, at: datetime) -> bool:
+        cur = await self._db.execute(
+            "UPDATE leads SET status = 'taken', taken_at = ? "
+            "WHERE id = ? AND status = 'offered' AND owner_id = ?",
+            (to_db(at), lead_id, member_id),
+        )
+        return cur.rowcount == 1
+
+    async def release(self, lead_id: int, owner_id: int) -> bool:
+        """Take an open lead back from its owner, to be routed again."""
+        cur = await self._db.execute(
+            "UPDATE leads SET status = 'new', pool = 'chat', owner_id = NULL, assigned_at = NULL, "
+            f"taken_at = NULL WHERE id = ? AND owner_id = ? AND {_OPEN}",
+            (lead_id, owner_id),
+        )
+        return cur.rowcount == 1
+
+    async def assign(
+        self, lead_id: int, member_id: int, at: datetime, *, only_if_new: bool = False
+    ) -> bool:
+        """A head gives the lead to a member, who owns it at once. With `only_if_new` (a tap
+        on a head's card) only a lead nobody has yet: two heads tapping, one assignment."""
+        waiting = "status = 'new'" if only_if_new else _NOT_CLOSED
+        cur = await self._db.execute(
+            "UPDATE leads SET status = 'taken', pool = NULL, owner_id = ?, assigned_at = ?, "
+            f"taken_at = ? WHERE id = ? AND {waiting} AND owner_id IS NOT ?",
+            (member_id, to_db(at), to_db(at), lead_id, member_id),
+        )
+        return cur.rowcount == 1
+
+    async def close(
+        self, lead_id: int, member_id: int, won: bool, at: datetime, reason: str | None = None
+    ) -> bool:
+        status = LeadStatus.WON if won else LeadStatus.LOST
+        cur = await self._db.execute(
+            "UPDATE leads SET status = ?, closed_at = ?, lost_reason = ? "
+            "WHERE id = ? AND status = 'taken' AND owner_id = ?",
+            (status.value, to_db(at), None if won else reason, lead_id, member_id),
+        )
+        return cur.rowcount == 1
+
+    async def open_of(self, member_id: int) -> list[LeadRecord]:
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM leads WHERE owner_id = ? AND {_OPEN} ORDER BY id",
+            (member_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_lead(row) for row in rows]
+
+    async def count_open(self, member_id: int) -> int:
+        async with self._db.execute(
+            f"SELECT COUNT(*) FROM leads WHERE owner_id = ? AND {_OPEN}", (member_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        assert row is not None
+        return int(row[0])
 
     async def unclaimed_with_card_in(self, chat_id: int) -> list[LeadRecord]:
         async with self._db.execute(
-            f"SELECT {_COLUMNS} FROM leads WHERE card_chat_id = ? AND status = ? ORDER BY id",
-            (chat_id, LeadStatus.NEW.value),
+            f"SELECT {_COLUMNS} FROM leads WHERE card_chat_id = ? AND status = 'new' "
+            "AND pool = 'chat' ORDER BY id",
+            (chat_id,),
         ) as cur:
             rows = await cur.fetchall()
         return [_lead(row) for row in rows]
@@ -187,9 +284,8 @@ class LeadRepo:
 
     async def count_open_by_owner(self, team_id: int) -> dict[int, int]:
         async with self._db.execute(
-            "SELECT owner_id, COUNT(*) FROM leads WHERE team_id = ? AND status = ? "
-            "GROUP BY owner_id",
-            (team_id, LeadStatus.CLAIMED.value),
+            f"SELECT owner_id, COUNT(*) FROM leads WHERE team_id = ? AND {_OPEN} GROUP BY owner_id",
+            (team_id,),
         ) as cur:
             rows = await cur.fetchall()
         return {int(row[0]): int(row[1]) for row in rows}

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,6 +21,10 @@ class MemberRecord:
     joined_at: datetime
     removed_at: datetime | None
     removed_by: int | None = None  # the head who removed them; they may not rejoin alone
+    paused_at: datetime | None = None  # gets no leads from round robin until resumed
+    weight: int = 1  # round-robin share, 1 to 10
+    cap: int | None = None  # own limit of open leads, over the team's
+    skills: tuple[str, ...] = ()
 
     @property
     def barred(self) -> bool:
@@ -27,7 +32,8 @@ class MemberRecord:
 
 
 _COLUMNS = (
-    "id, team_id, user_id, full_name, username, language, active, joined_at, removed_at, removed_by"
+    "id, team_id, user_id, full_name, username, language, active, joined_at, removed_at, "
+    "removed_by, paused_at, weight, cap, skills"
 )
 
 
@@ -43,6 +49,10 @@ def _member(row: aiosqlite.Row) -> MemberRecord:
         joined_at=from_db(row["joined_at"]),
         removed_at=from_db_optional(row["removed_at"]),
         removed_by=row["removed_by"],
+        paused_at=from_db_optional(row["paused_at"]),
+        weight=row["weight"],
+        cap=row["cap"],
+        skills=tuple(json.loads(row["skills"])),
     )
 
 
@@ -151,3 +161,32 @@ class MemberRepo:
             "UPDATE members SET full_name = ?, username = ?, language = ? WHERE id = ?",
             (full_name, username, language, member_id),
         )
+
+    async def set_paused(self, member_id: int, at: datetime | None) -> bool:
+        """Pause (at a time) or resume (None); False if it already was so."""
+        state = "paused_at IS NULL" if at is not None else "paused_at IS NOT NULL"
+        cur = await self._db.execute(
+            f"UPDATE members SET paused_at = ? WHERE id = ? AND {state}",
+            (None if at is None else to_db(at), member_id),
+        )
+        return cur.rowcount == 1
+
+    async def set_weight(self, member_id: int, weight: int) -> None:
+        await self._db.execute("UPDATE members SET weight = ? WHERE id = ?", (weight, member_id))
+
+    async def set_cap(self, member_id: int, cap: int | None) -> None:
+        await self._db.execute("UPDATE members SET cap = ? WHERE id = ?", (cap, member_id))
+
+    async def set_skills(self, member_id: int, skills: tuple[str, ...]) -> None:
+        await self._db.execute(
+            "UPDATE members SET skills = ? WHERE id = ?",
+            (json.dumps(list(skills), ensure_ascii=False), member_id),
+        )
+
+    async def all_of(self, team_id: int) -> list[MemberRecord]:
+        """Every member the team ever had, for names in history and reports."""
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM members WHERE team_id = ? ORDER BY id", (team_id,)
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_member(row) for row in rows]

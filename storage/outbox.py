@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -11,7 +13,31 @@ from storage.clock_format import from_db, from_db_optional, to_db
 
 class OutboxMethod(StrEnum):
     SEND = "send"  # sendMessage to chat_id
-    EDIT_CARD = "edit_card"  # editMessageText of the lead's card, wherever it was posted
+    EDIT_CARD = "edit_card"  # editMessageText of the lead's team card, wherever it was posted
+    EDIT = "edit"  # editMessageText of the message another row (target_id) sent
+
+
+@dataclass(frozen=True)
+class Button:
+    """An inline button as the outbox keeps it: no aiogram types in services or storage."""
+
+    text: str
+    data: str | None = None  # callback data
+    url: str | None = None
+
+
+Buttons = Sequence[Sequence[Button]]  # rows of buttons; empty removes a keyboard on edit
+
+
+def dump_buttons(rows: Buttons) -> str:
+    return json.dumps(
+        [[{k: v for k, v in vars(b).items() if v is not None} for b in row] for row in rows],
+        ensure_ascii=False,
+    )
+
+
+def load_buttons(text: str) -> list[list[Button]]:
+    return [[Button(**button) for button in row] for row in json.loads(text)]
 
 
 class OutboxPurpose(StrEnum):
@@ -20,9 +46,22 @@ class OutboxPurpose(StrEnum):
     CARD = "card"  # a lead's card with the Claim button, in the team chat
     CARD_CLAIMED = "card_claimed"  # the card edited to show who took the lead
     CARD_RETURNED = "card_returned"  # the old card edited: the lead was posted again below
+    CARD_ASSIGNED = "card_assigned"  # the card edited: a head gave the lead to someone
+    CARD_CLOSED = "card_closed"  # the card edited to show the outcome
     OWNER_CARD = "owner_card"  # the full lead, in the new owner's private chat
+    OFFER_CARD = "offer_card"  # a lead offered to one manager: no contacts, Accept / Return
+    OFFER_ACCEPTED = "offer_accepted"  # an offer card edited into the full card with contacts
+    UPDATE = "update"  # a private card edited to say what became of the lead
+    HEAD_ASK = "head_ask"  # a head's card with a button per manager
+    HEAD_ASK_DONE = "head_ask_done"  # a head's card edited: who assigned it to whom
+    ANNOUNCE = "announce"  # one line in the team chat: a lead went to a person
     HEAD_NOTICE = "head_notice"  # something a head of sales must know, in private
+    MEMBER_NOTICE = "member_notice"  # something a manager must know, in private
     LEAD_TEXT = "lead_text"  # the rest of a long lead, after the card that had to cut it
+
+
+# Sending these hands a lead to a person: if Telegram refuses them for good, the lead moves on.
+HANDING_OVER = frozenset({OutboxPurpose.OWNER_CARD, OutboxPurpose.OFFER_CARD})
 
 
 class OutboxStatus(StrEnum):
@@ -38,8 +77,9 @@ class OutboxRecord:
     method: OutboxMethod
     purpose: OutboxPurpose
     text: str
-    reply_markup: str | None
+    buttons: list[list[Button]] | None
     lead_id: int | None
+    target_id: int | None
     status: OutboxStatus
     attempts: int
     next_attempt_at: datetime
@@ -50,7 +90,7 @@ class OutboxRecord:
 
 
 _COLUMNS = (
-    "id, chat_id, method, purpose, text, reply_markup, lead_id, status, attempts, "
+    "id, chat_id, method, purpose, text, buttons, lead_id, target_id, status, attempts, "
     "next_attempt_at, last_error, created_at, sent_at, message_id"
 )
 
@@ -62,8 +102,9 @@ def _record(row: aiosqlite.Row) -> OutboxRecord:
         method=OutboxMethod(row["method"]),
         purpose=OutboxPurpose(row["purpose"]),
         text=row["text"],
-        reply_markup=row["reply_markup"],
+        buttons=None if row["buttons"] is None else load_buttons(row["buttons"]),
         lead_id=row["lead_id"],
+        target_id=row["target_id"],
         status=OutboxStatus(row["status"]),
         attempts=row["attempts"],
         next_attempt_at=from_db(row["next_attempt_at"]),
@@ -85,19 +126,21 @@ class OutboxRepo:
         purpose: OutboxPurpose,
         text: str,
         at: datetime,
-        reply_markup: str | None = None,
+        buttons: Buttons | None = None,
         lead_id: int | None = None,
+        target_id: int | None = None,
     ) -> int:
         async with self._db.execute(
-            "INSERT INTO outbox (chat_id, method, purpose, text, reply_markup, lead_id, "
-            "next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO outbox (chat_id, method, purpose, text, buttons, lead_id, target_id, "
+            "next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 chat_id,
                 method.value,
                 purpose.value,
                 text,
-                reply_markup,
+                None if buttons is None else dump_buttons(buttons),
                 lead_id,
+                target_id,
                 to_db(at),
                 to_db(at),
             ),
@@ -111,7 +154,7 @@ class OutboxRepo:
 
         A chat's next row is its oldest pending one, so messages reach a chat in the order
         they were written even when an earlier one is waiting out a retry. One exception:
-        an edit of a card already posted in the chat goes before new messages, so that a
+        an edit of a message already shown in the chat goes before new messages, so that a
         card shows "taken" at once however many cards wait behind it; it never overtakes a
         row of its own lead (a card posted again, or an earlier edit). A paused team's rows
         stay pending: they go out, in order, when the bot can post there again.
@@ -120,9 +163,11 @@ class OutboxRepo:
             f"SELECT {_COLUMNS} FROM outbox WHERE id IN ("
             "  SELECT COALESCE("
             "    (SELECT MIN(e.id) FROM outbox AS e"
-            "     WHERE e.status = 'pending' AND e.chat_id = c.chat_id AND e.method = ?"
-            "       AND EXISTS (SELECT 1 FROM leads AS l WHERE l.id = e.lead_id"
+            "     WHERE e.status = 'pending' AND e.chat_id = c.chat_id AND e.method IN (?, ?)"
+            "       AND (EXISTS (SELECT 1 FROM leads AS l WHERE e.method = ? AND l.id = e.lead_id"
             "                   AND l.card_chat_id = e.chat_id AND l.card_message_id IS NOT NULL)"
+            "            OR EXISTS (SELECT 1 FROM outbox AS t WHERE t.id = e.target_id"
+            "                       AND t.status = 'sent'))"
             "       AND NOT EXISTS (SELECT 1 FROM outbox AS p"
             "                       WHERE p.status = 'pending' AND p.chat_id = e.chat_id"
             "                         AND p.lead_id = e.lead_id AND p.id < e.id)),"
@@ -130,7 +175,12 @@ class OutboxRepo:
             "  FROM outbox AS c WHERE c.status = 'pending' GROUP BY c.chat_id"
             ") AND chat_id NOT IN (SELECT chat_id FROM teams WHERE paused_at IS NOT NULL) "
             "ORDER BY next_attempt_at, id LIMIT ?",
-            (OutboxMethod.EDIT_CARD.value, limit),
+            (
+                OutboxMethod.EDIT_CARD.value,
+                OutboxMethod.EDIT.value,
+                OutboxMethod.EDIT_CARD.value,
+                limit,
+            ),
         ) as cur:
             rows = await cur.fetchall()
         return [_record(row) for row in rows]
@@ -204,3 +254,27 @@ class OutboxRepo:
         ) as cur:
             row = await cur.fetchone()
         return None if row is None else _record(row)
+
+    async def latest(
+        self, lead_id: int, chat_id: int, purposes: frozenset[OutboxPurpose]
+    ) -> OutboxRecord | None:
+        """The newest message of these kinds about the lead in the chat, sent or waiting:
+        the one to edit when the lead's state changes."""
+        marks = ", ".join("?" for _ in purposes)
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM outbox WHERE lead_id = ? AND chat_id = ? AND method = ? "
+            f"AND purpose IN ({marks}) AND status <> 'failed' ORDER BY id DESC LIMIT 1",
+            (lead_id, chat_id, OutboxMethod.SEND.value, *sorted(p.value for p in purposes)),
+        ) as cur:
+            row = await cur.fetchone()
+        return None if row is None else _record(row)
+
+    async def sent_of(self, lead_id: int, purpose: OutboxPurpose) -> list[OutboxRecord]:
+        """Every message of one kind sent (or waiting) about a lead, such as the heads' cards."""
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM outbox WHERE lead_id = ? AND purpose = ? AND method = ? "
+            "AND status <> 'failed' ORDER BY id",
+            (lead_id, purpose.value, OutboxMethod.SEND.value),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_record(row) for row in rows]

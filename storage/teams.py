@@ -14,7 +14,6 @@ class TeamRecord:
     chat_id: int
     title: str
     language: str
-    mode: str
     created_by: int
     created_at: datetime
     paused_at: datetime | None = None
@@ -25,7 +24,7 @@ class TeamRecord:
         return self.paused_at is not None
 
 
-_COLUMNS = "id, chat_id, title, language, mode, created_by, created_at, paused_at, pause_reason"
+_COLUMNS = "id, chat_id, title, language, created_by, created_at, paused_at, pause_reason"
 
 
 def _team(row: aiosqlite.Row) -> TeamRecord:
@@ -34,7 +33,6 @@ def _team(row: aiosqlite.Row) -> TeamRecord:
         chat_id=row["chat_id"],
         title=row["title"],
         language=row["language"],
-        mode=row["mode"],
         created_by=row["created_by"],
         created_at=from_db(row["created_at"]),
         paused_at=from_db_optional(row["paused_at"]),

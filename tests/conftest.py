@@ -4,6 +4,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from random import Random
+from zoneinfo import ZoneInfo
 
 import pytest
 from aiogram import Bot, Dispatcher
@@ -108,6 +109,6 @@ async def world(tmp_path: Path, db: Database, clock: FakeClock) -> AsyncIterator
     services = build_services(db, bot, make_settings(tmp_path), clock, signal, TelegramPulse(clock))
     outbox_bot = Bot(TOKEN, session=session, default=html)
     worker = make_worker(db, outbox_bot, clock, signal, services)
-    dispatcher = build_dispatcher(services)
+    dispatcher = build_dispatcher(services, ZoneInfo("Europe/Moscow"))
     yield World(db, bot, session, dispatcher, services, clock, worker, signal, slept)
     assert session.unused() == {}, "expected Bot API calls that never happened"

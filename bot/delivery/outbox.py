@@ -10,10 +10,11 @@ from typing import Protocol
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramMigrateToChat, TelegramRetryAfter
-from aiogram.types import InlineKeyboardMarkup, Message
+from aiogram.types import Message
 
 from bot.clock import Clock
 from bot.delivery.failures import Failure, classify
+from bot.delivery.markup import to_markup
 from bot.delivery.pacing import Pacer, SendLimits
 from bot.delivery.signal import OutboxSignal
 from storage import (
@@ -25,6 +26,7 @@ from storage import (
     OutboxPurpose,
     OutboxRecord,
     OutboxRepo,
+    OutboxStatus,
 )
 
 log = logging.getLogger(__name__)
@@ -37,7 +39,11 @@ RetryDelay = Callable[[int], timedelta]  # failed attempts so far -> wait before
 
 
 class CardNotPostedError(Exception):
-    """An edit of a card that Telegram has not shown yet; it waits for the card."""
+    """An edit of a message that Telegram has not shown yet; it waits for the message."""
+
+
+class MessageGoneError(Exception):
+    """An edit of a message that was refused for good: there is nothing to edit."""
 
 
 # Failures of the network or of Telegram: retried quietly. Anything else is a bug, retried too
@@ -158,7 +164,7 @@ class OutboxWorker:
             await self._sent(row, message_id)
 
     async def _failed(self, row: OutboxRecord, error: Exception) -> None:
-        failure = classify(error)
+        failure = Failure.REJECTED if isinstance(error, MessageGoneError) else classify(error)
         match failure:
             case Failure.NOT_MODIFIED:
                 await self._sent(row, None)  # the card already says this
@@ -191,22 +197,34 @@ class OutboxWorker:
                 await self._retry(row, self._retry_delay(row.attempts), error)
 
     async def _send(self, row: OutboxRecord) -> int | None:
-        markup = (
-            InlineKeyboardMarkup.model_validate_json(row.reply_markup) if row.reply_markup else None
-        )
+        markup = None if row.buttons is None else to_markup(row.buttons)
         if row.method is OutboxMethod.SEND:
             message = await self._bot.send_message(row.chat_id, row.text, reply_markup=markup)
             return message.message_id
-        lead = await self._leads.get(row.lead_id) if row.lead_id is not None else None
-        if lead is None or lead.card_chat_id is None or lead.card_message_id is None:
-            raise CardNotPostedError(f"lead {row.lead_id} has no card yet")
+        chat_id, message_id = await self._edited_message(row)
         edited = await self._bot.edit_message_text(
-            chat_id=lead.card_chat_id,
-            message_id=lead.card_message_id,
-            text=row.text,
-            reply_markup=markup,
+            chat_id=chat_id, message_id=message_id, text=row.text, reply_markup=markup
         )
-        return edited.message_id if isinstance(edited, Message) else lead.card_message_id
+        return edited.message_id if isinstance(edited, Message) else message_id
+
+    async def _edited_message(self, row: OutboxRecord) -> tuple[int, int]:
+        """The chat and message an edit row changes."""
+        match row.method:
+            case OutboxMethod.EDIT_CARD:
+                lead = await self._leads.get(row.lead_id) if row.lead_id is not None else None
+                if lead is None or lead.card_chat_id is None or lead.card_message_id is None:
+                    raise CardNotPostedError(f"lead {row.lead_id} has no card yet")
+                return lead.card_chat_id, lead.card_message_id
+            case OutboxMethod.EDIT:
+                target = await self._outbox.get(row.target_id) if row.target_id else None
+                if target is None or target.status is OutboxStatus.FAILED:
+                    # The message never reached the chat; its failure was handled then.
+                    raise MessageGoneError(f"row {row.target_id} was never shown")
+                if target.message_id is None:
+                    raise CardNotPostedError(f"row {row.target_id} is not sent yet")
+                return target.chat_id, target.message_id
+            case OutboxMethod.SEND:
+                raise AssertionError("a sent message is not an edit")
 
     async def _sent(self, row: OutboxRecord, message_id: int | None) -> None:
         now = self._clock.now()

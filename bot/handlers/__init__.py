@@ -2,7 +2,22 @@
 
 from aiogram import Router
 
-from bot.handlers import chats, claim, errors, heads, help, intake, membership, setup, team
+from bot.handlers import (
+    assign,
+    chats,
+    claim,
+    errors,
+    heads,
+    help,
+    intake,
+    managers,
+    membership,
+    modes,
+    offers,
+    reports,
+    setup,
+    team,
+)
 
 
 def get_routers() -> list[Router]:
@@ -14,6 +29,11 @@ def get_routers() -> list[Router]:
         team.make_router(),
         heads.make_router(),
         claim.make_router(),
+        offers.make_router(),
+        assign.make_router(),
+        modes.make_router(),
+        managers.make_router(),
+        reports.make_router(),
         intake.make_router(),
         help.make_router(),
         claim.make_fallback_router(),

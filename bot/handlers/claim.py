@@ -7,35 +7,40 @@ from aiogram.types import CallbackQuery
 
 from bot.callbacks import ClaimCb
 from bot.handlers.common import person_of
-from bot.i18n import Translator
+from bot.i18n import Html, Translator
 from bot.routing import ClaimVerdict
-from bot.services.leads import LeadService
+from bot.services.assignments import Assignments, ClaimResult
 
 log = logging.getLogger(__name__)
 
 
 async def on_claim(
-    query: CallbackQuery, callback_data: ClaimCb, leads: LeadService, tr: Translator
+    query: CallbackQuery, callback_data: ClaimCb, assignments: Assignments, tr: Translator
 ) -> None:
     if query.message is None:
         await query.answer(tr("claim.invalid"), show_alert=True)
         return
-    result = await leads.claim(
+    result = await assignments.claim(
         callback_data.lead_id, query.message.chat.id, person_of(query.from_user)
     )
     if result.won:
         await query.answer(tr("claim.won", id=result.lead_id))
         return
+    await query.answer(_refusal(result, tr), show_alert=True)
+
+
+def _refusal(result: ClaimResult, tr: Translator) -> Html:
     match result.verdict:
         case ClaimVerdict.TAKEN:
-            text = tr("claim.taken_by", name=result.owner_name or "?")
+            return tr("claim.taken_by", name=result.owner_name or "?")
         case ClaimVerdict.ALREADY_YOURS:
-            text = tr("claim.already_yours")
+            return tr("claim.already_yours")
         case ClaimVerdict.NOT_MEMBER:
-            text = tr("claim.not_member")
+            return tr("claim.not_member")
+        case ClaimVerdict.AT_CAP:
+            return tr("claim.at_cap")
         case ClaimVerdict.INVALID | ClaimVerdict.TRY:
-            text = tr("claim.invalid")
-    await query.answer(text, show_alert=True)
+            return tr("claim.invalid")
 
 
 async def on_unknown_button(query: CallbackQuery, tr: Translator) -> None:

@@ -18,7 +18,7 @@ from bot.filters import IsHead
 from bot.handlers.common import IN_PRIVATE, heads_only
 from bot.i18n import Translator
 from bot.leads.text import lead_from_text
-from bot.services.leads import HandEntry, HandEntryResult, LeadService, NewLead
+from bot.services.intake import HandEntry, HandEntryResult, IntakeService, NewLead
 from storage import LeadFields, LeadSource
 
 
@@ -40,7 +40,7 @@ def _message_key(message: Message) -> str:
 
 
 async def on_newlead(
-    message: Message, command: CommandObject, leads: LeadService, tr: Translator
+    message: Message, command: CommandObject, intake: IntakeService, tr: Translator
 ) -> None:
     assert message.from_user is not None
     if not command.args:
@@ -52,7 +52,7 @@ async def on_newlead(
         idempotency_key=_message_key(message),
         added_by=message.from_user.id,
     )
-    result = await leads.submit_by_hand(new)
+    result = await intake.submit_by_hand(new)
     await _reply(message, result, tr)
 
 
@@ -81,7 +81,7 @@ def _forwarded(message: Message) -> tuple[LeadFields, int | None]:
     return fields, author
 
 
-async def on_forward(message: Message, leads: LeadService, tr: Translator) -> None:
+async def on_forward(message: Message, intake: IntakeService, tr: Translator) -> None:
     assert message.from_user is not None
     fields, author = _forwarded(message)
     new = NewLead(
@@ -91,7 +91,7 @@ async def on_forward(message: Message, leads: LeadService, tr: Translator) -> No
         contact_user_id=author,
         added_by=message.from_user.id,
     )
-    result = await leads.submit_by_hand(new)
+    result = await intake.submit_by_hand(new)
     await _reply(message, result, tr)
 
 

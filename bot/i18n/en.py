@@ -1,6 +1,9 @@
 """English catalog, for users whose Telegram language is English."""
 
+from bot.i18n.en_work import WORK
+
 MESSAGES: dict[str, str] = {
+    **WORK,
     # Commands menu
     "cmd.start": "Start using the bot",
     "cmd.help": "What the bot can do",

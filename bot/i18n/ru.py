@@ -7,7 +7,10 @@ means "command": the group is "чат отдела".
 `tests/unit/test_russian.py` checks this.
 """
 
+from bot.i18n.ru_work import WORK
+
 MESSAGES: dict[str, str] = {
+    **WORK,
     # Commands menu
     "cmd.start": "Начать работу с ботом",
     "cmd.help": "Что умеет бот",

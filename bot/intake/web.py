@@ -22,7 +22,7 @@ from bot.intake.parse import (
 )
 from bot.intake.ratelimit import ClientLimiter, client_address
 from bot.services.health import HealthService
-from bot.services.leads import LeadService, NewLead
+from bot.services.intake import IntakeService, NewLead
 from bot.services.refusals import SAMPLE_BYTES, RefusalService, RefusedRequest
 from storage import LeadSource
 
@@ -78,7 +78,7 @@ async def _json_errors(request: web.Request, handler: Handler) -> web.StreamResp
 class IntakeHandlers:
     def __init__(
         self,
-        leads: LeadService,
+        leads: IntakeService,
         health: HealthService,
         refusals: RefusalService,
         token: SecretStr | None,
@@ -160,7 +160,7 @@ class IntakeHandlers:
 
 
 def make_intake_app(
-    leads: LeadService,
+    leads: IntakeService,
     health: HealthService,
     refusals: RefusalService,
     token: SecretStr | None,

@@ -16,6 +16,7 @@ class ClaimVerdict(StrEnum):
     NOT_MEMBER = "not_member"
     ALREADY_YOURS = "already_yours"
     TAKEN = "taken"
+    AT_CAP = "at_cap"  # the tapper already has as many open leads as the cap allows
 
 
 @dataclass(frozen=True)
@@ -28,14 +29,17 @@ class ClaimView:
 
 
 def judge_claim(
-    lead: ClaimView | None, chat_team_id: int | None, tapper_member_id: int | None
+    lead: ClaimView | None,
+    chat_team_id: int | None,
+    tapper_member_id: int | None,
+    tapper_at_cap: bool = False,
 ) -> ClaimVerdict:
     if lead is None or chat_team_id is None or lead.lead_team_id != chat_team_id:
         return ClaimVerdict.INVALID
     if tapper_member_id is None:
         return ClaimVerdict.NOT_MEMBER
     if lead.claimable:
-        return ClaimVerdict.TRY
+        return ClaimVerdict.AT_CAP if tapper_at_cap else ClaimVerdict.TRY
     if lead.owner_id == tapper_member_id:
         return ClaimVerdict.ALREADY_YOURS
     return ClaimVerdict.TAKEN

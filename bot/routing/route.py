@@ -3,23 +3,72 @@ from __future__ import annotations
 from datetime import datetime
 from typing import assert_never
 
+from bot.routing.availability import unavailable
 from bot.routing.model import (
     Decision,
     DecisionKind,
     LeadFacts,
+    MemberState,
     Mode,
+    Passed,
     Reason,
     ReasonCode,
     TeamSnapshot,
 )
+from bot.routing.skills import matching_skills
+from bot.routing.turns import Weighted, next_turn
 
 
-def route(lead: LeadFacts, team: TeamSnapshot, now: datetime) -> Decision:
-    """Decide where a new lead goes. `now` is here for the rules that depend on time."""
+def route(
+    lead: LeadFacts, team: TeamSnapshot, now: datetime, exclude: frozenset[int] = frozenset()
+) -> Decision:
+    """Decide where a lead goes. Pure: a dry run and real routing call this same function,
+    and only the caller persists the new turn. `now` is for the rules that depend on time;
+    `exclude` holds managers who must not get this lead (they returned it)."""
+    everyone = tuple(m.member_id for m in team.members if m.member_id not in exclude)
     match team.mode:
         case Mode.FIRST_COME:
             # Offered to everyone, even an empty team: members who join later can still
             # claim it, and the card is the visible record that the lead arrived.
-            return Decision(DecisionKind.CLAIM, None, Reason(ReasonCode.FIRST_COME))
+            return Decision(DecisionKind.POST, None, everyone, Reason(ReasonCode.FIRST_COME))
+        case Mode.ROUND_ROBIN:
+            return _round_robin(team, exclude, everyone)
+        case Mode.HEAD_DECIDES:
+            if not team.has_heads:
+                return Decision(DecisionKind.POST, None, everyone, Reason(ReasonCode.FIRST_COME))
+            ranked = rank_for_head(lead, team.members, exclude)
+            return Decision(DecisionKind.ASK_HEAD, None, ranked, Reason(ReasonCode.HEAD_DECIDES))
         case _:
             assert_never(team.mode)
+
+
+def _round_robin(
+    team: TeamSnapshot, exclude: frozenset[int], everyone: tuple[int, ...]
+) -> Decision:
+    passed = tuple(
+        Passed(m.member_id, why)
+        for m in team.members
+        if (why := unavailable(m, exclude)) is not None
+    )
+    skipped = {p.member_id for p in passed}
+    available = [
+        Weighted(m.member_id, m.weight) for m in team.members if m.member_id not in skipped
+    ]
+    picked = next_turn(team.turn, available)
+    if picked is None:
+        # Never dropped: the team chat can still claim it, and the heads are told why.
+        reason = Reason(ReasonCode.NOBODY_AVAILABLE, passed=passed)
+        return Decision(DecisionKind.POST, None, everyone, reason)
+    member_id, turn = picked
+    reason = Reason(ReasonCode.ROUND_ROBIN, after=team.turn.last, passed=passed)
+    return Decision(DecisionKind.OFFER, member_id, (member_id,), reason, turn)
+
+
+def rank_for_head(
+    lead: LeadFacts, members: tuple[MemberState, ...], exclude: frozenset[int] = frozenset()
+) -> tuple[int, ...]:
+    """The heads' list: managers whose skills match the lead first, then the rest, each
+    part in team order. Paused and busy managers stay on it: a head may still choose them."""
+    shown = [m for m in members if m.member_id not in exclude]
+    matched = [m.member_id for m in shown if matching_skills(lead, m.skills)]
+    return (*matched, *(m.member_id for m in shown if m.member_id not in matched))

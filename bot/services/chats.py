@@ -14,16 +14,19 @@ from enum import StrEnum
 from bot.clock import Clock
 from bot.delivery.failures import Failure, explain
 from bot.delivery.signal import OutboxSignal
-from bot.services.leads import LeadService
+from bot.services.distribution import Distributor
+from bot.services.handover import Handover
 from bot.services.notices import HeadNotices
 from bot.services.people import Roles
 from storage import (
+    HANDING_OVER,
     Database,
     LeadEvent,
     LeadEventRepo,
     LeadRecord,
     LeadRepo,
     MemberRepo,
+    OutboxMethod,
     OutboxPurpose,
     OutboxRecord,
     OutboxRepo,
@@ -42,19 +45,26 @@ class PauseReason(StrEnum):
 
 class ChatService:
     def __init__(
-        self, db: Database, clock: Clock, roles: Roles, leads: LeadService, signal: OutboxSignal
+        self,
+        db: Database,
+        clock: Clock,
+        roles: Roles,
+        distributor: Distributor,
+        handover: Handover,
+        signal: OutboxSignal,
     ) -> None:
         self._db = db
         self._clock = clock
         self._roles = roles
-        self._lead_service = leads
+        self._distributor = distributor
+        self._handover = handover
         self._signal = signal
         self._teams = TeamRepo(db.conn)
         self._leads = LeadRepo(db.conn)
         self._members = MemberRepo(db.conn)
         self._events = LeadEventRepo(db.conn)
         self._outbox = OutboxRepo(db.conn)
-        self._notices = HeadNotices(self._outbox, roles, clock)
+        self._notices = HeadNotices(self._outbox, roles)
 
     # ---- refused messages (called by the outbox worker) ---------------------------------
 
@@ -71,8 +81,19 @@ class ChatService:
 
     async def _hand_on(self, row: OutboxRecord, detail: str) -> None:
         lead = await self._leads.get(row.lead_id) if row.lead_id is not None else None
-        if lead is not None and row.purpose is OutboxPurpose.OWNER_CARD:
+        if lead is not None and row.purpose in HANDING_OVER:
             await self._owner_unreachable(lead, row.chat_id, detail)
+        elif lead is not None and row.purpose is OutboxPurpose.OFFER_ACCEPTED:
+            # The offer card is gone (deleted in the chat): the contacts go in a new message.
+            await self._outbox.enqueue(
+                row.chat_id,
+                OutboxMethod.SEND,
+                OutboxPurpose.OWNER_CARD,
+                row.text,
+                self._clock.now(),
+                buttons=row.buttons,
+                lead_id=lead.id,
+            )
         elif lead is not None and row.purpose is OutboxPurpose.CARD:
             await self._card_refused(lead, detail)
         else:
@@ -83,7 +104,7 @@ class ChatService:
         owner = await self._members.by_id(lead.owner_id) if lead.owner_id is not None else None
         if owner is None or owner.user_id != user_id:
             return  # the lead changed hands since; the current owner got their own copy
-        if not await self._lead_service.return_to_team(lead, owner, detail):
+        if not await self._handover.take_back(lead, owner, detail):
             return
         # Joining requires a private chat the bot can write to; without it every lead this
         # member claims would bounce back the same way. Join again to come back.
@@ -98,6 +119,7 @@ class ChatService:
                 name=owner.full_name,
                 reason=tr("tg_refusal." + explain(detail)),
             ),
+            self._clock.now(),
             lead.id,
         )
 
@@ -122,6 +144,7 @@ class ChatService:
             lambda tr: tr(
                 "notice.card_refused", id=lead.id, reason=tr("tg_refusal." + explain(detail))
             ),
+            self._clock.now(),
         )
 
     # ---- chat changes (called by handlers, and by the worker for a moved chat) -----------
@@ -141,7 +164,9 @@ class ChatService:
             held = await self._outbox.pending_for_chat(chat_id)
             log.info("team %d resumed in chat %d, %d messages held", team.id, chat_id, held)
             await self._notices.tell(
-                team, lambda tr: tr("notice.resumed", title=team.title, count=held)
+                team,
+                lambda tr: tr("notice.resumed", title=team.title, count=held),
+                self._clock.now(),
             )
         self._signal.notify()
         return True
@@ -162,13 +187,16 @@ class ChatService:
             assert moved is not None
             # Buttons left in the old chat may no longer be pressed: post open leads again.
             stranded = await self._leads.unclaimed_with_card_in(old_chat_id)
+            now = self._clock.now()
             for lead in stranded:
                 await self._leads.clear_card(lead.id)
-                await self._lead_service.dispatch(lead, moved)
+                await self._distributor.distribute(lead, moved, now)
             if first_time:
                 log.warning("team %d moved from chat %d to %d", team.id, old_chat_id, new_chat_id)
                 await self._notices.tell(
-                    moved, lambda tr: tr("notice.moved", title=moved.title, count=len(stranded))
+                    moved,
+                    lambda tr: tr("notice.moved", title=moved.title, count=len(stranded)),
+                    now,
                 )
         self._signal.notify()
         return True
@@ -176,15 +204,18 @@ class ChatService:
     # ---- helpers ------------------------------------------------------------------------
 
     async def _pause(self, team: TeamRecord, reason: PauseReason, detail: str) -> bool:
-        if not await self._teams.pause(team.id, self._clock.now(), reason.value):
+        now = self._clock.now()
+        if not await self._teams.pause(team.id, now, reason.value):
             return False
         log.warning("team %d paused: %s %s", team.id, reason.value, detail)
         await self._notices.tell(
-            team, lambda tr: tr("notice.paused", title=team.title, reason=tr("pause." + reason))
+            team,
+            lambda tr: tr("notice.paused", title=team.title, reason=tr("pause." + reason)),
+            now,
         )
         # Hot leads cannot wait for someone to re-add the bot: the heads get them now.
         for lead_id in await self._outbox.leads_waiting_for_cards(team.chat_id):
             lead = await self._leads.get(lead_id)
             if lead is not None:
-                await self._notices.held(team, lead)
+                await self._notices.held(team, lead, now)
         return True

@@ -87,7 +87,7 @@ class RefusalService:
             return False
         await self._refusals.mark_reported([row.id for row in rows], now)
         team = await self._teams.primary()
-        await self._notices.tell(team, lambda tr: _report_text(rows, tr))
+        await self._notices.tell(team, lambda tr: _report_text(rows, tr), now)
         return True
 
 

@@ -9,7 +9,7 @@ from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.i18n import Translator
 from bot.ids import row_number
-from bot.services.leads import LeadService
+from bot.services.intake import IntakeService
 from bot.services.people import Person, Roles
 from storage import Database, MemberRecord, MemberRepo, TeamRecord, TeamRepo
 
@@ -82,7 +82,7 @@ class TeamService:
         db: Database,
         clock: Clock,
         roles: Roles,
-        leads: LeadService,
+        leads: IntakeService,
         reach: Reachability,
         signal: OutboxSignal,
     ) -> None:
@@ -115,10 +115,9 @@ class TeamService:
                 # One installation serves one team: leads from the web form and from
                 # private chats must have exactly one place to go.
                 return SetupResult(Setup.OTHER_CHAT, existing)
-            team = await self._teams.create(
-                chat_id, title, actor.language, actor.user_id, self._clock.now()
-            )
-            adopted = await self._leads.offer_waiting(team)
+            now = self._clock.now()
+            team = await self._teams.create(chat_id, title, actor.language, actor.user_id, now)
+            adopted = await self._leads.offer_waiting(team, now)
         if adopted:
             self._signal.notify()
         log.info("team %d set up in chat %d by user %d", team.id, chat_id, actor.user_id)

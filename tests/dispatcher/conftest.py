@@ -3,7 +3,7 @@ from __future__ import annotations
 from aiogram.methods import SendMessage
 from aiogram.types import Chat, User
 
-from bot.services.leads import NewLead
+from bot.services.intake import NewLead
 from storage import (
     LeadFields,
     LeadRepo,
@@ -37,7 +37,7 @@ async def add_member(world: World, team: TeamRecord, user: User) -> MemberRecord
 
 async def new_lead(world: World, name: str, phone: str | None = None) -> int:
     lead = LeadFields(name=name, phone=phone)
-    submitted = await world.services.leads.submit(NewLead(lead, LeadSource.HTTP))
+    submitted = await world.services.intake.submit(NewLead(lead, LeadSource.HTTP))
     return submitted.lead_id
 
 

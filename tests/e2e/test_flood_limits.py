@@ -8,6 +8,7 @@ import itertools
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from aiogram import Bot
@@ -17,7 +18,7 @@ from bot.delivery.outbox import OutboxWorker
 from bot.delivery.pacing import SendLimits
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
-from bot.services.leads import NewLead
+from bot.services.intake import NewLead
 from storage import Database, LeadFields, LeadSource, MemberRepo, OutboxRepo
 from tests.builders import HEAD_PERSON
 from tests.conftest import TOKEN, make_settings
@@ -77,7 +78,7 @@ async def test_a_burst_of_500_leads_is_delivered_at_the_group_limit_without_a_42
     await paced.services.teams.setup(TEAM.id, TEAM.title, HEAD_PERSON)
     ids = [
         (
-            await paced.services.leads.submit(
+            await paced.services.intake.submit(
                 NewLead(LeadFields(name=f"Client {n}"), LeadSource.HTTP)
             )
         ).lead_id
@@ -97,7 +98,7 @@ async def test_a_burst_of_500_leads_is_delivered_at_the_group_limit_without_a_42
 async def test_a_429_that_comes_anyway_is_waited_out_and_order_is_kept(paced: Paced) -> None:
     await paced.services.teams.setup(TEAM.id, TEAM.title, HEAD_PERSON)
     for n in range(5):
-        await paced.services.leads.submit(NewLead(LeadFields(name=f"C{n}"), LeadSource.HTTP))
+        await paced.services.intake.submit(NewLead(LeadFields(name=f"C{n}"), LeadSource.HTTP))
     paced.tg.fail("sendMessage", too_many_requests(40))
     started = paced.clock.now()
     await paced.deliver_everything()
@@ -117,14 +118,14 @@ async def test_a_claimed_card_shows_its_owner_within_one_group_interval_despite_
             team.team.id, IVAN.id, IVAN.full_name, IVAN.username, "ru", paced.clock.now()
         )
     for n in range(16):
-        await paced.services.leads.submit(NewLead(LeadFields(name=f"C{n}"), LeadSource.HTTP))
+        await paced.services.intake.submit(NewLead(LeadFields(name=f"C{n}"), LeadSource.HTTP))
     assert await paced.worker.deliver_due() == 1  # the first card; 15 wait behind it
     [card] = paced.tg.chat(TEAM.id)
 
     # Ivan taps Claim: the real update, fetched from the fake Telegram, through the real
     # dispatcher with the real session.
     await paced.tg.tap(IVAN, card)
-    dispatcher = build_dispatcher(paced.services)
+    dispatcher = build_dispatcher(paced.services, ZoneInfo("Europe/Moscow"))
     for update in await paced.bot.get_updates(timeout=0):
         await dispatcher.feed_update(paced.bot, update)
     tapped = paced.clock.now()

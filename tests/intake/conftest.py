@@ -21,7 +21,7 @@ def intake_app(
     world: World, token: str | None = TOKEN, per_minute: int = 100_000
 ) -> web.Application:
     return make_intake_app(
-        world.services.leads,
+        world.services.intake,
         world.services.health,
         world.services.refusals,
         SecretStr(token) if token is not None else None,

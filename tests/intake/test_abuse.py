@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.services.leads import LeadService, NewLead
+from bot.services.intake import IntakeService, NewLead
 from storage import LeadFields, LeadRepo, LeadSource
 from tests.conftest import World
 from tests.dispatcher.conftest import lead_count, make_team
@@ -134,9 +134,9 @@ async def test_an_integrity_error_that_is_not_a_duplicate_still_fails_loudly(
 ) -> None:
     await make_team(world)
 
-    async def broken_store(self: LeadService, new: NewLead) -> Callable[..., Any]:
+    async def broken_store(self: IntakeService, new: NewLead) -> Callable[..., Any]:
         raise sqlite3.IntegrityError("CHECK constraint failed")
 
-    monkeypatch.setattr(LeadService, "_store", broken_store)
+    monkeypatch.setattr(IntakeService, "_store", broken_store)
     with pytest.raises(sqlite3.IntegrityError):
-        await world.services.leads.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))
+        await world.services.intake.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))

@@ -133,8 +133,8 @@ async def test_only_the_first_claim_wins(db: Database) -> None:
         assert not await leads.claim(lead.id, olga.id, T0 + timedelta(seconds=4))
     claimed = await leads.get(lead.id)
     assert claimed is not None
-    assert (claimed.status, claimed.owner_id) == (LeadStatus.CLAIMED, ivan.id)
-    assert claimed.claimed_at == T0 + timedelta(seconds=3)
+    assert (claimed.status, claimed.owner_id) == (LeadStatus.TAKEN, ivan.id)
+    assert claimed.taken_at == claimed.assigned_at == T0 + timedelta(seconds=3)
     assert await leads.count_open_by_owner(team.id) == {ivan.id: 1}
 
 
@@ -330,12 +330,12 @@ async def test_a_lead_goes_back_only_from_its_current_owner(db: Database) -> Non
     async with db.transaction():
         await leads.set_card(lead.id, -1, 10)
         assert await leads.claim(lead.id, ivan.id, T0)
-        assert not await leads.unclaim(lead.id, olga.id)
-        assert await leads.unclaim(lead.id, ivan.id)
-        assert not await leads.unclaim(lead.id, ivan.id)
+        assert not await leads.release(lead.id, olga.id)
+        assert await leads.release(lead.id, ivan.id)
+        assert not await leads.release(lead.id, ivan.id)
     back = await leads.get(lead.id)
     assert back is not None
-    assert (back.status, back.owner_id, back.claimed_at) == (LeadStatus.NEW, None, None)
+    assert (back.status, back.owner_id, back.taken_at) == (LeadStatus.NEW, None, None)
     assert [x.id for x in await leads.unclaimed_with_card_in(-1)] == [lead.id]
     async with db.transaction():
         await leads.clear_card(lead.id)

@@ -14,7 +14,7 @@ from bot.cards import (
     visible_length,
 )
 from bot.i18n import Translator
-from storage import LeadFields, LeadRecord, LeadSource, LeadStatus
+from storage import LeadFields, LeadRecord, LeadSource, LeadStatus, Pool
 from tests.fakes.telegram_html import MAX_TEXT, parse_html
 
 RU = Translator("ru")
@@ -29,13 +29,17 @@ def lead(
     return LeadRecord(
         id=42,
         team_id=1,
-        status=LeadStatus.CLAIMED if claimed else LeadStatus.NEW,
+        status=LeadStatus.TAKEN if claimed else LeadStatus.NEW,
+        pool=None if claimed else Pool.CHAT,
         source=LeadSource.HTTP,
         fields=fields,
         contact_user_id=contact,
         owner_id=3 if claimed else None,
         created_at=T0,
-        claimed_at=claimed,
+        assigned_at=claimed,
+        taken_at=claimed,
+        closed_at=None,
+        lost_reason=None,
         card_chat_id=None,
         card_message_id=None,
     )

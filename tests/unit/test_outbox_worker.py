@@ -11,7 +11,7 @@ from aiogram import Bot
 from aiogram.methods import EditMessageText, SendMessage
 
 from bot.delivery.outbox import MAX_BACKOFF, backoff
-from bot.services.leads import NewLead
+from bot.services.intake import NewLead
 from storage import (
     LeadEventRepo,
     LeadFields,
@@ -45,7 +45,7 @@ async def status(world: World, row_id: int) -> str:
 
 async def test_a_card_is_sent_and_its_message_id_recorded_on_the_lead(world: World) -> None:
     await world.services.teams.setup(CHAT, "Sales", HEAD_PERSON)
-    submitted = await world.services.leads.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))
+    submitted = await world.services.intake.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))
     world.session.expect_message()
     assert await world.worker.deliver_due() == 1
     [sent] = world.session.of(SendMessage)
@@ -121,7 +121,7 @@ async def test_a_failing_message_holds_back_later_ones_to_the_same_chat_only(wor
 async def posted_card(world: World) -> int:
     """A lead whose card is already in the team chat; returns the lead id."""
     await world.services.teams.setup(CHAT, "Sales", HEAD_PERSON)
-    submitted = await world.services.leads.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))
+    submitted = await world.services.intake.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))
     world.session.expect_message()
     await world.worker.deliver_due()
     return submitted.lead_id
@@ -159,7 +159,7 @@ async def test_an_edit_goes_to_the_card_the_lead_recorded(world: World) -> None:
 
 async def test_a_crash_between_commit_and_send_still_posts_the_card_once(world: World) -> None:
     await world.services.teams.setup(CHAT, "Sales", HEAD_PERSON)
-    await world.services.leads.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))
+    await world.services.intake.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))
     # The process dies here: the lead and its card are committed, nothing was sent.
     outbox_bot = Bot(TOKEN, session=world.session)
     restarted = make_worker(world.db, outbox_bot, world.clock, world.signal, world.services, seed=1)

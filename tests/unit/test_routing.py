@@ -43,7 +43,7 @@ def test_first_come_offers_every_lead_to_the_whole_team(
     lead: LeadFacts, team: TeamSnapshot, now: datetime
 ) -> None:
     decision = route(lead, team, now)
-    assert decision.kind is DecisionKind.CLAIM
+    assert decision.kind is DecisionKind.POST
     assert decision.member_id is None
     assert decision.reason.code is ReasonCode.FIRST_COME
 
@@ -55,7 +55,7 @@ def test_routing_is_a_pure_function(lead: LeadFacts, team: TeamSnapshot, now: da
 
 def test_an_empty_team_still_gets_the_card() -> None:
     decision = route(LeadFacts(1), TeamSnapshot(1, Mode.FIRST_COME), datetime.now(UTC))
-    assert decision.kind is DecisionKind.CLAIM
+    assert decision.kind is DecisionKind.POST
 
 
 OPEN = ClaimView(lead_team_id=1, claimable=True, owner_id=None)

@@ -1,0 +1,73 @@
+"""A head gives a lead to a manager: a button on the head's card, or /assign."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message
+
+from bot.callbacks import AssignCb
+from bot.filters import IsHead
+from bot.handlers.common import heads_only, person_of
+from bot.i18n import Html, Translator
+from bot.ids import row_number
+from bot.services.handover import Assign, AssignResult, Handover
+from bot.services.team import TeamService
+
+
+def _text(result: AssignResult, tr: Translator) -> Html:
+    match result.outcome:
+        case Assign.DONE:
+            return tr("assign.done", id=result.lead_id, name=result.member_name or "?")
+        case Assign.SAME:
+            return tr("assign.same", id=result.lead_id, name=result.member_name or "?")
+        case Assign.TAKEN:
+            return tr("assign.taken", id=result.lead_id, name=result.member_name or "?")
+        case Assign.CLOSED:
+            return tr("assign.closed", id=result.lead_id)
+        case Assign.NO_LEAD:
+            return tr("assign.no_lead", id=result.lead_id)
+        case Assign.NO_MEMBER:
+            return tr("assign.no_member")
+
+
+async def on_assign_button(
+    query: CallbackQuery, callback_data: AssignCb, handover: Handover, tr: Translator
+) -> None:
+    result = await handover.assign(
+        callback_data.lead_id, callback_data.member_id, person_of(query.from_user), only_if_new=True
+    )
+    await query.answer(_text(result, tr), show_alert=result.outcome is not Assign.DONE)
+
+
+async def on_assign(
+    message: Message,
+    command: CommandObject,
+    handover: Handover,
+    teams: TeamService,
+    tr: Translator,
+) -> None:
+    assert message.from_user is not None
+    parts = (command.args or "").split()
+    lead_id = row_number(parts[0].lstrip("#№")) if parts else None
+    if len(parts) != 2 or lead_id is None:
+        await message.answer(tr("assign.usage"))
+        return
+    team = await teams.primary()
+    member = await teams.find_member(team, parts[1]) if team else None
+    if member is None or not member.active:
+        await message.answer(tr("assign.no_member"))
+        return
+    result = await handover.assign(
+        lead_id, member.id, person_of(message.from_user), only_if_new=False
+    )
+    await message.answer(_text(result, tr))
+
+
+def make_router() -> Router:
+    router = Router(name=__name__)
+    router.callback_query.register(on_assign_button, AssignCb.filter(), IsHead())
+    router.callback_query.register(heads_only(), AssignCb.filter())
+    router.message.register(on_assign, Command("assign"), IsHead())
+    router.message.register(heads_only(), Command("assign"))
+    return router

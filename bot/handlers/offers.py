@@ -1,0 +1,92 @@
+"""A manager's buttons on their own leads: Accept or Return an offer, then Won or Lost."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+
+from bot.buttons import offer_buttons, outcome_buttons
+from bot.callbacks import LostCb, OfferAction, OfferCb, Outcome, OutcomeCb, ReturnCb
+from bot.delivery.markup import to_markup
+from bot.handlers.common import person_of
+from bot.i18n import Translator
+from bot.keyboards import lost_reasons_keyboard, return_reasons_keyboard
+from bot.services.assignments import Assignments, Step
+
+
+async def _swap_keyboard(query: CallbackQuery, markup: InlineKeyboardMarkup) -> None:
+    """A menu in reply to a tap: the keyboard changes in place, nothing else does."""
+    if isinstance(query.message, Message):
+        await query.message.edit_reply_markup(reply_markup=markup)
+    await query.answer()
+
+
+async def _answer(
+    query: CallbackQuery, step: Step, done_key: str, tr: Translator, **params: object
+) -> None:
+    match step:
+        case Step.DONE:
+            await query.answer(tr(done_key, **params))
+        case Step.STALE:
+            await query.answer(tr("step.stale"), show_alert=True)
+        case Step.NOT_YOURS:
+            await query.answer(tr("step.not_yours"), show_alert=True)
+        case Step.INVALID:
+            await query.answer(tr("claim.invalid"), show_alert=True)
+
+
+async def on_offer(
+    query: CallbackQuery, callback_data: OfferCb, assignments: Assignments, tr: Translator
+) -> None:
+    lead_id = callback_data.lead_id
+    match callback_data.action:
+        case OfferAction.ACCEPT:
+            step = await assignments.accept(lead_id, person_of(query.from_user))
+            await _answer(query, step, "offer.accepted", tr, id=lead_id)
+        case OfferAction.RETURN:
+            await _swap_keyboard(query, return_reasons_keyboard(lead_id, tr))
+
+
+async def on_return_reason(
+    query: CallbackQuery, callback_data: ReturnCb, assignments: Assignments, tr: Translator
+) -> None:
+    lead_id = callback_data.lead_id
+    if callback_data.why is None:
+        await _swap_keyboard(query, to_markup(offer_buttons(lead_id, tr)))
+        return
+    step = await assignments.give_back(lead_id, person_of(query.from_user), callback_data.why)
+    await _answer(query, step, "offer.returned_toast", tr, id=lead_id)
+
+
+async def on_outcome(
+    query: CallbackQuery, callback_data: OutcomeCb, assignments: Assignments, tr: Translator
+) -> None:
+    lead_id = callback_data.lead_id
+    match callback_data.outcome:
+        case Outcome.WON:
+            step = await assignments.close(lead_id, person_of(query.from_user), won=True)
+            await _answer(query, step, "outcome.won_toast", tr, id=lead_id)
+        case Outcome.LOST:
+            await _swap_keyboard(query, lost_reasons_keyboard(lead_id, tr))
+
+
+async def on_lost_reason(
+    query: CallbackQuery, callback_data: LostCb, assignments: Assignments, tr: Translator
+) -> None:
+    lead_id = callback_data.lead_id
+    if callback_data.why is None:
+        await _swap_keyboard(query, to_markup(outcome_buttons(lead_id, tr)))
+        return
+    step = await assignments.close(
+        lead_id, person_of(query.from_user), won=False, reason=callback_data.why
+    )
+    await _answer(query, step, "outcome.lost_toast", tr, id=lead_id)
+
+
+def make_router() -> Router:
+    router = Router(name=__name__)
+    router.callback_query.register(on_offer, OfferCb.filter())
+    router.callback_query.register(on_return_reason, ReturnCb.filter())
+    router.callback_query.register(on_outcome, OutcomeCb.filter())
+    router.callback_query.register(on_lost_reason, LostCb.filter())
+    return router

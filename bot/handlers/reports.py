@@ -1,0 +1,81 @@
+"""What people read: /my (own open leads), /lead (one lead and its history), /stats."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+
+from bot.handlers.common import person_of
+from bot.i18n import Translator
+from bot.ids import row_number
+from bot.services.reports import Access, Period, ReportService
+from bot.views import history_text, my_leads_text, stats_text
+
+
+async def _refuse(message: Message, access: Access, tr: Translator) -> None:
+    match access:
+        case Access.NO_TEAM:
+            await message.answer(tr("team.none"))
+        case Access.NOT_MEMBER:
+            await message.answer(tr("team.members_only"))
+        case Access.NOT_FOUND:
+            await message.answer(tr("lead.not_found"))
+        case Access.OK:
+            pass
+
+
+async def on_my(message: Message, reports: ReportService, tr: Translator) -> None:
+    assert message.from_user is not None
+    view = await reports.my_leads(person_of(message.from_user))
+    if view.access is not Access.OK or view.now is None:
+        await _refuse(message, view.access, tr)
+        return
+    await message.answer(my_leads_text(view.leads, view.now, tr))
+
+
+async def on_lead(
+    message: Message,
+    command: CommandObject,
+    reports: ReportService,
+    zone: ZoneInfo,
+    tr: Translator,
+) -> None:
+    assert message.from_user is not None
+    lead_id = row_number((command.args or "").strip().lstrip("#№"))
+    if lead_id is None:
+        await message.answer(tr("lead.usage"))
+        return
+    view = await reports.history(lead_id, person_of(message.from_user))
+    if view.access is not Access.OK:
+        await _refuse(message, view.access, tr)
+        return
+    for text in history_text(view, zone, tr):
+        await message.answer(text)
+
+
+async def on_stats(
+    message: Message, command: CommandObject, reports: ReportService, tr: Translator
+) -> None:
+    assert message.from_user is not None
+    word = (command.args or "week").strip().casefold()
+    period = {"week": Period.WEEK, "неделя": Period.WEEK, "month": Period.MONTH,
+              "месяц": Period.MONTH}.get(word)  # fmt: skip
+    if period is None:
+        await message.answer(tr("stats.usage"))
+        return
+    stats = await reports.stats(person_of(message.from_user), period)
+    if stats.access is not Access.OK:
+        await _refuse(message, stats.access, tr)
+        return
+    await message.answer(stats_text(stats, tr))
+
+
+def make_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(on_my, Command("my"))
+    router.message.register(on_lead, Command("lead"))
+    router.message.register(on_stats, Command("stats"))
+    return router

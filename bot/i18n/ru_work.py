@@ -1,0 +1,187 @@
+"""Russian texts of distribution and a lead's life (modes, offers, outcomes, reports).
+
+Merged into `ru.MESSAGES`; the same rules hold: nothing agrees with a person's gender,
+names stand in the nominative after a colon or a dash.
+"""
+
+WORK: dict[str, str] = {
+    "cmd.mode": "Режим распределения",
+    "cmd.settings": "Настройки отдела",
+    "cmd.assign": "Назначить лид менеджеру",
+    "cmd.stats": "Кто сколько получил и закрыл",
+    "cmd.lead": "Лид и история лида",
+    "cmd.my": "Мои лиды в работе",
+    "cmd.pause": "Пауза: не получать новые лиды",
+    "cmd.resume": "Снова получать лиды",
+    "cmd.weight": "Вес менеджера в очереди",
+    "cmd.cap": "Лимит открытых лидов менеджера",
+    "cmd.skills": "Навыки менеджера",
+    # Modes and settings
+    "mode.first_come": "Кто успел",
+    "mode.round_robin": "По очереди",
+    "mode.head_decides": "Решает руководитель",
+    "mode.menu": (
+        "Режим распределения сейчас: <b>{mode}</b>.\n\n"
+        "• Кто успел — лид появляется в чате отдела с кнопкой «Взять лид».\n"
+        "• По очереди — лид сразу уходит следующему менеджеру в личный чат.\n"
+        "• Решает руководитель — лид приходит руководителю с кнопками менеджеров.\n\n"
+        "Новый режим действует для новых лидов."
+    ),
+    "mode.switched": "Режим переключён: {mode}. Так распределяются новые лиды.",
+    "mode.already": "Режим и так: {mode}.",
+    "setting.mode": "режим распределения",
+    "setting.cap": "лимит открытых лидов на менеджера",
+    "setting.announce": "сообщать в чат отдела, кому отдан лид",
+    "setting.cap.none": "нет",
+    "setting.on": "да",
+    "setting.off": "нет",
+    "settings.header": "⚙️ <b>Настройки отдела</b>",
+    "settings.line": "• {label}: <b>{value}</b> — <code>/set {name} …</code>",
+    "settings.hint": (
+        "Изменить: /set имя значение, например <code>/set cap 10</code>, "
+        "<code>/set cap off</code>, <code>/set announce off</code>, "
+        "<code>/set mode round_robin</code>. Режим удобнее менять через /mode."
+    ),
+    "set.usage": "Напишите имя настройки и значение: /set cap 10. Все настройки — /settings.",
+    "set.unknown": "Такой настройки нет. Все настройки — /settings.",
+    "set.bad_mode": "Режим: first_come, round_robin или head_decides. Или выберите в /mode.",
+    "set.bad_cap": "Лимит — число от 1 до 1000, или off, чтобы снять лимит.",
+    "set.bad_switch": "Значение: on или off.",
+    "set.done": "Сохранено: {label}.",
+    # Per manager
+    "manager.not_member": "Это для участников команды. Вступите в чате отдела: /join.",
+    "manager.usage": "Укажите менеджера: @username или номер из /team.",
+    "pausing.self": (
+        "Пауза включена: новые лиды по очереди вам не придут. Лиды в работе остаются у вас. "
+        "Вернуться — /resume."
+    ),
+    "pausing.already_self": "Пауза уже включена. Вернуться — /resume.",
+    "resuming.self": "Пауза снята: новые лиды снова будут приходить.",
+    "resuming.already_self": "Паузы и не было: лиды приходят.",
+    "pausing.other": "Пауза: {name}. Новых лидов по очереди этому менеджеру не будет до /resume.",
+    "pausing.already_other": "Уже на паузе: {name}.",
+    "resuming.other": "Пауза снята: {name}. Лиды снова будут приходить.",
+    "resuming.already_other": "Не на паузе: {name}.",
+    "weight.usage": "Вес в очереди: /weight @username 2 (от 1 до 10; 2 — вдвое больше лидов).",
+    "weight.bad": "Вес — целое число от 1 до 10.",
+    "weight.done": "Вес в очереди: {name} — {weight}.",
+    "cap.usage": "Лимит открытых лидов: /cap @username 15, или /cap @username off — как у отдела.",
+    "cap.bad": "Лимит — число от 0 до 1000, или off.",
+    "cap.done": "Лимит открытых лидов: {name} — {cap}.",
+    "cap.team": "как у отдела",
+    "skills.usage": "Навыки через запятую: /skills @username CRM, интеграция 1С",
+    "skills.too_many": "Не больше 20 навыков.",
+    "skills.done": "Навыки: {name} — {skills}.",
+    # Offers and outcomes
+    "button.accept": "✅ Принять",
+    "button.return": "↩️ Вернуть",
+    "button.won": "🏆 Сделка",
+    "button.lost": "❌ Отказ",
+    "button.back": "← Назад",
+    "return_why.profile": "Не мой профиль",
+    "return_why.busy": "Слишком много лидов",
+    "return_why.other": "Другая причина",
+    "lost_why.no_answer": "Не отвечает",
+    "lost_why.no_budget": "Нет бюджета",
+    "lost_why.competitor": "Купили у конкурента",
+    "lost_why.not_client": "Не клиент",
+    "lost_why.other": "Другое",
+    "offer.title": "📨 <b>Лид №{id} для вас</b>",
+    "offer.hint": "Примите лид, чтобы получить телефон и e-mail клиента, или верните лид.",
+    "offer.accepted": "Лид №{id} ваш: контакты — в карточке.",
+    "offer.returned": "↩️ Лид возвращён, причина: {why}. Лид уходит дальше.",
+    "offer.returned_toast": "Лид №{id} возвращён.",
+    "ask.title": "🧭 <b>Кому отдать лид №{id}?</b>",
+    "ask.hint": "⭐ — навыки подходят к лиду, ⏸ — на паузе; цифры — открытые лиды и лимит.",
+    "ask.done": "✅ Назначено: {name} (решение руководителя: {head}).",
+    "card.assigned": "✅ В работе у: <b>{name}</b> (решение руководителя: {head})",
+    "card.owner": "✅ В работе у: <b>{name}</b>",
+    "outcome.won": "🏆 Итог: сделка.",
+    "outcome.lost": "❌ Итог: отказ — {why}.",
+    "outcome.won_toast": "Лид №{id}: сделка. Поздравляю!",
+    "outcome.lost_toast": "Лид №{id} закрыт: отказ.",
+    "step.stale": "Эта кнопка устарела: лид уже в другом состоянии. Подробности — /lead.",
+    "step.not_yours": "Этот лид сейчас не у вас.",
+    "claim.at_cap": (
+        "У вас уже столько открытых лидов, сколько позволяет лимит. Закройте какой-нибудь "
+        "(/my), и можно будет взять новый. Этот лид остаётся свободным."
+    ),
+    "handover.moved": "➡️ Лид №{id} передан по решению руководителя. Теперь лид у: {name}.",
+    # Why a lead went where it went
+    "reason.first_come": "лид был в чате отдела для всех",
+    "reason.round_robin": "ваша очередь",
+    "reason.round_robin_after": "ваша очередь (предыдущий лид: {name})",
+    "reason.head_decides": "выбор руководителя",
+    "reason.nobody_available": "по очереди некому: {passed}",
+    "reason.assigned": "решение руководителя: {name}",
+    "reason.returned_by_you": "лид был предложен вам по очереди",
+    "cause.returned": "до вас лид вернули: {name}, причина: {why}",
+    "cause.unreachable": "до вас лид был у: {name}, но бот не может написать этому менеджеру",
+    "cause.reassigned": "до вас лид был у: {name}",
+    "passed.nobody": "в команде нет менеджеров",
+    "passed.entry": "{name} — {why}",
+    "skip.paused": "пауза",
+    "skip.at_cap": "лимит лидов",
+    "skip.excluded": "этот лид уже возвращён этим менеджером",
+    "notice.nobody_available": (
+        "⚠️ Лид №{id}: по очереди отдать некому ({passed}). Лид опубликован в чате отдела "
+        "с кнопкой «Взять лид»; можно и назначить: /assign {id} @username."
+    ),
+    "announce.line": "#{id} {client} → {name} · {how}",
+    "announce.round_robin": "по очереди",
+    "announce.assigned": "решение руководителя",
+    "lead.no_name": "лид без имени",
+    # Assigning
+    "assign.usage": "Кому отдать лид: /assign 12 @username или /assign 12 и номер из /team.",
+    "assign.done": "Лид №{id} назначен: {name}.",
+    "assign.same": "Лид №{id} и так у: {name}.",
+    "assign.taken": "Лид №{id} уже назначен: {name}.",
+    "assign.closed": "Лид №{id} уже закрыт, переназначать нечего.",
+    "assign.no_lead": "Лида №{id} нет.",
+    "assign.no_member": "Такого менеджера в команде нет. Список — /team.",
+    # Reports
+    "my.empty": "Открытых лидов нет.",
+    "my.header": "📂 <b>Ваши открытые лиды: {count}</b>",
+    "my.line": "№{id} · {client} · {age} · {state}",
+    "my.hint": "Подробно о лиде: /lead и номер.",
+    "state.new": "ждёт распределения",
+    "state.offered": "ждёт, примете ли",
+    "state.taken": "в работе",
+    "state.won": "сделка",
+    "state.lost": "отказ",
+    "lead.usage": "Номер лида: /lead 12.",
+    "lead.not_found": "Такого лида нет, или этот лид не ваш.",
+    "history.header": "🕓 <b>История</b>",
+    "history.owner": "у кого: {name}",
+    "history.line": "{when} — {text}",
+    "history.unreachable": "бот не может написать менеджеру",
+    "event.created": "поступил",
+    "event.routed": "распределён",
+    "event.card_posted": "опубликован в чате отдела",
+    "event.card_refused": "Telegram не дал опубликовать карточку",
+    "event.claimed": "взят из чата",
+    "event.accepted": "принят",
+    "event.returned": "возвращён",
+    "event.assigned": "назначен",
+    "event.won": "сделка",
+    "event.lost": "отказ",
+    "stats_header.week": "📊 <b>Распределение за 7 дней</b>",
+    "stats_header.month": "📊 <b>Распределение за 30 дней</b>",
+    "stats.line": (
+        "<b>{name}</b>: получено {received}, взято {taken}, сделок {won}, отказов {lost}, "
+        "в работе {open}; время до взятия (медиана): {median}"
+    ),
+    "stats.nobody": "В команде пока никого.",
+    "stats.total": (
+        "Всего: получено {received}, взято {taken}, сделок {won}, отказов {lost}, в работе {open}"
+    ),
+    "stats.channels": "<b>По каналам</b> (лиды · сделки · отказы):",
+    "stats.channel": "• {channel}: {leads} · {won} · {lost}",
+    "stats.no_channel": "канал не указан",
+    "stats.usage": "Период: /stats week или /stats month.",
+    "span.instant": "меньше секунды",
+    "span.seconds": "{s} с",
+    "span.minutes": "{m} мин {s} с",
+    "span.hours": "{h} ч {m} мин",
+    "span.days": "{d} дн. {h} ч",
+}

@@ -1,0 +1,351 @@
+"""What managers do with a lead: claim it, accept or return an offer, close it won or lost.
+
+Each step is one conditional UPDATE that says whether it won, so two taps at once, a stale
+button or a repeated update change the lead at most once.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from bot.buttons import outcome_buttons
+from bot.callbacks import LostWhy, ReturnWhy
+from bot.cards import claimed_card, offer_card, owner_messages, team_card, with_status
+from bot.clock import Clock
+from bot.delivery.signal import OutboxSignal
+from bot.i18n import Html, Translator
+from bot.reasons import Cause, why
+from bot.routing import ClaimVerdict, ClaimView, ReasonCode, judge_claim
+from bot.services.distribution import Distributor, member_translator, team_translator
+from bot.services.notices import enqueue_messages
+from bot.services.people import Person
+from bot.team_settings import CAP
+from storage import (
+    Database,
+    LeadEvent,
+    LeadEventRepo,
+    LeadRecord,
+    LeadRepo,
+    LeadStatus,
+    MemberRecord,
+    MemberRepo,
+    OutboxMethod,
+    OutboxPurpose,
+    OutboxRepo,
+    Pool,
+    TeamRecord,
+    TeamRepo,
+)
+
+log = logging.getLogger(__name__)
+
+PRIVATE_CARDS = frozenset({OutboxPurpose.OWNER_CARD, OutboxPurpose.OFFER_CARD})
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    won: bool
+    verdict: ClaimVerdict
+    lead_id: int
+    owner_name: str | None = None
+
+
+class Step(StrEnum):
+    """How an Accept, Return, Won or Lost tap ended."""
+
+    DONE = "done"
+    STALE = "stale"  # the lead is no longer in the state the button was made for
+    NOT_YOURS = "not_yours"  # someone else's lead
+    INVALID = "invalid"  # no such lead, or the tapper is not in the team
+
+
+class Assignments:
+    def __init__(
+        self, db: Database, clock: Clock, distributor: Distributor, signal: OutboxSignal
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._distributor = distributor
+        self._signal = signal
+        conn = db.conn
+        self._leads = LeadRepo(conn)
+        self._teams = TeamRepo(conn)
+        self._members = MemberRepo(conn)
+        self._events = LeadEventRepo(conn)
+        self._outbox = OutboxRepo(conn)
+
+    # ---- first come --------------------------------------------------------------------
+
+    async def claim(self, lead_id: int, chat_id: int, person: Person) -> ClaimResult:
+        async with self._db.transaction():
+            result = await self._claim(lead_id, chat_id, person)
+        if result.won:
+            self._signal.notify()
+        elif result.verdict is not ClaimVerdict.TAKEN:
+            log.info("claim of lead %d by user %d refused: %s", lead_id, person.user_id, result)
+        return result
+
+    async def _claim(self, lead_id: int, chat_id: int, person: Person) -> ClaimResult:
+        now = self._clock.now()
+        lead = await self._leads.get(lead_id)
+        team = await self._teams.by_chat(chat_id)
+        member = await self._members.active_by_user(team.id, person.user_id) if team else None
+        view = None
+        if lead is not None:
+            claimable = lead.status is LeadStatus.NEW and lead.pool is Pool.CHAT
+            view = ClaimView(lead.team_id, claimable, lead.owner_id)
+        at_cap = team is not None and member is not None and await self._at_cap(team, member)
+        verdict = judge_claim(
+            view, team.id if team else None, member.id if member else None, at_cap
+        )
+        if verdict is ClaimVerdict.TRY:
+            assert team is not None and member is not None
+            # The conditional update, not the verdict, picks the winner: another process on
+            # the same file may have claimed the lead since we read it.
+            if await self._leads.claim(lead_id, member.id, now):
+                await self._members.update_profile(
+                    member.id, person.full_name, person.username, person.language
+                )
+                await self._claimed(lead_id, team, member.id, person)
+                return ClaimResult(True, verdict, lead_id, person.full_name)
+            verdict = ClaimVerdict.TAKEN
+        owner_name = await self._owner_name(lead_id) if verdict is ClaimVerdict.TAKEN else None
+        return ClaimResult(False, verdict, lead_id, owner_name)
+
+    async def _at_cap(self, team: TeamRecord, member: MemberRecord) -> bool:
+        cap = (
+            member.cap if member.cap is not None else (await self._distributor.settings(team))[CAP]
+        )
+        return cap is not None and await self._leads.count_open(member.id) >= cap
+
+    async def _owner_name(self, lead_id: int) -> str | None:
+        lead = await self._leads.get(lead_id)
+        if lead is None or lead.owner_id is None:
+            return None
+        owner = await self._members.by_id(lead.owner_id)
+        return owner.full_name if owner else None
+
+    async def _claimed(
+        self, lead_id: int, team: TeamRecord, member_id: int, person: Person
+    ) -> None:
+        lead = await self._leads.get(lead_id)
+        assert lead is not None and lead.taken_at is not None
+        at = lead.taken_at
+        details = {"reason": ReasonCode.CLAIMED.value}
+        await self._events.add(
+            LeadEvent(
+                lead_id,
+                at,
+                "claimed",
+                reason=ReasonCode.CLAIMED.value,
+                actor_user_id=person.user_id,
+                member_id=member_id,
+                details=details,
+            )
+        )
+        team_tr = team_translator(team)
+        await self._outbox.enqueue(
+            team.chat_id,
+            OutboxMethod.EDIT_CARD,
+            OutboxPurpose.CARD_CLAIMED,
+            claimed_card(lead, person.full_name, team_tr),
+            at,
+            lead_id=lead_id,
+        )
+        tr = Translator(person.language)
+        await enqueue_messages(
+            self._outbox,
+            person.user_id,
+            owner_messages(lead, why(details, tr), tr),
+            OutboxPurpose.OWNER_CARD,
+            at,
+            lead_id,
+            buttons=outcome_buttons(lead_id, tr),
+        )
+
+    # ---- offered: accept or return -----------------------------------------------------
+
+    async def accept(self, lead_id: int, person: Person) -> Step:
+        async with self._db.transaction():
+            now = self._clock.now()
+            lead, member = await self._lead_and_member(lead_id, person)
+            if lead is None or member is None:
+                return Step.INVALID
+            if lead.owner_id != member.id:
+                return Step.NOT_YOURS
+            if not await self._leads.accept(lead_id, member.id, now):
+                return Step.STALE
+            decided = await self._events.last(lead_id, ("routed",), member.id)
+            details = dict(decided.details) if decided else {}
+            await self._events.add(
+                LeadEvent(
+                    lead_id,
+                    now,
+                    "accepted",
+                    reason="accepted",
+                    member_id=member.id,
+                    actor_user_id=person.user_id,
+                )
+            )
+            fresh = await self._leads.get(lead_id)
+            assert fresh is not None
+            tr = member_translator(member)
+            card, *rest = owner_messages(fresh, why(details, tr), tr)
+            offer = await self._outbox.latest(
+                lead_id, member.user_id, frozenset({OutboxPurpose.OFFER_CARD})
+            )
+            if offer is None:
+                await enqueue_messages(
+                    self._outbox,
+                    member.user_id,
+                    [card, *rest],
+                    OutboxPurpose.OWNER_CARD,
+                    now,
+                    lead_id,
+                    buttons=outcome_buttons(lead_id, tr),
+                )
+            else:
+                await self._outbox.enqueue(
+                    member.user_id,
+                    OutboxMethod.EDIT,
+                    OutboxPurpose.OFFER_ACCEPTED,
+                    card,
+                    now,
+                    buttons=outcome_buttons(lead_id, tr),
+                    lead_id=lead_id,
+                    target_id=offer.id,
+                )
+                await enqueue_messages(
+                    self._outbox, member.user_id, rest, OutboxPurpose.LEAD_TEXT, now, lead_id
+                )
+        self._signal.notify()
+        return Step.DONE
+
+    async def give_back(self, lead_id: int, person: Person, reason: ReturnWhy) -> Step:
+        """Return an offered lead: it is routed again without this manager."""
+        async with self._db.transaction():
+            now = self._clock.now()
+            lead, member = await self._lead_and_member(lead_id, person)
+            if lead is None or member is None or lead.team_id is None:
+                return Step.INVALID
+            if lead.owner_id != member.id:
+                return Step.NOT_YOURS
+            if lead.status is not LeadStatus.OFFERED or not await self._leads.release(
+                lead_id, member.id
+            ):
+                return Step.STALE
+            await self._events.add(
+                LeadEvent(
+                    lead_id,
+                    now,
+                    "returned",
+                    reason=reason.value,
+                    member_id=member.id,
+                    actor_user_id=person.user_id,
+                )
+            )
+            tr = member_translator(member)
+            status = tr("offer.returned", why=tr("return_why." + reason.value))
+            await self._update_private(
+                lead,
+                member,
+                with_status(offer_card(lead, tr("reason.returned_by_you"), tr), status),
+                now,
+            )
+            team = await self._teams.by_id(lead.team_id)
+            fresh = await self._leads.get(lead_id)
+            assert team is not None and fresh is not None
+            cause = Cause("returned", member.full_name, reason.value)
+            await self._distributor.distribute(fresh, team, now, cause)
+        self._signal.notify()
+        return Step.DONE
+
+    # ---- outcomes -----------------------------------------------------------------------
+
+    async def close(
+        self, lead_id: int, person: Person, won: bool, reason: LostWhy | None = None
+    ) -> Step:
+        async with self._db.transaction():
+            now = self._clock.now()
+            lead, member = await self._lead_and_member(lead_id, person)
+            if lead is None or member is None:
+                return Step.INVALID
+            if lead.owner_id != member.id:
+                return Step.NOT_YOURS
+            why_lost = None if won else (reason or LostWhy.OTHER).value
+            if not await self._leads.close(lead_id, member.id, won, now, why_lost):
+                return Step.STALE
+            kind = "won" if won else "lost"
+            await self._events.add(
+                LeadEvent(
+                    lead_id,
+                    now,
+                    kind,
+                    reason=why_lost or kind,
+                    member_id=member.id,
+                    actor_user_id=person.user_id,
+                )
+            )
+            closed = await self._leads.get(lead_id)
+            assert closed is not None
+            await self._show_outcome(closed, member, now)
+        self._signal.notify()
+        return Step.DONE
+
+    async def _show_outcome(self, lead: LeadRecord, member: MemberRecord, now: datetime) -> None:
+        tr = member_translator(member)
+        decided = await self._events.last(lead.id, ("routed", "claimed", "assigned"), member.id)
+        details = dict(decided.details) if decided else {}
+        card = owner_messages(lead, why(details, tr), tr)[0]
+        await self._update_private(lead, member, with_status(card, outcome_line(lead, tr)), now)
+        if lead.team_id is None or not await self._outbox.sent_of(lead.id, OutboxPurpose.CARD):
+            return
+        team = await self._teams.by_id(lead.team_id)
+        team_tr = team_translator(team)
+        assert lead.taken_at is not None
+        taken = with_status(team_card(lead, team_tr), team_tr("card.owner", name=member.full_name))
+        await self._outbox.enqueue(
+            team.chat_id if team else lead.card_chat_id or 0,
+            OutboxMethod.EDIT_CARD,
+            OutboxPurpose.CARD_CLOSED,
+            with_status(taken, outcome_line(lead, team_tr)),
+            now,
+            lead_id=lead.id,
+        )
+
+    # ---- helpers ------------------------------------------------------------------------
+
+    async def _lead_and_member(
+        self, lead_id: int, person: Person
+    ) -> tuple[LeadRecord | None, MemberRecord | None]:
+        lead = await self._leads.get(lead_id)
+        if lead is None or lead.team_id is None:
+            return None, None
+        return lead, await self._members.active_by_user(lead.team_id, person.user_id)
+
+    async def _update_private(
+        self, lead: LeadRecord, member: MemberRecord, text: Html, now: datetime
+    ) -> None:
+        """Edit the manager's own card of this lead (offer or full), keyboard removed."""
+        target = await self._outbox.latest(lead.id, member.user_id, PRIVATE_CARDS)
+        if target is None:
+            return
+        await self._outbox.enqueue(
+            member.user_id,
+            OutboxMethod.EDIT,
+            OutboxPurpose.UPDATE,
+            text,
+            now,
+            buttons=[],
+            lead_id=lead.id,
+            target_id=target.id,
+        )
+
+
+def outcome_line(lead: LeadRecord, tr: Translator) -> Html:
+    if lead.status is LeadStatus.WON:
+        return tr("outcome.won")
+    return tr("outcome.lost", why=tr("lost_why." + (lead.lost_reason or LostWhy.OTHER.value)))

@@ -1,0 +1,289 @@
+"""Distribution: route a lead and write what the decision sends, in one transaction.
+
+Every path that moves a lead comes through `Distributor.distribute`: intake, a Return, an
+owner the bot cannot reach, a chat that moved, and (later) timeouts and vacation hand-backs.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from bot.buttons import assign_buttons, claim_buttons, offer_buttons
+from bot.cards import clip, head_card, offer_card, team_card
+from bot.i18n import Translator, language_for
+from bot.leads.contacts import Marks, mask_contacts
+from bot.reasons import Cause, passed_text, why
+from bot.routing import (
+    Decision,
+    DecisionKind,
+    LeadFacts,
+    MemberState,
+    ReasonCode,
+    TeamSnapshot,
+    TurnState,
+    matching_skills,
+    route,
+)
+from bot.services.notices import HeadNotices
+from bot.services.people import Roles
+from bot.team_settings import ANNOUNCE, CAP, MODE, TeamSettings
+from storage import (
+    Database,
+    LeadEvent,
+    LeadEventRepo,
+    LeadRecord,
+    LeadRepo,
+    MemberRecord,
+    MemberRepo,
+    OutboxMethod,
+    OutboxPurpose,
+    OutboxRepo,
+    Pool,
+    TeamRecord,
+    TeamSettingRepo,
+    TurnRepo,
+)
+
+log = logging.getLogger(__name__)
+
+# Managers who gave this lead back, or whom the bot could not reach with it, never get it
+# again by routing (a head may still assign it to them).
+EXCLUDING_EVENTS = ("returned",)
+
+
+def facts_of(lead: LeadRecord) -> LeadFacts:
+    f = lead.fields
+    return LeadFacts(lead.id, f.channel, f.industry, f.region, f.product, f.message)
+
+
+def team_translator(team: TeamRecord | None) -> Translator:
+    return Translator(language_for(team.language if team else None))
+
+
+def member_translator(member: MemberRecord) -> Translator:
+    return Translator(language_for(member.language))
+
+
+_NO_CONTACTS = Marks("📞", "✉️", "💬")
+
+
+def client_label(lead: LeadRecord, tr: Translator) -> str:
+    """Who the lead is, for one line in a chat: never a phone or an e-mail."""
+    f = lead.fields
+    for value in (f.company, f.name):
+        if value:
+            return clip(mask_contacts(value, _NO_CONTACTS), 60)
+    return str(tr("lead.no_name"))
+
+
+class Distributor:
+    def __init__(self, db: Database, roles: Roles) -> None:
+        self._roles = roles
+        conn = db.conn
+        self._leads = LeadRepo(conn)
+        self._members = MemberRepo(conn)
+        self._events = LeadEventRepo(conn)
+        self._outbox = OutboxRepo(conn)
+        self._turns = TurnRepo(conn)
+        self._settings = TeamSettingRepo(conn)
+        self._notices = HeadNotices(self._outbox, roles)
+
+    async def settings(self, team: TeamRecord) -> TeamSettings:
+        return TeamSettings(await self._settings.values(team.id))
+
+    async def snapshot(self, team: TeamRecord) -> tuple[TeamSnapshot, list[MemberRecord]]:
+        """What routing needs about the team, read in one go."""
+        settings = await self.settings(team)
+        members = await self._members.active(team.id)
+        open_counts = await self._leads.count_open_by_owner(team.id)
+        team_cap = settings[CAP]
+        states = tuple(
+            MemberState(
+                m.id,
+                open_counts.get(m.id, 0),
+                m.weight,
+                m.cap if m.cap is not None else team_cap,
+                m.paused_at is not None,
+                m.skills,
+            )
+            for m in members
+        )
+        stored = await self._turns.get(team.id)
+        turn = TurnState.from_json(stored) if stored else TurnState()
+        snapshot = TeamSnapshot(
+            team.id, settings[MODE], states, turn, has_heads=bool(self._roles.head_ids)
+        )
+        return snapshot, members
+
+    async def distribute(
+        self, lead: LeadRecord, team: TeamRecord, now: datetime, cause: Cause | None = None
+    ) -> Decision:
+        """Route a new lead (or one taken back) and write what that sends. Call inside a
+        transaction; `cause` says why it moves again, and the next manager reads it."""
+        snapshot, members = await self.snapshot(team)
+        exclude = frozenset(await self._events.members_with(lead.id, EXCLUDING_EVENTS))
+        decision = route(facts_of(lead), snapshot, now, exclude)
+        by_id = {m.id: m for m in members}
+        details = _details(decision, by_id, cause)
+        await self._events.add(
+            LeadEvent(
+                lead.id,
+                now,
+                "routed",
+                reason=decision.reason.code.value,
+                member_id=decision.member_id,
+                details=details,
+            )
+        )
+        match decision.kind:
+            case DecisionKind.POST:
+                await self._post(lead, team, decision, details, now)
+            case DecisionKind.OFFER:
+                assert decision.member_id is not None and decision.turn is not None
+                await self._turns.put(team.id, decision.turn.to_json())
+                await self._offer(lead, team, by_id[decision.member_id], details, now)
+            case DecisionKind.ASK_HEAD:
+                await self._ask_heads(lead, team, snapshot, decision, by_id, now)
+        return decision
+
+    async def _post(
+        self,
+        lead: LeadRecord,
+        team: TeamRecord,
+        decision: Decision,
+        details: dict[str, object],
+        now: datetime,
+    ) -> None:
+        await self._leads.wait_in(lead.id, Pool.CHAT)
+        tr = team_translator(team)
+        await self._outbox.enqueue(
+            team.chat_id,
+            OutboxMethod.SEND,
+            OutboxPurpose.CARD,
+            team_card(lead, tr),
+            now,
+            buttons=claim_buttons(lead.id, tr),
+            lead_id=lead.id,
+        )
+        if decision.reason.code is ReasonCode.NOBODY_AVAILABLE:
+            await self._notices.tell(
+                team,
+                lambda tr: tr(
+                    "notice.nobody_available",
+                    id=lead.id,
+                    passed=passed_text(details.get("passed"), tr),
+                ),
+                now,
+                lead.id,
+            )
+        if team.paused:
+            # The card waits for the team chat; a hot lead cannot.
+            await self._notices.held(team, lead, now)
+
+    async def _offer(
+        self,
+        lead: LeadRecord,
+        team: TeamRecord,
+        member: MemberRecord,
+        details: dict[str, object],
+        now: datetime,
+    ) -> None:
+        offered = await self._leads.offer(lead.id, member.id, now)
+        assert offered, f"lead {lead.id} was routed while not new"
+        tr = member_translator(member)
+        await self._outbox.enqueue(
+            member.user_id,
+            OutboxMethod.SEND,
+            OutboxPurpose.OFFER_CARD,
+            offer_card(lead, why(details, tr), tr),
+            now,
+            buttons=offer_buttons(lead.id, tr),
+            lead_id=lead.id,
+        )
+        await self.announce(team, lead, member, ReasonCode.ROUND_ROBIN, now)
+
+    async def announce(
+        self,
+        team: TeamRecord,
+        lead: LeadRecord,
+        member: MemberRecord,
+        code: ReasonCode,
+        now: datetime,
+    ) -> None:
+        """One line in the team chat when a lead goes to a person: everyone sees the split."""
+        if not (await self.settings(team))[ANNOUNCE]:
+            return
+        tr = team_translator(team)
+        line = tr(
+            "announce.line",
+            id=lead.id,
+            client=client_label(lead, tr),
+            name=member.full_name,
+            how=tr("announce." + code.value),
+        )
+        await self._outbox.enqueue(
+            team.chat_id, OutboxMethod.SEND, OutboxPurpose.ANNOUNCE, line, now, lead_id=lead.id
+        )
+
+    async def _ask_heads(
+        self,
+        lead: LeadRecord,
+        team: TeamRecord,
+        snapshot: TeamSnapshot,
+        decision: Decision,
+        by_id: dict[int, MemberRecord],
+        now: datetime,
+    ) -> None:
+        await self._leads.wait_in(lead.id, Pool.HEADS)
+        tr = team_translator(team)
+        states = {m.member_id: m for m in snapshot.members}
+        facts = facts_of(lead)
+        choices = [
+            (
+                mid,
+                choice_label(
+                    by_id[mid], states[mid], bool(matching_skills(facts, states[mid].skills))
+                ),
+            )
+            for mid in decision.candidates
+        ]
+        for head_id in sorted(self._roles.head_ids):
+            await self._outbox.enqueue(
+                head_id,
+                OutboxMethod.SEND,
+                OutboxPurpose.HEAD_ASK,
+                head_card(lead, tr),
+                now,
+                buttons=assign_buttons(lead.id, choices),
+                lead_id=lead.id,
+            )
+
+
+def choice_label(member: MemberRecord, state: MemberState, matched: bool) -> str:
+    """ "⭐ Иван · 3/10": skills match, open leads and cap; ⏸ for a paused manager."""
+    load = f"{state.open_leads}/{state.cap}" if state.cap is not None else str(state.open_leads)
+    mark = "⏸ " if state.paused else "⭐ " if matched else ""
+    return f"{mark}{clip(member.full_name, 24)} · {load}"
+
+
+def _details(
+    decision: Decision, by_id: dict[int, MemberRecord], cause: Cause | None
+) -> dict[str, object]:
+    """The decision as stored in the lead's history, with names as they were then."""
+
+    def name(member_id: int) -> str:
+        member = by_id.get(member_id)
+        return member.full_name if member else f"#{member_id}"
+
+    details: dict[str, object] = {
+        "decision": decision.kind.value,
+        "reason": decision.reason.code.value,
+    }
+    if decision.reason.after is not None and decision.reason.after != decision.member_id:
+        details["after"] = name(decision.reason.after)
+    if decision.reason.passed:
+        details["passed"] = [[name(p.member_id), p.why.value] for p in decision.reason.passed]
+    if cause is not None:
+        details["cause"] = cause.to_json()
+    return details

@@ -1,0 +1,237 @@
+"""Leads that change hands by a head's decision or because their owner is out of reach."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from bot.buttons import outcome_buttons
+from bot.cards import head_card, owner_messages, returned_card, team_card, with_status
+from bot.clock import Clock
+from bot.delivery.signal import OutboxSignal
+from bot.reasons import Cause, why
+from bot.routing import ReasonCode
+from bot.services.assignments import PRIVATE_CARDS
+from bot.services.distribution import Distributor, member_translator, team_translator
+from bot.services.notices import enqueue_messages
+from bot.services.people import Person
+from storage import (
+    Database,
+    LeadEvent,
+    LeadEventRepo,
+    LeadRecord,
+    LeadRepo,
+    MemberRecord,
+    MemberRepo,
+    OutboxMethod,
+    OutboxPurpose,
+    OutboxRepo,
+    TeamRecord,
+    TeamRepo,
+)
+
+log = logging.getLogger(__name__)
+
+
+class Assign(StrEnum):
+    DONE = "done"
+    SAME = "same"  # the lead is already theirs
+    TAKEN = "taken"  # a head's button: another head was quicker
+    CLOSED = "closed"  # won or lost: nothing to move
+    NO_LEAD = "no_lead"
+    NO_MEMBER = "no_member"
+
+
+@dataclass(frozen=True)
+class AssignResult:
+    outcome: Assign
+    lead_id: int
+    member_name: str | None = None  # the new owner, or the current one when not moved
+
+
+class Handover:
+    def __init__(
+        self, db: Database, clock: Clock, distributor: Distributor, signal: OutboxSignal
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._distributor = distributor
+        self._signal = signal
+        conn = db.conn
+        self._leads = LeadRepo(conn)
+        self._teams = TeamRepo(conn)
+        self._members = MemberRepo(conn)
+        self._events = LeadEventRepo(conn)
+        self._outbox = OutboxRepo(conn)
+
+    async def assign(
+        self, lead_id: int, member_id: int, head: Person, *, only_if_new: bool
+    ) -> AssignResult:
+        """A head gives a lead to a member: the head's button (`only_if_new`: the first of
+        two heads wins) or `/assign` (moves any lead that is not closed)."""
+        async with self._db.transaction():
+            result = await self._assign(lead_id, member_id, head, only_if_new)
+        if result.outcome is Assign.DONE:
+            self._signal.notify()
+        return result
+
+    async def _assign(
+        self, lead_id: int, member_id: int, head: Person, only_if_new: bool
+    ) -> AssignResult:
+        now = self._clock.now()
+        lead = await self._leads.get(lead_id)
+        if lead is None or lead.team_id is None:
+            return AssignResult(Assign.NO_LEAD, lead_id)
+        member = await self._members.by_id(member_id)
+        if member is None or not member.active or member.team_id != lead.team_id:
+            return AssignResult(Assign.NO_MEMBER, lead_id)
+        if not lead.open:
+            return AssignResult(Assign.CLOSED, lead_id, await self._name(lead.owner_id))
+        if lead.owner_id == member.id:
+            return AssignResult(Assign.SAME, lead_id, member.full_name)
+        if not await self._leads.assign(lead_id, member.id, now, only_if_new=only_if_new):
+            return AssignResult(Assign.TAKEN, lead_id, await self._name(lead.owner_id))
+        team = await self._teams.by_id(lead.team_id)
+        fresh = await self._leads.get(lead_id)
+        assert team is not None and fresh is not None
+        previous = await self._members.by_id(lead.owner_id) if lead.owner_id else None
+        details: dict[str, object] = {"reason": ReasonCode.ASSIGNED.value, "head": head.full_name}
+        if previous is not None:
+            details["previous"] = previous.full_name
+        await self._events.add(
+            LeadEvent(
+                lead_id,
+                now,
+                "assigned",
+                reason=ReasonCode.ASSIGNED.value,
+                actor_user_id=head.user_id,
+                member_id=member.id,
+                details=details,
+            )
+        )
+        tr = member_translator(member)
+        await enqueue_messages(
+            self._outbox,
+            member.user_id,
+            owner_messages(fresh, why(details, tr), tr),
+            OutboxPurpose.OWNER_CARD,
+            now,
+            lead_id,
+            buttons=outcome_buttons(lead_id, tr),
+        )
+        if previous is not None:
+            await self._tell_previous(lead, previous, member, now)
+        await self._update_team_card(fresh, team, member, head, now)
+        await self._update_head_cards(fresh, team, member, head, now)
+        await self._distributor.announce(team, fresh, member, ReasonCode.ASSIGNED, now)
+        log.info("lead %d assigned to member %d by user %d", lead_id, member.id, head.user_id)
+        return AssignResult(Assign.DONE, lead_id, member.full_name)
+
+    async def _name(self, member_id: int | None) -> str | None:
+        member = await self._members.by_id(member_id) if member_id is not None else None
+        return member.full_name if member else None
+
+    async def _tell_previous(
+        self, lead: LeadRecord, previous: MemberRecord, member: MemberRecord, now: datetime
+    ) -> None:
+        tr = member_translator(previous)
+        text = tr("handover.moved", id=lead.id, name=member.full_name)
+        target = await self._outbox.latest(lead.id, previous.user_id, PRIVATE_CARDS)
+        if target is not None:
+            await self._outbox.enqueue(
+                previous.user_id,
+                OutboxMethod.EDIT,
+                OutboxPurpose.UPDATE,
+                with_status(team_card(lead, tr), text),
+                now,
+                buttons=[],
+                lead_id=lead.id,
+                target_id=target.id,
+            )
+        await self._outbox.enqueue(
+            previous.user_id,
+            OutboxMethod.SEND,
+            OutboxPurpose.MEMBER_NOTICE,
+            text,
+            now,
+            lead_id=lead.id,
+        )
+
+    async def _update_team_card(
+        self,
+        lead: LeadRecord,
+        team: TeamRecord,
+        member: MemberRecord,
+        head: Person,
+        now: datetime,
+    ) -> None:
+        if not await self._outbox.sent_of(lead.id, OutboxPurpose.CARD):
+            return
+        tr = team_translator(team)
+        status = tr("card.assigned", name=member.full_name, head=head.full_name)
+        await self._outbox.enqueue(
+            team.chat_id,
+            OutboxMethod.EDIT_CARD,
+            OutboxPurpose.CARD_ASSIGNED,
+            with_status(team_card(lead, tr), status),
+            now,
+            buttons=[],
+            lead_id=lead.id,
+        )
+
+    async def _update_head_cards(
+        self,
+        lead: LeadRecord,
+        team: TeamRecord,
+        member: MemberRecord,
+        head: Person,
+        now: datetime,
+    ) -> None:
+        tr = team_translator(team)
+        status = tr("ask.done", name=member.full_name, head=head.full_name)
+        for card in await self._outbox.sent_of(lead.id, OutboxPurpose.HEAD_ASK):
+            await self._outbox.enqueue(
+                card.chat_id,
+                OutboxMethod.EDIT,
+                OutboxPurpose.HEAD_ASK_DONE,
+                with_status(head_card(lead, tr), status),
+                now,
+                buttons=[],
+                lead_id=lead.id,
+                target_id=card.id,
+            )
+
+    async def take_back(self, lead: LeadRecord, owner: MemberRecord, detail: str) -> bool:
+        """The bot cannot reach the owner with this lead: route it again without them.
+        A card in the team chat says where the lead went. Call inside a transaction."""
+        if lead.team_id is None or not await self._leads.release(lead.id, owner.id):
+            return False
+        now = self._clock.now()
+        team = await self._teams.by_id(lead.team_id)
+        fresh = await self._leads.get(lead.id)
+        assert team is not None and fresh is not None
+        await self._events.add(
+            LeadEvent(
+                lead.id,
+                now,
+                "returned",
+                reason="owner_unreachable",
+                member_id=owner.id,
+                details={"error": detail},
+            )
+        )
+        if await self._outbox.sent_of(lead.id, OutboxPurpose.CARD):
+            tr = team_translator(team)
+            await self._outbox.enqueue(
+                team.chat_id,
+                OutboxMethod.EDIT_CARD,
+                OutboxPurpose.CARD_RETURNED,
+                returned_card(fresh, owner.full_name, tr),
+                now,
+                lead_id=lead.id,
+            )
+        await self._distributor.distribute(fresh, team, now, Cause("unreachable", owner.full_name))
+        log.warning("lead %d moves on: owner %d unreachable", lead.id, owner.id)
+        return True

@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from bot.clock import Clock
+from bot.delivery.signal import OutboxSignal
+from bot.leads.fields import cleaned, is_lead
+from bot.services.distribution import Distributor
+from storage import (
+    Database,
+    LeadEvent,
+    LeadEventRepo,
+    LeadFields,
+    LeadRepo,
+    LeadSource,
+    TeamRecord,
+    TeamRepo,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class NewLead:
+    fields: LeadFields
+    source: LeadSource
+    idempotency_key: str | None = None
+    contact_user_id: int | None = None  # the author of a forwarded message
+    added_by: int | None = None  # the head who entered it in Telegram
+
+
+@dataclass(frozen=True)
+class Submitted:
+    lead_id: int
+    created: bool  # False: an earlier delivery of the same submission already made it
+    team_id: int | None  # None: stored, waiting for /setup
+
+
+class HandEntry(StrEnum):
+    CREATED = "created"
+    WAITING = "waiting"  # stored, no team chat yet
+    EMPTY = "empty"
+
+
+@dataclass(frozen=True)
+class HandEntryResult:
+    outcome: HandEntry
+    lead_id: int | None = None
+    team_chat_id: int | None = None  # where its card goes
+
+
+class IntakeService:
+    """New leads in: stored with everything they cause, in one transaction."""
+
+    def __init__(
+        self, db: Database, clock: Clock, distributor: Distributor, signal: OutboxSignal
+    ) -> None:
+        self._db = db
+        self._signal = signal
+        self._clock = clock
+        self._distributor = distributor
+        self._leads = LeadRepo(db.conn)
+        self._events = LeadEventRepo(db.conn)
+        self._teams = TeamRepo(db.conn)
+
+    async def submit(self, new: NewLead) -> Submitted:
+        """Store the lead and everything it must cause, in one transaction.
+
+        When this returns, the lead and its outgoing card are committed: a crash after this
+        point delays the card, it cannot lose it.
+        """
+        try:
+            submitted = await self._store(new)
+        except sqlite3.IntegrityError:
+            # Another process sharing the file stored the same submission between our
+            # duplicate check and our insert; the unique index kept it to one lead.
+            async with self._db.consistent_read():
+                earlier = await self._leads.find_duplicate(
+                    new.fields.external_id, new.idempotency_key
+                )
+            if earlier is None:
+                raise
+            return Submitted(earlier.id, created=False, team_id=earlier.team_id)
+        if submitted.created:
+            self._signal.notify()
+        return submitted
+
+    async def _store(self, new: NewLead) -> Submitted:
+        now = self._clock.now()
+        fields = cleaned(new.fields)
+        async with self._db.transaction():
+            earlier = await self._leads.find_duplicate(fields.external_id, new.idempotency_key)
+            if earlier is not None:
+                return Submitted(earlier.id, created=False, team_id=earlier.team_id)
+            team = await self._teams.primary()
+            lead = await self._leads.insert(
+                team.id if team else None,
+                new.source,
+                fields,
+                now,
+                idempotency_key=new.idempotency_key,
+                contact_user_id=new.contact_user_id,
+            )
+            await self._events.add(
+                LeadEvent(
+                    lead.id, now, "created", reason=new.source.value, actor_user_id=new.added_by
+                )
+            )
+            if team is not None:
+                await self._distributor.distribute(lead, team, now)
+            else:
+                log.warning("lead %d stored; no team chat yet, it waits for /setup", lead.id)
+        return Submitted(lead.id, created=True, team_id=team.id if team else None)
+
+    async def submit_by_hand(self, new: NewLead) -> HandEntryResult:
+        """A lead a head entered in Telegram (the route is for heads only)."""
+        if not is_lead(cleaned(new.fields)):
+            return HandEntryResult(HandEntry.EMPTY)
+        submitted = await self.submit(new)
+        if submitted.team_id is None:
+            return HandEntryResult(HandEntry.WAITING, submitted.lead_id)
+        team = await self._teams.by_id(submitted.team_id)
+        chat_id = team.chat_id if team else None
+        return HandEntryResult(HandEntry.CREATED, submitted.lead_id, chat_id)
+
+    async def offer_waiting(self, team: TeamRecord, now: datetime) -> int:
+        """Give leads stored before any team existed to `team`. Call inside a transaction."""
+        waiting = await self._leads.without_team()
+        for lead in waiting:
+            await self._leads.assign_team(lead.id, team.id)
+            await self._distributor.distribute(lead, team, now)
+        return len(waiting)

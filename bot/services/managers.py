@@ -1,0 +1,156 @@
+"""What a head sets per manager (weight, cap, skills) and per team (mode and settings), and
+pausing: everything that changes who routing may pick, not any lead."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.clock import Clock
+from bot.routing import Mode
+from bot.services.people import Person
+from bot.services.team import TeamService
+from bot.team_settings import BY_NAME, MODE, AnySetting, SettingError, TeamSettings
+from storage import Database, MemberRecord, MemberRepo, TeamRecord, TeamSettingRepo
+
+log = logging.getLogger(__name__)
+
+MAX_SKILLS = 20
+
+
+class Change(StrEnum):
+    DONE = "done"
+    ALREADY = "already"  # it already was so
+    NO_TEAM = "no_team"
+    NOT_FOUND = "not_found"  # no such member
+    NOT_MEMBER = "not_member"  # the person acting on themself is not in the team
+    BAD_VALUE = "bad_value"
+
+
+@dataclass(frozen=True)
+class ChangeResult:
+    outcome: Change
+    member: MemberRecord | None = None
+    error: str | None = None  # the catalog key explaining a BAD_VALUE
+
+
+@dataclass(frozen=True)
+class SettingResult:
+    outcome: Change
+    setting: str | None = None
+    error: str | None = None
+
+
+class ManagerService:
+    def __init__(self, db: Database, clock: Clock, teams: TeamService) -> None:
+        self._db = db
+        self._clock = clock
+        self._teams = teams
+        self._members = MemberRepo(db.conn)
+        self._settings = TeamSettingRepo(db.conn)
+
+    async def _target(self, actor: Person, target: str | None) -> ChangeResult:
+        team = await self._teams.primary()
+        if team is None:
+            return ChangeResult(Change.NO_TEAM)
+        if target is None:
+            member = await self._members.active_by_user(team.id, actor.user_id)
+            return ChangeResult(Change.DONE, member) if member else ChangeResult(Change.NOT_MEMBER)
+        member = await self._teams.find_member(team, target)
+        if member is None or not member.active:
+            return ChangeResult(Change.NOT_FOUND)
+        return ChangeResult(Change.DONE, member)
+
+    async def _change(
+        self,
+        actor: Person,
+        target: str | None,
+        apply: Callable[[MemberRecord], Awaitable[bool]],
+    ) -> ChangeResult:
+        found = await self._target(actor, target)
+        if found.member is None:
+            return found
+        member = found.member
+        async with self._db.transaction():
+            changed = await apply(member)
+        fresh = await self._members.by_id(member.id)
+        log.info("user %d changed member %d: %s", actor.user_id, member.id, changed)
+        return ChangeResult(Change.DONE if changed else Change.ALREADY, fresh)
+
+    async def pause(self, actor: Person, target: str | None, paused: bool) -> ChangeResult:
+        """`target` None: the actor themself (a manager); otherwise a head names someone."""
+        at = self._clock.now() if paused else None
+        return await self._change(actor, target, lambda m: self._members.set_paused(m.id, at))
+
+    async def set_weight(self, actor: Person, target: str, text: str) -> ChangeResult:
+        text = text.strip()
+        if not text.isdecimal() or not text.isascii() or not 1 <= int(text) <= 10:
+            return ChangeResult(Change.BAD_VALUE, error="weight.bad")
+        weight = int(text)
+
+        async def apply(member: MemberRecord) -> bool:
+            await self._members.set_weight(member.id, weight)
+            return member.weight != weight
+
+        return await self._change(actor, target, apply)
+
+    async def set_cap(self, actor: Person, target: str, text: str) -> ChangeResult:
+        text = text.strip().casefold()
+        cap: int | None
+        if text in {"off", "нет", "выкл"}:
+            cap = None
+        elif text.isdecimal() and text.isascii() and 0 <= int(text) <= 1000:
+            cap = int(text)
+        else:
+            return ChangeResult(Change.BAD_VALUE, error="cap.bad")
+
+        async def apply(member: MemberRecord) -> bool:
+            await self._members.set_cap(member.id, cap)
+            return member.cap != cap
+
+        return await self._change(actor, target, apply)
+
+    async def set_skills(self, actor: Person, target: str, text: str) -> ChangeResult:
+        tags = tuple(dict.fromkeys(t.strip()[:40] for t in text.split(",") if t.strip()))
+        if len(tags) > MAX_SKILLS:
+            return ChangeResult(Change.BAD_VALUE, error="skills.too_many")
+
+        async def apply(member: MemberRecord) -> bool:
+            await self._members.set_skills(member.id, tags)
+            return member.skills != tags
+
+        return await self._change(actor, target, apply)
+
+    # ---- team settings --------------------------------------------------------------------
+
+    async def settings(self) -> tuple[TeamRecord | None, TeamSettings]:
+        team = await self._teams.primary()
+        if team is None:
+            return None, TeamSettings()
+        return team, TeamSettings(await self._settings.values(team.id))
+
+    async def set(self, name: str, text: str) -> SettingResult:
+        setting = BY_NAME.get(name.strip().casefold())
+        if setting is None:
+            return SettingResult(Change.NOT_FOUND, error="set.unknown")
+        try:
+            return await self._store(setting, text)
+        except SettingError as error:
+            return SettingResult(Change.BAD_VALUE, setting.name, error.key)
+
+    async def set_mode(self, mode: Mode) -> SettingResult:
+        return await self._store(MODE, mode.value)
+
+    async def _store(self, setting: AnySetting, text: str) -> SettingResult:
+        team = await self._teams.primary()
+        if team is None:
+            return SettingResult(Change.NO_TEAM, setting.name)
+        value = setting.normalized(text)
+        async with self._db.transaction():
+            before = (await self._settings.values(team.id)).get(setting.name)
+            await self._settings.put(team.id, setting.name, value)
+        same = (before if before is not None else setting.default_text) == value
+        log.info("team %d setting %s = %s", team.id, setting.name, value)
+        return SettingResult(Change.ALREADY if same else Change.DONE, setting.name)

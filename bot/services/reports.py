@@ -1,0 +1,129 @@
+"""What managers and heads read: their open leads, one lead's history, the fairness view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from bot.clock import Clock
+from bot.services.people import Person, Roles
+from storage import (
+    ChannelFigures,
+    Database,
+    LeadEvent,
+    LeadEventRepo,
+    LeadRecord,
+    LeadRepo,
+    MemberFigures,
+    MemberRecord,
+    MemberRepo,
+    ReportRepo,
+    TeamRecord,
+    TeamRepo,
+)
+
+
+class Period(StrEnum):
+    WEEK = "week"
+    MONTH = "month"
+
+    @property
+    def length(self) -> timedelta:
+        return timedelta(days=7 if self is Period.WEEK else 30)
+
+
+class Access(StrEnum):
+    OK = "ok"
+    NO_TEAM = "no_team"
+    NOT_MEMBER = "not_member"
+    NOT_FOUND = "not_found"  # no such lead, or not one the reader may see
+
+
+@dataclass(frozen=True)
+class MyLeads:
+    access: Access
+    leads: tuple[LeadRecord, ...] = ()
+    now: datetime | None = None
+
+
+@dataclass(frozen=True)
+class LeadHistory:
+    access: Access
+    lead: LeadRecord | None = None
+    events: tuple[LeadEvent, ...] = ()
+    names: dict[int, str] | None = None  # member id -> name
+    owner: MemberRecord | None = None
+
+
+@dataclass(frozen=True)
+class Stats:
+    access: Access
+    period: Period = Period.WEEK
+    members: tuple[tuple[MemberRecord, MemberFigures], ...] = ()
+    channels: dict[str | None, ChannelFigures] | None = None
+
+
+class ReportService:
+    def __init__(self, db: Database, clock: Clock, roles: Roles) -> None:
+        self._db = db
+        self._clock = clock
+        self._roles = roles
+        conn = db.conn
+        self._teams = TeamRepo(conn)
+        self._members = MemberRepo(conn)
+        self._leads = LeadRepo(conn)
+        self._events = LeadEventRepo(conn)
+        self._reports = ReportRepo(conn)
+
+    async def _reader(self, person: Person) -> tuple[TeamRecord | None, MemberRecord | None]:
+        team = await self._teams.primary()
+        if team is None:
+            return None, None
+        return team, await self._members.active_by_user(team.id, person.user_id)
+
+    async def my_leads(self, person: Person) -> MyLeads:
+        async with self._db.consistent_read():
+            team, member = await self._reader(person)
+            if team is None:
+                return MyLeads(Access.NO_TEAM)
+            if member is None:
+                return MyLeads(Access.NOT_MEMBER)
+            leads = await self._leads.open_of(member.id)
+        return MyLeads(Access.OK, tuple(leads), self._clock.now())
+
+    async def history(self, lead_id: int, person: Person) -> LeadHistory:
+        """A head sees any lead; a manager sees the leads they own."""
+        async with self._db.consistent_read():
+            team, member = await self._reader(person)
+            if team is None:
+                return LeadHistory(Access.NO_TEAM)
+            lead = await self._leads.get(lead_id)
+            mine = member is not None and lead is not None and lead.owner_id == member.id
+            if (
+                lead is None
+                or lead.team_id != team.id
+                or not (self._roles.is_head(person.user_id) or mine)
+            ):
+                return LeadHistory(Access.NOT_FOUND)
+            events = await self._events.for_lead(lead_id)
+            names = {m.id: m.full_name for m in await self._members.all_of(team.id)}
+            owner = await self._members.by_id(lead.owner_id) if lead.owner_id else None
+        return LeadHistory(Access.OK, lead, tuple(events), names, owner)
+
+    async def stats(self, person: Person, period: Period) -> Stats:
+        """Everyone in the team sees the same figures: fairness is visible to all."""
+        async with self._db.consistent_read():
+            team, member = await self._reader(person)
+            if team is None:
+                return Stats(Access.NO_TEAM)
+            if member is None and not self._roles.is_head(person.user_id):
+                return Stats(Access.NOT_MEMBER)
+            since = self._clock.now() - period.length
+            figures = await self._reports.by_member(team.id, since)
+            members = await self._members.all_of(team.id)
+            channels = await self._reports.by_channel(team.id, since)
+        shown = tuple(
+            (m, figures.get(m.id, MemberFigures())) for m in members if m.active or m.id in figures
+        )
+        return Stats(Access.OK, period, shown, channels)

@@ -1,0 +1,131 @@
+"""Texts of the reports and settings: `/my`, `/lead`, `/stats`, `/settings`. Pure: data and
+a translator in, Telegram HTML out."""
+
+from __future__ import annotations
+
+import statistics
+from datetime import datetime, timedelta, tzinfo
+
+from bot.cards import clip, format_duration, owner_messages
+from bot.i18n import Html, Translator
+from bot.reasons import why
+from bot.services.distribution import client_label
+from bot.services.reports import LeadHistory, Stats
+from bot.team_settings import ALL, TeamSettings
+from storage import LeadEvent, LeadRecord
+
+
+def settings_text(settings: TeamSettings, tr: Translator) -> Html:
+    lines: list[str] = [tr("settings.header")]
+    lines += [
+        tr("settings.line", name=s.name, label=tr("setting." + s.name), value=s.shown(settings, tr))
+        for s in ALL
+    ]
+    lines += ["", tr("settings.hint")]
+    return Html("\n".join(lines))
+
+
+def my_leads_text(leads: tuple[LeadRecord, ...], now: datetime, tr: Translator) -> Html:
+    if not leads:
+        return tr("my.empty")
+    lines: list[str] = [tr("my.header", count=len(leads))]
+    for lead in leads:
+        lines.append(
+            tr(
+                "my.line",
+                id=lead.id,
+                client=client_label(lead, tr),
+                age=format_duration(now - lead.created_at, tr, "span"),
+                state=tr("state." + lead.status.value),
+            )
+        )
+    lines += ["", tr("my.hint")]
+    return Html("\n".join(lines))
+
+
+def history_text(view: LeadHistory, zone: tzinfo, tr: Translator) -> list[Html]:
+    """The lead as its owner sees it, then its history; long leads take more messages."""
+    assert view.lead is not None and view.names is not None
+    lead, names = view.lead, view.names
+    state = tr("state." + lead.status.value)
+    if view.owner is not None:
+        state = Html(f"{state} · {tr('history.owner', name=view.owner.full_name)}")
+    card, *rest = owner_messages(lead, state, tr)
+    lines: list[str] = [tr("history.header")]
+    for event in view.events:
+        lines.append(_event_line(event, names, zone, tr))
+    history = Html("\n".join(lines))
+    return [Html(f"{card}\n\n{clip_html(history)}"), *rest]
+
+
+def clip_html(text: Html) -> Html:
+    # A history longer than a message keeps its latest events, which matter most.
+    if len(text) <= 2500:
+        return text
+    return Html("…\n" + text[-2500:].split("\n", 1)[-1])
+
+
+def _event_line(event: LeadEvent, names: dict[int, str], zone: tzinfo, tr: Translator) -> Html:
+    when = event.at.astimezone(zone).strftime("%d.%m %H:%M")
+    who = names.get(event.member_id, "?") if event.member_id is not None else ""
+    details = dict(event.details)
+    match event.kind:
+        case "routed" | "claimed" | "assigned":
+            what = why(details, tr)
+        case "returned" if event.reason == "owner_unreachable":
+            what = tr("history.unreachable")
+        case "returned":
+            what = tr("return_why." + event.reason) if event.reason in _RETURN_WHY else Html("")
+        case "lost":
+            what = tr("lost_why." + event.reason) if event.reason in _LOST_WHY else Html("")
+        case "created":
+            what = tr("source." + event.reason) if event.reason in _SOURCES else Html("")
+        case _:
+            what = Html("")
+    kind = tr("event." + event.kind) if event.kind in _KINDS else Html(event.kind)
+    parts = [p for p in (kind, clip(who, 40) if who else "", what) if p]
+    return tr("history.line", when=when, text=Html(" · ".join(parts)))
+
+
+_KINDS = frozenset(
+    {"created", "routed", "card_posted", "card_refused", "claimed", "accepted", "returned",
+     "assigned", "won", "lost"}
+)  # fmt: skip
+_RETURN_WHY = frozenset({"profile", "busy", "other"})
+_LOST_WHY = frozenset({"no_answer", "no_budget", "competitor", "not_client", "other"})
+_SOURCES = frozenset({"http", "command", "forward"})
+
+
+def stats_text(stats: Stats, tr: Translator) -> Html:
+    lines: list[str] = [tr("stats_header." + stats.period.value)]
+    totals = [0, 0, 0, 0, 0]
+    for member, f in stats.members:
+        median = (
+            format_duration(timedelta(seconds=statistics.median(f.take_seconds)), tr, "span")
+            if f.take_seconds
+            else "—"
+        )
+        lines.append(
+            tr(
+                "stats.line",
+                name=clip(member.full_name, 24),
+                received=f.received,
+                taken=f.taken,
+                won=f.won,
+                lost=f.lost,
+                open=f.open,
+                median=median,
+            )
+        )
+        for i, n in enumerate((f.received, f.taken, f.won, f.lost, f.open)):
+            totals[i] += n
+    if not stats.members:
+        lines.append(tr("stats.nobody"))
+    lines.append(tr("stats.total", received=totals[0], taken=totals[1], won=totals[2],
+                    lost=totals[3], open=totals[4]))  # fmt: skip
+    if stats.channels:
+        lines += ["", tr("stats.channels")]
+        for channel, c in stats.channels.items():
+            shown = clip(channel, 40) if channel else tr("stats.no_channel")
+            lines.append(tr("stats.channel", channel=shown, leads=c.leads, won=c.won, lost=c.lost))
+    return Html("\n".join(lines))

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+import aiosqlite
+
+TEAM_SCOPE = "team"  # the team's own rotation; groups get their own scopes later
+
+
+class TurnRepo:
+    """Round-robin state per team and scope, as JSON: routing owns its shape."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def get(self, team_id: int, scope: str = TEAM_SCOPE) -> dict[str, object] | None:
+        async with self._db.execute(
+            "SELECT state FROM turns WHERE team_id = ? AND scope = ?", (team_id, scope)
+        ) as cur:
+            row = await cur.fetchone()
+        if row is None:
+            return None
+        state = json.loads(row[0])
+        assert isinstance(state, dict)
+        return state
+
+    async def put(self, team_id: int, state: Mapping[str, object], scope: str = TEAM_SCOPE) -> None:
+        await self._db.execute(
+            "INSERT INTO turns (team_id, scope, state) VALUES (?, ?, ?) "
+            "ON CONFLICT (team_id, scope) DO UPDATE SET state = excluded.state",
+            (team_id, scope, json.dumps(dict(state))),
+        )

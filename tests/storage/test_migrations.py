@@ -1,0 +1,154 @@
+"""Migrations on files with rows: a table that others reference can be rebuilt, a migration
+that would break references is rolled back, and version 3 upgrades without loss."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+import storage.db
+from storage import (
+    Database,
+    LeadRepo,
+    LeadStatus,
+    MemberRepo,
+    OutboxRepo,
+    Pool,
+    TeamSettingRepo,
+)
+from storage.db import Migration, MigrationError, load_migrations
+
+
+def old_file(path: Path, version: int) -> None:
+    """A file as the bot of schema `version` left it, with a team, two members and leads."""
+    with closing(sqlite3.connect(path)) as conn:
+        for migration in load_migrations()[:version]:
+            conn.executescript(migration.sql)
+        conn.executescript(
+            """
+            INSERT INTO teams (id, chat_id, title, language, mode, created_by, created_at)
+            VALUES (1, -1001, 'Отдел', 'ru', 'first_come', 100, '2026-12-01T09:00:00+00:00');
+            INSERT INTO members (id, team_id, user_id, full_name, language, joined_at)
+            VALUES (1, 1, 201, 'Ivan', 'ru', '2026-12-01T09:00:00+00:00'),
+                   (2, 1, 202, 'Olga', 'en', '2026-12-01T09:00:00+00:00');
+            INSERT INTO leads (id, team_id, status, source, name, phone, created_at,
+                               card_chat_id, card_message_id)
+            VALUES (1, 1, 'new', 'http', 'Новый', '+79123456789',
+                    '2026-12-01T09:00:00+00:00', -1001, 50);
+            INSERT INTO leads (id, team_id, status, source, company, owner_id, created_at,
+                               claimed_at)
+            VALUES (2, 1, 'claimed', 'http', 'ООО Ромашка', 2,
+                    '2026-12-01T09:00:00+00:00', '2026-12-01T09:00:00+00:00');
+            INSERT INTO lead_events (lead_id, at, kind, reason)
+            VALUES (2, '2026-12-01T09:00:00+00:00', 'claimed', 'x');
+            INSERT INTO outbox (chat_id, method, purpose, text, reply_markup, lead_id,
+                                next_attempt_at, created_at)
+            VALUES (-1001, 'send', 'card', 'карточка',
+                    '{"inline_keyboard":[[{"text":"✋ Взять лид","callback_data":"claim:1"}]]}',
+                    1, '2026-12-01T09:00:00+00:00', '2026-12-01T09:00:00+00:00');
+            """
+        )
+        conn.execute(f"PRAGMA user_version = {version:d}")
+        conn.commit()
+
+
+async def test_a_file_of_version_3_upgrades_without_losing_a_row(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old_file(path, 3)
+    db = await Database.open(path)
+    try:
+        leads = LeadRepo(db.conn)
+        waiting, taken = await leads.get(1), await leads.get(2)
+        assert waiting is not None and taken is not None
+        assert (waiting.status, waiting.pool, waiting.fields.phone) == (
+            LeadStatus.NEW,
+            Pool.CHAT,
+            "+79123456789",
+        )
+        assert (waiting.card_chat_id, waiting.card_message_id) == (-1001, 50)
+        assert (taken.status, taken.owner_id, taken.pool) == (LeadStatus.TAKEN, 2, None)
+        assert taken.taken_at == taken.assigned_at == taken.created_at
+        olga = await MemberRepo(db.conn).by_id(2)
+        assert olga is not None and (olga.weight, olga.cap, olga.paused_at) == (1, None, None)
+        [card] = await OutboxRepo(db.conn).for_lead(1)
+        assert card.buttons is not None
+        assert [[(b.text, b.data) for b in row] for row in card.buttons] == [
+            [("✋ Взять лид", "claim:1")]
+        ]
+        assert await TeamSettingRepo(db.conn).values(1) == {}  # first come is the default
+        async with db.conn.execute("PRAGMA foreign_key_check") as cur:
+            assert list(await cur.fetchall()) == []
+        async with db.conn.execute("PRAGMA foreign_keys") as cur:
+            row = await cur.fetchone()
+        assert row is not None and row[0] == 1
+    finally:
+        await db.close()
+
+
+async def test_a_team_in_another_mode_keeps_it_as_a_setting(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    old_file(path, 3)
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("UPDATE teams SET mode = 'round_robin'")
+        conn.commit()
+    db = await Database.open(path)
+    try:
+        assert await TeamSettingRepo(db.conn).values(1) == {"mode": "round_robin"}
+    finally:
+        await db.close()
+
+
+def with_extra(extra: str) -> list[Migration]:
+    known = load_migrations()
+    return [*known, Migration(len(known) + 1, "test.sql", extra)]
+
+
+REBUILD_MEMBERS = """
+CREATE TABLE members_new (
+    id INTEGER PRIMARY KEY, team_id INTEGER NOT NULL REFERENCES teams (id),
+    user_id INTEGER NOT NULL, full_name TEXT NOT NULL, username TEXT,
+    language TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, joined_at TEXT NOT NULL,
+    removed_at TEXT, removed_by INTEGER, paused_at TEXT, weight INTEGER NOT NULL DEFAULT 1,
+    cap INTEGER, skills TEXT NOT NULL DEFAULT '[]', note TEXT, UNIQUE (team_id, user_id));
+INSERT INTO members_new (id, team_id, user_id, full_name, username, language, active,
+    joined_at, removed_at, removed_by, paused_at, weight, cap, skills)
+SELECT id, team_id, user_id, full_name, username, language, active, joined_at, removed_at,
+    removed_by, paused_at, weight, cap, skills FROM members;
+DROP TABLE members;
+ALTER TABLE members_new RENAME TO members;
+"""
+
+
+async def test_a_table_that_leads_reference_can_be_rebuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    old_file(path, 3)
+    monkeypatch.setattr(storage.db, "load_migrations", lambda: with_extra(REBUILD_MEMBERS))
+    db = await Database.open(path)
+    try:
+        assert await db.schema_version() == len(load_migrations()) + 1
+        taken = await LeadRepo(db.conn).get(2)
+        assert taken is not None and taken.owner_id == 2
+        async with db.conn.execute("SELECT COUNT(*) FROM members") as cur:
+            row = await cur.fetchone()
+        assert row is not None and row[0] == 2
+    finally:
+        await db.close()
+
+
+async def test_a_migration_that_breaks_a_reference_is_rolled_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    old_file(path, 3)
+    broken = "DELETE FROM members WHERE id = 2;"  # lead 2 still names member 2 as its owner
+    monkeypatch.setattr(storage.db, "load_migrations", lambda: with_extra(broken))
+    with pytest.raises(MigrationError, match="leads row 2"):
+        await Database.open(path)
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == len(load_migrations())
+        assert conn.execute("SELECT COUNT(*) FROM members").fetchone()[0] == 2
