@@ -24,6 +24,15 @@ from tests.fakes.clock import FakeClock
 from tests.fakes.session import RecordingSession, SharedSession
 
 TOKEN = "123456:TEST-TOKEN"
+E2E = Path(__file__).parent / "e2e"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything in tests/e2e is end to end: `pytest -m "not e2e and not slow"` is the
+    quick local run, `.ci/run` runs all."""
+    for item in items:
+        if E2E in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
 
 
 def make_settings(tmp_path: Path, **overrides: object) -> Settings:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote_from_bytes
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -70,6 +71,7 @@ requests = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(
     max_examples=1000,
     deadline=None,

@@ -96,6 +96,7 @@ def run_bot(tmp_path: Path, **variables: str) -> subprocess.CompletedProcess[str
     )
 
 
+@pytest.mark.slow
 def test_the_program_without_a_token_says_so_in_one_line_and_exits_2(tmp_path: Path) -> None:
     result = run_bot(tmp_path)
     assert result.returncode == 2
@@ -105,6 +106,7 @@ def test_the_program_without_a_token_says_so_in_one_line_and_exits_2(tmp_path: P
     assert "Traceback" not in result.stderr + result.stdout
 
 
+@pytest.mark.slow
 def test_the_program_with_a_bad_variable_names_it_and_exits_2(tmp_path: Path) -> None:
     result = run_bot(tmp_path, BOT_TOKEN="1:x", ADMIN_IDS="me")
     assert result.returncode == 2
