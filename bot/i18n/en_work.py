@@ -108,7 +108,7 @@ WORK: dict[str, str] = {
     "reason.round_robin": "your turn",
     "reason.round_robin_after": "your turn (previous lead: {name})",
     "reason.head_decides": "the head's choice",
-    "reason.nobody_available": "nobody to take it in turn: {passed}",
+    "reason.nobody_available": "nobody to give it to: {passed}",
     "reason.assigned": "head's decision: {name}",
     "reason.returned_by_you": "the lead was offered to you in turn",
     "cause.returned": "returned before you by: {name}, reason: {why}",
@@ -120,7 +120,7 @@ WORK: dict[str, str] = {
     "skip.at_cap": "at the cap",
     "skip.excluded": "already returned this lead",
     "notice.nobody_available": (
-        "⚠️ Lead #{id}: nobody to take it in turn ({passed}). It is posted in the team chat "
+        "⚠️ Lead #{id}: nobody to give it to ({passed}). It is posted in the team chat "
         "with a “Claim” button; you can also assign it: /assign {id} @username."
     ),
     "announce.line": "#{id} {client} → {name} · {how}",

@@ -112,7 +112,7 @@ WORK: dict[str, str] = {
     "reason.round_robin": "ваша очередь",
     "reason.round_robin_after": "ваша очередь (предыдущий лид: {name})",
     "reason.head_decides": "выбор руководителя",
-    "reason.nobody_available": "по очереди некому: {passed}",
+    "reason.nobody_available": "отдать некому: {passed}",
     "reason.assigned": "решение руководителя: {name}",
     "reason.returned_by_you": "лид был предложен вам по очереди",
     "cause.returned": "до вас лид вернули: {name}, причина: {why}",
@@ -124,7 +124,7 @@ WORK: dict[str, str] = {
     "skip.at_cap": "лимит лидов",
     "skip.excluded": "этот лид уже возвращён этим менеджером",
     "notice.nobody_available": (
-        "⚠️ Лид №{id}: по очереди отдать некому ({passed}). Лид опубликован в чате отдела "
+        "⚠️ Лид №{id}: отдать некому ({passed}). Лид опубликован в чате отдела "
         "с кнопкой «Взять лид»; можно и назначить: /assign {id} @username."
     ),
     "announce.line": "#{id} {client} → {name} · {how}",

@@ -34,9 +34,11 @@ def route(
         case Mode.ROUND_ROBIN:
             return _round_robin(team, exclude, everyone)
         case Mode.HEAD_DECIDES:
-            if not team.has_heads:
-                return Decision(DecisionKind.POST, None, everyone, Reason(ReasonCode.FIRST_COME))
             ranked = rank_for_head(lead, team.members, exclude)
+            if not team.has_heads or not ranked:
+                # Nobody to ask, or nobody to choose: the team chat can still claim it.
+                reason = Reason(ReasonCode.NOBODY_AVAILABLE)
+                return Decision(DecisionKind.POST, None, everyone, reason)
             return Decision(DecisionKind.ASK_HEAD, None, ranked, Reason(ReasonCode.HEAD_DECIDES))
         case _:
             assert_never(team.mode)
