@@ -1,0 +1,109 @@
+"""/my, /lead, /stats and what a head sets per manager: answers and refusals."""
+
+from __future__ import annotations
+
+from aiogram.methods import AnswerCallbackQuery, SendMessage
+
+from bot.routing import Mode
+from storage import MemberRepo
+from tests.builders import (
+    HEAD,
+    IVAN,
+    OLGA,
+    STRANGER,
+    TEAM_CHAT,
+    button_update,
+    private,
+    text_update,
+)
+from tests.conftest import World
+from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to
+
+
+async def claim(world: World, user: object, lead_id: int) -> None:
+    world.session.expect(AnswerCallbackQuery)
+    await world.feed(button_update(user, TEAM_CHAT, f"claim:{lead_id}"))  # type: ignore[arg-type]
+
+
+async def test_my_lists_open_leads_with_age_and_state(world: World) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    await add_member(world, team, OLGA)
+    first = await new_lead(world, "ООО Ромашка", phone="+79123456789")
+    await claim(world, IVAN, first)
+    world.clock.advance(3600 * 2 + 60)
+    text = await reply_to(world, IVAN, "/my")
+    assert f"№{first} · ООО Ромашка · 2 ч 1 мин · в работе" in text
+    assert "+7" not in text
+    assert await reply_to(world, OLGA, "/my") == "No open leads."
+
+
+async def test_my_for_someone_outside_the_team(world: World) -> None:
+    await make_team(world)
+    assert "только участники" in await reply_to(world, STRANGER, "/my")
+
+
+async def test_lead_shows_the_history_to_the_head_and_to_its_owner_only(world: World) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    await add_member(world, team, OLGA)
+    lead_id = await new_lead(world, "ООО Ромашка", phone="+79123456789")
+    await claim(world, IVAN, lead_id)
+    world.session.expect_message()
+    await world.feed(text_update(HEAD, private(HEAD), f"/lead {lead_id}"))
+    text = world.session.of(SendMessage)[-1].text
+    assert "+79123456789" in text and "в работе · у кого: Ivan" in text
+    assert "поступил · форма на сайте" in text
+    assert "взят из чата · Ivan · вы нажали «Взять лид» раньше всех" in text
+    assert "+79123456789" in await reply_to(world, IVAN, f"/lead {lead_id}")
+    assert await reply_to(world, OLGA, f"/lead {lead_id}") == (
+        "There is no such lead, or it is not yours."
+    )
+    assert await reply_to(world, HEAD, "/lead abc") == "Номер лида: /lead 12."
+    assert await reply_to(world, HEAD, "/lead 424242") == "Такого лида нет, или этот лид не ваш."
+
+
+async def test_stats_counts_per_manager_and_per_channel(world: World) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    await add_member(world, team, OLGA)
+    await world.services.managers.set_mode(Mode.ROUND_ROBIN)
+    leads = [await new_lead(world, f"C{n}") for n in range(4)]
+    for lead_id in leads[::2]:  # Ivan's
+        world.session.expect(AnswerCallbackQuery)
+        await world.feed(button_update(IVAN, private(IVAN), f"offer:accept:{lead_id}"))
+    world.clock.advance(60)
+    world.session.expect(AnswerCallbackQuery)
+    await world.feed(button_update(IVAN, private(IVAN), f"out:won:{leads[0]}"))
+    assert "<b>Ivan</b>: received 2, taken 2" in await reply_to(world, OLGA, "/stats")
+    text = await reply_to(world, HEAD, "/stats")
+    assert "<b>Ivan</b>: получено 2, взято 2, сделок 1, отказов 0, в работе 1" in text
+    assert "<b>Olga</b>: получено 2, взято 0, сделок 0, отказов 0, в работе 2" in text
+    assert "Всего: получено 4, взято 2, сделок 1, отказов 0, в работе 3" in text
+    assert "канал не указан: 4 · 1 · 0" in text
+    assert "30 дней" in await reply_to(world, HEAD, "/stats month")
+    assert await reply_to(world, HEAD, "/stats year") == "Период: /stats week или /stats month."
+    assert "только участники" in await reply_to(world, STRANGER, "/stats")
+
+
+async def test_weight_cap_and_skills_are_set_by_a_head_and_checked(world: World) -> None:
+    team = await make_team(world)
+    ivan = await add_member(world, team, IVAN)
+    assert await reply_to(world, HEAD, "/weight @ivan 2") == "Вес в очереди: Ivan — 2."
+    assert "от 1 до 10" in await reply_to(world, HEAD, "/weight @ivan 11")
+    assert "от 1 до 10" in await reply_to(world, HEAD, "/weight @ivan")
+    assert await reply_to(world, HEAD, "/cap @ivan 15") == "Лимит открытых лидов: Ivan — 15."
+    assert "от 0 до 1000" in await reply_to(world, HEAD, "/cap @ivan many")
+    assert await reply_to(world, HEAD, f"/skills {ivan.id} CRM, 1С, CRM") == (
+        "Навыки: Ivan — CRM, 1С."
+    )
+    assert "Такого участника нет" in await reply_to(world, HEAD, "/weight @nobody 2")
+    assert (
+        await reply_to(world, IVAN, "/weight @ivan 10") == "Это может только руководитель отдела."
+    )
+    member = await MemberRepo(world.db.conn).by_id(ivan.id)
+    assert member is not None and (member.weight, member.cap, member.skills) == (
+        2,
+        15,
+        ("CRM", "1С"),
+    )
