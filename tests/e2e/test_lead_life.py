@@ -1,0 +1,167 @@
+"""Leads sent to a person, end to end: the real application, the fake Bot API server and
+real HTTP requests to the intake."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+from storage import Database, LeadRepo, LeadStatus
+from tests.e2e.conftest import HEAD, IVAN, OLGA, TEAM, AppFactory, intake_for, set_up_team
+from tests.fakes.telegram import FakeTelegram
+from tests.fakes.telegram_objects import Sent, User
+
+PETR = User(203, "Petr", "Ivanov", username="petr", language_code="ru")
+MARIA = User(204, "Maria", "Orlova", username="maria", language_code="ru")
+BORIS = User(101, "Boris", "Head", language_code="ru")
+OFFER = re.compile(r"(?:Лид №|Lead #)(\d+) (?:для вас|for you)")
+
+
+async def join(tg: FakeTelegram, *users: User) -> None:
+    welcome = await tg.wait_message(TEAM.id, "Вступить")
+    for user in users:
+        tg.add_user(user)
+        tg.groups[TEAM.id].members.add(user.id)
+        tg.started.add(user.id)
+        answer = await tg.press(user, welcome)
+        assert "Вы в команде" in answer["text"], answer
+
+
+def offers(tg: FakeTelegram, user: User) -> list[int]:
+    return [int(m.group(1)) for s in tg.chat(user.id) if (m := OFFER.search(s.text))]
+
+
+def announced(tg: FakeTelegram) -> list[str]:
+    return [s.text for s in tg.chat(TEAM.id) if "· по очереди" in s.text]
+
+
+async def offer_of(tg: FakeTelegram, user: User, lead_id: int) -> Sent:
+    return await tg.wait_message(user.id, f"{lead_id} для вас")
+
+
+async def lead_state(app_db: Database, lead_id: int) -> tuple[LeadStatus, int | None]:
+    lead = await LeadRepo(app_db.conn).get(lead_id)
+    assert lead is not None
+    return lead.status, lead.owner_id
+
+
+async def test_round_robin_rotates_four_managers_across_a_restart(
+    tg: FakeTelegram, app_factory: AppFactory
+) -> None:
+    managers = (IVAN, OLGA, PETR, MARIA)
+    async with app_factory() as app, intake_for(app) as intake:
+        await set_up_team(tg)
+        await join(tg, PETR, MARIA)
+        await tg.say(HEAD, HEAD.id, "/set mode round_robin")
+        await tg.wait_message(HEAD.id, "Сохранено: режим распределения")
+        first = [(await intake.post(name=f"Клиент {n}", phone="+7 912 000-00-0" + str(n)))["id"]
+                 for n in range(5)]  # fmt: skip
+        await tg.wait_for(lambda: sum(len(offers(tg, u)) for u in managers) == 5)
+    async with app_factory() as app, intake_for(app) as intake:
+        rest = [(await intake.post(name=f"Клиент {n}"))["id"] for n in range(5, 8)]
+        await tg.wait_for(lambda: sum(len(offers(tg, u)) for u in managers) == 8)
+        await tg.wait_for(lambda: len(announced(tg)) == 8)
+    order = {lead: user for user in managers for lead in offers(tg, user)}
+    got = [order[lead] for lead in first + rest]
+    assert got == [IVAN, OLGA, PETR, MARIA, IVAN, OLGA, PETR, MARIA]
+    for user in managers:
+        for sent in tg.chat(user.id):
+            if OFFER.search(sent.text):
+                assert "+7" not in sent.text and [b["text"] for b in sent.buttons()] in (
+                    ["✅ Принять", "↩️ Вернуть"],
+                    ["✅ Accept", "↩️ Return"],
+                )
+    assert announced(tg)[1] == f"#{first[1]} Клиент 1 → Olga Smirnova · по очереди"
+
+
+async def test_accept_turns_the_offer_into_the_card_with_contacts(
+    tg: FakeTelegram, app_factory: AppFactory
+) -> None:
+    async with app_factory() as app, intake_for(app) as intake:
+        await set_up_team(tg)
+        await tg.say(HEAD, HEAD.id, "/set mode round_robin")
+        await tg.wait_message(HEAD.id, "Сохранено")
+        created = await intake.post(name="ООО Ромашка", phone="+7 912 345-67-89", email="a@b.ru")
+        offer = await offer_of(tg, IVAN, created["id"])
+        assert "+7" not in offer.text and "a@b.ru" not in offer.text
+        answer = await tg.press(IVAN, offer, data=f"offer:accept:{created['id']}")
+        assert "контакты — в карточке" in answer["text"]
+        await tg.wait_for(lambda: offer.edits == 1)
+        assert "+79123456789" in offer.text and "a@b.ru" in offer.text
+        assert [b["text"] for b in offer.buttons()] == ["🏆 Сделка", "❌ Отказ"]
+        won = await tg.press(IVAN, offer, data=f"out:won:{created['id']}")
+        assert "сделка" in won["text"]
+        await tg.wait_for(lambda: offer.edits == 2)
+        assert "Итог: сделка" in offer.text and offer.buttons() == []
+        assert await lead_state(app.db, created["id"]) == (LeadStatus.WON, 1)
+
+
+async def test_return_passes_the_lead_to_the_next_manager_with_the_reason(
+    tg: FakeTelegram, app_factory: AppFactory
+) -> None:
+    async with app_factory() as app, intake_for(app) as intake:
+        await set_up_team(tg)
+        await tg.say(HEAD, HEAD.id, "/set mode round_robin")
+        await tg.wait_message(HEAD.id, "Сохранено")
+        created = await intake.post(name="ООО Ромашка", phone="+7 912 345-67-89")
+        offer = await offer_of(tg, IVAN, created["id"])
+        await tg.press(IVAN, offer, data=f"offer:return:{created['id']}")
+        await tg.wait_for(lambda: [b["text"] for b in offer.buttons()][:1] == ["Не мой профиль"])
+        await tg.press(IVAN, offer, data=offer.buttons()[0]["callback_data"])
+        olga = await tg.wait_message(OLGA.id, f"Lead #{created['id']} for you")
+        assert "returned before you by: Ivan Petrov, reason: Not my profile" in olga.text
+        await tg.wait_for(lambda: "Лид возвращён" in offer.text)
+        assert offer.buttons() == []
+
+
+async def test_two_heads_tapping_at_once_make_one_assignment(
+    tg: FakeTelegram, app_factory: AppFactory
+) -> None:
+    async with app_factory() as app, intake_for(app) as intake:
+        tg.add_user(BORIS)
+        await set_up_team(tg)
+        tg.started.add(BORIS.id)
+        # A second head, as /head add leaves it (that command has its own tests).
+        app.services.roles.set_added(frozenset({BORIS.id}))
+        await tg.say(HEAD, HEAD.id, "/mode")
+        menu = await tg.wait_message(HEAD.id, "Режим распределения сейчас")
+        switched = await tg.press(HEAD, menu, data="mode:head_decides")
+        assert "Решает руководитель" in switched["text"]
+        created = await intake.post(name="ООО Ромашка", phone="+7 912 345-67-89")
+        anna = await tg.wait_message(HEAD.id, f"Кому отдать лид №{created['id']}")
+        boris = await tg.wait_message(BORIS.id, f"Кому отдать лид №{created['id']}")
+        assert [b["text"] for b in anna.buttons()] == ["Ivan Petrov · 0", "Olga Smirnova · 0"]
+        answers = await asyncio.gather(
+            tg.press(HEAD, anna, data=anna.buttons()[0]["callback_data"]),
+            tg.press(BORIS, boris, data=boris.buttons()[1]["callback_data"]),
+        )
+        winners = [a for a in answers if not a.get("show_alert")]
+        assert len(winners) == 1
+        status, owner = await lead_state(app.db, created["id"])
+        assert status is LeadStatus.TAKEN
+        owner_user = IVAN if owner == 1 else OLGA
+        full = await tg.wait_message(owner_user.id, "+79123456789")
+        assert "решение руководителя" in full.text or "head's decision" in full.text
+        await tg.wait_for(lambda: anna.edits == 1 and boris.edits == 1)
+        assert anna.buttons() == [] and boris.buttons() == []
+        assert owner_user.first_name in anna.text and owner_user.first_name in boris.text
+
+
+async def test_assign_moves_a_claimed_first_come_lead(
+    tg: FakeTelegram, app_factory: AppFactory
+) -> None:
+    async with app_factory() as app, intake_for(app) as intake:
+        await set_up_team(tg)
+        created = await intake.post(name="ООО Ромашка", phone="+7 912 345-67-89")
+        card = await tg.wait_message(TEAM.id, f"Новый лид №{created['id']}")
+        await tg.press(IVAN, card)
+        await tg.wait_message(IVAN.id, "+79123456789")
+        await tg.say(HEAD, HEAD.id, f"/assign {created['id']} @olga")
+        await tg.wait_message(HEAD.id, f"Лид №{created['id']} назначен: Olga Smirnova.")
+        await tg.wait_message(OLGA.id, "+79123456789")
+        await tg.wait_message(IVAN.id, "Теперь лид у: Olga Smirnova")
+        await tg.wait_for(lambda: "Olga Smirnova" in card.text)
+        assert "решение руководителя: Anna Head" in card.text
+        late = await tg.press(IVAN, card, data=f"claim:{created['id']}")
+        assert late["show_alert"] is True and late["text"] == "Лид уже взят: Olga Smirnova."
+        assert await lead_state(app.db, created["id"]) == (LeadStatus.TAKEN, 2)
