@@ -99,7 +99,7 @@ def build_services(
     distributor = Distributor(db, roles)
     intake = IntakeService(db, clock, distributor, outbox_signal)
     handover = Handover(db, clock, distributor, outbox_signal)
-    teams = TeamService(db, clock, roles, intake, TelegramReach(bot), outbox_signal)
+    teams = TeamService(db, clock, roles, intake, handover, TelegramReach(bot), outbox_signal)
     chats = ChatService(db, clock, roles, distributor, handover, outbox_signal)
     health = HealthService(db, pulse, clock)
     notices = HeadNotices(OutboxRepo(db.conn), roles)

@@ -16,7 +16,7 @@ from bot.routing import ReasonCode
 class Cause:
     """Why a lead is being routed again; the next manager is told."""
 
-    kind: str  # "returned" (with `why`), "unreachable", "reassigned"
+    kind: str  # "returned" (with `why`), "unreachable", "removed", "reassigned"
     name: str  # the manager who had it
     why: str | None = None  # a ReturnWhy value
 
@@ -57,6 +57,8 @@ def cause_text(cause: Mapping[str, object], tr: Translator) -> Html:
         return tr("cause.returned", name=name, why=because)
     if kind == "unreachable":
         return tr("cause.unreachable", name=name)
+    if kind == "removed":
+        return tr("cause.removed", name=name)
     return tr("cause.reassigned", name=name)
 
 

@@ -74,6 +74,8 @@ def _event_line(event: LeadEvent, names: dict[int, str], zone: tzinfo, tr: Trans
             what = why(details, tr)
         case "returned" if event.reason == "owner_unreachable":
             what = tr("history.unreachable")
+        case "returned" if event.reason == "owner_removed":
+            what = tr("history.removed")
         case "returned":
             what = tr("return_why." + event.reason) if event.reason in _RETURN_WHY else Html("")
         case "lost":

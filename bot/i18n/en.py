@@ -63,7 +63,8 @@ MESSAGES: dict[str, str] = {
     "remove.usage": "Whom to remove? /remove and the number from /team, or /remove @username.",
     "remove.not_found": "No such member. See /team.",
     "remove.done": (
-        "{name} is no longer in the team. Leads already in progress stay with them. They "
+        "{name} is no longer in the team. Leads in progress stay with them; offered ones "
+        "move on. They "
         "cannot rejoin by themselves; if this was a mistake, tap “Allow to rejoin”."
     ),
     "button.allow_rejoin": "↩️ Allow to rejoin",
@@ -187,7 +188,7 @@ MESSAGES: dict[str, str] = {
         "Open leads posted again there: {count}."
     ),
     "notice.returned": (
-        "⚠️ Lead #{id} went back to the team chat: I cannot write to the manager in private "
+        "⚠️ Lead #{id} moved on: I cannot write to the manager in private "
         "({reason}). Manager: {name}. They get no more leads until the bot can write to "
         "them: they need to open the chat with the bot and join the team again."
     ),

@@ -23,6 +23,7 @@ from storage import (
     LeadEventRepo,
     LeadRecord,
     LeadRepo,
+    LeadStatus,
     MemberRecord,
     MemberRepo,
     OutboxMethod,
@@ -203,12 +204,16 @@ class Handover:
                 target_id=card.id,
             )
 
-    async def take_back(self, lead: LeadRecord, owner: MemberRecord, detail: str) -> bool:
-        """The bot cannot reach the owner with this lead: route it again without them.
-        A card in the team chat says where the lead went. Call inside a transaction."""
+    async def take_back(
+        self, lead: LeadRecord, owner: MemberRecord, detail: str, *, removed: bool = False
+    ) -> bool:
+        """The owner cannot work this lead (the bot cannot reach them, or a head removed
+        them): route it again without them. A card in the team chat says where the lead
+        went. Call inside a transaction."""
         if lead.team_id is None or not await self._leads.release(lead.id, owner.id):
             return False
         now = self._clock.now()
+        kind = "removed" if removed else "unreachable"
         team = await self._teams.by_id(lead.team_id)
         fresh = await self._leads.get(lead.id)
         assert team is not None and fresh is not None
@@ -217,7 +222,7 @@ class Handover:
                 lead.id,
                 now,
                 "returned",
-                reason="owner_unreachable",
+                reason=f"owner_{kind}",
                 member_id=owner.id,
                 details={"error": detail},
             )
@@ -232,6 +237,15 @@ class Handover:
                 now,
                 lead_id=lead.id,
             )
-        await self._distributor.distribute(fresh, team, now, Cause("unreachable", owner.full_name))
-        log.warning("lead %d moves on: owner %d unreachable", lead.id, owner.id)
+        await self._distributor.distribute(fresh, team, now, Cause(kind, owner.full_name))
+        log.warning("lead %d moves on: owner %d %s", lead.id, owner.id, kind)
         return True
+
+    async def withdraw_offers(self, member: MemberRecord, detail: str, *, removed: bool) -> int:
+        """Leads offered to a member who left the team move on; leads they took stay theirs
+        (they hold the contacts and the conversation). Call inside a transaction."""
+        moved = 0
+        for lead in await self._leads.open_of(member.id):
+            if lead.status is LeadStatus.OFFERED:
+                moved += await self.take_back(lead, member, detail, removed=removed)
+        return moved

@@ -9,6 +9,7 @@ from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.i18n import Translator
 from bot.ids import row_number
+from bot.services.handover import Handover
 from bot.services.intake import IntakeService
 from bot.services.people import Person, Roles
 from storage import Database, MemberRecord, MemberRepo, TeamRecord, TeamRepo
@@ -83,9 +84,11 @@ class TeamService:
         clock: Clock,
         roles: Roles,
         leads: IntakeService,
+        handover: Handover,
         reach: Reachability,
         signal: OutboxSignal,
     ) -> None:
+        self._handover = handover
         self._db = db
         self._signal = signal
         self._clock = clock
@@ -203,7 +206,11 @@ class TeamService:
             return RemoveResult(Remove.NOT_FOUND)
         async with self._db.transaction():
             removed = await self._members.deactivate(member.id, self._clock.now(), by=actor.user_id)
-        if not removed:
+            if removed:
+                await self._handover.withdraw_offers(member, "removed by a head", removed=True)
+        if removed:
+            self._signal.notify()
+        else:
             return RemoveResult(Remove.NOT_FOUND)
         log.info("user %d removed member %d from team %d", actor.user_id, member.id, team.id)
         return RemoveResult(Remove.REMOVED, member)

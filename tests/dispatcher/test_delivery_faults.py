@@ -6,15 +6,17 @@ from __future__ import annotations
 import pytest
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 
+from bot.routing import Mode
 from storage import (
     LeadEventRepo,
     LeadRepo,
     LeadStatus,
+    MemberRepo,
     OutboxPurpose,
     OutboxRepo,
     TeamRepo,
 )
-from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update
+from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, make_team, new_lead
 from tests.fakes.errors import migrated, refused, retry_after
@@ -72,7 +74,7 @@ async def test_a_winner_who_blocked_the_bot_gives_the_lead_back_to_the_team(
         ("head_notice", "sent", HEAD.id),
     ]
     [notice] = [c for c in world.session.of(SendMessage) if c.chat_id == HEAD.id]
-    assert f"Лид №{lead_id} снова в чате отдела" in notice.text and "Ivan" in notice.text
+    assert f"Лид №{lead_id} передан дальше" in notice.text and "Ivan" in notice.text
     assert "бот заблокирован" in notice.text and "blocked" not in notice.text
     [*_, fresh] = [c for c in world.session.of(SendMessage) if c.chat_id == TEAM_CHAT.id]
     assert fresh.chat_id == TEAM_CHAT.id and fresh.reply_markup is not None
@@ -184,3 +186,48 @@ async def test_a_429_on_a_claims_messages_loses_nothing(
     world.session.expect(method, message_for)
     await deliver_all(world)
     assert all(status == "sent" for _, status, _ in await rows(world, lead_id))
+
+
+async def test_an_offer_to_a_manager_who_blocked_the_bot_goes_to_the_next_one(
+    world: World,
+) -> None:
+    team = await make_team(world)
+    ivan = await add_member(world, team, IVAN)
+    olga = await add_member(world, team, OLGA)
+    await world.services.managers.set_mode(Mode.ROUND_ROBIN)
+    first = await new_lead(world, "Ромашка", phone="+7 912 345-67-89")
+    world.session.expect(SendMessage, refused(BLOCKED))  # the offer, to Ivan
+    world.session.expect_message(times=4)  # announce; the offer to Olga, its announce; notice
+    await deliver_all(world)
+    lead = await LeadRepo(world.db.conn).get(first)
+    assert lead is not None and (lead.status, lead.owner_id) == (LeadStatus.OFFERED, olga.id)
+    [to_olga] = [c for c in world.session.of(SendMessage) if c.chat_id == OLGA.id]
+    assert "it was with: Ivan, but the bot cannot write to that manager" in to_olga.text
+    member = await MemberRepo(world.db.conn).by_id(ivan.id)
+    assert member is not None and not member.active
+    second = await new_lead(world, "Б")  # Ivan is out of the rotation until he joins again
+    assert (await LeadRepo(world.db.conn).get(second)).owner_id == olga.id  # type: ignore[union-attr]
+
+
+async def test_a_removed_manager_s_offers_move_on_and_taken_leads_stay(world: World) -> None:
+    team = await make_team(world)
+    ivan = await add_member(world, team, IVAN)
+    olga = await add_member(world, team, OLGA)
+    await world.services.managers.set_mode(Mode.ROUND_ROBIN)
+    taken, offered = await new_lead(world, "A"), await new_lead(world, "B")
+    third = await new_lead(world, "C")  # Ivan's second offer
+    world.session.expect(AnswerCallbackQuery)
+    await world.feed(button_update(IVAN, private(IVAN), f"offer:accept:{taken}"))
+    world.session.expect_message()
+    await world.feed(text_update(HEAD, private(HEAD), f"/remove {ivan.id}"))
+    leads = LeadRepo(world.db.conn)
+    assert [(await leads.get(i)).owner_id for i in (taken, offered, third)] == [  # type: ignore[union-attr]
+        ivan.id,
+        olga.id,
+        olga.id,
+    ]
+    events = await LeadEventRepo(world.db.conn).for_lead(third)
+    assert [(e.kind, e.reason) for e in events][-2:] == [
+        ("returned", "owner_removed"),
+        ("routed", "round_robin"),
+    ]
