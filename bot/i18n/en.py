@@ -139,7 +139,7 @@ MESSAGES: dict[str, str] = {
         "Write the lead after the command, for example:\n"
         "/newlead John Smith, Acme Ltd, +44 20 7946 0958, needs a quote"
     ),
-    "newlead.created": "Lead #{id} created and posted to the team chat.",
+    "newlead.created": "Lead #{id} created and handed to distribution.",
     "newlead.waiting": (
         "Lead #{id} saved. It will appear in the team chat once /setup is sent there."
     ),
@@ -150,17 +150,23 @@ MESSAGES: dict[str, str] = {
     "help.head": (
         "You are the head of sales. What you can do:\n"
         "• /setup in the team's group chat: set it up;\n"
+        "• /mode: how leads are distributed (first come, round robin, head decides);\n"
+        "• /settings and /set: the team's settings (cap, announcements);\n"
+        "• /assign 12 @username: give a lead to a manager, in any mode;\n"
+        "• /pause, /resume, /weight, /cap, /skills @username: per manager;\n"
+        "• /stats: who got, took, won and lost how many; /lead 12: one lead's history;\n"
         "• /team: team members, /remove: remove a manager;\n"
         "• /head: heads of sales, /head add: add another one;\n"
         "• /newlead text: add a lead by hand, or just forward me a client's message;\n"
-        "• website forms post leads to the intake address (POST /leads).\n"
-        "Every new lead appears in the team chat with a “Claim” button."
+        "• website forms post leads to the intake address (POST /leads)."
     ),
     "help.manager": (
         "You are a manager in team “{title}”.\n"
-        "• New leads appear in the team chat: tap “Claim” and the client's contacts "
-        "arrive here;\n"
-        "• /team: who is in the team."
+        "• A lead in the team chat: tap “Claim” and the client's contacts arrive here;\n"
+        "• A lead sent to you here: “Accept” shows the contacts, “Return” passes it on;\n"
+        "• “Won” and “Lost” on your card close a lead; /my lists your open leads;\n"
+        "• /pause and /resume: stop and restart getting leads in turn;\n"
+        "• /stats: how leads were split; /team: who is in the team."
     ),
     "help.guest": (
         "I hand a sales team's incoming leads to its managers. To get leads, tap “Join” "

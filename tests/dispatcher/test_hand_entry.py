@@ -17,7 +17,7 @@ WHEN = datetime(2026, 12, 1, tzinfo=UTC)
 async def test_the_head_adds_a_lead_by_hand(world: World) -> None:
     await make_team(world)
     text = await reply_to(world, HEAD, "/newlead Иван, ООО Ромашка, +7 912 345-67-89, нужен расчёт")
-    assert text == "Лид №1 создан и отправлен в чат отдела."
+    assert text == "Лид №1 создан и передан на распределение."
     lead = await LeadRepo(world.db.conn).get(1)
     assert lead is not None and lead.source is LeadSource.COMMAND
     assert lead.fields.phone == "+7 912 345-67-89"
@@ -47,7 +47,7 @@ async def test_a_forwarded_message_becomes_a_lead_from_its_author(world: World) 
     text = await reply_to(
         world, HEAD, "Добрый день, нужен станок. 8 912 000-11-22", forward_origin=origin
     )
-    assert text == "Лид №1 создан и отправлен в чат отдела."
+    assert text == "Лид №1 создан и передан на распределение."
     lead = await LeadRepo(world.db.conn).get(1)
     assert lead is not None
     assert (lead.fields.name, lead.fields.phone, lead.contact_user_id) == (
