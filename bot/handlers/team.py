@@ -26,7 +26,17 @@ async def _team_for(message: Message, teams: TeamService) -> TeamRecord | None:
 
 def _line(member: MemberRecord, tr: Translator) -> Html:
     username = shown_username(member.username)
-    return tr("team.member", number=member.id, name=member.full_name, username=username)
+    line = tr("team.member", number=member.id, name=member.full_name, username=username)
+    if not member.active:
+        return line
+    notes = [tr("team.paused")] if member.paused_at is not None else []
+    if member.weight != 1:
+        notes.append(tr("team.weight", weight=member.weight))
+    if member.cap is not None:
+        notes.append(tr("team.cap", cap=member.cap))
+    if member.skills:
+        notes.append(tr("team.skills", skills=", ".join(member.skills)))
+    return Html(" · ".join([line, *notes]))
 
 
 async def on_team(message: Message, teams: TeamService, tr: Translator) -> None:

@@ -45,6 +45,10 @@ WORK: dict[str, str] = {
     "set.bad_switch": "The value is on or off.",
     "set.done": "Saved: {label}.",
     # Per manager
+    "team.paused": "⏸ paused",
+    "team.weight": "weight {weight}",
+    "team.cap": "cap {cap}",
+    "team.skills": "skills: {skills}",
     "manager.not_member": "This is for team members. Join in the team chat: /join.",
     "manager.usage": "Name the manager: @username or their number from /team.",
     "pausing.self": (

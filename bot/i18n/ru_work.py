@@ -49,6 +49,10 @@ WORK: dict[str, str] = {
     "set.bad_switch": "Значение: on или off.",
     "set.done": "Сохранено: {label}.",
     # Per manager
+    "team.paused": "⏸ пауза",
+    "team.weight": "вес {weight}",
+    "team.cap": "лимит {cap}",
+    "team.skills": "навыки: {skills}",
     "manager.not_member": "Это для участников команды. Вступите в чате отдела: /join.",
     "manager.usage": "Укажите менеджера: @username или номер из /team.",
     "pausing.self": (

@@ -107,3 +107,14 @@ async def test_weight_cap_and_skills_are_set_by_a_head_and_checked(world: World)
         15,
         ("CRM", "1С"),
     )
+
+
+async def test_team_shows_who_is_paused_and_what_a_head_set(world: World) -> None:
+    team = await make_team(world)
+    ivan = await add_member(world, team, IVAN)
+    await reply_to(world, IVAN, "/pause")
+    await reply_to(world, HEAD, "/weight @ivan 3")
+    await reply_to(world, HEAD, "/cap @ivan 5")
+    await reply_to(world, HEAD, "/skills @ivan CRM")
+    text = await reply_to(world, HEAD, "/team")
+    assert f"{ivan.id}. Ivan (@ivan) · ⏸ пауза · вес 3 · лимит 5 · навыки: CRM" in text
