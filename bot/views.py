@@ -3,7 +3,6 @@ a translator in, Telegram HTML out."""
 
 from __future__ import annotations
 
-import statistics
 from datetime import datetime, timedelta, tzinfo
 
 from bot.cards import clip, format_duration, owner_messages
@@ -103,9 +102,9 @@ def stats_text(stats: Stats, tr: Translator) -> Html:
     totals = [0, 0, 0, 0, 0]
     for member, f in stats.members:
         median = (
-            format_duration(timedelta(seconds=statistics.median(f.take_seconds)), tr, "span")
-            if f.take_seconds
-            else "—"
+            "—"
+            if f.median_take is None
+            else format_duration(timedelta(seconds=f.median_take), tr, "span")
         )
         lines.append(
             tr(

@@ -103,7 +103,10 @@ class Database:
         # A table is rebuilt by create, copy, drop, rename; with foreign keys enforced the
         # drop of a referenced table fails. The pragma is ignored inside a transaction, so
         # it is switched off around it, and the references are checked before the commit.
+        # legacy_alter_table: the final rename must not re-check triggers that name the
+        # table (they named the dropped one, and resolve to the new one by name).
         await self.conn.execute("PRAGMA foreign_keys = OFF")
+        await self.conn.execute("PRAGMA legacy_alter_table = ON")
         try:
             async with self.transaction():
                 # executescript would COMMIT our transaction first, so run statements one by one.
@@ -116,6 +119,7 @@ class Database:
                     raise MigrationError(f"{migration.name} breaks references: {found}")
                 await self.conn.execute(f"PRAGMA user_version = {migration.version:d}")
         finally:
+            await self.conn.execute("PRAGMA legacy_alter_table = OFF")
             await self.conn.execute("PRAGMA foreign_keys = ON")
 
     @asynccontextmanager

@@ -90,6 +90,11 @@ _COLUMNS = (
 )
 _OPEN = f"status IN ('{LeadStatus.OFFERED.value}', '{LeadStatus.TAKEN.value}')"
 _NOT_CLOSED = f"status NOT IN ('{LeadStatus.WON.value}', '{LeadStatus.LOST.value}')"
+# Taking a lead also records how long it waited: /stats then reads a number, not two times.
+_TAKEN_AT = (
+    "taken_at = ?1, take_seconds = CAST(round((julianday(?1) - julianday(created_at)) * 86400) "
+    "AS INTEGER)"
+)
 
 
 def _lead(row: aiosqlite.Row) -> LeadRecord:
@@ -171,9 +176,9 @@ class LeadRepo:
         """Give a lead claimable in the team chat to a member. Exactly one of concurrent
         callers gets True."""
         cur = await self._db.execute(
-            "UPDATE leads SET status = 'taken', pool = NULL, owner_id = ?, assigned_at = ?, "
-            "taken_at = ? WHERE id = ? AND status = 'new' AND pool = 'chat'",
-            (member_id, to_db(at), to_db(at), lead_id),
+            f"UPDATE leads SET status = 'taken', pool = NULL, owner_id = ?2, assigned_at = ?1, "
+            f"{_TAKEN_AT} WHERE id = ?3 AND status = 'new' AND pool = 'chat'",
+            (to_db(at), member_id, lead_id),
         )
         return cur.rowcount == 1
 
@@ -194,8 +199,8 @@ class LeadRepo:
 
     async def accept(self, lead_id: int, member_id: int, at: datetime) -> bool:
         cur = await self._db.execute(
-            "UPDATE leads SET status = 'taken', taken_at = ? "
-            "WHERE id = ? AND status = 'offered' AND owner_id = ?",
+            f"UPDATE leads SET status = 'taken', {_TAKEN_AT} "
+            "WHERE id = ?2 AND status = 'offered' AND owner_id = ?3",
             (to_db(at), lead_id, member_id),
         )
         return cur.rowcount == 1
@@ -204,7 +209,7 @@ class LeadRepo:
         """Take an open lead back from its owner, to be routed again."""
         cur = await self._db.execute(
             "UPDATE leads SET status = 'new', pool = 'chat', owner_id = NULL, assigned_at = NULL, "
-            f"taken_at = NULL WHERE id = ? AND owner_id = ? AND {_OPEN}",
+            f"taken_at = NULL, take_seconds = NULL WHERE id = ? AND owner_id = ? AND {_OPEN}",
             (lead_id, owner_id),
         )
         return cur.rowcount == 1
@@ -216,9 +221,9 @@ class LeadRepo:
         on a head's card) only a lead nobody has yet: two heads tapping, one assignment."""
         waiting = "status = 'new'" if only_if_new else _NOT_CLOSED
         cur = await self._db.execute(
-            "UPDATE leads SET status = 'taken', pool = NULL, owner_id = ?, assigned_at = ?, "
-            f"taken_at = ? WHERE id = ? AND {waiting} AND owner_id IS NOT ?",
-            (member_id, to_db(at), to_db(at), lead_id, member_id),
+            f"UPDATE leads SET status = 'taken', pool = NULL, owner_id = ?2, assigned_at = ?1, "
+            f"{_TAKEN_AT} WHERE id = ?3 AND {waiting} AND owner_id IS NOT ?2",
+            (to_db(at), member_id, lead_id),
         )
         return cur.rowcount == 1
 
@@ -240,14 +245,6 @@ class LeadRepo:
         ) as cur:
             rows = await cur.fetchall()
         return [_lead(row) for row in rows]
-
-    async def count_open(self, member_id: int) -> int:
-        async with self._db.execute(
-            f"SELECT COUNT(*) FROM leads WHERE owner_id = ? AND {_OPEN}", (member_id,)
-        ) as cur:
-            row = await cur.fetchone()
-        assert row is not None
-        return int(row[0])
 
     async def unclaimed_with_card_in(self, chat_id: int) -> list[LeadRecord]:
         async with self._db.execute(
@@ -281,11 +278,3 @@ class LeadRepo:
         await self._db.execute(
             "UPDATE leads SET team_id = ? WHERE id = ? AND team_id IS NULL", (team_id, lead_id)
         )
-
-    async def count_open_by_owner(self, team_id: int) -> dict[int, int]:
-        async with self._db.execute(
-            f"SELECT owner_id, COUNT(*) FROM leads WHERE team_id = ? AND {_OPEN} GROUP BY owner_id",
-            (team_id,),
-        ) as cur:
-            rows = await cur.fetchall()
-        return {int(row[0]): int(row[1]) for row in rows}

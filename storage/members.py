@@ -25,6 +25,7 @@ class MemberRecord:
     weight: int = 1  # round-robin share, 1 to 10
     cap: int | None = None  # own limit of open leads, over the team's
     skills: tuple[str, ...] = ()
+    open_leads: int = 0  # offered and taken; kept by triggers on leads
 
     @property
     def barred(self) -> bool:
@@ -33,7 +34,7 @@ class MemberRecord:
 
 _COLUMNS = (
     "id, team_id, user_id, full_name, username, language, active, joined_at, removed_at, "
-    "removed_by, paused_at, weight, cap, skills"
+    "removed_by, paused_at, weight, cap, skills, open_leads"
 )
 
 
@@ -53,6 +54,7 @@ def _member(row: aiosqlite.Row) -> MemberRecord:
         weight=row["weight"],
         cap=row["cap"],
         skills=tuple(json.loads(row["skills"])),
+        open_leads=row["open_leads"],
     )
 
 

@@ -119,7 +119,7 @@ class Assignments:
         cap = (
             member.cap if member.cap is not None else (await self._distributor.settings(team))[CAP]
         )
-        return cap is not None and await self._leads.count_open(member.id) >= cap
+        return cap is not None and member.open_leads >= cap
 
     async def _owner_name(self, lead_id: int) -> str | None:
         lead = await self._leads.get(lead_id)

@@ -96,12 +96,11 @@ class Distributor:
         """What routing needs about the team, read in one go."""
         settings = await self.settings(team)
         members = await self._members.active(team.id)
-        open_counts = await self._leads.count_open_by_owner(team.id)
         team_cap = settings[CAP]
         states = tuple(
             MemberState(
                 m.id,
-                open_counts.get(m.id, 0),
+                m.open_leads,
                 m.weight,
                 m.cap if m.cap is not None else team_cap,
                 m.paused_at is not None,

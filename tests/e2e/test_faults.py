@@ -100,7 +100,7 @@ async def test_a_manager_who_blocked_the_bot_does_not_sit_on_a_lead(
         created = await intake.post(name="Ромашка", phone="+7 912 345-67-89")
         first = await tg.wait_message(TEAM.id, f"Новый лид №{created['id']}")
         await tg.press(IVAN, first)
-        await tg.wait_message(HEAD.id, f"Лид №{created['id']} снова в чате отдела")
+        await tg.wait_message(HEAD.id, f"Лид №{created['id']} передан дальше")
         await tg.wait_for(lambda: cards_by_lead(tg)[created["id"]] == 2)
         assert "лид опубликован заново ниже" in first.text and first.buttons() == []
         again = tg.chat(TEAM.id)[-1]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -15,12 +16,14 @@ from storage import (
     LeadRepo,
     LeadSource,
     LeadStatus,
+    MemberFigures,
     MemberRecord,
     MemberRepo,
     OutboxMethod,
     OutboxPurpose,
     OutboxRepo,
     OutboxStatus,
+    ReportRepo,
     TeamRecord,
     TeamRepo,
 )
@@ -126,7 +129,7 @@ async def two_members_and_a_lead(
 
 
 async def test_only_the_first_claim_wins(db: Database) -> None:
-    team, ivan, olga, lead = await two_members_and_a_lead(db)
+    _team, ivan, olga, lead = await two_members_and_a_lead(db)
     leads = LeadRepo(db.conn)
     async with db.transaction():
         assert await leads.claim(lead.id, ivan.id, T0 + timedelta(seconds=3))
@@ -135,7 +138,8 @@ async def test_only_the_first_claim_wins(db: Database) -> None:
     assert claimed is not None
     assert (claimed.status, claimed.owner_id) == (LeadStatus.TAKEN, ivan.id)
     assert claimed.taken_at == claimed.assigned_at == T0 + timedelta(seconds=3)
-    assert await leads.count_open_by_owner(team.id) == {ivan.id: 1}
+    member = await MemberRepo(db.conn).by_id(ivan.id)
+    assert member is not None and member.open_leads == 1
 
 
 async def test_claims_from_two_processes_on_one_file_have_one_winner(tmp_path: Path) -> None:
@@ -340,3 +344,50 @@ async def test_a_lead_goes_back_only_from_its_current_owner(db: Database) -> Non
     async with db.transaction():
         await leads.clear_card(lead.id)
     assert await leads.unclaimed_with_card_in(-1) == []
+
+
+async def open_leads(db: Database, *member_ids: int) -> list[int]:
+    members = MemberRepo(db.conn)
+    found = [await members.by_id(m) for m in member_ids]
+    return [m.open_leads if m else -1 for m in found]
+
+
+async def test_each_members_open_leads_follow_every_change_of_a_lead(db: Database) -> None:
+    _team, ivan, olga, lead = await two_members_and_a_lead(db)
+    leads = LeadRepo(db.conn)
+    steps: list[tuple[Callable[[], Awaitable[bool]], list[int]]] = [
+        (lambda: leads.offer(lead.id, ivan.id, T0), [1, 0]),
+        (lambda: leads.accept(lead.id, ivan.id, T0), [1, 0]),
+        (lambda: leads.assign(lead.id, olga.id, T0), [0, 1]),
+        (lambda: leads.release(lead.id, olga.id), [0, 0]),
+        (lambda: leads.claim(lead.id, ivan.id, T0), [1, 0]),
+        (lambda: leads.close(lead.id, ivan.id, False, T0, "other"), [0, 0]),
+    ]
+    for step, expected in steps:
+        async with db.transaction():
+            assert await step()
+        assert await open_leads(db, ivan.id, olga.id) == expected
+    async with db.conn.execute(
+        "SELECT COUNT(*) FROM leads WHERE status IN ('offered', 'taken')"
+    ) as cur:
+        row = await cur.fetchone()
+    assert row is not None and row[0] == 0
+
+
+async def test_stats_take_the_median_wait_per_owner(db: Database) -> None:
+    team, ivan, olga, _ = await two_members_and_a_lead(db)
+    leads = LeadRepo(db.conn)
+    waits = {ivan.id: [30, 10, 20], olga.id: [40, 10, 100, 20]}
+    async with db.transaction():
+        for member_id, seconds in waits.items():
+            for wait in seconds:
+                lead = await leads.insert(team.id, LeadSource.HTTP, LeadFields(name="x"), T0)
+                assert await leads.claim(lead.id, member_id, T0 + timedelta(seconds=wait))
+    figures = await ReportRepo(db.conn).by_member(team.id, T0)
+    assert figures[ivan.id].median_take == 20
+    assert figures[olga.id].median_take == 30  # between 20 and 40
+    assert (figures[ivan.id].open, figures[olga.id].open) == (3, 4)
+    assert await ReportRepo(db.conn).by_member(team.id, T0 + timedelta(hours=1)) == {
+        ivan.id: MemberFigures(open=3),
+        olga.id: MemberFigures(open=4),
+    }
