@@ -20,6 +20,7 @@ from bot.i18n import Html, Translator
 from bot.reasons import Cause, why
 from bot.routing import ClaimVerdict, ClaimView, ReasonCode, judge_claim
 from bot.services.distribution import Distributor, member_translator, team_translator
+from bot.services.lead_messages import LeadMessages
 from bot.services.notices import enqueue_messages
 from bot.services.people import Person
 from bot.team_settings import CAP
@@ -41,8 +42,6 @@ from storage import (
 )
 
 log = logging.getLogger(__name__)
-
-PRIVATE_CARDS = frozenset({OutboxPurpose.OWNER_CARD, OutboxPurpose.OFFER_CARD})
 
 
 @dataclass(frozen=True)
@@ -76,6 +75,7 @@ class Assignments:
         self._members = MemberRepo(conn)
         self._events = LeadEventRepo(conn)
         self._outbox = OutboxRepo(conn)
+        self._messages = LeadMessages(self._outbox)
 
     # ---- first come --------------------------------------------------------------------
 
@@ -194,9 +194,7 @@ class Assignments:
             assert fresh is not None
             tr = member_translator(member)
             card, *rest = owner_messages(fresh, why(details, tr), tr)
-            offer = await self._outbox.latest(
-                lead_id, member.user_id, frozenset({OutboxPurpose.OFFER_CARD})
-            )
+            offer = await self._messages.private_card(fresh, member)
             if offer is None:
                 await enqueue_messages(
                     self._outbox,
@@ -208,15 +206,10 @@ class Assignments:
                     buttons=outcome_buttons(lead_id, tr),
                 )
             else:
-                await self._outbox.enqueue(
-                    member.user_id,
-                    OutboxMethod.EDIT,
-                    OutboxPurpose.OFFER_ACCEPTED,
-                    card,
-                    now,
-                    buttons=outcome_buttons(lead_id, tr),
-                    lead_id=lead_id,
-                    target_id=offer.id,
+                # The offer becomes the full card in place: the contacts appear where the
+                # manager tapped.
+                await self._messages.edit(
+                    offer, OutboxPurpose.OFFER_ACCEPTED, card, now, outcome_buttons(lead_id, tr)
                 )
                 await enqueue_messages(
                     self._outbox, member.user_id, rest, OutboxPurpose.LEAD_TEXT, now, lead_id
@@ -249,7 +242,7 @@ class Assignments:
             )
             tr = member_translator(member)
             status = tr("offer.returned", why=tr("return_why." + reason.value))
-            await self._update_private(
+            await self._messages.close_private_card(
                 lead,
                 member,
                 with_status(offer_card(lead, tr("reason.returned_by_you"), tr), status),
@@ -298,23 +291,18 @@ class Assignments:
     async def _show_outcome(self, lead: LeadRecord, member: MemberRecord, now: datetime) -> None:
         tr = member_translator(member)
         decided = await self._events.last(lead.id, ("routed", "claimed", "assigned"), member.id)
-        details = dict(decided.details) if decided else {}
-        card = owner_messages(lead, why(details, tr), tr)[0]
-        await self._update_private(lead, member, with_status(card, outcome_line(lead, tr)), now)
-        if lead.team_id is None or not await self._outbox.sent_of(lead.id, OutboxPurpose.CARD):
+        card = owner_messages(lead, why(dict(decided.details) if decided else {}, tr), tr)[0]
+        closed = with_status(card, outcome_line(lead, tr))
+        await self._messages.close_private_card(lead, member, closed, now)
+        team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
+        if team is None:
             return
-        team = await self._teams.by_id(lead.team_id)
         team_tr = team_translator(team)
-        assert lead.taken_at is not None
-        taken = with_status(team_card(lead, team_tr), team_tr("card.owner", name=member.full_name))
-        await self._outbox.enqueue(
-            team.chat_id if team else lead.card_chat_id or 0,
-            OutboxMethod.EDIT_CARD,
-            OutboxPurpose.CARD_CLOSED,
-            with_status(taken, outcome_line(lead, team_tr)),
-            now,
-            lead_id=lead.id,
+        owner = team_tr("card.owner", name=member.full_name)
+        shown = with_status(
+            with_status(team_card(lead, team_tr), owner), outcome_line(lead, team_tr)
         )
+        await self._messages.edit_team_card(lead, team, OutboxPurpose.CARD_CLOSED, shown, now)
 
     # ---- helpers ------------------------------------------------------------------------
 
@@ -325,24 +313,6 @@ class Assignments:
         if lead is None or lead.team_id is None:
             return None, None
         return lead, await self._members.active_by_user(lead.team_id, person.user_id)
-
-    async def _update_private(
-        self, lead: LeadRecord, member: MemberRecord, text: Html, now: datetime
-    ) -> None:
-        """Edit the manager's own card of this lead (offer or full), keyboard removed."""
-        target = await self._outbox.latest(lead.id, member.user_id, PRIVATE_CARDS)
-        if target is None:
-            return
-        await self._outbox.enqueue(
-            member.user_id,
-            OutboxMethod.EDIT,
-            OutboxPurpose.UPDATE,
-            text,
-            now,
-            buttons=[],
-            lead_id=lead.id,
-            target_id=target.id,
-        )
 
 
 def outcome_line(lead: LeadRecord, tr: Translator) -> Html:

@@ -13,8 +13,8 @@ from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.reasons import Cause, why
 from bot.routing import ReasonCode
-from bot.services.assignments import PRIVATE_CARDS
 from bot.services.distribution import Distributor, member_translator, team_translator
+from bot.services.lead_messages import LeadMessages
 from bot.services.notices import enqueue_messages
 from bot.services.people import Person
 from storage import (
@@ -66,6 +66,7 @@ class Handover:
         self._members = MemberRepo(conn)
         self._events = LeadEventRepo(conn)
         self._outbox = OutboxRepo(conn)
+        self._messages = LeadMessages(self._outbox)
 
     async def assign(
         self, lead_id: int, member_id: int, head: Person, *, only_if_new: bool
@@ -139,18 +140,9 @@ class Handover:
     ) -> None:
         tr = member_translator(previous)
         text = tr("handover.moved", id=lead.id, name=member.full_name)
-        target = await self._outbox.latest(lead.id, previous.user_id, PRIVATE_CARDS)
-        if target is not None:
-            await self._outbox.enqueue(
-                previous.user_id,
-                OutboxMethod.EDIT,
-                OutboxPurpose.UPDATE,
-                with_status(team_card(lead, tr), text),
-                now,
-                buttons=[],
-                lead_id=lead.id,
-                target_id=target.id,
-            )
+        await self._messages.close_private_card(
+            lead, previous, with_status(team_card(lead, tr), text), now
+        )
         await self._outbox.enqueue(
             previous.user_id,
             OutboxMethod.SEND,
@@ -168,18 +160,11 @@ class Handover:
         head: Person,
         now: datetime,
     ) -> None:
-        if not await self._outbox.sent_of(lead.id, OutboxPurpose.CARD):
-            return
         tr = team_translator(team)
         status = tr("card.assigned", name=member.full_name, head=head.full_name)
-        await self._outbox.enqueue(
-            team.chat_id,
-            OutboxMethod.EDIT_CARD,
-            OutboxPurpose.CARD_ASSIGNED,
-            with_status(team_card(lead, tr), status),
-            now,
-            buttons=[],
-            lead_id=lead.id,
+        shown = with_status(team_card(lead, tr), status)
+        await self._messages.edit_team_card(
+            lead, team, OutboxPurpose.CARD_ASSIGNED, shown, now, buttons=[]
         )
 
     async def _update_head_cards(
@@ -192,17 +177,10 @@ class Handover:
     ) -> None:
         tr = team_translator(team)
         status = tr("ask.done", name=member.full_name, head=head.full_name)
-        for card in await self._outbox.sent_of(lead.id, OutboxPurpose.HEAD_ASK):
-            await self._outbox.enqueue(
-                card.chat_id,
-                OutboxMethod.EDIT,
-                OutboxPurpose.HEAD_ASK_DONE,
-                with_status(head_card(lead, tr), status),
-                now,
-                buttons=[],
-                lead_id=lead.id,
-                target_id=card.id,
-            )
+        shown = with_status(head_card(lead, tr), status)
+        await self._messages.edit_all(
+            lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, shown, now
+        )
 
     async def take_back(
         self, lead: LeadRecord, owner: MemberRecord, detail: str, *, removed: bool = False
@@ -227,16 +205,9 @@ class Handover:
                 details={"error": detail},
             )
         )
-        if await self._outbox.sent_of(lead.id, OutboxPurpose.CARD):
-            tr = team_translator(team)
-            await self._outbox.enqueue(
-                team.chat_id,
-                OutboxMethod.EDIT_CARD,
-                OutboxPurpose.CARD_RETURNED,
-                returned_card(fresh, owner.full_name, tr),
-                now,
-                lead_id=lead.id,
-            )
+        tr = team_translator(team)
+        returned = returned_card(fresh, owner.full_name, tr)
+        await self._messages.edit_team_card(fresh, team, OutboxPurpose.CARD_RETURNED, returned, now)
         await self._distributor.distribute(fresh, team, now, Cause(kind, owner.full_name))
         log.warning("lead %d moves on: owner %d %s", lead.id, owner.id, kind)
         return True

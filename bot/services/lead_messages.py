@@ -1,0 +1,92 @@
+"""Editing what was already sent about a lead: its team card, a manager's private card, the
+heads' cards. Each edit is an outbox row, written in the caller's transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.i18n import Html
+from storage import (
+    Buttons,
+    LeadRecord,
+    MemberRecord,
+    OutboxMethod,
+    OutboxPurpose,
+    OutboxRecord,
+    OutboxRepo,
+    TeamRecord,
+)
+
+# A manager's own card of a lead: the offer (until accepted, then edited in place), or the
+# full card sent on a claim or an assignment.
+PRIVATE_CARDS = frozenset({OutboxPurpose.OWNER_CARD, OutboxPurpose.OFFER_CARD})
+
+
+class LeadMessages:
+    def __init__(self, outbox: OutboxRepo) -> None:
+        self._outbox = outbox
+
+    async def private_card(self, lead: LeadRecord, member: MemberRecord) -> OutboxRecord | None:
+        return await self._outbox.latest(lead.id, member.user_id, PRIVATE_CARDS)
+
+    async def edit(
+        self,
+        message: OutboxRecord,
+        purpose: OutboxPurpose,
+        text: Html,
+        at: datetime,
+        buttons: Buttons | None = None,
+    ) -> None:
+        await self._outbox.enqueue(
+            message.chat_id,
+            OutboxMethod.EDIT,
+            purpose,
+            text,
+            at,
+            buttons=buttons,
+            lead_id=message.lead_id,
+            target_id=message.id,
+        )
+
+    async def close_private_card(
+        self, lead: LeadRecord, member: MemberRecord, text: Html, at: datetime
+    ) -> None:
+        """The manager's card of this lead says what became of it; its buttons go."""
+        card = await self.private_card(lead, member)
+        if card is not None:
+            await self.edit(card, OutboxPurpose.UPDATE, text, at, buttons=[])
+
+    async def edit_team_card(
+        self,
+        lead: LeadRecord,
+        team: TeamRecord,
+        purpose: OutboxPurpose,
+        text: Html,
+        at: datetime,
+        buttons: Buttons | None = None,
+    ) -> None:
+        """Edit the lead's card in the team chat, if it ever had one (round robin and the
+        head's choice post none)."""
+        if await self._outbox.sent_of(lead.id, OutboxPurpose.CARD):
+            await self._outbox.enqueue(
+                team.chat_id,
+                OutboxMethod.EDIT_CARD,
+                purpose,
+                text,
+                at,
+                buttons=buttons,
+                lead_id=lead.id,
+            )
+
+    async def edit_all(
+        self,
+        lead: LeadRecord,
+        sent: OutboxPurpose,
+        purpose: OutboxPurpose,
+        text: Html,
+        at: datetime,
+    ) -> None:
+        """Edit every message of one kind sent about the lead (each head's card), buttons
+        removed."""
+        for message in await self._outbox.sent_of(lead.id, sent):
+            await self.edit(message, purpose, text, at, buttons=[])
