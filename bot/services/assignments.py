@@ -171,11 +171,10 @@ class Assignments:
     async def accept(self, lead_id: int, person: Person) -> Step:
         async with self._db.transaction():
             now = self._clock.now()
-            lead, member = await self._lead_and_member(lead_id, person)
-            if lead is None or member is None:
-                return Step.INVALID
-            if lead.owner_id != member.id:
-                return Step.NOT_YOURS
+            owned = await self._owned(lead_id, person)
+            if isinstance(owned, Step):
+                return owned
+            _lead, member = owned
             if not await self._leads.accept(lead_id, member.id, now):
                 return Step.STALE
             decided = await self._events.last(lead_id, ("routed",), member.id)
@@ -221,11 +220,10 @@ class Assignments:
         """Return an offered lead: it is routed again without this manager."""
         async with self._db.transaction():
             now = self._clock.now()
-            lead, member = await self._lead_and_member(lead_id, person)
-            if lead is None or member is None or lead.team_id is None:
-                return Step.INVALID
-            if lead.owner_id != member.id:
-                return Step.NOT_YOURS
+            owned = await self._owned(lead_id, person)
+            if isinstance(owned, Step):
+                return owned
+            lead, member = owned
             if lead.status is not LeadStatus.OFFERED or not await self._leads.release(
                 lead_id, member.id
             ):
@@ -248,6 +246,7 @@ class Assignments:
                 with_status(offer_card(lead, tr("reason.returned_by_you"), tr), status),
                 now,
             )
+            assert lead.team_id is not None  # _owned found the member through it
             team = await self._teams.by_id(lead.team_id)
             fresh = await self._leads.get(lead_id)
             assert team is not None and fresh is not None
@@ -263,11 +262,10 @@ class Assignments:
     ) -> Step:
         async with self._db.transaction():
             now = self._clock.now()
-            lead, member = await self._lead_and_member(lead_id, person)
-            if lead is None or member is None:
-                return Step.INVALID
-            if lead.owner_id != member.id:
-                return Step.NOT_YOURS
+            owned = await self._owned(lead_id, person)
+            if isinstance(owned, Step):
+                return owned
+            _lead, member = owned
             why_lost = None if won else (reason or LostWhy.OTHER).value
             if not await self._leads.close(lead_id, member.id, won, now, why_lost):
                 return Step.STALE
@@ -306,13 +304,19 @@ class Assignments:
 
     # ---- helpers ------------------------------------------------------------------------
 
-    async def _lead_and_member(
-        self, lead_id: int, person: Person
-    ) -> tuple[LeadRecord | None, MemberRecord | None]:
+    async def _owned(self, lead_id: int, person: Person) -> tuple[LeadRecord, MemberRecord] | Step:
+        """The lead and the tapper's membership, if the lead is theirs; else why not."""
         lead = await self._leads.get(lead_id)
-        if lead is None or lead.team_id is None:
-            return None, None
-        return lead, await self._members.active_by_user(lead.team_id, person.user_id)
+        member = (
+            await self._members.active_by_user(lead.team_id, person.user_id)
+            if lead is not None and lead.team_id is not None
+            else None
+        )
+        if lead is None or member is None:
+            return Step.INVALID
+        if lead.owner_id != member.id:
+            return Step.NOT_YOURS
+        return lead, member
 
 
 def outcome_line(lead: LeadRecord, tr: Translator) -> Html:
