@@ -43,7 +43,7 @@ def my_leads_text(leads: tuple[LeadRecord, ...], now: datetime, tr: Translator) 
 
 
 def history_text(view: LeadHistory, zone: tzinfo, tr: Translator) -> list[Html]:
-    """The lead as its owner sees it, then its history; long leads take more messages."""
+    """The lead as its owner sees it (long leads take more messages), then its history."""
     assert view.lead is not None and view.names is not None
     lead, names = view.lead, view.names
     state = tr("state." + lead.status.value)
@@ -53,15 +53,21 @@ def history_text(view: LeadHistory, zone: tzinfo, tr: Translator) -> list[Html]:
     lines: list[str] = [tr("history.header")]
     for event in view.events:
         lines.append(_event_line(event, names, zone, tr))
-    history = Html("\n".join(lines))
-    return [Html(f"{card}\n\n{clip_html(history)}"), *rest]
+    return [card, *rest, latest_lines(lines)]
 
 
-def clip_html(text: Html) -> Html:
-    # A history longer than a message keeps its latest events, which matter most.
-    if len(text) <= 2500:
-        return text
-    return Html("…\n" + text[-2500:].split("\n", 1)[-1])
+def latest_lines(lines: list[str], limit: int = 3500) -> Html:
+    """As many of the last lines as fit in one message: the latest events matter most.
+    Whole lines only, so that no tag or entity is cut."""
+    kept: list[str] = []
+    used = 0
+    for line in reversed(lines[1:]):
+        used += len(line) + 1
+        if used > limit:
+            kept.append("…")
+            break
+        kept.append(line)
+    return Html("\n".join([lines[0], *reversed(kept)]))
 
 
 def _event_line(event: LeadEvent, names: dict[int, str], zone: tzinfo, tr: Translator) -> Html:

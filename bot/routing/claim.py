@@ -40,6 +40,8 @@ def judge_claim(
         return ClaimVerdict.NOT_MEMBER
     if lead.claimable:
         return ClaimVerdict.AT_CAP if tapper_at_cap else ClaimVerdict.TRY
+    if lead.owner_id is None:
+        return ClaimVerdict.INVALID  # waiting for a head's choice: it has no Claim button
     if lead.owner_id == tapper_member_id:
         return ClaimVerdict.ALREADY_YOURS
     return ClaimVerdict.TAKEN

@@ -49,13 +49,16 @@ async def test_lead_shows_the_history_to_the_head_and_to_its_owner_only(world: W
     await add_member(world, team, OLGA)
     lead_id = await new_lead(world, "ООО Ромашка", phone="+79123456789")
     await claim(world, IVAN, lead_id)
-    world.session.expect_message()
+    world.session.expect_message(times=2)
     await world.feed(text_update(HEAD, private(HEAD), f"/lead {lead_id}"))
-    text = world.session.of(SendMessage)[-1].text
-    assert "+79123456789" in text and "в работе · у кого: Ivan" in text
-    assert "поступил · форма на сайте" in text
-    assert "взят из чата · Ivan · вы нажали «Взять лид» раньше всех" in text
-    assert "+79123456789" in await reply_to(world, IVAN, f"/lead {lead_id}")
+    card, history = (m.text for m in world.session.of(SendMessage)[-2:])
+    assert "+79123456789" in card and "в работе · у кого: Ivan" in card
+    assert history.startswith("🕓 <b>История</b>\n")
+    assert "поступил · форма на сайте" in history
+    assert "взят из чата · Ivan · вы нажали «Взять лид» раньше всех" in history
+    world.session.expect_message(times=2)
+    await world.feed(text_update(IVAN, private(IVAN), f"/lead {lead_id}"))
+    assert "+79123456789" in world.session.of(SendMessage)[-2].text
     assert await reply_to(world, OLGA, f"/lead {lead_id}") == (
         "There is no such lead, or it is not yours."
     )
@@ -118,3 +121,13 @@ async def test_team_shows_who_is_paused_and_what_a_head_set(world: World) -> Non
     await reply_to(world, HEAD, "/skills @ivan CRM")
     text = await reply_to(world, HEAD, "/team")
     assert f"{ivan.id}. Ivan (@ivan) · ⏸ пауза · вес 3 · лимит 5 · навыки: CRM" in text
+
+
+def test_a_long_history_keeps_its_latest_lines_within_one_message() -> None:
+    from bot.views import latest_lines
+
+    lines = ["header", *(f"event {n:04d}" for n in range(1000))]
+    shown = latest_lines(lines)
+    assert shown.startswith("header\n…\n") and shown.endswith("event 0999")
+    assert len(shown) <= 3500 + len("header\n…\n")
+    assert latest_lines(["header", "one", "two"]) == "header\none\ntwo"

@@ -106,3 +106,12 @@ def test_only_members_of_the_lead_s_team_ever_get_to_try(
         assert lead is not None and lead.claimable
         assert chat_team is not None and lead.lead_team_id == chat_team
         assert member is not None
+
+
+def test_a_lead_waiting_for_a_head_cannot_be_claimed_and_names_nobody() -> None:
+    waiting = ClaimView(lead_team_id=1, claimable=False, owner_id=None)
+    assert judge_claim(waiting, 1, 5) is ClaimVerdict.INVALID
+
+
+def test_a_member_at_the_cap_is_told_so_and_the_lead_stays_free() -> None:
+    assert judge_claim(OPEN, 1, 5, tapper_at_cap=True) is ClaimVerdict.AT_CAP
