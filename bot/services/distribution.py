@@ -92,7 +92,9 @@ class Distributor:
     async def settings(self, team: TeamRecord) -> TeamSettings:
         return TeamSettings(await self._settings.values(team.id))
 
-    async def snapshot(self, team: TeamRecord) -> tuple[TeamSnapshot, list[MemberRecord]]:
+    async def snapshot(
+        self, team: TeamRecord
+    ) -> tuple[TeamSnapshot, list[MemberRecord], TeamSettings]:
         """What routing needs about the team, read in one go."""
         settings = await self.settings(team)
         members = await self._members.active(team.id)
@@ -113,14 +115,14 @@ class Distributor:
         snapshot = TeamSnapshot(
             team.id, settings[MODE], states, turn, has_heads=bool(self._roles.head_ids)
         )
-        return snapshot, members
+        return snapshot, members, settings
 
     async def distribute(
         self, lead: LeadRecord, team: TeamRecord, now: datetime, cause: Cause | None = None
     ) -> Decision:
         """Route a new lead (or one taken back) and write what that sends. Call inside a
         transaction; `cause` says why it moves again, and the next manager reads it."""
-        snapshot, members = await self.snapshot(team)
+        snapshot, members, settings = await self.snapshot(team)
         exclude = frozenset(await self._events.members_with(lead.id, EXCLUDING_EVENTS))
         decision = route(facts_of(lead), snapshot, now, exclude)
         by_id = {m.id: m for m in members}
@@ -141,7 +143,10 @@ class Distributor:
             case DecisionKind.OFFER:
                 assert decision.member_id is not None and decision.turn is not None
                 await self._turns.put(team.id, decision.turn.to_json())
-                await self._offer(lead, team, by_id[decision.member_id], details, now)
+                member = by_id[decision.member_id]
+                await self._offer(lead, member, details, now)
+                if settings[ANNOUNCE]:
+                    await self.announce(team, lead, member, ReasonCode.ROUND_ROBIN, now)
             case DecisionKind.ASK_HEAD:
                 await self._ask_heads(lead, team, snapshot, decision, by_id, now)
         return decision
@@ -183,7 +188,6 @@ class Distributor:
     async def _offer(
         self,
         lead: LeadRecord,
-        team: TeamRecord,
         member: MemberRecord,
         details: dict[str, object],
         now: datetime,
@@ -200,7 +204,6 @@ class Distributor:
             buttons=offer_buttons(lead.id, tr),
             lead_id=lead.id,
         )
-        await self.announce(team, lead, member, ReasonCode.ROUND_ROBIN, now)
 
     async def announce(
         self,
@@ -210,9 +213,8 @@ class Distributor:
         code: ReasonCode,
         now: datetime,
     ) -> None:
-        """One line in the team chat when a lead goes to a person: everyone sees the split."""
-        if not (await self.settings(team))[ANNOUNCE]:
-            return
+        """One line in the team chat when a lead goes to a person: everyone sees the split.
+        The caller checks the team's `announce` setting."""
         tr = team_translator(team)
         line = tr(
             "announce.line",

@@ -17,6 +17,7 @@ from bot.services.distribution import Distributor, member_translator, team_trans
 from bot.services.lead_messages import LeadMessages
 from bot.services.notices import enqueue_messages
 from bot.services.people import Person
+from bot.team_settings import ANNOUNCE
 from storage import (
     Database,
     LeadEvent,
@@ -127,7 +128,8 @@ class Handover:
             await self._tell_previous(lead, previous, member, now)
         await self._update_team_card(fresh, team, member, head, now)
         await self._update_head_cards(fresh, team, member, head, now)
-        await self._distributor.announce(team, fresh, member, ReasonCode.ASSIGNED, now)
+        if (await self._distributor.settings(team))[ANNOUNCE]:
+            await self._distributor.announce(team, fresh, member, ReasonCode.ASSIGNED, now)
         log.info("lead %d assigned to member %d by user %d", lead_id, member.id, head.user_id)
         return AssignResult(Assign.DONE, lead_id, member.full_name)
 

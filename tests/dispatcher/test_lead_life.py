@@ -212,3 +212,11 @@ async def test_a_manager_may_not_pause_someone_else(world: World) -> None:
     assert await reply_to(world, IVAN, "/pause @olga") == "Это может только руководитель отдела."
     assert "Пауза: Olga" in await reply_to(world, HEAD, "/pause @olga")
     assert "Пауза снята: Olga" in await reply_to(world, HEAD, "/resume @olga")
+
+
+async def test_with_announce_off_the_team_chat_gets_no_line(world: World) -> None:
+    await round_robin_team(world, IVAN)
+    assert "Сохранено" in await reply_to(world, HEAD, "/set announce off")
+    lead_id = await new_lead(world, "A")
+    assert await rows(world, lead_id, OutboxPurpose.ANNOUNCE) == []
+    assert len(await rows(world, lead_id, OutboxPurpose.OFFER_CARD)) == 1
