@@ -15,6 +15,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
+from datetime import UTC
 from pathlib import Path
 
 import aiohttp
@@ -33,6 +34,7 @@ from bot.services.intake import IntakeService
 from bot.services.notices import HeadNotices
 from bot.services.people import Person, Roles
 from bot.services.refusals import RefusalService
+from bot.services.sources import SourceService
 from storage import Database, MemberRepo, OutboxRepo, TeamRepo
 
 TOKEN = "bench-token"  # noqa: S105 - a throwaway server on 127.0.0.1
@@ -83,6 +85,7 @@ async def main(leads: int, concurrency: int) -> None:
             RefusalService(db, clock, HeadNotices(OutboxRepo(db.conn), roles), signal),
             SecretStr(TOKEN),
             ClientLimiter(10**9, clock),  # the bench measures storage, not the abuse guard
+            SourceService(db, clock, UTC, None, "http://127.0.0.1"),
         )
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()

@@ -48,6 +48,7 @@ from bot.services.notices import HeadNotices
 from bot.services.people import Roles
 from bot.services.refusals import RefusalService
 from bot.services.reports import ReportService
+from bot.services.sources import SourceService
 from bot.services.team import TeamService
 from storage import Database, OutboxRepo, SchemaTooNewError
 
@@ -61,6 +62,7 @@ REQUEST_TIMEOUT = 20.0
 @dataclass(frozen=True)
 class Services:
     intake: IntakeService
+    sources: SourceService
     assignments: Assignments
     handover: Handover
     managers: ManagerService
@@ -105,8 +107,10 @@ def build_services(
     notices = HeadNotices(OutboxRepo(db.conn), roles)
     refusals = RefusalService(db, clock, notices, outbox_signal)
     heads = HeadService(db, clock, roles, teams)
+    local_url = f"http://{settings.intake_host}:{settings.intake_port}"
     return Services(
         intake=intake,
+        sources=SourceService(db, clock, settings.zone, settings.public_url, local_url),
         assignments=Assignments(db, clock, distributor, outbox_signal),
         handover=handover,
         managers=ManagerService(db, clock, teams),
@@ -123,6 +127,7 @@ def build_services(
 def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
     dispatcher = Dispatcher(
         intake=services.intake,
+        sources=services.sources,
         assignments=services.assignments,
         handover=services.handover,
         managers=services.managers,
@@ -154,6 +159,7 @@ async def _start_intake(settings: Settings, services: Services, clock: Clock) ->
         services.refusals,
         settings.intake_token,
         ClientLimiter(settings.intake_rate_limit, clock),
+        services.sources,
     )
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()

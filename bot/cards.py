@@ -14,7 +14,7 @@ from typing import Literal
 
 from bot.i18n import Html, Translator
 from bot.leads.contacts import Marks, dialable, is_contact, mask_contacts
-from bot.leads.fields import is_contact_key, is_hidden, is_technical
+from bot.leads.fields import FILES_FIELD, is_contact_key, is_hidden, is_technical, is_utm
 from storage.leads import LeadRecord
 
 # Telegram counts message length in UTF-16 code units after HTML is parsed.
@@ -143,7 +143,9 @@ def _public_extras(lead: LeadRecord) -> list[tuple[str, str]]:
     return [
         (key, value)
         for key, value in lead.fields.extra.items()
-        if not is_technical(key) and not is_contact_key(key) and not is_contact(value)
+        if (is_utm(key) or not is_technical(key))
+        and not is_contact_key(key)
+        and not is_contact(value)
     ]
 
 
@@ -177,7 +179,8 @@ def _render(tr: Translator, title: Html, lead: LeadRecord, *, full: bool) -> _Re
     extras = _private_extras(lead) if full else _public_extras(lead)
     for index, (key, raw) in enumerate(extras):
         whole = raw if hide is None else mask_contacts(raw, hide)
-        shown_key, value = clip(key, _EXTRA_KEY_LIMIT), clip(whole, _FIELD_LIMIT)
+        name = tr("field.files") if key == FILES_FIELD else key
+        shown_key, value = clip(name, _EXTRA_KEY_LIMIT), clip(whole, _FIELD_LIMIT)
         line = f"{escape(shown_key)}: {escape(value)}"
         if not out.lines.add(line, visible_length(shown_key + value) + 2):
             # The budget keeps room for this one short line.

@@ -29,6 +29,8 @@ HEAD_PRIVATE = (
     "lead",
     "my",
     "newlead",
+    "sources",
+    "source",
     "team",
     "pause",
     "resume",

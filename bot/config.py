@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     intake_host: str = "127.0.0.1"
     intake_port: int = Field(default=8080, ge=0, le=65535)
     intake_token: SecretStr | None = None
+    public_url: str | None = None  # where the world reaches the intake, for source links
     timezone: str = "Europe/Moscow"
     # Beyond PRODUCT.md's table: abuse and flood limits, with defaults that fit Telegram.
     intake_rate_limit: int = Field(default=60, ge=1)
@@ -53,6 +54,16 @@ class Settings(BaseSettings):
         if parts.scheme not in {"http", "https"} or not parts.netloc:
             raise ValueError("expected an http(s) URL such as https://api.telegram.org")
         return value.rstrip("/")
+
+    @field_validator("public_url", mode="before")
+    @classmethod
+    def _public_url(cls, value: object) -> object:
+        if not isinstance(value, str) or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in {"http", "https"} or not parts.netloc:
+            raise ValueError("expected an http(s) URL such as https://leads.example.ru")
+        return value.strip().rstrip("/")
 
     @field_validator("admin_ids", mode="before")
     @classmethod

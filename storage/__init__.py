@@ -27,6 +27,7 @@ from storage.outbox import (
 from storage.refusals import RefusalRecord, RefusalRepo
 from storage.reports import ChannelFigures, MemberFigures, ReportRepo
 from storage.settings import TeamSettingRepo
+from storage.sources import SourceFigures, SourceKind, SourceRecord, SourceRepo
 from storage.teams import TeamRecord, TeamRepo
 from storage.turns import TurnRepo
 
@@ -60,6 +61,10 @@ __all__ = [
     "RefusalRepo",
     "ReportRepo",
     "SchemaTooNewError",
+    "SourceFigures",
+    "SourceKind",
+    "SourceRecord",
+    "SourceRepo",
     "TeamRecord",
     "TeamRepo",
     "TeamSettingRepo",

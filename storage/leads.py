@@ -130,13 +130,14 @@ class LeadRepo:
         at: datetime,
         idempotency_key: str | None = None,
         contact_user_id: int | None = None,
+        source_id: int | None = None,
     ) -> LeadRecord:
         values = [getattr(lead, name) for name in KNOWN_FIELDS]
         placeholders = ", ".join("?" for _ in KNOWN_FIELDS)
         async with self._db.execute(
             f"INSERT INTO leads (team_id, source, {', '.join(KNOWN_FIELDS)}, extra, "
-            "idempotency_key, contact_user_id, created_at) "
-            f"VALUES (?, ?, {placeholders}, ?, ?, ?, ?) RETURNING {_COLUMNS}",
+            "idempotency_key, contact_user_id, source_id, created_at) "
+            f"VALUES (?, ?, {placeholders}, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
             (
                 team_id,
                 source.value,
@@ -144,6 +145,7 @@ class LeadRepo:
                 json.dumps(dict(lead.extra), ensure_ascii=False),
                 idempotency_key,
                 contact_user_id,
+                source_id,
                 to_db(at),
             ),
         ) as cur:

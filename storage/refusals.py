@@ -53,12 +53,13 @@ class RefusalRepo:
         origin: str,
         content_type: str,
         body_sample: str,
+        source_id: int | None = None,
     ) -> int:
         async with self._db.execute(
             "INSERT INTO intake_refusals "
-            "(at, reason, status, message, origin, content_type, body_sample) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            (to_db(at), reason, status, message, origin, content_type, body_sample),
+            "(at, reason, status, message, origin, content_type, body_sample, source_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            (to_db(at), reason, status, message, origin, content_type, body_sample, source_id),
         ) as cur:
             row = await cur.fetchone()
         assert row is not None

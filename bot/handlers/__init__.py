@@ -16,6 +16,7 @@ from bot.handlers import (
     offers,
     reports,
     setup,
+    sources,
     team,
 )
 
@@ -34,6 +35,7 @@ def get_routers() -> list[Router]:
         modes.make_router(),
         managers.make_router(),
         reports.make_router(),
+        sources.make_router(),
         intake.make_router(),
         help.make_router(),
         claim.make_fallback_router(),

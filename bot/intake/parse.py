@@ -13,14 +13,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 from urllib.parse import unquote_to_bytes
 
+from bot.intake.multipart import MultipartError, multipart_pairs
 from bot.intake.shapes import ShapeError, flatten, nest_bracketed
-from bot.leads.fields import is_lead, lead_from_pairs
+from bot.leads.fields import FILES_FIELD, is_lead, lead_from_pairs
 from storage.leads import LeadFields
 
 MAX_BODY_BYTES = 64 * 1024
 JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"
-ACCEPTED_TYPES = (JSON, FORM)
+MULTIPART = "multipart/form-data"
+ACCEPTED_TYPES = (JSON, FORM, MULTIPART)
 MAX_IDEMPOTENCY_KEY = 200
 # Russian sites that predate UTF-8 still post forms in it, often without saying so.
 LEGACY_CHARSET = "windows-1251"
@@ -111,6 +113,21 @@ def _form_pairs(body: bytes, codec: str) -> list[tuple[str, str]]:
     return nest_bracketed(pairs)
 
 
+def _multipart(body: bytes, codec: str, boundary: str | None) -> list[tuple[str, str]]:
+    try:
+        parts, files = multipart_pairs(body, boundary)
+    except MultipartError as error:
+        raise IntakeError(
+            400, f"cannot read the multipart body: {error}", Refusal.UNREADABLE
+        ) from None
+    pairs = [
+        (name, _decode(raw, _codec(charset) if charset else codec)) for name, raw, charset in parts
+    ]
+    pairs = nest_bracketed(pairs)
+    # Files are not kept (they are not leads' business here); their names show on the card.
+    return [*pairs, (FILES_FIELD, ", ".join(files))] if files else pairs
+
+
 def _is_connection_check(pairs: list[tuple[str, str]]) -> bool:
     """Tilda posts `test=test` when a webhook is connected and wants `200 ok` back."""
     return [(key.strip().casefold(), value.strip().casefold()) for key, value in pairs] == [
@@ -118,17 +135,24 @@ def _is_connection_check(pairs: list[tuple[str, str]]) -> bool:
     ]
 
 
-def parse_lead(content_type: str, charset: str | None, body: bytes) -> Parsed:
+def parse_lead(
+    content_type: str, charset: str | None, body: bytes, boundary: str | None = None
+) -> Parsed:
     if content_type not in ACCEPTED_TYPES:
         shown = content_type or "none"
         raise IntakeError(
             415,
-            f"content type {shown} is not accepted; send {JSON} or {FORM}",
+            f"content type {shown} is not accepted; send {JSON}, {FORM} or {MULTIPART}",
             Refusal.CONTENT_TYPE,
         )
     codec = _codec(charset)
     try:
-        pairs = _json_pairs(body, codec) if content_type == JSON else _form_pairs(body, codec)
+        if content_type == JSON:
+            pairs = _json_pairs(body, codec)
+        elif content_type == FORM:
+            pairs = _form_pairs(body, codec)
+        else:
+            pairs = _multipart(body, codec, boundary)
     except ShapeError as error:
         raise IntakeError(400, str(error), Refusal.UNREADABLE) from None
     if _is_connection_check(pairs):

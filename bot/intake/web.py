@@ -10,6 +10,7 @@ import math
 from urllib.parse import urlsplit
 
 from aiohttp import web
+from aiohttp.helpers import parse_mimetype
 from aiohttp.typedefs import Handler
 from pydantic import SecretStr
 
@@ -21,10 +22,13 @@ from bot.intake.parse import (
     parse_lead,
 )
 from bot.intake.ratelimit import ClientLimiter, client_address
+from bot.intake.vk import VkError, VkKind, read_vk
+from bot.leads.fields import is_lead, lead_from_pairs
 from bot.services.health import HealthService
 from bot.services.intake import IntakeService, NewLead
 from bot.services.refusals import SAMPLE_BYTES, RefusalService, RefusedRequest
-from storage import LeadSource
+from bot.services.sources import SourceService
+from storage import LeadFields, LeadSource, SourceKind, SourceRecord
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +52,21 @@ def _origin(request: web.Request, client: str) -> str:
         if host:
             return host
     return client
+
+
+def _boundary(request: web.Request) -> str | None:
+    boundary = parse_mimetype(request.headers.get("Content-Type", "")).parameters.get("boundary")
+    return boundary or None
+
+
+def _new_lead(fields: LeadFields, key: str | None, source: SourceRecord | None) -> NewLead:
+    return NewLead(
+        fields,
+        LeadSource.HTTP,
+        key,
+        source_id=source.id if source else None,
+        default_channel=source.channel if source else None,
+    )
 
 
 async def _read_body(request: web.Request) -> tuple[bytes, bool]:
@@ -83,7 +102,9 @@ class IntakeHandlers:
         refusals: RefusalService,
         token: SecretStr | None,
         limiter: ClientLimiter,
+        sources: SourceService,
     ) -> None:
+        self._sources = sources
         self._leads = leads
         self._health = health
         self._refusals = refusals
@@ -100,22 +121,45 @@ class IntakeHandlers:
         # compare_digest: the time taken must not tell how much of a guess was right.
         return hmac.compare_digest(supplied.strip().encode(), expected)
 
-    async def post_lead(self, request: web.Request) -> web.Response:
-        # Counted before the token check, so that guessing the token is slow as well.
-        client = client_address(request.remote, request.headers.get("X-Forwarded-For"))
+    def _over_limit(self, client: str) -> web.Response | None:
+        # Counted before any secret is checked, so that guessing one is slow as well.
         wait = self._limiter.admit(client)
-        if wait > 0:
-            if self._limiter.first_refusal_this_minute(client):
-                log.warning("intake: client %s is over the rate limit", client)
-            seconds = max(1, math.ceil(wait))
-            response = _error(429, f"too many requests; retry in {seconds} s")
-            response.headers["Retry-After"] = str(seconds)
-            return response
+        if wait <= 0:
+            return None
+        if self._limiter.first_refusal_this_minute(client):
+            log.warning("intake: client %s is over the rate limit", client)
+        seconds = max(1, math.ceil(wait))
+        response = _error(429, f"too many requests; retry in {seconds} s")
+        response.headers["Retry-After"] = str(seconds)
+        return response
+
+    async def post_lead(self, request: web.Request) -> web.Response:
+        client = client_address(request.remote, request.headers.get("X-Forwarded-For"))
+        if (limited := self._over_limit(client)) is not None:
+            return limited
         if self._token is None:
             return _error(503, "lead intake is disabled: set INTAKE_TOKEN to enable it")
         if not self._authorised(request):
             log.info("intake: refused request from %s: wrong or missing token", client)
             return _error(401, "wrong or missing token")
+        return await self._take(request, client, None)
+
+    async def post_source_lead(self, request: web.Request) -> web.Response:
+        """A source's own link: the secret in the path says which form or platform it is."""
+        client = client_address(request.remote, request.headers.get("X-Forwarded-For"))
+        if (limited := self._over_limit(client)) is not None:
+            return limited
+        source = await self._sources.resolve(request.match_info["secret"])
+        if source is None:
+            log.warning("intake: refused request from %s: unknown source link", client)
+            return _error(401, "unknown link: it was deleted or rotated; ask for the new one")
+        if source.kind is SourceKind.VK:
+            return await self._vk(request, client, source)
+        return await self._take(request, client, source)
+
+    async def _take(
+        self, request: web.Request, client: str, source: SourceRecord | None
+    ) -> web.Response:
         body, too_large = await _read_body(request)
         try:
             if too_large:
@@ -123,28 +167,80 @@ class IntakeHandlers:
                     413, f"body is larger than {MAX_BODY_BYTES // 1024} KiB", Refusal.TOO_LARGE
                 )
             key = idempotency_key(request.headers.get("Idempotency-Key"))
-            parsed = parse_lead(request.content_type, request.charset, body)
+            parsed = parse_lead(request.content_type, request.charset, body, _boundary(request))
         except IntakeError as error:
-            # The token was right: this is a form of ours losing leads. Keep it, tell the heads.
-            if error.refusal is not None:
-                await self._keep(
-                    RefusedRequest(
-                        error.refusal.value,
-                        error.status,
-                        error.message,
-                        _origin(request, client),
-                        request.headers.get("Content-Type", ""),
-                        body,
-                    )
-                )
+            await self._refused(request, client, error, body, source)
             raise
         if parsed.fields is None:
             return web.Response(text="ok")
-        submitted = await self._leads.submit(NewLead(parsed.fields, LeadSource.HTTP, key))
+        submitted = await self._leads.submit(_new_lead(parsed.fields, key, source))
         if not submitted.created:
             return _json({"id": submitted.lead_id, "duplicate": True}, 200)
         log.info("intake: lead %d created", submitted.lead_id)
         return _json({"id": submitted.lead_id}, 201)
+
+    async def _vk(self, request: web.Request, client: str, source: SourceRecord) -> web.Response:
+        """VK's Callback API: answers are plain text, and VK repeats what is not "ok"."""
+        body, too_large = await _read_body(request)
+        try:
+            if too_large:
+                raise IntakeError(
+                    413, f"body is larger than {MAX_BODY_BYTES // 1024} KiB", Refusal.TOO_LARGE
+                )
+            event = read_vk(body)
+        except VkError as error:
+            refused = IntakeError(
+                400, f"not a VK Callback API request: {error}", Refusal.UNREADABLE
+            )
+            await self._refused(request, client, refused, body, source)
+            raise refused from None
+        except IntakeError as error:
+            await self._refused(request, client, error, body, source)
+            raise
+        assert source.vk_confirm is not None and source.vk_secret is not None
+        checked = event.kind is not VkKind.CONFIRMATION or event.secret is not None
+        if checked and not hmac.compare_digest(
+            (event.secret or "").encode(), source.vk_secret.encode()
+        ):
+            log.warning("intake: refused VK request from %s: wrong secret key", client)
+            return _error(401, "wrong secret key")
+        match event.kind:
+            case VkKind.CONFIRMATION:
+                return web.Response(text=source.vk_confirm)
+            case VkKind.OTHER:
+                return web.Response(text="ok")
+            case VkKind.LEAD:
+                fields = lead_from_pairs(event.pairs)
+                if not is_lead(fields):
+                    empty = IntakeError(400, "the VK lead has no answers", Refusal.EMPTY)
+                    await self._refused(request, client, empty, body, source)
+                    raise empty
+                submitted = await self._leads.submit(_new_lead(fields, event.key, source))
+                log.info("intake: VK lead %s is lead %d", event.key, submitted.lead_id)
+                return web.Response(text="ok")
+
+    async def _refused(
+        self,
+        request: web.Request,
+        client: str,
+        error: IntakeError,
+        body: bytes,
+        source: SourceRecord | None,
+    ) -> None:
+        """The secret was right: this is a form of ours losing leads. Keep it, tell the heads."""
+        if error.refusal is None:
+            return
+        await self._keep(
+            RefusedRequest(
+                error.refusal.value,
+                error.status,
+                error.message,
+                _origin(request, client),
+                request.headers.get("Content-Type", ""),
+                body,
+                source.id if source else None,
+            )
+        )
 
     async def _keep(self, refused: RefusedRequest) -> None:
         try:
@@ -165,10 +261,12 @@ def make_intake_app(
     refusals: RefusalService,
     token: SecretStr | None,
     limiter: ClientLimiter,
+    sources: SourceService,
 ) -> web.Application:
     # No client_max_size: `_read_body` enforces the limit and keeps the start of the body.
     app = web.Application(middlewares=[_json_errors])
-    handlers = IntakeHandlers(leads, health, refusals, token, limiter)
+    handlers = IntakeHandlers(leads, health, refusals, token, limiter, sources)
     app.router.add_post("/leads", handlers.post_lead)
+    app.router.add_post("/leads/{secret}", handlers.post_source_lead)
     app.router.add_get("/health", handlers.get_health)
     return app

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from bot.leads.contacts import is_email, is_phone
 from storage.leads import KNOWN_FIELDS, LeadFields
@@ -78,7 +79,6 @@ ALIASES: dict[str, str] = {
     "запрос": "message",
     # channel
     "source": "channel",
-    "utm_source": "channel",
     "канал": "channel",
     "источник": "channel",
     # industry
@@ -122,7 +122,7 @@ _TECHNICAL_KEYS = frozenset(
         "referer", "referrer", "page", "page_url", "pageurl", "url", "ip", "remote_ip",
         "user_agent", "useragent", "roistat", "roistat_visit", "gclid", "yclid", "fbclid",
         "ymclid", "_ym_uid", "ym_uid", "timestamp", "submitted_at", "csrf", "csrf_token",
-        "g_recaptcha_response", "recaptcha", "captcha", "wpnonce", "test", "credit",
+        "g_recaptcha_response", "recaptcha", "captcha", "wpnonce", "test", "credit", "ad_id",
     }
 )  # fmt: skip
 _TECHNICAL_PREFIXES = ("utm_", "meta_", "form_", "wpcf7", "_")
@@ -171,6 +171,11 @@ _CONTACT_FIELDS = frozenset({"phone", "email", "tax_id"})
 def is_contact_key(key: str) -> bool:
     """The field is named as a way to reach the client (or to identify them): private."""
     return canonical_field(key) in _CONTACT_FIELDS or bool(_CONTACT_KEY.search(normalise_key(key)))
+
+
+def is_utm(key: str) -> bool:
+    """An ad's UTM tag: technical (it makes no lead), but shown, so the team sees the ad."""
+    return normalise_key(key).startswith("utm_")
 
 
 def is_hidden(key: str) -> bool:
@@ -266,3 +271,20 @@ def is_lead(fields: LeadFields) -> bool:
     if any(getattr(fields, name) for name in _CLIENT_FIELDS):
         return True
     return any(not is_technical(key) for key in fields.extra)
+
+
+# A multipart form's attached files: their names, kept as one extra field.
+FILES_FIELD = "files"
+
+
+def settle_channel(fields: LeadFields, fallback: str | None) -> LeadFields:
+    """The lead's channel: what the form says, else the intake link's channel (`fallback`),
+    else the ad's `utm_source`, which stays among the extras as well."""
+    if fields.channel:
+        return fields
+    utm = next(
+        (value for key, value in fields.extra.items() if normalise_key(key) == "utm_source"),
+        None,
+    )
+    channel = fallback or utm
+    return replace(fields, channel=channel) if channel else fields

@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
-from bot.leads.fields import cleaned, is_lead
+from bot.leads.fields import cleaned, is_lead, settle_channel
 from bot.services.distribution import Distributor
 from storage import (
     Database,
@@ -31,6 +31,8 @@ class NewLead:
     idempotency_key: str | None = None
     contact_user_id: int | None = None  # the author of a forwarded message
     added_by: int | None = None  # the head who entered it in Telegram
+    source_id: int | None = None  # the intake link it came through
+    default_channel: str | None = None  # that link's channel, when the form gives none
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ class IntakeService:
 
     async def _store(self, new: NewLead) -> Submitted:
         now = self._clock.now()
-        fields = cleaned(new.fields)
+        fields = settle_channel(cleaned(new.fields), new.default_channel)
         async with self._db.transaction():
             earlier = await self._leads.find_duplicate(fields.external_id, new.idempotency_key)
             if earlier is not None:
@@ -104,6 +106,7 @@ class IntakeService:
                 now,
                 idempotency_key=new.idempotency_key,
                 contact_user_id=new.contact_user_id,
+                source_id=new.source_id,
             )
             await self._events.add(
                 LeadEvent(

@@ -32,6 +32,7 @@ class RefusedRequest:
     origin: str  # the site that sent it, or the client's address
     content_type: str
     body: bytes
+    source_id: int | None = None  # the source link it came through, if any
 
 
 class RefusalService:
@@ -57,6 +58,7 @@ class RefusalService:
                 request.origin,
                 request.content_type,
                 sample,
+                request.source_id,
             )
             told = await self._report(request.reason, now)
         log.warning(

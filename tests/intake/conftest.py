@@ -26,6 +26,7 @@ def intake_app(
         world.services.refusals,
         SecretStr(token) if token is not None else None,
         ClientLimiter(per_minute, world.clock),
+        world.services.sources,
     )
 
 

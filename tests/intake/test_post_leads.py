@@ -47,7 +47,7 @@ async def test_a_form_encoded_lead_with_russian_field_names_is_understood(
         "vk",
     )
     assert f.region == "Казань"
-    assert f.extra == {}
+    assert f.extra == {"utm_source": "vk"}  # it gave the channel, and stays to be shown
 
 
 async def test_the_token_may_come_as_a_query_parameter(http: Client) -> None:
@@ -117,7 +117,8 @@ async def test_a_wrong_or_missing_token_gets_401(
         (b"name=%98", "application/x-www-form-urlencoded", 400, "not valid text"),
         (b"", "application/x-www-form-urlencoded", 400, "nothing to make a lead of"),
         (b"name=A", "text/plain", 415, "content type text/plain is not accepted"),
-        (b"name=A", "multipart/form-data; boundary=x", 415, "is not accepted"),
+        (b"name=A", "multipart/form-data; boundary=x", 400, "cannot read the multipart body"),
+        (b"name=A", "multipart/form-data", 400, "without a boundary"),
         (
             b"name=A",
             "application/x-www-form-urlencoded; charset=koi8-zz",

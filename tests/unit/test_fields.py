@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,7 +22,7 @@ def test_form_builder_spellings_are_understood() -> None:
     assert canonical_field("ФИО") == "name"
     assert canonical_field("tel") == "phone"
     assert canonical_field("Почта") == "email"
-    assert canonical_field("utm_source") == "channel"
+    assert canonical_field("utm_source") is None  # kept as it is; see settle_channel
     assert canonical_field("Source") == "channel"
     assert canonical_field("tranid") == "external_id"
     assert canonical_field("ИНН") == "tax_id"
@@ -139,3 +141,14 @@ def test_nothing_the_client_typed_is_lost(pairs: list[tuple[str, str]]) -> None:
     lead = lead_from_pairs(pairs)
     kept = [v for v in (lead.name, lead.phone, lead.email) if v] + list(lead.extra.values())
     assert sorted(kept) == sorted(clean(value) for _, value in pairs if clean(value))
+
+
+def test_the_channel_is_the_forms_then_the_links_then_the_ads() -> None:
+    from bot.leads.fields import settle_channel
+
+    utm = LeadFields(name="A", extra={"UTM_Source": "yandex"})
+    assert settle_channel(utm, None).channel == "yandex"
+    assert settle_channel(utm, "site").channel == "site"
+    assert settle_channel(replace(utm, channel="press"), "site").channel == "press"
+    assert settle_channel(utm, None).extra == {"UTM_Source": "yandex"}  # still shown
+    assert settle_channel(LeadFields(name="A"), None).channel is None
