@@ -76,6 +76,7 @@ class LeadRecord:
     lost_reason: str | None
     card_chat_id: int | None
     card_message_id: int | None
+    source_id: int | None = None  # the intake link it came through
 
     @property
     def open(self) -> bool:
@@ -86,7 +87,7 @@ _COLUMNS = (
     "id, team_id, status, pool, source, "
     + ", ".join(KNOWN_FIELDS)
     + ", extra, contact_user_id, owner_id, created_at, assigned_at, taken_at, closed_at, "
-    "lost_reason, card_chat_id, card_message_id"
+    "lost_reason, card_chat_id, card_message_id, source_id"
 )
 _OPEN = f"status IN ('{LeadStatus.OFFERED.value}', '{LeadStatus.TAKEN.value}')"
 _NOT_CLOSED = f"status NOT IN ('{LeadStatus.WON.value}', '{LeadStatus.LOST.value}')"
@@ -115,6 +116,7 @@ def _lead(row: aiosqlite.Row) -> LeadRecord:
         lost_reason=row["lost_reason"],
         card_chat_id=row["card_chat_id"],
         card_message_id=row["card_message_id"],
+        source_id=row["source_id"],
     )
 
 

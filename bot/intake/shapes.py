@@ -23,7 +23,7 @@ _DESCRIPTOR_KEYS = frozenset(
 )
 # Blocks that describe the form or the request, never the client: their keys stay prefixed
 # so that they read as technical.
-_TECHNICAL_BLOCKS = frozenset({"form", "meta", "utm", "cookies"})
+_TECHNICAL_BLOCKS = frozenset({"form", "meta", "utm", "cookies", "quiz"})
 _BRACKETS = re.compile(r"\[([^\[\]]*)\]")
 
 

@@ -125,7 +125,7 @@ _TECHNICAL_KEYS = frozenset(
         "g_recaptcha_response", "recaptcha", "captcha", "wpnonce", "test", "credit", "ad_id",
     }
 )  # fmt: skip
-_TECHNICAL_PREFIXES = ("utm_", "meta_", "form_", "wpcf7", "_")
+_TECHNICAL_PREFIXES = ("utm_", "meta_", "form_", "quiz_", "wpcf7", "_")
 # Secrets and tracking blobs: kept in the database, shown on no card.
 _HIDDEN_KEYS = frozenset(
     {"cookies", "token", "csrf", "csrf_token", "g_recaptcha_response", "wpnonce"}

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import re
+from pathlib import Path
+
+import aiohttp
 
 from storage import Database, LeadRepo, LeadStatus
 from tests.e2e.conftest import HEAD, IVAN, OLGA, TEAM, AppFactory, intake_for, set_up_team
@@ -165,3 +168,27 @@ async def test_assign_moves_a_claimed_first_come_lead(
         late = await tg.press(IVAN, card, data=f"claim:{created['id']}")
         assert late["show_alert"] is True and late["text"] == "Лид уже взят: Olga Smirnova."
         assert await lead_state(app.db, created["id"]) == (LeadStatus.TAKEN, 2)
+
+
+async def test_a_source_link_from_telegram_takes_a_tilda_form_end_to_end(
+    tg: FakeTelegram, app_factory: AppFactory
+) -> None:
+    tilda = (Path(__file__).parents[1] / "fixtures" / "forms" / "tilda.txt").read_bytes()
+    async with app_factory() as app:
+        await set_up_team(tg)
+        await tg.say(HEAD, HEAD.id, "/source add tilda сайт")
+        answer = await tg.wait_message(HEAD.id, "Ссылка для «tilda»")
+        match = re.search(r"/leads/([A-Za-z0-9_-]+)", answer.text)
+        assert match is not None
+        form = {"Content-Type": "application/x-www-form-urlencoded"}
+        async with aiohttp.ClientSession() as http:
+            url = f"{app.intake_url}/leads/{match.group(1)}"
+            async with http.post(url, data=tilda, headers=form) as response:
+                assert response.status == 201, await response.text()
+                lead_id = (await response.json())["id"]
+        card = await tg.wait_message(TEAM.id, f"Новый лид №{lead_id}")
+        assert "Анна Смирнова" in card.text and "Канал: сайт" in card.text
+        assert "utm_campaign: winter_sale" in card.text and "345-67" not in card.text
+        await tg.press(IVAN, card)
+        full = await tg.wait_message(IVAN.id, "+79123456789")
+        assert "anna@example.ru" in full.text
