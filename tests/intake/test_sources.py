@@ -255,3 +255,29 @@ async def test_vk_confirms_takes_leads_once_and_refuses_another_secret(
     other = {"type": "wall_post_new", "object": {}, "secret": "vk-secret-key-42"}
     assert await (await http.post(url, json=other)).text() == "ok"
     assert await lead_count(world) == 1
+
+
+async def test_bad_bodies_on_a_source_link_get_a_4xx_and_are_kept(
+    http: Client, world: World
+) -> None:
+    secret = await add_source(world, "wp")
+    vk = await add_source(world, "vk_ads vk confirm=c0de secret=k3y")
+    big = b'--b\r\nContent-Disposition: form-data; name="m"\r\n\r\n' + b"x" * 70_000
+    cases = [
+        (secret, big, "multipart/form-data; boundary=b", 413),
+        (secret, b"--b--\r\n", "multipart/form-data; boundary=b", 400),
+        (vk, b"not json", "application/json", 400),
+        (vk, b'{"no": "type"}', "application/json", 400),
+    ]
+    for link, body, content_type, status in cases:
+        response = await http.post(
+            f"/leads/{link}", data=body, headers={"Content-Type": content_type}
+        )
+        assert response.status == status, await response.text()
+        assert "error" in await response.json()
+    assert await lead_count(world) == 0
+    async with world.db.conn.execute(
+        "SELECT COUNT(*) FROM intake_refusals WHERE source_id IS NOT NULL"
+    ) as cur:
+        row = await cur.fetchone()
+    assert row is not None and row[0] == len(cases)

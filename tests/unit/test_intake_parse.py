@@ -6,7 +6,10 @@ import json
 from urllib.parse import quote, urlencode
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from bot.intake.multipart import MultipartError, multipart_pairs
 from bot.intake.parse import FORM, JSON, IntakeError, Refusal, parse_lead
 from bot.intake.shapes import MAX_DEPTH, flatten
 from storage import LeadFields
@@ -156,3 +159,13 @@ def test_a_body_nested_deeper_than_any_form_is_unreadable() -> None:
 def test_flatten_keeps_the_order_the_client_answered_in() -> None:
     pairs = flatten({"b": "1", "a": {"c": "2", "d": ["3", "4"]}, "e": [{"x": "5"}]})
     assert pairs == [("b", "1"), ("c", "2"), ("d", "3, 4"), ("x", "5")]
+
+
+@given(st.binary(max_size=400), st.text(max_size=30))
+def test_no_multipart_body_raises_anything_but_a_clear_refusal(body: bytes, boundary: str) -> None:
+    try:
+        fields, files = multipart_pairs(body, boundary)
+    except MultipartError:
+        return
+    assert all(isinstance(name, str) for name, _, _ in fields)
+    assert all(isinstance(name, str) for name in files)
