@@ -54,6 +54,10 @@ def _origin(request: web.Request, client: str) -> str:
     return client
 
 
+def _too_large() -> IntakeError:
+    return IntakeError(413, f"body is larger than {MAX_BODY_BYTES // 1024} KiB", Refusal.TOO_LARGE)
+
+
 def _boundary(request: web.Request) -> str | None:
     boundary = parse_mimetype(request.headers.get("Content-Type", "")).parameters.get("boundary")
     return boundary or None
@@ -163,9 +167,7 @@ class IntakeHandlers:
         body, too_large = await _read_body(request)
         try:
             if too_large:
-                raise IntakeError(
-                    413, f"body is larger than {MAX_BODY_BYTES // 1024} KiB", Refusal.TOO_LARGE
-                )
+                raise _too_large()
             key = idempotency_key(request.headers.get("Idempotency-Key"))
             parsed = parse_lead(request.content_type, request.charset, body, _boundary(request))
         except IntakeError as error:
@@ -184,9 +186,7 @@ class IntakeHandlers:
         body, too_large = await _read_body(request)
         try:
             if too_large:
-                raise IntakeError(
-                    413, f"body is larger than {MAX_BODY_BYTES // 1024} KiB", Refusal.TOO_LARGE
-                )
+                raise _too_large()
             event = read_vk(body)
         except VkError as error:
             refused = IntakeError(
