@@ -100,7 +100,7 @@ def _line(figures: SourceFigures, zone: ZoneInfo, tr: Translator) -> str:
 async def on_sources(
     message: Message, sources: SourceService, zone: ZoneInfo, tr: Translator
 ) -> None:
-    rows, _ = await sources.figures()
+    rows = await sources.figures()
     if not rows:
         await message.answer(tr("sources.empty"))
         return

@@ -10,7 +10,7 @@ import logging
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import timedelta, tzinfo
 from enum import StrEnum
 
 from bot.clock import Clock
@@ -113,11 +113,10 @@ class SourceService:
         async with self._db.consistent_read():
             return await self._sources.by_secret_hash(digest(secret))
 
-    async def figures(self) -> tuple[list[SourceFigures], datetime]:
+    async def figures(self) -> list[SourceFigures]:
         """Every source with its leads today (in the team's time zone) and this week."""
         now = self._clock.now()
         local = now.astimezone(self._zone)
         day_start = local.replace(hour=0, minute=0, second=0, microsecond=0)
         async with self._db.consistent_read():
-            rows = await self._sources.figures(day_start, now - timedelta(days=7))
-        return rows, now
+            return await self._sources.figures(day_start, now - timedelta(days=7))
