@@ -38,6 +38,7 @@ from bot.jobs import make_scheduler
 from bot.middlewares import I18nMiddleware
 from bot.services.assignments import Assignments
 from bot.services.chats import ChatService
+from bot.services.client_index import ClientIndex
 from bot.services.distribution import Distributor
 from bot.services.handover import Handover
 from bot.services.heads import HeadService
@@ -48,6 +49,8 @@ from bot.services.notices import HeadNotices
 from bot.services.people import Roles
 from bot.services.refusals import RefusalService
 from bot.services.reports import ReportService
+from bot.services.route_check import RouteCheck
+from bot.services.rules import RuleService
 from bot.services.sources import SourceService
 from bot.services.team import TeamService
 from storage import Database, OutboxRepo, SchemaTooNewError
@@ -72,6 +75,8 @@ class Services:
     health: HealthService
     refusals: RefusalService
     heads: HeadService
+    rules: RuleService
+    routes: RouteCheck
     roles: Roles
 
 
@@ -120,6 +125,8 @@ def build_services(
         health=health,
         refusals=refusals,
         heads=heads,
+        rules=RuleService(db, clock, teams, distributor.planner),
+        routes=RouteCheck(db, clock, teams, distributor.planner),
         roles=roles,
     )
 
@@ -136,6 +143,8 @@ def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
         teams=services.teams,
         chats=services.chats,
         heads=services.heads,
+        rules=services.rules,
+        routes=services.routes,
         roles=services.roles,
     )
     dispatcher.update.middleware(I18nMiddleware())
@@ -214,6 +223,7 @@ class Application:
         outbox_signal = OutboxSignal()
         services = build_services(db, bot, settings, clock, outbox_signal, pulse)
         await services.heads.load()
+        await ClientIndex(db).backfill()
         worker = OutboxWorker(
             db,
             outbox_bot,

@@ -206,9 +206,11 @@ def _public(lead: LeadRecord, title: Html, tr: Translator) -> Html:
     return Html("\n".join(lines))
 
 
-def team_card(lead: LeadRecord, tr: Translator) -> Html:
-    """The card posted to the team chat: what the client needs, never how to reach them."""
-    return _public(lead, tr("card.title", id=lead.id), tr)
+def team_card(lead: LeadRecord, tr: Translator, group: str | None = None) -> Html:
+    """The card posted to the team chat: what the client needs, never how to reach them.
+    A rule may send it to a group: then the card says so, for its members alone to claim."""
+    card = _public(lead, tr("card.title", id=lead.id), tr)
+    return Html(f"{card}\n\n{tr('card.for_group', group=group)}") if group else card
 
 
 def offer_card(lead: LeadRecord, reason: Html, tr: Translator) -> Html:

@@ -5,11 +5,12 @@ manager was told is what the history shows.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.i18n import Html, Translator
-from bot.routing import ReasonCode
+from bot.routing import CORE_FIELDS, Miss, ReasonCode
 
 
 @dataclass(frozen=True)
@@ -29,11 +30,24 @@ class Cause:
 
 def why(details: Mapping[str, object], tr: Translator) -> Html:
     """The reason of a decision (`details` of a routed, claimed or assigned event)."""
-    text = _reason(ReasonCode(str(details.get("reason", ReasonCode.FIRST_COME.value))), details, tr)
+    code = ReasonCode(str(details.get("reason", ReasonCode.FIRST_COME.value)))
+    parts = [_reason(code, details, tr)]
+    known = details.get("known")
+    skip = details.get("known_skip")
+    if isinstance(known, Mapping) and skip is not None:
+        parts.append(
+            tr(
+                "reason.known_skipped",
+                match=_known_match(known, tr),
+                name=str(known.get("name", "?")),
+                why=skip_text(str(skip), tr),
+            )
+        )
+    parts.extend(_fallthrough(details.get("fallthrough"), tr))
     cause = details.get("cause")
     if isinstance(cause, Mapping):
-        text = Html(f"{text}; {cause_text(cause, tr)}")
-    return text
+        parts.append(cause_text(cause, tr))
+    return Html("; ".join(parts))
 
 
 def _reason(code: ReasonCode, details: Mapping[str, object], tr: Translator) -> Html:
@@ -47,6 +61,70 @@ def _reason(code: ReasonCode, details: Mapping[str, object], tr: Translator) -> 
             return tr("reason." + code.value)
         case ReasonCode.NOBODY_AVAILABLE:
             return tr("reason.nobody_available", passed=passed_text(details.get("passed"), tr))
+        case ReasonCode.KNOWN_CLIENT:
+            known = details.get("known")
+            match_text = _known_match(known, tr) if isinstance(known, Mapping) else "?"
+            return tr("reason.known_client", match=match_text)
+        case ReasonCode.RULE:
+            return _rule_text(details, tr)
+
+
+def _rule_text(details: Mapping[str, object], tr: Translator) -> Html:
+    rule = details.get("rule")
+    if not isinstance(rule, Mapping):
+        return tr("reason.rule_unknown")
+    parts = [
+        tr(
+            "reason.rule",
+            number=rule.get("number", "?"),
+            field=field_label(str(rule.get("field", "?")), tr),
+            value=rule.get("value", "?"),
+        )
+    ]
+    group = details.get("group")
+    if group:
+        parts.append(tr("reason.group", group=group))
+    after = details.get("after")
+    if after:
+        parts.append(tr("reason.group_turn_after", name=after))
+    return Html(", ".join(parts))
+
+
+def field_label(field: str, tr: Translator) -> Html:
+    """ "отрасль" for `industry`; an extra field goes by its own name."""
+    if field in CORE_FIELDS:
+        return tr("field." + field)
+    return Html(html.escape(field))
+
+
+def _known_match(known: Mapping[str, object], tr: Translator) -> Html:
+    return tr("known." + str(known.get("by", "phone")), lead=known.get("lead", "?"))
+
+
+def skip_text(why: str, tr: Translator) -> Html:
+    """Why a manager (a `Skip`) or a rule's target (a `Miss`) could not take a lead."""
+    if why in set(Miss):
+        return tr("miss." + why)
+    return tr("skip." + why)
+
+
+def _fallthrough(entries: object, tr: Translator) -> list[Html]:
+    if not isinstance(entries, Sequence):
+        return []
+    out: list[Html] = []
+    for entry in entries:
+        if not (isinstance(entry, Sequence) and len(entry) == 3):
+            continue
+        number, target, why_not = entry
+        if not isinstance(target, Mapping):
+            continue
+        if "group" in target:
+            label = tr("fallthrough.group", group=target["group"])
+        else:
+            label = tr("fallthrough.member", name=target.get("member", "?"))
+        why_text = skip_text(str(why_not), tr)
+        out.append(tr("fallthrough.entry", number=number, target=label, why=why_text))
+    return out
 
 
 def cause_text(cause: Mapping[str, object], tr: Translator) -> Html:
@@ -67,7 +145,7 @@ def passed_text(passed: object, tr: Translator) -> Html:
     if not isinstance(passed, Sequence) or not passed:
         return tr("passed.nobody")
     parts = [
-        tr("passed.entry", name=entry[0], why=tr("skip." + str(entry[1])))
+        tr("passed.entry", name=entry[0], why=skip_text(str(entry[1]), tr))
         for entry in passed
         if isinstance(entry, Sequence) and len(entry) == 2
     ]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from bot.i18n import Html, Translator
-from bot.routing import Mode
+from bot.routing import Franchise, Mode, RegionBasis
 
 
 class SettingError(ValueError):
@@ -85,6 +85,34 @@ def _switch(text: str) -> bool:
     raise SettingError("set.bad_switch")
 
 
+def _region_basis(text: str) -> RegionBasis:
+    words = {
+        "operating": RegionBasis.OPERATING,
+        "работы": RegionBasis.OPERATING,
+        "фактический": RegionBasis.OPERATING,
+        "registered": RegionBasis.REGISTERED,
+        "регистрации": RegionBasis.REGISTERED,
+        "юридический": RegionBasis.REGISTERED,
+    }
+    found = words.get(text.strip().casefold())
+    if found is None:
+        raise SettingError("set.bad_region_basis")
+    return found
+
+
+def _franchise(text: str) -> Franchise:
+    words = {
+        "entity": Franchise.ENTITY,
+        "юрлицо": Franchise.ENTITY,
+        "brand": Franchise.BRAND,
+        "бренд": Franchise.BRAND,
+    }
+    found = words.get(text.strip().casefold())
+    if found is None:
+        raise SettingError("set.bad_franchise")
+    return found
+
+
 def _show_cap(value: int | None, tr: Translator) -> Html:
     return tr("setting.cap.none") if value is None else Html(str(value))
 
@@ -96,9 +124,24 @@ def _show_switch(value: bool, tr: Translator) -> Html:
 MODE = Setting[Mode]("mode", Mode.FIRST_COME, _mode, str, lambda v, tr: tr("mode." + v))
 CAP = Setting[int | None]("cap", None, _cap, lambda v: "off" if v is None else str(v), _show_cap)
 ANNOUNCE = Setting[bool]("announce", True, _switch, lambda v: "on" if v else "off", _show_switch)
+KNOWN_CLIENT = Setting[bool](
+    "known_client", True, _switch, lambda v: "on" if v else "off", _show_switch
+)
+REGION_BASIS = Setting[RegionBasis](
+    "region_basis",
+    RegionBasis.OPERATING,
+    _region_basis,
+    str,
+    lambda v, tr: tr("region_basis." + v),
+)
+FRANCHISE = Setting[Franchise](
+    "franchise", Franchise.ENTITY, _franchise, str, lambda v, tr: tr("franchise." + v)
+)
 
-AnySetting = Setting[Mode] | Setting[int | None] | Setting[bool]
-ALL: tuple[AnySetting, ...] = (MODE, CAP, ANNOUNCE)
+AnySetting = (
+    Setting[Mode] | Setting[int | None] | Setting[bool] | Setting[RegionBasis] | Setting[Franchise]
+)
+ALL: tuple[AnySetting, ...] = (MODE, CAP, ANNOUNCE, KNOWN_CLIENT, REGION_BASIS, FRANCHISE)
 BY_NAME = {setting.name: setting for setting in ALL}
 
 

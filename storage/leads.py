@@ -77,6 +77,7 @@ class LeadRecord:
     card_chat_id: int | None
     card_message_id: int | None
     source_id: int | None = None  # the intake link it came through
+    group_id: int | None = None  # a first-come group's card: only its members may claim
 
     @property
     def open(self) -> bool:
@@ -87,7 +88,7 @@ _COLUMNS = (
     "id, team_id, status, pool, source, "
     + ", ".join(KNOWN_FIELDS)
     + ", extra, contact_user_id, owner_id, created_at, assigned_at, taken_at, closed_at, "
-    "lost_reason, card_chat_id, card_message_id, source_id"
+    "lost_reason, card_chat_id, card_message_id, source_id, group_id"
 )
 _OPEN = f"status IN ('{LeadStatus.OFFERED.value}', '{LeadStatus.TAKEN.value}')"
 _NOT_CLOSED = f"status NOT IN ('{LeadStatus.WON.value}', '{LeadStatus.LOST.value}')"
@@ -117,6 +118,7 @@ def _lead(row: aiosqlite.Row) -> LeadRecord:
         card_chat_id=row["card_chat_id"],
         card_message_id=row["card_message_id"],
         source_id=row["source_id"],
+        group_id=row["group_id"],
     )
 
 
@@ -186,10 +188,12 @@ class LeadRepo:
         )
         return cur.rowcount == 1
 
-    async def wait_in(self, lead_id: int, pool: Pool) -> bool:
-        """Where a new lead waits: claimable in the chat, or for a head's choice."""
+    async def wait_in(self, lead_id: int, pool: Pool, group_id: int | None = None) -> bool:
+        """Where a new lead waits: claimable in the chat (by a group only, when a rule said
+        so), or for a head's choice."""
         cur = await self._db.execute(
-            "UPDATE leads SET pool = ? WHERE id = ? AND status = 'new'", (pool.value, lead_id)
+            "UPDATE leads SET pool = ?, group_id = ? WHERE id = ? AND status = 'new'",
+            (pool.value, group_id, lead_id),
         )
         return cur.rowcount == 1
 

@@ -39,6 +39,8 @@ def _refusal(result: ClaimResult, tr: Translator) -> Html:
             return tr("claim.not_member")
         case ClaimVerdict.AT_CAP:
             return tr("claim.at_cap")
+        case ClaimVerdict.NOT_IN_GROUP:
+            return tr("claim.not_in_group", group=result.group or "?")
         case ClaimVerdict.INVALID | ClaimVerdict.TRY:
             return tr("claim.invalid")
 

@@ -6,8 +6,9 @@ from collections.abc import Awaitable, Callable
 from aiogram import F
 from aiogram.types import CallbackQuery, Message, User
 
-from bot.i18n import Translator
+from bot.i18n import Html, Translator
 from bot.services.people import Person
+from bot.services.rules import Reply
 
 log = logging.getLogger(__name__)
 
@@ -48,3 +49,9 @@ def heads_only(text_key: str = "common.heads_only") -> Refusal:
             await event.answer(text, show_alert=True)
 
     return refuse
+
+
+def say(reply: Reply, tr: Translator) -> Html:
+    """A service's `Reply` in the reader's language; a value that is a `Reply` is too."""
+    params = {k: say(v, tr) if isinstance(v, Reply) else v for k, v in reply.params.items()}
+    return tr(reply.key, **params)

@@ -1,9 +1,11 @@
 """English catalog, for users whose Telegram language is English."""
 
+from bot.i18n.en_rules import RULES
 from bot.i18n.en_work import WORK
 
 MESSAGES: dict[str, str] = {
     **WORK,
+    **RULES,
     # Commands menu
     "cmd.start": "Start using the bot",
     "cmd.help": "What the bot can do",
@@ -154,6 +156,8 @@ MESSAGES: dict[str, str] = {
         "• /settings and /set: the team's settings (cap, announcements);\n"
         "• /assign 12 @username: give a lead to a manager, in any mode;\n"
         "• /pause, /resume, /weight, /cap, /skills @username: per manager;\n"
+        "• /rules, /rule, /groups, /alias: rules by channel, industry and region; "
+        "/route: check where a lead would go;\n"
         "• /stats: who got, took, won and lost how many; /lead 12: one lead's history;\n"
         "• /team: team members, /remove: remove a manager;\n"
         "• /head: heads of sales, /head add: add another one;\n"

@@ -7,10 +7,12 @@ means "command": the group is "чат отдела".
 `tests/unit/test_russian.py` checks this.
 """
 
+from bot.i18n.ru_rules import RULES
 from bot.i18n.ru_work import WORK
 
 MESSAGES: dict[str, str] = {
     **WORK,
+    **RULES,
     # Commands menu
     "cmd.start": "Начать работу с ботом",
     "cmd.help": "Что умеет бот",
@@ -166,6 +168,8 @@ MESSAGES: dict[str, str] = {
         "• /settings и /set: настройки отдела (лимит, сообщения в чат);\n"
         "• /assign 12 @username: отдать лид менеджеру, в любом режиме;\n"
         "• /pause, /resume, /weight, /cap, /skills @username: настройки менеджера;\n"
+        "• /rules, /rule, /groups, /alias: правила по каналу, отрасли и региону; "
+        "/route: проверить, кому уйдёт лид;\n"
         "• /stats: у кого сколько лидов получено, взято, выиграно и проиграно;\n"
         "• /lead 12: лид и история лида;\n"
         "• /team: состав команды, /remove: убрать менеджера;\n"

@@ -190,8 +190,25 @@ def _exact(key: str) -> str | None:
     return ALIASES.get(normal)
 
 
+# Extra fields routing reads (see `bot/leads/identity.py`). A registered region must not
+# pass for the region where the client works, which its name contains.
+BRAND_KEYS = frozenset({"brand", "бренд", "торговая_марка", "марка", "франшиза", "franchise"})
+REGISTERED_REGION_KEYS = frozenset(
+    {
+        "registered_region",
+        "registration_region",
+        "legal_region",
+        "регион_регистрации",
+        "юридический_регион",
+        "юр_регион",
+        "регион_юрлица",
+    }
+)
+FEDERAL_KEYS = frozenset({"federal", "is_federal", "федеральный", "федеральная_компания"})
+
+
 def _by_content(key: str) -> str | None:
-    if is_technical(key):
+    if is_technical(key) or normalise_key(key) in REGISTERED_REGION_KEYS:
         return None
     normal = normalise_key(key)
     for field, pattern in _CONTAINS:

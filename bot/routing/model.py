@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -29,6 +30,29 @@ class Skip(StrEnum):
     EXCLUDED = "excluded"  # returned this lead, or cannot be reached
 
 
+class Miss(StrEnum):
+    """Why a rule's target (or a known client's owner) could not take a lead, beyond one
+    manager's own `Skip`."""
+
+    LEFT = "left"  # the manager named is no longer in the team: the rule is broken
+    EMPTY = "empty"  # nobody in the group can take it now
+    GONE = "gone"  # the group was deleted
+
+
+class RegionBasis(StrEnum):
+    """Which region rules see when a form sends both."""
+
+    OPERATING = "operating"  # where the client works: `region`
+    REGISTERED = "registered"  # where the company is registered: `registered_region`
+
+
+class Franchise(StrEnum):
+    """Whether outlets of one brand are one known client."""
+
+    ENTITY = "entity"  # each legal entity (tax id, company) stands alone
+    BRAND = "brand"  # one brand, one owner
+
+
 class ReasonCode(StrEnum):
     """Why a lead went where it went; rendered in the reader's language by the caller."""
 
@@ -38,6 +62,69 @@ class ReasonCode(StrEnum):
     NOBODY_AVAILABLE = "nobody_available"  # round robin found nobody: the team chat claims it
     CLAIMED = "claimed"  # a member tapped Claim first
     ASSIGNED = "assigned"  # a head assigned it
+    KNOWN_CLIENT = "known_client"  # the manager who already works with this client
+    RULE = "rule"  # a routing rule named the manager or the group
+
+
+class KnownBy(StrEnum):
+    """What made a lead's client known: the key that matched an earlier lead."""
+
+    BRAND = "brand"
+    PHONE = "phone"
+    EMAIL = "email"
+    TAX_ID = "tax_id"
+    COMPANY = "company"
+    TELEGRAM = "telegram"
+
+
+@dataclass(frozen=True)
+class KnownClient:
+    """An earlier lead of the same client, and who owns it."""
+
+    member_id: int
+    lead_id: int
+    by: KnownBy
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a rule sends a lead: one manager, or a group. Exactly one is set."""
+
+    member_id: int | None = None
+    group_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    number: int  # its place in the team's list, from 1
+    field: str  # channel, industry, region, product, or an extra field's normalised name
+    values: tuple[str, ...]  # as the head typed them
+    target: Target
+
+
+@dataclass(frozen=True)
+class Group:
+    group_id: int
+    mode: Mode  # FIRST_COME or ROUND_ROBIN
+    members: tuple[int, ...]  # member ids, in the order they were added
+    turn: TurnState = field(default_factory=TurnState)
+    scope: str = ""  # where its turn is stored; the caller chooses
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    number: int
+    field: str
+    value: str  # the rule's value that matched, as the head typed it
+
+
+@dataclass(frozen=True)
+class Fallthrough:
+    """A rule that matched but whose target could not take the lead."""
+
+    number: int
+    target: Target
+    why: Skip | Miss
 
 
 @dataclass(frozen=True)
@@ -51,6 +138,11 @@ class Reason:
     code: ReasonCode
     after: int | None = None  # round robin: who had the turn before
     passed: tuple[Passed, ...] = ()  # who could not get it, and why
+    rule: RuleHit | None = None  # the rule that decided
+    group_id: int | None = None  # the group the rule sent it to
+    known: KnownClient | None = None  # the client is known, whether or not that decided
+    known_skip: Skip | Miss | None = None  # why the known client's owner did not get it
+    fallthrough: tuple[Fallthrough, ...] = ()  # matching rules whose target could not take it
 
 
 @dataclass(frozen=True)
@@ -60,6 +152,8 @@ class Decision:
     candidates: tuple[int, ...]  # who may claim a posted card; the heads' list, best first
     reason: Reason
     turn: TurnState | None = None  # the new turn: the caller persists it, a dry run does not
+    scope: str = "team"  # whose turn `turn` is: the team's or a group's
+    group_id: int | None = None  # POST: only this group's members may claim the card
 
 
 @dataclass(frozen=True)
@@ -72,6 +166,10 @@ class LeadFacts:
     region: str | None = None
     product: str | None = None
     message: str | None = None
+    registered_region: str | None = None
+    federal: bool = False  # the form says the client works in many regions
+    extra: tuple[tuple[str, str], ...] = ()  # other fields: (normalised name, value)
+    known: KnownClient | None = None  # found by the caller in the index of earlier leads
 
 
 @dataclass(frozen=True)
@@ -91,3 +189,8 @@ class TeamSnapshot:
     members: tuple[MemberState, ...] = ()
     turn: TurnState = field(default_factory=TurnState)
     has_heads: bool = True
+    rules: tuple[Rule, ...] = ()
+    groups: Mapping[int, Group] = field(default_factory=dict)
+    aliases: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # see `match`
+    known_client: bool = True  # send a known client to its owner before any rule
+    region_basis: RegionBasis = RegionBasis.OPERATING

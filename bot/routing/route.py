@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import assert_never
 
@@ -15,6 +16,7 @@ from bot.routing.model import (
     ReasonCode,
     TeamSnapshot,
 )
+from bot.routing.rules import run_chain
 from bot.routing.skills import matching_skills
 from bot.routing.turns import Weighted, next_turn
 
@@ -24,7 +26,25 @@ def route(
 ) -> Decision:
     """Decide where a lead goes. Pure: a dry run and real routing call this same function,
     and only the caller persists the new turn. `now` is for the rules that depend on time;
-    `exclude` holds managers who must not get this lead (they returned it)."""
+    `exclude` holds managers who must not get this lead (they returned it).
+
+    The known client's owner comes first, then the rules in order, then the team's mode."""
+    chain = run_chain(lead, team, exclude)
+    if chain.decision is not None:
+        return chain.decision
+    decision = _by_mode(lead, team, exclude)
+    if chain.known_skip is None and not chain.fallthrough:
+        return decision
+    reason = replace(
+        decision.reason,
+        known=lead.known if chain.known_skip is not None else None,
+        known_skip=chain.known_skip,
+        fallthrough=chain.fallthrough,
+    )
+    return replace(decision, reason=reason)
+
+
+def _by_mode(lead: LeadFacts, team: TeamSnapshot, exclude: frozenset[int]) -> Decision:
     everyone = tuple(m.member_id for m in team.members if m.member_id not in exclude)
     match team.mode:
         case Mode.FIRST_COME:

@@ -40,6 +40,7 @@ from storage import (
     TeamRecord,
     TeamRepo,
 )
+from storage.groups import GroupRepo
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class ClaimResult:
     verdict: ClaimVerdict
     lead_id: int
     owner_name: str | None = None
+    group: str | None = None  # NOT_IN_GROUP: whose card it is
 
 
 class Step(StrEnum):
@@ -71,6 +73,7 @@ class Assignments:
         self._signal = signal
         conn = db.conn
         self._leads = LeadRepo(conn)
+        self._groups = GroupRepo(conn)
         self._teams = TeamRepo(conn)
         self._members = MemberRepo(conn)
         self._events = LeadEventRepo(conn)
@@ -98,8 +101,11 @@ class Assignments:
             claimable = lead.status is LeadStatus.NEW and lead.pool is Pool.CHAT
             view = ClaimView(lead.team_id, claimable, lead.owner_id)
         at_cap = team is not None and member is not None and await self._at_cap(team, member)
+        group = await self._groups.get(lead.group_id) if lead and lead.group_id else None
+        # A deleted group's cards are anyone's: nobody would be left to claim them.
+        in_group = group is None or group.deleted or (member and member.id in group.member_ids)
         verdict = judge_claim(
-            view, team.id if team else None, member.id if member else None, at_cap
+            view, team.id if team else None, member.id if member else None, at_cap, bool(in_group)
         )
         if verdict is ClaimVerdict.TRY:
             assert team is not None and member is not None
@@ -113,7 +119,7 @@ class Assignments:
                 return ClaimResult(True, verdict, lead_id, person.full_name)
             verdict = ClaimVerdict.TAKEN
         owner_name = await self._owner_name(lead_id) if verdict is ClaimVerdict.TAKEN else None
-        return ClaimResult(False, verdict, lead_id, owner_name)
+        return ClaimResult(False, verdict, lead_id, owner_name, group.name if group else None)
 
     async def _at_cap(self, team: TeamRecord, member: MemberRecord) -> bool:
         cap = (

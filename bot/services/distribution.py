@@ -13,6 +13,7 @@ from bot.buttons import assign_buttons, claim_buttons, offer_buttons
 from bot.cards import clip, head_card, offer_card, team_card
 from bot.i18n import Translator, language_for
 from bot.leads.contacts import Marks, mask_contacts
+from bot.leads.identity import lead_facts
 from bot.reasons import Cause, passed_text, why
 from bot.routing import (
     Decision,
@@ -20,14 +21,12 @@ from bot.routing import (
     LeadFacts,
     MemberState,
     ReasonCode,
-    TeamSnapshot,
-    TurnState,
     matching_skills,
-    route,
 )
 from bot.services.notices import HeadNotices
 from bot.services.people import Roles
-from bot.team_settings import ANNOUNCE, CAP, MODE, TeamSettings
+from bot.services.planner import Planner, Situation, describe
+from bot.team_settings import ANNOUNCE, TeamSettings
 from storage import (
     Database,
     LeadEvent,
@@ -41,7 +40,6 @@ from storage import (
     OutboxRepo,
     Pool,
     TeamRecord,
-    TeamSettingRepo,
     TurnRepo,
 )
 
@@ -53,8 +51,7 @@ EXCLUDING_EVENTS = ("returned",)
 
 
 def facts_of(lead: LeadRecord) -> LeadFacts:
-    f = lead.fields
-    return LeadFacts(lead.id, f.channel, f.industry, f.region, f.product, f.message)
+    return lead_facts(lead.id, lead.fields)
 
 
 def team_translator(team: TeamRecord | None) -> Translator:
@@ -86,47 +83,26 @@ class Distributor:
         self._events = LeadEventRepo(conn)
         self._outbox = OutboxRepo(conn)
         self._turns = TurnRepo(conn)
-        self._settings = TeamSettingRepo(conn)
+        self._planner = Planner(db, roles)
         self._notices = HeadNotices(self._outbox, roles)
 
-    async def settings(self, team: TeamRecord) -> TeamSettings:
-        return TeamSettings(await self._settings.values(team.id))
+    @property
+    def planner(self) -> Planner:
+        return self._planner
 
-    async def snapshot(
-        self, team: TeamRecord
-    ) -> tuple[TeamSnapshot, list[MemberRecord], TeamSettings]:
-        """What routing needs about the team, read in one go."""
-        settings = await self.settings(team)
-        members = await self._members.active(team.id)
-        team_cap = settings[CAP]
-        states = tuple(
-            MemberState(
-                m.id,
-                m.open_leads,
-                m.weight,
-                m.cap if m.cap is not None else team_cap,
-                m.paused_at is not None,
-                m.skills,
-            )
-            for m in members
-        )
-        stored = await self._turns.get(team.id)
-        turn = TurnState.from_json(stored) if stored else TurnState()
-        snapshot = TeamSnapshot(
-            team.id, settings[MODE], states, turn, has_heads=bool(self._roles.head_ids)
-        )
-        return snapshot, members, settings
+    async def settings(self, team: TeamRecord) -> TeamSettings:
+        return await self._planner.settings(team)
 
     async def distribute(
         self, lead: LeadRecord, team: TeamRecord, now: datetime, cause: Cause | None = None
     ) -> Decision:
         """Route a new lead (or one taken back) and write what that sends. Call inside a
         transaction; `cause` says why it moves again, and the next manager reads it."""
-        snapshot, members, settings = await self.snapshot(team)
         exclude = frozenset(await self._events.members_with(lead.id, EXCLUDING_EVENTS))
-        decision = route(facts_of(lead), snapshot, now, exclude)
-        by_id = {m.id: m for m in members}
-        details = _details(decision, by_id, cause)
+        decision, situation, _ = await self._planner.decide(
+            team, lead.id, lead.fields, lead.contact_user_id, now, exclude
+        )
+        details = describe(decision, situation, cause)
         await self._events.add(
             LeadEvent(
                 lead.id,
@@ -139,16 +115,17 @@ class Distributor:
         )
         match decision.kind:
             case DecisionKind.POST:
-                await self._post(lead, team, decision, details, now)
+                await self._post(lead, team, decision, details, situation, now)
             case DecisionKind.OFFER:
-                assert decision.member_id is not None and decision.turn is not None
-                await self._turns.put(team.id, decision.turn.to_json())
-                member = by_id[decision.member_id]
+                assert decision.member_id is not None
+                if decision.turn is not None:
+                    await self._turns.put(team.id, decision.turn.to_json(), decision.scope)
+                member = situation.members[decision.member_id]
                 await self._offer(lead, member, details, now)
-                if settings[ANNOUNCE]:
-                    await self.announce(team, lead, member, ReasonCode.ROUND_ROBIN, now)
+                if situation.settings[ANNOUNCE]:
+                    await self.announce(team, lead, member, decision.reason.code, now)
             case DecisionKind.ASK_HEAD:
-                await self._ask_heads(lead, team, snapshot, decision, by_id, now)
+                await self._ask_heads(lead, team, situation, decision, now)
         return decision
 
     async def _post(
@@ -157,15 +134,17 @@ class Distributor:
         team: TeamRecord,
         decision: Decision,
         details: dict[str, object],
+        situation: Situation,
         now: datetime,
     ) -> None:
-        await self._leads.wait_in(lead.id, Pool.CHAT)
+        await self._leads.wait_in(lead.id, Pool.CHAT, decision.group_id)
         tr = team_translator(team)
+        group = None if decision.group_id is None else situation.group_name(decision.group_id)
         await self._outbox.enqueue(
             team.chat_id,
             OutboxMethod.SEND,
             OutboxPurpose.CARD,
-            team_card(lead, tr),
+            team_card(lead, tr, group),
             now,
             buttons=claim_buttons(lead.id, tr),
             lead_id=lead.id,
@@ -231,14 +210,14 @@ class Distributor:
         self,
         lead: LeadRecord,
         team: TeamRecord,
-        snapshot: TeamSnapshot,
+        situation: Situation,
         decision: Decision,
-        by_id: dict[int, MemberRecord],
         now: datetime,
     ) -> None:
         await self._leads.wait_in(lead.id, Pool.HEADS)
         tr = team_translator(team)
-        states = {m.member_id: m for m in snapshot.members}
+        by_id = situation.members
+        states = {m.member_id: m for m in situation.snapshot.members}
         facts = facts_of(lead)
         choices = [
             (
@@ -266,25 +245,3 @@ def choice_label(member: MemberRecord, state: MemberState, matched: bool) -> str
     load = f"{state.open_leads}/{state.cap}" if state.cap is not None else str(state.open_leads)
     mark = "⏸ " if state.paused else "⭐ " if matched else ""
     return f"{mark}{clip(member.full_name, 24)} · {load}"
-
-
-def _details(
-    decision: Decision, by_id: dict[int, MemberRecord], cause: Cause | None
-) -> dict[str, object]:
-    """The decision as stored in the lead's history, with names as they were then."""
-
-    def name(member_id: int) -> str:
-        member = by_id.get(member_id)
-        return member.full_name if member else f"#{member_id}"
-
-    details: dict[str, object] = {
-        "decision": decision.kind.value,
-        "reason": decision.reason.code.value,
-    }
-    if decision.reason.after is not None and decision.reason.after != decision.member_id:
-        details["after"] = name(decision.reason.after)
-    if decision.reason.passed:
-        details["passed"] = [[name(p.member_id), p.why.value] for p in decision.reason.passed]
-    if cause is not None:
-        details["cause"] = cause.to_json()
-    return details

@@ -9,6 +9,7 @@ from enum import StrEnum
 from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.leads.fields import cleaned, is_lead, settle_channel
+from bot.services.client_index import ClientIndex
 from bot.services.distribution import Distributor
 from storage import (
     Database,
@@ -68,6 +69,7 @@ class IntakeService:
         self._leads = LeadRepo(db.conn)
         self._events = LeadEventRepo(db.conn)
         self._teams = TeamRepo(db.conn)
+        self._clients = ClientIndex(db)
 
     async def submit(self, new: NewLead) -> Submitted:
         """Store the lead and everything it must cause, in one transaction.
@@ -113,6 +115,7 @@ class IntakeService:
                     lead.id, now, "created", reason=new.source.value, actor_user_id=new.added_by
                 )
             )
+            await self._clients.remember(lead)
             if team is not None:
                 await self._distributor.distribute(lead, team, now)
             else:

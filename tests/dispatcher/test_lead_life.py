@@ -43,7 +43,7 @@ async def status(world: World, lead_id: int) -> tuple[LeadStatus, int | None]:
 
 async def test_round_robin_offers_leads_in_turn_without_contacts(world: World) -> None:
     ids = await round_robin_team(world, IVAN, OLGA, PETR, MARIA)
-    leads = [await new_lead(world, f"Клиент {n}", phone="+7 912 345-67-89") for n in range(8)]
+    leads = [await new_lead(world, f"Клиент {n}", phone=f"+7 912 345-67-{n:02d}") for n in range(8)]
     offered_to = []
     for lead_id in leads:
         [offer] = await rows(world, lead_id, OutboxPurpose.OFFER_CARD)

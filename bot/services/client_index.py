@@ -1,0 +1,43 @@
+"""The index of clients behind the known-client check: every lead's keys, written with the
+lead, and those of leads stored before the index existed, written at start."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.leads.identity import client_keys
+from storage import Database, LeadRecord, LeadRepo
+from storage.client_keys import ClientKeyRepo
+
+log = logging.getLogger(__name__)
+
+BACKFILL_BATCH = 500  # leads per transaction: intake never waits long for the write lock
+
+
+class ClientIndex:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._keys = ClientKeyRepo(db.conn)
+        self._leads = LeadRepo(db.conn)
+
+    async def remember(self, lead: LeadRecord) -> None:
+        """Index a lead's client. Call inside the transaction that stores the lead."""
+        keys = client_keys(lead.fields, lead.contact_user_id)
+        await self._keys.add(lead.id, [(kind.value, value) for kind, value in keys])
+
+    async def backfill(self) -> int:
+        """Index the leads stored before the index existed; returns how many."""
+        done = 0
+        while True:
+            async with self._db.transaction():
+                pending = await self._keys.pending(BACKFILL_BATCH)
+                for lead_id in pending:
+                    lead = await self._leads.get(lead_id)
+                    assert lead is not None  # the foreign key keeps it
+                    await self.remember(lead)
+            done += len(pending)
+            if len(pending) < BACKFILL_BATCH:
+                break
+        if done:
+            log.info("indexed the clients of %d earlier leads", done)
+        return done

@@ -1,0 +1,223 @@
+"""What routing decides about a lead, read from the database in one go: used alike by real
+distribution and by `/route`, which only differ in whether they persist the decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from bot.leads.identity import client_keys, lead_facts
+from bot.reasons import Cause
+from bot.routing import (
+    Decision,
+    Franchise,
+    Group,
+    KnownBy,
+    KnownClient,
+    LeadFacts,
+    MemberState,
+    Mode,
+    Rule,
+    Target,
+    TeamSnapshot,
+    TurnState,
+    route,
+    value_key,
+)
+from bot.services.people import Roles
+from bot.team_settings import CAP, FRANCHISE, KNOWN_CLIENT, MODE, REGION_BASIS, TeamSettings
+from storage import (
+    Database,
+    LeadFields,
+    MemberRecord,
+    MemberRepo,
+    TeamRecord,
+    TeamSettingRepo,
+    TurnRepo,
+)
+from storage.client_keys import ClientKeyRepo
+from storage.groups import GroupRecord, GroupRepo
+from storage.rules import AliasRepo, RuleRecord, RuleRepo
+
+
+def group_scope(group_id: int) -> str:
+    """Where a round-robin group's turn is stored, next to the team's."""
+    return f"group:{group_id}"
+
+
+@dataclass(frozen=True)
+class Situation:
+    """The team as routing saw it, plus what it takes to put the decision into words."""
+
+    snapshot: TeamSnapshot
+    members: dict[int, MemberRecord]  # active members by id
+    settings: TeamSettings
+    groups: dict[int, GroupRecord]  # active groups by id
+    rules: list[RuleRecord]
+    names: dict[int, str]  # members by id, with those who left but a rule still names
+
+    def name(self, member_id: int) -> str:
+        return self.names.get(member_id, f"#{member_id}")
+
+    def group_name(self, group_id: int) -> str:
+        group = self.groups.get(group_id)
+        return group.name if group else f"#{group_id}"
+
+
+class Planner:
+    def __init__(self, db: Database, roles: Roles) -> None:
+        self._roles = roles
+        conn = db.conn
+        self._members = MemberRepo(conn)
+        self._settings = TeamSettingRepo(conn)
+        self._turns = TurnRepo(conn)
+        self._groups = GroupRepo(conn)
+        self._rules = RuleRepo(conn)
+        self._aliases = AliasRepo(conn)
+        self._keys = ClientKeyRepo(conn)
+
+    async def settings(self, team: TeamRecord) -> TeamSettings:
+        return TeamSettings(await self._settings.values(team.id))
+
+    async def situation(self, team: TeamRecord) -> Situation:
+        """What routing needs about the team, read in one go."""
+        settings = await self.settings(team)
+        members = await self._members.active(team.id)
+        team_cap = settings[CAP]
+        states = tuple(
+            MemberState(
+                m.id,
+                m.open_leads,
+                m.weight,
+                m.cap if m.cap is not None else team_cap,
+                m.paused_at is not None,
+                m.skills,
+            )
+            for m in members
+        )
+        groups = {g.id: g for g in await self._groups.active(team.id)}
+        rules = await self._rules.all_of(team.id)
+        names = {m.id: m.full_name for m in members}
+        for rule in rules:
+            if rule.member_id is not None and rule.member_id not in names:
+                gone = await self._members.by_id(rule.member_id)
+                names[rule.member_id] = gone.full_name if gone else f"#{rule.member_id}"
+        snapshot = TeamSnapshot(
+            team.id,
+            settings[MODE],
+            states,
+            await self._turn(team.id),
+            has_heads=bool(self._roles.head_ids),
+            rules=tuple(_rule(r) for r in rules),
+            groups={gid: await self._group(team.id, g) for gid, g in groups.items()},
+            aliases=await self._alias_map(team.id),
+            known_client=settings[KNOWN_CLIENT],
+            region_basis=settings[REGION_BASIS],
+        )
+        return Situation(snapshot, {m.id: m for m in members}, settings, groups, rules, names)
+
+    async def decide(
+        self,
+        team: TeamRecord,
+        lead_id: int,
+        fields: LeadFields,
+        contact_user_id: int | None,
+        now: datetime,
+        exclude: frozenset[int] = frozenset(),
+    ) -> tuple[Decision, Situation, LeadFacts]:
+        """Route a lead, persisting nothing: the caller writes what it decides."""
+        situation = await self.situation(team)
+        facts = lead_facts(lead_id, fields)
+        if situation.snapshot.known_client:
+            known = await self.known_client(
+                team, lead_id, fields, contact_user_id, situation.settings[FRANCHISE]
+            )
+            facts = replace(facts, known=known)
+        return route(facts, situation.snapshot, now, exclude), situation, facts
+
+    async def known_client(
+        self,
+        team: TeamRecord,
+        lead_id: int,
+        fields: LeadFields,
+        contact_user_id: int | None,
+        franchise: Franchise,
+    ) -> KnownClient | None:
+        """The newest earlier lead of the same client that has an owner, by the first key
+        that finds one. A brand counts only when the team treats a brand as one client."""
+        for kind, value in client_keys(fields, contact_user_id):
+            if kind is KnownBy.BRAND and franchise is not Franchise.BRAND:
+                continue
+            found = await self._keys.owner_of(team.id, kind.value, value, lead_id)
+            if found is not None:
+                return KnownClient(found[1], found[0], kind)
+        return None
+
+    async def _turn(self, team_id: int, scope: str | None = None) -> TurnState:
+        stored = await self._turns.get(team_id, scope) if scope else await self._turns.get(team_id)
+        return TurnState.from_json(stored) if stored else TurnState()
+
+    async def _group(self, team_id: int, group: GroupRecord) -> Group:
+        scope = group_scope(group.id)
+        return Group(
+            group.id, Mode(group.mode), group.member_ids, await self._turn(team_id, scope), scope
+        )
+
+    async def _alias_map(self, team_id: int) -> dict[str, dict[str, str]]:
+        aliases: dict[str, dict[str, str]] = {}
+        for alias in await self._aliases.all_of(team_id):
+            aliases.setdefault(alias.field, {})[value_key(alias.alias)] = value_key(alias.canonical)
+        return aliases
+
+
+def _rule(record: RuleRecord) -> Rule:
+    return Rule(
+        record.number, record.field, record.values, Target(record.member_id, record.group_id)
+    )
+
+
+def describe(
+    decision: Decision, situation: Situation, cause: Cause | None = None
+) -> dict[str, object]:
+    """The decision as stored in the lead's history, with names as they were then: what
+    the manager reads and what `/lead` and `/route` show are rendered from this."""
+    reason = decision.reason
+    details: dict[str, object] = {
+        "decision": decision.kind.value,
+        "reason": reason.code.value,
+    }
+    if reason.after is not None and reason.after != decision.member_id:
+        details["after"] = situation.name(reason.after)
+    if reason.passed:
+        details["passed"] = [[situation.name(p.member_id), p.why.value] for p in reason.passed]
+    if reason.rule is not None:
+        details["rule"] = {
+            "number": reason.rule.number,
+            "field": reason.rule.field,
+            "value": reason.rule.value,
+        }
+    if reason.group_id is not None:
+        details["group"] = situation.group_name(reason.group_id)
+    if reason.known is not None:
+        details["known"] = {
+            "by": reason.known.by.value,
+            "lead": reason.known.lead_id,
+            "name": situation.name(reason.known.member_id),
+        }
+    if reason.known_skip is not None:
+        details["known_skip"] = reason.known_skip.value
+    if reason.fallthrough:
+        details["fallthrough"] = [
+            [f.number, _target_label(f.target, situation), f.why.value] for f in reason.fallthrough
+        ]
+    if cause is not None:
+        details["cause"] = cause.to_json()
+    return details
+
+
+def _target_label(target: Target, situation: Situation) -> dict[str, str]:
+    if target.member_id is not None:
+        return {"member": situation.name(target.member_id)}
+    assert target.group_id is not None
+    return {"group": situation.group_name(target.group_id)}

@@ -1,0 +1,44 @@
+"""The index of who each lead's client is: the known client is found here by key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import aiosqlite
+
+
+class ClientKeyRepo:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def add(self, lead_id: int, keys: Iterable[tuple[str, str]]) -> None:
+        await self._db.executemany(
+            "INSERT INTO client_keys (kind, value, lead_id) VALUES (?, ?, ?) "
+            "ON CONFLICT (kind, value, lead_id) DO NOTHING",
+            [(kind, value, lead_id) for kind, value in keys],
+        )
+        await self._db.execute("DELETE FROM pending_client_keys WHERE lead_id = ?", (lead_id,))
+
+    async def owner_of(
+        self, team_id: int, kind: str, value: str, not_lead: int
+    ) -> tuple[int, int] | None:
+        """The latest other lead of the team with this key that has an owner: (lead, owner).
+
+        The primary key's order gives the newest lead first; leads still unowned are
+        stepped over, which stays short: a client's leads are few."""
+        async with self._db.execute(
+            "SELECT k.lead_id, l.owner_id FROM client_keys AS k JOIN leads AS l "
+            "ON l.id = k.lead_id WHERE k.kind = ? AND k.value = ? AND k.lead_id <> ? "
+            "AND l.team_id = ? AND l.owner_id IS NOT NULL ORDER BY k.lead_id DESC LIMIT 1",
+            (kind, value, not_lead, team_id),
+        ) as cur:
+            row = await cur.fetchone()
+        return None if row is None else (int(row[0]), int(row[1]))
+
+    async def pending(self, limit: int) -> list[int]:
+        """Leads stored before the index existed, still to be indexed."""
+        async with self._db.execute(
+            "SELECT lead_id FROM pending_client_keys ORDER BY lead_id LIMIT ?", (limit,)
+        ) as cur:
+            rows = await cur.fetchall()
+        return [int(row[0]) for row in rows]
