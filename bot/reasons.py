@@ -93,7 +93,7 @@ def _rule_text(details: Mapping[str, object], tr: Translator) -> Html:
 def field_label(field: str, tr: Translator) -> Html:
     """ "отрасль" for `industry`; an extra field goes by its own name."""
     if field in CORE_FIELDS:
-        return tr("field." + field)
+        return tr("rule_field." + field)
     return Html(html.escape(field))
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -81,3 +82,19 @@ def test_no_text_in_the_catalog_is_dead() -> None:
         if key not in literal and not any(key.startswith(prefix) for prefix in prefixes)
     ]
     assert dead == []
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_no_part_of_a_catalog_silently_overrides_another(language: str) -> None:
+    """The catalog is merged from several files; a key written twice would lose one text."""
+    folder = Path(__file__).parents[2] / "bot" / "i18n"
+    seen: dict[str, str] = {}
+    for path in sorted(folder.glob(f"{language}*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Dict):
+                continue
+            for key in node.keys:
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    assert key.value not in seen, (key.value, seen[key.value], path.name)
+                    seen[key.value] = path.name
+    assert len(seen) == len(CATALOGS[language])  # type: ignore[index]
