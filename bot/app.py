@@ -126,7 +126,7 @@ def build_services(
         refusals=refusals,
         heads=heads,
         rules=RuleService(db, clock, teams, distributor.planner),
-        routes=RouteCheck(db, clock, teams, distributor.planner),
+        routes=RouteCheck(db, clock, distributor.planner),
         roles=roles,
     )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import aiosqlite
 
@@ -11,13 +11,16 @@ class ClientKeyRepo:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
 
-    async def add(self, lead_id: int, keys: Iterable[tuple[str, str]]) -> None:
+    async def add(self, rows: Iterable[tuple[str, str, int]], lead_ids: Sequence[int]) -> None:
+        """Write (kind, value, lead) keys; `lead_ids` are indexed from now on."""
         await self._db.executemany(
             "INSERT INTO client_keys (kind, value, lead_id) VALUES (?, ?, ?) "
             "ON CONFLICT (kind, value, lead_id) DO NOTHING",
-            [(kind, value, lead_id) for kind, value in keys],
+            list(rows),
         )
-        await self._db.execute("DELETE FROM pending_client_keys WHERE lead_id = ?", (lead_id,))
+        await self._db.executemany(
+            "DELETE FROM pending_client_keys WHERE lead_id = ?", [(i,) for i in lead_ids]
+        )
 
     async def owner_of(
         self, team_id: int, kind: str, value: str, not_lead: int

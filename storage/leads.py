@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
@@ -156,6 +156,17 @@ class LeadRepo:
             row = await cur.fetchone()
         assert row is not None
         return _lead(row)
+
+    async def many(self, lead_ids: Sequence[int]) -> list[LeadRecord]:
+        """The leads with these ids that exist, in id order."""
+        if not lead_ids:
+            return []
+        marks = ", ".join("?" for _ in lead_ids)
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM leads WHERE id IN ({marks}) ORDER BY id", tuple(lead_ids)
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_lead(row) for row in rows]
 
     async def get(self, lead_id: int) -> LeadRecord | None:
         async with self._db.execute(

@@ -4,6 +4,7 @@ lead, and those of leads stored before the index existed, written at start."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from bot.leads.identity import client_keys
 from storage import Database, LeadRecord, LeadRepo
@@ -22,8 +23,7 @@ class ClientIndex:
 
     async def remember(self, lead: LeadRecord) -> None:
         """Index a lead's client. Call inside the transaction that stores the lead."""
-        keys = client_keys(lead.fields, lead.contact_user_id)
-        await self._keys.add(lead.id, [(kind.value, value) for kind, value in keys])
+        await self._keys.add(_rows([lead]), [lead.id])
 
     async def backfill(self) -> int:
         """Index the leads stored before the index existed; returns how many."""
@@ -31,13 +31,18 @@ class ClientIndex:
         while True:
             async with self._db.transaction():
                 pending = await self._keys.pending(BACKFILL_BATCH)
-                for lead_id in pending:
-                    lead = await self._leads.get(lead_id)
-                    assert lead is not None  # the foreign key keeps it
-                    await self.remember(lead)
+                await self._keys.add(_rows(await self._leads.many(pending)), pending)
             done += len(pending)
             if len(pending) < BACKFILL_BATCH:
                 break
         if done:
             log.info("indexed the clients of %d earlier leads", done)
         return done
+
+
+def _rows(leads: Iterable[LeadRecord]) -> list[tuple[str, str, int]]:
+    return [
+        (kind.value, value, lead.id)
+        for lead in leads
+        for kind, value in client_keys(lead.fields, lead.contact_user_id)
+    ]

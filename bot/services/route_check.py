@@ -9,9 +9,8 @@ from bot.leads.fields import cleaned, lead_from_pairs, settle_channel
 from bot.routing import Decision
 from bot.services.planner import Planner, Situation, describe
 from bot.services.rules import Reply
-from bot.services.team import TeamService
 from bot.syntax import parse_pairs
-from storage import Database
+from storage import Database, TeamRepo
 
 # No lead has this id: every earlier lead can be the known client's.
 DRY_RUN_LEAD_ID = 0
@@ -25,10 +24,10 @@ class DryRun:
 
 
 class RouteCheck:
-    def __init__(self, db: Database, clock: Clock, teams: TeamService, planner: Planner) -> None:
+    def __init__(self, db: Database, clock: Clock, planner: Planner) -> None:
         self._db = db
         self._clock = clock
-        self._teams = teams
+        self._teams = TeamRepo(db.conn)
         self._planner = planner
 
     async def dry_run(self, text: str) -> DryRun | Reply:
