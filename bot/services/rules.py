@@ -79,13 +79,20 @@ class RuleService:
             "group.created" if created else "group.extended", {"group": name, "names": names}
         )
 
-    async def group_mode(self, actor: Person, name: str, mode_text: str) -> Reply:
+    async def _group(self, name: str) -> tuple[TeamRecord, GroupRecord] | Reply:
         team = await self._teams.primary()
         if team is None:
             return _NO_TEAM
         group = await self._groups.by_key(team.id, value_key(name))
         if group is None:
             return Reply("group.not_found", {"group": name})
+        return team, group
+
+    async def group_mode(self, actor: Person, name: str, mode_text: str) -> Reply:
+        found = await self._group(name)
+        if isinstance(found, Reply):
+            return found
+        _, group = found
         try:
             mode = MODE.parse(mode_text)
         except SettingError:
@@ -99,12 +106,10 @@ class RuleService:
 
     async def delete_group(self, actor: Person, name: str, targets: Sequence[str]) -> Reply:
         """Delete a group, or with members named, take them out of it."""
-        team = await self._teams.primary()
-        if team is None:
-            return _NO_TEAM
-        group = await self._groups.by_key(team.id, value_key(name))
-        if group is None:
-            return Reply("group.not_found", {"group": name})
+        found = await self._group(name)
+        if isinstance(found, Reply):
+            return found
+        team, group = found
         if targets:
             return await self._leave_group(actor, team, group, targets)
         numbers = [r.number for r in await self._rules.all_of(team.id) if r.group_id == group.id]
