@@ -11,13 +11,17 @@ class ClientKeyRepo:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
 
-    async def add(self, rows: Iterable[tuple[str, str, int]], lead_ids: Sequence[int]) -> None:
-        """Write (kind, value, lead) keys; `lead_ids` are indexed from now on."""
-        await self._db.executemany(
-            "INSERT INTO client_keys (kind, value, lead_id) VALUES (?, ?, ?) "
-            "ON CONFLICT (kind, value, lead_id) DO NOTHING",
-            list(rows),
-        )
+    async def add(self, rows: Sequence[tuple[str, str, int]]) -> None:
+        """Write (kind, value, lead) keys."""
+        if rows:
+            await self._db.executemany(
+                "INSERT INTO client_keys (kind, value, lead_id) VALUES (?, ?, ?) "
+                "ON CONFLICT (kind, value, lead_id) DO NOTHING",
+                rows,
+            )
+
+    async def indexed(self, lead_ids: Iterable[int]) -> None:
+        """Leads stored before the index, now indexed."""
         await self._db.executemany(
             "DELETE FROM pending_client_keys WHERE lead_id = ?", [(i,) for i in lead_ids]
         )

@@ -23,7 +23,7 @@ class ClientIndex:
 
     async def remember(self, lead: LeadRecord) -> None:
         """Index a lead's client. Call inside the transaction that stores the lead."""
-        await self._keys.add(_rows([lead]), [lead.id])
+        await self._keys.add(_rows([lead]))
 
     async def backfill(self) -> int:
         """Index the leads stored before the index existed; returns how many."""
@@ -31,7 +31,8 @@ class ClientIndex:
         while True:
             async with self._db.transaction():
                 pending = await self._keys.pending(BACKFILL_BATCH)
-                await self._keys.add(_rows(await self._leads.many(pending)), pending)
+                await self._keys.add(_rows(await self._leads.many(pending)))
+                await self._keys.indexed(pending)
             done += len(pending)
             if len(pending) < BACKFILL_BATCH:
                 break
