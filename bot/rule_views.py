@@ -33,8 +33,11 @@ def _rule_line(rule: RuleRecord, situation: Situation, tr: Translator) -> Html:
     )
     if rule.member_id is not None:
         name = situation.name(rule.member_id)
-        if rule.member_id not in situation.members:
+        member = situation.members.get(rule.member_id)
+        if member is None:
             return tr("rules.line_broken", condition=condition, name=name)
+        if member.paused_at is not None:
+            return tr("rules.line_paused", condition=condition, name=name)
         return tr("rules.line_member", condition=condition, name=name)
     assert rule.group_id is not None
     group = situation.groups.get(rule.group_id)

@@ -99,6 +99,7 @@ RULES: dict[str, str] = {
     "rules.condition": "{number}. {field} = {values}",
     "rules.line_member": "{condition} → {name}",
     "rules.line_broken": "{condition} → {name} ⚠️ no longer in the team, the rule is skipped",
+    "rules.line_paused": "{condition} → {name} ⏸ paused: leads go on down the list",
     "rules.line_no_group": "{condition} → ⚠️ the group was deleted, the rule is skipped",
     "rules.line_group": "{condition} → group {group} ({mode})",
     # Aliases

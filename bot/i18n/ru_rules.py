@@ -104,6 +104,7 @@ RULES: dict[str, str] = {
     "rules.condition": "{number}. {field} = {values}",
     "rules.line_member": "{condition} → {name}",
     "rules.line_broken": "{condition} → {name} ⚠️ нет в команде, правило пропускается",
+    "rules.line_paused": "{condition} → {name} ⏸ пауза: лиды идут дальше по списку",
     "rules.line_no_group": "{condition} → ⚠️ группа удалена, правило пропускается",
     "rules.line_group": "{condition} → группа {group} ({mode})",
     # Aliases

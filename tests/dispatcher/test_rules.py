@@ -101,6 +101,15 @@ async def test_a_first_come_groups_card_is_claimed_by_its_members_only(world: Wo
     assert (await LeadRepo(world.db.conn).get(lead_id)).owner_id == ids["maria"]  # type: ignore[union-attr]
 
 
+async def test_a_deleted_groups_card_is_anyones(world: World) -> None:
+    ids = await set_up(world)
+    lead_id = await submit(world, ("industry", "government"), ("name", "Минздрав"))
+    await reply_to(world, HEAD, "/rule del 5")
+    assert "удалена" in await reply_to(world, HEAD, "/group del gov")
+    assert not (await press(world, OLGA, f"claim:{lead_id}")).show_alert
+    assert (await LeadRepo(world.db.conn).get(lead_id)).owner_id == ids["olga"]  # type: ignore[union-attr]
+
+
 async def press(world: World, user: User, data: str) -> AnswerCallbackQuery:
     world.session.expect(AnswerCallbackQuery)
     await world.feed(button_update(user, TEAM_CHAT, data))
@@ -159,6 +168,7 @@ async def test_route_answers_without_changing_anything(world: World) -> None:
     await reply_to(world, HEAD, "/pause @olga")
     paused = await reply_to(world, HEAD, "/route industry=medical")
     assert "правило 1 пропущено: Olga — пауза" in paused and "Лид получит: Ivan" in paused
+    assert "→ Olga ⏸ пауза: лиды идут дальше по списку" in await reply_to(world, HEAD, "/rules")
     assert await lead_count(world) == before
     # Twice the same question, the same answer: no turn moved.
     assert await reply_to(world, HEAD, "/route industry=retail") == await reply_to(
