@@ -5,7 +5,7 @@ from collections.abc import Mapping
 
 import aiosqlite
 
-TEAM_SCOPE = "team"  # the team's own rotation; groups get their own scopes later
+TEAM_SCOPE = "team"  # the team's own rotation; each round-robin group has its own scope
 
 
 class TurnRepo:

@@ -152,7 +152,7 @@ class Decision:
     candidates: tuple[int, ...]  # who may claim a posted card; the heads' list, best first
     reason: Reason
     turn: TurnState | None = None  # the new turn: the caller persists it, a dry run does not
-    scope: str = "team"  # whose turn `turn` is: the team's or a group's
+    scope: str = "team"  # whose turn `turn` is: the team's (storage's TEAM_SCOPE) or a group's
     group_id: int | None = None  # POST: only this group's members may claim the card
 
 

@@ -103,9 +103,11 @@ class Assignments:
         at_cap = team is not None and member is not None and await self._at_cap(team, member)
         group = await self._groups.get(lead.group_id) if lead and lead.group_id else None
         # A deleted group's cards are anyone's: nobody would be left to claim them.
-        in_group = group is None or group.deleted or (member and member.id in group.member_ids)
+        in_group = (
+            group is None or group.deleted or (member is not None and member.id in group.member_ids)
+        )
         verdict = judge_claim(
-            view, team.id if team else None, member.id if member else None, at_cap, bool(in_group)
+            view, team.id if team else None, member.id if member else None, at_cap, in_group
         )
         if verdict is ClaimVerdict.TRY:
             assert team is not None and member is not None

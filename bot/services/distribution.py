@@ -18,7 +18,6 @@ from bot.reasons import Cause, passed_text, why
 from bot.routing import (
     Decision,
     DecisionKind,
-    LeadFacts,
     MemberState,
     ReasonCode,
     matching_skills,
@@ -34,7 +33,6 @@ from storage import (
     LeadRecord,
     LeadRepo,
     MemberRecord,
-    MemberRepo,
     OutboxMethod,
     OutboxPurpose,
     OutboxRepo,
@@ -48,10 +46,6 @@ log = logging.getLogger(__name__)
 # Managers who gave this lead back, or whom the bot could not reach with it, never get it
 # again by routing (a head may still assign it to them).
 EXCLUDING_EVENTS = ("returned",)
-
-
-def facts_of(lead: LeadRecord) -> LeadFacts:
-    return lead_facts(lead.id, lead.fields)
 
 
 def team_translator(team: TeamRecord | None) -> Translator:
@@ -79,7 +73,6 @@ class Distributor:
         self._roles = roles
         conn = db.conn
         self._leads = LeadRepo(conn)
-        self._members = MemberRepo(conn)
         self._events = LeadEventRepo(conn)
         self._outbox = OutboxRepo(conn)
         self._turns = TurnRepo(conn)
@@ -218,7 +211,7 @@ class Distributor:
         tr = team_translator(team)
         by_id = situation.members
         states = {m.member_id: m for m in situation.snapshot.members}
-        facts = facts_of(lead)
+        facts = lead_facts(lead.id, lead.fields)
         choices = [
             (
                 mid,

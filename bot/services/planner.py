@@ -39,6 +39,7 @@ from storage import (
 from storage.client_keys import ClientKeyRepo
 from storage.groups import GroupRecord, GroupRepo
 from storage.rules import AliasRepo, RuleRecord, RuleRepo
+from storage.turns import TEAM_SCOPE
 
 
 def group_scope(group_id: int) -> str:
@@ -154,8 +155,8 @@ class Planner:
                 return KnownClient(found[1], found[0], kind)
         return None
 
-    async def _turn(self, team_id: int, scope: str | None = None) -> TurnState:
-        stored = await self._turns.get(team_id, scope) if scope else await self._turns.get(team_id)
+    async def _turn(self, team_id: int, scope: str = TEAM_SCOPE) -> TurnState:
+        stored = await self._turns.get(team_id, scope)
         return TurnState.from_json(stored) if stored else TurnState()
 
     async def _group(self, team_id: int, group: GroupRecord) -> Group:
