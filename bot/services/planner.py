@@ -101,9 +101,8 @@ class Planner:
         rules = await self._rules.all_of(team.id)
         names = {m.id: m.full_name for m in members}
         for rule in rules:
-            if rule.member_id is not None and rule.member_id not in names:
-                gone = await self._members.by_id(rule.member_id)
-                names[rule.member_id] = gone.full_name if gone else f"#{rule.member_id}"
+            if rule.member_id is not None:
+                await self._name_departed(names, rule.member_id)
         snapshot = TeamSnapshot(
             team.id,
             settings[MODE],
@@ -135,7 +134,15 @@ class Planner:
                 team, lead_id, fields, contact_user_id, situation.settings[FRANCHISE]
             )
             facts = replace(facts, known=known)
+            if known is not None:
+                await self._name_departed(situation.names, known.member_id)
         return route(facts, situation.snapshot, now, exclude), situation, facts
+
+    async def _name_departed(self, names: dict[int, str], member_id: int) -> None:
+        """Name a manager who left, whom a rule or a known client still points at."""
+        if member_id not in names:
+            gone = await self._members.by_id(member_id)
+            names[member_id] = gone.full_name if gone else f"#{member_id}"
 
     async def known_client(
         self,

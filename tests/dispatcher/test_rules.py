@@ -8,6 +8,7 @@ from aiogram.types import User
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.handlers.common import person_of
 from bot.leads.fields import lead_from_pairs
 from bot.routing import Mode
 from bot.services.intake import NewLead
@@ -153,6 +154,16 @@ async def test_a_known_client_goes_to_their_manager_and_else_the_reason_says_who
     await reply_to(world, HEAD, "/resume @ivan")
     fourth = await submit(world, ("phone", "+79001234567"), ("industry", "medical"))
     assert (await LeadRepo(world.db.conn).get(fourth)).owner_id == ids["olga"]  # type: ignore[union-attr]
+
+
+async def test_a_known_client_whose_manager_left_is_routed_on_and_says_so(world: World) -> None:
+    await set_up(world)
+    first = await submit(world, ("email", "a@b.ru"), ("industry", "x"))
+    await world.services.assignments.accept(first, person_of(IVAN))  # taken leads stay
+    await reply_to(world, HEAD, "/remove @ivan")
+    again = await submit(world, ("email", "A@B.RU"), ("industry", "medical"))
+    told = await history(world, again)
+    assert f"(тот же e-mail, что у лида #{first}), ведёт: Ivan — нет в команде" in told
 
 
 async def test_route_answers_without_changing_anything(world: World) -> None:
