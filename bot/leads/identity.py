@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 
+from bot.leads.contacts import dialable
 from bot.leads.fields import BRAND_KEYS, FEDERAL_KEYS, REGISTERED_REGION_KEYS, normalise_key
 from bot.routing import KnownBy, LeadFacts
 from storage import LeadFields
@@ -26,6 +27,7 @@ _LEGAL_FORMS = re.compile(
 )
 _NOT_WORD = re.compile(r"[\W_]+")
 _PARTS = re.compile(r"[,;]")
+_MIN_KEY_DIGITS = 10
 
 
 def extra_value(extra: Mapping[str, str], names: frozenset[str]) -> str | None:
@@ -49,14 +51,12 @@ def lead_facts(lead_id: int, fields: LeadFields) -> LeadFacts:
 
 
 def phone_key(text: str) -> str | None:
+    """The digits of the first number in the field in international form, as the owner's
+    card dials it; a short local number identifies nobody."""
     for part in _PARTS.split(text):
-        digits = "".join(ch for ch in part if ch.isdecimal() and ch.isascii())
-        if len(digits) == 11 and digits[0] == "8":
-            digits = "7" + digits[1:]
-        elif len(digits) == 10 and digits[0] == "9":
-            digits = "7" + digits
-        if 10 <= len(digits) <= 15:
-            return digits
+        number = dialable(part)
+        if number is not None and len(number) - 1 >= _MIN_KEY_DIGITS:
+            return number[1:]
     return None
 
 

@@ -23,6 +23,7 @@ def test_short_numbers_and_text_are_not_phones() -> None:
     assert phone_key("123-45-67") is None
     assert phone_key("позвоните вечером") is None
     assert phone_key("+44 20 7946 0958, +7 900 123-45-67") == "442079460958"
+    assert phone_key("+81 3 1234 5678") == "81312345678"  # Japan, not a trunk 8
 
 
 def test_e_mail_ignores_case_and_spaces_around() -> None:
