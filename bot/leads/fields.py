@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from bot.leads.contacts import is_email, is_phone
@@ -148,6 +148,11 @@ def clean(text: str) -> str:
 
 def normalise_key(key: str) -> str:
     return _SEPARATORS.sub("_", key.casefold()).strip("_")
+
+
+def extra_value(extra: Mapping[str, str], names: frozenset[str]) -> str | None:
+    """The first non-blank extra field whose normalised name is one of `names`."""
+    return next((v for k, v in extra.items() if normalise_key(k) in names and v.strip()), None)
 
 
 def is_technical(key: str) -> bool:
@@ -290,6 +295,8 @@ def is_lead(fields: LeadFields) -> bool:
     return any(not is_technical(key) for key in fields.extra)
 
 
+_UTM_SOURCE = frozenset({"utm_source"})
+
 # A multipart form's attached files: their names, kept as one extra field.
 FILES_FIELD = "files"
 
@@ -299,9 +306,5 @@ def settle_channel(fields: LeadFields, fallback: str | None) -> LeadFields:
     else the ad's `utm_source`, which stays among the extras as well."""
     if fields.channel:
         return fields
-    utm = next(
-        (value for key, value in fields.extra.items() if normalise_key(key) == "utm_source"),
-        None,
-    )
-    channel = fallback or utm
+    channel = fallback or extra_value(fields.extra, _UTM_SOURCE)
     return replace(fields, channel=channel) if channel else fields

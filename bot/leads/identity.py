@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from bot.leads.contacts import dialable
-from bot.leads.fields import BRAND_KEYS, FEDERAL_KEYS, REGISTERED_REGION_KEYS, normalise_key
+from bot.leads.fields import (
+    BRAND_KEYS,
+    FEDERAL_KEYS,
+    REGISTERED_REGION_KEYS,
+    extra_value,
+    normalise_key,
+)
 from bot.routing import KnownBy, LeadFacts
 from storage import LeadFields
 
@@ -28,10 +34,6 @@ _LEGAL_FORMS = re.compile(
 _NOT_WORD = re.compile(r"[\W_]+")
 _PARTS = re.compile(r"[,;]")
 _MIN_KEY_DIGITS = 10
-
-
-def extra_value(extra: Mapping[str, str], names: frozenset[str]) -> str | None:
-    return next((v for k, v in extra.items() if normalise_key(k) in names and v.strip()), None)
 
 
 def lead_facts(lead_id: int, fields: LeadFields) -> LeadFacts:
