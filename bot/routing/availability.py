@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from bot.routing.model import MemberState, Skip
+from collections.abc import Iterable
+
+from bot.routing.model import MemberState, Passed, Skip
+from bot.routing.turns import Weighted
 
 
 def unavailable(member: MemberState, exclude: frozenset[int]) -> Skip | None:
@@ -13,3 +16,18 @@ def unavailable(member: MemberState, exclude: frozenset[int]) -> Skip | None:
     if member.cap is not None and member.open_leads >= member.cap:
         return Skip.AT_CAP
     return None
+
+
+def who_can_take(
+    members: Iterable[MemberState], exclude: frozenset[int]
+) -> tuple[tuple[Passed, ...], list[Weighted]]:
+    """Who is passed over now (and why), and who may take a lead in turn, with weights."""
+    passed: list[Passed] = []
+    available: list[Weighted] = []
+    for member in members:
+        why = unavailable(member, exclude)
+        if why is None:
+            available.append(Weighted(member.member_id, member.weight))
+        else:
+            passed.append(Passed(member.member_id, why))
+    return tuple(passed), available

@@ -4,21 +4,20 @@ from dataclasses import replace
 from datetime import datetime
 from typing import assert_never
 
-from bot.routing.availability import unavailable
+from bot.routing.availability import who_can_take
 from bot.routing.model import (
     Decision,
     DecisionKind,
     LeadFacts,
     MemberState,
     Mode,
-    Passed,
     Reason,
     ReasonCode,
     TeamSnapshot,
 )
 from bot.routing.rules import run_chain
 from bot.routing.skills import matching_skills
-from bot.routing.turns import Weighted, next_turn
+from bot.routing.turns import next_turn
 
 
 def route(
@@ -33,15 +32,7 @@ def route(
     if chain.decision is not None:
         return chain.decision
     decision = _by_mode(lead, team, exclude)
-    if chain.known_skip is None and not chain.fallthrough:
-        return decision
-    reason = replace(
-        decision.reason,
-        known=lead.known if chain.known_skip is not None else None,
-        known_skip=chain.known_skip,
-        fallthrough=chain.fallthrough,
-    )
-    return replace(decision, reason=reason)
+    return replace(decision, reason=chain.trail.on(decision.reason))
 
 
 def _by_mode(lead: LeadFacts, team: TeamSnapshot, exclude: frozenset[int]) -> Decision:
@@ -67,15 +58,7 @@ def _by_mode(lead: LeadFacts, team: TeamSnapshot, exclude: frozenset[int]) -> De
 def _round_robin(
     team: TeamSnapshot, exclude: frozenset[int], everyone: tuple[int, ...]
 ) -> Decision:
-    passed = tuple(
-        Passed(m.member_id, why)
-        for m in team.members
-        if (why := unavailable(m, exclude)) is not None
-    )
-    skipped = {p.member_id for p in passed}
-    available = [
-        Weighted(m.member_id, m.weight) for m in team.members if m.member_id not in skipped
-    ]
+    passed, available = who_can_take(team.members, exclude)
     picked = next_turn(team.turn, available)
     if picked is None:
         # Never dropped: the team chat can still claim it, and the heads are told why.

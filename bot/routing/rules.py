@@ -9,17 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import assert_never
 
-from bot.routing.availability import unavailable
+from bot.routing.availability import unavailable, who_can_take
 from bot.routing.match import match_rule
 from bot.routing.model import (
     Decision,
     DecisionKind,
     Fallthrough,
     Group,
+    KnownClient,
     LeadFacts,
+    MemberState,
     Miss,
     Mode,
-    Passed,
     Reason,
     ReasonCode,
     Rule,
@@ -27,63 +28,80 @@ from bot.routing.model import (
     Skip,
     TeamSnapshot,
 )
-from bot.routing.turns import Weighted, next_turn
+from bot.routing.turns import next_turn
+
+
+@dataclass(frozen=True)
+class Trail:
+    """What the chain passed on the way: the known client's owner who could not take the
+    lead, and the matching rules whose target could not. The decision's reason keeps it."""
+
+    known: KnownClient | None = None
+    known_skip: Skip | Miss | None = None
+    fallthrough: tuple[Fallthrough, ...] = ()
+
+    def on(self, reason: Reason) -> Reason:
+        return replace(
+            reason, known=self.known, known_skip=self.known_skip, fallthrough=self.fallthrough
+        )
 
 
 @dataclass(frozen=True)
 class Chain:
-    """What the chain found: a decision, or what the team's mode must know."""
+    """What the chain found: a decision, or the trail the team's mode must keep."""
 
     decision: Decision | None
-    known_skip: Skip | Miss | None = None
-    fallthrough: tuple[Fallthrough, ...] = ()
+    trail: Trail = Trail()
+
+
+def _member(team: TeamSnapshot, member_id: int) -> MemberState | None:
+    return next((m for m in team.members if m.member_id == member_id), None)
 
 
 def known_owner(
     lead: LeadFacts, team: TeamSnapshot, exclude: frozenset[int]
-) -> tuple[Decision | None, Skip | Miss | None]:
-    """The known client's owner, if they can take the lead; else why not."""
+) -> Decision | Skip | Miss | None:
+    """The known client's owner if they can take the lead, else why not; None when the
+    client is not known (or the team does not look)."""
     if not team.known_client or lead.known is None:
-        return None, None
-    owner = next((m for m in team.members if m.member_id == lead.known.member_id), None)
+        return None
+    owner = _member(team, lead.known.member_id)
     if owner is None:
-        return None, Miss.LEFT
+        return Miss.LEFT
     why = unavailable(owner, exclude)
     if why is not None:
-        return None, why
+        return why
     reason = Reason(ReasonCode.KNOWN_CLIENT, known=lead.known)
-    return Decision(DecisionKind.OFFER, owner.member_id, (owner.member_id,), reason), None
+    return Decision(DecisionKind.OFFER, owner.member_id, (owner.member_id,), reason)
 
 
 def run_chain(lead: LeadFacts, team: TeamSnapshot, exclude: frozenset[int]) -> Chain:
-    decided, known_skip = known_owner(lead, team, exclude)
-    if decided is not None:
-        return Chain(decided)
+    known = known_owner(lead, team, exclude)
+    if isinstance(known, Decision):
+        return Chain(known)
     fallen: list[Fallthrough] = []
     for rule in team.rules:
         value = match_rule(rule, lead, team.aliases, team.region_basis)
         if value is None:
             continue
-        hit = RuleHit(rule.number, rule.field, value)
         outcome = _send(rule, team, exclude)
         if isinstance(outcome, Decision):
-            reason = replace(
-                outcome.reason,
-                rule=hit,
-                group_id=rule.target.group_id,
-                known=lead.known if known_skip is not None else None,
-                known_skip=known_skip,
-                fallthrough=tuple(fallen),
-            )
+            trail = _trail(lead, known, fallen)
+            hit = RuleHit(rule.number, rule.field, value)
+            reason = replace(trail.on(outcome.reason), rule=hit, group_id=rule.target.group_id)
             return Chain(replace(outcome, reason=reason))
         fallen.append(Fallthrough(rule.number, rule.target, outcome))
-    return Chain(None, known_skip, tuple(fallen))
+    return Chain(None, _trail(lead, known, fallen))
+
+
+def _trail(lead: LeadFacts, known: Skip | Miss | None, fallen: list[Fallthrough]) -> Trail:
+    return Trail(lead.known if known is not None else None, known, tuple(fallen))
 
 
 def _send(rule: Rule, team: TeamSnapshot, exclude: frozenset[int]) -> Decision | Skip | Miss:
     target = rule.target
     if target.member_id is not None:
-        member = next((m for m in team.members if m.member_id == target.member_id), None)
+        member = _member(team, target.member_id)
         if member is None:
             return Miss.LEFT
         why = unavailable(member, exclude)
@@ -101,11 +119,7 @@ def _send(rule: Rule, team: TeamSnapshot, exclude: frozenset[int]) -> Decision |
 def _to_group(group: Group, team: TeamSnapshot, exclude: frozenset[int]) -> Decision | Miss:
     in_group = set(group.members)
     members = tuple(m for m in team.members if m.member_id in in_group)
-    passed = tuple(
-        Passed(m.member_id, why) for m in members if (why := unavailable(m, exclude)) is not None
-    )
-    skipped = {p.member_id for p in passed}
-    available = [m for m in members if m.member_id not in skipped]
+    passed, available = who_can_take(members, exclude)
     if not available:
         return Miss.EMPTY
     match group.mode:
@@ -115,7 +129,7 @@ def _to_group(group: Group, team: TeamSnapshot, exclude: frozenset[int]) -> Deci
             reason = Reason(ReasonCode.RULE, group_id=group.group_id)
             return Decision(DecisionKind.POST, None, candidates, reason, group_id=group.group_id)
         case Mode.ROUND_ROBIN:
-            picked = next_turn(group.turn, [Weighted(m.member_id, m.weight) for m in available])
+            picked = next_turn(group.turn, available)
             assert picked is not None  # someone is available
             member_id, turn = picked
             reason = Reason(ReasonCode.RULE, after=group.turn.last, passed=passed)
