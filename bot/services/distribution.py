@@ -13,11 +13,11 @@ from bot.buttons import assign_buttons, claim_buttons, offer_buttons
 from bot.cards import clip, head_card, offer_card, team_card
 from bot.i18n import Translator, language_for
 from bot.leads.contacts import Marks, mask_contacts
-from bot.leads.identity import lead_facts
 from bot.reasons import Cause, passed_text, why
 from bot.routing import (
     Decision,
     DecisionKind,
+    LeadFacts,
     MemberState,
     ReasonCode,
     matching_skills,
@@ -92,7 +92,7 @@ class Distributor:
         """Route a new lead (or one taken back) and write what that sends. Call inside a
         transaction; `cause` says why it moves again, and the next manager reads it."""
         exclude = frozenset(await self._events.members_with(lead.id, EXCLUDING_EVENTS))
-        decision, situation, _ = await self._planner.decide(
+        decision, situation, facts = await self._planner.decide(
             team, lead.id, lead.fields, lead.contact_user_id, now, exclude
         )
         details = describe(decision, situation, cause)
@@ -118,7 +118,7 @@ class Distributor:
                 if situation.settings[ANNOUNCE]:
                     await self.announce(team, lead, member, decision.reason.code, now)
             case DecisionKind.ASK_HEAD:
-                await self._ask_heads(lead, team, situation, decision, now)
+                await self._ask_heads(lead, team, situation, facts, decision, now)
         return decision
 
     async def _post(
@@ -204,6 +204,7 @@ class Distributor:
         lead: LeadRecord,
         team: TeamRecord,
         situation: Situation,
+        facts: LeadFacts,
         decision: Decision,
         now: datetime,
     ) -> None:
@@ -211,7 +212,6 @@ class Distributor:
         tr = team_translator(team)
         by_id = situation.members
         states = {m.member_id: m for m in situation.snapshot.members}
-        facts = lead_facts(lead.id, lead.fields)
         choices = [
             (
                 mid,
