@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.i18n import Html, Translator
 from bot.reasons import field_label, passed_text, why
-from bot.routing import DecisionKind, Mode, ReasonCode
+from bot.routing import DecisionKind, ReasonCode
 from bot.services.planner import Situation
 from bot.services.route_check import DryRun
 from bot.team_settings import KNOWN_CLIENT, MODE
@@ -57,7 +57,7 @@ def groups_text(situation: Situation, tr: Translator) -> Html:
             tr(
                 "groups.line",
                 group=group.name,
-                mode=tr("mode." + Mode(group.mode).value),
+                mode=tr("mode." + group.mode),
                 names=", ".join(names) if names else tr("groups.empty"),
             )
         )
