@@ -22,6 +22,7 @@ import aiohttp
 from aiohttp import web
 from pydantic import SecretStr
 
+from bot.alarm import Alarm
 from bot.clock import SystemClock
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
@@ -68,7 +69,7 @@ async def main(leads: int, concurrency: int) -> None:
         db = await Database.open(Path(folder) / "bench.db")
         signal = OutboxSignal()
         roles = Roles(frozenset({1}))
-        distributor = Distributor(db, roles)
+        distributor = Distributor(db, roles, "Europe/Moscow", Alarm())
         service = IntakeService(db, clock, distributor, signal)
         assignments = Assignments(db, clock, distributor, signal)
         async with db.transaction():

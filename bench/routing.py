@@ -21,6 +21,8 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+from bench import open_all_day
+from bot.alarm import Alarm
 from bot.clock import SystemClock
 from bot.delivery.signal import OutboxSignal
 from bot.routing import Mode
@@ -99,13 +101,14 @@ async def main(leads: int, managers: int, samples: int) -> None:
             f"{leads} leads, {managers} managers: filled in {time.perf_counter() - started:.1f} s\n"
         )
         roles = Roles(frozenset({HEAD}))
-        distributor = Distributor(db, roles)
+        distributor = Distributor(db, roles, "Europe/Moscow", Alarm())
         intake = IntakeService(db, clock, distributor, OutboxSignal())
         settings = TeamSettingRepo(db.conn)
         per_lead = {}
         for mode in (Mode.FIRST_COME, Mode.ROUND_ROBIN, Mode.HEAD_DECIDES):
             async with db.transaction():
                 await settings.put(team_id, "mode", mode.value)
+                await open_all_day(settings, team_id)
             latencies = await route_many(intake, samples)
             per_lead[mode] = statistics.median(latencies)
             print(f"route one lead, {mode.value:<13} p50 {per_lead[mode] * 1000:7.2f} ms")

@@ -20,6 +20,8 @@ import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from bench import open_all_day
+from bot.alarm import Alarm
 from bot.clock import SystemClock
 from bot.delivery.signal import OutboxSignal
 from bot.routing import Franchise
@@ -84,7 +86,7 @@ async def main(leads: int, managers: int, rules: int, samples: int) -> None:
         print(f"{leads} leads indexed from scratch in {time.perf_counter() - started:.1f} s\n")
         await db.conn.execute("ANALYZE")
         roles = Roles(frozenset({HEAD}))
-        distributor = Distributor(db, roles)
+        distributor = Distributor(db, roles, "Europe/Moscow", Alarm())
         intake = IntakeService(db, clock, distributor, OutboxSignal())
         settings = TeamSettingRepo(db.conn)
 
@@ -101,6 +103,7 @@ async def main(leads: int, managers: int, rules: int, samples: int) -> None:
         async with db.transaction():
             # The baseline offers each lead to one manager, as a rule does: same writes.
             await settings.put(team_id, "mode", "round_robin")
+            await open_all_day(settings, team_id)
             await settings.put(team_id, "known_client", "off")
         base = await timed(samples, new_client)
         async with db.transaction():

@@ -23,6 +23,7 @@ from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 from aiogram.types import User
 from aiohttp import web
 
+from bot.alarm import Alarm
 from bot.clock import Clock, SystemClock
 from bot.commands import publish_commands
 from bot.config import ConfigError, Settings, exit_with, load_settings
@@ -34,8 +35,8 @@ from bot.delivery.signal import OutboxSignal
 from bot.handlers import get_routers
 from bot.intake.ratelimit import ClientLimiter
 from bot.intake.web import make_intake_app
-from bot.jobs import make_scheduler
 from bot.middlewares import I18nMiddleware
+from bot.scheduler import Scheduler
 from bot.services.assignments import Assignments
 from bot.services.chats import ChatService
 from bot.services.client_index import ClientIndex
@@ -53,6 +54,8 @@ from bot.services.route_check import RouteCheck
 from bot.services.rules import RuleService
 from bot.services.sources import SourceService
 from bot.services.team import TeamService
+from bot.services.timers import TimerService
+from bot.services.vacations import Vacations
 from storage import Database, OutboxRepo, SchemaTooNewError
 
 log = logging.getLogger(__name__)
@@ -78,6 +81,9 @@ class Services:
     rules: RuleService
     routes: RouteCheck
     roles: Roles
+    vacations: Vacations
+    timers: TimerService
+    alarm: Alarm
 
 
 def make_bot(settings: Settings, timeout: float = REQUEST_TIMEOUT) -> Bot:
@@ -103,7 +109,8 @@ def build_services(
     pulse: TelegramPulse,
 ) -> Services:
     roles = Roles(settings.admin_ids)
-    distributor = Distributor(db, roles)
+    alarm = Alarm()
+    distributor = Distributor(db, roles, settings.timezone, alarm)
     intake = IntakeService(db, clock, distributor, outbox_signal)
     handover = Handover(db, clock, distributor, outbox_signal)
     teams = TeamService(db, clock, roles, intake, handover, TelegramReach(bot), outbox_signal)
@@ -112,13 +119,15 @@ def build_services(
     notices = HeadNotices(OutboxRepo(db.conn), roles)
     refusals = RefusalService(db, clock, notices, outbox_signal)
     heads = HeadService(db, clock, roles, teams)
+    vacations = Vacations(db, clock, roles, teams, distributor, outbox_signal)
+    timers = TimerService(db, distributor, vacations, alarm, outbox_signal)
     local_url = f"http://{settings.intake_host}:{settings.intake_port}"
     return Services(
         intake=intake,
         sources=SourceService(db, clock, settings.zone, settings.public_url, local_url),
         assignments=Assignments(db, clock, distributor, outbox_signal),
         handover=handover,
-        managers=ManagerService(db, clock, teams),
+        managers=ManagerService(db, clock, teams, settings.timezone, timers),
         reports=ReportService(db, clock, roles),
         teams=teams,
         chats=chats,
@@ -128,6 +137,9 @@ def build_services(
         rules=RuleService(db, clock, teams, distributor.planner),
         routes=RouteCheck(db, clock, distributor.planner),
         roles=roles,
+        vacations=vacations,
+        timers=timers,
+        alarm=alarm,
     )
 
 
@@ -146,6 +158,7 @@ def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
         rules=services.rules,
         routes=services.routes,
         roles=services.roles,
+        vacations=services.vacations,
     )
     dispatcher.update.middleware(I18nMiddleware())
     dispatcher.include_routers(*get_routers())
@@ -194,6 +207,7 @@ class Application:
     dispatcher: Dispatcher
     services: Services
     intake: web.AppRunner
+    scheduler: Scheduler
 
     @property
     def intake_url(self) -> str:
@@ -234,17 +248,17 @@ class Application:
             retry_delay=retry_delay,
         )
         delivery = asyncio.create_task(worker.run(), name="outbox")
-        scheduler = make_scheduler(services.refusals, settings.zone)
+        scheduler = Scheduler(
+            services.timers, services.refusals, clock, services.alarm, settings.zone
+        )
         intake: web.AppRunner | None = None
         try:
             intake = await _start_intake(settings, services, clock)
-            scheduler.start()
-            yield cls(
-                settings, db, bot, build_dispatcher(services, settings.zone), services, intake
-            )
+            await scheduler.start()
+            dispatcher = build_dispatcher(services, settings.zone)
+            yield cls(settings, db, bot, dispatcher, services, intake, scheduler)
         finally:
-            if scheduler.running:
-                scheduler.shutdown(wait=False)
+            scheduler.shutdown()
             # Intake first: a lead taken after the worker stopped would wait for the next start.
             if intake is not None:
                 await intake.cleanup()

@@ -83,3 +83,10 @@ class AssignCb(CallbackData, prefix="asg"):
 
 class ModeCb(CallbackData, prefix="mode"):
     mode: Mode
+
+
+class SetCb(CallbackData, prefix="set"):
+    """A common change from the /settings message: `/set name value` in one tap."""
+
+    name: str
+    value: str

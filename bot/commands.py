@@ -18,7 +18,7 @@ from bot.i18n import Language, Translator
 
 log = logging.getLogger(__name__)
 
-PRIVATE = ("start", "my", "stats", "pause", "resume", "team", "help")
+PRIVATE = ("start", "my", "stats", "pause", "resume", "vacation", "vacations", "team", "help")
 GROUP = ("join", "team", "stats", "setup", "help")
 HEAD_PRIVATE = (
     "start",
@@ -43,6 +43,10 @@ HEAD_PRIVATE = (
     "group",
     "alias",
     "route",
+    "vacation",
+    "vacations",
+    "hours",
+    "duty",
     "remove",
     "head",
     "help",

@@ -1,11 +1,37 @@
 from __future__ import annotations
 
+from datetime import timedelta
+
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import JoinCb, LostCb, LostWhy, ModeCb, RejoinCb, ReturnCb, ReturnWhy
+from bot.callbacks import (
+    JoinCb,
+    LostCb,
+    LostWhy,
+    ModeCb,
+    RejoinCb,
+    ReturnCb,
+    ReturnWhy,
+    SetCb,
+)
 from bot.i18n import Translator
 from bot.routing import Mode
+from bot.routing.hours import OffHours
+from bot.team_settings import (
+    ACCEPT_TIMEOUT,
+    ANNOUNCE,
+    HANDBACK,
+    KNOWN_CLIENT,
+    MODE,
+    OFF_HOURS,
+    TeamSettings,
+    dump_duration,
+    duration_text,
+    parse_duration,
+)
+
+ACCEPT_CHOICES = (timedelta(minutes=5), timedelta(minutes=10), timedelta(minutes=30))
 
 
 def join_keyboard(team_id: int, tr: Translator) -> InlineKeyboardMarkup:
@@ -61,3 +87,37 @@ def mode_keyboard(current: Mode, tr: Translator) -> InlineKeyboardMarkup:
         builder.button(text=mark + tr("mode." + mode.value), callback_data=ModeCb(mode=mode))
     builder.adjust(1)
     return builder.as_markup()
+
+
+def settings_keyboard(settings: TeamSettings, tr: Translator) -> InlineKeyboardMarkup:
+    """The common changes under /settings; the current choice is marked."""
+    builder = InlineKeyboardBuilder()
+    sizes: list[int] = []
+
+    def row(choices: list[tuple[str, str, bool]]) -> None:
+        for name, value, current in choices:
+            text = ("● " if current else "") + _choice_label(name, value, tr)
+            builder.button(text=text, callback_data=SetCb(name=name, value=value))
+        sizes.append(len(choices))
+
+    row([(MODE.name, m.value, settings[MODE] is m) for m in Mode])
+    row([(OFF_HOURS.name, o.value, settings[OFF_HOURS] is o) for o in OffHours])
+    timeout = settings[ACCEPT_TIMEOUT]
+    row([(ACCEPT_TIMEOUT.name, dump_duration(t), timeout == t) for t in ACCEPT_CHOICES])
+    for switch in (ANNOUNCE, KNOWN_CLIENT, HANDBACK):
+        on = settings[switch]
+        row([(switch.name, "off" if on else "on", False)])
+    builder.adjust(*sizes)
+    return builder.as_markup()
+
+
+def _choice_label(name: str, value: str, tr: Translator) -> str:
+    if name == MODE.name:
+        return tr("mode." + value)
+    if name == OFF_HOURS.name:
+        return tr("off_hours." + value)
+    if name == ACCEPT_TIMEOUT.name:
+        return tr("settings.button_accept", wait=duration_text(parse_duration(value), tr))
+    # A switch: the button turns it to `value`.
+    key = "settings.button_on" if value == "on" else "settings.button_off"
+    return tr(key, label=tr("setting." + name))

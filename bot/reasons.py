@@ -11,15 +11,16 @@ from dataclasses import dataclass
 
 from bot.i18n import Html, Translator
 from bot.routing import CORE_FIELDS, Miss, ReasonCode
+from bot.team_settings import SettingError, duration_text, parse_duration
 
 
 @dataclass(frozen=True)
 class Cause:
     """Why a lead is being routed again; the next manager is told."""
 
-    kind: str  # "returned" (with `why`), "unreachable", "removed", "reassigned"
+    kind: str  # "returned" (with `why`), "unreachable", "removed", "reassigned", "timeout"
     name: str  # the manager who had it
-    why: str | None = None  # a ReturnWhy value
+    why: str | None = None  # a ReturnWhy value; for "timeout", how long it waited ("10m")
 
     def to_json(self) -> dict[str, str]:
         out = {"kind": self.kind, "name": self.name}
@@ -43,6 +44,9 @@ def why(details: Mapping[str, object], tr: Translator) -> Html:
                 why=skip_text(str(skip), tr),
             )
         )
+    cover_for = details.get("cover_for")
+    if cover_for:
+        parts.append(tr("reason.cover_for", name=cover_for))
     parts.extend(_fallthrough(details.get("fallthrough"), tr))
     cause = details.get("cause")
     if isinstance(cause, Mapping):
@@ -55,8 +59,10 @@ def _reason(code: ReasonCode, details: Mapping[str, object], tr: Translator) -> 
         case ReasonCode.ROUND_ROBIN:
             after = details.get("after")
             return tr("reason.round_robin_after", name=after) if after else tr("reason.round_robin")
-        case ReasonCode.ASSIGNED:
-            return tr("reason.assigned", name=details.get("head") or "?")
+        case ReasonCode.ASSIGNED | ReasonCode.HANDBACK:
+            # Who decided: the head who assigned it, or the deputy who had it as cover.
+            name = details.get("head" if code is ReasonCode.ASSIGNED else "deputy")
+            return tr("reason." + code.value, name=name or "?")
         case ReasonCode.FIRST_COME | ReasonCode.HEAD_DECIDES | ReasonCode.CLAIMED:
             return tr("reason." + code.value)
         case ReasonCode.NOBODY_AVAILABLE:
@@ -137,7 +143,17 @@ def cause_text(cause: Mapping[str, object], tr: Translator) -> Html:
         return tr("cause.unreachable", name=name)
     if kind == "removed":
         return tr("cause.removed", name=name)
+    if kind == "timeout":
+        return tr("cause.timeout", name=name, wait=wait_text(cause.get("why"), tr))
     return tr("cause.reassigned", name=name)
+
+
+def wait_text(dumped: object, tr: Translator) -> Html:
+    """ "10 мин" from a stored duration ("10m")."""
+    try:
+        return duration_text(parse_duration(str(dumped)), tr)
+    except SettingError:
+        return Html(html.escape(str(dumped)))
 
 
 def passed_text(passed: object, tr: Translator) -> Html:

@@ -102,6 +102,8 @@ def _who(run: DryRun, tr: Translator) -> Html:
         case DecisionKind.ASK_HEAD:
             names = ", ".join(run.situation.name(m) for m in decision.candidates)
             return tr("route.to_heads", names=names)
+        case DecisionKind.HOLD:
+            return tr("route.held")
 
 
 def _posted(run: DryRun, tr: Translator) -> Html:

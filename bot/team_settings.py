@@ -7,12 +7,16 @@ Adding a setting is one declaration below and one line in `ALL`, plus its catalo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Generic, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.i18n import Html, Translator
 from bot.routing import Franchise, Mode, RegionBasis
+from bot.routing.hours import OffHours, Span, days_text, parse_days
 
 
 class SettingError(ValueError):
@@ -113,6 +117,116 @@ def _franchise(text: str) -> Franchise:
     return found
 
 
+_UNITS = {
+    **dict.fromkeys(("s", "sec", "с", "сек"), 1),
+    **dict.fromkeys(("m", "min", "м", "мин"), 60),
+    **dict.fromkeys(("h", "ч", "час", "часа", "часов"), 3600),
+    **dict.fromkeys(("d", "day", "days", "д", "дн", "дня", "дней", "день"), 86400),
+}
+_PART = re.compile(r"(\d{1,6})\s*([a-zа-я]+)")
+_OFF = {"off", "нет", "выкл", "none"}
+MAX_DURATION = timedelta(days=30)
+
+
+def parse_duration(text: str) -> timedelta:
+    """ "30s", "5m", "2h", "3d", "1h30m", "5 мин"; raises SettingError."""
+    text = text.strip().casefold()
+    parts = _PART.findall(text)
+    if not parts or _PART.sub("", text).strip() or any(unit not in _UNITS for _, unit in parts):
+        raise SettingError("set.bad_duration")
+    total = timedelta(seconds=sum(int(count) * _UNITS[unit] for count, unit in parts))
+    if not timedelta(seconds=1) <= total <= MAX_DURATION:
+        raise SettingError("set.bad_duration")
+    return total
+
+
+def _optional_duration(text: str) -> timedelta | None:
+    return None if text.strip().casefold() in _OFF else parse_duration(text)
+
+
+def dump_duration(value: timedelta) -> str:
+    """ "1h30m": what parse_duration reads back."""
+    seconds = int(value.total_seconds())
+    out = ""
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1)):
+        count, seconds = divmod(seconds, size)
+        if count:
+            out += f"{count}{unit}"
+    return out or "0s"
+
+
+def duration_text(value: timedelta, tr: Translator) -> Html:
+    """ "1 ч 30 мин" in the reader's language."""
+    seconds = int(value.total_seconds())
+    parts: list[str] = []
+    for unit, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1)):
+        count, seconds = divmod(seconds, size)
+        if count:
+            parts.append(tr("dur." + unit, n=count))
+    return Html(" ".join(parts))
+
+
+def _show_optional_duration(value: timedelta | None, tr: Translator) -> Html:
+    return tr("setting.off") if value is None else duration_text(value, tr)
+
+
+def _passes(text: str) -> int:
+    text = text.strip()
+    if not text.isdecimal() or not text.isascii() or not 1 <= int(text) <= 20:
+        raise SettingError("set.bad_passes")
+    return int(text)
+
+
+def _zone(text: str) -> ZoneInfo:
+    text = text.strip()
+    try:
+        return ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        pass
+    # "europe/moscow" and "UTC" alike: the names are case-sensitive on disk, people are not.
+    folded = {name.casefold(): name for name in available_timezones()}
+    name = folded.get(text.casefold())
+    if name is None:
+        raise SettingError("set.bad_timezone")
+    return ZoneInfo(name)
+
+
+def _days(text: str) -> frozenset[int]:
+    days = parse_days(text)
+    if not days:
+        raise SettingError("set.bad_days")
+    return days
+
+
+def _span(text: str) -> Span:
+    span = Span.parse(text)
+    if span is None:
+        raise SettingError("set.bad_hours")
+    return span
+
+
+def _off_hours(text: str) -> OffHours:
+    words = {
+        "hold": OffHours.HOLD,
+        "wait": OffHours.HOLD,
+        "ждать": OffHours.HOLD,
+        "утро": OffHours.HOLD,
+        "duty": OffHours.DUTY,
+        "дежурные": OffHours.DUTY,
+        "дежурный": OffHours.DUTY,
+    }
+    found = words.get(text.strip().casefold())
+    if found is None:
+        raise SettingError("set.bad_off_hours")
+    return found
+
+
+def _show_days(value: frozenset[int], tr: Translator) -> Html:
+    """ "пн–пт", "пн, ср, пт"."""
+    runs = days_text(value).split(",")
+    return Html(", ".join("–".join(tr("weekday." + day) for day in run.split("-")) for run in runs))
+
+
 def _show_cap(value: int | None, tr: Translator) -> Html:
     return tr("setting.cap.none") if value is None else Html(str(value))
 
@@ -121,12 +235,14 @@ def _show_switch(value: bool, tr: Translator) -> Html:
     return tr("setting.on" if value else "setting.off")
 
 
+def _switch_setting(name: str, default: bool) -> Setting[bool]:
+    return Setting[bool](name, default, _switch, lambda v: "on" if v else "off", _show_switch)
+
+
 MODE = Setting[Mode]("mode", Mode.FIRST_COME, _mode, str, lambda v, tr: tr("mode." + v))
 CAP = Setting[int | None]("cap", None, _cap, lambda v: "off" if v is None else str(v), _show_cap)
-ANNOUNCE = Setting[bool]("announce", True, _switch, lambda v: "on" if v else "off", _show_switch)
-KNOWN_CLIENT = Setting[bool](
-    "known_client", True, _switch, lambda v: "on" if v else "off", _show_switch
-)
+ANNOUNCE = _switch_setting("announce", True)
+KNOWN_CLIENT = _switch_setting("known_client", True)
 REGION_BASIS = Setting[RegionBasis](
     "region_basis",
     RegionBasis.OPERATING,
@@ -138,18 +254,75 @@ FRANCHISE = Setting[Franchise](
     "franchise", Franchise.ENTITY, _franchise, str, lambda v, tr: tr("franchise." + v)
 )
 
-AnySetting = (
-    Setting[Mode] | Setting[int | None] | Setting[bool] | Setting[RegionBasis] | Setting[Franchise]
+
+def _timer_setting(name: str, default: timedelta) -> Setting[timedelta | None]:
+    return Setting[timedelta | None](
+        name,
+        default,
+        _optional_duration,
+        lambda v: "off" if v is None else dump_duration(v),
+        _show_optional_duration,
+    )
+
+
+CLAIM_REMIND = _timer_setting("claim_remind", timedelta(minutes=5))
+CLAIM_ESCALATE = _timer_setting("claim_escalate", timedelta(minutes=15))
+ACCEPT_TIMEOUT = _timer_setting("accept_timeout", timedelta(minutes=10))
+MAX_PASSES = Setting[int]("max_passes", 3, _passes, str, lambda v, tr: Html(str(v)))
+OUTCOME_REMIND = _timer_setting("outcome_remind", timedelta(days=3))
+HANDBACK = _switch_setting("handback", True)
+# The bot's TIMEZONE stands in for a team that never set its own (see TeamSettings).
+TIMEZONE = Setting[ZoneInfo](
+    "timezone", ZoneInfo("Europe/Moscow"), _zone, lambda v: v.key, lambda v, tr: Html(v.key)
 )
-ALL: tuple[AnySetting, ...] = (MODE, CAP, ANNOUNCE, KNOWN_CLIENT, REGION_BASIS, FRANCHISE)
+WORK_DAYS = Setting[frozenset[int]]("work_days", frozenset(range(5)), _days, days_text, _show_days)
+WORK_HOURS = Setting[Span]("work_hours", Span(9 * 60, 18 * 60), _span, str, lambda v, tr: Html(v))
+OFF_HOURS = Setting[OffHours](
+    "off_hours", OffHours.HOLD, _off_hours, str, lambda v, tr: tr("off_hours." + v)
+)
+
+AnySetting = (
+    Setting[Mode]
+    | Setting[int | None]
+    | Setting[bool]
+    | Setting[RegionBasis]
+    | Setting[Franchise]
+    | Setting[timedelta | None]
+    | Setting[int]
+    | Setting[ZoneInfo]
+    | Setting[frozenset[int]]
+    | Setting[Span]
+    | Setting[OffHours]
+)
+ALL: tuple[AnySetting, ...] = (
+    MODE,
+    CAP,
+    ANNOUNCE,
+    KNOWN_CLIENT,
+    REGION_BASIS,
+    FRANCHISE,
+    CLAIM_REMIND,
+    CLAIM_ESCALATE,
+    ACCEPT_TIMEOUT,
+    MAX_PASSES,
+    OUTCOME_REMIND,
+    HANDBACK,
+    TIMEZONE,
+    WORK_DAYS,
+    WORK_HOURS,
+    OFF_HOURS,
+)
 BY_NAME = {setting.name: setting for setting in ALL}
 
 
 class TeamSettings:
-    """A team's settings with their types; what was never set has its default."""
+    """A team's settings with their types; what was never set has its default, and the
+    time zone the bot's TIMEZONE (`zone`)."""
 
-    def __init__(self, stored: Mapping[str, str] | None = None) -> None:
+    def __init__(self, stored: Mapping[str, str] | None = None, zone: str | None = None) -> None:
         self._stored = dict(stored or {})
+        if zone is not None:
+            self._stored.setdefault(TIMEZONE.name, zone)
 
     def __getitem__(self, setting: Setting[T]) -> T:
         text = self._stored.get(setting.name)

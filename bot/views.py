@@ -1,5 +1,5 @@
-"""Texts of the reports and settings: `/my`, `/lead`, `/stats`, `/settings`. Pure: data and
-a translator in, Telegram HTML out."""
+"""Texts of the reports and settings: `/my`, `/lead`, `/stats`, `/settings`, `/hours`.
+Pure: data and a translator in, Telegram HTML out."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ from datetime import datetime, timedelta, tzinfo
 
 from bot.cards import clip, format_duration, owner_messages
 from bot.i18n import Html, Translator
-from bot.reasons import why
+from bot.reasons import wait_text, why
+from bot.routing.hours import OffHours
 from bot.services.distribution import client_label
 from bot.services.reports import LeadHistory, Stats
-from bot.team_settings import ALL, TeamSettings
-from storage import LeadEvent, LeadRecord
+from bot.team_settings import ALL, OFF_HOURS, TIMEZONE, WORK_DAYS, WORK_HOURS, TeamSettings
+from storage import LeadEvent, LeadRecord, MemberRecord
 
 
 def settings_text(settings: TeamSettings, tr: Translator) -> Html:
@@ -21,6 +22,31 @@ def settings_text(settings: TeamSettings, tr: Translator) -> Html:
         for s in ALL
     ]
     lines += ["", tr("settings.hint")]
+    return Html("\n".join(lines))
+
+
+def hours_text(settings: TeamSettings, members: list[MemberRecord], tr: Translator) -> Html:
+    lines: list[str] = [
+        tr(
+            "hours.team",
+            days=WORK_DAYS.shown(settings, tr),
+            hours=WORK_HOURS.shown(settings, tr),
+            zone=TIMEZONE.shown(settings, tr),
+            off=OFF_HOURS.shown(settings, tr),
+        )
+    ]
+    own = [m for m in members if m.work_hours]
+    lines += [tr("hours.own", name=m.full_name, hours=m.work_hours) for m in own]
+    lines += ["", tr("hours.hint")]
+    return Html("\n".join(lines))
+
+
+def duty_text(settings: TeamSettings, members: list[MemberRecord], tr: Translator) -> Html:
+    names = ", ".join(m.full_name for m in members if m.on_duty)
+    lines: list[str] = [tr("duty.list", names=names) if names else tr("duty.nobody")]
+    if settings[OFF_HOURS] is not OffHours.DUTY:
+        lines.append(tr("duty.not_used"))
+    lines += ["", tr("duty.hint")]
     return Html("\n".join(lines))
 
 
@@ -75,12 +101,14 @@ def _event_line(event: LeadEvent, names: dict[int, str], zone: tzinfo, tr: Trans
     who = names.get(event.member_id, "?") if event.member_id is not None else ""
     details = dict(event.details)
     match event.kind:
-        case "routed" | "claimed" | "assigned":
+        case "routed" | "held" | "claimed" | "assigned" | "handed_back":
             what = why(details, tr)
         case "returned" if event.reason == "owner_unreachable":
             what = tr("history.unreachable")
         case "returned" if event.reason == "owner_removed":
             what = tr("history.removed")
+        case "returned" if event.reason == "timeout":
+            what = tr("history.timeout", wait=wait_text(details.get("after"), tr))
         case "returned":
             what = tr("return_why." + event.reason) if event.reason in _RETURN_WHY else Html("")
         case "lost":
@@ -96,7 +124,7 @@ def _event_line(event: LeadEvent, names: dict[int, str], zone: tzinfo, tr: Trans
 
 _KINDS = frozenset(
     {"created", "routed", "card_posted", "card_refused", "claimed", "accepted", "returned",
-     "assigned", "won", "lost"}
+     "assigned", "won", "lost", "held", "escalated", "to_chat", "to_heads", "handed_back"}
 )  # fmt: skip
 _RETURN_WHY = frozenset({"profile", "busy", "other"})
 _LOST_WHY = frozenset({"no_answer", "no_budget", "competitor", "not_client", "other"})

@@ -79,6 +79,14 @@ class LeadEventRepo:
             rows = await cur.fetchall()
         return {int(row[0]) for row in rows}
 
+    async def count(self, lead_id: int, kind: str, reason: str) -> int:
+        async with self._db.execute(
+            "SELECT COUNT(*) FROM lead_events WHERE lead_id = ? AND kind = ? AND reason = ?",
+            (lead_id, kind, reason),
+        ) as cur:
+            row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
     async def last(self, lead_id: int, kinds: tuple[str, ...], member_id: int) -> LeadEvent | None:
         """The latest event of these kinds about `member_id` (the decision that sent it)."""
         for event in reversed(await self.for_lead(lead_id)):

@@ -30,6 +30,7 @@ class Pool(StrEnum):
 
     CHAT = "chat"  # claimable from its card in the team chat
     HEADS = "heads"  # the heads pick a manager
+    HOURS = "hours"  # the team is off: routed again at opening
 
 
 class LeadSource(StrEnum):
@@ -78,6 +79,7 @@ class LeadRecord:
     card_message_id: int | None
     source_id: int | None = None  # the intake link it came through
     group_id: int | None = None  # a first-come group's card: only its members may claim
+    cover_for: int | None = None  # the owner got it as the deputy of this manager, away
 
     @property
     def open(self) -> bool:
@@ -88,7 +90,7 @@ _COLUMNS = (
     "id, team_id, status, pool, source, "
     + ", ".join(KNOWN_FIELDS)
     + ", extra, contact_user_id, owner_id, created_at, assigned_at, taken_at, closed_at, "
-    "lost_reason, card_chat_id, card_message_id, source_id, group_id"
+    "lost_reason, card_chat_id, card_message_id, source_id, group_id, cover_for"
 )
 _OPEN = f"status IN ('{LeadStatus.OFFERED.value}', '{LeadStatus.TAKEN.value}')"
 _NOT_CLOSED = f"status NOT IN ('{LeadStatus.WON.value}', '{LeadStatus.LOST.value}')"
@@ -119,6 +121,7 @@ def _lead(row: aiosqlite.Row) -> LeadRecord:
         card_message_id=row["card_message_id"],
         source_id=row["source_id"],
         group_id=row["group_id"],
+        cover_for=row["cover_for"],
     )
 
 
@@ -208,13 +211,59 @@ class LeadRepo:
         )
         return cur.rowcount == 1
 
-    async def offer(self, lead_id: int, member_id: int, at: datetime) -> bool:
+    async def offer(
+        self, lead_id: int, member_id: int, at: datetime, cover_for: int | None = None
+    ) -> bool:
         cur = await self._db.execute(
-            "UPDATE leads SET status = 'offered', pool = NULL, owner_id = ?, assigned_at = ? "
-            "WHERE id = ? AND status = 'new'",
-            (member_id, to_db(at), lead_id),
+            "UPDATE leads SET status = 'offered', pool = NULL, owner_id = ?, assigned_at = ?, "
+            "cover_for = ? WHERE id = ? AND status = 'new'",
+            (member_id, to_db(at), cover_for, lead_id),
         )
         return cur.rowcount == 1
+
+    async def hand_back(self, lead_id: int, deputy_id: int, member_id: int, at: datetime) -> bool:
+        """A lead the deputy got as cover goes back to the manager it was for, as it is:
+        offered stays offered, taken stays taken (the deputy's talk with the client is in
+        its history)."""
+        cur = await self._db.execute(
+            "UPDATE leads SET owner_id = ?1, assigned_at = ?2, cover_for = NULL "
+            f"WHERE id = ?3 AND owner_id = ?4 AND cover_for = ?1 AND {_OPEN}",
+            (member_id, to_db(at), lead_id, deputy_id),
+        )
+        return cur.rowcount == 1
+
+    async def covering(self, member_id: int) -> list[LeadRecord]:
+        """Open leads that others got as the deputy of `member_id`."""
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM leads WHERE cover_for = ? AND {_OPEN} ORDER BY id",
+            (member_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_lead(row) for row in rows]
+
+    async def forget_cover(self, member_id: int) -> None:
+        """The deputies keep what they got as cover (the team's `handback` is off)."""
+        await self._db.execute(
+            "UPDATE leads SET cover_for = NULL WHERE cover_for = ?", (member_id,)
+        )
+
+    async def unclaimed_since(self, team_id: int, since: datetime) -> list[LeadRecord]:
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM leads WHERE team_id = ? AND status = 'new' AND pool = 'chat' "
+            "AND created_at >= ? ORDER BY id",
+            (team_id, to_db(since)),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_lead(row) for row in rows]
+
+    async def waiting_in(self, team_id: int, pool: Pool) -> list[LeadRecord]:
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM leads WHERE team_id = ? AND status = 'new' AND pool = ? "
+            "ORDER BY id",
+            (team_id, pool.value),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_lead(row) for row in rows]
 
     async def accept(self, lead_id: int, member_id: int, at: datetime) -> bool:
         cur = await self._db.execute(
@@ -228,7 +277,8 @@ class LeadRepo:
         """Take an open lead back from its owner, to be routed again."""
         cur = await self._db.execute(
             "UPDATE leads SET status = 'new', pool = 'chat', owner_id = NULL, assigned_at = NULL, "
-            f"taken_at = NULL, take_seconds = NULL WHERE id = ? AND owner_id = ? AND {_OPEN}",
+            "cover_for = NULL, taken_at = NULL, take_seconds = NULL "
+            f"WHERE id = ? AND owner_id = ? AND {_OPEN}",
             (lead_id, owner_id),
         )
         return cur.rowcount == 1
@@ -240,8 +290,8 @@ class LeadRepo:
         on a head's card) only a lead nobody has yet: two heads tapping, one assignment."""
         waiting = "status = 'new'" if only_if_new else _NOT_CLOSED
         cur = await self._db.execute(
-            f"UPDATE leads SET status = 'taken', pool = NULL, owner_id = ?2, assigned_at = ?1, "
-            f"{_TAKEN_AT} WHERE id = ?3 AND {waiting} AND owner_id IS NOT ?2",
+            "UPDATE leads SET status = 'taken', pool = NULL, owner_id = ?2, assigned_at = ?1, "
+            f"cover_for = NULL, {_TAKEN_AT} WHERE id = ?3 AND {waiting} AND owner_id IS NOT ?2",
             (to_db(at), member_id, lead_id),
         )
         return cur.rowcount == 1

@@ -26,6 +26,8 @@ class MemberRecord:
     cap: int | None = None  # own limit of open leads, over the team's
     skills: tuple[str, ...] = ()
     open_leads: int = 0  # offered and taken; kept by triggers on leads
+    work_hours: str | None = None  # own daily hours, "10:00-19:00"; None: the team's
+    on_duty: bool = False  # takes leads while the team is off, when it works with duty
 
     @property
     def barred(self) -> bool:
@@ -34,7 +36,7 @@ class MemberRecord:
 
 _COLUMNS = (
     "id, team_id, user_id, full_name, username, language, active, joined_at, removed_at, "
-    "removed_by, paused_at, weight, cap, skills, open_leads"
+    "removed_by, paused_at, weight, cap, skills, open_leads, work_hours, on_duty"
 )
 
 
@@ -55,6 +57,8 @@ def _member(row: aiosqlite.Row) -> MemberRecord:
         cap=row["cap"],
         skills=tuple(json.loads(row["skills"])),
         open_leads=row["open_leads"],
+        work_hours=row["work_hours"],
+        on_duty=bool(row["on_duty"]),
     )
 
 
@@ -170,6 +174,21 @@ class MemberRepo:
         cur = await self._db.execute(
             f"UPDATE members SET paused_at = ? WHERE id = ? AND {state}",
             (None if at is None else to_db(at), member_id),
+        )
+        return cur.rowcount == 1
+
+    async def set_hours(self, member_id: int, hours: str | None) -> bool:
+        """Own daily hours, or None for the team's; False if they already were so."""
+        cur = await self._db.execute(
+            "UPDATE members SET work_hours = ?1 WHERE id = ?2 AND work_hours IS NOT ?1",
+            (hours, member_id),
+        )
+        return cur.rowcount == 1
+
+    async def set_duty(self, member_id: int, on_duty: bool) -> bool:
+        cur = await self._db.execute(
+            "UPDATE members SET on_duty = ?1 WHERE id = ?2 AND on_duty <> ?1",
+            (int(on_duty), member_id),
         )
         return cur.rowcount == 1
 

@@ -58,6 +58,9 @@ class OutboxPurpose(StrEnum):
     HEAD_NOTICE = "head_notice"  # something a head of sales must know, in private
     MEMBER_NOTICE = "member_notice"  # something a manager must know, in private
     LEAD_TEXT = "lead_text"  # the rest of a long lead, after the card that had to cut it
+    CARD_REMINDER = "card_reminder"  # in the team chat, in reply to an unclaimed card
+    OUTCOME_REMINDER = "outcome_reminder"  # to an owner: the lead still has no outcome
+    TEAM_NOTICE = "team_notice"  # a line in the team chat: who covers whom, the morning summary
 
 
 # Sending these hands a lead to a person: if Telegram refuses them for good, the lead moves on.

@@ -76,6 +76,11 @@ class TeamRepo:
             row = await cur.fetchone()
         return None if row is None else _team(row)
 
+    async def all(self) -> list[TeamRecord]:
+        async with self._db.execute(f"SELECT {_COLUMNS} FROM teams ORDER BY id") as cur:
+            rows = await cur.fetchall()
+        return [_team(row) for row in rows]
+
     async def rename(self, team_id: int, title: str) -> None:
         await self._db.execute("UPDATE teams SET title = ? WHERE id = ?", (title, team_id))
 

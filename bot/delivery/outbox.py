@@ -10,7 +10,7 @@ from typing import Protocol
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramMigrateToChat, TelegramRetryAfter
-from aiogram.types import Message
+from aiogram.types import Message, ReplyParameters
 
 from bot.clock import Clock
 from bot.delivery.failures import Failure, classify
@@ -199,13 +199,25 @@ class OutboxWorker:
     async def _send(self, row: OutboxRecord) -> int | None:
         markup = None if row.buttons is None else to_markup(row.buttons)
         if row.method is OutboxMethod.SEND:
-            message = await self._bot.send_message(row.chat_id, row.text, reply_markup=markup)
+            message = await self._bot.send_message(
+                row.chat_id, row.text, reply_markup=markup, reply_parameters=await self._reply(row)
+            )
             return message.message_id
         chat_id, message_id = await self._edited_message(row)
         edited = await self._bot.edit_message_text(
             chat_id=chat_id, message_id=message_id, text=row.text, reply_markup=markup
         )
         return edited.message_id if isinstance(edited, Message) else message_id
+
+    async def _reply(self, row: OutboxRecord) -> ReplyParameters | None:
+        """A reminder answers the lead's card, so the chat sees which card it means; if
+        the card is gone, the reminder still arrives on its own."""
+        if row.purpose is not OutboxPurpose.CARD_REMINDER or row.lead_id is None:
+            return None
+        lead = await self._leads.get(row.lead_id)
+        if lead is None or lead.card_message_id is None or lead.card_chat_id != row.chat_id:
+            return None
+        return ReplyParameters(message_id=lead.card_message_id, allow_sending_without_reply=True)
 
     async def _edited_message(self, row: OutboxRecord) -> tuple[int, int]:
         """The chat and message an edit row changes."""

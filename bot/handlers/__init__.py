@@ -10,6 +10,7 @@ from bot.handlers import (
     groups,
     heads,
     help,
+    hours,
     intake,
     managers,
     membership,
@@ -20,6 +21,7 @@ from bot.handlers import (
     setup,
     sources,
     team,
+    vacations,
 )
 
 
@@ -39,6 +41,8 @@ def get_routers() -> list[Router]:
         reports.make_router(),
         groups.make_router(),
         rules.make_router(),
+        vacations.make_router(),
+        hours.make_router(),
         sources.make_router(),
         intake.make_router(),
         help.make_router(),

@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery, Message, User
 
 from bot.i18n import Html, Translator
 from bot.services.people import Person
-from bot.services.rules import Reply
+from bot.services.reply import Reply
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,14 @@ def heads_only(text_key: str = "common.heads_only") -> Refusal:
 
 
 def say(reply: Reply, tr: Translator) -> Html:
-    """A service's `Reply` in the reader's language; a value that is a `Reply` is too."""
-    params = {k: say(v, tr) if isinstance(v, Reply) else v for k, v in reply.params.items()}
-    return tr(reply.key, **params)
+    """A service's `Reply` in the reader's language; a value that is a `Reply` is too, and
+    a tuple of them becomes one line each."""
+    return tr(reply.key, **{k: _said(v, tr) for k, v in reply.params.items()})
+
+
+def _said(value: object, tr: Translator) -> object:
+    if isinstance(value, Reply):
+        return say(value, tr)
+    if isinstance(value, tuple) and all(isinstance(item, Reply) for item in value):
+        return Html("\n".join(say(item, tr) for item in value))
+    return value

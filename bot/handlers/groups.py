@@ -10,7 +10,8 @@ from bot.filters import IsHead
 from bot.handlers.common import heads_only, person_of, say
 from bot.i18n import Translator
 from bot.rule_views import groups_text
-from bot.services.rules import Reply, RuleService
+from bot.services.reply import Reply
+from bot.services.rules import RuleService
 
 
 async def on_group(

@@ -12,7 +12,9 @@ from bot.i18n import Html, Translator
 from bot.services.managers import Change, ChangeResult, ManagerService
 
 
-def _text(result: ChangeResult, done: str, already: str, tr: Translator, **params: object) -> Html:
+def change_text(
+    result: ChangeResult, done: str, already: str, tr: Translator, **params: object
+) -> Html:
     name = result.member.full_name if result.member else "?"
     match result.outcome:
         case Change.DONE:
@@ -32,13 +34,13 @@ def _text(result: ChangeResult, done: str, already: str, tr: Translator, **param
 async def on_pause_self(message: Message, managers: ManagerService, tr: Translator) -> None:
     assert message.from_user is not None
     result = await managers.pause(person_of(message.from_user), None, paused=True)
-    await message.answer(_text(result, "pausing.self", "pausing.already_self", tr))
+    await message.answer(change_text(result, "pausing.self", "pausing.already_self", tr))
 
 
 async def on_resume_self(message: Message, managers: ManagerService, tr: Translator) -> None:
     assert message.from_user is not None
     result = await managers.pause(person_of(message.from_user), None, paused=False)
-    await message.answer(_text(result, "resuming.self", "resuming.already_self", tr))
+    await message.answer(change_text(result, "resuming.self", "resuming.already_self", tr))
 
 
 async def on_pause_other(
@@ -46,7 +48,7 @@ async def on_pause_other(
 ) -> None:
     assert message.from_user is not None
     result = await managers.pause(person_of(message.from_user), command.args, paused=True)
-    await message.answer(_text(result, "pausing.other", "pausing.already_other", tr))
+    await message.answer(change_text(result, "pausing.other", "pausing.already_other", tr))
 
 
 async def on_resume_other(
@@ -54,7 +56,7 @@ async def on_resume_other(
 ) -> None:
     assert message.from_user is not None
     result = await managers.pause(person_of(message.from_user), command.args, paused=False)
-    await message.answer(_text(result, "resuming.other", "resuming.already_other", tr))
+    await message.answer(change_text(result, "resuming.other", "resuming.already_other", tr))
 
 
 def _two(command: CommandObject) -> tuple[str, str] | None:
@@ -71,7 +73,7 @@ async def on_weight(
         return
     result = await managers.set_weight(person_of(message.from_user), *args)
     weight = result.member.weight if result.member else 1
-    await message.answer(_text(result, "weight.done", "weight.done", tr, weight=weight))
+    await message.answer(change_text(result, "weight.done", "weight.done", tr, weight=weight))
 
 
 async def on_cap(
@@ -84,7 +86,7 @@ async def on_cap(
     result = await managers.set_cap(person_of(message.from_user), *args)
     cap = result.member.cap if result.member else None
     shown = tr("cap.team") if cap is None else cap
-    await message.answer(_text(result, "cap.done", "cap.done", tr, cap=shown))
+    await message.answer(change_text(result, "cap.done", "cap.done", tr, cap=shown))
 
 
 async def on_skills(
@@ -96,7 +98,9 @@ async def on_skills(
         return
     result = await managers.set_skills(person_of(message.from_user), *args)
     skills = ", ".join(result.member.skills) if result.member else ""
-    await message.answer(_text(result, "skills.done", "skills.done", tr, skills=skills or "—"))
+    await message.answer(
+        change_text(result, "skills.done", "skills.done", tr, skills=skills or "—")
+    )
 
 
 def make_router() -> Router:

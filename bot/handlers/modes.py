@@ -6,11 +6,11 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import ModeCb
+from bot.callbacks import ModeCb, SetCb
 from bot.filters import IsHead
 from bot.handlers.common import heads_only
 from bot.i18n import Translator
-from bot.keyboards import mode_keyboard
+from bot.keyboards import mode_keyboard, settings_keyboard
 from bot.services.managers import Change, ManagerService
 from bot.team_settings import MODE
 from bot.views import settings_text
@@ -48,7 +48,25 @@ async def on_settings(message: Message, managers: ManagerService, tr: Translator
     if team is None:
         await message.answer(tr("team.none"))
         return
-    await message.answer(settings_text(settings, tr))
+    await message.answer(settings_text(settings, tr), reply_markup=settings_keyboard(settings, tr))
+
+
+async def on_setting_chosen(
+    query: CallbackQuery, callback_data: SetCb, managers: ManagerService, tr: Translator
+) -> None:
+    result = await managers.set(callback_data.name, callback_data.value)
+    match result.outcome:
+        case Change.DONE | Change.ALREADY:
+            _, settings = await managers.settings()
+            if isinstance(query.message, Message):
+                await query.message.edit_text(
+                    settings_text(settings, tr), reply_markup=settings_keyboard(settings, tr)
+                )
+            await query.answer(tr("set.done", label=tr("setting." + (result.setting or ""))))
+        case Change.NO_TEAM:
+            await query.answer(tr("team.none"), show_alert=True)
+        case Change.NOT_FOUND | Change.BAD_VALUE | Change.NOT_MEMBER:
+            await query.answer(tr(result.error or "set.usage"), show_alert=True)
 
 
 async def on_set(
@@ -80,4 +98,6 @@ def make_router() -> Router:
         router.message.register(heads_only(), Command(name))
     router.callback_query.register(on_mode_chosen, ModeCb.filter(), IsHead())
     router.callback_query.register(heads_only(), ModeCb.filter())
+    router.callback_query.register(on_setting_chosen, SetCb.filter(), IsHead())
+    router.callback_query.register(heads_only(), SetCb.filter())
     return router

@@ -10,8 +10,9 @@ from bot.filters import IsHead
 from bot.handlers.common import heads_only, person_of, say
 from bot.i18n import Translator
 from bot.rule_views import aliases_text, dry_run_text, rules_text
+from bot.services.reply import Reply
 from bot.services.route_check import RouteCheck
-from bot.services.rules import Reply, RuleService
+from bot.services.rules import RuleService
 
 
 async def on_rule(

@@ -1,11 +1,13 @@
 """English catalog, for users whose Telegram language is English."""
 
 from bot.i18n.en_rules import RULES
+from bot.i18n.en_time import TIME
 from bot.i18n.en_work import WORK
 
 MESSAGES: dict[str, str] = {
     **WORK,
     **RULES,
+    **TIME,
     # Commands menu
     "cmd.start": "Start using the bot",
     "cmd.help": "What the bot can do",

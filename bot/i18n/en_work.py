@@ -123,7 +123,7 @@ WORK: dict[str, str] = {
     "passed.entry": "{name} — {why}",
     "skip.paused": "paused",
     "skip.at_cap": "at the cap",
-    "skip.excluded": "already returned this lead",
+    "skip.excluded": "already returned this lead or let it time out",
     "notice.nobody_available": (
         "⚠️ Lead #{id}: nobody to give it to ({passed}). It is posted in the team chat "
         "with a “Claim” button; you can also assign it: /assign {id} @username."

@@ -8,11 +8,13 @@ means "command": the group is "чат отдела".
 """
 
 from bot.i18n.ru_rules import RULES
+from bot.i18n.ru_time import TIME
 from bot.i18n.ru_work import WORK
 
 MESSAGES: dict[str, str] = {
     **WORK,
     **RULES,
+    **TIME,
     # Commands menu
     "cmd.start": "Начать работу с ботом",
     "cmd.help": "Что умеет бот",

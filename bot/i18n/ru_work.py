@@ -127,7 +127,7 @@ WORK: dict[str, str] = {
     "passed.entry": "{name} — {why}",
     "skip.paused": "пауза",
     "skip.at_cap": "лимит лидов",
-    "skip.excluded": "этот лид уже возвращён этим менеджером",
+    "skip.excluded": "этот лид уже возвращён или не принят этим менеджером",
     "notice.nobody_available": (
         "⚠️ Лид №{id}: отдать некому ({passed}). Лид опубликован в чате отдела "
         "с кнопкой «Взять лид»; можно и назначить: /assign {id} @username."

@@ -1,4 +1,4 @@
-"""Whether a manager can get a lead now. Vacations and working hours join here later."""
+"""Whether a manager can get a lead now."""
 
 from __future__ import annotations
 
@@ -11,8 +11,12 @@ from bot.routing.turns import Weighted
 def unavailable(member: MemberState, exclude: frozenset[int]) -> Skip | None:
     if member.member_id in exclude:
         return Skip.EXCLUDED
+    if member.away:
+        return Skip.AWAY
     if member.paused:
         return Skip.PAUSED
+    if member.off_hours:
+        return Skip.OFF_HOURS
     if member.cap is not None and member.open_leads >= member.cap:
         return Skip.AT_CAP
     return None

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.routing.hours import OffHours
 from bot.routing.turns import TurnState
 
 
@@ -20,6 +21,7 @@ class DecisionKind(StrEnum):
     POST = "post"  # a Claim card in the team chat: the first member to tap gets it
     OFFER = "offer"  # one manager's private chat, to Accept or Return
     ASK_HEAD = "ask_head"  # each head's private chat, with a button per manager
+    HOLD = "hold"  # the team is off: the lead waits for opening, then is routed again
 
 
 class Skip(StrEnum):
@@ -27,7 +29,9 @@ class Skip(StrEnum):
 
     PAUSED = "paused"
     AT_CAP = "at_cap"
-    EXCLUDED = "excluded"  # returned this lead, or cannot be reached
+    EXCLUDED = "excluded"  # returned this lead, let it time out, or cannot be reached
+    AWAY = "away"  # on vacation
+    OFF_HOURS = "off_hours"  # outside their working hours, and not on duty
 
 
 class Miss(StrEnum):
@@ -64,6 +68,7 @@ class ReasonCode(StrEnum):
     ASSIGNED = "assigned"  # a head assigned it
     KNOWN_CLIENT = "known_client"  # the manager who already works with this client
     RULE = "rule"  # a routing rule named the manager or the group
+    HANDBACK = "handback"  # back from vacation: the deputy had it as cover
 
 
 class KnownBy(StrEnum):
@@ -142,6 +147,7 @@ class Reason:
     group_id: int | None = None  # the group the rule sent it to
     known: KnownClient | None = None  # the client is known, whether or not that decided
     known_skip: Skip | Miss | None = None  # why the known client's owner did not get it
+    cover_for: int | None = None  # the manager on vacation whom the chosen deputy covers
     fallthrough: tuple[Fallthrough, ...] = ()  # matching rules whose target could not take it
 
 
@@ -180,6 +186,9 @@ class MemberState:
     cap: int | None = None  # the member's own cap, else the team's; None: no cap
     paused: bool = False
     skills: tuple[str, ...] = ()
+    away: bool = False  # on vacation
+    deputy: int | None = None  # who covers them while away
+    off_hours: bool = False  # outside their hours now, and not on duty (see `hours.off_duty`)
 
 
 @dataclass(frozen=True)
@@ -194,3 +203,5 @@ class TeamSnapshot:
     aliases: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # see `match`
     known_client: bool = True  # send a known client to its owner before any rule
     region_basis: RegionBasis = RegionBasis.OPERATING
+    open: bool = True  # within the team's working hours now
+    off_hours: OffHours = OffHours.HOLD  # what a lead for a person does while the team is off

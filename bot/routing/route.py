@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import assert_never
 
 from bot.routing.availability import who_can_take
+from bot.routing.hours import OffHours
 from bot.routing.model import (
     Decision,
     DecisionKind,
@@ -27,12 +28,32 @@ def route(
     and only the caller persists the new turn. `now` is for the rules that depend on time;
     `exclude` holds managers who must not get this lead (they returned it).
 
-    The known client's owner comes first, then the rules in order, then the team's mode."""
+    The known client's owner comes first, then the rules in order, then the team's mode;
+    outside working hours, the team's `off_hours` policy has the last word."""
     chain = run_chain(lead, team, exclude)
-    if chain.decision is not None:
-        return chain.decision
-    decision = _by_mode(lead, team, exclude)
-    return replace(decision, reason=chain.trail.on(decision.reason))
+    decision = chain.decision
+    if decision is None:
+        by_mode = _by_mode(lead, team, exclude)
+        decision = replace(by_mode, reason=chain.trail.on(by_mode.reason))
+    return _after_hours(decision, team)
+
+
+def _after_hours(decision: Decision, team: TeamSnapshot) -> Decision:
+    """While the team is off, a lead for a person waits for opening (`hold`); with `duty`,
+    a lead nobody on duty can take waits too. A card for the team chat is posted either
+    way: anyone awake may claim it. A held lead uses no turn: it is routed again at opening."""
+    if team.open:
+        return decision
+    match team.off_hours:
+        case OffHours.HOLD:
+            waits = decision.kind is DecisionKind.OFFER
+        case OffHours.DUTY:
+            waits = decision.reason.code is ReasonCode.NOBODY_AVAILABLE
+        case _:
+            assert_never(team.off_hours)
+    if not waits:
+        return decision
+    return replace(decision, kind=DecisionKind.HOLD, member_id=None, candidates=(), turn=None)
 
 
 def _by_mode(lead: LeadFacts, team: TeamSnapshot, exclude: frozenset[int]) -> Decision:
@@ -73,7 +94,8 @@ def rank_for_head(
     lead: LeadFacts, members: tuple[MemberState, ...], exclude: frozenset[int] = frozenset()
 ) -> tuple[int, ...]:
     """The heads' list: managers whose skills match the lead first, then the rest, each
-    part in team order. Paused and busy managers stay on it: a head may still choose them."""
-    shown = [m for m in members if m.member_id not in exclude]
+    part in team order. Paused and busy managers stay on it: a head may still choose them;
+    a manager on vacation does not."""
+    shown = [m for m in members if m.member_id not in exclude and not m.away]
     matched = [m.member_id for m in shown if matching_skills(lead, m.skills)]
     return (*matched, *(m.member_id for m in shown if m.member_id not in matched))

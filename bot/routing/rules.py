@@ -61,18 +61,34 @@ def _member(team: TeamSnapshot, member_id: int) -> MemberState | None:
 def known_owner(
     lead: LeadFacts, team: TeamSnapshot, exclude: frozenset[int]
 ) -> Decision | Skip | Miss | None:
-    """The known client's owner if they can take the lead, else why not; None when the
-    client is not known (or the team does not look)."""
+    """The known client's owner (or their deputy) if they can take the lead, else why not;
+    None when the client is not known (or the team does not look)."""
     if not team.known_client or lead.known is None:
         return None
-    owner = _member(team, lead.known.member_id)
-    if owner is None:
+    found = _person(team, lead.known.member_id, exclude)
+    if not isinstance(found, tuple):
+        return found
+    member_id, cover_for = found
+    reason = Reason(ReasonCode.KNOWN_CLIENT, known=lead.known, cover_for=cover_for)
+    return Decision(DecisionKind.OFFER, member_id, (member_id,), reason)
+
+
+def _person(
+    team: TeamSnapshot, member_id: int, exclude: frozenset[int]
+) -> tuple[int, int | None] | Skip | Miss:
+    """Who takes a lead that names a manager: the manager, or while they are away their
+    deputy (then the second value is whom the deputy covers); else why nobody can."""
+    member = _member(team, member_id)
+    if member is None:
         return Miss.LEFT
-    why = unavailable(owner, exclude)
+    why = unavailable(member, exclude)
+    if why is Skip.AWAY and member.deputy is not None:
+        deputy = _member(team, member.deputy)
+        if deputy is not None and unavailable(deputy, exclude) is None:
+            return deputy.member_id, member.member_id
     if why is not None:
         return why
-    reason = Reason(ReasonCode.KNOWN_CLIENT, known=lead.known)
-    return Decision(DecisionKind.OFFER, owner.member_id, (owner.member_id,), reason)
+    return member.member_id, None
 
 
 def run_chain(lead: LeadFacts, team: TeamSnapshot, exclude: frozenset[int]) -> Chain:
@@ -101,14 +117,12 @@ def _trail(lead: LeadFacts, known: Skip | Miss | None, fallen: list[Fallthrough]
 def _send(rule: Rule, team: TeamSnapshot, exclude: frozenset[int]) -> Decision | Skip | Miss:
     target = rule.target
     if target.member_id is not None:
-        member = _member(team, target.member_id)
-        if member is None:
-            return Miss.LEFT
-        why = unavailable(member, exclude)
-        if why is not None:
-            return why
-        reason = Reason(ReasonCode.RULE)
-        return Decision(DecisionKind.OFFER, member.member_id, (member.member_id,), reason)
+        found = _person(team, target.member_id, exclude)
+        if not isinstance(found, tuple):
+            return found
+        member_id, cover_for = found
+        reason = Reason(ReasonCode.RULE, cover_for=cover_for)
+        return Decision(DecisionKind.OFFER, member_id, (member_id,), reason)
     assert target.group_id is not None
     group = team.groups.get(target.group_id)
     if group is None:

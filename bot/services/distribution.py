@@ -9,10 +9,12 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from bot.alarm import Alarm
 from bot.buttons import assign_buttons, claim_buttons, offer_buttons
 from bot.cards import clip, head_card, offer_card, team_card
-from bot.i18n import Translator, language_for
+from bot.i18n import Html, Translator, language_for
 from bot.leads.contacts import Marks, mask_contacts
+from bot.leads.identity import lead_facts
 from bot.reasons import Cause, passed_text, why
 from bot.routing import (
     Decision,
@@ -21,8 +23,10 @@ from bot.routing import (
     MemberState,
     ReasonCode,
     matching_skills,
+    rank_for_head,
 )
-from bot.services.notices import HeadNotices
+from bot.services.deadlines import Deadlines
+from bot.services.notices import HeadNotices, Text
 from bot.services.people import Roles
 from bot.services.planner import Planner, Situation, describe
 from bot.team_settings import ANNOUNCE, TeamSettings
@@ -33,6 +37,7 @@ from storage import (
     LeadRecord,
     LeadRepo,
     MemberRecord,
+    MemberRepo,
     OutboxMethod,
     OutboxPurpose,
     OutboxRepo,
@@ -69,19 +74,29 @@ def client_label(lead: LeadRecord, tr: Translator) -> str:
 
 
 class Distributor:
-    def __init__(self, db: Database, roles: Roles) -> None:
+    def __init__(self, db: Database, roles: Roles, zone: str, alarm: Alarm) -> None:
         self._roles = roles
         conn = db.conn
         self._leads = LeadRepo(conn)
         self._events = LeadEventRepo(conn)
         self._outbox = OutboxRepo(conn)
         self._turns = TurnRepo(conn)
-        self._planner = Planner(db, roles)
+        self._members = MemberRepo(conn)
+        self._planner = Planner(db, roles, zone)
         self._notices = HeadNotices(self._outbox, roles)
+        self._deadlines = Deadlines(db, self._planner, alarm)
 
     @property
     def planner(self) -> Planner:
         return self._planner
+
+    @property
+    def deadlines(self) -> Deadlines:
+        return self._deadlines
+
+    @property
+    def notices(self) -> HeadNotices:
+        return self._notices
 
     async def settings(self, team: TeamRecord) -> TeamSettings:
         return await self._planner.settings(team)
@@ -96,11 +111,12 @@ class Distributor:
             team, lead.id, lead.fields, lead.contact_user_id, now, exclude
         )
         details = describe(decision, situation, cause)
+        held = decision.kind is DecisionKind.HOLD
         await self._events.add(
             LeadEvent(
                 lead.id,
                 now,
-                "routed",
+                "held" if held else "routed",
                 reason=decision.reason.code.value,
                 member_id=decision.member_id,
                 details=details,
@@ -114,12 +130,31 @@ class Distributor:
                 if decision.turn is not None:
                     await self._turns.put(team.id, decision.turn.to_json(), decision.scope)
                 member = situation.members[decision.member_id]
-                await self._offer(lead, member, details, now)
+                await self._offer(lead, member, details, now, decision.reason.cover_for)
                 if situation.settings[ANNOUNCE]:
                     await self.announce(team, lead, member, decision.reason.code, now)
             case DecisionKind.ASK_HEAD:
                 await self._ask_heads(lead, team, situation, facts, decision, now)
+            case DecisionKind.HOLD:
+                await self._leads.wait_in(lead.id, Pool.HOURS)
+        fresh = await self._leads.get(lead.id)
+        assert fresh is not None
+        await self._deadlines.lead_changed(fresh, team, now)
         return decision
+
+    async def where(self, decision: Decision) -> Text:
+        """Where a decision sent a lead, for a notice: "Ivan", "the team chat"..."""
+        match decision.kind:
+            case DecisionKind.OFFER:
+                member = await self._members.by_id(decision.member_id or 0)
+                name = member.full_name if member else "?"
+                return lambda tr: tr("where.member", name=name)
+            case DecisionKind.POST:
+                return lambda tr: tr("where.chat")
+            case DecisionKind.ASK_HEAD:
+                return lambda tr: tr("where.heads")
+            case DecisionKind.HOLD:
+                return lambda tr: tr("where.hours")
 
     async def _post(
         self,
@@ -130,18 +165,8 @@ class Distributor:
         situation: Situation,
         now: datetime,
     ) -> None:
-        await self._leads.wait_in(lead.id, Pool.CHAT, decision.group_id)
-        tr = team_translator(team)
         group = None if decision.group_id is None else situation.group_name(decision.group_id)
-        await self._outbox.enqueue(
-            team.chat_id,
-            OutboxMethod.SEND,
-            OutboxPurpose.CARD,
-            team_card(lead, tr, group),
-            now,
-            buttons=claim_buttons(lead.id, tr),
-            lead_id=lead.id,
-        )
+        await self.post_card(lead, team, now, decision.group_id, group)
         if decision.reason.code is ReasonCode.NOBODY_AVAILABLE:
             await self._notices.tell(
                 team,
@@ -153,6 +178,28 @@ class Distributor:
                 now,
                 lead.id,
             )
+
+    async def post_card(
+        self,
+        lead: LeadRecord,
+        team: TeamRecord,
+        now: datetime,
+        group_id: int | None = None,
+        group: str | None = None,
+    ) -> None:
+        """The lead's Claim card in the team chat (for a group's members only, with
+        `group_id`). Call inside a transaction, then `deadlines.lead_changed`."""
+        await self._leads.wait_in(lead.id, Pool.CHAT, group_id)
+        tr = team_translator(team)
+        await self._outbox.enqueue(
+            team.chat_id,
+            OutboxMethod.SEND,
+            OutboxPurpose.CARD,
+            team_card(lead, tr, group),
+            now,
+            buttons=claim_buttons(lead.id, tr),
+            lead_id=lead.id,
+        )
         if team.paused:
             # The card waits for the team chat; a hot lead cannot.
             await self._notices.held(team, lead, now)
@@ -163,8 +210,9 @@ class Distributor:
         member: MemberRecord,
         details: dict[str, object],
         now: datetime,
+        cover_for: int | None,
     ) -> None:
-        offered = await self._leads.offer(lead.id, member.id, now)
+        offered = await self._leads.offer(lead.id, member.id, now, cover_for)
         assert offered, f"lead {lead.id} was routed while not new"
         tr = member_translator(member)
         await self._outbox.enqueue(
@@ -209,6 +257,33 @@ class Distributor:
         now: datetime,
     ) -> None:
         await self._leads.wait_in(lead.id, Pool.HEADS)
+        await self._head_cards(lead, team, situation, facts, decision.candidates, now)
+
+    async def escalate(self, lead: LeadRecord, team: TeamRecord, note: Text, now: datetime) -> bool:
+        """Each head gets the lead with a button per manager, under `note`, whatever pool
+        it waits in. A group's card lists only the group. False when there is no head."""
+        if not self._roles.head_ids:
+            return False
+        situation = await self._planner.situation(team, now)
+        facts = lead_facts(lead.id, lead.fields)
+        members = situation.snapshot.members
+        group = situation.groups.get(lead.group_id) if lead.group_id is not None else None
+        if group is not None:
+            members = tuple(m for m in members if m.member_id in group.member_ids)
+        ranked = rank_for_head(facts, members)
+        await self._head_cards(lead, team, situation, facts, ranked, now, note)
+        return True
+
+    async def _head_cards(
+        self,
+        lead: LeadRecord,
+        team: TeamRecord,
+        situation: Situation,
+        facts: LeadFacts,
+        candidates: tuple[int, ...],
+        now: datetime,
+        note: Text | None = None,
+    ) -> None:
         tr = team_translator(team)
         by_id = situation.members
         states = {m.member_id: m for m in situation.snapshot.members}
@@ -219,14 +294,16 @@ class Distributor:
                     by_id[mid], states[mid], bool(matching_skills(facts, states[mid].skills))
                 ),
             )
-            for mid in decision.candidates
+            for mid in candidates
         ]
+        card = head_card(lead, tr)
+        text = card if note is None else Html(f"{note(tr)}\n\n{card}")
         for head_id in sorted(self._roles.head_ids):
             await self._outbox.enqueue(
                 head_id,
                 OutboxMethod.SEND,
                 OutboxPurpose.HEAD_ASK,
-                head_card(lead, tr),
+                text,
                 now,
                 buttons=assign_buttons(lead.id, choices),
                 lead_id=lead.id,
@@ -234,7 +311,8 @@ class Distributor:
 
 
 def choice_label(member: MemberRecord, state: MemberState, matched: bool) -> str:
-    """ "⭐ Иван · 3/10": skills match, open leads and cap; ⏸ for a paused manager."""
+    """ "⭐ Иван · 3/10": skills match, open leads and cap; ⏸ for a paused manager, 🌙 for
+    one outside their hours."""
     load = f"{state.open_leads}/{state.cap}" if state.cap is not None else str(state.open_leads)
-    mark = "⏸ " if state.paused else "⭐ " if matched else ""
+    mark = "⏸ " if state.paused else "🌙 " if state.off_hours else "⭐ " if matched else ""
     return f"{mark}{clip(member.full_name, 24)} · {load}"

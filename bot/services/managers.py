@@ -6,13 +6,25 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
+from typing import Protocol
 
 from bot.clock import Clock
 from bot.routing import Mode
+from bot.routing.hours import Span
 from bot.services.people import Person
 from bot.services.team import TeamService
-from bot.team_settings import BY_NAME, MODE, AnySetting, SettingError, TeamSettings
+from bot.team_settings import (
+    BY_NAME,
+    MODE,
+    TIMEZONE,
+    WORK_DAYS,
+    WORK_HOURS,
+    AnySetting,
+    SettingError,
+    TeamSettings,
+)
 from storage import Database, MemberRecord, MemberRepo, TeamRecord, TeamSettingRepo
 
 log = logging.getLogger(__name__)
@@ -43,11 +55,23 @@ class SettingResult:
     error: str | None = None
 
 
+# Changing these moves when vacations start and end, and when waiting leads are routed.
+TIME_SETTINGS = frozenset({TIMEZONE.name, WORK_DAYS.name, WORK_HOURS.name})
+
+
+class TimeChanges(Protocol):
+    async def time_changed(self, team: TeamRecord, now: datetime) -> None: ...
+
+
 class ManagerService:
-    def __init__(self, db: Database, clock: Clock, teams: TeamService) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, teams: TeamService, zone: str, time: TimeChanges
+    ) -> None:
         self._db = db
         self._clock = clock
         self._teams = teams
+        self._zone = zone  # the bot's TIMEZONE, for a team that never set its own
+        self._time = time
         self._members = MemberRepo(db.conn)
         self._settings = TeamSettingRepo(db.conn)
 
@@ -123,13 +147,35 @@ class ManagerService:
 
         return await self._change(actor, target, apply)
 
+    async def set_hours(self, actor: Person, target: str, text: str) -> ChangeResult:
+        """Own daily hours for one manager, or `team` (also "off", "сброс") for the team's."""
+        text = text.strip()
+        hours: str | None
+        if text.casefold() in {"team", "off", "reset", "команды", "сброс", "нет"}:
+            hours = None
+        else:
+            span = Span.parse(text)
+            if span is None:
+                return ChangeResult(Change.BAD_VALUE, error="hours.bad")
+            hours = str(span)
+        return await self._change(actor, target, lambda m: self._members.set_hours(m.id, hours))
+
+    async def set_duty(self, actor: Person, target: str, on_duty: bool) -> ChangeResult:
+        return await self._change(actor, target, lambda m: self._members.set_duty(m.id, on_duty))
+
     # ---- team settings --------------------------------------------------------------------
 
     async def settings(self) -> tuple[TeamRecord | None, TeamSettings]:
         team = await self._teams.primary()
         if team is None:
             return None, TeamSettings()
-        return team, TeamSettings(await self._settings.values(team.id))
+        return team, TeamSettings(await self._settings.values(team.id), self._zone)
+
+    async def roster(self) -> tuple[TeamRecord | None, TeamSettings, list[MemberRecord]]:
+        """The team's settings and active members: for /hours and /duty."""
+        team, settings = await self.settings()
+        members = await self._members.active(team.id) if team else []
+        return team, settings, members
 
     async def set(self, name: str, text: str) -> SettingResult:
         setting = BY_NAME.get(name.strip().casefold())
@@ -151,6 +197,8 @@ class ManagerService:
         async with self._db.transaction():
             before = (await self._settings.values(team.id)).get(setting.name)
             await self._settings.put(team.id, setting.name, value)
+            if setting.name in TIME_SETTINGS:
+                await self._time.time_changed(team, self._clock.now())
         same = (before if before is not None else setting.default_text) == value
         log.info("team %d setting %s = %s", team.id, setting.name, value)
         return SettingResult(Change.ALREADY if same else Change.DONE, setting.name)

@@ -25,8 +25,20 @@ from bot.routing import (
     route,
     value_key,
 )
+from bot.routing.hours import Calendar, Span, off_duty
 from bot.services.people import Roles
-from bot.team_settings import CAP, FRANCHISE, KNOWN_CLIENT, MODE, REGION_BASIS, TeamSettings
+from bot.team_settings import (
+    CAP,
+    FRANCHISE,
+    KNOWN_CLIENT,
+    MODE,
+    OFF_HOURS,
+    REGION_BASIS,
+    TIMEZONE,
+    WORK_DAYS,
+    WORK_HOURS,
+    TeamSettings,
+)
 from storage import (
     Database,
     LeadFields,
@@ -40,6 +52,18 @@ from storage.client_keys import ClientKeyRepo
 from storage.groups import GroupRecord, GroupRepo
 from storage.rules import AliasRepo, RuleRecord, RuleRepo
 from storage.turns import TEAM_SCOPE
+from storage.vacations import VacationRepo, VacationStatus
+
+
+def team_calendar(settings: TeamSettings) -> Calendar:
+    return Calendar(settings[TIMEZONE], settings[WORK_DAYS], settings[WORK_HOURS])
+
+
+def member_calendar(settings: TeamSettings, member: MemberRecord) -> Calendar:
+    """The team's days, with the manager's own hours when a head set them (`/hours`)."""
+    own = Span.parse(member.work_hours) if member.work_hours else None
+    team = team_calendar(settings)
+    return team if own is None else Calendar(team.zone, team.days, own)
 
 
 def group_scope(group_id: int) -> str:
@@ -67,8 +91,9 @@ class Situation:
 
 
 class Planner:
-    def __init__(self, db: Database, roles: Roles) -> None:
+    def __init__(self, db: Database, roles: Roles, zone: str) -> None:
         self._roles = roles
+        self._zone = zone  # the bot's TIMEZONE, for a team that never set its own
         conn = db.conn
         self._members = MemberRepo(conn)
         self._settings = TeamSettingRepo(conn)
@@ -77,15 +102,23 @@ class Planner:
         self._rules = RuleRepo(conn)
         self._aliases = AliasRepo(conn)
         self._keys = ClientKeyRepo(conn)
+        self._vacations = VacationRepo(conn)
 
     async def settings(self, team: TeamRecord) -> TeamSettings:
-        return TeamSettings(await self._settings.values(team.id))
+        return TeamSettings(await self._settings.values(team.id), self._zone)
 
-    async def situation(self, team: TeamRecord) -> Situation:
-        """What routing needs about the team, read in one go."""
+    async def situation(self, team: TeamRecord, now: datetime) -> Situation:
+        """What routing needs about the team at `now`, read in one go."""
         settings = await self.settings(team)
         members = await self._members.active(team.id)
         team_cap = settings[CAP]
+        away = {
+            v.member_id: v.deputy_id
+            for v in await self._vacations.open_of_team(team.id)
+            if v.status is VacationStatus.ACTIVE
+        }
+        team_open = team_calendar(settings).is_open(now)
+        policy = settings[OFF_HOURS]
         states = tuple(
             MemberState(
                 m.id,
@@ -94,6 +127,14 @@ class Planner:
                 m.cap if m.cap is not None else team_cap,
                 m.paused_at is not None,
                 m.skills,
+                away=m.id in away,
+                deputy=away.get(m.id),
+                off_hours=off_duty(
+                    team_open,
+                    policy,
+                    member_calendar(settings, m).is_open(now),
+                    m.on_duty,
+                ),
             )
             for m in members
         )
@@ -114,6 +155,8 @@ class Planner:
             aliases=await self._alias_map(team.id),
             known_client=settings[KNOWN_CLIENT],
             region_basis=settings[REGION_BASIS],
+            open=team_open,
+            off_hours=policy,
         )
         return Situation(snapshot, {m.id: m for m in members}, settings, groups, rules, names)
 
@@ -127,7 +170,7 @@ class Planner:
         exclude: frozenset[int] = frozenset(),
     ) -> tuple[Decision, Situation, LeadFacts]:
         """Route a lead, persisting nothing: the caller writes what it decides."""
-        situation = await self.situation(team)
+        situation = await self.situation(team, now)
         facts = lead_facts(lead_id, fields)
         if situation.snapshot.known_client:
             known = await self.known_client(
@@ -215,6 +258,8 @@ def describe(
         }
     if reason.known_skip is not None:
         details["known_skip"] = reason.known_skip.value
+    if reason.cover_for is not None:
+        details["cover_for"] = situation.name(reason.cover_for)
     if reason.fallthrough:
         details["fallthrough"] = [
             [f.number, _target_label(f.target, situation), f.why.value] for f in reason.fallthrough

@@ -8,7 +8,7 @@ from bot.clock import Clock
 from bot.leads.fields import cleaned, lead_from_pairs, settle_channel
 from bot.routing import Decision
 from bot.services.planner import Planner, Situation, describe
-from bot.services.rules import Reply
+from bot.services.reply import Reply
 from bot.syntax import parse_pairs
 from storage import Database, TeamRepo
 

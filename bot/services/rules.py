@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import logging
 import shlex
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 from bot.clock import Clock
 from bot.routing import Mode, value_key
 from bot.services.people import Person
 from bot.services.planner import Planner, Situation
+from bot.services.reply import NO_TEAM, Reply
 from bot.services.team import TeamService
 from bot.syntax import group_target, rule_field, split_rule, split_values, valid_group_name
 from bot.team_settings import MODE, SettingError
@@ -25,15 +25,6 @@ log = logging.getLogger(__name__)
 
 MAX_RULES = 100
 MAX_GROUP_MEMBERS = 50
-
-
-@dataclass(frozen=True)
-class Reply:
-    key: str
-    params: Mapping[str, object] = field(default_factory=dict)
-
-
-_NO_TEAM = Reply("team.none")
 
 
 class RuleService:
@@ -49,7 +40,7 @@ class RuleService:
     async def situation(self) -> Situation | None:
         """The team's rules, groups and members, for `/rules` and `/groups`."""
         team = await self._teams.primary()
-        return await self._planner.situation(team) if team else None
+        return await self._planner.situation(team, self._clock.now()) if team else None
 
     # Groups
 
@@ -57,7 +48,7 @@ class RuleService:
         """Create a group, or add members to one that exists."""
         team = await self._teams.primary()
         if team is None:
-            return _NO_TEAM
+            return NO_TEAM
         if not valid_group_name(name):
             return Reply("group.bad_name")
         found = await self._members(team, targets)
@@ -82,7 +73,7 @@ class RuleService:
     async def _group(self, name: str) -> tuple[TeamRecord, GroupRecord] | Reply:
         team = await self._teams.primary()
         if team is None:
-            return _NO_TEAM
+            return NO_TEAM
         group = await self._groups.by_key(team.id, value_key(name))
         if group is None:
             return Reply("group.not_found", {"group": name})
@@ -153,7 +144,7 @@ class RuleService:
     async def add_rule(self, actor: Person, text: str) -> Reply:
         team = await self._teams.primary()
         if team is None:
-            return _NO_TEAM
+            return NO_TEAM
         parsed = _parse_rule(text)
         if isinstance(parsed, Reply):
             return parsed
@@ -187,7 +178,7 @@ class RuleService:
     async def delete_rule(self, actor: Person, number_text: str) -> Reply:
         team = await self._teams.primary()
         if team is None:
-            return _NO_TEAM
+            return NO_TEAM
         async with self._db.transaction():
             rules = await self._rules.all_of(team.id)
             index = _index(number_text, len(rules))
@@ -200,7 +191,7 @@ class RuleService:
     async def move_rule(self, actor: Person, from_text: str, to_text: str) -> Reply:
         team = await self._teams.primary()
         if team is None:
-            return _NO_TEAM
+            return NO_TEAM
         async with self._db.transaction():
             rules = await self._rules.all_of(team.id)
             source, target = _index(from_text, len(rules)), _index(to_text, len(rules))
@@ -222,7 +213,7 @@ class RuleService:
     async def add_alias(self, actor: Person, text: str) -> Reply:
         team = await self._teams.primary()
         if team is None:
-            return _NO_TEAM
+            return NO_TEAM
         words = _words(text)
         if words is None or len(words) < 3:
             return Reply("alias.usage")
@@ -242,7 +233,7 @@ class RuleService:
     async def delete_alias(self, actor: Person, text: str) -> Reply:
         team = await self._teams.primary()
         if team is None:
-            return _NO_TEAM
+            return NO_TEAM
         words = _words(text)
         if words is None or len(words) != 2 or (on := rule_field(words[0])) is None:
             return Reply("alias.usage")

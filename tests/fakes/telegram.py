@@ -24,6 +24,7 @@ from tests.fakes.telegram_objects import Group, Sent, User
 
 JSON_FIELDS = {
     "reply_markup",
+    "reply_parameters",
     "allowed_updates",
     "commands",
     "scope",

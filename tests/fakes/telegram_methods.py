@@ -52,6 +52,13 @@ class TelegramState:
             data["edit_date"] = int(time.time())
         if sent.reply_markup:
             data["reply_markup"] = sent.reply_markup
+        replied = self.messages.get((sent.chat_id, sent.reply_to or 0))
+        if replied is not None:
+            data["reply_to_message"] = {
+                key: value
+                for key, value in self._message_json(replied).items()
+                if key != "reply_to_message"
+            }
         return data
 
     def _check_text(self, params: dict[str, Any]) -> tuple[str, list[str]]:
@@ -83,6 +90,14 @@ class TelegramState:
         self._check_access(chat_id)
         self._chat_json(chat_id)
         visible, links = self._check_text(params)
+        reply = params.get("reply_parameters")
+        reply_to = None
+        if reply is not None:
+            reply_to = reply["message_id"]
+            if (chat_id, reply_to) not in self.messages:
+                if not reply.get("allow_sending_without_reply"):
+                    raise ApiError(400, "Bad Request: message to be replied not found")
+                reply_to = None
         sent = Sent(
             chat_id,
             next(self._message_ids),
@@ -90,6 +105,7 @@ class TelegramState:
             params["text"],
             params.get("reply_markup"),
             links,
+            reply_to=reply_to,
         )
         self.messages[(chat_id, sent.message_id)] = sent
         return self._message_json(sent)

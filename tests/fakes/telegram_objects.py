@@ -52,6 +52,7 @@ class Sent:
     reply_markup: dict[str, Any] | None
     links: list[str]
     edits: int = 0
+    reply_to: int | None = None  # the message this one answers
 
     def buttons(self) -> list[dict[str, Any]]:
         if not self.reply_markup:

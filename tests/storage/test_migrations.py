@@ -113,11 +113,12 @@ CREATE TABLE members_new (
     language TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, joined_at TEXT NOT NULL,
     removed_at TEXT, removed_by INTEGER, paused_at TEXT, weight INTEGER NOT NULL DEFAULT 1,
     cap INTEGER, skills TEXT NOT NULL DEFAULT '[]', open_leads INTEGER NOT NULL DEFAULT 0,
-    note TEXT, UNIQUE (team_id, user_id));
+    work_hours TEXT, on_duty INTEGER NOT NULL DEFAULT 0, note TEXT, UNIQUE (team_id, user_id));
 INSERT INTO members_new (id, team_id, user_id, full_name, username, language, active,
-    joined_at, removed_at, removed_by, paused_at, weight, cap, skills, open_leads)
+    joined_at, removed_at, removed_by, paused_at, weight, cap, skills, open_leads, work_hours,
+    on_duty)
 SELECT id, team_id, user_id, full_name, username, language, active, joined_at, removed_at,
-    removed_by, paused_at, weight, cap, skills, open_leads FROM members;
+    removed_by, paused_at, weight, cap, skills, open_leads, work_hours, on_duty FROM members;
 DROP TABLE members;
 ALTER TABLE members_new RENAME TO members;
 """

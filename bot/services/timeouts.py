@@ -1,0 +1,235 @@
+"""What a lead's timer does when it fires: remind the chat, tell the heads, pass an offer
+on, remind an owner of the outcome. Each checks first that the lead still waits for what
+the timer was set for; `Deadlines.lead_changed` cancels stale timers, this is the guard
+behind it."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from bot.buttons import outcome_buttons
+from bot.cards import format_duration, head_card, offer_card, with_status
+from bot.reasons import Cause, why
+from bot.services.distribution import (
+    Distributor,
+    client_label,
+    member_translator,
+    team_translator,
+)
+from bot.services.lead_messages import LeadMessages
+from bot.services.notices import Text
+from bot.services.planner import team_calendar
+from bot.team_settings import (
+    ACCEPT_TIMEOUT,
+    CLAIM_ESCALATE,
+    CLAIM_REMIND,
+    MAX_PASSES,
+    dump_duration,
+    duration_text,
+)
+from storage import (
+    Database,
+    LeadEvent,
+    LeadEventRepo,
+    LeadRecord,
+    LeadRepo,
+    LeadStatus,
+    MemberRecord,
+    MemberRepo,
+    OutboxMethod,
+    OutboxPurpose,
+    OutboxRepo,
+    Pool,
+    TeamRecord,
+)
+from storage.timers import TimerKind, TimerRecord
+
+log = logging.getLogger(__name__)
+
+TIMED_OUT = "timeout"  # the reason of a `returned` event when an offer was not accepted
+
+
+class LeadTimers:
+    def __init__(self, db: Database, distributor: Distributor) -> None:
+        self._distributor = distributor
+        conn = db.conn
+        self._leads = LeadRepo(conn)
+        self._members = MemberRepo(conn)
+        self._events = LeadEventRepo(conn)
+        self._outbox = OutboxRepo(conn)
+        self._messages = LeadMessages(self._outbox)
+
+    async def fire(self, timer: TimerRecord, team: TeamRecord, now: datetime) -> None:
+        """Do what the timer is for. Call inside the transaction that fired it."""
+        lead = await self._leads.get(timer.lead_id) if timer.lead_id is not None else None
+        if lead is None:
+            return
+        claimable = lead.status is LeadStatus.NEW and lead.pool is Pool.CHAT
+        owner = (
+            await self._members.by_id(timer.member_id)
+            if timer.member_id is not None and timer.member_id == lead.owner_id
+            else None
+        )
+        match timer.kind:
+            case TimerKind.CLAIM_REMIND if claimable:
+                await self._remind_chat(lead, team, now)
+            case TimerKind.CLAIM_ESCALATE if claimable:
+                await self._escalate(lead, team, now)
+            case TimerKind.HEADS_WAIT if lead.status is LeadStatus.NEW and lead.pool is Pool.HEADS:
+                await self._to_chat(lead, team, now)
+            case TimerKind.ACCEPT_TIMEOUT if owner and lead.status is LeadStatus.OFFERED:
+                await self._pass_on(lead, team, owner, now)
+            case TimerKind.OUTCOME_REMIND if owner and lead.status is LeadStatus.TAKEN:
+                await self._remind_owner(lead, team, owner, now)
+            case _:
+                log.info("timer %d (%s) found lead %d moved on", timer.id, timer.kind, lead.id)
+
+    async def _remind_chat(self, lead: LeadRecord, team: TeamRecord, now: datetime) -> None:
+        settings = await self._distributor.settings(team)
+        remind = settings[CLAIM_REMIND]
+        assert remind is not None  # the timer was set from it
+        tr = team_translator(team)
+        text = tr(
+            "remind.chat", id=lead.id, client=client_label(lead, tr), wait=duration_text(remind, tr)
+        )
+        await self._outbox.enqueue(
+            team.chat_id,
+            OutboxMethod.SEND,
+            OutboxPurpose.CARD_REMINDER,
+            text,
+            now,
+            lead_id=lead.id,
+        )
+        escalate = settings[CLAIM_ESCALATE]
+        if escalate is not None:
+            due = team_calendar(settings).add(now, escalate)
+            await self._distributor.deadlines.add(
+                team.id, TimerKind.CLAIM_ESCALATE, due, now, lead_id=lead.id
+            )
+
+    async def _escalate(self, lead: LeadRecord, team: TeamRecord, now: datetime) -> None:
+        settings = await self._distributor.settings(team)
+        waited = (settings[CLAIM_REMIND] or timedelta(0)) + (
+            settings[CLAIM_ESCALATE] or timedelta(0)
+        )
+        told = await self._distributor.escalate(
+            lead,
+            team,
+            lambda tr: tr("escalate.unclaimed", id=lead.id, wait=duration_text(waited, tr)),
+            now,
+        )
+        await self._record(lead, now, "escalated", "unclaimed")
+        if not told:
+            log.warning("lead %d is unclaimed and there is no head to tell", lead.id)
+
+    async def _to_chat(self, lead: LeadRecord, team: TeamRecord, now: datetime) -> None:
+        """No head chose a manager in time (or none could be reached): anyone in the team
+        may claim it now. The heads' cards say so, and keep no buttons."""
+        tr = team_translator(team)
+        shown = with_status(head_card(lead, tr), tr("ask.to_chat"))
+        await self._messages.edit_all(
+            lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, shown, now
+        )
+        await self._record(lead, now, "to_chat", "heads_wait")
+        await self._distributor.post_card(lead, team, now)
+        await self._lead_changed(lead, team, now)
+
+    async def _pass_on(
+        self, lead: LeadRecord, team: TeamRecord, owner: MemberRecord, now: datetime
+    ) -> None:
+        """Not accepted in time: the next manager by the same routing gets it, or after
+        `max_passes` timeouts the heads do."""
+        settings = await self._distributor.settings(team)
+        timeout = settings[ACCEPT_TIMEOUT]
+        assert timeout is not None  # the timer was set from it
+        if not await self._leads.release(lead.id, owner.id):
+            return
+        passes = 1 + await self._events.count(lead.id, "returned", TIMED_OUT)
+        await self._events.add(
+            LeadEvent(
+                lead.id,
+                now,
+                "returned",
+                reason=TIMED_OUT,
+                member_id=owner.id,
+                details={"after": dump_duration(timeout), "pass": passes},
+            )
+        )
+        await self._close_offer(lead, owner, timeout, now)
+        fresh = await self._leads.get(lead.id)
+        assert fresh is not None
+        cause = Cause(TIMED_OUT, owner.full_name, dump_duration(timeout))
+        if passes >= settings[MAX_PASSES]:
+            where = await self._to_heads(fresh, team, passes, now)
+        else:
+            decision = await self._distributor.distribute(fresh, team, now, cause)
+            where = await self._distributor.where(decision)
+        await self._distributor.notices.tell(
+            team,
+            lambda tr: tr(
+                "notice.timeout",
+                id=lead.id,
+                wait=duration_text(timeout, tr),
+                name=owner.full_name,
+                where=where(tr),
+            ),
+            now,
+            lead.id,
+        )
+
+    async def _close_offer(
+        self, lead: LeadRecord, owner: MemberRecord, waited: timedelta, now: datetime
+    ) -> None:
+        tr = member_translator(owner)
+        decided = await self._events.last(lead.id, ("routed",), owner.id)
+        reason = why(dict(decided.details) if decided else {}, tr)
+        status = tr("offer.timed_out", wait=duration_text(waited, tr))
+        await self._messages.close_private_card(
+            lead, owner, with_status(offer_card(lead, reason, tr), status), now
+        )
+
+    async def _to_heads(
+        self, lead: LeadRecord, team: TeamRecord, passes: int, now: datetime
+    ) -> Text:
+        await self._leads.wait_in(lead.id, Pool.HEADS)
+        told = await self._distributor.escalate(
+            lead, team, lambda tr: tr("escalate.passes", id=lead.id, passes=passes), now
+        )
+        await self._record(lead, now, "to_heads", "max_passes")
+        if not told:
+            # Nobody to ask: the team chat can still claim it.
+            await self._distributor.post_card(lead, team, now)
+            await self._lead_changed(lead, team, now)
+            return lambda tr: tr("where.chat")
+        await self._lead_changed(lead, team, now)
+        return lambda tr: tr("where.heads")
+
+    async def _remind_owner(
+        self, lead: LeadRecord, team: TeamRecord, owner: MemberRecord, now: datetime
+    ) -> None:
+        tr = member_translator(owner)
+        since = lead.taken_at or lead.assigned_at or now
+        await self._outbox.enqueue(
+            owner.user_id,
+            OutboxMethod.SEND,
+            OutboxPurpose.OUTCOME_REMINDER,
+            tr(
+                "remind.outcome",
+                id=lead.id,
+                client=client_label(lead, tr),
+                age=format_duration(now - since, tr, "span"),
+            ),
+            now,
+            buttons=outcome_buttons(lead.id, tr),
+            lead_id=lead.id,
+        )
+        await self._distributor.deadlines.next_outcome_reminder(lead, team, now)
+
+    async def _lead_changed(self, lead: LeadRecord, team: TeamRecord, now: datetime) -> None:
+        fresh = await self._leads.get(lead.id)
+        assert fresh is not None
+        await self._distributor.deadlines.lead_changed(fresh, team, now)
+
+    async def _record(self, lead: LeadRecord, now: datetime, kind: str, reason: str) -> None:
+        await self._events.add(LeadEvent(lead.id, now, kind, reason=reason))

@@ -1,0 +1,132 @@
+"""Fires what is due. The scheduler calls `fire_due` at the earliest deadline (and at each
+team's midnight); tests call it with a fake `now`. Each timer fires in its own
+transaction, through a conditional update, so it fires once however often it is woken."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import assert_never
+from zoneinfo import ZoneInfo
+
+from bot.alarm import Alarm
+from bot.delivery.signal import OutboxSignal
+from bot.routing.hours import local_midnight
+from bot.services.distribution import Distributor
+from bot.services.opening import Opening
+from bot.services.timeouts import LeadTimers
+from bot.services.vacations import Vacations
+from bot.team_settings import TIMEZONE
+from storage import Database, TeamRecord, TeamRepo
+from storage.timers import TimerKind, TimerRecord, TimerRepo
+from storage.vacations import VacationRepo
+
+log = logging.getLogger(__name__)
+
+BATCH = 100
+# A handler that keeps writing timers already due would otherwise keep one wake-up going.
+MAX_ROUNDS = 50
+_ONE_DAY = timedelta(days=1)
+
+
+class TimerService:
+    def __init__(
+        self,
+        db: Database,
+        distributor: Distributor,
+        vacations: Vacations,
+        alarm: Alarm,
+        signal: OutboxSignal,
+    ) -> None:
+        self._db = db
+        self._distributor = distributor
+        self._vacations = vacations
+        self._alarm = alarm
+        self._signal = signal
+        self._lead_timers = LeadTimers(db, distributor)
+        self._opening = Opening(db, distributor)
+        self._timers = TimerRepo(db.conn)
+        self._teams = TeamRepo(db.conn)
+        self._vacation_rows = VacationRepo(db.conn)
+
+    async def fire_due(self, now: datetime) -> int:
+        """Fire every timer due at `now`; how many fired."""
+        fired = 0
+        for _ in range(MAX_ROUNDS):
+            async with self._db.consistent_read():
+                due = await self._timers.due(now, BATCH)
+            for timer in due:
+                fired += await self._fire_one(timer, now)
+            if len(due) < BATCH:
+                break
+        if fired:
+            self._signal.notify()
+        return fired
+
+    async def _fire_one(self, timer: TimerRecord, now: datetime) -> bool:
+        try:
+            async with self._db.transaction():
+                if not await self._timers.fire(timer.id, now):
+                    return False
+                team = await self._teams.by_id(timer.team_id)
+                if team is not None:
+                    await self._dispatch(timer, team, now)
+        except Exception as error:
+            # Rolled back; marked failed so that it is not woken again and again.
+            log.exception("timer %d (%s) failed", timer.id, timer.kind)
+            async with self._db.transaction():
+                await self._timers.failed(timer.id, now, repr(error))
+        return True
+
+    async def _dispatch(self, timer: TimerRecord, team: TeamRecord, now: datetime) -> None:
+        match timer.kind:
+            case (
+                TimerKind.CLAIM_REMIND
+                | TimerKind.CLAIM_ESCALATE
+                | TimerKind.HEADS_WAIT
+                | TimerKind.ACCEPT_TIMEOUT
+                | TimerKind.OUTCOME_REMIND
+            ):
+                await self._lead_timers.fire(timer, team, now)
+            case TimerKind.VACATION_START | TimerKind.VACATION_END:
+                assert timer.vacation_id is not None
+                await self._vacations.fire(timer.kind, timer.vacation_id, now)
+            case TimerKind.OPENING:
+                await self._opening.fire(team, now)
+            case _:
+                assert_never(timer.kind)
+
+    async def earliest(self) -> datetime | None:
+        async with self._db.consistent_read():
+            return await self._timers.earliest()
+
+    async def zones(self) -> dict[int, ZoneInfo]:
+        """Each team's time zone: its midnight starts and ends vacations."""
+        return {
+            team.id: (await self._distributor.settings(team))[TIMEZONE]
+            for team in await self._teams.all()
+        }
+
+    async def time_changed(self, team: TeamRecord, now: datetime) -> None:
+        """The team's zone or hours changed: vacations start and end at the new midnight,
+        and the leads that wait do so for the new opening. Call inside a transaction."""
+        settings = await self._distributor.settings(team)
+        zone = settings[TIMEZONE]
+        for timer in await self._timers.pending(team.id):
+            match timer.kind:
+                case TimerKind.VACATION_START | TimerKind.VACATION_END:
+                    vacation = await self._vacation_rows.get(timer.vacation_id or 0)
+                    if vacation is None:
+                        continue
+                    start = timer.kind is TimerKind.VACATION_START
+                    day = vacation.first_day if start else vacation.last_day + _ONE_DAY
+                    await self._timers.move(timer.id, local_midnight(day, zone))
+                case TimerKind.OPENING:
+                    await self._timers.cancel(timer.id, now)
+                    await self._distributor.deadlines.opening(team, settings, now)
+                case _:
+                    pass  # a lead's clock keeps the deadline it was given
+        earliest = await self._timers.earliest()
+        if earliest is not None:
+            self._alarm.set(earliest)
+        self._alarm.zone_changed(team.id, zone)

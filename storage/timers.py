@@ -1,0 +1,156 @@
+"""Deadlines as rows: a lead's reminders and timeouts, a vacation's start and end, a team's
+opening. The scheduler only wakes the code; this table decides what is due, and `fire`
+lets each row fire once however often the code is woken."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+import aiosqlite
+
+from storage.clock_format import from_db, to_db
+
+
+class TimerKind(StrEnum):
+    CLAIM_REMIND = "claim_remind"  # a card unclaimed in the team chat: remind the chat
+    CLAIM_ESCALATE = "claim_escalate"  # still unclaimed: tell the heads
+    HEADS_WAIT = "heads_wait"  # no head chose a manager: the team chat may claim it
+    ACCEPT_TIMEOUT = "accept_timeout"  # an offer not accepted: pass it on
+    OUTCOME_REMIND = "outcome_remind"  # taken with no outcome: remind the owner
+    VACATION_START = "vacation_start"
+    VACATION_END = "vacation_end"
+    OPENING = "opening"  # the team starts work: route the leads that waited
+
+
+LEAD_KINDS = (
+    TimerKind.CLAIM_REMIND,
+    TimerKind.CLAIM_ESCALATE,
+    TimerKind.HEADS_WAIT,
+    TimerKind.ACCEPT_TIMEOUT,
+    TimerKind.OUTCOME_REMIND,
+)
+
+
+@dataclass(frozen=True)
+class TimerRecord:
+    id: int
+    team_id: int
+    kind: TimerKind
+    due_at: datetime
+    lead_id: int | None = None
+    member_id: int | None = None
+    vacation_id: int | None = None
+
+
+_COLUMNS = "id, team_id, kind, due_at, lead_id, member_id, vacation_id"
+_PENDING = "fired_at IS NULL AND cancelled_at IS NULL"
+
+
+def _timer(row: aiosqlite.Row) -> TimerRecord:
+    return TimerRecord(
+        id=row["id"],
+        team_id=row["team_id"],
+        kind=TimerKind(row["kind"]),
+        due_at=from_db(row["due_at"]),
+        lead_id=row["lead_id"],
+        member_id=row["member_id"],
+        vacation_id=row["vacation_id"],
+    )
+
+
+class TimerRepo:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def add(
+        self,
+        team_id: int,
+        kind: TimerKind,
+        due_at: datetime,
+        at: datetime,
+        *,
+        lead_id: int | None = None,
+        member_id: int | None = None,
+        vacation_id: int | None = None,
+    ) -> TimerRecord:
+        async with self._db.execute(
+            "INSERT INTO timers (team_id, kind, lead_id, member_id, vacation_id, due_at, "
+            f"created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
+            (team_id, kind.value, lead_id, member_id, vacation_id, to_db(due_at), to_db(at)),
+        ) as cur:
+            row = await cur.fetchone()
+        assert row is not None
+        return _timer(row)
+
+    async def fire(self, timer_id: int, at: datetime) -> bool:
+        """Mark a timer fired; exactly one caller gets True."""
+        cur = await self._db.execute(
+            f"UPDATE timers SET fired_at = ? WHERE id = ? AND {_PENDING}", (to_db(at), timer_id)
+        )
+        return cur.rowcount == 1
+
+    async def failed(self, timer_id: int, at: datetime, error: str) -> None:
+        """A timer whose work raised is done with, not woken again and again."""
+        await self._db.execute(
+            f"UPDATE timers SET fired_at = ?, error = ? WHERE id = ? AND {_PENDING}",
+            (to_db(at), error[:500], timer_id),
+        )
+
+    async def cancel(self, timer_id: int, at: datetime) -> None:
+        await self._db.execute(
+            f"UPDATE timers SET cancelled_at = ? WHERE id = ? AND {_PENDING}", (to_db(at), timer_id)
+        )
+
+    async def cancel_for_lead(self, lead_id: int, at: datetime) -> int:
+        cur = await self._db.execute(
+            f"UPDATE timers SET cancelled_at = ? WHERE lead_id = ? AND {_PENDING}",
+            (to_db(at), lead_id),
+        )
+        return cur.rowcount
+
+    async def cancel_for_vacation(self, vacation_id: int, at: datetime) -> int:
+        cur = await self._db.execute(
+            f"UPDATE timers SET cancelled_at = ? WHERE vacation_id = ? AND {_PENDING}",
+            (to_db(at), vacation_id),
+        )
+        return cur.rowcount
+
+    async def move(self, timer_id: int, due_at: datetime) -> None:
+        await self._db.execute(
+            f"UPDATE timers SET due_at = ? WHERE id = ? AND {_PENDING}", (to_db(due_at), timer_id)
+        )
+
+    async def due(self, now: datetime, limit: int = 100) -> list[TimerRecord]:
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM timers WHERE {_PENDING} AND due_at <= ? "
+            "ORDER BY due_at, id LIMIT ?",
+            (to_db(now), limit),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_timer(row) for row in rows]
+
+    async def earliest(self) -> datetime | None:
+        async with self._db.execute(f"SELECT MIN(due_at) FROM timers WHERE {_PENDING}") as cur:
+            row = await cur.fetchone()
+        return None if row is None or row[0] is None else from_db(row[0])
+
+    async def pending(
+        self, team_id: int, kinds: tuple[TimerKind, ...] | None = None
+    ) -> list[TimerRecord]:
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM timers WHERE team_id = ? AND {_PENDING} ORDER BY due_at, id",
+            (team_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        found = [_timer(row) for row in rows]
+        return found if kinds is None else [t for t in found if t.kind in kinds]
+
+    async def for_lead(self, lead_id: int) -> list[TimerRecord]:
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM timers WHERE lead_id = ? AND {_PENDING} ORDER BY due_at",
+            (lead_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_timer(row) for row in rows]

@@ -1,0 +1,134 @@
+"""Vacations: planned, active, ended or cancelled; the dates are local days of the team."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+import aiosqlite
+
+from storage.clock_format import to_db
+
+
+class VacationStatus(StrEnum):
+    PLANNED = "planned"
+    ACTIVE = "active"
+    ENDED = "ended"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True)
+class VacationRecord:
+    id: int
+    team_id: int
+    member_id: int
+    deputy_id: int | None
+    first_day: date
+    last_day: date  # the last day away; back the next morning
+    status: VacationStatus
+
+
+_COLUMNS = "id, team_id, member_id, deputy_id, first_day, last_day, status"
+_OPEN = "status IN ('planned', 'active')"
+
+
+def _vacation(row: aiosqlite.Row) -> VacationRecord:
+    return VacationRecord(
+        id=row["id"],
+        team_id=row["team_id"],
+        member_id=row["member_id"],
+        deputy_id=row["deputy_id"],
+        first_day=date.fromisoformat(row["first_day"]),
+        last_day=date.fromisoformat(row["last_day"]),
+        status=VacationStatus(row["status"]),
+    )
+
+
+class VacationRepo:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def add(
+        self,
+        team_id: int,
+        member_id: int,
+        deputy_id: int | None,
+        first_day: date,
+        last_day: date,
+        created_by: int,
+        at: datetime,
+    ) -> VacationRecord:
+        async with self._db.execute(
+            "INSERT INTO vacations (team_id, member_id, deputy_id, first_day, last_day, "
+            f"created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
+            (
+                team_id,
+                member_id,
+                deputy_id,
+                first_day.isoformat(),
+                last_day.isoformat(),
+                created_by,
+                to_db(at),
+            ),
+        ) as cur:
+            row = await cur.fetchone()
+        assert row is not None
+        return _vacation(row)
+
+    async def get(self, vacation_id: int) -> VacationRecord | None:
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM vacations WHERE id = ?", (vacation_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        return None if row is None else _vacation(row)
+
+    async def open_of_team(self, team_id: int) -> list[VacationRecord]:
+        """Current and coming vacations, soonest first."""
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM vacations WHERE team_id = ? AND {_OPEN} "
+            "ORDER BY first_day, id",
+            (team_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_vacation(row) for row in rows]
+
+    async def open_of(self, member_id: int) -> list[VacationRecord]:
+        async with self._db.execute(
+            f"SELECT {_COLUMNS} FROM vacations WHERE member_id = ? AND {_OPEN} "
+            "ORDER BY first_day, id",
+            (member_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [_vacation(row) for row in rows]
+
+    async def start(self, vacation_id: int, at: datetime) -> bool:
+        cur = await self._db.execute(
+            "UPDATE vacations SET status = 'active', started_at = ? "
+            "WHERE id = ? AND status = 'planned'",
+            (to_db(at), vacation_id),
+        )
+        return cur.rowcount == 1
+
+    async def end(self, vacation_id: int, at: datetime) -> bool:
+        cur = await self._db.execute(
+            "UPDATE vacations SET status = 'ended', ended_at = ? "
+            "WHERE id = ? AND status = 'active'",
+            (to_db(at), vacation_id),
+        )
+        return cur.rowcount == 1
+
+    async def cancel(self, vacation_id: int, at: datetime) -> bool:
+        cur = await self._db.execute(
+            "UPDATE vacations SET status = 'cancelled', ended_at = ? "
+            "WHERE id = ? AND status = 'planned'",
+            (to_db(at), vacation_id),
+        )
+        return cur.rowcount == 1
+
+    async def drop_deputy(self, member_id: int) -> int:
+        """A deputy who leaves the team covers nobody any more."""
+        cur = await self._db.execute(
+            f"UPDATE vacations SET deputy_id = NULL WHERE deputy_id = ? AND {_OPEN}", (member_id,)
+        )
+        return cur.rowcount
