@@ -173,6 +173,7 @@ class Assignments:
             lead_id,
             buttons=outcome_buttons(lead_id, tr),
         )
+        await self._distributor.deadlines.lead_changed(lead, team, at)
 
     # ---- offered: accept or return -----------------------------------------------------
 
@@ -199,6 +200,7 @@ class Assignments:
             )
             fresh = await self._leads.get(lead_id)
             assert fresh is not None
+            await self._lead_changed(fresh, now)
             tr = member_translator(member)
             card, *rest = owner_messages(fresh, why(details, tr), tr)
             offer = await self._messages.private_card(fresh, member)
@@ -290,6 +292,7 @@ class Assignments:
             )
             closed = await self._leads.get(lead_id)
             assert closed is not None
+            await self._lead_changed(closed, now)
             await self._show_outcome(closed, member, now)
         self._signal.notify()
         return Step.DONE
@@ -311,6 +314,11 @@ class Assignments:
         await self._messages.edit_team_card(lead, team, OutboxPurpose.CARD_CLOSED, shown, now)
 
     # ---- helpers ------------------------------------------------------------------------
+
+    async def _lead_changed(self, lead: LeadRecord, now: datetime) -> None:
+        team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
+        if team is not None:
+            await self._distributor.deadlines.lead_changed(lead, team, now)
 
     async def _owned(self, lead_id: int, person: Person) -> tuple[LeadRecord, MemberRecord] | Step:
         """The lead and the tapper's membership, if the lead is theirs; else why not."""

@@ -124,6 +124,7 @@ class Handover:
             lead_id,
             buttons=outcome_buttons(lead_id, tr),
         )
+        await self._distributor.deadlines.lead_changed(fresh, team, now)
         if previous is not None:
             await self._tell_previous(lead, previous, member, now)
         await self._update_team_card(fresh, team, member, head, now)

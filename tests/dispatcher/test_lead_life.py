@@ -127,7 +127,10 @@ async def test_a_lead_returned_by_everyone_goes_to_the_team_chat_and_the_heads(
     assert card.chat_id == TEAM_CHAT.id
     notices = await rows(world, lead_id, OutboxPurpose.HEAD_NOTICE)
     assert [n.chat_id for n in notices] == [HEAD.id]
-    assert "отдать некому (Ivan — этот лид уже возвращён или не принят этим менеджером)" in notices[0].text
+    assert (
+        "отдать некому (Ivan — этот лид уже возвращён или не принят этим менеджером)"
+        in notices[0].text
+    )
 
 
 async def test_the_back_button_restores_accept_and_return(world: World) -> None:

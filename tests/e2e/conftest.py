@@ -15,7 +15,7 @@ from bot.app import Application
 from bot.delivery.outbox import RetryDelay
 from tests.conftest import TOKEN, make_settings
 from tests.fakes.telegram import FakeTelegram
-from tests.fakes.telegram_objects import Group, User
+from tests.fakes.telegram_objects import Group, Sent, User
 
 HEAD = User(100, "Anna", "Head", language_code="ru")
 IVAN = User(201, "Ivan", "Petrov", username="ivan", language_code="ru")
@@ -108,6 +108,23 @@ async def set_up_team(tg: FakeTelegram) -> None:
     answer = await tg.press(OLGA, welcome)
     assert "You are in team" in answer["text"]
     await tg.wait_message(OLGA.id, "You are in team")
+    await work_around_the_clock(tg)
+
+
+async def command(tg: FakeTelegram, text: str, expect: str) -> Sent:
+    """The head sends `text` in private; wait for a new answer containing `expect`."""
+    seen = len(tg.chat(HEAD.id))
+    await tg.say(HEAD, HEAD.id, text)
+    await tg.wait_for(lambda: any(expect in m.text for m in tg.chat(HEAD.id)[seen:]))
+    return next(m for m in tg.chat(HEAD.id)[seen:] if expect in m.text)
+
+
+async def work_around_the_clock(tg: FakeTelegram) -> None:
+    """These tests run on the real clock, at any hour and on any day: the team works all
+    the time, so that a lead is routed, not held for the morning. Working hours have their
+    own tests on a fake clock."""
+    await command(tg, "/set work_days daily", "Сохранено: рабочие дни")
+    await command(tg, "/set work_hours 00:00-24:00", "Сохранено: рабочие часы")
 
 
 CARD_TITLE = re.compile(r"Новый лид №(\d+)")

@@ -83,7 +83,7 @@ async def test_accept_turns_the_offer_into_the_card_with_contacts(
     async with app_factory() as app, intake_for(app) as intake:
         await set_up_team(tg)
         await tg.say(HEAD, HEAD.id, "/set mode round_robin")
-        await tg.wait_message(HEAD.id, "Сохранено")
+        await tg.wait_message(HEAD.id, "Сохранено: режим распределения")
         created = await intake.post(name="ООО Ромашка", phone="+7 912 345-67-89", email="a@b.ru")
         offer = await offer_of(tg, IVAN, created["id"])
         assert "+7" not in offer.text and "a@b.ru" not in offer.text
@@ -105,7 +105,7 @@ async def test_return_passes_the_lead_to_the_next_manager_with_the_reason(
     async with app_factory() as app, intake_for(app) as intake:
         await set_up_team(tg)
         await tg.say(HEAD, HEAD.id, "/set mode round_robin")
-        await tg.wait_message(HEAD.id, "Сохранено")
+        await tg.wait_message(HEAD.id, "Сохранено: режим распределения")
         created = await intake.post(name="ООО Ромашка", phone="+7 912 345-67-89")
         offer = await offer_of(tg, IVAN, created["id"])
         await tg.press(IVAN, offer, data=f"offer:return:{created['id']}")

@@ -6,21 +6,21 @@ from __future__ import annotations
 from typing import Any
 
 from storage import Database, LeadRepo, LeadStatus, Pool
-from tests.e2e.conftest import HEAD, IVAN, OLGA, TEAM, AppFactory, Intake, intake_for, set_up_team
+from tests.e2e.conftest import (
+    IVAN,
+    OLGA,
+    TEAM,
+    AppFactory,
+    Intake,
+    command,
+    intake_for,
+    set_up_team,
+)
 from tests.e2e.test_lead_life import MARIA, PETR, join
 from tests.fakes.telegram import FakeTelegram
-from tests.fakes.telegram_objects import Sent
 
 # Member ids, in the order set_up_team and join add them.
 IVAN_ID, OLGA_ID, PETR_ID, MARIA_ID = 1, 2, 3, 4
-
-
-async def command(tg: FakeTelegram, text: str, expect: str) -> Sent:
-    """The head sends `text` in private; wait for a new answer containing `expect`."""
-    seen = len(tg.chat(HEAD.id))
-    await tg.say(HEAD, HEAD.id, text)
-    await tg.wait_for(lambda: any(expect in m.text for m in tg.chat(HEAD.id)[seen:]))
-    return next(m for m in tg.chat(HEAD.id)[seen:] if expect in m.text)
 
 
 async def owner(db: Database, lead_id: int) -> int | None:

@@ -1,0 +1,234 @@
+"""Time on a fake clock: reminders and escalation, accept timeouts, outcome reminders,
+working hours, duty. The firing code is called with the fake clock's `now`; nothing sleeps."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from bot.handlers.common import person_of
+from storage import (
+    LeadEventRepo,
+    LeadRepo,
+    LeadStatus,
+    MemberRepo,
+    OutboxPurpose,
+    OutboxRecord,
+    OutboxRepo,
+    Pool,
+    TeamSettingRepo,
+)
+from storage.timers import TimerKind, TimerRepo
+from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT
+from tests.conftest import World
+from tests.dispatcher.conftest import add_member, make_team, new_lead
+from tests.dispatcher.test_lead_life import PETR, round_robin_team, rows, status, tap
+
+# The fake clock starts on Tuesday 1 December 2026 at 12:00 in Moscow.
+MINUTE = timedelta(minutes=1)
+
+
+async def fire(world: World, after: timedelta) -> int:
+    world.clock.current += after
+    return await world.services.timers.fire_due(world.clock.now())
+
+
+async def put(world: World, **settings: str) -> None:
+    repo = TeamSettingRepo(world.db.conn)
+    async with world.db.transaction():
+        for name, value in settings.items():
+            await repo.put(1, name, value)
+
+
+async def first_come_team(world: World) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    await add_member(world, team, OLGA)
+
+
+async def test_an_unclaimed_card_gets_a_reminder_then_the_heads_are_told(world: World) -> None:
+    await first_come_team(world)
+    lead_id = await new_lead(world, "ООО Ромашка", phone="+7 912 345-67-89")
+    assert await fire(world, 4 * MINUTE + 59 * timedelta(seconds=1)) == 0
+    assert await fire(world, timedelta(seconds=1)) == 1
+    [reminder] = await rows(world, lead_id, OutboxPurpose.CARD_REMINDER)
+    assert reminder.chat_id == TEAM_CHAT.id
+    assert reminder.text == f"⏰ Лид №{lead_id} (ООО Ромашка) ждёт уже 5 мин. Кто возьмёт?"
+    assert await rows(world, lead_id, OutboxPurpose.HEAD_ASK) == []
+    assert await fire(world, 14 * MINUTE) == 0
+    assert await fire(world, MINUTE) == 1
+    [ask] = await rows(world, lead_id, OutboxPurpose.HEAD_ASK)
+    assert ask.chat_id == HEAD.id
+    assert ask.text.startswith(f"⏰ Лид №{lead_id} так и не взят из чата за 20 мин.")
+    assert "912" not in ask.text  # the heads' card keeps the contacts hidden too
+    assert ask.buttons is not None
+    assert [b.text.split(" · ")[0] for row in ask.buttons for b in row] == ["Ivan", "Olga"]
+    assert await status(world, lead_id) == (LeadStatus.NEW, None)  # still claimable
+    assert await fire(world, timedelta(days=30)) == 0  # nothing more is pending
+
+
+async def test_a_timer_fires_once_however_often_it_is_woken(world: World) -> None:
+    await first_come_team(world)
+    lead_id = await new_lead(world, "A")
+    world.clock.current += 5 * MINUTE
+    now = world.clock.now()
+    fired = [await world.services.timers.fire_due(now) for _ in range(3)]
+    assert fired == [1, 0, 0]
+    assert len(await rows(world, lead_id, OutboxPurpose.CARD_REMINDER)) == 1
+
+
+async def test_a_claimed_card_is_not_reminded(world: World) -> None:
+    await first_come_team(world)
+    lead_id = await new_lead(world, "A")
+    await world.services.assignments.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
+    assert await fire(world, 5 * MINUTE) == 0
+    assert await rows(world, lead_id, OutboxPurpose.CARD_REMINDER) == []
+
+
+async def test_reminders_count_working_time_only(world: World) -> None:
+    await first_come_team(world)
+    world.clock.current = datetime(2026, 12, 4, 14, 58, tzinfo=UTC)  # Friday 17:58 in Moscow
+    lead_id = await new_lead(world, "A")
+    [timer] = await TimerRepo(world.db.conn).for_lead(lead_id)
+    assert timer.kind is TimerKind.CLAIM_REMIND
+    assert timer.due_at == datetime(2026, 12, 7, 6, 3, tzinfo=UTC)  # Monday 09:03 in Moscow
+
+
+async def test_an_offer_not_accepted_in_time_goes_to_the_next_manager(world: World) -> None:
+    await round_robin_team(world, IVAN, OLGA, PETR)
+    lead_id = await new_lead(world, "ООО Ромашка")
+    assert await fire(world, 9 * MINUTE) == 0
+    assert await fire(world, MINUTE) == 1
+    assert (await status(world, lead_id))[0] is LeadStatus.OFFERED
+    offers = await rows(world, lead_id, OutboxPurpose.OFFER_CARD)
+    assert [o.chat_id for o in offers] == [IVAN.id, OLGA.id]
+    assert "not accepted within 10 min: Ivan" in offers[1].text  # Olga reads English
+    [closed] = await rows(world, lead_id, OutboxPurpose.UPDATE)
+    assert (
+        closed.chat_id == IVAN.id and "⏳ Не принят за 10 мин: лид передан дальше." in closed.text
+    )
+    [told] = [n for n in await rows(world, lead_id, OutboxPurpose.HEAD_NOTICE)]
+    assert told.text == f"⏳ Лид №{lead_id} не принят за 10 мин: Ivan. Дальше: лид получает Olga."
+    events = await LeadEventRepo(world.db.conn).for_lead(lead_id)
+    assert [(e.kind, e.reason) for e in events if e.kind == "returned"] == [("returned", "timeout")]
+
+
+async def test_after_max_passes_the_lead_goes_to_the_heads_and_then_the_chat(
+    world: World,
+) -> None:
+    await round_robin_team(world, IVAN, OLGA, PETR)
+    await put(world, max_passes="2")
+    lead_id = await new_lead(world, "A")
+    assert await fire(world, 10 * MINUTE) == 1  # Ivan -> Olga
+    assert await fire(world, 10 * MINUTE) == 1  # Olga -> the heads, not Petr
+    offers = await rows(world, lead_id, OutboxPurpose.OFFER_CARD)
+    assert [o.chat_id for o in offers] == [IVAN.id, OLGA.id]
+    lead = await LeadRepo(world.db.conn).get(lead_id)
+    assert lead is not None and (lead.status, lead.pool) == (LeadStatus.NEW, Pool.HEADS)
+    [ask] = await rows(world, lead_id, OutboxPurpose.HEAD_ASK)
+    assert ask.text.startswith(f"⏳ Лид №{lead_id} не принят по очереди, передач подряд: 2.")
+    notices = await rows(world, lead_id, OutboxPurpose.HEAD_NOTICE)
+    assert notices[-1].text.endswith("Дальше: ждёт решения руководителя.")
+    # No head chooses within claim_remind + claim_escalate: anyone in the chat may take it.
+    assert await fire(world, 20 * MINUTE) == 1
+    [card] = await rows(world, lead_id, OutboxPurpose.CARD)
+    assert card.chat_id == TEAM_CHAT.id
+    lead = await LeadRepo(world.db.conn).get(lead_id)
+    assert lead is not None and lead.pool is Pool.CHAT
+
+
+async def test_an_accepted_lead_is_not_passed_on(world: World) -> None:
+    await round_robin_team(world, IVAN, OLGA)
+    lead_id = await new_lead(world, "A")
+    await tap(world, IVAN, f"offer:accept:{lead_id}")
+    assert await fire(world, 10 * MINUTE) == 0
+    assert await status(world, lead_id) == (LeadStatus.TAKEN, 1)
+
+
+async def test_a_lead_without_outcome_is_reminded_every_three_working_days(world: World) -> None:
+    await round_robin_team(world, IVAN, OLGA)
+    lead_id = await new_lead(world, "ООО Ромашка")
+    await tap(world, IVAN, f"offer:accept:{lead_id}")
+    # Accepted on Tuesday at noon: three working days later is Friday at noon.
+    assert await fire(world, timedelta(days=3) - MINUTE) == 0
+    assert await fire(world, MINUTE) == 1
+    [reminder] = await rows(world, lead_id, OutboxPurpose.OUTCOME_REMINDER)
+    assert reminder.chat_id == IVAN.id
+    assert reminder.text.startswith(f"🔔 Лид №{lead_id} (ООО Ромашка) у вас уже 3 дн.")
+    assert reminder.buttons is not None
+    assert [b.text for b in reminder.buttons[0]] == ["🏆 Сделка", "❌ Отказ"]
+    # Friday noon + 3 working days = Wednesday noon, not Monday.
+    assert await fire(world, timedelta(days=4, hours=23)) == 0
+    assert await fire(world, timedelta(hours=1)) == 1
+    await tap(world, IVAN, f"out:won:{lead_id}")
+    assert await fire(world, timedelta(days=30)) == 0
+
+
+async def test_outside_hours_a_round_robin_lead_waits_and_is_routed_at_opening(
+    world: World,
+) -> None:
+    await round_robin_team(world, IVAN, OLGA)
+    world.clock.current = datetime(2026, 12, 4, 16, 0, tzinfo=UTC)  # Friday 19:00 in Moscow
+    lead_id = await new_lead(world, "ООО Ромашка")
+    lead = await LeadRepo(world.db.conn).get(lead_id)
+    assert lead is not None and (lead.status, lead.pool) == (LeadStatus.NEW, Pool.HOURS)
+    assert await rows(world, lead_id, OutboxPurpose.OFFER_CARD) == []
+    # Monday 09:00 in Moscow.
+    assert await fire(world, timedelta(days=2, hours=14) - MINUTE) == 0
+    assert await fire(world, MINUTE) == 1
+    [offer] = await rows(world, lead_id, OutboxPurpose.OFFER_CARD)
+    assert offer.chat_id == IVAN.id
+    summary = [r for r in await world_outbox(world) if r.purpose is OutboxPurpose.TEAM_NOTICE]
+    assert len(summary) == 1 and summary[0].chat_id == TEAM_CHAT.id
+    assert "пришло лидов: 1" in summary[0].text
+    assert f"№{lead_id} ООО Ромашка — лид получает Ivan" in summary[0].text
+
+
+async def test_outside_hours_first_come_cards_are_still_posted(world: World) -> None:
+    await first_come_team(world)
+    world.clock.current = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)  # Saturday
+    lead_id = await new_lead(world, "A")
+    [card] = await rows(world, lead_id, OutboxPurpose.CARD)
+    assert card.chat_id == TEAM_CHAT.id
+    world.clock.current = datetime(2026, 12, 7, 6, 0, tzinfo=UTC)  # Monday 09:00 in Moscow
+    await world.services.timers.fire_due(world.clock.now())
+    [summary] = [r for r in await world_outbox(world) if r.purpose is OutboxPurpose.TEAM_NOTICE]
+    assert f"№{lead_id} A — ждёт в чате отдела" in summary.text
+
+
+async def test_with_duty_the_manager_on_duty_gets_the_lead_at_night(world: World) -> None:
+    await round_robin_team(world, IVAN, OLGA)
+    await put(world, off_hours="duty")
+    async with world.db.transaction():
+        await world_members(world).set_duty(2, True)
+    world.clock.current = datetime(2026, 12, 4, 20, 0, tzinfo=UTC)  # Friday 23:00 in Moscow
+    lead_id = await new_lead(world, "A")
+    [offer] = await rows(world, lead_id, OutboxPurpose.OFFER_CARD)
+    assert offer.chat_id == OLGA.id
+    # On duty the accept clock runs at night: ten wall minutes, not Monday morning.
+    [timer] = await TimerRepo(world.db.conn).for_lead(lead_id)
+    assert timer.due_at == world.clock.now() + 10 * MINUTE
+
+
+async def test_a_manager_with_own_hours_is_skipped_before_them(world: World) -> None:
+    ids = await round_robin_team(world, IVAN, OLGA)
+    async with world.db.transaction():
+        await world_members(world).set_hours(ids[0], "13:00-19:00")
+    lead_id = await new_lead(world, "A")  # 12:00 in Moscow
+    [offer] = await rows(world, lead_id, OutboxPurpose.OFFER_CARD)
+    assert offer.chat_id == OLGA.id
+    [routed] = [
+        e for e in await LeadEventRepo(world.db.conn).for_lead(lead_id) if e.kind == "routed"
+    ]
+    assert routed.details["passed"] == [["Ivan", "off_hours"]]
+
+
+async def world_outbox(world: World) -> list[OutboxRecord]:
+    async with world.db.conn.execute("SELECT id FROM outbox ORDER BY id") as cur:
+        ids = [row[0] for row in await cur.fetchall()]
+    repo = OutboxRepo(world.db.conn)
+    found = [await repo.get(i) for i in ids]
+    return [r for r in found if r is not None]
+
+
+def world_members(world: World) -> MemberRepo:
+    return MemberRepo(world.db.conn)
