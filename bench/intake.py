@@ -28,7 +28,7 @@ from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
 from bot.intake.ratelimit import ClientLimiter
 from bot.intake.web import make_intake_app
-from bot.services.assignments import Assignments
+from bot.services.claims import Claims
 from bot.services.distribution import Distributor
 from bot.services.health import HealthService
 from bot.services.intake import IntakeService
@@ -71,7 +71,7 @@ async def main(leads: int, concurrency: int) -> None:
         roles = Roles(frozenset({1}))
         distributor = Distributor(db, roles, "Europe/Moscow", Alarm())
         service = IntakeService(db, clock, distributor, signal)
-        assignments = Assignments(db, clock, distributor, signal)
+        claiming = Claims(db, clock, distributor, signal)
         async with db.transaction():
             team = await TeamRepo(db.conn).create(-1, "Bench", "ru", 1, clock.now())
             members = [
@@ -115,7 +115,7 @@ async def main(leads: int, concurrency: int) -> None:
             async def claim(index: int) -> None:
                 member = members[index % len(members)]
                 person = Person(member.user_id, member.full_name)
-                await assignments.claim(1 + index // len(members), team.chat_id, person)
+                await claiming.claim(1 + index // len(members), team.chat_id, person)
 
             print(f"{leads} requests, {concurrency} at a time\n")
             results = {}

@@ -39,6 +39,7 @@ from bot.middlewares import I18nMiddleware
 from bot.scheduler import Scheduler
 from bot.services.assignments import Assignments
 from bot.services.chats import ChatService
+from bot.services.claims import Claims
 from bot.services.client_index import ClientIndex
 from bot.services.distribution import Distributor
 from bot.services.handover import Handover
@@ -69,6 +70,7 @@ REQUEST_TIMEOUT = 20.0
 class Services:
     intake: IntakeService
     sources: SourceService
+    claims: Claims
     assignments: Assignments
     handover: Handover
     managers: ManagerService
@@ -119,12 +121,13 @@ def build_services(
     notices = HeadNotices(OutboxRepo(db.conn), roles)
     refusals = RefusalService(db, clock, notices, outbox_signal)
     heads = HeadService(db, clock, roles, teams)
-    vacations = Vacations(db, clock, roles, teams, distributor, outbox_signal)
+    vacations = Vacations(db, clock, roles, teams, distributor, handover, outbox_signal)
     timers = TimerService(db, distributor, vacations, alarm, outbox_signal)
     local_url = f"http://{settings.intake_host}:{settings.intake_port}"
     return Services(
         intake=intake,
         sources=SourceService(db, clock, settings.zone, settings.public_url, local_url),
+        claims=Claims(db, clock, distributor, outbox_signal),
         assignments=Assignments(db, clock, distributor, outbox_signal),
         handover=handover,
         managers=ManagerService(db, clock, teams, settings.timezone, timers),
@@ -147,6 +150,7 @@ def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
     dispatcher = Dispatcher(
         intake=services.intake,
         sources=services.sources,
+        claims=services.claims,
         assignments=services.assignments,
         handover=services.handover,
         managers=services.managers,

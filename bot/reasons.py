@@ -18,7 +18,8 @@ from bot.team_settings import SettingError, duration_text, parse_duration
 class Cause:
     """Why a lead is being routed again; the next manager is told."""
 
-    kind: str  # "returned" (with `why`), "unreachable", "removed", "reassigned", "timeout"
+    kind: str  # "returned" (with `why`), "unreachable", "removed", "away", "reassigned",
+    # "timeout"
     name: str  # the manager who had it
     why: str | None = None  # a ReturnWhy value; for "timeout", how long it waited ("10m")
 
@@ -143,6 +144,8 @@ def cause_text(cause: Mapping[str, object], tr: Translator) -> Html:
         return tr("cause.unreachable", name=name)
     if kind == "removed":
         return tr("cause.removed", name=name)
+    if kind == "away":
+        return tr("cause.away", name=name)
     if kind == "timeout":
         return tr("cause.timeout", name=name, wait=wait_text(cause.get("why"), tr))
     return tr("cause.reassigned", name=name)

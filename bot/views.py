@@ -101,12 +101,14 @@ def _event_line(event: LeadEvent, names: dict[int, str], zone: tzinfo, tr: Trans
     who = names.get(event.member_id, "?") if event.member_id is not None else ""
     details = dict(event.details)
     match event.kind:
-        case "routed" | "held" | "claimed" | "assigned" | "handed_back":
+        case "routed" | "claimed" | "assigned" | "handed_back":
             what = why(details, tr)
         case "returned" if event.reason == "owner_unreachable":
             what = tr("history.unreachable")
         case "returned" if event.reason == "owner_removed":
             what = tr("history.removed")
+        case "returned" if event.reason == "owner_away":
+            what = tr("history.away")
         case "returned" if event.reason == "timeout":
             what = tr("history.timeout", wait=wait_text(details.get("after"), tr))
         case "returned":

@@ -9,18 +9,18 @@ from bot.callbacks import ClaimCb
 from bot.handlers.common import person_of
 from bot.i18n import Html, Translator
 from bot.routing import ClaimVerdict
-from bot.services.assignments import Assignments, ClaimResult
+from bot.services.claims import ClaimResult, Claims
 
 log = logging.getLogger(__name__)
 
 
 async def on_claim(
-    query: CallbackQuery, callback_data: ClaimCb, assignments: Assignments, tr: Translator
+    query: CallbackQuery, callback_data: ClaimCb, claims: Claims, tr: Translator
 ) -> None:
     if query.message is None:
         await query.answer(tr("claim.invalid"), show_alert=True)
         return
-    result = await assignments.claim(
+    result = await claims.claim(
         callback_data.lead_id, query.message.chat.id, person_of(query.from_user)
     )
     if result.won:

@@ -110,7 +110,7 @@ class ChatService:
         # member claims would bounce back the same way. Join again to come back.
         if await self._members.deactivate(owner.id, self._clock.now()):
             log.warning("member %d left team: the bot cannot write to them", owner.id)
-            await self._handover.withdraw_offers(owner, detail, removed=False)
+            await self._handover.withdraw_offers(owner, detail, "unreachable")
         team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
         await self._notices.tell(
             team,

@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Literal
 
 from bot.buttons import outcome_buttons
 from bot.cards import head_card, owner_messages, returned_card, team_card, with_status
@@ -35,6 +36,11 @@ from storage import (
 )
 
 log = logging.getLogger(__name__)
+
+
+# Why an owner can no longer work a lead: the bot cannot write to them, a head removed them
+# from the team, or their vacation began.
+Gone = Literal["unreachable", "removed", "away"]
 
 
 class Assign(StrEnum):
@@ -186,15 +192,19 @@ class Handover:
         )
 
     async def take_back(
-        self, lead: LeadRecord, owner: MemberRecord, detail: str, *, removed: bool = False
+        self, lead: LeadRecord, owner: MemberRecord, detail: str, kind: Gone = "unreachable"
     ) -> bool:
-        """The owner cannot work this lead (the bot cannot reach them, or a head removed
-        them): route it again without them. A card in the team chat says where the lead
-        went. Call inside a transaction."""
+        """The owner cannot work this lead (the bot cannot reach them, a head removed them,
+        or their vacation began): route it again without them. A card in the team chat says
+        where the lead went. Call inside a transaction."""
         if lead.team_id is None or not await self._leads.release(lead.id, owner.id):
             return False
         now = self._clock.now()
-        kind = "removed" if removed else "unreachable"
+        if kind == "away":
+            # The bot can still write to them: their offer card says where the lead went.
+            tr = member_translator(owner)
+            status = with_status(team_card(lead, tr), tr("offer.away"))
+            await self._messages.close_private_card(lead, owner, status, now)
         team = await self._teams.by_id(lead.team_id)
         fresh = await self._leads.get(lead.id)
         assert team is not None and fresh is not None
@@ -215,11 +225,12 @@ class Handover:
         log.warning("lead %d moves on: owner %d %s", lead.id, owner.id, kind)
         return True
 
-    async def withdraw_offers(self, member: MemberRecord, detail: str, *, removed: bool) -> int:
-        """Leads offered to a member who left the team move on; leads they took stay theirs
-        (they hold the contacts and the conversation). Call inside a transaction."""
+    async def withdraw_offers(self, member: MemberRecord, detail: str, kind: Gone) -> int:
+        """Leads offered to a member who left the team (or went on vacation) move on; leads
+        they took stay theirs (they hold the contacts and the conversation). Call inside a
+        transaction."""
         moved = 0
         for lead in await self._leads.open_of(member.id):
             if lead.status is LeadStatus.OFFERED:
-                moved += await self.take_back(lead, member, detail, removed=removed)
+                moved += await self.take_back(lead, member, detail, kind)
         return moved

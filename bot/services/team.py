@@ -207,7 +207,7 @@ class TeamService:
         async with self._db.transaction():
             removed = await self._members.deactivate(member.id, self._clock.now(), by=actor.user_id)
             if removed:
-                await self._handover.withdraw_offers(member, "removed by a head", removed=True)
+                await self._handover.withdraw_offers(member, "removed by a head", "removed")
         if removed:
             self._signal.notify()
         else:

@@ -20,6 +20,7 @@ from bot.i18n import Html, Translator
 from bot.reasons import why
 from bot.routing.hours import local_midnight
 from bot.services.distribution import Distributor, member_translator, team_translator
+from bot.services.handover import Handover
 from bot.services.lead_messages import LeadMessages
 from bot.services.notices import enqueue_messages
 from bot.services.people import Person, Roles
@@ -111,9 +112,11 @@ class Vacations:
         roles: Roles,
         teams: TeamService,
         distributor: Distributor,
+        handover: Handover,
         signal: OutboxSignal,
     ) -> None:
         self._db = db
+        self._handover = handover
         self._clock = clock
         self._roles = roles
         self._teams = teams
@@ -308,6 +311,8 @@ class Vacations:
         deputy = await self._members.by_id(vacation.deputy_id) if vacation.deputy_id else None
         if member is None:
             return
+        # An offer waiting for them would wait for the whole vacation.
+        await self._handover.withdraw_offers(member, "on vacation", "away")
         tr = team_translator(team)
         text = tr(
             "vacation.team_started",

@@ -79,7 +79,7 @@ async def test_a_timer_fires_once_however_often_it_is_woken(world: World) -> Non
 async def test_a_claimed_card_is_not_reminded(world: World) -> None:
     await first_come_team(world)
     lead_id = await new_lead(world, "A")
-    await world.services.assignments.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
+    await world.services.claims.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
     assert await fire(world, 5 * MINUTE) == 0
     assert await rows(world, lead_id, OutboxPurpose.CARD_REMINDER) == []
 

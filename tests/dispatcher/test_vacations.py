@@ -12,7 +12,7 @@ from storage.timers import TimerKind, TimerRepo
 from storage.vacations import VacationRepo, VacationStatus
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
-from tests.dispatcher.conftest import reply_to
+from tests.dispatcher.conftest import new_lead, reply_to
 from tests.dispatcher.test_lead_life import PETR, round_robin_team, rows, status, tap
 from tests.dispatcher.test_rules import submit
 from tests.dispatcher.test_time import fire
@@ -182,7 +182,7 @@ async def test_settings_show_every_time_setting_and_change_by_button(world: Worl
     assert "ждать, пока менеджер примет лид: <b>10 мин</b>" in str(sent.text)
     markup = sent.reply_markup
     assert markup is not None
-    labels = [b.text for row in markup.inline_keyboard for b in row]  # type: ignore[union-attr]
+    labels = [b.text for row in markup.inline_keyboard for b in row]
     assert "● ждать 10 мин" in labels and "ждать 30 мин" in labels
     world.session.expect(EditMessageText)
     world.session.expect(AnswerCallbackQuery)
@@ -212,3 +212,17 @@ async def test_durations_and_hours_are_set_with_clear_answers(world: World) -> N
         ("/set off_hours sleep", "Значение: hold"),
     ):
         assert expected in await reply_to(world, HEAD, command), command
+
+
+async def test_an_offer_waiting_for_a_manager_moves_on_when_the_vacation_begins(
+    world: World,
+) -> None:
+    ids = await round_robin_team(world, IVAN, OLGA)
+    lead_id = await new_lead(world, "ООО Ромашка")
+    assert await status(world, lead_id) == (LeadStatus.OFFERED, ids[0])
+    await reply_to(world, IVAN, "/vacation today 2026-12-03")
+    assert await status(world, lead_id) == (LeadStatus.OFFERED, ids[1])
+    [closed] = await rows(world, lead_id, OutboxPurpose.UPDATE)
+    assert closed.chat_id == IVAN.id and "🌴 Вы в отпуске: лид передан дальше." in closed.text
+    offers = await rows(world, lead_id, OutboxPurpose.OFFER_CARD)
+    assert "offered before you to: Ivan, whose vacation began" in offers[-1].text

@@ -45,9 +45,11 @@ async def test_an_unclaimed_card_is_reminded_in_the_chat_then_the_heads_are_aske
             "Ivan Petrov",
             "Olga Smirnova",
         ]
-        answer = await tg.press(HEAD, ask)
-        assert "Ivan Petrov" in answer["text"]
-        await tg.wait_for(lambda: "Ivan Petrov" in card.text)  # the team card says who has it
+        # Ivan claims it after all: the head's card loses its buttons and says who has it.
+        answer = await tg.press(IVAN, card)
+        assert "ваш" in answer["text"]
+        await tg.wait_for(lambda: ask.edits == 1)
+        assert "✋ Лид взят из чата: Ivan Petrov." in ask.text and ask.buttons() == []
         assert [m.text for m in tg.chat(TEAM.id)].count(reminder.text) == 1
 
 

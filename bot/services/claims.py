@@ -1,0 +1,166 @@
+"""First come: a member taps Claim on a card in the team chat.
+
+One conditional UPDATE picks the winner, so two taps at once, a stale button or a repeated
+update change the lead at most once.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot.buttons import outcome_buttons
+from bot.cards import claimed_card, head_card, owner_messages, with_status
+from bot.clock import Clock
+from bot.delivery.signal import OutboxSignal
+from bot.i18n import Translator
+from bot.reasons import why
+from bot.routing import ClaimVerdict, ClaimView, ReasonCode, judge_claim
+from bot.services.distribution import Distributor, team_translator
+from bot.services.lead_messages import LeadMessages
+from bot.services.notices import enqueue_messages
+from bot.services.people import Person
+from bot.team_settings import CAP
+from storage import (
+    Database,
+    LeadEvent,
+    LeadEventRepo,
+    LeadRepo,
+    LeadStatus,
+    MemberRecord,
+    MemberRepo,
+    OutboxMethod,
+    OutboxPurpose,
+    OutboxRepo,
+    Pool,
+    TeamRecord,
+    TeamRepo,
+)
+from storage.groups import GroupRepo
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    won: bool
+    verdict: ClaimVerdict
+    lead_id: int
+    owner_name: str | None = None
+    group: str | None = None  # NOT_IN_GROUP: whose card it is
+
+
+class Claims:
+    def __init__(
+        self, db: Database, clock: Clock, distributor: Distributor, signal: OutboxSignal
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._distributor = distributor
+        self._signal = signal
+        conn = db.conn
+        self._leads = LeadRepo(conn)
+        self._groups = GroupRepo(conn)
+        self._teams = TeamRepo(conn)
+        self._members = MemberRepo(conn)
+        self._events = LeadEventRepo(conn)
+        self._outbox = OutboxRepo(conn)
+        self._messages = LeadMessages(self._outbox)
+
+    async def claim(self, lead_id: int, chat_id: int, person: Person) -> ClaimResult:
+        async with self._db.transaction():
+            result = await self._claim(lead_id, chat_id, person)
+        if result.won:
+            self._signal.notify()
+        elif result.verdict is not ClaimVerdict.TAKEN:
+            log.info("claim of lead %d by user %d refused: %s", lead_id, person.user_id, result)
+        return result
+
+    async def _claim(self, lead_id: int, chat_id: int, person: Person) -> ClaimResult:
+        now = self._clock.now()
+        lead = await self._leads.get(lead_id)
+        team = await self._teams.by_chat(chat_id)
+        member = await self._members.active_by_user(team.id, person.user_id) if team else None
+        view = None
+        if lead is not None:
+            claimable = lead.status is LeadStatus.NEW and lead.pool is Pool.CHAT
+            view = ClaimView(lead.team_id, claimable, lead.owner_id)
+        at_cap = team is not None and member is not None and await self._at_cap(team, member)
+        group = await self._groups.get(lead.group_id) if lead and lead.group_id else None
+        # A deleted group's cards are anyone's: nobody would be left to claim them.
+        in_group = (
+            group is None or group.deleted or (member is not None and member.id in group.member_ids)
+        )
+        verdict = judge_claim(
+            view, team.id if team else None, member.id if member else None, at_cap, in_group
+        )
+        if verdict is ClaimVerdict.TRY:
+            assert team is not None and member is not None
+            # The conditional update, not the verdict, picks the winner: another process on
+            # the same file may have claimed the lead since we read it.
+            if await self._leads.claim(lead_id, member.id, now):
+                await self._members.update_profile(
+                    member.id, person.full_name, person.username, person.language
+                )
+                await self._claimed(lead_id, team, member.id, person)
+                return ClaimResult(True, verdict, lead_id, person.full_name)
+            verdict = ClaimVerdict.TAKEN
+        owner_name = await self._owner_name(lead_id) if verdict is ClaimVerdict.TAKEN else None
+        return ClaimResult(False, verdict, lead_id, owner_name, group.name if group else None)
+
+    async def _at_cap(self, team: TeamRecord, member: MemberRecord) -> bool:
+        cap = (
+            member.cap if member.cap is not None else (await self._distributor.settings(team))[CAP]
+        )
+        return cap is not None and member.open_leads >= cap
+
+    async def _owner_name(self, lead_id: int) -> str | None:
+        lead = await self._leads.get(lead_id)
+        if lead is None or lead.owner_id is None:
+            return None
+        owner = await self._members.by_id(lead.owner_id)
+        return owner.full_name if owner else None
+
+    async def _claimed(
+        self, lead_id: int, team: TeamRecord, member_id: int, person: Person
+    ) -> None:
+        lead = await self._leads.get(lead_id)
+        assert lead is not None and lead.taken_at is not None
+        at = lead.taken_at
+        details = {"reason": ReasonCode.CLAIMED.value}
+        await self._events.add(
+            LeadEvent(
+                lead_id,
+                at,
+                "claimed",
+                reason=ReasonCode.CLAIMED.value,
+                actor_user_id=person.user_id,
+                member_id=member_id,
+                details=details,
+            )
+        )
+        team_tr = team_translator(team)
+        await self._outbox.enqueue(
+            team.chat_id,
+            OutboxMethod.EDIT_CARD,
+            OutboxPurpose.CARD_CLAIMED,
+            claimed_card(lead, person.full_name, team_tr),
+            at,
+            lead_id=lead_id,
+        )
+        # Heads asked about it when nobody claimed it in time: their buttons are stale now.
+        taken = with_status(head_card(lead, team_tr), team_tr("ask.claimed", name=person.full_name))
+        await self._messages.edit_all(
+            lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, taken, at
+        )
+        tr = Translator(person.language)
+        await enqueue_messages(
+            self._outbox,
+            person.user_id,
+            owner_messages(lead, why(details, tr), tr),
+            OutboxPurpose.OWNER_CARD,
+            at,
+            lead_id,
+            buttons=outcome_buttons(lead_id, tr),
+        )
+        await self._distributor.deadlines.lead_changed(lead, team, at)
