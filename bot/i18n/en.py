@@ -155,7 +155,10 @@ MESSAGES: dict[str, str] = {
         "You are the head of sales. What you can do:\n"
         "• /setup in the team's group chat: set it up;\n"
         "• /mode: how leads are distributed (first come, round robin, head decides);\n"
-        "• /settings and /set: the team's settings (cap, announcements);\n"
+        "• /settings and /set: the team's settings (cap, announcements, reminders, "
+        "timeouts, working hours);\n"
+        "• /vacation @username first last @deputy, /vacations; /hours and /duty: "
+        "working hours and who is on duty;\n"
         "• /assign 12 @username: give a lead to a manager, in any mode;\n"
         "• /pause, /resume, /weight, /cap, /skills @username: per manager;\n"
         "• /rules, /rule, /groups, /alias: rules by channel, industry and region; "
@@ -172,6 +175,8 @@ MESSAGES: dict[str, str] = {
         "• A lead sent to you here: “Accept” shows the contacts, “Return” passes it on;\n"
         "• “Won” and “Lost” on your card close a lead; /my lists your open leads;\n"
         "• /pause and /resume: stop and restart getting leads in turn;\n"
+        "• /vacation 2026-12-01 2026-12-14 @deputy: a vacation, leads go to your deputy; "
+        "/vacations: who is away; /hours: the team's working hours;\n"
         "• /stats: how leads were split; /team: who is in the team."
     ),
     "help.guest": (
