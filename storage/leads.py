@@ -247,10 +247,9 @@ class LeadRepo:
             "UPDATE leads SET cover_for = NULL WHERE cover_for = ?", (member_id,)
         )
 
-    async def unclaimed_since(self, team_id: int, since: datetime) -> list[LeadRecord]:
+    async def created_since(self, team_id: int, since: datetime) -> list[LeadRecord]:
         async with self._db.execute(
-            f"SELECT {_COLUMNS} FROM leads WHERE team_id = ? AND status = 'new' AND pool = 'chat' "
-            "AND created_at >= ? ORDER BY id",
+            f"SELECT {_COLUMNS} FROM leads WHERE team_id = ? AND created_at >= ? ORDER BY id",
             (team_id, to_db(since)),
         ) as cur:
             rows = await cur.fetchall()

@@ -56,12 +56,13 @@ TIME: dict[str, str] = {
     "where.chat": "in the team chat, anyone may claim it",
     "where.heads": "waiting for a head's choice",
     "where.hours": "waiting for the working day",
+    "where.state": "{state}: {name}",
     "where.chat_waiting": "waiting in the team chat",
     "remind.outcome": (
         "🔔 Lead #{id} ({client}) has been yours for {age} with no outcome. How did it end? "
         "If you are still on it, I will remind you later."
     ),
-    "opening.summary": "☀️ Good morning! While the team was off, {count} leads arrived.\n{lines}",
+    "opening.summary": "☀️ Good morning! Leads that came in after hours: {count}.\n{lines}",
     "opening.line": "#{id} {client} — {where}",
     "offer.away": "🌴 You are on vacation: the lead was passed on.",
     "cause.away": "offered before you to: {name}, whose vacation began",

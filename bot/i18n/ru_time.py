@@ -60,12 +60,13 @@ TIME: dict[str, str] = {
     "where.chat": "в чате отдела, взять может любой",
     "where.heads": "ждёт решения руководителя",
     "where.hours": "ждёт начала рабочего дня",
+    "where.state": "{state}: {name}",
     "where.chat_waiting": "ждёт в чате отдела",
     "remind.outcome": (
         "🔔 Лид №{id} ({client}) у вас уже {age}, а итога нет. Чем закончилось? "
         "Если работа идёт, напомню позже."
     ),
-    "opening.summary": "☀️ Доброе утро! Пока отдел не работал, пришло лидов: {count}.\n{lines}",
+    "opening.summary": "☀️ Доброе утро! Лиды за нерабочее время: {count}.\n{lines}",
     "opening.line": "№{id} {client} — {where}",
     "offer.away": "🌴 Вы в отпуске: лид передан дальше.",
     "cause.away": "до вас лид был предложен: {name}, но у этого менеджера начался отпуск",

@@ -39,6 +39,10 @@ class Deadlines:
         self._timers = TimerRepo(db.conn)
         self._members = MemberRepo(db.conn)
 
+    @property
+    def alarm(self) -> Alarm:
+        return self._alarm
+
     async def add(
         self,
         team_id: int,
@@ -56,11 +60,17 @@ class Deadlines:
         self._alarm.set(due)
         return timer
 
-    async def lead_changed(self, lead: LeadRecord, team: TeamRecord, now: datetime) -> None:
+    async def lead_changed(
+        self,
+        lead: LeadRecord,
+        team: TeamRecord,
+        now: datetime,
+        settings: TeamSettings | None = None,
+    ) -> None:
         """Replace the lead's pending timers with the one its state waits on. Call inside
-        the transaction that changed the lead."""
+        the transaction that changed the lead (`settings`, when the caller has them)."""
         await self._timers.cancel_for_lead(lead.id, now)
-        settings = await self._planner.settings(team)
+        settings = settings or await self._planner.settings(team)
         match lead.status:
             case LeadStatus.NEW:
                 await self._waiting(lead, team, settings, now)

@@ -139,7 +139,7 @@ class Distributor:
                 await self._leads.wait_in(lead.id, Pool.HOURS)
         fresh = await self._leads.get(lead.id)
         assert fresh is not None
-        await self._deadlines.lead_changed(fresh, team, now)
+        await self._deadlines.lead_changed(fresh, team, now, situation.settings)
         return decision
 
     async def where(self, decision: Decision) -> Text:

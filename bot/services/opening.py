@@ -1,5 +1,5 @@
 """The team starts work: leads that waited for opening are routed, and the team chat gets
-a summary of what arrived while it was off."""
+a summary of what arrived while it was off and where each lead stands now."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from storage import (
     Database,
     LeadRecord,
     LeadRepo,
+    LeadStatus,
+    MemberRepo,
     OutboxMethod,
     OutboxPurpose,
     OutboxRepo,
@@ -24,6 +26,7 @@ class Opening:
     def __init__(self, db: Database, distributor: Distributor) -> None:
         self._distributor = distributor
         self._leads = LeadRepo(db.conn)
+        self._members = MemberRepo(db.conn)
         self._outbox = OutboxRepo(db.conn)
 
     async def fire(self, team: TeamRecord, now: datetime) -> None:
@@ -35,23 +38,33 @@ class Opening:
             await self._distributor.deadlines.opening(team, settings, now)
             return
         tr = team_translator(team)
-        lines: list[str] = []
-        routed: set[int] = set()
+        routed: dict[int, Html] = {}
         for lead in await self._leads.waiting_in(team.id, Pool.HOURS):
             decision = await self._distributor.distribute(lead, team, now)
-            where = await self._distributor.where(decision)
-            lines.append(_line(lead, where(tr), tr))
-            routed.add(lead.id)
+            routed[lead.id] = (await self._distributor.where(decision))(tr)
         since = calendar.last_close(now)
-        if since is not None:
-            for lead in await self._leads.unclaimed_since(team.id, since):
-                if lead.id not in routed:
-                    lines.append(_line(lead, tr("where.chat_waiting"), tr))
+        arrived = {
+            lead.id: lead
+            for lead in (await self._leads.created_since(team.id, since) if since else [])
+        }
+        arrived.update({lead.id: lead for lead in await self._leads.many(list(routed))})
+        lines = [
+            _line(lead, routed.get(lead.id) or await self._state(lead, tr), tr)
+            for _, lead in sorted(arrived.items())
+        ]
         if lines:
             text = tr("opening.summary", count=len(lines), lines=Html("\n".join(lines)))
             await self._outbox.enqueue(
                 team.chat_id, OutboxMethod.SEND, OutboxPurpose.TEAM_NOTICE, text, now
             )
+
+    async def _state(self, lead: LeadRecord, tr: Translator) -> Html:
+        """Where a lead that came in overnight stands now: in the chat, with whom."""
+        if lead.status is LeadStatus.NEW:
+            return tr("where.heads" if lead.pool is Pool.HEADS else "where.chat_waiting")
+        owner = await self._members.by_id(lead.owner_id) if lead.owner_id else None
+        state = tr("state." + lead.status.value)
+        return tr("where.state", state=state, name=owner.full_name if owner else "?")
 
 
 def _line(lead: LeadRecord, where: Html, tr: Translator) -> Html:

@@ -163,6 +163,8 @@ class Vacations:
                     team.id, TimerKind.VACATION_START, start, now, vacation_id=vacation.id
                 )
         self._signal.notify()
+        # A team set up since the bot started has no midnight job yet: this makes sure.
+        self._distributor.deadlines.alarm.zone_changed(team.id, zone)
         log.info("vacation %d of member %d: %s..%s", vacation.id, who.id, first, last)
         return reply(
             "vacation.started" if first == today else "vacation.planned",

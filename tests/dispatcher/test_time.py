@@ -179,20 +179,24 @@ async def test_outside_hours_a_round_robin_lead_waits_and_is_routed_at_opening(
     assert offer.chat_id == IVAN.id
     summary = [r for r in await world_outbox(world) if r.purpose is OutboxPurpose.TEAM_NOTICE]
     assert len(summary) == 1 and summary[0].chat_id == TEAM_CHAT.id
-    assert "пришло лидов: 1" in summary[0].text
+    assert "Лиды за нерабочее время: 1." in summary[0].text
     assert f"№{lead_id} ООО Ромашка — лид получает Ivan" in summary[0].text
 
 
 async def test_outside_hours_first_come_cards_are_still_posted(world: World) -> None:
     await first_come_team(world)
     world.clock.current = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)  # Saturday
-    lead_id = await new_lead(world, "A")
-    [card] = await rows(world, lead_id, OutboxPurpose.CARD)
+    waiting = await new_lead(world, "A")
+    [card] = await rows(world, waiting, OutboxPurpose.CARD)
     assert card.chat_id == TEAM_CHAT.id
+    claimed = await new_lead(world, "B")
+    await world.services.claims.claim(claimed, TEAM_CHAT.id, person_of(IVAN))
     world.clock.current = datetime(2026, 12, 7, 6, 0, tzinfo=UTC)  # Monday 09:00 in Moscow
     await world.services.timers.fire_due(world.clock.now())
     [summary] = [r for r in await world_outbox(world) if r.purpose is OutboxPurpose.TEAM_NOTICE]
-    assert f"№{lead_id} A — ждёт в чате отдела" in summary.text
+    assert "Лиды за нерабочее время: 2." in summary.text
+    assert f"№{waiting} A — ждёт в чате отдела" in summary.text
+    assert f"№{claimed} B — в работе: Ivan" in summary.text
 
 
 async def test_with_duty_the_manager_on_duty_gets_the_lead_at_night(world: World) -> None:
