@@ -24,12 +24,12 @@ from storage import Database, LeadRecord, LeadStatus, MemberRecord, MemberRepo, 
 from storage.timers import TimerKind, TimerRecord, TimerRepo
 
 
-def owner_calendar(settings: TeamSettings, member: MemberRecord, team_open: bool) -> Calendar:
+def owner_calendar(team: Calendar, member: MemberRecord, now: datetime) -> Calendar:
     """The clock a manager's deadlines run on: their working time, or every minute while
     they are on duty and the team is off (a lead at night waits on them, not on morning)."""
-    if member.on_duty and not team_open:
-        return Calendar.always(team_calendar(settings).zone)
-    return member_calendar(settings, member)
+    if member.on_duty and not team.is_open(now):
+        return Calendar.always(team.zone)
+    return member_calendar(team, member)
 
 
 class Deadlines:
@@ -86,19 +86,15 @@ class Deadlines:
     async def _waiting(
         self, lead: LeadRecord, team: TeamRecord, settings: TeamSettings, now: datetime
     ) -> None:
-        if lead.pool is Pool.HOURS or (
-            lead.pool is Pool.CHAT and not team_calendar(settings).is_open(now)
-        ):
+        calendar = team_calendar(settings)
+        if lead.pool is Pool.HOURS or (lead.pool is Pool.CHAT and not calendar.is_open(now)):
             # A lead that waits for opening, or a card posted while everyone is off: the
             # morning summary will list it.
             await self.opening(team, settings, now)
-        if lead.pool is Pool.HOURS:
-            return
         wait = _wait_for(lead.pool, settings)
         if wait is not None:
             kind, delay = wait
-            due = team_calendar(settings).add(now, delay)
-            await self.add(team.id, kind, due, now, lead_id=lead.id)
+            await self.add(team.id, kind, calendar.add(now, delay), now, lead_id=lead.id)
 
     async def _owner_timer(
         self,
@@ -112,8 +108,7 @@ class Deadlines:
         owner = await self._members.by_id(lead.owner_id) if lead.owner_id else None
         if delay is None or owner is None:
             return
-        team_open = team_calendar(settings).is_open(now)
-        due = owner_calendar(settings, owner, team_open).add(now, delay)
+        due = owner_calendar(team_calendar(settings), owner, now).add(now, delay)
         await self.add(team.id, kind, due, now, lead_id=lead.id, member_id=owner.id)
 
     async def next_outcome_reminder(

@@ -146,7 +146,8 @@ class Distributor:
         """Where a decision sent a lead, for a notice: "Ivan", "the team chat"..."""
         match decision.kind:
             case DecisionKind.OFFER:
-                member = await self._members.by_id(decision.member_id or 0)
+                assert decision.member_id is not None
+                member = await self._members.by_id(decision.member_id)
                 name = member.full_name if member else "?"
                 return lambda tr: tr("where.member", name=name)
             case DecisionKind.POST:

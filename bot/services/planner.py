@@ -59,10 +59,9 @@ def team_calendar(settings: TeamSettings) -> Calendar:
     return Calendar(settings[TIMEZONE], settings[WORK_DAYS], settings[WORK_HOURS])
 
 
-def member_calendar(settings: TeamSettings, member: MemberRecord) -> Calendar:
+def member_calendar(team: Calendar, member: MemberRecord) -> Calendar:
     """The team's days, with the manager's own hours when a head set them (`/hours`)."""
     own = Span.parse(member.work_hours) if member.work_hours else None
-    team = team_calendar(settings)
     return team if own is None else Calendar(team.zone, team.days, own)
 
 
@@ -117,7 +116,8 @@ class Planner:
             for v in await self._vacations.open_of_team(team.id)
             if v.status is VacationStatus.ACTIVE
         }
-        team_open = team_calendar(settings).is_open(now)
+        calendar = team_calendar(settings)
+        team_open = calendar.is_open(now)
         policy = settings[OFF_HOURS]
         states = tuple(
             MemberState(
@@ -132,7 +132,7 @@ class Planner:
                 off_hours=off_duty(
                     team_open,
                     policy,
-                    member_calendar(settings, m).is_open(now),
+                    member_calendar(calendar, m).is_open(now),
                     m.on_duty,
                 ),
             )

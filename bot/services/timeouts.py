@@ -88,19 +88,18 @@ class LeadTimers:
     async def _remind_chat(self, lead: LeadRecord, team: TeamRecord, now: datetime) -> None:
         settings = await self._distributor.settings(team)
         remind = settings[CLAIM_REMIND]
-        assert remind is not None  # the timer was set from it
-        tr = team_translator(team)
-        text = tr(
-            "remind.chat", id=lead.id, client=client_label(lead, tr), wait=duration_text(remind, tr)
-        )
-        await self._outbox.enqueue(
-            team.chat_id,
-            OutboxMethod.SEND,
-            OutboxPurpose.CARD_REMINDER,
-            text,
-            now,
-            lead_id=lead.id,
-        )
+        if remind is not None:  # else a head turned reminders off after this one was set
+            tr = team_translator(team)
+            wait = duration_text(remind, tr)
+            text = tr("remind.chat", id=lead.id, client=client_label(lead, tr), wait=wait)
+            await self._outbox.enqueue(
+                team.chat_id,
+                OutboxMethod.SEND,
+                OutboxPurpose.CARD_REMINDER,
+                text,
+                now,
+                lead_id=lead.id,
+            )
         escalate = settings[CLAIM_ESCALATE]
         if escalate is not None:
             due = team_calendar(settings).add(now, escalate)
@@ -142,8 +141,8 @@ class LeadTimers:
         `max_passes` timeouts the heads do."""
         settings = await self._distributor.settings(team)
         timeout = settings[ACCEPT_TIMEOUT]
-        assert timeout is not None  # the timer was set from it
-        if not await self._leads.release(lead.id, owner.id):
+        # A head may have turned timeouts off since: then the offer waits for its manager.
+        if timeout is None or not await self._leads.release(lead.id, owner.id):
             return
         passes = 1 + await self._events.count(lead.id, "returned", TIMED_OUT)
         await self._events.add(

@@ -236,3 +236,20 @@ async def world_outbox(world: World) -> list[OutboxRecord]:
 
 def world_members(world: World) -> MemberRepo:
     return MemberRepo(world.db.conn)
+
+
+async def test_turning_reminders_off_silences_timers_already_set(world: World) -> None:
+    await round_robin_team(world, IVAN, OLGA)
+    offered = await new_lead(world, "A")
+    await put(world, mode="first_come")
+    posted = await new_lead(world, "B")
+    await put(world, accept_timeout="off", claim_remind="off")
+    assert await fire(world, 5 * MINUTE) == 1  # the card's reminder: silent, escalation next
+    assert await rows(world, posted, OutboxPurpose.CARD_REMINDER) == []
+    assert await fire(world, 5 * MINUTE) == 1  # the offer's timeout: it stays with Ivan
+    assert await status(world, offered) == (LeadStatus.OFFERED, 1)
+    assert await fire(world, 15 * MINUTE) == 1  # the escalation still reaches the heads
+    assert len(await rows(world, posted, OutboxPurpose.HEAD_ASK)) == 1
+    async with world.db.conn.execute("SELECT COUNT(*) FROM timers WHERE error IS NOT NULL") as cur:
+        row = await cur.fetchone()
+    assert row is not None and row[0] == 0
