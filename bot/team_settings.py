@@ -28,6 +28,7 @@ class SettingError(ValueError):
 
 
 T = TypeVar("T")
+E = TypeVar("E")
 
 
 @dataclass(frozen=True)
@@ -87,34 +88,6 @@ def _switch(text: str) -> bool:
     if text in {"off", "no", "false", "0", "нет", "выкл"}:
         return False
     raise SettingError("set.bad_switch")
-
-
-def _region_basis(text: str) -> RegionBasis:
-    words = {
-        "operating": RegionBasis.OPERATING,
-        "работы": RegionBasis.OPERATING,
-        "фактический": RegionBasis.OPERATING,
-        "registered": RegionBasis.REGISTERED,
-        "регистрации": RegionBasis.REGISTERED,
-        "юридический": RegionBasis.REGISTERED,
-    }
-    found = words.get(text.strip().casefold())
-    if found is None:
-        raise SettingError("set.bad_region_basis")
-    return found
-
-
-def _franchise(text: str) -> Franchise:
-    words = {
-        "entity": Franchise.ENTITY,
-        "юрлицо": Franchise.ENTITY,
-        "brand": Franchise.BRAND,
-        "бренд": Franchise.BRAND,
-    }
-    found = words.get(text.strip().casefold())
-    if found is None:
-        raise SettingError("set.bad_franchise")
-    return found
 
 
 _UNITS = {
@@ -205,8 +178,47 @@ def _span(text: str) -> Span:
     return span
 
 
-def _off_hours(text: str) -> OffHours:
-    words = {
+def _show_days(value: frozenset[int], tr: Translator) -> Html:
+    """ "пн–пт", "пн, ср, пт"."""
+    runs = days_text(value).split(",")
+    return Html(", ".join("–".join(tr("weekday." + day) for day in run.split("-")) for run in runs))
+
+
+def _word(words: Mapping[str, E], error: str) -> Callable[[str], E]:
+    """A parser for a setting that takes one of a few words; `error` names the catalog text
+    listing them."""
+
+    def parse(text: str) -> E:
+        found = words.get(text.strip().casefold())
+        if found is None:
+            raise SettingError(error)
+        return found
+
+    return parse
+
+
+_region_basis = _word(
+    {
+        "operating": RegionBasis.OPERATING,
+        "работы": RegionBasis.OPERATING,
+        "фактический": RegionBasis.OPERATING,
+        "registered": RegionBasis.REGISTERED,
+        "регистрации": RegionBasis.REGISTERED,
+        "юридический": RegionBasis.REGISTERED,
+    },
+    "set.bad_region_basis",
+)
+_franchise = _word(
+    {
+        "entity": Franchise.ENTITY,
+        "юрлицо": Franchise.ENTITY,
+        "brand": Franchise.BRAND,
+        "бренд": Franchise.BRAND,
+    },
+    "set.bad_franchise",
+)
+_off_hours = _word(
+    {
         "hold": OffHours.HOLD,
         "wait": OffHours.HOLD,
         "ждать": OffHours.HOLD,
@@ -214,17 +226,9 @@ def _off_hours(text: str) -> OffHours:
         "duty": OffHours.DUTY,
         "дежурные": OffHours.DUTY,
         "дежурный": OffHours.DUTY,
-    }
-    found = words.get(text.strip().casefold())
-    if found is None:
-        raise SettingError("set.bad_off_hours")
-    return found
-
-
-def _show_days(value: frozenset[int], tr: Translator) -> Html:
-    """ "пн–пт", "пн, ср, пт"."""
-    runs = days_text(value).split(",")
-    return Html(", ".join("–".join(tr("weekday." + day) for day in run.split("-")) for run in runs))
+    },
+    "set.bad_off_hours",
+)
 
 
 def _show_cap(value: int | None, tr: Translator) -> Html:

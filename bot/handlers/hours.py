@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
@@ -9,20 +11,26 @@ from aiogram.types import Message
 from bot.filters import IsHead
 from bot.handlers.common import heads_only, person_of
 from bot.handlers.managers import change_text
-from bot.i18n import Translator
+from bot.i18n import Html, Translator
 from bot.services.managers import ManagerService
+from bot.team_settings import TeamSettings
 from bot.views import duty_text, hours_text
+from storage import MemberRecord
+
+RosterView = Callable[[TeamSettings, list[MemberRecord], Translator], Html]
 
 _ON = {"on", "yes", "да", "вкл"}
 _OFF = {"off", "no", "нет", "выкл"}
 
 
-async def on_hours(message: Message, managers: ManagerService, tr: Translator) -> None:
-    team, settings, members = await managers.roster()
-    if team is None:
-        await message.answer(tr("team.none"))
-        return
-    await message.answer(hours_text(settings, members, tr))
+def _show(view: RosterView) -> Callable[[Message, ManagerService, Translator], Awaitable[None]]:
+    """/hours and /duty without arguments: what the team has, for anyone to read."""
+
+    async def show(message: Message, managers: ManagerService, tr: Translator) -> None:
+        team, settings, members = await managers.roster()
+        await message.answer(view(settings, members, tr) if team else tr("team.none"))
+
+    return show
 
 
 async def on_set_hours(
@@ -37,14 +45,6 @@ async def on_set_hours(
     own = result.member.work_hours if result.member else None
     hours = own if own else tr("hours.team_hours")
     await message.answer(change_text(result, "hours.done", "hours.done", tr, hours=hours))
-
-
-async def on_duty(message: Message, managers: ManagerService, tr: Translator) -> None:
-    team, settings, members = await managers.roster()
-    if team is None:
-        await message.answer(tr("team.none"))
-        return
-    await message.answer(duty_text(settings, members, tr))
 
 
 async def on_set_duty(
@@ -65,8 +65,11 @@ async def on_set_duty(
 def make_router() -> Router:
     router = Router(name=__name__)
     named = F.args.regexp(r"\S")
-    for name, change, show in (("hours", on_set_hours, on_hours), ("duty", on_set_duty, on_duty)):
+    for name, change, view in (
+        ("hours", on_set_hours, hours_text),
+        ("duty", on_set_duty, duty_text),
+    ):
         router.message.register(change, Command(name, magic=named), IsHead())
         router.message.register(heads_only(), Command(name, magic=named))
-        router.message.register(show, Command(name))
+        router.message.register(_show(view), Command(name))
     return router

@@ -208,36 +208,21 @@ class Vacations:
 
     async def end(self, actor: Person, target: str | None) -> Reply:
         """End a vacation early: the manager is back now."""
-        team = await self._teams.primary()
-        if team is None:
-            return NO_TEAM
-        who = await self._subject(team, actor, target)
-        if isinstance(who, Reply):
-            return who
-        active = [
-            v for v in await self._vacations.open_of(who.id) if v.status is VacationStatus.ACTIVE
-        ]
-        if not active:
-            return reply("vacation.none_active", name=who.full_name)
+        found = await self._one(actor, target, VacationStatus.ACTIVE, "vacation.none_active")
+        if isinstance(found, Reply):
+            return found
+        team, who, vacation = found
         async with self._db.transaction():
-            moved = await self._end(active[0], team, self._clock.now())
+            moved = await self._end(vacation, team, self._clock.now())
         self._signal.notify()
         return reply("vacation.ended", name=who.full_name, moved=moved)
 
     async def cancel(self, actor: Person, target: str | None) -> Reply:
         """Drop a vacation that has not started."""
-        team = await self._teams.primary()
-        if team is None:
-            return NO_TEAM
-        who = await self._subject(team, actor, target)
-        if isinstance(who, Reply):
-            return who
-        planned = [
-            v for v in await self._vacations.open_of(who.id) if v.status is VacationStatus.PLANNED
-        ]
-        if not planned:
-            return reply("vacation.none_planned", name=who.full_name)
-        vacation = planned[0]
+        found = await self._one(actor, target, VacationStatus.PLANNED, "vacation.none_planned")
+        if isinstance(found, Reply):
+            return found
+        _, who, vacation = found
         now = self._clock.now()
         async with self._db.transaction():
             await self._vacations.cancel(vacation.id, now)
@@ -248,6 +233,21 @@ class Vacations:
             first=_day(vacation.first_day),
             last=_day(vacation.last_day),
         )
+
+    async def _one(
+        self, actor: Person, target: str | None, status: VacationStatus, none: str
+    ) -> tuple[TeamRecord, MemberRecord, VacationRecord] | Reply:
+        """The team, whose vacation, and their soonest vacation in `status`; or why not."""
+        team = await self._teams.primary()
+        if team is None:
+            return NO_TEAM
+        who = await self._subject(team, actor, target)
+        if isinstance(who, Reply):
+            return who
+        found = [v for v in await self._vacations.open_of(who.id) if v.status is status]
+        if not found:
+            return reply(none, name=who.full_name)
+        return team, who, found[0]
 
     async def listing(self) -> Reply:
         team = await self._teams.primary()
@@ -311,8 +311,8 @@ class Vacations:
             return
         member = await self._members.by_id(vacation.member_id)
         deputy = await self._members.by_id(vacation.deputy_id) if vacation.deputy_id else None
-        if member is None:
-            return
+        if member is None or not member.active:
+            return  # removed from the team since it was planned
         # An offer waiting for them would wait for the whole vacation.
         await self._handover.withdraw_offers(member, "on vacation", "away")
         tr = team_translator(team)
