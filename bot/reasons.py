@@ -13,6 +13,10 @@ from bot.i18n import Html, Translator
 from bot.routing import CORE_FIELDS, Miss, ReasonCode
 from bot.team_settings import SettingError, duration_text, parse_duration
 
+# The events whose details say why a manager has a lead: the owner's card is rendered from
+# the latest one about them.
+DECIDING_EVENTS = ("routed", "claimed", "assigned", "handed_back")
+
 
 @dataclass(frozen=True)
 class Cause:

@@ -125,10 +125,3 @@ class VacationRepo:
             (to_db(at), vacation_id),
         )
         return cur.rowcount == 1
-
-    async def drop_deputy(self, member_id: int) -> int:
-        """A deputy who leaves the team covers nobody any more."""
-        cur = await self._db.execute(
-            f"UPDATE vacations SET deputy_id = NULL WHERE deputy_id = ? AND {_OPEN}", (member_id,)
-        )
-        return cur.rowcount

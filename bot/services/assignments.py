@@ -16,7 +16,7 @@ from bot.cards import offer_card, owner_messages, team_card, with_status
 from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.i18n import Html, Translator
-from bot.reasons import Cause, why
+from bot.reasons import DECIDING_EVENTS, Cause, why
 from bot.services.distribution import Distributor, member_translator, team_translator
 from bot.services.lead_messages import LeadMessages
 from bot.services.notices import enqueue_messages
@@ -76,7 +76,7 @@ class Assignments:
             _lead, member = owned
             if not await self._leads.accept(lead_id, member.id, now):
                 return Step.STALE
-            decided = await self._events.last(lead_id, ("routed",), member.id)
+            decided = await self._events.last(lead_id, DECIDING_EVENTS, member.id)
             details = dict(decided.details) if decided else {}
             await self._events.add(
                 LeadEvent(
@@ -189,7 +189,7 @@ class Assignments:
 
     async def _show_outcome(self, lead: LeadRecord, member: MemberRecord, now: datetime) -> None:
         tr = member_translator(member)
-        decided = await self._events.last(lead.id, ("routed", "claimed", "assigned"), member.id)
+        decided = await self._events.last(lead.id, DECIDING_EVENTS, member.id)
         card = owner_messages(lead, why(dict(decided.details) if decided else {}, tr), tr)[0]
         closed = with_status(card, outcome_line(lead, tr))
         await self._messages.close_private_card(lead, member, closed, now)

@@ -215,6 +215,13 @@ class Distributor:
     ) -> None:
         offered = await self._leads.offer(lead.id, member.id, now, cover_for)
         assert offered, f"lead {lead.id} was routed while not new"
+        await self.offer_card(lead, member, details, now)
+
+    async def offer_card(
+        self, lead: LeadRecord, member: MemberRecord, details: dict[str, object], now: datetime
+    ) -> None:
+        """The offer in the manager's private chat: the lead without contacts, why it came
+        to them (`details` of the decision), Accept and Return."""
         tr = member_translator(member)
         await self._outbox.enqueue(
             member.user_id,

@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 
 from bot.buttons import outcome_buttons
 from bot.cards import format_duration, head_card, offer_card, with_status
-from bot.reasons import Cause, why
+from bot.reasons import DECIDING_EVENTS, Cause, why
 from bot.services.distribution import (
     Distributor,
     client_label,
@@ -181,7 +181,7 @@ class LeadTimers:
         self, lead: LeadRecord, owner: MemberRecord, waited: timedelta, now: datetime
     ) -> None:
         tr = member_translator(owner)
-        decided = await self._events.last(lead.id, ("routed",), owner.id)
+        decided = await self._events.last(lead.id, DECIDING_EVENTS, owner.id)
         reason = why(dict(decided.details) if decided else {}, tr)
         status = tr("offer.timed_out", wait=duration_text(waited, tr))
         await self._messages.close_private_card(

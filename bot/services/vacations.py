@@ -12,8 +12,8 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from bot.buttons import offer_buttons, outcome_buttons
-from bot.cards import offer_card, owner_messages, team_card, with_status
+from bot.buttons import outcome_buttons
+from bot.cards import owner_messages, team_card, with_status
 from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.i18n import Html, Translator
@@ -364,23 +364,14 @@ class Vacations:
         await self._messages.close_private_card(
             lead, deputy, with_status(team_card(lead, deputy_tr), status), now
         )
-        tr = member_translator(member)
-        reason = why(details, tr)
         if fresh.status is LeadStatus.OFFERED:
-            await self._outbox.enqueue(
-                member.user_id,
-                OutboxMethod.SEND,
-                OutboxPurpose.OFFER_CARD,
-                offer_card(fresh, reason, tr),
-                now,
-                buttons=offer_buttons(lead.id, tr),
-                lead_id=lead.id,
-            )
+            await self._distributor.offer_card(fresh, member, details, now)
         else:
+            tr = member_translator(member)
             await enqueue_messages(
                 self._outbox,
                 member.user_id,
-                owner_messages(fresh, reason, tr),
+                owner_messages(fresh, why(details, tr), tr),
                 OutboxPurpose.OWNER_CARD,
                 now,
                 lead.id,

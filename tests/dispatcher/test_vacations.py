@@ -226,3 +226,21 @@ async def test_an_offer_waiting_for_a_manager_moves_on_when_the_vacation_begins(
     assert closed.chat_id == IVAN.id and "🌴 Вы в отпуске: лид передан дальше." in closed.text
     offers = await rows(world, lead_id, OutboxPurpose.OFFER_CARD)
     assert "offered before you to: Ivan, whose vacation began" in offers[-1].text
+
+
+async def test_an_offer_the_deputy_has_not_accepted_goes_back_as_an_offer(world: World) -> None:
+    ids = await team_with_rule(world)
+    await reply_to(world, HEAD, "/vacation @ivan today 2026-12-14 @olga")
+    lead_id = await submit(world, ("industry", "medical"), ("phone", "+79001234567"))
+    assert await status(world, lead_id) == (LeadStatus.OFFERED, ids[1])
+    await reply_to(world, HEAD, "/vacation end @ivan")
+    assert await status(world, lead_id) == (LeadStatus.OFFERED, ids[0])
+    offers = await rows(world, lead_id, OutboxPurpose.OFFER_CARD)
+    assert [o.chat_id for o in offers] == [OLGA.id, IVAN.id]
+    assert "вы снова в работе; лид был у заместителя: Olga" in offers[-1].text
+    assert "900" not in offers[-1].text  # still an offer: no contacts before Accept
+    await tap(world, IVAN, f"offer:accept:{lead_id}")
+    assert await status(world, lead_id) == (LeadStatus.TAKEN, ids[0])
+    [accepted] = await rows(world, lead_id, OutboxPurpose.OFFER_ACCEPTED)
+    assert "+79001234567" in accepted.text
+    assert "вы снова в работе; лид был у заместителя: Olga" in accepted.text
