@@ -38,6 +38,7 @@ from bot.intake.web import make_intake_app
 from bot.middlewares import I18nMiddleware
 from bot.scheduler import Scheduler
 from bot.services.assignments import Assignments
+from bot.services.away import Away
 from bot.services.chats import ChatService
 from bot.services.claims import Claims
 from bot.services.client_index import ClientIndex
@@ -121,8 +122,9 @@ def build_services(
     notices = HeadNotices(OutboxRepo(db.conn), roles)
     refusals = RefusalService(db, clock, notices, outbox_signal)
     heads = HeadService(db, clock, roles, teams)
-    vacations = Vacations(db, clock, roles, teams, distributor, handover, outbox_signal)
-    timers = TimerService(db, distributor, vacations, alarm, outbox_signal)
+    away = Away(db, distributor, handover)
+    vacations = Vacations(db, clock, roles, teams, distributor, away, outbox_signal)
+    timers = TimerService(db, distributor, away, alarm, outbox_signal)
     local_url = f"http://{settings.intake_host}:{settings.intake_port}"
     return Services(
         intake=intake,

@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 from bot.alarm import Alarm
 from bot.delivery.signal import OutboxSignal
 from bot.routing.hours import local_midnight
+from bot.services.away import Away
 from bot.services.distribution import Distributor
 from bot.services.opening import Opening
 from bot.services.timeouts import LeadTimers
-from bot.services.vacations import Vacations
 from bot.team_settings import TIMEZONE
 from storage import Database, TeamRecord, TeamRepo
 from storage.timers import TimerKind, TimerRecord, TimerRepo
@@ -34,13 +34,13 @@ class TimerService:
         self,
         db: Database,
         distributor: Distributor,
-        vacations: Vacations,
+        away: Away,
         alarm: Alarm,
         signal: OutboxSignal,
     ) -> None:
         self._db = db
         self._distributor = distributor
-        self._vacations = vacations
+        self._away = away
         self._alarm = alarm
         self._signal = signal
         self._lead_timers = LeadTimers(db, distributor)
@@ -89,8 +89,7 @@ class TimerService:
             ):
                 await self._lead_timers.fire(timer, team, now)
             case TimerKind.VACATION_START | TimerKind.VACATION_END:
-                assert timer.vacation_id is not None
-                await self._vacations.fire(timer.kind, timer.vacation_id, now)
+                await self._away.fire(timer, team, now)
             case TimerKind.OPENING:
                 await self._opening.fire(team, now)
             case _:

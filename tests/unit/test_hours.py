@@ -20,8 +20,8 @@ from bot.routing.hours import (
     off_duty,
     parse_days,
 )
-from bot.services.vacations import parse_args, parse_day
 from bot.team_settings import SettingError, dump_duration, parse_duration
+from bot.vacation_syntax import parse_args, parse_day
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 VLADIVOSTOK = ZoneInfo("Asia/Vladivostok")  # UTC+10, seven hours east of Moscow

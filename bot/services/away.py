@@ -1,0 +1,176 @@
+"""A vacation starts and ends: on its timers at the team's local midnight, or at once from
+/vacation (today) and /vacation end. While away, routing skips the manager (the planner
+reads who is away); on return the deputy's cover leads go back when `handback` is on."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from bot.buttons import outcome_buttons
+from bot.cards import owner_messages, team_card, with_status
+from bot.i18n import Html, Translator
+from bot.reasons import why
+from bot.services.distribution import Distributor, member_translator, team_translator
+from bot.services.handover import Handover
+from bot.services.lead_messages import LeadMessages
+from bot.services.notices import enqueue_messages
+from bot.team_settings import HANDBACK
+from storage import (
+    Database,
+    LeadEvent,
+    LeadEventRepo,
+    LeadRecord,
+    LeadRepo,
+    LeadStatus,
+    MemberRecord,
+    MemberRepo,
+    OutboxMethod,
+    OutboxPurpose,
+    OutboxRepo,
+    TeamRecord,
+    TeamRepo,
+)
+from storage.timers import TimerKind, TimerRecord, TimerRepo
+from storage.vacations import VacationRecord, VacationRepo
+
+
+class Away:
+    def __init__(self, db: Database, distributor: Distributor, handover: Handover) -> None:
+        self._distributor = distributor
+        self._handover = handover
+        conn = db.conn
+        self._vacations = VacationRepo(conn)
+        self._timers = TimerRepo(conn)
+        self._members = MemberRepo(conn)
+        self._leads = LeadRepo(conn)
+        self._events = LeadEventRepo(conn)
+        self._outbox = OutboxRepo(conn)
+        self._teams = TeamRepo(conn)
+        self._messages = LeadMessages(self._outbox)
+
+    async def fire(self, timer: TimerRecord, team: TeamRecord, now: datetime) -> None:
+        """A vacation's timer fired. Call inside the transaction that fired it."""
+        if timer.vacation_id is None:
+            return
+        vacation = await self._vacations.get(timer.vacation_id)
+        if vacation is None:
+            return
+        if timer.kind is TimerKind.VACATION_START:
+            await self.start(vacation, team, now)
+        elif timer.kind is TimerKind.VACATION_END:
+            await self.end(vacation, team, now)
+        else:
+            raise AssertionError(f"timer {timer.id} ({timer.kind}) is not a vacation's")
+
+    async def start(self, vacation: VacationRecord, team: TeamRecord, now: datetime) -> None:
+        if not await self._vacations.start(vacation.id, now):
+            return
+        member = await self._members.by_id(vacation.member_id)
+        deputy = await self._members.by_id(vacation.deputy_id) if vacation.deputy_id else None
+        if member is None or not member.active:
+            return  # removed from the team since it was planned
+        # An offer waiting for them would wait for the whole vacation.
+        await self._handover.withdraw_offers(member, "on vacation", "away")
+        tr = team_translator(team)
+        text = tr(
+            "vacation.team_started",
+            name=member.full_name,
+            last=day_text(vacation.last_day),
+            deputy=_deputy_line(deputy.full_name if deputy else None, tr),
+        )
+        await self._team_line(team, text, now)
+
+    async def end(self, vacation: VacationRecord, team: TeamRecord, now: datetime) -> int:
+        """The manager is back: the deputy's cover leads go back (with `handback`)."""
+        if not await self._vacations.end(vacation.id, now):
+            return 0
+        await self._timers.cancel_for_vacation(vacation.id, now)
+        member = await self._members.by_id(vacation.member_id)
+        if member is None or not member.active:
+            return 0
+        covered = await self._leads.covering(member.id)
+        moved: list[LeadRecord] = []
+        if (await self._distributor.settings(team))[HANDBACK]:
+            for lead in covered:
+                if await self._hand_back(lead, member, now):
+                    moved.append(lead)
+        else:
+            await self._leads.forget_cover(member.id)
+        await self._tell_deputies(moved, member, now)
+        tr = team_translator(team)
+        await self._team_line(
+            team, tr("vacation.team_ended", name=member.full_name, moved=len(moved)), now
+        )
+        return len(moved)
+
+    async def _hand_back(self, lead: LeadRecord, member: MemberRecord, now: datetime) -> bool:
+        deputy = await self._members.by_id(lead.owner_id) if lead.owner_id else None
+        if deputy is None or not await self._leads.hand_back(lead.id, deputy.id, member.id, now):
+            return False
+        details: dict[str, object] = {"reason": "handback", "deputy": deputy.full_name}
+        await self._events.add(
+            LeadEvent(
+                lead.id, now, "handed_back", reason="handback", member_id=member.id, details=details
+            )
+        )
+        fresh = await self._leads.get(lead.id)
+        assert fresh is not None
+        deputy_tr = member_translator(deputy)
+        status = deputy_tr("handback.deputy_card", name=member.full_name)
+        await self._messages.close_private_card(
+            lead, deputy, with_status(team_card(lead, deputy_tr), status), now
+        )
+        if fresh.status is LeadStatus.OFFERED:
+            await self._distributor.offer_card(fresh, member, details, now)
+        else:
+            tr = member_translator(member)
+            await enqueue_messages(
+                self._outbox,
+                member.user_id,
+                owner_messages(fresh, why(details, tr), tr),
+                OutboxPurpose.OWNER_CARD,
+                now,
+                lead.id,
+                buttons=outcome_buttons(lead.id, tr),
+            )
+        team = await self._teams.by_id(member.team_id)
+        assert team is not None
+        await self._distributor.deadlines.lead_changed(fresh, team, now)
+        return True
+
+    async def _tell_deputies(
+        self, moved: list[LeadRecord], member: MemberRecord, now: datetime
+    ) -> None:
+        by_deputy: dict[int, list[int]] = {}
+        for lead in moved:
+            assert lead.owner_id is not None
+            by_deputy.setdefault(lead.owner_id, []).append(lead.id)
+        for deputy_id, lead_ids in by_deputy.items():
+            deputy = await self._members.by_id(deputy_id)
+            if deputy is None:
+                continue
+            tr = member_translator(deputy)
+            await self._outbox.enqueue(
+                deputy.user_id,
+                OutboxMethod.SEND,
+                OutboxPurpose.MEMBER_NOTICE,
+                tr(
+                    "handback.deputy",
+                    name=member.full_name,
+                    leads=", ".join(f"№{i}" for i in lead_ids),
+                ),
+                now,
+            )
+
+    async def _team_line(self, team: TeamRecord, text: str, now: datetime) -> None:
+        await self._outbox.enqueue(
+            team.chat_id, OutboxMethod.SEND, OutboxPurpose.TEAM_NOTICE, text, now
+        )
+
+
+def _deputy_line(name: str | None, tr: Translator) -> Html:
+    return tr("vacation.deputy", name=name) if name else tr("vacation.no_deputy_set")
+
+
+def day_text(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
