@@ -15,6 +15,7 @@ from bot.callbacks import (
     ReturnWhy,
     SetCb,
 )
+from bot.durations import dump_duration, duration_text, parse_duration
 from bot.i18n import Translator
 from bot.routing import Mode
 from bot.routing.hours import OffHours
@@ -26,9 +27,6 @@ from bot.team_settings import (
     MODE,
     OFF_HOURS,
     TeamSettings,
-    dump_duration,
-    duration_text,
-    parse_duration,
 )
 
 ACCEPT_CHOICES = (timedelta(minutes=5), timedelta(minutes=10), timedelta(minutes=30))
@@ -117,7 +115,8 @@ def _choice_label(name: str, value: str, tr: Translator) -> str:
     if name == OFF_HOURS.name:
         return tr("off_hours." + value)
     if name == ACCEPT_TIMEOUT.name:
-        return tr("settings.button_accept", wait=duration_text(parse_duration(value), tr))
+        wait = parse_duration(value)
+        return tr("settings.button_accept", wait=duration_text(wait, tr) if wait else value)
     # A switch: the button turns it to `value`.
     key = "settings.button_on" if value == "on" else "settings.button_off"
     return tr(key, label=tr("setting." + name))

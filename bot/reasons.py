@@ -9,9 +9,9 @@ import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.durations import duration_text, parse_duration
 from bot.i18n import Html, Translator
 from bot.routing import CORE_FIELDS, Miss, ReasonCode
-from bot.team_settings import SettingError, duration_text, parse_duration
 
 # The events whose details say why a manager has a lead: the owner's card is rendered from
 # the latest one about them.
@@ -157,10 +157,8 @@ def cause_text(cause: Mapping[str, object], tr: Translator) -> Html:
 
 def wait_text(dumped: object, tr: Translator) -> Html:
     """ "10 мин" from a stored duration ("10m")."""
-    try:
-        return duration_text(parse_duration(str(dumped)), tr)
-    except SettingError:
-        return Html(html.escape(str(dumped)))
+    duration = parse_duration(str(dumped))
+    return Html(html.escape(str(dumped))) if duration is None else duration_text(duration, tr)
 
 
 def passed_text(passed: object, tr: Translator) -> Html:

@@ -7,13 +7,13 @@ Adding a setting is one declaration below and one line in `ALL`, plus its catalo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from bot.durations import dump_duration, duration_text, parse_duration
 from bot.i18n import Html, Translator
 from bot.routing import Franchise, Mode, RegionBasis
 from bot.routing.hours import OffHours, Span, days_text, parse_days
@@ -90,53 +90,14 @@ def _switch(text: str) -> bool:
     raise SettingError("set.bad_switch")
 
 
-_UNITS = {
-    **dict.fromkeys(("s", "sec", "с", "сек"), 1),
-    **dict.fromkeys(("m", "min", "м", "мин"), 60),
-    **dict.fromkeys(("h", "ч", "час", "часа", "часов"), 3600),
-    **dict.fromkeys(("d", "day", "days", "д", "дн", "дня", "дней", "день"), 86400),
-}
-_PART = re.compile(r"(\d{1,6})\s*([a-zа-я]+)")
-_OFF = {"off", "нет", "выкл", "none"}
-MAX_DURATION = timedelta(days=30)
-
-
-def parse_duration(text: str) -> timedelta:
-    """ "30s", "5m", "2h", "3d", "1h30m", "5 мин"; raises SettingError."""
-    text = text.strip().casefold()
-    parts = _PART.findall(text)
-    if not parts or _PART.sub("", text).strip() or any(unit not in _UNITS for _, unit in parts):
+def _duration(text: str) -> timedelta | None:
+    """A duration, or None for `off`; raises SettingError."""
+    if text.strip().casefold() in {"off", "нет", "выкл", "none"}:
+        return None
+    duration = parse_duration(text)
+    if duration is None:
         raise SettingError("set.bad_duration")
-    total = timedelta(seconds=sum(int(count) * _UNITS[unit] for count, unit in parts))
-    if not timedelta(seconds=1) <= total <= MAX_DURATION:
-        raise SettingError("set.bad_duration")
-    return total
-
-
-def _optional_duration(text: str) -> timedelta | None:
-    return None if text.strip().casefold() in _OFF else parse_duration(text)
-
-
-def dump_duration(value: timedelta) -> str:
-    """ "1h30m": what parse_duration reads back."""
-    seconds = int(value.total_seconds())
-    out = ""
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1)):
-        count, seconds = divmod(seconds, size)
-        if count:
-            out += f"{count}{unit}"
-    return out or "0s"
-
-
-def duration_text(value: timedelta, tr: Translator) -> Html:
-    """ "1 ч 30 мин" in the reader's language."""
-    seconds = int(value.total_seconds())
-    parts: list[str] = []
-    for unit, size in (("d", 86400), ("h", 3600), ("m", 60), ("s", 1)):
-        count, seconds = divmod(seconds, size)
-        if count:
-            parts.append(tr("dur." + unit, n=count))
-    return Html(" ".join(parts))
+    return duration
 
 
 def _show_optional_duration(value: timedelta | None, tr: Translator) -> Html:
@@ -263,7 +224,7 @@ def _timer_setting(name: str, default: timedelta) -> Setting[timedelta | None]:
     return Setting[timedelta | None](
         name,
         default,
-        _optional_duration,
+        _duration,
         lambda v: "off" if v is None else dump_duration(v),
         _show_optional_duration,
     )

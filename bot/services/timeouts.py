@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from bot.buttons import outcome_buttons
 from bot.cards import format_duration, head_card, offer_card, with_status
+from bot.durations import dump_duration, duration_text
 from bot.reasons import DECIDING_EVENTS, Cause, why
 from bot.services.distribution import (
     Distributor,
@@ -25,8 +26,6 @@ from bot.team_settings import (
     CLAIM_ESCALATE,
     CLAIM_REMIND,
     MAX_PASSES,
-    dump_duration,
-    duration_text,
 )
 from storage import (
     Database,

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.durations import dump_duration, parse_duration
 from bot.routing.hours import (
     DAY,
     Calendar,
@@ -20,7 +21,6 @@ from bot.routing.hours import (
     off_duty,
     parse_days,
 )
-from bot.team_settings import SettingError, dump_duration, parse_duration
 from bot.vacation_syntax import parse_args, parse_day
 
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -202,8 +202,7 @@ def test_durations_read_as_people_write_them(text: str, seconds: int) -> None:
 
 @pytest.mark.parametrize("text", ["", "5", "m5", "5x", "0s", "31d", "5m and more", "-5m"])
 def test_a_duration_that_cannot_be_read_is_refused(text: str) -> None:
-    with pytest.raises(SettingError):
-        parse_duration(text)
+    assert parse_duration(text) is None
 
 
 @pytest.mark.parametrize(
