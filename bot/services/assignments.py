@@ -17,9 +17,9 @@ from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.i18n import Html, Translator
 from bot.reasons import DECIDING_EVENTS, Cause, why
-from bot.services.distribution import Distributor, member_translator, team_translator
+from bot.services.distribution import Distributor
 from bot.services.lead_messages import LeadMessages
-from bot.services.notices import enqueue_messages
+from bot.services.notices import enqueue_messages, member_translator, team_translator
 from bot.services.people import Person
 from storage import (
     Database,

@@ -10,10 +10,10 @@ from bot.buttons import outcome_buttons
 from bot.cards import owner_messages, team_card, with_status
 from bot.i18n import Html, Translator
 from bot.reasons import why
-from bot.services.distribution import Distributor, member_translator, team_translator
+from bot.services.distribution import Distributor
 from bot.services.handover import Handover
 from bot.services.lead_messages import LeadMessages
-from bot.services.notices import enqueue_messages
+from bot.services.notices import enqueue_messages, member_translator, team_translator
 from bot.team_settings import HANDBACK
 from storage import (
     Database,

@@ -16,9 +16,9 @@ from bot.delivery.signal import OutboxSignal
 from bot.i18n import Translator
 from bot.reasons import why
 from bot.routing import ClaimVerdict, ClaimView, ReasonCode, judge_claim
-from bot.services.distribution import Distributor, team_translator
+from bot.services.distribution import Distributor
 from bot.services.lead_messages import LeadMessages
-from bot.services.notices import enqueue_messages
+from bot.services.notices import enqueue_messages, team_translator
 from bot.services.people import Person
 from bot.team_settings import CAP
 from storage import (

@@ -10,23 +10,20 @@ import logging
 from datetime import datetime
 
 from bot.alarm import Alarm
-from bot.buttons import assign_buttons, claim_buttons, offer_buttons
-from bot.cards import clip, head_card, offer_card, team_card
-from bot.i18n import Html, Translator, language_for
+from bot.buttons import claim_buttons, offer_buttons
+from bot.cards import clip, offer_card, team_card
+from bot.i18n import Translator
 from bot.leads.contacts import Marks, mask_contacts
-from bot.leads.identity import lead_facts
 from bot.reasons import Cause, passed_text, why
 from bot.routing import (
     Decision,
     DecisionKind,
     LeadFacts,
-    MemberState,
     ReasonCode,
-    matching_skills,
-    rank_for_head,
 )
 from bot.services.deadlines import Deadlines
-from bot.services.notices import HeadNotices, Text
+from bot.services.head_cards import HeadCards
+from bot.services.notices import HeadNotices, Text, member_translator, team_translator
 from bot.services.people import Roles
 from bot.services.planner import Planner, Situation, describe
 from bot.team_settings import ANNOUNCE, TeamSettings
@@ -53,14 +50,6 @@ log = logging.getLogger(__name__)
 EXCLUDING_EVENTS = ("returned",)
 
 
-def team_translator(team: TeamRecord | None) -> Translator:
-    return Translator(language_for(team.language if team else None))
-
-
-def member_translator(member: MemberRecord) -> Translator:
-    return Translator(language_for(member.language))
-
-
 _NO_CONTACTS = Marks("📞", "✉️", "💬")
 
 
@@ -85,6 +74,7 @@ class Distributor:
         self._planner = Planner(db, roles, zone)
         self._notices = HeadNotices(self._outbox, roles)
         self._deadlines = Deadlines(db, self._planner, alarm)
+        self._heads = HeadCards(self._outbox, self._planner, roles)
 
     @property
     def planner(self) -> Planner:
@@ -97,6 +87,10 @@ class Distributor:
     @property
     def notices(self) -> HeadNotices:
         return self._notices
+
+    @property
+    def heads(self) -> HeadCards:
+        return self._heads
 
     async def settings(self, team: TeamRecord) -> TeamSettings:
         return await self._planner.settings(team)
@@ -265,62 +259,4 @@ class Distributor:
         now: datetime,
     ) -> None:
         await self._leads.wait_in(lead.id, Pool.HEADS)
-        await self._head_cards(lead, team, situation, facts, decision.candidates, now)
-
-    async def escalate(self, lead: LeadRecord, team: TeamRecord, note: Text, now: datetime) -> bool:
-        """Each head gets the lead with a button per manager, under `note`, whatever pool
-        it waits in. A group's card lists only the group. False when there is no head."""
-        if not self._roles.head_ids:
-            return False
-        situation = await self._planner.situation(team, now)
-        facts = lead_facts(lead.id, lead.fields)
-        members = situation.snapshot.members
-        group = situation.groups.get(lead.group_id) if lead.group_id is not None else None
-        if group is not None:
-            members = tuple(m for m in members if m.member_id in group.member_ids)
-        ranked = rank_for_head(facts, members)
-        await self._head_cards(lead, team, situation, facts, ranked, now, note)
-        return True
-
-    async def _head_cards(
-        self,
-        lead: LeadRecord,
-        team: TeamRecord,
-        situation: Situation,
-        facts: LeadFacts,
-        candidates: tuple[int, ...],
-        now: datetime,
-        note: Text | None = None,
-    ) -> None:
-        tr = team_translator(team)
-        by_id = situation.members
-        states = {m.member_id: m for m in situation.snapshot.members}
-        choices = [
-            (
-                mid,
-                choice_label(
-                    by_id[mid], states[mid], bool(matching_skills(facts, states[mid].skills))
-                ),
-            )
-            for mid in candidates
-        ]
-        card = head_card(lead, tr)
-        text = card if note is None else Html(f"{note(tr)}\n\n{card}")
-        for head_id in sorted(self._roles.head_ids):
-            await self._outbox.enqueue(
-                head_id,
-                OutboxMethod.SEND,
-                OutboxPurpose.HEAD_ASK,
-                text,
-                now,
-                buttons=assign_buttons(lead.id, choices),
-                lead_id=lead.id,
-            )
-
-
-def choice_label(member: MemberRecord, state: MemberState, matched: bool) -> str:
-    """ "⭐ Иван · 3/10": skills match, open leads and cap; ⏸ for a paused manager, 🌙 for
-    one outside their hours."""
-    load = f"{state.open_leads}/{state.cap}" if state.cap is not None else str(state.open_leads)
-    mark = "⏸ " if state.paused else "🌙 " if state.off_hours else "⭐ " if matched else ""
-    return f"{mark}{clip(member.full_name, 24)} · {load}"
+        await self._heads.send(lead, team, situation, facts, decision.candidates, now)

@@ -14,9 +14,9 @@ from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.reasons import Cause, why
 from bot.routing import ReasonCode
-from bot.services.distribution import Distributor, member_translator, team_translator
+from bot.services.distribution import Distributor
 from bot.services.lead_messages import LeadMessages
-from bot.services.notices import enqueue_messages
+from bot.services.notices import enqueue_messages, member_translator, team_translator
 from bot.services.people import Person
 from bot.team_settings import ANNOUNCE
 from storage import (

@@ -9,11 +9,28 @@ from datetime import datetime
 from bot.cards import owner_messages
 from bot.i18n import Html, Translator, language_for
 from bot.services.people import Roles
-from storage import Buttons, LeadRecord, OutboxMethod, OutboxPurpose, OutboxRepo, TeamRecord
+from storage import (
+    Buttons,
+    LeadRecord,
+    MemberRecord,
+    OutboxMethod,
+    OutboxPurpose,
+    OutboxRepo,
+    TeamRecord,
+)
 
 log = logging.getLogger(__name__)
 
 Text = Callable[[Translator], Html]
+
+
+def team_translator(team: TeamRecord | None) -> Translator:
+    """The team chat's language, which the heads' notices about the team use too."""
+    return Translator(language_for(team.language if team else None))
+
+
+def member_translator(member: MemberRecord) -> Translator:
+    return Translator(language_for(member.language))
 
 
 async def enqueue_messages(
@@ -75,7 +92,7 @@ class HeadNotices:
         now: datetime,
         lead_id: int | None,
     ) -> None:
-        tr = Translator(language_for(team.language if team else None))
+        tr = team_translator(team)
         messages = texts(tr)
         heads = sorted(self._roles.head_ids)
         for head_id in heads:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.i18n import Html, Translator
-from bot.services.distribution import Distributor, client_label, team_translator
+from bot.services.distribution import Distributor, client_label
+from bot.services.notices import team_translator
 from bot.services.planner import team_calendar
 from storage import (
     Database,

@@ -12,14 +12,9 @@ from bot.buttons import outcome_buttons
 from bot.cards import format_duration, head_card, offer_card, with_status
 from bot.durations import dump_duration, duration_text
 from bot.reasons import DECIDING_EVENTS, Cause, why
-from bot.services.distribution import (
-    Distributor,
-    client_label,
-    member_translator,
-    team_translator,
-)
+from bot.services.distribution import Distributor, client_label
 from bot.services.lead_messages import LeadMessages
-from bot.services.notices import Text
+from bot.services.notices import Text, member_translator, team_translator
 from bot.services.planner import team_calendar
 from bot.team_settings import (
     ACCEPT_TIMEOUT,
@@ -111,7 +106,7 @@ class LeadTimers:
         waited = (settings[CLAIM_REMIND] or timedelta(0)) + (
             settings[CLAIM_ESCALATE] or timedelta(0)
         )
-        told = await self._distributor.escalate(
+        told = await self._distributor.heads.escalate(
             lead,
             team,
             lambda tr: tr("escalate.unclaimed", id=lead.id, wait=duration_text(waited, tr)),
@@ -191,7 +186,7 @@ class LeadTimers:
         self, lead: LeadRecord, team: TeamRecord, passes: int, now: datetime
     ) -> Text:
         await self._leads.wait_in(lead.id, Pool.HEADS)
-        told = await self._distributor.escalate(
+        told = await self._distributor.heads.escalate(
             lead, team, lambda tr: tr("escalate.passes", id=lead.id, passes=passes), now
         )
         await self._record(lead, now, "to_heads", "max_passes")
