@@ -15,7 +15,7 @@ from typing import Literal
 from bot.i18n import Html, Translator
 from bot.leads.contacts import Marks, dialable, is_contact, mask_contacts
 from bot.leads.fields import FILES_FIELD, is_contact_key, is_hidden, is_technical, is_utm
-from storage.leads import LeadRecord
+from storage.lead_records import LeadRecord
 
 # Telegram counts message length in UTF-16 code units after HTML is parsed.
 TELEGRAM_TEXT_LIMIT = 4096

@@ -3,16 +3,16 @@
 from storage.db import Database, SchemaTooNewError
 from storage.events import LeadEvent, LeadEventRepo
 from storage.heads import HeadRecord, HeadRepo
-from storage.leads import (
+from storage.lead_records import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
     LeadFields,
     LeadRecord,
-    LeadRepo,
     LeadSource,
     LeadStatus,
     Pool,
 )
+from storage.leads import LeadRepo
 from storage.members import MemberRecord, MemberRepo
 from storage.outbox import (
     HANDING_OVER,

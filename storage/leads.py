@@ -1,90 +1,20 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from collections.abc import Sequence
 from datetime import datetime
-from enum import StrEnum
 
 import aiosqlite
 
 from storage.clock_format import from_db, from_db_optional, to_db
-
-
-class LeadStatus(StrEnum):
-    """A lead's life (PRODUCT.md): nobody sees the contacts until it is taken."""
-
-    NEW = "new"  # waiting: a Claim card in the team chat, or a head's choice (see Pool)
-    OFFERED = "offered"  # sent to one manager, waiting for Accept or Return
-    TAKEN = "taken"  # claimed, accepted, or assigned by a head: its owner works it
-    WON = "won"
-    LOST = "lost"
-
-
-OPEN_STATUSES = (LeadStatus.OFFERED, LeadStatus.TAKEN)  # what counts towards a cap
-CLOSED_STATUSES = (LeadStatus.WON, LeadStatus.LOST)
-
-
-class Pool(StrEnum):
-    """Where a new lead waits."""
-
-    CHAT = "chat"  # claimable from its card in the team chat
-    HEADS = "heads"  # the heads pick a manager
-    HOURS = "hours"  # the team is off: routed again at opening
-
-
-class LeadSource(StrEnum):
-    HTTP = "http"
-    COMMAND = "command"
-    FORWARD = "forward"
-
-
-@dataclass(frozen=True)
-class LeadFields:
-    """What a lead says about the client. Every field is optional on its own."""
-
-    name: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    company: str | None = None
-    tax_id: str | None = None
-    message: str | None = None
-    channel: str | None = None
-    industry: str | None = None
-    region: str | None = None
-    product: str | None = None
-    external_id: str | None = None
-    extra: Mapping[str, str] = field(default_factory=dict)
-
-
-KNOWN_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(LeadFields) if f.name != "extra")
-
-
-@dataclass(frozen=True)
-class LeadRecord:
-    id: int
-    team_id: int | None
-    status: LeadStatus
-    pool: Pool | None
-    source: LeadSource
-    fields: LeadFields
-    contact_user_id: int | None
-    owner_id: int | None
-    created_at: datetime
-    assigned_at: datetime | None  # when the current owner got it
-    taken_at: datetime | None
-    closed_at: datetime | None
-    lost_reason: str | None
-    card_chat_id: int | None
-    card_message_id: int | None
-    source_id: int | None = None  # the intake link it came through
-    group_id: int | None = None  # a first-come group's card: only its members may claim
-    cover_for: int | None = None  # the owner got it as the deputy of this manager, away
-
-    @property
-    def open(self) -> bool:
-        return self.status not in CLOSED_STATUSES
-
+from storage.lead_records import (
+    KNOWN_FIELDS,
+    LeadFields,
+    LeadRecord,
+    LeadSource,
+    LeadStatus,
+    Pool,
+)
 
 _COLUMNS = (
     "id, team_id, status, pool, source, "

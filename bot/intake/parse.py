@@ -16,7 +16,7 @@ from urllib.parse import unquote_to_bytes
 from bot.intake.multipart import MultipartError, multipart_pairs
 from bot.intake.shapes import ShapeError, flatten, nest_bracketed
 from bot.leads.fields import FILES_FIELD, is_lead, lead_from_pairs
-from storage.leads import LeadFields
+from storage.lead_records import LeadFields
 
 MAX_BODY_BYTES = 64 * 1024
 JSON = "application/json"

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from bot.leads.contacts import is_email, is_phone
-from storage.leads import KNOWN_FIELDS, LeadFields
+from storage.lead_records import KNOWN_FIELDS, LeadFields
 
 _SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)
 

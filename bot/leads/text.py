@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from bot.leads.contacts import find_email, find_phone, is_email, is_phone
 from bot.leads.fields import canonical_field, clean, lead_from_pairs
-from storage.leads import LeadFields
+from storage.lead_records import LeadFields
 
 _LABELLED_LINE = re.compile(r"^\s*([^:\n]{1,40}?)\s*:\s*(.+?)\s*$")
 # "Иван", "Иван Петров", "Анна-Мария Петрова", "Петров И. И.": capitalised words only.
