@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from bot.app import build_services, make_bot
+from bot.build import build_services, make_bot
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.delivery.outbox import OutboxWorker

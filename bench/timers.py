@@ -24,7 +24,7 @@ from aiogram import Bot
 from pydantic import SecretStr
 
 from bench import open_all_day
-from bot.app import build_services
+from bot.build import build_services
 from bot.clock import SystemClock
 from bot.config import Settings
 from bot.delivery.pulse import TelegramPulse

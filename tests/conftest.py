@@ -11,7 +11,7 @@ from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.types import Update
 
-from bot.app import Services, build_dispatcher, build_services
+from bot.build import Services, build_dispatcher, build_services
 from bot.config import Settings
 from bot.delivery.outbox import OutboxWorker, jittered_backoff
 from bot.delivery.pacing import SendLimits

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from aiogram import Bot
 
-from bot.app import Services, build_dispatcher, build_services, make_bot
+from bot.build import Services, build_dispatcher, build_services, make_bot
 from bot.delivery.outbox import OutboxWorker
 from bot.delivery.pacing import SendLimits
 from bot.delivery.pulse import TelegramPulse

@@ -1,0 +1,150 @@
+"""The services and the dispatcher, built from settings: `main()` and every test build them
+with these same functions, so that a test runs the handlers and services the bot runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+
+from bot.alarm import Alarm
+from bot.clock import Clock
+from bot.config import Settings
+from bot.delivery.pulse import TelegramPulse
+from bot.delivery.reach import TelegramReach
+from bot.delivery.signal import OutboxSignal
+from bot.handlers import get_routers
+from bot.middlewares import I18nMiddleware
+from bot.services.assignments import Assignments
+from bot.services.away import Away
+from bot.services.chats import ChatService
+from bot.services.claims import Claims
+from bot.services.distribution import Distributor
+from bot.services.handover import Handover
+from bot.services.heads import HeadService
+from bot.services.health import HealthService
+from bot.services.intake import IntakeService
+from bot.services.managers import ManagerService
+from bot.services.notices import HeadNotices
+from bot.services.people import Roles
+from bot.services.refusals import RefusalService
+from bot.services.reports import ReportService
+from bot.services.route_check import RouteCheck
+from bot.services.rules import RuleService
+from bot.services.sources import SourceService
+from bot.services.team import TeamService
+from bot.services.timers import TimerService
+from bot.services.vacations import Vacations
+from storage import Database, OutboxRepo
+
+# aiogram waits 60 s by default; a hung send should not hold the outbox that long.
+REQUEST_TIMEOUT = 20.0
+
+
+@dataclass(frozen=True)
+class Services:
+    intake: IntakeService
+    sources: SourceService
+    claims: Claims
+    assignments: Assignments
+    handover: Handover
+    managers: ManagerService
+    reports: ReportService
+    teams: TeamService
+    chats: ChatService
+    health: HealthService
+    refusals: RefusalService
+    heads: HeadService
+    rules: RuleService
+    routes: RouteCheck
+    roles: Roles
+    vacations: Vacations
+    timers: TimerService
+    alarm: Alarm
+
+
+def make_bot(settings: Settings, timeout: float = REQUEST_TIMEOUT) -> Bot:
+    session = AiohttpSession(
+        api=TelegramAPIServer.from_base(settings.telegram_api_url), timeout=timeout
+    )
+    return Bot(
+        token=settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(
+            parse_mode=ParseMode.HTML,
+            link_preview_is_disabled=True,
+        ),
+    )
+
+
+def build_services(
+    db: Database,
+    bot: Bot,
+    settings: Settings,
+    clock: Clock,
+    outbox_signal: OutboxSignal,
+    pulse: TelegramPulse,
+) -> Services:
+    roles = Roles(settings.admin_ids)
+    alarm = Alarm()
+    distributor = Distributor(db, roles, settings.timezone, alarm)
+    intake = IntakeService(db, clock, distributor, outbox_signal)
+    handover = Handover(db, clock, distributor, outbox_signal)
+    teams = TeamService(db, clock, roles, intake, handover, TelegramReach(bot), outbox_signal)
+    chats = ChatService(db, clock, roles, distributor, handover, outbox_signal)
+    health = HealthService(db, pulse, clock)
+    notices = HeadNotices(OutboxRepo(db.conn), roles)
+    refusals = RefusalService(db, clock, notices, outbox_signal)
+    heads = HeadService(db, clock, roles, teams)
+    away = Away(db, distributor, handover)
+    vacations = Vacations(db, clock, roles, teams, distributor, away, outbox_signal)
+    timers = TimerService(db, distributor, away, alarm, outbox_signal)
+    local_url = f"http://{settings.intake_host}:{settings.intake_port}"
+    return Services(
+        intake=intake,
+        sources=SourceService(db, clock, settings.zone, settings.public_url, local_url),
+        claims=Claims(db, clock, distributor, outbox_signal),
+        assignments=Assignments(db, clock, distributor, outbox_signal),
+        handover=handover,
+        managers=ManagerService(db, clock, teams, settings.timezone, timers),
+        reports=ReportService(db, clock, roles),
+        teams=teams,
+        chats=chats,
+        health=health,
+        refusals=refusals,
+        heads=heads,
+        rules=RuleService(db, clock, teams, distributor.planner),
+        routes=RouteCheck(db, clock, distributor.planner),
+        roles=roles,
+        vacations=vacations,
+        timers=timers,
+        alarm=alarm,
+    )
+
+
+def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
+    dispatcher = Dispatcher(
+        intake=services.intake,
+        sources=services.sources,
+        claims=services.claims,
+        assignments=services.assignments,
+        handover=services.handover,
+        managers=services.managers,
+        reports=services.reports,
+        zone=zone,
+        teams=services.teams,
+        chats=services.chats,
+        heads=services.heads,
+        rules=services.rules,
+        routes=services.routes,
+        roles=services.roles,
+        vacations=services.vacations,
+    )
+    dispatcher.update.middleware(I18nMiddleware())
+    dispatcher.include_routers(*get_routers())
+    return dispatcher
