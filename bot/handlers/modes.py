@@ -58,7 +58,8 @@ async def on_setting_chosen(
     match result.outcome:
         case Change.DONE | Change.ALREADY:
             _, settings = await managers.settings()
-            if isinstance(query.message, Message):
+            # Telegram refuses an edit that changes nothing: a tap on the current choice.
+            if result.outcome is Change.DONE and isinstance(query.message, Message):
                 await query.message.edit_text(
                     settings_text(settings, tr), reply_markup=settings_keyboard(settings, tr)
                 )

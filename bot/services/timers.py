@@ -114,7 +114,9 @@ class TimerService:
         for timer in await self._timers.pending(team.id):
             match timer.kind:
                 case TimerKind.VACATION_START | TimerKind.VACATION_END:
-                    vacation = await self._vacation_rows.get(timer.vacation_id or 0)
+                    if timer.vacation_id is None:
+                        continue
+                    vacation = await self._vacation_rows.get(timer.vacation_id)
                     if vacation is None:
                         continue
                     start = timer.kind is TimerKind.VACATION_START

@@ -189,6 +189,10 @@ async def test_settings_show_every_time_setting_and_change_by_button(world: Worl
     await world.feed(button_update(HEAD, private(HEAD), "set:accept_timeout:30m"))
     assert "<b>30 мин</b>" in str(world.session.of(EditMessageText)[-1].text)
     assert (await TeamSettingRepo(world.db.conn).values(1))["accept_timeout"] == "30m"
+    # The current choice again: nothing to edit, and Telegram would refuse the edit.
+    world.session.expect(AnswerCallbackQuery)
+    await world.feed(button_update(HEAD, private(HEAD), "set:accept_timeout:30m"))
+    assert not world.session.of(AnswerCallbackQuery)[-1].show_alert
     # A manager's tap and a forged value change nothing.
     for user, data in ((IVAN, "set:accept_timeout:5m"), (HEAD, "set:accept_timeout:forever")):
         world.session.expect(AnswerCallbackQuery)
