@@ -28,7 +28,6 @@ from storage import (
     OutboxPurpose,
     OutboxRepo,
     TeamRecord,
-    TeamRepo,
 )
 from storage.timers import TimerKind, TimerRecord, TimerRepo
 from storage.vacations import VacationRecord, VacationRepo
@@ -45,7 +44,6 @@ class Away:
         self._leads = LeadRepo(conn)
         self._events = LeadEventRepo(conn)
         self._outbox = OutboxRepo(conn)
-        self._teams = TeamRepo(conn)
         self._messages = LeadMessages(self._outbox)
 
     async def fire(self, timer: TimerRecord, team: TeamRecord, now: datetime) -> None:
@@ -92,7 +90,7 @@ class Away:
         moved: list[LeadRecord] = []
         if (await self._distributor.settings(team))[HANDBACK]:
             for lead in covered:
-                if await self._hand_back(lead, member, now):
+                if await self._hand_back(lead, member, team, now):
                     moved.append(lead)
         else:
             await self._leads.forget_cover(member.id)
@@ -103,7 +101,9 @@ class Away:
         )
         return len(moved)
 
-    async def _hand_back(self, lead: LeadRecord, member: MemberRecord, now: datetime) -> bool:
+    async def _hand_back(
+        self, lead: LeadRecord, member: MemberRecord, team: TeamRecord, now: datetime
+    ) -> bool:
         deputy = await self._members.by_id(lead.owner_id) if lead.owner_id else None
         if deputy is None or not await self._leads.hand_back(lead.id, deputy.id, member.id, now):
             return False
@@ -133,8 +133,6 @@ class Away:
                 lead.id,
                 buttons=outcome_buttons(lead.id, tr),
             )
-        team = await self._teams.by_id(member.team_id)
-        assert team is not None
         await self._distributor.deadlines.lead_changed(fresh, team, now)
         return True
 

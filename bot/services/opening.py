@@ -39,8 +39,9 @@ class Opening:
             await self._distributor.deadlines.opening(team, settings, now)
             return
         tr = team_translator(team)
+        held = await self._leads.waiting_in(team.id, Pool.HOURS)
         routed: dict[int, Html] = {}
-        for lead in await self._leads.waiting_in(team.id, Pool.HOURS):
+        for lead in held:
             decision = await self._distributor.distribute(lead, team, now)
             routed[lead.id] = (await self._distributor.where(decision))(tr)
         since = calendar.last_close(now)
@@ -48,7 +49,8 @@ class Opening:
             lead.id: lead
             for lead in (await self._leads.created_since(team.id, since) if since else [])
         }
-        arrived.update({lead.id: lead for lead in await self._leads.many(list(routed))})
+        # A held lead's line says where routing sent it; its older record is enough for that.
+        arrived.update({lead.id: lead for lead in held if lead.id not in arrived})
         lines = [
             _line(lead, routed.get(lead.id) or await self._state(lead, tr), tr)
             for _, lead in sorted(arrived.items())
