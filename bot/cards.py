@@ -14,7 +14,14 @@ from typing import Literal
 
 from bot.i18n import Html, Translator
 from bot.leads.contacts import Marks, dialable, is_contact, mask_contacts
-from bot.leads.fields import FILES_FIELD, is_contact_key, is_hidden, is_technical, is_utm
+from bot.leads.fields import (
+    FILES_FIELD,
+    MORE_FIELDS,
+    is_contact_key,
+    is_hidden,
+    is_technical,
+    is_utm,
+)
 from storage.lead_records import LeadRecord
 
 # Telegram counts message length in UTF-16 code units after HTML is parsed.
@@ -135,6 +142,10 @@ class _Rendered:
     left_over: list[tuple[str, str]] = field(default_factory=list)
 
 
+# Extra fields the intake itself names: shown under a label in the reader's language.
+_EXTRA_LABELS = {FILES_FIELD: "field.files", MORE_FIELDS: "field.more_fields"}
+
+
 def _value_limit(field: str) -> int:
     return _MESSAGE_LIMIT if field == "message" else _FIELD_LIMIT
 
@@ -179,7 +190,7 @@ def _render(tr: Translator, title: Html, lead: LeadRecord, *, full: bool) -> _Re
     extras = _private_extras(lead) if full else _public_extras(lead)
     for index, (key, raw) in enumerate(extras):
         whole = raw if hide is None else mask_contacts(raw, hide)
-        name = tr("field.files") if key == FILES_FIELD else key
+        name = tr(_EXTRA_LABELS[key]) if key in _EXTRA_LABELS else key
         shown_key, value = clip(name, _EXTRA_KEY_LIMIT), clip(whole, _FIELD_LIMIT)
         line = f"{escape(shown_key)}: {escape(value)}"
         if not out.lines.add(line, visible_length(shown_key + value) + 2):

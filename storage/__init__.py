@@ -1,6 +1,6 @@
 """Persistence: one SQLite file, numbered migrations, one repository class per table."""
 
-from storage.db import Database, SchemaTooNewError
+from storage.db import Database, SchemaTooNewError, StorageUnavailableError, WriteFailure
 from storage.events import LeadEvent, LeadEventRepo
 from storage.heads import HeadRecord, HeadRepo
 from storage.lead_records import (
@@ -65,8 +65,10 @@ __all__ = [
     "SourceKind",
     "SourceRecord",
     "SourceRepo",
+    "StorageUnavailableError",
     "TeamRecord",
     "TeamRepo",
     "TeamSettingRepo",
     "TurnRepo",
+    "WriteFailure",
 ]

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import re
 import sqlite3
+import stat
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -25,6 +28,47 @@ class SchemaTooNewError(RuntimeError):
 
 class MigrationError(RuntimeError):
     """A migration would leave the file inconsistent; it was rolled back."""
+
+
+class StorageUnavailableError(RuntimeError):
+    """Nothing can be written now: another process holds the file's write lock past the
+    wait we allow, or the disk is full. Nothing of the attempt was kept."""
+
+
+@dataclass(frozen=True)
+class WriteFailure:
+    at: float  # time.monotonic() of the failure
+    reason: str
+
+
+# The database holds every client's phone: nobody but the bot's own user may read it.
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+_COMPANIONS = ("", "-wal", "-shm", "-journal")
+DEFAULT_BUSY_MS = 5000
+
+
+def secure_files(path: Path) -> None:
+    """Create the folder (0700) and the file (0600) if missing; tighten them if wider.
+
+    SQLite gives its -wal and -shm files the mode of the database file, so a private
+    database file keeps its companions private too.
+    """
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=PRIVATE_FOLDER)
+    if not path.exists():
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE))
+    for suffix in _COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        try:
+            mode = stat.S_IMODE(companion.stat().st_mode)
+        except FileNotFoundError:
+            continue
+        if mode & 0o077:
+            companion.chmod(PRIVATE_FILE)
+            log.warning(
+                "%s was readable by others (mode %o); it is now %o", companion, mode, PRIVATE_FILE
+            )
 
 
 @dataclass(frozen=True)
@@ -59,10 +103,11 @@ class Database:
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self.conn = conn
         self._write_lock = asyncio.Lock()
+        self.last_write_failure: WriteFailure | None = None
 
     @classmethod
     async def open(cls, path: Path) -> Database:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        secure_files(path)
         # isolation_level=None: we issue BEGIN ourselves, the sqlite3 module never does.
         conn = await aiosqlite.connect(path, isolation_level=None)
         try:
@@ -71,7 +116,7 @@ class Database:
             # FULL: a committed lead survives power loss, which is what a 201 promises.
             await conn.execute("PRAGMA synchronous = FULL")
             await conn.execute("PRAGMA foreign_keys = ON")
-            await conn.execute("PRAGMA busy_timeout = 5000")
+            await conn.execute(f"PRAGMA busy_timeout = {DEFAULT_BUSY_MS:d}")
             db = cls(conn)
             await db.migrate()
         except BaseException:
@@ -123,17 +168,67 @@ class Database:
             await self.conn.execute("PRAGMA foreign_keys = ON")
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        async with self._write_lock:
-            # IMMEDIATE takes the write lock now, so a second process waits instead of failing
-            # later with "database is locked" halfway through.
-            await self.conn.execute("BEGIN IMMEDIATE")
+    async def transaction(self, wait: float | None = None) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction. With `wait`, give up after that many seconds of waiting
+        for the write lock (ours or another process's) with `StorageUnavailableError`,
+        instead of keeping a caller (a form service with its own timeout) waiting."""
+        deadline = None if wait is None else time.monotonic() + wait
+        if deadline is None:
+            await self._write_lock.acquire()
+        else:
+            try:
+                await asyncio.wait_for(self._write_lock.acquire(), timeout=wait)
+            except TimeoutError:
+                self._failed("the database is busy with other writes")
+                raise StorageUnavailableError("the database is busy") from None
+        try:
+            await self._begin(deadline)
             try:
                 yield self.conn
+            except sqlite3.OperationalError as error:
+                # A full disk, a lost file, a lock that outlasted busy_timeout: the
+                # storage's trouble, not the caller's bug.
+                await self._rollback()
+                self._failed(str(error))
+                raise StorageUnavailableError(str(error)) from error
             except BaseException:
-                await self.conn.execute("ROLLBACK")
+                await self._rollback()
                 raise
-            await self.conn.execute("COMMIT")
+            try:
+                await self.conn.execute("COMMIT")
+            except sqlite3.OperationalError as error:
+                self._failed(str(error))
+                await self._rollback()
+                raise StorageUnavailableError(str(error)) from error
+        finally:
+            self._write_lock.release()
+
+    async def _begin(self, deadline: float | None) -> None:
+        # IMMEDIATE takes the write lock now, so a second process waits instead of failing
+        # later with "database is locked" halfway through.
+        if deadline is None:
+            begin = self.conn.execute("BEGIN IMMEDIATE")
+        else:
+            left = max(1, int((deadline - time.monotonic()) * 1000))
+            await self.conn.execute(f"PRAGMA busy_timeout = {left:d}")
+            begin = self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            await begin
+        except sqlite3.OperationalError as error:
+            self._failed(str(error))
+            raise StorageUnavailableError(str(error)) from error
+        finally:
+            if deadline is not None:
+                await self.conn.execute(f"PRAGMA busy_timeout = {DEFAULT_BUSY_MS:d}")
+
+    async def _rollback(self) -> None:
+        # SQLite may have rolled back on its own already (a full disk does that).
+        if self.conn.in_transaction:
+            await self.conn.execute("ROLLBACK")
+
+    def _failed(self, reason: str) -> None:
+        log.warning("a write to the database failed: %s", reason)
+        self.last_write_failure = WriteFailure(time.monotonic(), reason)
 
     @asynccontextmanager
     async def consistent_read(self) -> AsyncIterator[aiosqlite.Connection]:

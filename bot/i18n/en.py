@@ -231,6 +231,10 @@ MESSAGES: dict[str, str] = {
     "refusal.content_type": "the form sends data in a format the bot does not accept",
     "refusal.charset": "the form names a character set the bot does not know",
     "refusal.too_large": "the request is larger than 64 KiB",
+    "refusal.rate_limited": (
+        "the form posted faster than the bot accepts from one address (INTAKE_RATE_LIMIT a "
+        "minute); the extra requests were told to retry later"
+    ),
     "refusal.more_origins": " and {count} more",
     "pause.removed": "the bot was removed from the chat",
     "pause.muted": "the bot is not allowed to send messages there",

@@ -189,6 +189,7 @@ WORK: dict[str, str] = {
     # Sources: intake links
     "cmd.source": "A link for a form: /source add name",
     "cmd.sources": "Forms and platforms leads come from",
+    "field.more_fields": "The form's other fields",
     "field.files": "Files (not kept)",
     "source.usage": (
         "Links for forms and ad platforms:\n"

@@ -193,6 +193,7 @@ WORK: dict[str, str] = {
     # Sources: intake links
     "cmd.source": "Ссылка для формы: /source add имя",
     "cmd.sources": "Формы и площадки, откуда идут лиды",
+    "field.more_fields": "Остальные поля формы",
     "field.files": "Файлы (не сохраняются)",
     "source.usage": (
         "Ссылки для форм и рекламных площадок:\n"

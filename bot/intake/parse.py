@@ -16,13 +16,16 @@ from urllib.parse import unquote_to_bytes
 from bot.intake.multipart import MultipartError, multipart_pairs
 from bot.intake.shapes import ShapeError, flatten, nest_bracketed
 from bot.leads.fields import FILES_FIELD, is_lead, lead_from_pairs
-from storage.lead_records import LeadFields
+from bot.leads.text import lead_from_text
+from storage.lead_records import KNOWN_FIELDS, LeadFields
 
 MAX_BODY_BYTES = 64 * 1024
 JSON = "application/json"
 FORM = "application/x-www-form-urlencoded"
 MULTIPART = "multipart/form-data"
-ACCEPTED_TYPES = (JSON, FORM, MULTIPART)
+# What `fetch(url, {method: "POST", body: JSON.stringify(data)})` sends by default.
+TEXT = "text/plain"
+ACCEPTED_TYPES = (JSON, FORM, MULTIPART, TEXT)
 MAX_IDEMPOTENCY_KEY = 200
 # Russian sites that predate UTF-8 still post forms in it, often without saying so.
 LEGACY_CHARSET = "windows-1251"
@@ -37,6 +40,7 @@ class Refusal(StrEnum):
     CONTENT_TYPE = "content_type"
     CHARSET = "charset"
     TOO_LARGE = "too_large"
+    RATE_LIMITED = "rate_limited"  # the form posted faster than the limit; told to retry
 
 
 class IntakeError(Exception):
@@ -53,12 +57,18 @@ class Parsed:
 
 
 def _codec(charset: str | None) -> str:
+    """The declared charset, if it is one: Python also knows codecs that are no text
+    encodings at all (rot13, base64, zlib, `undefined`), and those are refused."""
     try:
-        return codecs.lookup(charset or "utf-8").name
-    except LookupError:
+        name = codecs.lookup(charset or "utf-8").name
+        # Both raise for a codec that does not turn bytes into text and back.
+        "a".encode(name)
+        b"a".decode(name)
+    except (LookupError, UnicodeError):
         raise IntakeError(
             415, f"unsupported charset {charset!r}; send UTF-8", Refusal.CHARSET
         ) from None
+    return name
 
 
 def _decode(raw: bytes, codec: str) -> str:
@@ -128,6 +138,19 @@ def _multipart(body: bytes, codec: str, boundary: str | None) -> list[tuple[str,
     return [*pairs, (FILES_FIELD, ", ".join(files))] if files else pairs
 
 
+def _text_pairs(body: bytes, codec: str) -> list[tuple[str, str]]:
+    """A text/plain body: JSON or form data sent without saying so, else the words a
+    person typed, read like a lead written by hand."""
+    text = _decode(body, codec).strip()
+    if text[:1] in ("{", "["):
+        return _json_pairs(body, codec)
+    if "=" in text and not any(ch.isspace() for ch in text.partition("=")[0]):
+        return _form_pairs(body, codec)
+    fields = lead_from_text(text)
+    known = [(name, value) for name in KNOWN_FIELDS if (value := getattr(fields, name))]
+    return [*known, *fields.extra.items()]
+
+
 def _is_connection_check(pairs: list[tuple[str, str]]) -> bool:
     """Tilda posts `test=test` when a webhook is connected and wants `200 ok` back."""
     return [(key.strip().casefold(), value.strip().casefold()) for key, value in pairs] == [
@@ -142,7 +165,7 @@ def parse_lead(
         shown = content_type or "none"
         raise IntakeError(
             415,
-            f"content type {shown} is not accepted; send {JSON}, {FORM} or {MULTIPART}",
+            f"content type {shown} is not accepted; send {JSON}, {FORM}, {MULTIPART} or {TEXT}",
             Refusal.CONTENT_TYPE,
         )
     codec = _codec(charset)
@@ -151,6 +174,8 @@ def parse_lead(
             pairs = _json_pairs(body, codec)
         elif content_type == FORM:
             pairs = _form_pairs(body, codec)
+        elif content_type == TEXT:
+            pairs = _text_pairs(body, codec)
         else:
             pairs = _multipart(body, codec, boundary)
     except ShapeError as error:

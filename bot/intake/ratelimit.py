@@ -20,12 +20,16 @@ class ClientLimiter:
         self._buckets = KeyedBuckets(per_minute / 60.0, float(per_minute))
         self._clock = clock
         self._reported: dict[str, float] = {}
+        self.refused = 0  # requests answered 429 since start, for /health
 
     def admit(self, client: str) -> float:
         """0 if the request may go ahead (and counts); else seconds until it may."""
         now = self._clock.now().timestamp()
         bucket = self._buckets.get(client, now)
-        return 0.0 if bucket.take(now) else bucket.wait(now)
+        if bucket.take(now):
+            return 0.0
+        self.refused += 1
+        return bucket.wait(now)
 
     def first_refusal_this_minute(self, client: str) -> bool:
         """Whether to log this refusal: a flood must not flood the log as well."""

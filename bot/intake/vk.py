@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from bot.intake.shapes import scalar_text
+from bot.intake.shapes import MAX_DEPTH, scalar_text
 
 # VK's standard questions, as the field names our aliases know.
 _STANDARD = {
@@ -71,12 +71,16 @@ def _key(event: Mapping[str, object], lead: Mapping[str, object]) -> str | None:
     return f"vk:{group}:{lead_id}" if lead_id is not None else None
 
 
-def _answer_text(answer: object) -> str:
-    """A checkbox answers with a list of {key, value}; everything else with a value."""
+def _answer_text(answer: object, depth: int = 0) -> str:
+    """A checkbox answers with a list of {key, value}; everything else with a value.
+    No real answer nests; past `MAX_DEPTH` levels the rest is left out, as JSON's walk does."""
+    if depth > MAX_DEPTH:
+        return ""
     if isinstance(answer, list):
-        return ", ".join(_answer_text(item) for item in answer if item not in (None, ""))
+        texts = (_answer_text(item, depth + 1) for item in answer if item not in (None, ""))
+        return ", ".join(text for text in texts if text)
     if isinstance(answer, dict):
-        return _answer_text(answer.get("value", answer.get("label", "")))
+        return _answer_text(answer.get("value", answer.get("label", "")), depth + 1)
     try:
         return scalar_text(answer) or ""
     except TypeError:

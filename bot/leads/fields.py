@@ -18,6 +18,10 @@ from storage.lead_records import KNOWN_FIELDS, LeadFields
 
 _SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)
 
+# Past this many fields, the rest of a body is kept whole as one extra field (`capped`).
+MAX_FIELDS = 1000
+MORE_FIELDS = "more_fields"
+
 # Keys are normalised (see `normalise_key`). Canonical names map to themselves implicitly.
 ALIASES: dict[str, str] = {
     # name
@@ -234,9 +238,27 @@ def _by_value(value: str) -> str | None:
     return None
 
 
+def capped(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The first `MAX_FIELDS` pairs as they are; the rest folded into one extra field.
+
+    A real form has a few dozen fields; a body of thousands is a script. Folding keeps
+    every character (the lead still arrives whole) while the work per field stays bounded.
+    """
+    head: list[tuple[str, str]] = []
+    rest: list[str] = []
+    for key, value in pairs:
+        if len(head) < MAX_FIELDS:
+            head.append((key, value))
+        else:
+            rest.append(f"{key}={value}")
+    if rest:
+        head.append((MORE_FIELDS, "\n".join(rest)))
+    return head
+
+
 def lead_from_pairs(pairs: Iterable[tuple[str, str]]) -> LeadFields:
     """Build lead fields from (key, value) pairs as a form sent them."""
-    items = [(clean(key), clean(value)) for key, value in pairs]
+    items = [(clean(key), clean(value)) for key, value in capped(pairs)]
     items = [(key, value) for key, value in items if key and value]
     known: dict[str, str] = {}
     taken: set[int] = set()
@@ -259,13 +281,17 @@ def lead_from_pairs(pairs: Iterable[tuple[str, str]]) -> LeadFields:
 
 
 def _unique_names(pairs: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """Repeated names get " (2)", " (3)"...: linear however often a name repeats, since
+    each name remembers the next suffix to try."""
     extra: dict[str, str] = {}
+    next_suffix: dict[str, int] = {}
     for key, value in pairs:
         name = key
-        suffix = 2
+        suffix = next_suffix.get(key, 2)
         while name in extra:
             name = f"{key} ({suffix})"
             suffix += 1
+        next_suffix[key] = suffix
         extra[name] = value
     return extra
 

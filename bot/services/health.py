@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -10,6 +11,9 @@ from storage import Database, OutboxRepo, RefusalRepo, TeamRepo
 
 # /health counts intake refusals over this window: a form that broke today shows up.
 REFUSALS_WINDOW = timedelta(days=1)
+# A write that failed this recently makes the status "degraded": reads may work on a full
+# disk while no lead can be stored.
+WRITE_FAILURE_WINDOW_SECONDS = 300.0
 
 
 @dataclass(frozen=True)
@@ -20,15 +24,19 @@ class Health:
     oldest_pending_seconds: float | None
     teams_paused: int | None = None
     refused_last_day: int | None = None
+    write_failure: str | None = None  # why the latest write failed, if it was recent
 
     @property
     def ok(self) -> bool:
-        return self.database and self.telegram and not self.teams_paused
+        return (
+            self.database and self.telegram and not self.teams_paused and self.write_failure is None
+        )
 
     def as_json(self) -> dict[str, object]:
         return {
             "status": "ok" if self.ok else "degraded",
             "database": self.database,
+            "database_write_error": self.write_failure,
             "telegram": self.telegram,
             "teams_paused": self.teams_paused,
             "intake_refused_last_day": self.refused_last_day,
@@ -65,4 +73,16 @@ class HealthService:
             else:
                 if since is not None:
                     oldest = round((now - since).total_seconds(), 1)
-        return Health(database, self._pulse.reachable(), pending, oldest, paused, refused)
+        failure = self._db.last_write_failure
+        recent = failure is not None and (
+            time.monotonic() - failure.at < WRITE_FAILURE_WINDOW_SECONDS
+        )
+        return Health(
+            database,
+            self._pulse.reachable(),
+            pending,
+            oldest,
+            paused,
+            refused,
+            failure.reason if failure is not None and recent else None,
+        )

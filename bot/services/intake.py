@@ -71,14 +71,15 @@ class IntakeService:
         self._teams = TeamRepo(db.conn)
         self._clients = ClientIndex(db)
 
-    async def submit(self, new: NewLead) -> Submitted:
+    async def submit(self, new: NewLead, wait: float | None = None) -> Submitted:
         """Store the lead and everything it must cause, in one transaction.
 
         When this returns, the lead and its outgoing card are committed: a crash after this
-        point delays the card, it cannot lose it.
+        point delays the card, it cannot lose it. With `wait`, give up with
+        `StorageUnavailableError` (nothing stored) rather than wait longer for the database.
         """
         try:
-            submitted = await self._store(new)
+            submitted = await self._store(new, wait)
         except sqlite3.IntegrityError:
             # Another process sharing the file stored the same submission between our
             # duplicate check and our insert; the unique index kept it to one lead.
@@ -93,10 +94,10 @@ class IntakeService:
             self._signal.notify()
         return submitted
 
-    async def _store(self, new: NewLead) -> Submitted:
+    async def _store(self, new: NewLead, wait: float | None) -> Submitted:
         now = self._clock.now()
         fields = settle_channel(cleaned(new.fields), new.default_channel)
-        async with self._db.transaction():
+        async with self._db.transaction(wait):
             earlier = await self._leads.find_duplicate(fields.external_id, new.idempotency_key)
             if earlier is not None:
                 return Submitted(earlier.id, created=False, team_id=earlier.team_id)

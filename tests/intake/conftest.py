@@ -17,6 +17,10 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 Client = TestClient[web.Request, web.Application]
 
 
+# How long the intake waits for a locked database in tests: short, it is a real wait.
+STORAGE_WAIT = 0.2
+
+
 def intake_app(
     world: World, token: str | None = TOKEN, per_minute: int = 100_000
 ) -> web.Application:
@@ -27,6 +31,7 @@ def intake_app(
         SecretStr(token) if token is not None else None,
         ClientLimiter(per_minute, world.clock),
         world.services.sources,
+        storage_wait=STORAGE_WAIT,
     )
 
 

@@ -134,7 +134,9 @@ async def test_an_integrity_error_that_is_not_a_duplicate_still_fails_loudly(
 ) -> None:
     await make_team(world)
 
-    async def broken_store(self: IntakeService, new: NewLead) -> Callable[..., Any]:
+    async def broken_store(
+        self: IntakeService, new: NewLead, wait: float | None
+    ) -> Callable[..., Any]:
         raise sqlite3.IntegrityError("CHECK constraint failed")
 
     monkeypatch.setattr(IntakeService, "_store", broken_store)

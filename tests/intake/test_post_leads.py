@@ -116,7 +116,7 @@ async def test_a_wrong_or_missing_token_gets_401(
         (b'"name"', "application/json", 400, "expected a JSON object"),
         (b"name=%98", "application/x-www-form-urlencoded", 400, "not valid text"),
         (b"", "application/x-www-form-urlencoded", 400, "nothing to make a lead of"),
-        (b"name=A", "text/plain", 415, "content type text/plain is not accepted"),
+        (b"<a>A</a>", "application/xml", 415, "content type application/xml is not accepted"),
         (b"name=A", "multipart/form-data; boundary=x", 400, "cannot read the multipart body"),
         (b"name=A", "multipart/form-data", 400, "without a boundary"),
         (

@@ -48,7 +48,7 @@ async def test_refusals_are_reported_at_most_once_an_hour_per_reason(
     for _ in range(3):
         await http.post("/leads", data=b"{}", headers=FORM_SITE)
         world.clock.advance(60)
-    await http.post("/leads", data=b"name=A", headers={**AUTH, "Content-Type": "text/plain"})
+    await http.post("/leads", data=b"<a>A</a>", headers={**AUTH, "Content-Type": "text/xml"})
     notices = await head_notices(world)
     assert len(notices) == 2  # the first "empty", and the first wrong content type
     assert len(await RefusalRepo(world.db.conn).unreported()) == 2

@@ -132,7 +132,7 @@ def test_tildas_webhook_check_is_no_lead_and_no_refusal() -> None:
         (JSON, b'"just a string"', 400, Refusal.UNREADABLE, "expected a JSON object"),
         (JSON, b"[" * 10_000 + b"]" * 10_000, 400, Refusal.UNREADABLE, "not valid JSON"),
         (FORM, b"name=\x98", 400, Refusal.UNREADABLE, "not valid text"),
-        ("text/plain", b"name=A", 415, Refusal.CONTENT_TYPE, "text/plain is not accepted"),
+        ("text/xml", b"<a>A</a>", 415, Refusal.CONTENT_TYPE, "text/xml is not accepted"),
     ],
 )
 def test_what_cannot_be_a_lead_is_refused_with_its_reason(

@@ -1,0 +1,97 @@
+"""When the database cannot be written, or a request names no text encoding, the sender
+gets a JSON answer it can act on, at once; /health says what is wrong."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from bot.services.intake import IntakeService, NewLead, Submitted
+from tests.conftest import World
+from tests.dispatcher.conftest import lead_count
+from tests.intake.conftest import AUTH, Client
+
+JSON = "application/json"
+
+
+@contextmanager
+def locked_by_another_process(path: Path) -> Iterator[None]:
+    """Another program holding the file's write lock (a backup tool, a second bot)."""
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        yield
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize(
+    "charset", ["rot13", "base64", "hex", "zlib", "bz2", "uu", "quopri", "undefined"]
+)
+async def test_a_codec_that_is_no_text_encoding_gets_a_415_in_json(
+    http: Client, world: World, charset: str
+) -> None:
+    response = await http.post(
+        "/leads",
+        data=b'{"name": "A"}',
+        headers={**AUTH, "Content-Type": f"{JSON}; charset={charset}"},
+    )
+    assert response.status == 415
+    assert response.content_type == JSON
+    assert "unsupported charset" in (await response.json())["error"]
+    assert await lead_count(world) == 0
+
+
+async def test_a_locked_database_answers_503_with_retry_after_and_stores_nothing(
+    http: Client, world: World, tmp_path: Path
+) -> None:
+    with locked_by_another_process(tmp_path / "leads.db"):
+        response = await http.post("/leads", json={"name": "Иван"}, headers=AUTH)
+        assert response.status == 503
+        assert response.content_type == JSON
+        assert int(response.headers["Retry-After"]) > 0
+        assert "retry" in (await response.json())["error"]
+    assert await lead_count(world) == 0
+    retried = await http.post("/leads", json={"name": "Иван"}, headers=AUTH)
+    assert retried.status == 201
+
+
+async def test_a_full_disk_answers_503_and_health_says_degraded_with_the_reason(
+    http: Client, world: World
+) -> None:
+    async with world.db.conn.execute("PRAGMA page_count") as cur:
+        row = await cur.fetchone()
+    assert row is not None
+    # SQLite's own "database or disk is full", as on a full disk.
+    await world.db.conn.execute(f"PRAGMA max_page_count = {int(row[0])}")
+    response = await http.post("/leads", json={"message": "x" * 40_000}, headers=AUTH)
+    assert response.status == 503 and response.content_type == JSON
+    assert "Retry-After" in response.headers
+    health = await http.get("/health")
+    report = await health.json()
+    assert report["status"] == "degraded"
+    assert "full" in report["database_write_error"]
+
+
+async def test_health_is_ok_while_writes_succeed(http: Client) -> None:
+    assert (await http.post("/leads", json={"name": "A"}, headers=AUTH)).status == 201
+    report = await (await http.get("/health")).json()
+    assert report["database_write_error"] is None
+
+
+async def test_an_unexpected_failure_is_a_json_500(
+    http: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def broken(self: IntakeService, new: NewLead, wait: float | None = None) -> Submitted:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(IntakeService, "submit", broken)
+    response = await http.post("/leads", json={"name": "A"}, headers=AUTH)
+    assert response.status == 500
+    assert response.content_type == JSON
+    assert "error" in await response.json()
