@@ -90,11 +90,12 @@ class OutboxRecord:
     created_at: datetime
     sent_at: datetime | None
     message_id: int | None
+    sending_at: datetime | None = None  # marked before a call whose outcome is not recorded
 
 
 _COLUMNS = (
     "id, chat_id, method, purpose, text, buttons, lead_id, target_id, status, attempts, "
-    "next_attempt_at, last_error, created_at, sent_at, message_id"
+    "next_attempt_at, last_error, created_at, sent_at, message_id, sending_at"
 )
 
 
@@ -115,6 +116,7 @@ def _record(row: aiosqlite.Row) -> OutboxRecord:
         created_at=from_db(row["created_at"]),
         sent_at=from_db_optional(row["sent_at"]),
         message_id=row["message_id"],
+        sending_at=from_db_optional(row["sending_at"]),
     )
 
 
@@ -188,24 +190,46 @@ class OutboxRepo:
             rows = await cur.fetchall()
         return [_record(row) for row in rows]
 
+    async def mark_sending(self, row_id: int, at: datetime) -> None:
+        await self._db.execute("UPDATE outbox SET sending_at = ? WHERE id = ?", (to_db(at), row_id))
+
     async def mark_sent(self, row_id: int, at: datetime, message_id: int | None) -> None:
         await self._db.execute(
             "UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, "
-            "attempts = attempts + 1, last_error = NULL WHERE id = ?",
+            "attempts = attempts + 1, last_error = NULL, sending_at = NULL WHERE id = ?",
             (to_db(at), message_id, row_id),
         )
 
     async def reschedule(self, row_id: int, next_attempt_at: datetime, error: str) -> None:
         await self._db.execute(
-            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
-            "WHERE id = ?",
+            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, "
+            "sending_at = NULL WHERE id = ?",
             (to_db(next_attempt_at), error[:500], row_id),
         )
+
+    async def in_doubt(self) -> int:
+        """Rows marked as being sent that never got an outcome: the process stopped in the
+        middle of their call, and Telegram may have shown them."""
+        async with self._db.execute(
+            "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND sending_at IS NOT NULL"
+        ) as cur:
+            row = await cur.fetchone()
+        assert row is not None
+        return int(row[0])
+
+    async def shows(self, lead_id: int, chat_id: int, message_id: int) -> bool:
+        """Whether the message is one the bot sent (or edited) about the lead in that chat."""
+        async with self._db.execute(
+            "SELECT 1 FROM outbox WHERE lead_id = ? AND chat_id = ? AND message_id = ? "
+            "AND status = 'sent' LIMIT 1",
+            (lead_id, chat_id, message_id),
+        ) as cur:
+            return await cur.fetchone() is not None
 
     async def mark_failed(self, row_id: int, at: datetime, error: str) -> None:
         await self._db.execute(
             "UPDATE outbox SET status = 'failed', sent_at = NULL, attempts = attempts + 1, "
-            "last_error = ? WHERE id = ? AND status = 'pending'",
+            "last_error = ?, sending_at = NULL WHERE id = ? AND status = 'pending'",
             (f"{to_db(at)} {error}"[:500], row_id),
         )
 

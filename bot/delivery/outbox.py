@@ -95,6 +95,9 @@ class OutboxWorker:
         self._leads = LeadRepo(db.conn)
         self._events = LeadEventRepo(db.conn)
         self._stopping = False
+        # Rows Telegram accepted whose record failed (a locked file, a full disk): their
+        # answer is kept here and the record retried; the send never is.
+        self._unrecorded: dict[int, tuple[OutboxRecord, int | None]] = {}
 
     def stop(self) -> None:
         """Finish the message in flight, then return from run(). Cancelling instead could
@@ -103,18 +106,53 @@ class OutboxWorker:
         self._signal.notify()
 
     async def run(self) -> None:
+        await self._warn_in_doubt()
         while not self._stopping:
             try:
-                rows = await self._heads()
-                if await self._send_due(rows):
-                    continue
-                # Nothing went, so `rows` are still the heads: no need to read them again.
-                idle = self._idle_seconds(self._earliest(rows))
+                if not await self._record_unrecorded():
+                    idle = FAILED_ROUND_PAUSE_SECONDS
+                else:
+                    rows = await self._heads()
+                    if await self._send_due(rows):
+                        continue
+                    # Nothing went, so `rows` are still the heads: no need to read them again.
+                    idle = self._idle_seconds(self._earliest(rows))
             except Exception:
                 # Nothing may end delivery for good: a database hiccup is retried shortly.
                 log.exception("outbox round failed")
                 idle = FAILED_ROUND_PAUSE_SECONDS
             await self._signal.wait(idle)
+        if not await self._record_unrecorded():
+            log.error(
+                "outbox: %d message(s) reached Telegram but could not be recorded before the "
+                "stop; they will be sent again at the next start",
+                len(self._unrecorded),
+            )
+
+    async def _warn_in_doubt(self) -> None:
+        try:
+            doubtful = await self._outbox.in_doubt()
+        except Exception:
+            log.exception("outbox: could not look for messages cut off by the last stop")
+            return
+        if doubtful:
+            log.warning(
+                "outbox: %d message(s) were being sent when the bot last stopped; Telegram may "
+                "have shown them, and they are sent again",
+                doubtful,
+            )
+
+    async def _record_unrecorded(self) -> bool:
+        """Record what Telegram accepted but the database did not take; True when none is
+        left. Until then nothing else is sent: the next write would likely fail as well."""
+        for row_id, (row, message_id) in list(self._unrecorded.items()):
+            try:
+                await self._sent(row, message_id)
+            except Exception as error:
+                log.warning("outbox row %d is still not recorded as sent: %s", row_id, error)
+                return False
+            del self._unrecorded[row_id]
+        return True
 
     def _idle_seconds(self, wakeup: datetime | None) -> float:
         if wakeup is None:
@@ -140,6 +178,8 @@ class OutboxWorker:
 
     async def deliver_due(self) -> int:
         """Send each chat's oldest row if it is due and the limits allow; return how many."""
+        if not await self._record_unrecorded():
+            return 0
         return await self._send_due(await self._heads())
 
     async def _send_due(self, rows: list[OutboxRecord]) -> int:
@@ -156,12 +196,26 @@ class OutboxWorker:
         return tried
 
     async def _send_one(self, row: OutboxRecord) -> None:
+        # Marked first: when the database cannot take even this, nothing is sent, and a
+        # crash during the call leaves a mark that says the row may repeat.
+        async with self._db.transaction():
+            await self._outbox.mark_sending(row.id, self._clock.now())
         try:
             message_id = await self._send(row)
         except Exception as error:
             await self._failed(row, error)
-        else:
+            return
+        try:
             await self._sent(row, message_id)
+        except Exception as error:
+            log.warning(
+                "outbox row %d reached chat %d but could not be recorded (%s); the record is "
+                "retried, the message is not sent again",
+                row.id,
+                row.chat_id,
+                error,
+            )
+            self._unrecorded[row.id] = (row, message_id)
 
     async def _failed(self, row: OutboxRecord, error: Exception) -> None:
         failure = Failure.REJECTED if isinstance(error, MessageGoneError) else classify(error)

@@ -4,6 +4,7 @@ import asyncio
 import contextlib
 import sqlite3
 from datetime import timedelta
+from pathlib import Path
 from random import Random
 
 import pytest
@@ -21,6 +22,7 @@ from storage import (
     OutboxPurpose,
     OutboxRecord,
     OutboxRepo,
+    StorageUnavailableError,
 )
 from tests.builders import HEAD_PERSON
 from tests.conftest import TOKEN, World, make_worker
@@ -213,3 +215,61 @@ async def test_stopping_lets_the_message_in_flight_be_recorded(world: World) -> 
     world.session.expect(SendMessage, stop_while_sending)
     await asyncio.wait_for(world.worker.run(), timeout=10)
     assert [await status(world, r) for r in (first, second)] == ["sent", "pending"]
+
+
+async def test_a_message_telegram_took_is_not_sent_again_while_its_record_fails(
+    world: World, tmp_path: Path
+) -> None:
+    """Another process holds the write lock from the moment Telegram answers: the record
+    waits, the message is never repeated, and it is recorded once the lock is gone."""
+    row = await enqueue(world, CHAT, "hello")
+    await world.db.conn.execute("PRAGMA busy_timeout = 20")  # fail fast, not after 5 s
+    other = sqlite3.connect(tmp_path / "leads.db", isolation_level=None)
+
+    def accepted_then_locked(method: SendMessage) -> object:
+        other.execute("BEGIN IMMEDIATE")
+        return message_for(method)
+
+    world.session.expect(SendMessage, accepted_then_locked)
+    try:
+        for _ in range(5):  # rounds of the worker while the lock is held
+            await world.worker.deliver_due()
+            world.clock.advance(10)
+        assert len(world.session.of(SendMessage)) == 1
+        assert await status(world, row) == "pending"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert await world.worker.deliver_due() == 0  # the record, not a send
+    assert await status(world, row) == "sent"
+    assert len(world.session.of(SendMessage)) == 1
+
+
+async def test_nothing_is_sent_while_the_database_cannot_mark_the_row(
+    world: World, tmp_path: Path
+) -> None:
+    row = await enqueue(world, CHAT, "hello")
+    await world.db.conn.execute("PRAGMA busy_timeout = 20")
+    other = sqlite3.connect(tmp_path / "leads.db", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StorageUnavailableError):
+            await world.worker.deliver_due()
+        assert world.session.of(SendMessage) == []
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    world.session.expect_message()
+    assert await world.worker.deliver_due() == 1
+    assert await status(world, row) == "sent"
+
+
+async def test_a_row_cut_off_by_a_crash_is_marked_and_sent_again_once(world: World) -> None:
+    row = await enqueue(world, CHAT, "hello")
+    async with world.db.transaction():
+        await OutboxRepo(world.db.conn).mark_sending(row, world.clock.now())
+    assert await OutboxRepo(world.db.conn).in_doubt() == 1
+    world.session.expect_message()
+    assert await world.worker.deliver_due() == 1
+    assert await OutboxRepo(world.db.conn).in_doubt() == 0
+    assert await world.worker.deliver_due() == 0
