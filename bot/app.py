@@ -9,6 +9,7 @@ import asyncio
 import logging
 import signal
 import sqlite3
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from bot.intake.web import make_intake_app
 from bot.scheduler import Scheduler
 from bot.services.client_index import ClientIndex
 from storage import Database, SchemaTooNewError
+from storage.instance_lock import AlreadyRunningError, InstanceLock
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +99,12 @@ class Application:
     ) -> AsyncIterator[Application]:
         """Open the database, start delivery and intake; stop them all on exit."""
         clock = clock or SystemClock()
-        db = await _open_database(settings)
+        lock = InstanceLock.acquire(settings.database_path)
+        try:
+            db = await _open_database(settings)
+        except BaseException:
+            lock.release()
+            raise
         pulse = TelegramPulse(clock)
         # Two sessions: handlers' calls are retried in place (a person waits for them), the
         # outbox's calls are retried by rescheduling their rows and must never sleep.
@@ -142,6 +149,7 @@ class Application:
             await bot.session.close()
             await outbox_bot.session.close()
             await db.close()
+            lock.release()
 
     async def wait_for_telegram(self, first_delay: float) -> User:
         """Ask Telegram who we are until it answers.
@@ -209,5 +217,8 @@ def main() -> None:
         asyncio.run(run(settings))
     except (ConfigError, SchemaTooNewError) as error:
         exit_with(error)
+    except AlreadyRunningError as error:
+        print(f"Not started: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
     except KeyboardInterrupt:
         pass

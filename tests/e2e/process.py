@@ -50,6 +50,31 @@ class BotProcess:
             "TELEGRAM_PRIVATE_MAX_PER_SECOND": "100000",
         }
 
+    async def run_once(self, timeout: float = 30) -> tuple[int, str]:
+        """Another `python -m bot` on the same set-up, to its exit: (exit code, output)."""
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            cwd=self.folder,
+            env=self._env(),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        try:
+            output, _ = await asyncio.wait_for(process.communicate(), timeout=timeout)
+        except TimeoutError:
+            process.kill()
+            await process.wait()
+            raise AssertionError("the second bot kept running") from None
+        assert process.returncode is not None
+        return process.returncode, output.decode()
+
+    @property
+    def pid(self) -> int:
+        assert self._process is not None
+        return self._process.pid
+
     async def start(self) -> None:
         polls = len(self.tg.called("getUpdates"))
         with self.log.open("ab") as log:

@@ -108,3 +108,39 @@ async def test_an_outbox_written_by_version_1_survives_the_upgrade(tmp_path: Pat
             await OutboxRepo(db.conn).mark_failed(row.id, row.created_at, "now allowed")
     finally:
         await db.close()
+
+
+def mode_of(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+async def test_a_new_database_is_private_to_the_bot_and_so_is_its_folder(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "leads.db"
+    db = await Database.open(path)
+    async with db.transaction():
+        await db.conn.execute(
+            "INSERT INTO teams (chat_id, title, language, created_by, "
+            "created_at) VALUES (1, 't', 'ru', 1, '2026-12-01T00:00:00')"
+        )
+    try:
+        assert mode_of(path.parent) == 0o700
+        for name in ("leads.db", "leads.db-wal", "leads.db-shm"):
+            assert mode_of(path.parent / name) == 0o600, name
+    finally:
+        await db.close()
+
+
+async def test_database_files_found_readable_by_others_are_tightened_with_a_log_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "leads.db"
+    first = await Database.open(path)
+    await first.close()
+    path.chmod(0o644)
+    for name in ("leads.db", "leads.db-wal", "leads.db-shm"):
+        if (tmp_path / name).exists():
+            (tmp_path / name).chmod(0o644)
+    db = await Database.open(path)
+    await db.close()
+    assert mode_of(path) == 0o600
+    assert "leads.db was readable by others (mode 644)" in caplog.text

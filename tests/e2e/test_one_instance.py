@@ -1,0 +1,59 @@
+"""One bot per database file: a second `python -m bot` on the same file refuses to start,
+says which file and which process hold it, and a killed bot leaves no lock behind."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import Application
+from storage.instance_lock import AlreadyRunningError
+from tests.conftest import make_settings
+from tests.e2e.process import BotProcess
+from tests.fakes.telegram import FakeTelegram
+
+
+@pytest.fixture
+async def bot(tmp_path: Path, tg: FakeTelegram) -> AsyncIterator[BotProcess]:
+    process = BotProcess(tmp_path, tg)
+    await process.start()
+    try:
+        yield process
+    finally:
+        await process.stop()
+
+
+@pytest.mark.slow
+async def test_a_second_bot_on_the_same_database_exits_at_once_naming_the_holder(
+    bot: BotProcess, tg: FakeTelegram
+) -> None:
+    asked = len(tg.called("getMe"))
+    code, output = await bot.run_once()
+    assert code == 2
+    assert str(bot.database) in output and f"pid {bot.pid}" in output
+    assert "Traceback" not in output
+    assert len(tg.called("getMe")) == asked  # the second one never reached Telegram
+
+
+@pytest.mark.slow
+async def test_a_killed_bot_leaves_no_lock_behind(tmp_path: Path, tg: FakeTelegram) -> None:
+    first = BotProcess(tmp_path, tg)
+    await first.start()
+    await first.kill()
+    second = BotProcess(tmp_path, tg)
+    await second.start()
+    await second.stop()
+
+
+async def test_the_lock_is_held_while_the_application_runs_and_released_after(
+    tmp_path: Path, tg: FakeTelegram
+) -> None:
+    settings = make_settings(tmp_path, telegram_api_url=tg.url)
+    async with Application.running(settings):
+        with pytest.raises(AlreadyRunningError, match="already in use"):
+            async with Application.running(settings):
+                pass
+    async with Application.running(settings):
+        pass
