@@ -23,12 +23,14 @@ from bot.build import REQUEST_TIMEOUT, Services, build_dispatcher, build_service
 from bot.clock import Clock, SystemClock
 from bot.commands import publish_commands
 from bot.config import ConfigError, Settings, exit_with, load_settings
+from bot.delivery.garbled import GarbledIsOutage
 from bot.delivery.outbox import OutboxWorker, RetryDelay
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.retry import RetryingRequests
 from bot.delivery.signal import OutboxSignal
 from bot.intake.ratelimit import ClientLimiter
 from bot.intake.web import make_intake_app
+from bot.logs import install_redaction
 from bot.scheduler import Scheduler
 from bot.services.client_index import ClientIndex
 from storage import Database, SchemaTooNewError
@@ -111,8 +113,11 @@ class Application:
         bot = make_bot(settings, request_timeout)
         bot.session.middleware(pulse)
         bot.session.middleware(RetryingRequests())
+        # Innermost: the pulse and the retries see a proxy's page as the outage it is.
+        bot.session.middleware(GarbledIsOutage())
         outbox_bot = make_bot(settings, request_timeout)
         outbox_bot.session.middleware(pulse)
+        outbox_bot.session.middleware(GarbledIsOutage())
         outbox_signal = OutboxSignal()
         services = build_services(db, bot, settings, clock, outbox_signal, pulse)
         await services.heads.load()
@@ -214,6 +219,7 @@ def main() -> None:
     )
     try:
         settings = load_settings()
+        install_redaction(*settings.secrets())
         asyncio.run(run(settings))
     except (ConfigError, SchemaTooNewError) as error:
         exit_with(error)

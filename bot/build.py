@@ -19,9 +19,11 @@ from bot.delivery.pulse import TelegramPulse
 from bot.delivery.reach import TelegramReach
 from bot.delivery.signal import OutboxSignal
 from bot.handlers import get_routers
+from bot.handlers.guard import ButtonGuard
 from bot.middlewares import I18nMiddleware
 from bot.services.assignments import Assignments
 from bot.services.away import Away
+from bot.services.buttons import ButtonLedger
 from bot.services.chats import ChatService
 from bot.services.claims import Claims
 from bot.services.distribution import Distributor
@@ -66,6 +68,7 @@ class Services:
     vacations: Vacations
     timers: TimerService
     alarm: Alarm
+    buttons: ButtonLedger
 
 
 def make_bot(settings: Settings, timeout: float = REQUEST_TIMEOUT) -> Bot:
@@ -124,6 +127,7 @@ def build_services(
         vacations=vacations,
         timers=timers,
         alarm=alarm,
+        buttons=ButtonLedger(db),
     )
 
 
@@ -144,7 +148,9 @@ def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
         routes=services.routes,
         roles=services.roles,
         vacations=services.vacations,
+        buttons=services.buttons,
     )
     dispatcher.update.middleware(I18nMiddleware())
+    dispatcher.callback_query.outer_middleware(ButtonGuard())
     dispatcher.include_routers(*get_routers())
     return dispatcher

@@ -100,6 +100,11 @@ class Settings(BaseSettings):
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    def secrets(self) -> tuple[str, ...]:
+        """Everything that must never reach a log line."""
+        tokens = (self.bot_token, self.intake_token)
+        return tuple(token.get_secret_value() for token in tokens if token is not None)
+
     @property
     def send_limits(self) -> SendLimits:
         return SendLimits(

@@ -6,6 +6,7 @@ from aiogram.filters import Filter
 from aiogram.types import TelegramObject, User
 
 from bot.services.people import Roles
+from bot.services.team import TeamService
 
 
 class IsHead(Filter):
@@ -15,3 +16,18 @@ class IsHead(Filter):
         self, event: TelegramObject, roles: Roles, event_from_user: User | None = None
     ) -> bool:
         return event_from_user is not None and roles.is_head(event_from_user.id)
+
+
+class InTeam(Filter):
+    """The user is a head of sales or an active member of the team: who works when, and
+    who is away, is the company's business, not any passer-by's."""
+
+    async def __call__(
+        self, event: TelegramObject, teams: TeamService, event_from_user: User | None = None
+    ) -> bool:
+        if event_from_user is None:
+            return False
+        if teams.is_head(event_from_user.id):
+            return True
+        team = await teams.primary()
+        return team is not None and await teams.member(team, event_from_user.id) is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
-from bot.cards import clip, format_duration, owner_messages
+from bot.cards import clip, format_duration, offer_card, owner_messages
 from bot.i18n import Html, Translator
 from bot.reasons import wait_text, why
 from bot.routing.hours import OffHours
@@ -75,7 +75,10 @@ def history_text(view: LeadHistory, zone: tzinfo, tr: Translator) -> list[Html]:
     state = tr("state." + lead.status.value)
     if view.owner is not None:
         state = Html(f"{state} · {tr('history.owner', name=view.owner.full_name)}")
-    card, *rest = owner_messages(lead, state, tr)
+    if view.contacts:
+        card, *rest = owner_messages(lead, state, tr)
+    else:
+        card, rest = offer_card(lead, state, tr), []
     lines: list[str] = [tr("history.header")]
     for event in view.events:
         lines.append(_event_line(event, names, zone, tr))

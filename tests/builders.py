@@ -14,6 +14,9 @@ from aiogram.types import (
     ChatMemberMember,
     ChatMemberRestricted,
     ChatMemberUpdated,
+    InaccessibleMessage,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
     Message,
     MessageEntity,
     Update,
@@ -58,8 +61,34 @@ def text_update(user: User, chat: Chat, text: str, **extra: object) -> Update:
     return Update(update_id=next(_ids), message=message(user, chat, text, **extra))
 
 
-def button_update(user: User, chat: Chat, data: str, message_id: int = 1) -> Update:
-    shown = Message(message_id=message_id, date=WHEN, chat=chat, text="card")
+def keyboard(*data: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text=d, callback_data=d)] for d in data]
+    )
+
+
+def button_update(
+    user: User,
+    chat: Chat,
+    data: str,
+    message_id: int = 1,
+    markup: InlineKeyboardMarkup | None = None,
+    *,
+    inaccessible: bool = False,
+) -> Update:
+    """A tap on a button. The message carries the tapped button unless `markup` says what it
+    carries instead (a forged tap); `inaccessible`: a message too old for Telegram to show."""
+    shown: Message | InaccessibleMessage
+    if inaccessible:
+        shown = InaccessibleMessage(chat=chat, message_id=message_id)
+    else:
+        shown = Message(
+            message_id=message_id,
+            date=WHEN,
+            chat=chat,
+            text="card",
+            reply_markup=markup if markup is not None else keyboard(data),
+        )
     query = CallbackQuery(
         id=str(next(_ids)),
         from_user=user,

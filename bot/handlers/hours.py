@@ -8,7 +8,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.filters import IsHead
+from bot.filters import InTeam, IsHead
 from bot.handlers.common import heads_only, person_of
 from bot.handlers.managers import change_text
 from bot.i18n import Html, Translator
@@ -71,5 +71,6 @@ def make_router() -> Router:
     ):
         router.message.register(change, Command(name, magic=named), IsHead())
         router.message.register(heads_only(), Command(name, magic=named))
-        router.message.register(_show(view), Command(name))
+        router.message.register(_show(view), Command(name), InTeam())
+        router.message.register(heads_only("common.members_only"), Command(name))
     return router

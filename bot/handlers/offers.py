@@ -14,11 +14,19 @@ from bot.keyboards import lost_reasons_keyboard, return_reasons_keyboard
 from bot.services.assignments import Assignments, Step
 
 
-async def _swap_keyboard(query: CallbackQuery, markup: InlineKeyboardMarkup) -> None:
-    """A menu in reply to a tap: the keyboard changes in place, nothing else does."""
-    if isinstance(query.message, Message):
-        await query.message.edit_reply_markup(reply_markup=markup)
-    await query.answer()
+async def _swap_keyboard(
+    query: CallbackQuery, step: Step, markup: InlineKeyboardMarkup, tr: Translator
+) -> None:
+    """A menu in reply to a tap: the keyboard changes in place, nothing else does. Only on
+    the holder's own card, in their private chat, while the lead waits for that step."""
+    message = query.message
+    if step is not Step.DONE:
+        await _answer(query, step, "", tr)
+    elif not isinstance(message, Message) or message.chat.id != query.from_user.id:
+        await query.answer(tr("claim.invalid"), show_alert=True)
+    else:
+        await message.edit_reply_markup(reply_markup=markup)
+        await query.answer()
 
 
 async def _answer(
@@ -44,7 +52,8 @@ async def on_offer(
             step = await assignments.accept(lead_id, person_of(query.from_user))
             await _answer(query, step, "offer.accepted", tr, id=lead_id)
         case OfferAction.RETURN:
-            await _swap_keyboard(query, return_reasons_keyboard(lead_id, tr))
+            step = await assignments.may_give_back(lead_id, person_of(query.from_user))
+            await _swap_keyboard(query, step, return_reasons_keyboard(lead_id, tr), tr)
 
 
 async def on_return_reason(
@@ -52,7 +61,8 @@ async def on_return_reason(
 ) -> None:
     lead_id = callback_data.lead_id
     if callback_data.why is None:
-        await _swap_keyboard(query, to_markup(offer_buttons(lead_id, tr)))
+        step = await assignments.may_give_back(lead_id, person_of(query.from_user))
+        await _swap_keyboard(query, step, to_markup(offer_buttons(lead_id, tr)), tr)
         return
     step = await assignments.give_back(lead_id, person_of(query.from_user), callback_data.why)
     await _answer(query, step, "offer.returned_toast", tr, id=lead_id)
@@ -67,7 +77,8 @@ async def on_outcome(
             step = await assignments.close(lead_id, person_of(query.from_user), won=True)
             await _answer(query, step, "outcome.won_toast", tr, id=lead_id)
         case Outcome.LOST:
-            await _swap_keyboard(query, lost_reasons_keyboard(lead_id, tr))
+            step = await assignments.may_close(lead_id, person_of(query.from_user))
+            await _swap_keyboard(query, step, lost_reasons_keyboard(lead_id, tr), tr)
 
 
 async def on_lost_reason(
@@ -75,7 +86,8 @@ async def on_lost_reason(
 ) -> None:
     lead_id = callback_data.lead_id
     if callback_data.why is None:
-        await _swap_keyboard(query, to_markup(outcome_buttons(lead_id, tr)))
+        step = await assignments.may_close(lead_id, person_of(query.from_user))
+        await _swap_keyboard(query, step, to_markup(outcome_buttons(lead_id, tr)), tr)
         return
     step = await assignments.close(
         lead_id, person_of(query.from_user), won=False, reason=callback_data.why

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from aiogram import Router
-from aiogram.filters import Command, CommandObject
+from aiogram import Bot, F, Router
+from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 
-from bot.handlers.common import person_of
+from bot.handlers.common import IN_GROUP, IN_PRIVATE, person_of
 from bot.i18n import Translator
 from bot.ids import row_number
+from bot.keyboards import open_private_keyboard
 from bot.services.reports import Access, Period, ReportService
 from bot.views import history_text, my_leads_text, stats_text
 
@@ -36,6 +37,34 @@ async def on_my(message: Message, reports: ReportService, tr: Translator) -> Non
     await message.answer(my_leads_text(view.leads, view.now, tr))
 
 
+LEAD_PAYLOAD = r"^lead-(\d{1,12})$"
+
+
+def lead_deep_link(bot_username: str, lead_id: int) -> str:
+    """Opens the bot's private chat and sends `/start lead-<id>`, which shows the lead."""
+    return f"https://t.me/{bot_username}?start=lead-{lead_id:d}"
+
+
+async def on_lead_in_group(
+    message: Message, command: CommandObject, bot: Bot, tr: Translator
+) -> None:
+    """A lead's card holds the client's contacts: it is shown in private, never to a group."""
+    lead_id = row_number((command.args or "").strip().lstrip("#№"))
+    me = await bot.me()
+    if lead_id is None or not me.username:
+        await message.reply(tr("lead.private_only"))
+        return
+    markup = open_private_keyboard(lead_deep_link(me.username, lead_id), tr)
+    await message.reply(tr("lead.private_only"), reply_markup=markup)
+
+
+async def on_lead_link(
+    message: Message, command: CommandObject, reports: ReportService, zone: ZoneInfo, tr: Translator
+) -> None:
+    assert command.args is not None
+    await _show_lead(message, int(command.args.removeprefix("lead-")), reports, zone, tr)
+
+
 async def on_lead(
     message: Message,
     command: CommandObject,
@@ -43,11 +72,17 @@ async def on_lead(
     zone: ZoneInfo,
     tr: Translator,
 ) -> None:
-    assert message.from_user is not None
     lead_id = row_number((command.args or "").strip().lstrip("#№"))
     if lead_id is None:
         await message.answer(tr("lead.usage"))
         return
+    await _show_lead(message, lead_id, reports, zone, tr)
+
+
+async def _show_lead(
+    message: Message, lead_id: int, reports: ReportService, zone: ZoneInfo, tr: Translator
+) -> None:
+    assert message.from_user is not None
     view = await reports.history(lead_id, person_of(message.from_user))
     if view.access is not Access.OK:
         await _refuse(message, view.access, tr)
@@ -76,6 +111,12 @@ async def on_stats(
 def make_router() -> Router:
     router = Router(name=__name__)
     router.message.register(on_my, Command("my"))
-    router.message.register(on_lead, Command("lead"))
+    router.message.register(on_lead, Command("lead"), IN_PRIVATE)
+    router.message.register(on_lead_in_group, Command("lead"), IN_GROUP)
+    router.message.register(
+        on_lead_link,
+        CommandStart(deep_link=True, magic=F.args.regexp(LEAD_PAYLOAD)),
+        IN_PRIVATE,
+    )
     router.message.register(on_stats, Command("stats"))
     return router

@@ -6,7 +6,8 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.handlers.common import person_of, say
+from bot.filters import InTeam
+from bot.handlers.common import heads_only, person_of, say
 from bot.i18n import Translator
 from bot.services.reply import Reply
 from bot.services.vacations import Vacations
@@ -37,5 +38,6 @@ async def on_vacations(message: Message, vacations: Vacations, tr: Translator) -
 def make_router() -> Router:
     router = Router(name=__name__)
     router.message.register(on_vacation, Command("vacation"))
-    router.message.register(on_vacations, Command("vacations"))
+    router.message.register(on_vacations, Command("vacations"), InTeam())
+    router.message.register(heads_only("common.members_only"), Command("vacations"))
     return router

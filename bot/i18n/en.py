@@ -62,6 +62,7 @@ MESSAGES: dict[str, str] = {
     "team.empty": "Nobody has joined yet. Managers join with “Join” or /join in the team chat.",
     "team.remove_hint": "To remove a manager: /remove and the number from this list.",
     "team.removed_header": "Removed by the head of sales (cannot rejoin by themselves):",
+    "common.members_only": "Only the team's members see this. Join in the team chat first.",
     "team.members_only": "Only the team's members see who is in it. Join in the team chat first.",
     "team.none": "No team yet: the head of sales sends /setup in the team chat.",
     "remove.usage": "Whom to remove? /remove and the number from /team, or /remove @username.",

@@ -152,6 +152,9 @@ WORK: dict[str, str] = {
     "state.taken": "in progress",
     "state.won": "won",
     "state.lost": "lost",
+    "lead.private_only": (
+        "A lead's card, with the client's contacts, opens only in a private chat with the bot."
+    ),
     "lead.usage": "The lead's number: /lead 12.",
     "lead.not_found": "There is no such lead, or it is not yours.",
     "history.header": "🕓 <b>History</b>",

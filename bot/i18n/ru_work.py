@@ -154,6 +154,9 @@ WORK: dict[str, str] = {
     "state.taken": "в работе",
     "state.won": "сделка",
     "state.lost": "отказ",
+    "lead.private_only": (
+        "Карточка лида с контактами клиента открывается только в личном чате с ботом."
+    ),
     "lead.usage": "Номер лида: /lead 12.",
     "lead.not_found": "Такого лида нет, или этот лид не ваш.",
     "history.header": "🕓 <b>История</b>",

@@ -203,6 +203,24 @@ class Assignments:
         )
         await self._messages.edit_team_card(lead, team, OutboxPurpose.CARD_CLOSED, shown, now)
 
+    # ---- before a menu ------------------------------------------------------------------
+
+    async def may_give_back(self, lead_id: int, person: Person) -> Step:
+        """Whether a Return could go ahead now: the lead is offered to this person."""
+        return await self._holds(lead_id, person, LeadStatus.OFFERED)
+
+    async def may_close(self, lead_id: int, person: Person) -> Step:
+        """Whether Won or Lost could go ahead now: the lead is taken by this person."""
+        return await self._holds(lead_id, person, LeadStatus.TAKEN)
+
+    async def _holds(self, lead_id: int, person: Person, status: LeadStatus) -> Step:
+        async with self._db.consistent_read():
+            owned = await self._owned(lead_id, person)
+        if isinstance(owned, Step):
+            return owned
+        lead, _member = owned
+        return Step.DONE if lead.status is status else Step.STALE
+
     # ---- helpers ------------------------------------------------------------------------
 
     async def _lead_changed(self, lead: LeadRecord, now: datetime) -> None:

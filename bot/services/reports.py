@@ -15,6 +15,7 @@ from storage import (
     LeadEventRepo,
     LeadRecord,
     LeadRepo,
+    LeadStatus,
     MemberFigures,
     MemberRecord,
     MemberRepo,
@@ -54,6 +55,9 @@ class LeadHistory:
     events: tuple[LeadEvent, ...] = ()
     names: dict[int, str] | None = None  # member id -> name
     owner: MemberRecord | None = None
+    # The client's phone and e-mail: for heads, and for the owner once the lead is theirs
+    # (claimed or accepted); a manager it is only offered to sees what the offer shows.
+    contacts: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,9 @@ class Stats:
     period: Period = Period.WEEK
     members: tuple[tuple[MemberRecord, MemberFigures], ...] = ()
     channels: dict[str | None, ChannelFigures] | None = None
+
+
+_OWNED = frozenset({LeadStatus.TAKEN, LeadStatus.WON, LeadStatus.LOST})
 
 
 class ReportService:
@@ -109,7 +116,8 @@ class ReportService:
             events = await self._events.for_lead(lead_id)
             names = {m.id: m.full_name for m in await self._members.all_of(team.id)}
             owner = await self._members.by_id(lead.owner_id) if lead.owner_id else None
-        return LeadHistory(Access.OK, lead, tuple(events), names, owner)
+        contacts = self._roles.is_head(person.user_id) or lead.status in _OWNED
+        return LeadHistory(Access.OK, lead, tuple(events), names, owner, contacts)
 
     async def stats(self, person: Person, period: Period) -> Stats:
         """Everyone in the team sees the same figures: fairness is visible to all."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from aiogram.methods import AnswerCallbackQuery, SendMessage
+import pytest
+from aiogram.methods import AnswerCallbackQuery, GetMe, SendMessage
 
 from bot.routing import Mode
 from storage import MemberRepo
@@ -18,6 +19,7 @@ from tests.builders import (
 )
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to
+from tests.dispatcher.test_membership import BOT_USER
 
 
 async def claim(world: World, user: object, lead_id: int) -> None:
@@ -131,3 +133,54 @@ def test_a_long_history_keeps_its_latest_lines_within_one_message() -> None:
     assert shown.startswith("header\n…\n") and shown.endswith("event 0999")
     assert len(shown) <= 3500 + len("header\n…\n")
     assert latest_lines(["header", "one", "two"]) == "header\none\ntwo"
+
+
+async def test_lead_in_a_group_shows_no_card_only_a_link_to_the_private_chat(
+    world: World,
+) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    lead_id = await new_lead(world, "ООО Ромашка", phone="+79123456789")
+    await claim(world, IVAN, lead_id)
+    world.session.expect(GetMe, BOT_USER)  # asked once, then known
+    for user in (HEAD, IVAN):
+        world.session.expect_message()
+        await world.feed(text_update(user, TEAM_CHAT, f"/lead {lead_id}"))
+        reply = world.session.of(SendMessage)[-1]
+        assert reply.chat_id == TEAM_CHAT.id
+        assert "+7912" not in reply.text and "Ромашка" not in reply.text
+        assert "только в личном чате" in reply.text
+        button = reply.reply_markup.inline_keyboard[0][0]
+        assert button.url == f"https://t.me/leads_test_bot?start=lead-{lead_id}"
+    world.session.expect_message(times=2)
+    await world.feed(text_update(IVAN, private(IVAN), f"/start lead-{lead_id}"))
+    assert "+79123456789" in world.session.of(SendMessage)[-2].text
+
+
+async def test_a_manager_a_lead_is_only_offered_to_sees_no_contacts_until_accepting(
+    world: World,
+) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    await world.services.managers.set_mode(Mode.ROUND_ROBIN)
+    lead_id = await new_lead(world, "ООО Ромашка", phone="+79123456789")
+    world.session.expect_message(times=2)
+    await world.feed(text_update(IVAN, private(IVAN), f"/lead {lead_id}"))
+    card = world.session.of(SendMessage)[-2].text
+    assert "Ромашка" in card and "+7912" not in card and "345" not in card
+    world.session.expect(AnswerCallbackQuery)
+    await world.feed(button_update(IVAN, private(IVAN), f"offer:accept:{lead_id}"))
+    world.session.expect_message(times=2)
+    await world.feed(text_update(IVAN, private(IVAN), f"/lead {lead_id}"))
+    assert "+79123456789" in world.session.of(SendMessage)[-2].text
+
+
+@pytest.mark.parametrize("command", ["/vacations", "/hours", "/duty"])
+async def test_the_roster_is_not_for_strangers(world: World, command: str) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    refused = await reply_to(world, STRANGER, command)
+    assert "только участники команды" in refused
+    assert "Ivan" not in refused
+    assert "только участники" not in await reply_to(world, IVAN, command)
+    assert "только участники" not in await reply_to(world, HEAD, command)

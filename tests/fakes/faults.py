@@ -23,7 +23,15 @@ class Drop:
     """Close the connection without an answer; the call takes no effect."""
 
 
-Fault = ApiError | Slow | Drop
+@dataclass(frozen=True)
+class ProxyPage:
+    """A proxy's own HTML error page instead of the Bot API's JSON, quoting the path (and
+    so the token), as nginx and many hosting panels do."""
+
+    status: int = 502
+
+
+Fault = ApiError | Slow | Drop | ProxyPage
 
 
 def too_many_requests(retry_after: int = 1) -> ApiError:

@@ -17,7 +17,15 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.fakes.faults import LIMITED_METHODS, Chaos, Drop, Fault, FloodLimits, Slow
+from tests.fakes.faults import (
+    LIMITED_METHODS,
+    Chaos,
+    Drop,
+    Fault,
+    FloodLimits,
+    ProxyPage,
+    Slow,
+)
 from tests.fakes.telegram_html import ApiError, utf16_length
 from tests.fakes.telegram_methods import TelegramState
 from tests.fakes.telegram_objects import Group, Sent, User
@@ -105,6 +113,9 @@ class FakeTelegram(TelegramState):
             return web.Response()
         if isinstance(fault, ApiError):
             raise fault
+        if isinstance(fault, ProxyPage):
+            page = f"<html><body><h1>{fault.status}</h1><p>{request.path} failed</p></body></html>"
+            return web.Response(status=fault.status, text=page, content_type="text/html")
         chat_id = params.get("chat_id")
         limits = self.limits if name in LIMITED_METHODS else None
         if not isinstance(chat_id, int):
