@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 from aiogram.types import User
-from aiohttp import web
 
 from bot.build import REQUEST_TIMEOUT, Services, build_dispatcher, build_services, make_bot
 from bot.clock import Clock, SystemClock
@@ -29,6 +28,7 @@ from bot.delivery.pulse import TelegramPulse
 from bot.delivery.retry import RetryingRequests
 from bot.delivery.signal import OutboxSignal
 from bot.intake.ratelimit import ClientLimiter
+from bot.intake.server import GuardedRunner, serve
 from bot.intake.web import make_intake_app
 from bot.logs import install_redaction
 from bot.scheduler import Scheduler
@@ -50,7 +50,7 @@ async def _open_database(settings: Settings) -> Database:
         ) from None
 
 
-async def _start_intake(settings: Settings, services: Services, clock: Clock) -> web.AppRunner:
+async def _start_intake(settings: Settings, services: Services, clock: Clock) -> GuardedRunner:
     app = make_intake_app(
         services.intake,
         services.health,
@@ -59,13 +59,11 @@ async def _start_intake(settings: Settings, services: Services, clock: Clock) ->
         ClientLimiter(settings.intake_rate_limit, clock),
         services.sources,
     )
-    runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, settings.intake_host, settings.intake_port)
     try:
-        await site.start()
+        runner = await serve(
+            app, settings.intake_host, settings.intake_port, settings.connection_limits
+        )
     except OSError as error:
-        await runner.cleanup()
         raise ConfigError(
             f"INTAKE_HOST/INTAKE_PORT {settings.intake_host}:{settings.intake_port} "
             f"cannot be used: {error.strerror or error}"
@@ -82,7 +80,7 @@ class Application:
     bot: Bot
     dispatcher: Dispatcher
     services: Services
-    intake: web.AppRunner
+    intake: GuardedRunner
     scheduler: Scheduler
 
     @property
@@ -135,7 +133,7 @@ class Application:
         scheduler = Scheduler(
             services.timers, services.refusals, clock, services.alarm, settings.zone
         )
-        intake: web.AppRunner | None = None
+        intake: GuardedRunner | None = None
         try:
             intake = await _start_intake(settings, services, clock)
             await scheduler.start()

@@ -13,6 +13,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.delivery.pacing import SendLimits
+from bot.intake.server import ConnectionLimits
 
 
 class Settings(BaseSettings):
@@ -34,6 +35,9 @@ class Settings(BaseSettings):
     timezone: str = "Europe/Moscow"
     # Beyond PRODUCT.md's table: abuse and flood limits, with defaults that fit Telegram.
     intake_rate_limit: int = Field(default=60, ge=1)
+    intake_max_connections_per_client: int = Field(default=64, ge=1)
+    intake_max_connections: int = Field(default=512, ge=1)
+    intake_request_timeout: float = Field(default=10.0, gt=0)
     telegram_max_per_second: float = Field(default=30.0, gt=0)
     telegram_group_max_per_minute: float = Field(default=20.0, gt=0)
     telegram_private_max_per_second: float = Field(default=1.0, gt=0)
@@ -104,6 +108,14 @@ class Settings(BaseSettings):
         """Everything that must never reach a log line."""
         tokens = (self.bot_token, self.intake_token)
         return tuple(token.get_secret_value() for token in tokens if token is not None)
+
+    @property
+    def connection_limits(self) -> ConnectionLimits:
+        return ConnectionLimits(
+            per_client=self.intake_max_connections_per_client,
+            total=self.intake_max_connections,
+            head_timeout=self.intake_request_timeout,
+        )
 
     @property
     def send_limits(self) -> SendLimits:

@@ -110,7 +110,11 @@ async def _json_errors(request: web.Request, handler: Handler) -> web.StreamResp
     try:
         return await handler(request)
     except IntakeError as error:
-        return _error(error.status, error.message)
+        response = _error(error.status, error.message)
+        if error.status == 408:
+            # The rest of the body may never come: do not wait for it on this connection.
+            response.force_close()
+        return response
     except StorageUnavailableError as error:
         log.warning("intake: %s %s answered 503: %s", request.method, request.path, error)
         return _storage_unavailable()

@@ -25,11 +25,14 @@ async def test_a_proxys_html_pages_are_retried_and_the_token_is_never_logged(
     try:
         await set_up_team(tg)
         tg.fail("sendMessage", ProxyPage(502), ProxyPage(502), ProxyPage(404))
-        async with aiohttp.ClientSession() as http, http.post(
-            f"{bot.url}/leads",
-            json={"name": "Клиент"},
-            headers={"Authorization": f"Bearer {INTAKE_TOKEN}"},
-        ) as response:
+        async with (
+            aiohttp.ClientSession() as http,
+            http.post(
+                f"{bot.url}/leads",
+                json={"name": "Клиент"},
+                headers={"Authorization": f"Bearer {INTAKE_TOKEN}"},
+            ) as response,
+        ):
             assert response.status == 201
         await tg.wait_message(TEAM.id, "Новый лид №", timeout=30)
     finally:
