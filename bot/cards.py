@@ -30,6 +30,7 @@ _BUDGET = TELEGRAM_TEXT_LIMIT - 300  # room for the title, status line, notes an
 _FIELD_LIMIT = 300
 _MESSAGE_LIMIT = 1500
 _EXTRA_KEY_LIMIT = 60
+_MASK_MARGIN = 200  # characters past a limit searched too, for a contact across the cut
 _FULL_TEXT_CHUNK = 3500  # UTF-16 units of a long text in one follow-up, under the limit
 ELLIPSIS = "…"
 
@@ -164,6 +165,31 @@ def _private_extras(lead: LeadRecord) -> list[tuple[str, str]]:
     return [(key, value) for key, value in lead.fields.extra.items() if not is_hidden(key)]
 
 
+def _masked(raw: str, hide: Marks | None, limit: int) -> str:
+    """What may be shown of `raw`: all of it to the owner; on a public card, with contacts
+    masked before it is cut (a phone cut in half would no longer look like one). Only the
+    start that can be shown is searched, so a 64 KiB text costs no more than a short one."""
+    if hide is None:
+        return raw
+    shown = limit + _MASK_MARGIN
+    masked = mask_contacts(raw[:shown], hide)
+    return masked + ELLIPSIS if len(raw) > shown else masked
+
+
+def _one_line(text: str) -> str:
+    """A value on its labelled line: a line break typed into a field cannot start a line
+    of its own that looks like one of the bot's (a status line, another field)."""
+    return " ⏎ ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
+def _field_line(label: str, value: str, shown: str) -> tuple[str, int]:
+    """The line as HTML and its visible length. A request of several lines is quoted, so
+    that every line of it is visibly the client's."""
+    if "\n" in value:
+        return f"{label}:\n<blockquote>{shown}</blockquote>", visible_length(f"{label}:\n{value}")
+    return f"{label}: {shown}", visible_length(f"{label}: {value}")
+
+
 def _render(tr: Translator, title: Html, lead: LeadRecord, *, full: bool) -> _Rendered:
     out = _Rendered(_Lines(_BUDGET))
     out.lines.add(title, visible_length(title))
@@ -172,28 +198,30 @@ def _render(tr: Translator, title: Html, lead: LeadRecord, *, full: bool) -> _Re
         raw = getattr(lead.fields, name)
         if not raw:
             continue
-        # Masked before it is cut: a phone cut in half would no longer look like one.
-        whole = raw if hide is None else mask_contacts(raw, hide)
+        whole = _masked(raw, hide, _value_limit(name))
         value = clip(whole, _value_limit(name))
         label = tr("field." + name)
         if value != whole:
             out.cut = True
             out.left_over.append((label, whole))
+        if name != "message":
+            value = _one_line(value)
         if full and name == "phone" and (number := dialable(value)) and number != value:
             # The international form is what Telegram turns into a tap-to-call link.
             value = f"{number} ({value})"
         shown = escape(value)
         if full and name == "name" and lead.contact_user_id is not None:
             shown = f'<a href="tg://user?id={lead.contact_user_id:d}">{shown}</a>'
-        if out.lines.add(f"{label}: {shown}", visible_length(f"{label}: {value}")):
+        if out.lines.add(*_field_line(label, value, shown)):
             out.fields_shown += 1
     extras = _private_extras(lead) if full else _public_extras(lead)
     for index, (key, raw) in enumerate(extras):
-        whole = raw if hide is None else mask_contacts(raw, hide)
+        whole = _masked(raw, hide, _FIELD_LIMIT)
         name = tr(_EXTRA_LABELS[key]) if key in _EXTRA_LABELS else key
-        shown_key, value = clip(name, _EXTRA_KEY_LIMIT), clip(whole, _FIELD_LIMIT)
-        line = f"{escape(shown_key)}: {escape(value)}"
-        if not out.lines.add(line, visible_length(shown_key + value) + 2):
+        shown_key, value = _one_line(clip(name, _EXTRA_KEY_LIMIT)), clip(whole, _FIELD_LIMIT)
+        shown_value = _one_line(value)
+        line = f"{escape(shown_key)}: {escape(shown_value)}"
+        if not out.lines.add(line, visible_length(shown_key + shown_value) + 2):
             # The budget keeps room for this one short line.
             out.lines.parts.append(tr("card.more_fields", count=len(extras) - index))
             out.cut = True
