@@ -12,18 +12,35 @@ import math
 import re
 from collections.abc import Mapping
 
+from bot.intake.answers import join_answers
+
 MAX_DEPTH = 8
 
-# In a labelled field, where the label and the value are.
+# In a labelled field, where the label and the value are (names compared casefolded).
 _LABEL_KEYS = ("title", "label", "question", "q", "name")
-_VALUE_KEYS = ("value", "answer", "a", "raw_value")
+_VALUE_KEYS = ("value", "values", "answer", "a", "raw_value")
 # Everything else a field's description may carry; an object with any other key is data.
 _DESCRIPTOR_KEYS = frozenset(
-    {*_LABEL_KEYS, *_VALUE_KEYS, "id", "type", "required", "placeholder", "key", "value_raw"}
+    {*_LABEL_KEYS, *_VALUE_KEYS, "id", "type", "required", "placeholder", "key", "value_raw",
+     "value_type", "field_type", "ref"}
+)  # fmt: skip
+# A declared type or code that says what the field is, whatever its label: Elementor's
+# "tel", Tally's INPUT_PHONE_NUMBER, Typeform's phone_number, Creatium's "name".
+_TYPES = (
+    ("phone", re.compile(r"phone|(?:^|_)tel(?:_|$)")),
+    ("email", re.compile(r"e_?mail")),
+    ("name", re.compile(r"^(?:name|fio|full_?name)$")),
 )
-# Blocks that describe the form or the request, never the client: their keys stay prefixed
-# so that they read as technical.
-_TECHNICAL_BLOCKS = frozenset({"form", "meta", "utm", "cookies", "quiz"})
+# Blocks that describe the form, the site or the request, never the client: their keys
+# stay prefixed so that they read as technical.
+_TECHNICAL_BLOCKS = frozenset(
+    {"form", "meta", "utm", "cookies", "quiz", "site", "page", "website", "landing"}
+)
+# A webhook's envelope holds the form's answers under one of these; its own name and id
+# beside them are the form's, not the client's.
+_ENVELOPE_KEYS = ("data", "fields", "answers", "values", "field_data")
+# Parts of a name that a form nests under the name's field (JotForm's q3_name[first]).
+_NAME_PART_KEYS = frozenset({"first", "last", "middle", "given", "family", "full"})
 _BRACKETS = re.compile(r"\[([^\[\]]*)\]")
 
 
@@ -45,17 +62,40 @@ def scalar_text(value: object) -> str | None:
 
 
 def _labelled(node: Mapping[str, object]) -> tuple[str, object] | None:
-    value_key = next((key for key in _VALUE_KEYS if key in node), None)
-    if value_key is None or not set(node) <= _DESCRIPTOR_KEYS:
+    folded = {str(key).casefold(): value for key, value in node.items()}
+    value_key = next((key for key in _VALUE_KEYS if key in folded), None)
+    if value_key is None or not set(folded) <= _DESCRIPTOR_KEYS:
         return None
-    label = next(
-        (text for key in _LABEL_KEYS if isinstance(text := node.get(key), str) and text.strip()),
+    label = _declared(folded) or next(
+        (text for key in _LABEL_KEYS if isinstance(text := folded.get(key), str) and text.strip()),
         "",
     )
-    value = node[value_key]
-    if value_key != "raw_value" and value in (None, "") and "raw_value" in node:
-        value = node["raw_value"]
+    value = folded[value_key]
+    if value_key != "raw_value" and value in (None, "") and "raw_value" in folded:
+        value = folded["raw_value"]
     return label, value
+
+
+def _declared(folded: Mapping[str, object]) -> str | None:
+    """The field a declared type names (phone, email, name), if it names one."""
+    for key in ("type", "field_type"):
+        kind = folded.get(key)
+        if isinstance(kind, str):
+            normal = re.sub(r"[\W_]+", "_", kind.casefold()).strip("_")
+            for field, pattern in _TYPES:
+                if pattern.search(normal):
+                    return field
+    return None
+
+
+def _envelope(node: Mapping[str, object]) -> bool:
+    """A webhook's envelope: the answers nested under `data`, `fields`, ... beside the
+    form's own scalars (its name, its id)."""
+    return any(
+        isinstance(child := node.get(key), Mapping)
+        or (isinstance(child, list) and any(isinstance(item, Mapping) for item in child))
+        for key in _ENVELOPE_KEYS
+    )
 
 
 def _technical(key: str) -> bool:
@@ -68,14 +108,14 @@ def _child_key(parent: str, key: str) -> str:
         return key
     if key.isdigit() or not key.strip():
         return parent
-    if _technical(parent):
+    if _technical(parent) or key.casefold() in _NAME_PART_KEYS:
         return f"{parent}_{key}"
     return key
 
 
 def flatten(data: object) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
-    _walk("", data, 0, pairs)
+    _walk("", join_answers(data), 0, pairs)
     return pairs
 
 
@@ -88,8 +128,12 @@ def _walk(key: str, node: object, depth: int, out: list[tuple[str, str]]) -> Non
             label, value = labelled
             _walk(label or key, value, depth + 1, out)
             return
+        envelope = _envelope(node)
         for child, value in node.items():
-            _walk(_child_key(key, str(child)), value, depth + 1, out)
+            name = _child_key(key, str(child))
+            if envelope and not isinstance(value, Mapping | list):
+                name = f"form_{child}"  # the envelope's own: technical
+            _walk(name, value, depth + 1, out)
     elif isinstance(node, list):
         if all(not isinstance(item, Mapping | list) for item in node):
             texts = [text for item in node if (text := scalar_text(item))]

@@ -14,9 +14,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from bot.leads.contacts import is_email, is_phone
+from bot.leads.names import guess_name, join_parts
 from storage.lead_records import KNOWN_FIELDS, LeadFields
 
 _SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)
+
+# A field name that says nothing of its value: "q2", "field_3", "12", "question_7".
+_OPAQUE_KEY = re.compile(r"^(?:[^\W\d_]{1,10}_?)?\d+$")
 
 # Past this many fields, the rest of a body is kept whole as one extra field (`capped`).
 MAX_FIELDS = 1000
@@ -112,9 +116,12 @@ _CONTAINS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("phone", r"phone|tel(?!egram)|телефон|тел(?!еграм)|мобильн|mobile"),
         ("company", r"компан|организац|company|organi[sz]ation|фирм"),
         ("tax_id", r"инн(?:_|$)|inn(?:_|$)"),
-        ("message", r"вопрос|сообщен|комментар|message|comment|textarea|question|пожелан"),
+        (
+            "message",
+            r"вопрос|сообщен|комментар|message|comment|textarea|question|пожелан|обсуд|опиш",
+        ),
         ("region", r"город|city|регион|region|област"),
-        ("name", r"имя(?:_|$)|фио|name(?:_|$)|фамили"),
+        ("name", r"имя(?:_|$)|фио|name(?:_|$)|фамили|зовут|представ|обращат"),
     )
 )
 
@@ -272,10 +279,26 @@ def lead_from_pairs(pairs: Iterable[tuple[str, str]]) -> LeadFields:
                 known[field] = value
                 taken.add(index)
 
+    # A name sent in parts (surname, given name, patronymic) is one name.
+    if joined := join_parts([(normalise_key(key), key, value) for key, value in items]):
+        known["name"], used = joined
+        taken |= used
     fill(lambda key, _: normalise_key(key) if normalise_key(key) in KNOWN_FIELDS else None)
     fill(lambda key, _: _exact(key))
     fill(lambda key, _: _by_content(key))
     fill(lambda key, value: None if is_technical(key) else _by_value(value))
+    if "name" not in known:
+        # No field is called a name: a value that reads as one under a field with no
+        # name of its own (a quiz's "q2") is it. A named field ("Регион регистрации":
+        # "Москва") says what its value is, even when it looks like a name.
+        unnamed = [
+            (index, value)
+            for index, (key, value) in enumerate(items)
+            if index not in taken and _OPAQUE_KEY.match(normalise_key(key))
+        ]
+        if (index := guess_name(unnamed)) is not None:
+            known["name"] = items[index][1]
+            taken.add(index)
     leftovers = [item for index, item in enumerate(items) if index not in taken]
     return LeadFields(**known, extra=_unique_names(leftovers))
 

@@ -7,31 +7,14 @@ from dataclasses import replace
 
 from bot.leads.contacts import find_email, find_phone, is_email, is_phone
 from bot.leads.fields import canonical_field, clean, lead_from_pairs
+from bot.leads.names import looks_like_name
 from storage.lead_records import LeadFields
 
 _LABELLED_LINE = re.compile(r"^\s*([^:\n]{1,40}?)\s*:\s*(.+?)\s*$")
-# "Иван", "Иван Петров", "Анна-Мария Петрова", "Петров И. И.": capitalised words only.
-_NAME = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
-_MAX_NAME_WORDS = 3
 _LEGAL_FORM = re.compile(
     r"^(?:ООО|ОАО|ЗАО|ПАО|АО|ИП|НКО|ГУП|МУП|ФГУП|LLC|Ltd|Inc|GmbH|JSC)(?:\s|[\"«“]|$)",
     re.IGNORECASE,
 )
-# Capitalised words that open a message rather than sign it.
-_NOT_NAMES = frozenset(
-    {
-        "здравствуйте", "привет", "добрый", "доброе", "спасибо", "срочно", "нужно", "нужен",
-        "нужна", "хочу", "хотим", "прошу", "пожалуйста", "перезвоните", "интересует",
-        "вопрос", "заявка", "клиент", "hello", "hi", "please", "urgent", "thanks",
-    }
-)  # fmt: skip
-
-
-def looks_like_name(part: str) -> bool:
-    words = part.split()
-    if not 1 <= len(words) <= _MAX_NAME_WORDS or words[0].casefold() in _NOT_NAMES:
-        return False
-    return all(_NAME.match(word) and word[0].isupper() for word in words)
 
 
 def _split_first_line(line: str, guess_name: bool) -> tuple[dict[str, str], list[str]]:

@@ -142,7 +142,7 @@ async def test_unusable_bodies_get_a_4xx_that_says_why_and_change_nothing(
     [
         (b'{"company": "X", "utm_source": "ya"}', "application/json", None),
         (b'["name", "A"]', "application/json", None),
-        (b'{"name": {"first": "A"}}', "application/json", None),
+        (b'{"name": {"first": "A"}}', "application/json", "A"),  # a name's part
         (b'{"name": ["A"]}', "application/json", "A"),
         ('{"name": "Иван"}'.encode("windows-1251"), "application/json", "Иван"),
         ("name=Иван".encode("windows-1251"), "application/x-www-form-urlencoded", "Иван"),

@@ -10,7 +10,8 @@ from bot.leads.contacts import (
     is_contact,
     mask_contacts,
 )
-from bot.leads.text import lead_from_text, looks_like_name
+from bot.leads.names import looks_like_name
+from bot.leads.text import lead_from_text
 
 MARKS = Marks(phone="📞", email="✉️", handle="💬")
 
