@@ -30,6 +30,7 @@ _BUDGET = TELEGRAM_TEXT_LIMIT - 300  # room for the title, status line, notes an
 _FIELD_LIMIT = 300
 _MESSAGE_LIMIT = 1500
 _EXTRA_KEY_LIMIT = 60
+_MAX_EXTRA_LINES = 40  # a card is read at a glance; the rest follows for the owner
 _MASK_MARGIN = 200  # characters past a limit searched too, for a contact across the cut
 _FULL_TEXT_CHUNK = 3500  # UTF-16 units of a long text in one follow-up, under the limit
 ELLIPSIS = "…"
@@ -138,6 +139,7 @@ class _Lines:
 class _Rendered:
     lines: _Lines
     fields_shown: int = 0
+    extra_lines: int = 0
     cut: bool = False
     # What the owner's copy could not show whole: (label, full value), for the follow-ups.
     left_over: list[tuple[str, str]] = field(default_factory=list)
@@ -151,18 +153,13 @@ def _value_limit(field: str) -> int:
     return _MESSAGE_LIMIT if field == "message" else _FIELD_LIMIT
 
 
-def _public_extras(lead: LeadRecord) -> list[tuple[str, str]]:
-    return [
-        (key, value)
-        for key, value in lead.fields.extra.items()
-        if (is_utm(key) or not is_technical(key))
-        and not is_contact_key(key)
-        and not is_contact(value)
-    ]
-
-
-def _private_extras(lead: LeadRecord) -> list[tuple[str, str]]:
-    return [(key, value) for key, value in lead.fields.extra.items() if not is_hidden(key)]
+def _shown_on(full: bool, key: str, value: str) -> bool:
+    """Whether an extra field shows on the owner's card (`full`) or on a public one."""
+    if full:
+        return not is_hidden(key)
+    return (
+        (is_utm(key) or not is_technical(key)) and not is_contact_key(key) and not is_contact(value)
+    )
 
 
 def _masked(raw: str, hide: Marks | None, limit: int) -> str:
@@ -214,19 +211,29 @@ def _render(tr: Translator, title: Html, lead: LeadRecord, *, full: bool) -> _Re
             shown = f'<a href="tg://user?id={lead.contact_user_id:d}">{shown}</a>'
         if out.lines.add(*_field_line(label, value, shown)):
             out.fields_shown += 1
-    extras = _private_extras(lead) if full else _public_extras(lead)
+    # Looked at one by one, as long as the card has room: a form of a thousand fields
+    # costs no more than the lines it fills.
+    extras = list(lead.fields.extra.items())
     for index, (key, raw) in enumerate(extras):
+        if not _shown_on(full, key, raw):
+            continue
         whole = _masked(raw, hide, _FIELD_LIMIT)
         name = tr(_EXTRA_LABELS[key]) if key in _EXTRA_LABELS else key
         shown_key, value = _one_line(clip(name, _EXTRA_KEY_LIMIT)), clip(whole, _FIELD_LIMIT)
         shown_value = _one_line(value)
         line = f"{escape(shown_key)}: {escape(shown_value)}"
-        if not out.lines.add(line, visible_length(shown_key + shown_value) + 2):
-            # The budget keeps room for this one short line.
+        if out.extra_lines >= _MAX_EXTRA_LINES or not out.lines.add(
+            line, visible_length(shown_key + shown_value) + 2
+        ):
+            # The budget keeps room for this one short line. The count is of every field
+            # left, those only the owner sees included: checking each would cost more.
             out.lines.parts.append(tr("card.more_fields", count=len(extras) - index))
             out.cut = True
-            out.left_over += [(k, v) for k, v in extras[index:]]
+            if full:  # the owner gets the rest in full, as one text, not a message each
+                rest = [f"{k}: {v}" for k, v in extras[index:] if _shown_on(full, k, v)]
+                out.left_over.append((tr("field.more_fields"), "\n".join(rest)))
             break
+        out.extra_lines += 1
         out.fields_shown += 1
         if value != whole:
             out.cut = True

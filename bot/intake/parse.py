@@ -14,7 +14,7 @@ from enum import StrEnum
 from urllib.parse import unquote_to_bytes
 
 from bot.intake.multipart import MultipartError, multipart_pairs
-from bot.intake.shapes import ShapeError, flatten, nest_bracketed
+from bot.intake.shapes import flatten, nest_bracketed
 from bot.leads.fields import FILES_FIELD, is_lead, lead_from_pairs
 from bot.leads.text import lead_from_text
 from storage.lead_records import KNOWN_FIELDS, LeadFields
@@ -169,17 +169,14 @@ def parse_lead(
             Refusal.CONTENT_TYPE,
         )
     codec = _codec(charset)
-    try:
-        if content_type == JSON:
-            pairs = _json_pairs(body, codec)
-        elif content_type == FORM:
-            pairs = _form_pairs(body, codec)
-        elif content_type == TEXT:
-            pairs = _text_pairs(body, codec)
-        else:
-            pairs = _multipart(body, codec, boundary)
-    except ShapeError as error:
-        raise IntakeError(400, str(error), Refusal.UNREADABLE) from None
+    if content_type == JSON:
+        pairs = _json_pairs(body, codec)
+    elif content_type == FORM:
+        pairs = _form_pairs(body, codec)
+    elif content_type == TEXT:
+        pairs = _text_pairs(body, codec)
+    else:
+        pairs = _multipart(body, codec, boundary)
     if _is_connection_check(pairs):
         return Parsed(None)
     lead = lead_from_pairs(pairs)

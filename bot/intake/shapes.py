@@ -44,10 +44,6 @@ _NAME_PART_KEYS = frozenset({"first", "last", "middle", "given", "family", "full
 _BRACKETS = re.compile(r"\[([^\[\]]*)\]")
 
 
-class ShapeError(ValueError):
-    """The body nests deeper than any form does."""
-
-
 def scalar_text(value: object) -> str | None:
     """A JSON scalar as text; None for null. Booleans read as yes/no, like a checkbox."""
     if value is None:
@@ -121,7 +117,11 @@ def flatten(data: object) -> list[tuple[str, str]]:
 
 def _walk(key: str, node: object, depth: int, out: list[tuple[str, str]]) -> None:
     if depth > MAX_DEPTH:
-        raise ShapeError(f"the body nests deeper than {MAX_DEPTH} levels")
+        # Deeper than any form nests: what is down there is kept, as one field, without
+        # walking it any further by recursion.
+        if texts := _scalars(node):
+            out.append((key or "1", ", ".join(texts)))
+        return
     if isinstance(node, Mapping):
         labelled = _labelled(node)
         if labelled is not None and not _technical(key):
@@ -146,6 +146,21 @@ def _walk(key: str, node: object, depth: int, out: list[tuple[str, str]]) -> Non
         out.append((key or "1", text))
 
 
+def _scalars(node: object) -> list[str]:
+    """Every scalar under `node` as text, in order, by a loop rather than recursion."""
+    texts: list[str] = []
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Mapping):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+        elif (text := scalar_text(item)) is not None:
+            texts.append(text)
+    return texts
+
+
 def nest_bracketed(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Form-encoded `fields[email][value]=...` (PHP-style nesting) read like nested JSON.
 
@@ -158,6 +173,10 @@ def nest_bracketed(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for key, value in pairs:
         head, _, tail = key.partition("[")
         path = _BRACKETS.findall("[" + tail) if tail else []
+        if len(path) > MAX_DEPTH:
+            # No form nests deeper; a tree thousands deep would cost the garbage
+            # collector (which runs on the event loop) a stall of its own.
+            path = [*path[: MAX_DEPTH - 1], "][".join(path[MAX_DEPTH - 1 :])]
         if not path or not head:
             order.append((key, value))
             continue

@@ -8,6 +8,7 @@ called. Nothing is dropped: whatever fills no field is kept as an extra under it
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -152,12 +153,21 @@ _LINE_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\t": 
 def clean(text: str) -> str:
     """`text` without invisible characters, trimmed; empty when nothing visible is left."""
     text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
-    return "".join(
-        ch for ch in text if ch == "\n" or unicodedata.category(ch) not in _INVISIBLE
-    ).strip()
+    # isprintable runs in C: most text is clean, and only a line that is not is walked.
+    if text.isprintable():
+        return text.strip()
+    return "\n".join(_visible(line) for line in text.split("\n")).strip()
 
 
+def _visible(line: str) -> str:
+    if line.isprintable():
+        return line
+    return "".join(ch for ch in line if unicodedata.category(ch) not in _INVISIBLE)
+
+
+@functools.lru_cache(maxsize=4096)
 def normalise_key(key: str) -> str:
+    # Cached: each field name is looked at by every step of the matching.
     return _SEPARATORS.sub("_", key.casefold()).strip("_")
 
 

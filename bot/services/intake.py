@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
 from dataclasses import dataclass
@@ -56,6 +57,10 @@ class HandEntryResult:
     team_chat_id: int | None = None  # where its card goes
 
 
+def _prepared(new: NewLead) -> LeadFields:
+    return settle_channel(cleaned(new.fields), new.default_channel)
+
+
 class IntakeService:
     """New leads in: stored with everything they cause, in one transaction."""
 
@@ -96,7 +101,8 @@ class IntakeService:
 
     async def _store(self, new: NewLead, wait: float | None) -> Submitted:
         now = self._clock.now()
-        fields = settle_channel(cleaned(new.fields), new.default_channel)
+        # Off the event loop: a form of a thousand fields takes a while to clean.
+        fields = await asyncio.to_thread(_prepared, new)
         async with self._db.transaction(wait):
             earlier = await self._leads.find_duplicate(fields.external_id, new.idempotency_key)
             if earlier is not None:

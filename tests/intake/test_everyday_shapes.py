@@ -55,7 +55,7 @@ async def test_a_form_of_ours_over_the_limit_is_reported_and_counted(world: Worl
         assert statuses == [201, 201, 429, 429, 429]
         [kept] = await RefusalRepo(world.db.conn).latest()  # once a minute, not per request
         assert (kept.reason, kept.status) == ("rate_limited", 429)
-        assert 'name' in kept.body_sample  # what it sent, kept
+        assert "name" in kept.body_sample  # what it sent, kept
         [notice] = await head_notices(world)
         assert "чаще, чем бот принимает" in notice
         health = await (await http.get("/health")).json()

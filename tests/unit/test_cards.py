@@ -277,3 +277,14 @@ def test_no_phone_written_anywhere_in_free_text_reaches_the_public_card(
     public = visible(team_card(lead(fields), RU))
     digits = "".join(ch for ch in public if ch.isdigit())
     assert "".join(ch for ch in phone if ch.isdigit())[-7:] not in digits
+
+
+def test_a_form_of_a_thousand_fields_makes_a_short_card_and_a_few_follow_ups() -> None:
+    extra = {f"поле {i}": f"значение {i}" for i in range(1000)}
+    record = lead(LeadFields(name="A", extra=extra), claimed_after=1)
+    public = visible(team_card(record, RU))
+    assert public.count("\n") < 50 and "…и ещё полей: 960" in public
+    card, *rest = owner_messages(record, RU("reason.claimed"), RU)
+    assert len(rest) <= 10  # the rest as one text, cut in pieces: not a message per field
+    sent = "".join(visible(html).split("\n", 1)[1] for html in rest)
+    assert "поле 999: значение 999" in sent and "поле 40: значение 40" in sent
