@@ -285,6 +285,7 @@ def test_a_form_of_a_thousand_fields_makes_a_short_card_and_a_few_follow_ups() -
     public = visible(team_card(record, RU))
     assert public.count("\n") < 50 and "…и ещё полей: 960" in public
     card, *rest = owner_messages(record, RU("reason.claimed"), RU)
+    assert "…и ещё полей: 960" in visible(card)
     assert len(rest) <= 10  # the rest as one text, cut in pieces: not a message per field
     sent = "".join(visible(html).split("\n", 1)[1] for html in rest)
     assert "поле 999: значение 999" in sent and "поле 40: значение 40" in sent
