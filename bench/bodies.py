@@ -16,30 +16,21 @@ import json
 import statistics
 import tempfile
 import time
-from datetime import UTC
 from pathlib import Path
 
 import aiohttp
-from pydantic import SecretStr
 
+from bench.intake import TOKEN, bench_app
 from bot.alarm import Alarm
 from bot.clock import SystemClock
-from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
 from bot.intake.parse import MAX_BODY_BYTES, parse_lead
-from bot.intake.ratelimit import ClientLimiter
 from bot.intake.server import ConnectionLimits, serve
-from bot.intake.web import make_intake_app
 from bot.services.distribution import Distributor
-from bot.services.health import HealthService
 from bot.services.intake import IntakeService
-from bot.services.notices import HeadNotices
 from bot.services.people import Roles
-from bot.services.refusals import RefusalService
-from bot.services.sources import SourceService
-from storage import Database, OutboxRepo, TeamRepo
+from storage import Database, TeamRepo
 
-TOKEN = "bench-token"  # noqa: S105 - a throwaway server on 127.0.0.1
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
 LIMIT = MAX_BODY_BYTES - 64
@@ -113,14 +104,7 @@ async def main(rounds: int) -> None:
         distributor = Distributor(db, roles, "Europe/Moscow", Alarm())
         async with db.transaction():
             await TeamRepo(db.conn).create(-1, "Bench", "ru", 1, clock.now())
-        app = make_intake_app(
-            IntakeService(db, clock, distributor, signal),
-            HealthService(db, TelegramPulse(clock), clock),
-            RefusalService(db, clock, HeadNotices(OutboxRepo(db.conn), roles), signal),
-            SecretStr(TOKEN),
-            ClientLimiter(10**9, clock),
-            SourceService(db, clock, UTC, None, "http://127.0.0.1"),
-        )
+        app = bench_app(db, clock, IntakeService(db, clock, distributor, signal), signal, roles)
         runner = await serve(app, "127.0.0.1", 0, ConnectionLimits())
         url = f"http://127.0.0.1:{runner.addresses[0][1]}/leads"
         rows: list[tuple[str, int, float, float, float]] = []

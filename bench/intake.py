@@ -63,6 +63,20 @@ def describe(name: str, latencies: list[float], wall: float) -> float:
     return rate
 
 
+def bench_app(
+    db: Database, clock: SystemClock, intake: IntakeService, signal: OutboxSignal, roles: Roles
+) -> web.Application:
+    """The intake app as the bot builds it, on `db`, with no rate limit in the way."""
+    return make_intake_app(
+        intake,
+        HealthService(db, TelegramPulse(clock), clock),
+        RefusalService(db, clock, HeadNotices(OutboxRepo(db.conn), roles), signal),
+        SecretStr(TOKEN),
+        ClientLimiter(10**9, clock),  # the bench measures storage, not the abuse guard
+        SourceService(db, clock, UTC, None, "http://127.0.0.1"),
+    )
+
+
 async def main(leads: int, concurrency: int) -> None:
     clock = SystemClock()
     with tempfile.TemporaryDirectory() as folder:
@@ -80,14 +94,7 @@ async def main(leads: int, concurrency: int) -> None:
                 )
                 for i in range(10)
             ]
-        app = make_intake_app(
-            service,
-            HealthService(db, TelegramPulse(clock), clock),
-            RefusalService(db, clock, HeadNotices(OutboxRepo(db.conn), roles), signal),
-            SecretStr(TOKEN),
-            ClientLimiter(10**9, clock),  # the bench measures storage, not the abuse guard
-            SourceService(db, clock, UTC, None, "http://127.0.0.1"),
-        )
+        app = bench_app(db, clock, service, signal, roles)
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
         site = web.TCPSite(runner, "127.0.0.1", 0)

@@ -3,7 +3,6 @@ says which file and which process hold it, and a killed bot leaves no lock behin
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -15,22 +14,17 @@ from tests.e2e.process import BotProcess
 from tests.fakes.telegram import FakeTelegram
 
 
-@pytest.fixture
-async def bot(tmp_path: Path, tg: FakeTelegram) -> AsyncIterator[BotProcess]:
-    process = BotProcess(tmp_path, tg)
-    await process.start()
-    try:
-        yield process
-    finally:
-        await process.stop()
-
-
 @pytest.mark.slow
 async def test_a_second_bot_on_the_same_database_exits_at_once_naming_the_holder(
-    bot: BotProcess, tg: FakeTelegram
+    tmp_path: Path, tg: FakeTelegram
 ) -> None:
+    bot = BotProcess(tmp_path, tg)
+    await bot.start()
     asked = len(tg.called("getMe"))
-    code, output = await bot.run_once()
+    try:
+        code, output = await bot.run_once()
+    finally:
+        await bot.stop()
     assert code == 2
     assert str(bot.database) in output and f"pid {bot.pid}" in output
     assert "Traceback" not in output
