@@ -39,6 +39,7 @@ _TECHNICAL_BLOCKS = frozenset(
 # A webhook's envelope holds the form's answers under one of these; its own name and id
 # beside them are the form's, not the client's.
 _ENVELOPE_KEYS = ("data", "fields", "answers", "values", "field_data")
+_ENVELOPE_NAMES = frozenset({"name", "title"})  # anything else beside them stays as sent
 # Parts of a name that a form nests under the name's field (JotForm's q3_name[first]).
 _NAME_PART_KEYS = frozenset({"first", "last", "middle", "given", "family", "full"})
 _BRACKETS = re.compile(r"\[([^\[\]]*)\]")
@@ -131,8 +132,8 @@ def _walk(key: str, node: object, depth: int, out: list[tuple[str, str]]) -> Non
         envelope = _envelope(node)
         for child, value in node.items():
             name = _child_key(key, str(child))
-            if envelope and not isinstance(value, Mapping | list):
-                name = f"form_{child}"  # the envelope's own: technical
+            if envelope and str(child).casefold() in _ENVELOPE_NAMES:
+                name = f"form_{child}"  # the envelope's own name: technical
             _walk(name, value, depth + 1, out)
     elif isinstance(node, list):
         if all(not isinstance(item, Mapping | list) for item in node):

@@ -3,53 +3,37 @@
 from __future__ import annotations
 
 import asyncio
-import functools
 import hmac
-import json
 import logging
 import math
 from urllib.parse import urlsplit
 
 from aiohttp import web
-from aiohttp.helpers import parse_mimetype
-from aiohttp.typedefs import Handler
 from pydantic import SecretStr
 
-from bot.intake.parse import (
-    MAX_BODY_BYTES,
-    IntakeError,
-    Refusal,
-    idempotency_key,
-    parse_lead,
+from bot.intake.http import boundary as body_boundary
+from bot.intake.http import (
+    error_answer,
+    json_answer,
+    json_errors,
+    read_body,
+    too_large,
 )
+from bot.intake.parse import IntakeError, Refusal, idempotency_key, parse_lead
 from bot.intake.ratelimit import ClientLimiter, client_address
 from bot.intake.vk import VkError, VkKind, read_vk
 from bot.leads.fields import is_lead, lead_from_pairs
 from bot.services.health import HealthService
 from bot.services.intake import IntakeService, NewLead
-from bot.services.refusals import SAMPLE_BYTES, RefusalService, RefusedRequest
+from bot.services.refusals import RefusalService, RefusedRequest
 from bot.services.sources import SourceService
-from storage import LeadFields, LeadSource, SourceKind, SourceRecord, StorageUnavailableError
+from storage import LeadFields, LeadSource, SourceKind, SourceRecord
 
 log = logging.getLogger(__name__)
 
-# Error texts quote what the sender sent, Cyrillic included: keep it readable.
-_dumps = functools.partial(json.dumps, ensure_ascii=False)
-_READ_CHUNK = 16 * 1024
-# A body that has not arrived in this time is a client holding a connection open.
-BODY_TIMEOUT_SECONDS = 15.0
 # How long a form waits for the database before it is told to retry (503): form services
 # give up after a few seconds, and a lead they were told nothing about may be resent as two.
 STORAGE_WAIT_SECONDS = 2.0
-RETRY_STORAGE_AFTER_SECONDS = 30
-
-
-def _json(data: object, status: int) -> web.Response:
-    return web.json_response(data, status=status, dumps=_dumps)
-
-
-def _error(status: int, message: str) -> web.Response:
-    return _json({"error": message}, status)
 
 
 def _origin(request: web.Request, client: str) -> str:
@@ -61,15 +45,6 @@ def _origin(request: web.Request, client: str) -> str:
     return client
 
 
-def _too_large() -> IntakeError:
-    return IntakeError(413, f"body is larger than {MAX_BODY_BYTES // 1024} KiB", Refusal.TOO_LARGE)
-
-
-def _boundary(request: web.Request) -> str | None:
-    boundary = parse_mimetype(request.headers.get("Content-Type", "")).parameters.get("boundary")
-    return boundary or None
-
-
 def _new_lead(fields: LeadFields, key: str | None, source: SourceRecord | None) -> NewLead:
     return NewLead(
         fields,
@@ -78,53 +53,6 @@ def _new_lead(fields: LeadFields, key: str | None, source: SourceRecord | None) 
         source_id=source.id if source else None,
         default_channel=source.channel if source else None,
     )
-
-
-async def _read_body(request: web.Request) -> tuple[bytes, bool]:
-    """The body, read up to the limit: (what was read, whether it went over)."""
-    try:
-        async with asyncio.timeout(BODY_TIMEOUT_SECONDS):
-            if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
-                return await request.content.read(SAMPLE_BYTES), True
-            body = bytearray()
-            while chunk := await request.content.read(_READ_CHUNK):
-                body += chunk
-                if len(body) > MAX_BODY_BYTES:
-                    return bytes(body[:SAMPLE_BYTES]), True
-            return bytes(body), False
-    except TimeoutError:
-        raise IntakeError(
-            408, f"the body did not arrive within {BODY_TIMEOUT_SECONDS:.0f} s"
-        ) from None
-
-
-def _storage_unavailable() -> web.Response:
-    response = _error(503, "leads cannot be stored right now; retry shortly")
-    response.headers["Retry-After"] = str(RETRY_STORAGE_AFTER_SECONDS)
-    return response
-
-
-@web.middleware
-async def _json_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Every answer is JSON, including aiohttp's own 404 and 405 and our own failures."""
-    try:
-        return await handler(request)
-    except IntakeError as error:
-        response = _error(error.status, error.message)
-        if error.status == 408:
-            # The rest of the body may never come: do not wait for it on this connection.
-            response.force_close()
-        return response
-    except StorageUnavailableError as error:
-        log.warning("intake: %s %s answered 503: %s", request.method, request.path, error)
-        return _storage_unavailable()
-    except web.HTTPException as error:
-        if error.status < 400:
-            raise
-        return _error(error.status, error.reason)
-    except Exception:
-        log.exception("intake: %s %s failed", request.method, request.path)
-        return _error(500, "internal error; the request was not handled, retry shortly")
 
 
 class IntakeHandlers:
@@ -170,10 +98,10 @@ class IntakeHandlers:
             ours = await self._ours(request)
             if ours is not False:
                 refused = IntakeError(429, message, Refusal.RATE_LIMITED)
-                body, _ = await _read_body(request)
+                body, _ = await read_body(request)
                 source = ours if isinstance(ours, SourceRecord) else None
                 await self._refused(request, client, refused, body, source)
-        response = _error(429, message)
+        response = error_answer(429, message)
         response.headers["Retry-After"] = str(seconds)
         return response
 
@@ -189,10 +117,10 @@ class IntakeHandlers:
         if (limited := await self._over_limit(request, client)) is not None:
             return limited
         if self._token is None:
-            return _error(503, "lead intake is disabled: set INTAKE_TOKEN to enable it")
+            return error_answer(503, "lead intake is disabled: set INTAKE_TOKEN to enable it")
         if not self._authorised(request):
             log.info("intake: refused request from %s: wrong or missing token", client)
-            return _error(401, "wrong or missing token")
+            return error_answer(401, "wrong or missing token")
         return await self._take(request, client, None)
 
     async def post_source_lead(self, request: web.Request) -> web.Response:
@@ -203,7 +131,7 @@ class IntakeHandlers:
         source = await self._sources.resolve(request.match_info["secret"])
         if source is None:
             log.warning("intake: refused request from %s: unknown source link", client)
-            return _error(401, "unknown link: it was deleted or rotated; ask for the new one")
+            return error_answer(401, "unknown link: it was deleted or rotated; ask for the new one")
         if source.kind is SourceKind.VK:
             return await self._vk(request, client, source)
         return await self._take(request, client, source)
@@ -211,14 +139,14 @@ class IntakeHandlers:
     async def _take(
         self, request: web.Request, client: str, source: SourceRecord | None
     ) -> web.Response:
-        body, too_large = await _read_body(request)
+        body, over = await read_body(request)
         try:
-            if too_large:
-                raise _too_large()
+            if over:
+                raise too_large()
             key = idempotency_key(request.headers.get("Idempotency-Key"))
             # Off the event loop: a body built to be slow to read must not stall the bot.
             parsed = await asyncio.to_thread(
-                parse_lead, request.content_type, request.charset, body, _boundary(request)
+                parse_lead, request.content_type, request.charset, body, body_boundary(request)
             )
         except IntakeError as error:
             await self._refused(request, client, error, body, source)
@@ -229,16 +157,16 @@ class IntakeHandlers:
             _new_lead(parsed.fields, key, source), wait=self._storage_wait
         )
         if not submitted.created:
-            return _json({"id": submitted.lead_id, "duplicate": True}, 200)
+            return json_answer({"id": submitted.lead_id, "duplicate": True}, 200)
         log.info("intake: lead %d created", submitted.lead_id)
-        return _json({"id": submitted.lead_id}, 201)
+        return json_answer({"id": submitted.lead_id}, 201)
 
     async def _vk(self, request: web.Request, client: str, source: SourceRecord) -> web.Response:
         """VK's Callback API: answers are plain text, and VK repeats what is not "ok"."""
-        body, too_large = await _read_body(request)
+        body, over = await read_body(request)
         try:
-            if too_large:
-                raise _too_large()
+            if over:
+                raise too_large()
             event = await asyncio.to_thread(read_vk, body)
         except VkError as error:
             refused = IntakeError(
@@ -255,7 +183,7 @@ class IntakeHandlers:
             (event.secret or "").encode(), source.vk_secret.encode()
         ):
             log.warning("intake: refused VK request from %s: wrong secret key", client)
-            return _error(401, "wrong secret key")
+            return error_answer(401, "wrong secret key")
         match event.kind:
             case VkKind.CONFIRMATION:
                 return web.Response(text=source.vk_confirm)
@@ -308,7 +236,7 @@ class IntakeHandlers:
         shown = health.as_json()
         shown["intake_rate_limited"] = self._limiter.refused
         # 503 only when leads cannot be stored; Telegram being away only delays them.
-        return _json(shown, 200 if health.database else 503)
+        return json_answer(shown, 200 if health.database else 503)
 
 
 def make_intake_app(
@@ -321,7 +249,7 @@ def make_intake_app(
     storage_wait: float = STORAGE_WAIT_SECONDS,
 ) -> web.Application:
     # No client_max_size: `_read_body` enforces the limit and keeps the start of the body.
-    app = web.Application(middlewares=[_json_errors])
+    app = web.Application(middlewares=[json_errors])
     handlers = IntakeHandlers(leads, health, refusals, token, limiter, sources, storage_wait)
     app.router.add_post("/leads", handlers.post_lead)
     app.router.add_post("/leads/{secret}", handlers.post_source_lead)

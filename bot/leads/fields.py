@@ -14,6 +14,16 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 
+from bot.leads.aliases import (
+    ALIASES,
+    CONTACT_FIELDS,
+    CONTACT_KEY,
+    CONTAINS,
+    HIDDEN_KEYS,
+    REGISTERED_REGION_KEYS,
+    TECHNICAL_KEYS,
+    TECHNICAL_PREFIXES,
+)
 from bot.leads.contacts import is_email, is_phone
 from bot.leads.names import guess_name, join_parts
 from storage.lead_records import KNOWN_FIELDS, LeadFields
@@ -26,122 +36,6 @@ _OPAQUE_KEY = re.compile(r"^(?:[^\W\d_]{1,10}_?)?\d+$")
 # Past this many fields, the rest of a body is kept whole as one extra field (`capped`).
 MAX_FIELDS = 1000
 MORE_FIELDS = "more_fields"
-
-# Keys are normalised (see `normalise_key`). Canonical names map to themselves implicitly.
-ALIASES: dict[str, str] = {
-    # name
-    "fio": "name",
-    "фио": "name",
-    "имя": "name",
-    "full_name": "name",
-    "fullname": "name",
-    "your_name": "name",
-    "contact_name": "name",
-    "client_name": "name",
-    "first_name": "name",
-    "ваше_имя": "name",
-    "имя_фамилия": "name",
-    "контактное_лицо": "name",
-    # phone
-    "tel": "phone",
-    "telephone": "phone",
-    "phone_number": "phone",
-    "phonenumber": "phone",
-    "mobile": "phone",
-    "your_phone": "phone",
-    "телефон": "phone",
-    "тел": "phone",
-    "номер_телефона": "phone",
-    "ваш_телефон": "phone",
-    "мобильный": "phone",
-    # email
-    "e_mail": "email",
-    "mail": "email",
-    "your_email": "email",
-    "почта": "email",
-    "эл_почта": "email",
-    "электронная_почта": "email",
-    "емейл": "email",
-    "имейл": "email",
-    # company
-    "organization": "company",
-    "organisation": "company",
-    "company_name": "company",
-    "компания": "company",
-    "организация": "company",
-    "название_компании": "company",
-    # tax id
-    "inn": "tax_id",
-    "инн": "tax_id",
-    "vat": "tax_id",
-    "vat_id": "tax_id",
-    # message
-    "comment": "message",
-    "comments": "message",
-    "text": "message",
-    "question": "message",
-    "your_message": "message",
-    "комментарий": "message",
-    "сообщение": "message",
-    "вопрос": "message",
-    "текст": "message",
-    "запрос": "message",
-    # channel
-    "source": "channel",
-    "канал": "channel",
-    "источник": "channel",
-    # industry
-    "отрасль": "industry",
-    "сфера": "industry",
-    "sector": "industry",
-    # region
-    "регион": "region",
-    "область": "region",
-    # product
-    "продукт": "product",
-    "товар": "product",
-    "услуга": "product",
-    # external id (Tilda calls it tranid)
-    "lead_id": "external_id",
-    "tranid": "external_id",
-    "request_id": "external_id",
-}
-
-
-# What a field's name contains, checked in this order: "Название компании" is a company,
-# not a name. Stems match at the start of a word of the normalised name.
-_CONTAINS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (field, re.compile(r"(?:^|_)(?:" + stems + ")"))
-    for field, stems in (
-        ("email", r"e_?mail|почт|емейл|имейл|мейл"),
-        ("phone", r"phone|tel(?!egram)|телефон|тел(?!еграм)|мобильн|mobile"),
-        ("company", r"компан|организац|company|organi[sz]ation|фирм"),
-        ("tax_id", r"инн(?:_|$)|inn(?:_|$)"),
-        (
-            "message",
-            r"вопрос|сообщен|комментар|message|comment|textarea|question|пожелан|обсуд|опиш",
-        ),
-        ("region", r"город|city|регион|region|област"),
-        ("name", r"имя(?:_|$)|фио|name(?:_|$)|фамили|зовут|представ|обращат"),
-    )
-)
-
-# Keys a form builder or a tracker adds on its own: kept, never enough to make a lead,
-# never on the public card.
-_TECHNICAL_KEYS = frozenset(
-    {
-        "formid", "form_id", "formname", "form_name", "tranid", "cookies", "token",
-        "referer", "referrer", "page", "page_url", "pageurl", "url", "ip", "remote_ip",
-        "user_agent", "useragent", "roistat", "roistat_visit", "gclid", "yclid", "fbclid",
-        "ymclid", "_ym_uid", "ym_uid", "timestamp", "submitted_at", "csrf", "csrf_token",
-        "g_recaptcha_response", "recaptcha", "captcha", "wpnonce", "test", "credit", "ad_id",
-    }
-)  # fmt: skip
-_TECHNICAL_PREFIXES = ("utm_", "meta_", "form_", "quiz_", "wpcf7", "_")
-# Secrets and tracking blobs: kept in the database, shown on no card.
-_HIDDEN_KEYS = frozenset(
-    {"cookies", "token", "csrf", "csrf_token", "g_recaptcha_response", "wpnonce"}
-)
 
 # Invisible characters a copy-paste or a hostile sender brings along: control characters
 # (line breaks and tabs aside), zero-width and direction marks, private-use and lone
@@ -180,23 +74,15 @@ def is_technical(key: str) -> bool:
     normal = normalise_key(key)
     raw = key.strip().casefold()
     return (
-        normal in _TECHNICAL_KEYS
-        or raw.startswith(_TECHNICAL_PREFIXES)
-        or (normal.startswith(_TECHNICAL_PREFIXES))
+        normal in TECHNICAL_KEYS
+        or raw.startswith(TECHNICAL_PREFIXES)
+        or (normal.startswith(TECHNICAL_PREFIXES))
     )
-
-
-# Extra fields that hold a way to reach the client, whatever their value looks like.
-_CONTACT_KEY = re.compile(
-    r"(?:^|_)(?:telegram|телеграм|tg|whats_?app|ватсап|вотсап|viber|вайбер|skype|скайп|vk|"
-    r"вконтакте|instagram|инстаграм|контакт|связ|contact|messenger|мессенджер)"
-)
-_CONTACT_FIELDS = frozenset({"phone", "email", "tax_id"})
 
 
 def is_contact_key(key: str) -> bool:
     """The field is named as a way to reach the client (or to identify them): private."""
-    return canonical_field(key) in _CONTACT_FIELDS or bool(_CONTACT_KEY.search(normalise_key(key)))
+    return canonical_field(key) in CONTACT_FIELDS or bool(CONTACT_KEY.search(normalise_key(key)))
 
 
 def is_utm(key: str) -> bool:
@@ -206,7 +92,7 @@ def is_utm(key: str) -> bool:
 
 def is_hidden(key: str) -> bool:
     """A secret or a tracking blob: shown to nobody."""
-    return normalise_key(key) in _HIDDEN_KEYS
+    return normalise_key(key) in HIDDEN_KEYS
 
 
 def _exact(key: str) -> str | None:
@@ -216,28 +102,11 @@ def _exact(key: str) -> str | None:
     return ALIASES.get(normal)
 
 
-# Extra fields routing reads (see `bot/leads/identity.py`). A registered region must not
-# pass for the region where the client works, which its name contains.
-BRAND_KEYS = frozenset({"brand", "бренд", "торговая_марка", "марка", "франшиза", "franchise"})
-REGISTERED_REGION_KEYS = frozenset(
-    {
-        "registered_region",
-        "registration_region",
-        "legal_region",
-        "регион_регистрации",
-        "юридический_регион",
-        "юр_регион",
-        "регион_юрлица",
-    }
-)
-FEDERAL_KEYS = frozenset({"federal", "is_federal", "федеральный", "федеральная_компания"})
-
-
 def _by_content(key: str) -> str | None:
     if is_technical(key) or normalise_key(key) in REGISTERED_REGION_KEYS:
         return None
     normal = normalise_key(key)
-    for field, pattern in _CONTAINS:
+    for field, pattern in CONTAINS:
         if pattern.search(normal):
             return field
     return None

@@ -12,14 +12,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from bot.leads.aliases import BRAND_KEYS, FEDERAL_KEYS, REGISTERED_REGION_KEYS
 from bot.leads.contacts import dialable
-from bot.leads.fields import (
-    BRAND_KEYS,
-    FEDERAL_KEYS,
-    REGISTERED_REGION_KEYS,
-    extra_value,
-    normalise_key,
-)
+from bot.leads.fields import extra_value, normalise_key
 from bot.routing import KnownBy, LeadFacts
 from storage import LeadFields
 

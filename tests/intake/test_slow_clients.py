@@ -73,7 +73,7 @@ async def test_one_address_holding_many_connections_leaves_room_for_everyone_els
 async def test_a_body_that_never_arrives_is_answered_without_waiting_forever(
     server: tuple[GuardedRunner, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("bot.intake.web.BODY_TIMEOUT_SECONDS", 0.3)
+    monkeypatch.setattr("bot.intake.http.BODY_TIMEOUT_SECONDS", 0.3)
     _, port = server
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     writer.write(

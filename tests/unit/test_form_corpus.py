@@ -38,3 +38,25 @@ def test_names_phones_emails_and_answers_are_read_across_builders() -> None:
 
 def test_the_corpus_covers_many_builders() -> None:
     assert len({case.builder for case in CASES}) >= 20
+
+
+def test_the_sites_or_forms_own_name_is_never_the_clients() -> None:
+    import json
+
+    for body in (
+        {"site": {"name": "Окна Плюс"}, "phone": "+79161234567"},
+        {"page": {"name": "Лендинг"}, "phone": "+79161234567"},
+        {"name": "Contact form", "data": {"phone": "+79161234567"}},
+        {"form_name": "Заявка", "phone": "+79161234567"},
+    ):
+        parsed = parse_lead("application/json", None, json.dumps(body).encode())
+        assert parsed.fields is not None and parsed.fields.name is None, body
+
+
+def test_a_clients_own_fields_beside_a_data_block_stay_theirs() -> None:
+    import json
+
+    body = {"phone": "+79161234567", "email": "a@b.ru", "data": {"page": "/promo"}}
+    parsed = parse_lead("application/json", None, json.dumps(body).encode())
+    assert parsed.fields is not None
+    assert (parsed.fields.phone, parsed.fields.email) == ("+79161234567", "a@b.ru")
