@@ -22,8 +22,9 @@ from bot.build import REQUEST_TIMEOUT, Services, build_dispatcher, build_service
 from bot.clock import Clock, SystemClock
 from bot.commands import publish_commands
 from bot.config import ConfigError, Settings, exit_with, load_settings
+from bot.delivery.backoff import RetryDelay
 from bot.delivery.garbled import GarbledIsOutage
-from bot.delivery.outbox import OutboxWorker, RetryDelay
+from bot.delivery.outbox import OutboxWorker
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.retry import RetryingRequests
 from bot.delivery.signal import OutboxSignal

@@ -8,10 +8,9 @@ the owner's copy follows it in full, in further messages: nothing typed is out o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
 from html import escape
-from typing import Literal
 
+from bot.durations import format_duration
 from bot.i18n import Html, Translator
 from bot.leads.contacts import Marks, dialable, is_contact, mask_contacts
 from bot.leads.fields import (
@@ -87,33 +86,6 @@ def _chunks(text: str, limit: int) -> list[str]:
     if current:
         pieces.append("".join(current))
     return pieces
-
-
-_DURATION_KEYS = (
-    "duration.days", "duration.hours", "duration.minutes", "duration.seconds", "duration.instant"
-)  # fmt: skip
-_SPAN_KEYS = ("span.days", "span.hours", "span.minutes", "span.seconds", "span.instant")
-
-
-def format_duration(
-    elapsed: timedelta, tr: Translator, kind: Literal["duration", "span"] = "duration"
-) -> Html:
-    """ "через 5 мин 3 с" (`duration`, how long until something happened) or "5 мин 3 с"
-    (`span`, a length of time on its own)."""
-    keys = _SPAN_KEYS if kind == "span" else _DURATION_KEYS
-    seconds = max(0, int(elapsed.total_seconds()))
-    minutes, s = divmod(seconds, 60)
-    hours, m = divmod(minutes, 60)
-    days, h = divmod(hours, 24)
-    if days:
-        return tr(keys[0], d=days, h=h)
-    if hours:
-        return tr(keys[1], h=hours, m=m)
-    if minutes:
-        return tr(keys[2], m=minutes, s=s)
-    if seconds:
-        return tr(keys[3], s=s)
-    return tr(keys[4])
 
 
 def marks(tr: Translator) -> Marks:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import Literal
 
 from bot.i18n import Html, Translator
 
@@ -51,3 +52,30 @@ def dump_duration(value: timedelta) -> str:
 def duration_text(value: timedelta, tr: Translator) -> Html:
     """ "1 ч 30 мин" in the reader's language."""
     return Html(" ".join(tr("dur." + unit, n=count) for unit, count in _parts(value)))
+
+
+_DURATION_KEYS = (
+    "duration.days", "duration.hours", "duration.minutes", "duration.seconds", "duration.instant"
+)  # fmt: skip
+_SPAN_KEYS = ("span.days", "span.hours", "span.minutes", "span.seconds", "span.instant")
+
+
+def format_duration(
+    elapsed: timedelta, tr: Translator, kind: Literal["duration", "span"] = "duration"
+) -> Html:
+    """ "через 5 мин 3 с" (`duration`, how long until something happened) or "5 мин 3 с"
+    (`span`, a length of time on its own)."""
+    keys = _SPAN_KEYS if kind == "span" else _DURATION_KEYS
+    seconds = max(0, int(elapsed.total_seconds()))
+    minutes, s = divmod(seconds, 60)
+    hours, m = divmod(minutes, 60)
+    days, h = divmod(hours, 24)
+    if days:
+        return tr(keys[0], d=days, h=h)
+    if hours:
+        return tr(keys[1], h=hours, m=m)
+    if minutes:
+        return tr(keys[2], m=minutes, s=s)
+    if seconds:
+        return tr(keys[3], s=s)
+    return tr(keys[4])

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
-from bot.cards import clip, format_duration, offer_card, owner_messages
+from bot.cards import clip, offer_card, owner_messages
+from bot.durations import format_duration
 from bot.i18n import Html, Translator
 from bot.reasons import wait_text, why
 from bot.routing.hours import OffHours

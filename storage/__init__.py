@@ -1,5 +1,6 @@
 """Persistence: one SQLite file, numbered migrations, one repository class per table."""
 
+from storage.buttons import Button, Buttons
 from storage.db import Database, SchemaTooNewError, StorageUnavailableError, WriteFailure
 from storage.events import LeadEvent, LeadEventRepo
 from storage.heads import HeadRecord, HeadRepo
@@ -16,8 +17,6 @@ from storage.leads import LeadRepo
 from storage.members import MemberRecord, MemberRepo
 from storage.outbox import (
     HANDING_OVER,
-    Button,
-    Buttons,
     OutboxMethod,
     OutboxPurpose,
     OutboxRecord,

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 import aiosqlite
 
+from storage.buttons import Button, Buttons, dump_buttons, load_buttons
 from storage.clock_format import from_db, from_db_optional, to_db
 
 
@@ -15,29 +14,6 @@ class OutboxMethod(StrEnum):
     SEND = "send"  # sendMessage to chat_id
     EDIT_CARD = "edit_card"  # editMessageText of the lead's team card, wherever it was posted
     EDIT = "edit"  # editMessageText of the message another row (target_id) sent
-
-
-@dataclass(frozen=True)
-class Button:
-    """An inline button as the outbox keeps it: no aiogram types in services or storage."""
-
-    text: str
-    data: str | None = None  # callback data
-    url: str | None = None
-
-
-Buttons = Sequence[Sequence[Button]]  # rows of buttons; empty removes a keyboard on edit
-
-
-def dump_buttons(rows: Buttons) -> str:
-    return json.dumps(
-        [[{k: v for k, v in vars(b).items() if v is not None} for b in row] for row in rows],
-        ensure_ascii=False,
-    )
-
-
-def load_buttons(text: str) -> list[list[Button]]:
-    return [[Button(**button) for button in row] for row in json.loads(text)]
 
 
 class OutboxPurpose(StrEnum):

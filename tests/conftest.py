@@ -13,7 +13,8 @@ from aiogram.types import Update
 
 from bot.build import Services, build_dispatcher, build_services
 from bot.config import Settings
-from bot.delivery.outbox import OutboxWorker, jittered_backoff
+from bot.delivery.backoff import jittered_backoff
+from bot.delivery.outbox import OutboxWorker
 from bot.delivery.pacing import SendLimits
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.retry import RetryingRequests

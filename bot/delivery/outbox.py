@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramMigrateToChat, TelegramRetryAfter
-from aiogram.types import Message, ReplyParameters
+from aiogram.types import Message
 
 from bot.clock import Clock
+from bot.delivery.backoff import RetryDelay, jittered_backoff
 from bot.delivery.failures import Failure, classify
 from bot.delivery.markup import to_markup
 from bot.delivery.pacing import Pacer, SendLimits
 from bot.delivery.signal import OutboxSignal
+from bot.delivery.targets import CardNotPostedError, MessageGoneError, Targets
 from storage import (
     Database,
     LeadEvent,
@@ -26,24 +27,12 @@ from storage import (
     OutboxPurpose,
     OutboxRecord,
     OutboxRepo,
-    OutboxStatus,
 )
 
 log = logging.getLogger(__name__)
 
-MAX_BACKOFF = timedelta(minutes=5)
 MAX_IDLE_SECONDS = 30.0
 FAILED_ROUND_PAUSE_SECONDS = 5.0
-
-RetryDelay = Callable[[int], timedelta]  # failed attempts so far -> wait before the next
-
-
-class CardNotPostedError(Exception):
-    """An edit of a message that Telegram has not shown yet; it waits for the message."""
-
-
-class MessageGoneError(Exception):
-    """An edit of a message that was refused for good: there is nothing to edit."""
 
 
 # Failures of the network or of Telegram: retried quietly. Anything else is a bug, retried too
@@ -59,16 +48,6 @@ class Refusals(Protocol):
     async def chat_moved(self, old_chat_id: int, new_chat_id: int) -> bool:
         """Move the team of `old_chat_id` to `new_chat_id`; False if no team was there."""
         ...
-
-
-def jittered_backoff(rng: random.Random) -> RetryDelay:
-    return lambda attempts: backoff(attempts, rng)
-
-
-def backoff(attempts: int, rng: random.Random) -> timedelta:
-    """Exponential, capped, with jitter so that many rows failing together spread out."""
-    ceiling = min(MAX_BACKOFF.total_seconds(), 2.0 ** min(attempts, 16))
-    return timedelta(seconds=ceiling * rng.uniform(0.5, 1.0))
 
 
 class OutboxWorker:
@@ -94,6 +73,7 @@ class OutboxWorker:
         self._outbox = OutboxRepo(db.conn)
         self._leads = LeadRepo(db.conn)
         self._events = LeadEventRepo(db.conn)
+        self._targets = Targets(self._leads, self._outbox)
         self._stopping = False
         # Rows Telegram accepted whose record failed (a locked file, a full disk): their
         # answer is kept here and the record retried; the send never is.
@@ -254,43 +234,17 @@ class OutboxWorker:
         markup = None if row.buttons is None else to_markup(row.buttons)
         if row.method is OutboxMethod.SEND:
             message = await self._bot.send_message(
-                row.chat_id, row.text, reply_markup=markup, reply_parameters=await self._reply(row)
+                row.chat_id,
+                row.text,
+                reply_markup=markup,
+                reply_parameters=await self._targets.reply(row),
             )
             return message.message_id
-        chat_id, message_id = await self._edited_message(row)
+        chat_id, message_id = await self._targets.edited_message(row)
         edited = await self._bot.edit_message_text(
             chat_id=chat_id, message_id=message_id, text=row.text, reply_markup=markup
         )
         return edited.message_id if isinstance(edited, Message) else message_id
-
-    async def _reply(self, row: OutboxRecord) -> ReplyParameters | None:
-        """A reminder answers the lead's card, so the chat sees which card it means; if
-        the card is gone, the reminder still arrives on its own."""
-        if row.purpose is not OutboxPurpose.CARD_REMINDER or row.lead_id is None:
-            return None
-        lead = await self._leads.get(row.lead_id)
-        if lead is None or lead.card_message_id is None or lead.card_chat_id != row.chat_id:
-            return None
-        return ReplyParameters(message_id=lead.card_message_id, allow_sending_without_reply=True)
-
-    async def _edited_message(self, row: OutboxRecord) -> tuple[int, int]:
-        """The chat and message an edit row changes."""
-        match row.method:
-            case OutboxMethod.EDIT_CARD:
-                lead = await self._leads.get(row.lead_id) if row.lead_id is not None else None
-                if lead is None or lead.card_chat_id is None or lead.card_message_id is None:
-                    raise CardNotPostedError(f"lead {row.lead_id} has no card yet")
-                return lead.card_chat_id, lead.card_message_id
-            case OutboxMethod.EDIT:
-                target = await self._outbox.get(row.target_id) if row.target_id else None
-                if target is None or target.status is OutboxStatus.FAILED:
-                    # The message never reached the chat; its failure was handled then.
-                    raise MessageGoneError(f"row {row.target_id} was never shown")
-                if target.message_id is None:
-                    raise CardNotPostedError(f"row {row.target_id} is not sent yet")
-                return target.chat_id, target.message_id
-            case OutboxMethod.SEND:
-                raise AssertionError("a sent message is not an edit")
 
     async def _sent(self, row: OutboxRecord, message_id: int | None) -> None:
         now = self._clock.now()

@@ -9,8 +9,8 @@ import logging
 from datetime import datetime, timedelta
 
 from bot.buttons import outcome_buttons
-from bot.cards import format_duration, head_card, offer_card, with_status
-from bot.durations import dump_duration, duration_text
+from bot.cards import head_card, offer_card, with_status
+from bot.durations import dump_duration, duration_text, format_duration
 from bot.reasons import DECIDING_EVENTS, Cause, why
 from bot.services.distribution import Distributor, client_label
 from bot.services.lead_messages import LeadMessages

@@ -12,7 +12,7 @@ import aiohttp
 import pytest
 
 from bot.app import Application
-from bot.delivery.outbox import RetryDelay
+from bot.delivery.backoff import RetryDelay
 from tests.conftest import TOKEN, make_settings
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.telegram_objects import Group, Sent, User

@@ -7,12 +7,12 @@ from hypothesis import strategies as st
 
 from bot.cards import (
     claimed_card,
-    format_duration,
     owner_card,
     owner_messages,
     team_card,
     visible_length,
 )
+from bot.durations import format_duration
 from bot.i18n import Translator
 from storage import LeadFields, LeadRecord, LeadSource, LeadStatus, Pool
 from tests.fakes.telegram_html import MAX_TEXT, parse_html

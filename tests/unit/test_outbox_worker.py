@@ -11,7 +11,7 @@ import pytest
 from aiogram import Bot
 from aiogram.methods import EditMessageText, SendMessage
 
-from bot.delivery.outbox import MAX_BACKOFF, backoff
+from bot.delivery.backoff import MAX_BACKOFF, backoff
 from bot.services.intake import NewLead
 from storage import (
     LeadEventRepo,
