@@ -32,7 +32,7 @@ class ConnectionLimits:
 
 
 class Connections:
-    """Who holds how many connections now."""
+    """Who holds how many connections now, and how many were refused or timed out."""
 
     def __init__(self, limits: ConnectionLimits) -> None:
         self.limits = limits
@@ -54,6 +54,13 @@ class Connections:
         self._by_client[client] -= 1
         if self._by_client[client] <= 0:
             del self._by_client[client]
+
+    def as_json(self) -> dict[str, int]:
+        return {"open": self.open, "refused": self.refused, "timed_out": self.timed_out}
+
+
+# Where /health finds the counts of the server it runs on.
+CONNECTIONS = web.AppKey("connections", Connections)
 
 
 def _answer(status: int, reason: str, message: str) -> bytes:
@@ -148,6 +155,7 @@ class GuardedRunner(web.AppRunner):
         # (aiohttp's 10 s would let a stalled body hold the connection that long).
         super().__init__(app, keepalive_timeout=limits.head_timeout, lingering_time=1.0, **kwargs)
         self.connections = Connections(limits)
+        app[CONNECTIONS] = self.connections
 
     @property
     def server(self) -> Any:

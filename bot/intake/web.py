@@ -21,6 +21,7 @@ from bot.intake.http import (
 )
 from bot.intake.parse import IntakeError, Refusal, idempotency_key, parse_lead
 from bot.intake.ratelimit import ClientLimiter, client_address
+from bot.intake.server import CONNECTIONS
 from bot.intake.vk import VkError, VkKind, read_vk
 from bot.leads.fields import is_lead, lead_from_pairs
 from bot.services.health import HealthService
@@ -235,6 +236,8 @@ class IntakeHandlers:
         health = await self._health.check()
         shown = health.as_json()
         shown["intake_rate_limited"] = self._limiter.refused
+        if (connections := request.app.get(CONNECTIONS)) is not None:
+            shown["intake_connections"] = connections.as_json()
         # 503 only when leads cannot be stored; Telegram being away only delays them.
         return json_answer(shown, 200 if health.database else 503)
 

@@ -46,6 +46,12 @@ async def test_a_request_head_that_never_completes_is_answered_408_and_closed(
     assert answer.startswith(b"HTTP/1.1 408")
     assert b'"error"' in answer and b"application/json" in answer
     assert runner.connections.timed_out == 1
+    async with (
+        aiohttp.ClientSession() as http,
+        http.get(f"http://127.0.0.1:{port}/health") as response,
+    ):
+        shown = (await response.json())["intake_connections"]
+    assert (shown["timed_out"], shown["refused"], shown["open"]) == (1, 0, 1)  # /health's own
 
 
 async def test_one_address_holding_many_connections_leaves_room_for_everyone_else(
