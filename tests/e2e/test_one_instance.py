@@ -15,30 +15,23 @@ from tests.fakes.telegram import FakeTelegram
 
 
 @pytest.mark.slow
-async def test_a_second_bot_on_the_same_database_exits_at_once_naming_the_holder(
+async def test_a_second_bot_exits_naming_the_holder_and_a_killed_one_leaves_no_lock(
     tmp_path: Path, tg: FakeTelegram
 ) -> None:
-    bot = BotProcess(tmp_path, tg)
-    await bot.start()
-    asked = len(tg.called("getMe"))
-    try:
-        code, output = await bot.run_once()
-    finally:
-        await bot.stop()
-    assert code == 2
-    assert str(bot.database) in output and f"pid {bot.pid}" in output
-    assert "Traceback" not in output
-    assert len(tg.called("getMe")) == asked  # the second one never reached Telegram
-
-
-@pytest.mark.slow
-async def test_a_killed_bot_leaves_no_lock_behind(tmp_path: Path, tg: FakeTelegram) -> None:
     first = BotProcess(tmp_path, tg)
     await first.start()
-    await first.kill()
-    second = BotProcess(tmp_path, tg)
-    await second.start()
-    await second.stop()
+    asked = len(tg.called("getMe"))
+    try:
+        code, output = await first.run_once()
+    finally:
+        await first.kill()  # as a power cut would: no cleanup, no unlock
+    assert code == 2
+    assert str(first.database) in output and f"pid {first.pid}" in output
+    assert "Traceback" not in output
+    assert len(tg.called("getMe")) == asked  # the second one never reached Telegram
+    after_the_kill = BotProcess(tmp_path, tg)
+    await after_the_kill.start()
+    await after_the_kill.stop()
 
 
 async def test_the_lock_is_held_while_the_application_runs_and_released_after(
