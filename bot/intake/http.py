@@ -38,8 +38,8 @@ def too_large() -> IntakeError:
 
 
 def boundary(request: web.Request) -> str | None:
-    boundary = parse_mimetype(request.headers.get("Content-Type", "")).parameters.get("boundary")
-    return boundary or None
+    found = parse_mimetype(request.headers.get("Content-Type", "")).parameters.get("boundary")
+    return found or None
 
 
 async def read_body(request: web.Request) -> tuple[bytes, bool]:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 
 from bot.intake.answers import join_answers
+from bot.leads.fields import normalise_key
 
 MAX_DEPTH = 8
 
@@ -78,7 +79,7 @@ def _declared(folded: Mapping[str, object]) -> str | None:
     for key in ("type", "field_type"):
         kind = folded.get(key)
         if isinstance(kind, str):
-            normal = re.sub(r"[\W_]+", "_", kind.casefold()).strip("_")
+            normal = normalise_key(kind)
             for field, pattern in _TYPES:
                 if pattern.search(normal):
                     return field
@@ -87,7 +88,7 @@ def _declared(folded: Mapping[str, object]) -> str | None:
 
 def _envelope(node: Mapping[str, object]) -> bool:
     """A webhook's envelope: the answers nested under `data`, `fields`, ... beside the
-    form's own scalars (its name, its id)."""
+    form's own name or title."""
     return any(
         isinstance(child := node.get(key), Mapping)
         or (isinstance(child, list) and any(isinstance(item, Mapping) for item in child))

@@ -251,7 +251,7 @@ def make_intake_app(
     sources: SourceService,
     storage_wait: float = STORAGE_WAIT_SECONDS,
 ) -> web.Application:
-    # No client_max_size: `_read_body` enforces the limit and keeps the start of the body.
+    # No client_max_size: `read_body` enforces the limit and keeps the start of the body.
     app = web.Application(middlewares=[json_errors])
     handlers = IntakeHandlers(leads, health, refusals, token, limiter, sources, storage_wait)
     app.router.add_post("/leads", handlers.post_lead)
