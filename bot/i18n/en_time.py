@@ -6,8 +6,8 @@ TIME: dict[str, str] = {
     "cmd.hours": "Working hours of the team and managers",
     "cmd.duty": "Who is on duty after hours",
     # Settings
-    "setting.claim_remind": "remind the chat of an unclaimed lead after",
-    "setting.claim_escalate": "then tell the head after another",
+    "setting.claim_remind": "a reminder in the chat of an unclaimed lead",
+    "setting.claim_escalate": "then a notice to the heads",
     "setting.accept_timeout": "wait for a manager to accept a lead",
     "setting.max_passes": "how often an unaccepted lead is passed on before the heads get it",
     "setting.outcome_remind": "remind of a lead with no outcome every",

@@ -10,8 +10,8 @@ TIME: dict[str, str] = {
     "cmd.hours": "Рабочие часы отдела и менеджеров",
     "cmd.duty": "Дежурные в нерабочее время",
     # Settings
-    "setting.claim_remind": "напомнить в чате о невзятом лиде через",
-    "setting.claim_escalate": "затем сообщить руководителю ещё через",
+    "setting.claim_remind": "напоминание в чате о невзятом лиде",
+    "setting.claim_escalate": "затем сообщение руководителю",
     "setting.accept_timeout": "ждать, пока менеджер примет лид",
     "setting.max_passes": "сколько раз передавать непринятый лид, потом руководителю",
     "setting.outcome_remind": "напоминать о лиде без итога каждые",

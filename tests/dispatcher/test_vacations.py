@@ -204,7 +204,7 @@ async def test_settings_show_every_time_setting_and_change_by_button(world: Worl
 async def test_durations_and_hours_are_set_with_clear_answers(world: World) -> None:
     await round_robin_team(world, IVAN, OLGA)
     for command, expected in (
-        ("/set claim_remind 30s", "Сохранено: напомнить в чате"),
+        ("/set claim_remind 30s", "Сохранено: напоминание в чате о невзятом лиде."),
         ("/set accept_timeout 1h30m", "<b>1 ч 30 мин</b>"),
         ("/set outcome_remind off", "напоминать о лиде без итога каждые: <b>нет</b>"),
         ("/set claim_remind soon", "Длительность — число и единица"),
