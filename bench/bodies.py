@@ -21,14 +21,14 @@ from pathlib import Path
 import aiohttp
 
 from bench.intake import TOKEN, bench_app
-from bot.alarm import Alarm
-from bot.clock import SystemClock
 from bot.delivery.signal import OutboxSignal
 from bot.intake.parse import MAX_BODY_BYTES, parse_lead
 from bot.intake.server import ConnectionLimits, serve
-from bot.services.distribution import Distributor
+from bot.lifecycle.distribution import Distributor
 from bot.services.intake import IntakeService
 from bot.services.people import Roles
+from bot.timing.alarm import Alarm
+from bot.timing.clock import SystemClock
 from storage import Database, TeamRepo
 
 FORM = "application/x-www-form-urlencoded"

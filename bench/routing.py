@@ -22,14 +22,14 @@ from datetime import timedelta
 from pathlib import Path
 
 from bench import open_all_day
-from bot.alarm import Alarm
-from bot.clock import SystemClock
 from bot.delivery.signal import OutboxSignal
+from bot.lifecycle.distribution import Distributor
 from bot.routing import Mode
-from bot.services.distribution import Distributor
 from bot.services.intake import IntakeService, NewLead
 from bot.services.people import Person, Roles
 from bot.services.reports import Period, ReportService
+from bot.timing.alarm import Alarm
+from bot.timing.clock import SystemClock
 from storage import Database, LeadFields, LeadSource, MemberRepo, TeamRepo, TeamSettingRepo
 from storage.clock_format import to_db
 

@@ -19,8 +19,6 @@ from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 from aiogram.types import User
 
 from bot.build import REQUEST_TIMEOUT, Services, build_dispatcher, build_services, make_bot
-from bot.clock import Clock, SystemClock
-from bot.commands import publish_commands
 from bot.config import ConfigError, Settings, exit_with, load_settings
 from bot.delivery.backoff import RetryDelay
 from bot.delivery.garbled import GarbledIsOutage
@@ -28,12 +26,14 @@ from bot.delivery.outbox import OutboxWorker
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.retry import RetryingRequests
 from bot.delivery.signal import OutboxSignal
+from bot.handlers.commands import publish_commands
 from bot.intake.ratelimit import ClientLimiter
 from bot.intake.server import GuardedRunner, serve
 from bot.intake.web import make_intake_app
 from bot.logs import install_redaction
-from bot.scheduler import Scheduler
 from bot.services.client_index import ClientIndex
+from bot.timing.clock import Clock, SystemClock
+from bot.timing.scheduler import Scheduler
 from storage import Database, SchemaTooNewError
 from storage.instance_lock import AlreadyRunningError, InstanceLock
 

@@ -12,27 +12,24 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
-from bot.alarm import Alarm
-from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.reach import TelegramReach
 from bot.delivery.signal import OutboxSignal
 from bot.handlers import get_routers
 from bot.handlers.guard import ButtonGuard
-from bot.middlewares import I18nMiddleware
-from bot.services.assignments import Assignments
-from bot.services.away import Away
+from bot.handlers.middlewares import I18nMiddleware
+from bot.lifecycle.assignments import Assignments
+from bot.lifecycle.claims import Claims
+from bot.lifecycle.distribution import Distributor
+from bot.lifecycle.handover import Handover
+from bot.presentation.notices import HeadNotices
 from bot.services.buttons import ButtonLedger
 from bot.services.chats import ChatService
-from bot.services.claims import Claims
-from bot.services.distribution import Distributor
-from bot.services.handover import Handover
 from bot.services.heads import HeadService
 from bot.services.health import HealthService
 from bot.services.intake import IntakeService
 from bot.services.managers import ManagerService
-from bot.services.notices import HeadNotices
 from bot.services.people import Roles
 from bot.services.refusals import RefusalService
 from bot.services.reports import ReportService
@@ -40,8 +37,11 @@ from bot.services.route_check import RouteCheck
 from bot.services.rules import RuleService
 from bot.services.sources import SourceService
 from bot.services.team import TeamService
-from bot.services.timers import TimerService
-from bot.services.vacations import Vacations
+from bot.timing.alarm import Alarm
+from bot.timing.away import Away
+from bot.timing.clock import Clock
+from bot.timing.firing import TimerService
+from bot.timing.vacations import Vacations
 from storage import Database, OutboxRepo
 
 # aiogram waits 60 s by default; a hung send should not hold the outbox that long.

@@ -6,12 +6,12 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import AssignCb
-from bot.filters import IsHead
 from bot.handlers.common import heads_only, person_of
+from bot.handlers.filters import IsHead
 from bot.i18n import Html, Translator
 from bot.ids import row_number
-from bot.services.handover import Assign, AssignResult, Handover
+from bot.lifecycle.handover import Assign, AssignResult, Handover
+from bot.presentation.callbacks import AssignCb
 from bot.services.team import TeamService
 
 

@@ -5,11 +5,11 @@ import logging
 from aiogram import Router
 from aiogram.types import CallbackQuery
 
-from bot.callbacks import ClaimCb
 from bot.handlers.common import person_of
 from bot.i18n import Html, Translator
+from bot.lifecycle.claims import ClaimResult, Claims
+from bot.presentation.callbacks import ClaimCb
 from bot.routing import ClaimVerdict
-from bot.services.claims import ClaimResult, Claims
 
 log = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from aiogram import BaseMiddleware
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, Message, TelegramObject
 
-from bot.callbacks import AssignCb, ClaimCb, LostCb, OfferCb, OutcomeCb, ReturnCb
 from bot.i18n import Translator
+from bot.presentation.callbacks import AssignCb, ClaimCb, LostCb, OfferCb, OutcomeCb, ReturnCb
 from bot.services.buttons import ButtonLedger
 
 log = logging.getLogger(__name__)

@@ -6,9 +6,9 @@ from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.commands import publish_head_menu, publish_member_menu
-from bot.filters import IsHead
+from bot.handlers.commands import publish_head_menu, publish_member_menu
 from bot.handlers.common import heads_only, person_of
+from bot.handlers.filters import IsHead
 from bot.i18n import Html, Translator
 from bot.services.heads import HeadChange, HeadService
 from bot.services.people import Person

@@ -14,8 +14,8 @@ from aiogram.types import (
     MessageOriginUser,
 )
 
-from bot.filters import IsHead
 from bot.handlers.common import IN_PRIVATE, heads_only
+from bot.handlers.filters import IsHead
 from bot.i18n import Translator
 from bot.leads.text import lead_from_text
 from bot.services.intake import HandEntry, HandEntryResult, IntakeService, NewLead

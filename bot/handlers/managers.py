@@ -6,8 +6,8 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.filters import IsHead
 from bot.handlers.common import heads_only, person_of
+from bot.handlers.filters import IsHead
 from bot.i18n import Html, Translator
 from bot.services.managers import Change, ChangeResult, ManagerService
 

@@ -6,10 +6,10 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import JoinCb
 from bot.handlers.common import IN_GROUP, IN_PRIVATE, person_of
 from bot.i18n import Html, Translator
-from bot.keyboards import join_deep_link, open_private_keyboard
+from bot.presentation.callbacks import JoinCb
+from bot.presentation.keyboards import join_deep_link, open_private_keyboard
 from bot.services.team import Join, JoinResult, TeamService
 
 log = logging.getLogger(__name__)

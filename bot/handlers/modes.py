@@ -6,14 +6,14 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import ModeCb, SetCb
-from bot.filters import IsHead
 from bot.handlers.common import heads_only
+from bot.handlers.filters import IsHead
 from bot.i18n import Translator
-from bot.keyboards import mode_keyboard, settings_keyboard
+from bot.presentation.callbacks import ModeCb, SetCb
+from bot.presentation.keyboards import mode_keyboard, settings_keyboard
+from bot.presentation.views import settings_text
 from bot.services.managers import Change, ManagerService
 from bot.team_settings import MODE
-from bot.views import settings_text
 
 
 async def on_mode(message: Message, managers: ManagerService, tr: Translator) -> None:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from aiogram import Router
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot.buttons import offer_buttons, outcome_buttons
-from bot.callbacks import LostCb, OfferAction, OfferCb, Outcome, OutcomeCb, ReturnCb
 from bot.delivery.markup import to_markup
 from bot.handlers.common import person_of
 from bot.i18n import Translator
-from bot.keyboards import lost_reasons_keyboard, return_reasons_keyboard
-from bot.services.assignments import Assignments, Step
+from bot.lifecycle.assignments import Assignments, Step
+from bot.presentation.buttons import offer_buttons, outcome_buttons
+from bot.presentation.callbacks import LostCb, OfferAction, OfferCb, Outcome, OutcomeCb, ReturnCb
+from bot.presentation.keyboards import lost_reasons_keyboard, return_reasons_keyboard
 
 
 async def _swap_keyboard(

@@ -11,9 +11,9 @@ from aiogram.types import Message
 from bot.handlers.common import IN_GROUP, IN_PRIVATE, person_of
 from bot.i18n import Translator
 from bot.ids import row_number
-from bot.keyboards import open_private_keyboard
+from bot.presentation.keyboards import open_private_keyboard
+from bot.presentation.views import history_text, my_leads_text, stats_text
 from bot.services.reports import Access, Period, ReportService
-from bot.views import history_text, my_leads_text, stats_text
 
 
 async def _refuse(message: Message, access: Access, tr: Translator) -> None:

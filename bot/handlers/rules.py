@@ -6,10 +6,10 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.filters import IsHead
 from bot.handlers.common import heads_only, person_of, say
+from bot.handlers.filters import IsHead
 from bot.i18n import Translator
-from bot.rule_views import aliases_text, dry_run_text, rules_text
+from bot.presentation.rule_views import aliases_text, dry_run_text, rules_text
 from bot.services.reply import Reply
 from bot.services.route_check import RouteCheck
 from bot.services.rules import RuleService

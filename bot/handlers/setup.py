@@ -6,10 +6,10 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 
-from bot.filters import IsHead
 from bot.handlers.common import IN_GROUP, heads_only, person_of
+from bot.handlers.filters import IsHead
 from bot.i18n import Translator
-from bot.keyboards import join_keyboard
+from bot.presentation.keyboards import join_keyboard
 from bot.services.team import Setup, TeamService
 
 log = logging.getLogger(__name__)

@@ -9,10 +9,10 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.cards import clip
-from bot.filters import IsHead
 from bot.handlers.common import IN_PRIVATE, heads_only, person_of
+from bot.handlers.filters import IsHead
 from bot.i18n import Html, Translator
+from bot.presentation.cards import clip
 from bot.services.sources import SourceChange, SourceResult, SourceService
 from storage import SourceFigures, SourceKind
 

@@ -6,11 +6,11 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import RejoinCb
-from bot.filters import IsHead
 from bot.handlers.common import heads_only, person_of, shown_username
+from bot.handlers.filters import IsHead
 from bot.i18n import Html, Translator
-from bot.keyboards import rejoin_keyboard
+from bot.presentation.callbacks import RejoinCb
+from bot.presentation.keyboards import rejoin_keyboard
 from bot.services.team import Rejoin, Remove, TeamService
 from storage import MemberRecord, TeamRecord
 

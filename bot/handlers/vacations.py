@@ -6,11 +6,11 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
-from bot.filters import InTeam
 from bot.handlers.common import heads_only, person_of, say
+from bot.handlers.filters import InTeam
 from bot.i18n import Translator
 from bot.services.reply import Reply
-from bot.services.vacations import Vacations
+from bot.timing.vacations import Vacations
 
 
 async def on_vacation(

@@ -10,7 +10,6 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
-from bot.clock import Clock
 from bot.routing import Mode
 from bot.routing.hours import Span
 from bot.services.people import Person
@@ -25,6 +24,7 @@ from bot.team_settings import (
     SettingError,
     TeamSettings,
 )
+from bot.timing.clock import Clock
 from storage import Database, MemberRecord, MemberRepo, TeamRecord, TeamSettingRepo
 
 log = logging.getLogger(__name__)

@@ -5,15 +5,15 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.cards import (
+from bot.i18n import Translator
+from bot.presentation.cards import (
     claimed_card,
     owner_card,
     owner_messages,
     team_card,
     visible_length,
 )
-from bot.durations import format_duration
-from bot.i18n import Translator
+from bot.timing.durations import format_duration
 from storage import LeadFields, LeadRecord, LeadSource, LeadStatus, Pool
 from tests.fakes.telegram_html import MAX_TEXT, parse_html
 

@@ -8,8 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.cards import team_card
 from bot.leads.contacts import Marks, find_phone, is_phone, mask_contacts
+from bot.presentation.cards import team_card
 from storage import LeadFields
 from tests.unit.test_cards import RU, lead, visible
 

@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.durations import dump_duration, parse_duration
 from bot.routing.hours import (
     DAY,
     Calendar,
@@ -21,7 +20,8 @@ from bot.routing.hours import (
     off_duty,
     parse_days,
 )
-from bot.vacation_syntax import parse_args, parse_day
+from bot.timing.durations import dump_duration, parse_duration
+from bot.timing.vacation_syntax import parse_args, parse_day
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 VLADIVOSTOK = ZoneInfo("Asia/Vladivostok")  # UTC+10, seven hours east of Moscow

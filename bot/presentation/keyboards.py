@@ -5,7 +5,8 @@ from datetime import timedelta
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import (
+from bot.i18n import Translator
+from bot.presentation.callbacks import (
     JoinCb,
     LostCb,
     LostWhy,
@@ -15,8 +16,6 @@ from bot.callbacks import (
     ReturnWhy,
     SetCb,
 )
-from bot.durations import dump_duration, duration_text, parse_duration
-from bot.i18n import Translator
 from bot.routing import Mode
 from bot.routing.hours import OffHours
 from bot.team_settings import (
@@ -28,6 +27,7 @@ from bot.team_settings import (
     OFF_HOURS,
     TeamSettings,
 )
+from bot.timing.durations import dump_duration, duration_text, parse_duration
 
 ACCEPT_CHOICES = (timedelta(minutes=5), timedelta(minutes=10), timedelta(minutes=30))
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot.alarm import Alarm
+from bot.lifecycle.planner import Planner
 from bot.routing.hours import Calendar
-from bot.services.planner import Planner, member_calendar, team_calendar
 from bot.team_settings import (
     ACCEPT_TIMEOUT,
     CLAIM_ESCALATE,
@@ -20,6 +19,8 @@ from bot.team_settings import (
     OUTCOME_REMIND,
     TeamSettings,
 )
+from bot.timing.alarm import Alarm
+from bot.timing.calendars import member_calendar, team_calendar
 from storage import Database, LeadRecord, LeadStatus, MemberRecord, MemberRepo, Pool, TeamRecord
 from storage.timers import TimerKind, TimerRecord, TimerRepo
 

@@ -9,18 +9,18 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot.buttons import outcome_buttons
-from bot.cards import claimed_card, head_card, owner_messages, with_status
-from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.i18n import Translator
-from bot.reasons import why
+from bot.lifecycle.distribution import Distributor
+from bot.presentation.buttons import outcome_buttons
+from bot.presentation.cards import claimed_card, head_card, owner_messages, with_status
+from bot.presentation.lead_messages import LeadMessages
+from bot.presentation.notices import enqueue_messages, team_translator
+from bot.presentation.reasons import why
 from bot.routing import ClaimVerdict, ClaimView, ReasonCode, judge_claim
-from bot.services.distribution import Distributor
-from bot.services.lead_messages import LeadMessages
-from bot.services.notices import enqueue_messages, team_translator
 from bot.services.people import Person
 from bot.team_settings import CAP
+from bot.timing.clock import Clock
 from storage import (
     Database,
     LeadEvent,

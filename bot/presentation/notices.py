@@ -6,8 +6,8 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from bot.cards import owner_messages
 from bot.i18n import Html, Translator, language_for
+from bot.presentation.cards import owner_messages
 from bot.services.people import Roles
 from storage import (
     Buttons,

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.i18n import Html, Translator
-from bot.services.distribution import Distributor, client_label
-from bot.services.notices import team_translator
-from bot.services.planner import team_calendar
+from bot.lifecycle.distribution import Distributor, client_label
+from bot.presentation.notices import team_translator
+from bot.timing.calendars import team_calendar
 from storage import (
     Database,
     LeadRecord,

@@ -10,17 +10,17 @@ import logging
 from datetime import datetime
 from enum import StrEnum
 
-from bot.buttons import outcome_buttons
-from bot.callbacks import LostWhy, ReturnWhy
-from bot.cards import offer_card, owner_messages, team_card, with_status
-from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.i18n import Html, Translator
-from bot.reasons import DECIDING_EVENTS, Cause, why
-from bot.services.distribution import Distributor
-from bot.services.lead_messages import LeadMessages
-from bot.services.notices import enqueue_messages, member_translator, team_translator
+from bot.lifecycle.distribution import Distributor
+from bot.presentation.buttons import outcome_buttons
+from bot.presentation.callbacks import LostWhy, ReturnWhy
+from bot.presentation.cards import offer_card, owner_messages, team_card, with_status
+from bot.presentation.lead_messages import LeadMessages
+from bot.presentation.notices import enqueue_messages, member_translator, team_translator
+from bot.presentation.reasons import DECIDING_EVENTS, Cause, why
 from bot.services.people import Person
+from bot.timing.clock import Clock
 from storage import (
     Database,
     LeadEvent,

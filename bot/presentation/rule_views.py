@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bot.i18n import Html, Translator
-from bot.reasons import field_label, passed_text, why
+from bot.lifecycle.planner import Situation
+from bot.presentation.reasons import field_label, passed_text, why
 from bot.routing import DecisionKind, ReasonCode
-from bot.services.planner import Situation
 from bot.services.route_check import DryRun
 from bot.team_settings import KNOWN_CLIENT, MODE
 from storage.rules import AliasRecord, RuleRecord

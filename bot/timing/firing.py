@@ -9,14 +9,14 @@ from datetime import datetime, timedelta
 from typing import assert_never
 from zoneinfo import ZoneInfo
 
-from bot.alarm import Alarm
 from bot.delivery.signal import OutboxSignal
+from bot.lifecycle.distribution import Distributor
 from bot.routing.hours import local_midnight
-from bot.services.away import Away
-from bot.services.distribution import Distributor
-from bot.services.opening import Opening
-from bot.services.timeouts import LeadTimers
 from bot.team_settings import TIMEZONE
+from bot.timing.alarm import Alarm
+from bot.timing.away import Away
+from bot.timing.opening import Opening
+from bot.timing.timeouts import LeadTimers
 from storage import Database, TeamRecord, TeamRepo
 from storage.timers import TimerKind, TimerRecord, TimerRepo
 from storage.vacations import VacationRepo

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.callbacks import (
+from bot.i18n import Translator
+from bot.presentation.callbacks import (
     AssignCb,
     ClaimCb,
     OfferAction,
@@ -16,7 +17,6 @@ from bot.callbacks import (
     Outcome,
     OutcomeCb,
 )
-from bot.i18n import Translator
 from storage import Button, Buttons
 
 

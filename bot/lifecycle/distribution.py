@@ -9,24 +9,24 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from bot.alarm import Alarm
-from bot.buttons import claim_buttons, offer_buttons
-from bot.cards import clip, offer_card, team_card
 from bot.i18n import Translator
 from bot.leads.contacts import Marks, mask_contacts
-from bot.reasons import Cause, passed_text, why
+from bot.lifecycle.planner import Planner, Situation, describe
+from bot.presentation.buttons import claim_buttons, offer_buttons
+from bot.presentation.cards import clip, offer_card, team_card
+from bot.presentation.head_cards import HeadCards
+from bot.presentation.notices import HeadNotices, Text, member_translator, team_translator
+from bot.presentation.reasons import Cause, passed_text, why
 from bot.routing import (
     Decision,
     DecisionKind,
     LeadFacts,
     ReasonCode,
 )
-from bot.services.deadlines import Deadlines
-from bot.services.head_cards import HeadCards
-from bot.services.notices import HeadNotices, Text, member_translator, team_translator
 from bot.services.people import Roles
-from bot.services.planner import Planner, Situation, describe
 from bot.team_settings import ANNOUNCE, TeamSettings
+from bot.timing.alarm import Alarm
+from bot.timing.deadlines import Deadlines
 from storage import (
     Database,
     LeadEvent,

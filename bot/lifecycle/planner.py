@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.leads.identity import client_keys, lead_facts
-from bot.reasons import Cause
+from bot.presentation.reasons import Cause
 from bot.routing import (
     Decision,
     Franchise,
@@ -25,7 +25,7 @@ from bot.routing import (
     route,
     value_key,
 )
-from bot.routing.hours import Calendar, Span, off_duty
+from bot.routing.hours import off_duty
 from bot.services.people import Roles
 from bot.team_settings import (
     CAP,
@@ -34,11 +34,9 @@ from bot.team_settings import (
     MODE,
     OFF_HOURS,
     REGION_BASIS,
-    TIMEZONE,
-    WORK_DAYS,
-    WORK_HOURS,
     TeamSettings,
 )
+from bot.timing.calendars import member_calendar, team_calendar
 from storage import (
     Database,
     LeadFields,
@@ -53,16 +51,6 @@ from storage.groups import GroupRecord, GroupRepo
 from storage.rules import AliasRepo, RuleRecord, RuleRepo
 from storage.turns import TEAM_SCOPE
 from storage.vacations import VacationRepo, VacationStatus
-
-
-def team_calendar(settings: TeamSettings) -> Calendar:
-    return Calendar(settings[TIMEZONE], settings[WORK_DAYS], settings[WORK_HOURS])
-
-
-def member_calendar(team: Calendar, member: MemberRecord) -> Calendar:
-    """The team's days, with the manager's own hours when a head set them (`/hours`)."""
-    own = Span.parse(member.work_hours) if member.work_hours else None
-    return team if own is None else Calendar(team.zone, team.days, own)
 
 
 def group_scope(group_id: int) -> str:

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from bot.buttons import outcome_buttons
-from bot.cards import owner_messages, team_card, with_status
 from bot.i18n import Html, Translator
-from bot.reasons import why
-from bot.services.distribution import Distributor
-from bot.services.handover import Handover
-from bot.services.lead_messages import LeadMessages
-from bot.services.notices import enqueue_messages, member_translator, team_translator
+from bot.lifecycle.distribution import Distributor
+from bot.lifecycle.handover import Handover
+from bot.presentation.buttons import outcome_buttons
+from bot.presentation.cards import owner_messages, team_card, with_status
+from bot.presentation.lead_messages import LeadMessages
+from bot.presentation.notices import enqueue_messages, member_translator, team_translator
+from bot.presentation.reasons import why
 from bot.team_settings import HANDBACK
 from storage import (
     Database,

@@ -8,20 +8,20 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from bot.buttons import outcome_buttons
-from bot.cards import head_card, offer_card, with_status
-from bot.durations import dump_duration, duration_text, format_duration
-from bot.reasons import DECIDING_EVENTS, Cause, why
-from bot.services.distribution import Distributor, client_label
-from bot.services.lead_messages import LeadMessages
-from bot.services.notices import Text, member_translator, team_translator
-from bot.services.planner import team_calendar
+from bot.lifecycle.distribution import Distributor, client_label
+from bot.presentation.buttons import outcome_buttons
+from bot.presentation.cards import head_card, offer_card, with_status
+from bot.presentation.lead_messages import LeadMessages
+from bot.presentation.notices import Text, member_translator, team_translator
+from bot.presentation.reasons import DECIDING_EVENTS, Cause, why
 from bot.team_settings import (
     ACCEPT_TIMEOUT,
     CLAIM_ESCALATE,
     CLAIM_REMIND,
     MAX_PASSES,
 )
+from bot.timing.calendars import team_calendar
+from bot.timing.durations import dump_duration, duration_text, format_duration
 from storage import (
     Database,
     LeadEvent,

@@ -8,17 +8,17 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
-from bot.buttons import outcome_buttons
-from bot.cards import head_card, owner_messages, returned_card, team_card, with_status
-from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
-from bot.reasons import Cause, why
+from bot.lifecycle.distribution import Distributor
+from bot.presentation.buttons import outcome_buttons
+from bot.presentation.cards import head_card, owner_messages, returned_card, team_card, with_status
+from bot.presentation.lead_messages import LeadMessages
+from bot.presentation.notices import enqueue_messages, member_translator, team_translator
+from bot.presentation.reasons import Cause, why
 from bot.routing import ReasonCode
-from bot.services.distribution import Distributor
-from bot.services.lead_messages import LeadMessages
-from bot.services.notices import enqueue_messages, member_translator, team_translator
 from bot.services.people import Person
 from bot.team_settings import ANNOUNCE
+from bot.timing.clock import Clock
 from storage import (
     Database,
     LeadEvent,

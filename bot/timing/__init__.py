@@ -1,0 +1,1 @@
+"""Time: deadlines as rows, what fires when due, vacations, opening hours, the scheduler."""
