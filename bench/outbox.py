@@ -62,7 +62,9 @@ async def main(messages: int) -> None:
             await services.teams.setup(CHAT, "Bench", Person(1, "Head"))
             for n in range(messages):
                 await services.intake.submit(NewLead(LeadFields(name=f"C{n}"), LeadSource.HTTP))
-            worker = OutboxWorker(db, bot, clock, signal, services.chats, limits=UNPACED)
+            worker = OutboxWorker(
+                db, bot, clock, signal, services.chats, services.timers, limits=UNPACED
+            )
             started = time.perf_counter()
             while await worker.deliver_due():
                 pass

@@ -127,6 +127,7 @@ class Application:
             clock,
             outbox_signal,
             services.chats,
+            services.timers,
             limits=settings.send_limits,
             retry_delay=retry_delay,
         )

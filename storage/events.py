@@ -68,13 +68,17 @@ class LeadEventRepo:
             for row in rows
         ]
 
-    async def members_with(self, lead_id: int, kinds: tuple[str, ...]) -> set[int]:
-        """Members named by this lead's events of these kinds (who returned it, say)."""
+    async def members_with(
+        self, lead_id: int, kinds: tuple[str, ...], but_reasons: tuple[str, ...] = ()
+    ) -> set[int]:
+        """Members named by this lead's events of these kinds (who returned it, say), leaving
+        out events for `but_reasons`."""
         marks = ", ".join("?" for _ in kinds)
+        but = ", ".join("?" for _ in but_reasons)
         async with self._db.execute(
             f"SELECT DISTINCT member_id FROM lead_events WHERE lead_id = ? AND kind IN ({marks}) "
-            "AND member_id IS NOT NULL",
-            (lead_id, *kinds),
+            f"AND member_id IS NOT NULL AND COALESCE(reason, '') NOT IN ({but})",
+            (lead_id, *kinds, *but_reasons),
         ) as cur:
             rows = await cur.fetchall()
         return {int(row[0]) for row in rows}

@@ -47,6 +47,7 @@ class OutboxStatus(StrEnum):
     PENDING = "pending"
     SENT = "sent"
     FAILED = "failed"  # refused for good; the lead was handed on, see lead_events
+    DROPPED = "dropped"  # never sent: what it said stopped being true before its turn came
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,14 @@ class OutboxRepo:
             "UPDATE outbox SET status = 'failed', sent_at = NULL, attempts = attempts + 1, "
             "last_error = ?, sending_at = NULL WHERE id = ? AND status = 'pending'",
             (f"{to_db(at)} {error}"[:500], row_id),
+        )
+
+    async def drop(self, row_id: int, at: datetime, why: str) -> None:
+        """Never send this row: what it says stopped being true while it waited."""
+        await self._db.execute(
+            "UPDATE outbox SET status = 'dropped', last_error = ?, sending_at = NULL "
+            "WHERE id = ? AND status = 'pending'",
+            (f"{to_db(at)} {why}"[:500], row_id),
         )
 
     async def move_chat(self, old_chat_id: int, new_chat_id: int) -> int:

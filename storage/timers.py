@@ -42,9 +42,10 @@ class TimerRecord:
     lead_id: int | None = None
     member_id: int | None = None
     vacation_id: int | None = None
+    since: datetime | None = None  # when what it measures began (a lead's timers)
 
 
-_COLUMNS = "id, team_id, kind, due_at, lead_id, member_id, vacation_id"
+_COLUMNS = "id, team_id, kind, due_at, lead_id, member_id, vacation_id, since_at, created_at"
 _PENDING = "fired_at IS NULL AND cancelled_at IS NULL"
 
 
@@ -57,6 +58,7 @@ def _timer(row: aiosqlite.Row) -> TimerRecord:
         lead_id=row["lead_id"],
         member_id=row["member_id"],
         vacation_id=row["vacation_id"],
+        since=from_db(row["since_at"] or row["created_at"]),
     )
 
 
@@ -74,11 +76,23 @@ class TimerRepo:
         lead_id: int | None = None,
         member_id: int | None = None,
         vacation_id: int | None = None,
+        since: datetime | None = None,
     ) -> TimerRecord:
+        """A timer due at `due_at`, written at `at`; `since` is when the wait it measures
+        began (`at` when not given)."""
         async with self._db.execute(
             "INSERT INTO timers (team_id, kind, lead_id, member_id, vacation_id, due_at, "
-            f"created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
-            (team_id, kind.value, lead_id, member_id, vacation_id, to_db(due_at), to_db(at)),
+            f"created_at, since_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
+            (
+                team_id,
+                kind.value,
+                lead_id,
+                member_id,
+                vacation_id,
+                to_db(due_at),
+                to_db(at),
+                to_db(since or at),
+            ),
         ) as cur:
             row = await cur.fetchone()
         assert row is not None
@@ -117,9 +131,12 @@ class TimerRepo:
         )
         return cur.rowcount
 
-    async def move(self, timer_id: int, due_at: datetime) -> None:
+    async def move(self, timer_id: int, due_at: datetime, since: datetime | None = None) -> None:
+        """A new due time (and, with `since`, a new start of what the timer measures)."""
         await self._db.execute(
-            f"UPDATE timers SET due_at = ? WHERE id = ? AND {_PENDING}", (to_db(due_at), timer_id)
+            f"UPDATE timers SET due_at = ?, since_at = COALESCE(?, since_at) WHERE id = ? "
+            f"AND {_PENDING}",
+            (to_db(due_at), None if since is None else to_db(since), timer_id),
         )
 
     async def due(self, now: datetime, limit: int = 100) -> list[TimerRecord]:

@@ -79,6 +79,7 @@ def make_worker(
         clock,
         signal,
         services.chats,
+        services.timers,
         limits=limits,
         retry_delay=jittered_backoff(Random(seed)),
     )

@@ -17,16 +17,19 @@ from bot.delivery.markup import to_markup
 from bot.delivery.pacing import Pacer, SendLimits
 from bot.delivery.signal import OutboxSignal
 from bot.delivery.targets import CardNotPostedError, MessageGoneError, Targets
+from bot.lifecycle.premises import has_premise, premise_broken
 from bot.timing.clock import Clock
 from storage import (
     Database,
     LeadEvent,
     LeadEventRepo,
     LeadRepo,
+    MemberRepo,
     OutboxMethod,
     OutboxPurpose,
     OutboxRecord,
     OutboxRepo,
+    OutboxStatus,
 )
 
 log = logging.getLogger(__name__)
@@ -50,6 +53,12 @@ class Refusals(Protocol):
         ...
 
 
+class CardsPosted(Protocol):
+    """Who starts a lead's clock when its card reaches the team chat."""
+
+    async def card_posted(self, lead_id: int, at: datetime) -> None: ...
+
+
 class OutboxWorker:
     def __init__(
         self,
@@ -58,6 +67,7 @@ class OutboxWorker:
         clock: Clock,
         signal: OutboxSignal,
         refusals: Refusals,
+        posted: CardsPosted,
         *,
         limits: SendLimits | None = None,
         retry_delay: RetryDelay | None = None,
@@ -67,12 +77,14 @@ class OutboxWorker:
         self._clock = clock
         self._signal = signal
         self._refusals = refusals
+        self._posted = posted
         self._pacer = Pacer(limits or SendLimits(), clock.now().timestamp())
         # S311: the randomness only spreads retries apart; it guards no secret.
         self._retry_delay = retry_delay or jittered_backoff(random.Random())  # noqa: S311
         self._outbox = OutboxRepo(db.conn)
         self._leads = LeadRepo(db.conn)
         self._events = LeadEventRepo(db.conn)
+        self._members = MemberRepo(db.conn)
         self._targets = Targets(self._leads, self._outbox)
         self._stopping = False
         # Rows Telegram accepted whose record failed (a locked file, a full disk): their
@@ -178,8 +190,16 @@ class OutboxWorker:
     async def _send_one(self, row: OutboxRecord) -> None:
         # Marked first: when the database cannot take even this, nothing is sent, and a
         # crash during the call leaves a mark that says the row may repeat.
+        now = self._clock.now()
         async with self._db.transaction():
-            await self._outbox.mark_sending(row.id, self._clock.now())
+            broken = await self._premise_broken(row)
+            if broken is None:
+                await self._outbox.mark_sending(row.id, now)
+            else:
+                await self._outbox.drop(row.id, now, broken)
+        if broken is not None:
+            log.info("outbox row %d (%s) not sent: %s", row.id, row.purpose.value, broken)
+            return
         try:
             message_id = await self._send(row)
         except Exception as error:
@@ -196,6 +216,21 @@ class OutboxWorker:
                 error,
             )
             self._unrecorded[row.id] = (row, message_id)
+
+    async def _premise_broken(self, row: OutboxRecord) -> str | None:
+        """Why the row must not go any more (see `premises`), read in the transaction that
+        marks it."""
+        if row.method is OutboxMethod.EDIT:
+            target = await self._outbox.get(row.target_id) if row.target_id else None
+            gone = target is not None and target.status is OutboxStatus.DROPPED
+            return f"row {row.target_id} it edits was never sent" if gone else None
+        if row.method is not OutboxMethod.SEND or row.lead_id is None:
+            return None
+        if not has_premise(row.purpose):
+            return None
+        lead = await self._leads.get(row.lead_id)
+        owner = await self._members.by_id(lead.owner_id) if lead and lead.owner_id else None
+        return premise_broken(row.purpose, row.chat_id, lead, owner.user_id if owner else None)
 
     async def _failed(self, row: OutboxRecord, error: Exception) -> None:
         failure = Failure.REJECTED if isinstance(error, MessageGoneError) else classify(error)
@@ -256,6 +291,7 @@ class OutboxWorker:
                 and message_id is not None
             ):
                 await self._leads.set_card(row.lead_id, row.chat_id, message_id)
+                await self._posted.card_posted(row.lead_id, now)
                 await self._events.add(
                     LeadEvent(
                         row.lead_id,

@@ -106,6 +106,7 @@ MESSAGES: dict[str, str] = {
     "claim.invalid": "This button is out of date.",
     # Cards
     "card.title": "🔥 <b>New lead #{id}</b>",
+    "card.title_former": "📋 <b>Lead #{id}</b>",
     "card.taken": "✅ Taken by <b>{name}</b> {waited}",
     "card.more_fields": "…and {count} more fields",
     "card.hidden_phone": "📞 hidden until claimed",

@@ -118,6 +118,7 @@ MESSAGES: dict[str, str] = {
     "claim.invalid": "Эта кнопка устарела.",
     # Cards
     "card.title": "🔥 <b>Новый лид №{id}</b>",
+    "card.title_former": "📋 <b>Лид №{id}</b>",
     "card.taken": "✅ В работе у: <b>{name}</b>, взят {waited}",
     "card.more_fields": "…и ещё полей: {count}",
     "card.hidden_phone": "📞 скрыт до взятия",

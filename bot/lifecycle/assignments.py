@@ -143,7 +143,7 @@ class Assignments:
             await self._messages.close_private_card(
                 lead,
                 member,
-                with_status(offer_card(lead, tr("reason.returned_by_you"), tr), status),
+                offer_card(lead, tr("reason.returned_by_you"), tr, status),
                 now,
             )
             assert lead.team_id is not None  # _owned found the member through it

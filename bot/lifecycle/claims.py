@@ -13,7 +13,7 @@ from bot.delivery.signal import OutboxSignal
 from bot.i18n import Translator
 from bot.lifecycle.distribution import Distributor
 from bot.presentation.buttons import outcome_buttons
-from bot.presentation.cards import claimed_card, head_card, owner_messages, with_status
+from bot.presentation.cards import claimed_card, head_card, owner_messages
 from bot.presentation.lead_messages import LeadMessages
 from bot.presentation.notices import enqueue_messages, team_translator
 from bot.presentation.reasons import why
@@ -149,7 +149,7 @@ class Claims:
             lead_id=lead_id,
         )
         # Heads asked about it when nobody claimed it in time: their buttons are stale now.
-        taken = with_status(head_card(lead, team_tr), team_tr("ask.claimed", name=person.full_name))
+        taken = head_card(lead, team_tr, team_tr("ask.claimed", name=person.full_name))
         await self._messages.edit_all(
             lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, taken, at
         )

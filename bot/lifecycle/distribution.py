@@ -45,9 +45,12 @@ from storage import (
 
 log = logging.getLogger(__name__)
 
-# Managers who gave this lead back, or whom the bot could not reach with it, never get it
-# again by routing (a head may still assign it to them).
+# Managers who gave this lead back, let it time out, or whom the bot could not reach with
+# it, never get it again by routing (a head may still assign it to them). A manager whose
+# vacation took an offer away did not turn it down: routing sees them away, and their
+# deputy covers them.
 EXCLUDING_EVENTS = ("returned",)
+NOT_EXCLUDING_REASONS = ("owner_away",)
 
 
 _NO_CONTACTS = Marks("📞", "✉️", "💬")
@@ -100,7 +103,9 @@ class Distributor:
     ) -> Decision:
         """Route a new lead (or one taken back) and write what that sends. Call inside a
         transaction; `cause` says why it moves again, and the next manager reads it."""
-        exclude = frozenset(await self._events.members_with(lead.id, EXCLUDING_EVENTS))
+        exclude = frozenset(
+            await self._events.members_with(lead.id, EXCLUDING_EVENTS, NOT_EXCLUDING_REASONS)
+        )
         decision, situation, facts = await self._planner.decide(
             team, lead.id, lead.fields, lead.contact_user_id, now, exclude
         )

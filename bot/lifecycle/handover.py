@@ -11,7 +11,14 @@ from typing import Literal
 from bot.delivery.signal import OutboxSignal
 from bot.lifecycle.distribution import Distributor
 from bot.presentation.buttons import outcome_buttons
-from bot.presentation.cards import head_card, owner_messages, returned_card, team_card, with_status
+from bot.presentation.cards import (
+    former_card,
+    head_card,
+    owner_messages,
+    returned_card,
+    team_card,
+    with_status,
+)
 from bot.presentation.lead_messages import LeadMessages
 from bot.presentation.notices import enqueue_messages, member_translator, team_translator
 from bot.presentation.reasons import Cause, why
@@ -149,9 +156,7 @@ class Handover:
     ) -> None:
         tr = member_translator(previous)
         text = tr("handover.moved", id=lead.id, name=member.full_name)
-        await self._messages.close_private_card(
-            lead, previous, with_status(team_card(lead, tr), text), now
-        )
+        await self._messages.close_private_card(lead, previous, former_card(lead, tr, text), now)
         await self._outbox.enqueue(
             previous.user_id,
             OutboxMethod.SEND,
@@ -186,7 +191,7 @@ class Handover:
     ) -> None:
         tr = team_translator(team)
         status = tr("ask.done", name=member.full_name, head=head.full_name)
-        shown = with_status(head_card(lead, tr), status)
+        shown = head_card(lead, tr, status)
         await self._messages.edit_all(
             lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, shown, now
         )
@@ -203,7 +208,7 @@ class Handover:
         if kind == "away":
             # The bot can still write to them: their offer card says where the lead went.
             tr = member_translator(owner)
-            status = with_status(team_card(lead, tr), tr("offer.away"))
+            status = former_card(lead, tr, tr("offer.away"))
             await self._messages.close_private_card(lead, owner, status, now)
         team = await self._teams.by_id(lead.team_id)
         fresh = await self._leads.get(lead.id)

@@ -231,16 +231,28 @@ def team_card(lead: LeadRecord, tr: Translator, group: str | None = None) -> Htm
     return Html(f"{card}\n\n{tr('card.for_group', group=group)}") if group else card
 
 
-def offer_card(lead: LeadRecord, reason: Html, tr: Translator) -> Html:
-    """A lead offered to one manager: like the team card, no contacts until Accept."""
-    body = _public(lead, tr("offer.title", id=lead.id), tr)
-    return Html(f"{body}\n\n{tr('dm.reason', reason=reason)}\n{tr('offer.hint')}")
+def offer_card(lead: LeadRecord, reason: Html, tr: Translator, status: Html | None = None) -> Html:
+    """A lead offered to one manager: like the team card, no contacts until Accept. With a
+    `status` (returned, timed out, taken back) it is no longer "for you" and the instruction
+    to accept goes: neither applies any more."""
+    title = tr("offer.title" if status is None else "card.title_former", id=lead.id)
+    card = f"{_public(lead, title, tr)}\n\n{tr('dm.reason', reason=reason)}"
+    return (
+        Html(f"{card}\n{tr('offer.hint')}") if status is None else with_status(Html(card), status)
+    )
 
 
-def head_card(lead: LeadRecord, tr: Translator) -> Html:
-    """A lead waiting for a head to choose its manager."""
+def head_card(lead: LeadRecord, tr: Translator, status: Html | None = None) -> Html:
+    """A lead waiting for a head to choose its manager; with a `status`, what became of it
+    (the key to the buttons goes with them)."""
     body = _public(lead, tr("ask.title", id=lead.id), tr)
-    return Html(f"{body}\n\n{tr('ask.hint')}")
+    return Html(f"{body}\n\n{tr('ask.hint')}") if status is None else with_status(body, status)
+
+
+def former_card(lead: LeadRecord, tr: Translator, status: Html) -> Html:
+    """A manager's card of a lead that left them (reassigned, taken back, handed back):
+    no longer headed as a new lead, and what became of it."""
+    return with_status(_public(lead, tr("card.title_former", id=lead.id), tr), status)
 
 
 def with_status(card: Html, status: Html) -> Html:

@@ -15,8 +15,12 @@ from bot.routing.hours import Span
 from bot.services.people import Person
 from bot.services.team import TeamService
 from bot.team_settings import (
+    ACCEPT_TIMEOUT,
     BY_NAME,
+    CLAIM_ESCALATE,
+    CLAIM_REMIND,
     MODE,
+    OUTCOME_REMIND,
     TIMEZONE,
     WORK_DAYS,
     WORK_HOURS,
@@ -55,12 +59,23 @@ class SettingResult:
     error: str | None = None
 
 
-# Changing these moves when vacations start and end, and when waiting leads are routed.
-TIME_SETTINGS = frozenset({TIMEZONE.name, WORK_DAYS.name, WORK_HOURS.name})
+# Changing these moves when vacations start and end, and when waiting leads are routed;
+# a changed duration moves the lead timers already set.
+TIME_SETTINGS = frozenset(
+    {
+        TIMEZONE.name,
+        WORK_DAYS.name,
+        WORK_HOURS.name,
+        CLAIM_REMIND.name,
+        CLAIM_ESCALATE.name,
+        ACCEPT_TIMEOUT.name,
+        OUTCOME_REMIND.name,
+    }
+)
 
 
 class TimeChanges(Protocol):
-    async def time_changed(self, team: TeamRecord, now: datetime) -> None: ...
+    async def time_changed(self, team: TeamRecord, setting: str, now: datetime) -> None: ...
 
 
 class ManagerService:
@@ -198,7 +213,7 @@ class ManagerService:
             before = (await self._settings.values(team.id)).get(setting.name)
             await self._settings.put(team.id, setting.name, value)
             if setting.name in TIME_SETTINGS:
-                await self._time.time_changed(team, self._clock.now())
+                await self._time.time_changed(team, setting.name, self._clock.now())
         same = (before if before is not None else setting.default_text) == value
         log.info("team %d setting %s = %s", team.id, setting.name, value)
         return SettingResult(Change.ALREADY if same else Change.DONE, setting.name)

@@ -10,7 +10,7 @@ from bot.i18n import Html, Translator
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.handover import Handover
 from bot.presentation.buttons import outcome_buttons
-from bot.presentation.cards import owner_messages, team_card, with_status
+from bot.presentation.cards import former_card, owner_messages
 from bot.presentation.lead_messages import LeadMessages
 from bot.presentation.notices import enqueue_messages, member_translator, team_translator
 from bot.presentation.reasons import why
@@ -118,7 +118,7 @@ class Away:
         deputy_tr = member_translator(deputy)
         status = deputy_tr("handback.deputy_card", name=member.full_name)
         await self._messages.close_private_card(
-            lead, deputy, with_status(team_card(lead, deputy_tr), status), now
+            lead, deputy, former_card(lead, deputy_tr, status), now
         )
         if fresh.status is LeadStatus.OFFERED:
             await self._distributor.offer_card(fresh, member, details, now)

@@ -3,7 +3,9 @@
 Each state of a lead waits for one thing: a card in the chat for a claim, a head for a
 choice, an offer for Accept, a taken lead for its outcome. Whenever a lead changes, its
 pending timers are cancelled and the one its new state needs is written, so a stale timer
-never fires on a lead that moved on.
+never fires on a lead that moved on. A timer remembers when what it measures began
+(`since`): a card's clock starts when Telegram showed it, and a changed duration moves the
+timers already set.
 """
 
 from __future__ import annotations
@@ -22,7 +24,13 @@ from bot.team_settings import (
 from bot.timing.alarm import Alarm
 from bot.timing.calendars import member_calendar, team_calendar
 from storage import Database, LeadRecord, LeadStatus, MemberRecord, MemberRepo, Pool, TeamRecord
-from storage.timers import TimerKind, TimerRecord, TimerRepo
+from storage.timers import LEAD_KINDS, TimerKind, TimerRecord, TimerRepo
+
+# Timers that run on the owner's working time rather than the team's.
+OWNER_KINDS = frozenset({TimerKind.ACCEPT_TIMEOUT, TimerKind.OUTCOME_REMIND})
+CLAIM_KINDS = (TimerKind.CLAIM_REMIND, TimerKind.CLAIM_ESCALATE)
+# What a new lead waits on in each pool, in order; a lead waiting for opening waits on none.
+_POOL_WAITS = {Pool.CHAT: CLAIM_KINDS, Pool.HEADS: (TimerKind.HEADS_WAIT,), Pool.HOURS: ()}
 
 
 def owner_calendar(team: Calendar, member: MemberRecord, now: datetime) -> Calendar:
@@ -31,6 +39,42 @@ def owner_calendar(team: Calendar, member: MemberRecord, now: datetime) -> Calen
     if member.on_duty and not team.is_open(now):
         return Calendar.always(team.zone)
     return member_calendar(team, member)
+
+
+def delay_of(kind: TimerKind, settings: TeamSettings) -> timedelta | None:
+    """How long after its `since` a lead's timer of `kind` is due under `settings`; None
+    when a head turned it off. The escalation counts from the card too: after the
+    reminder, for as long again as `claim_escalate`."""
+    remind, escalate = settings[CLAIM_REMIND], settings[CLAIM_ESCALATE]
+    match kind:
+        case TimerKind.CLAIM_REMIND:
+            return remind
+        case TimerKind.CLAIM_ESCALATE:
+            return None if escalate is None else (remind or timedelta(0)) + escalate
+        case TimerKind.HEADS_WAIT:
+            # The heads get as long as a card in the chat gets before the heads are told.
+            total = (remind or timedelta(0)) + (escalate or timedelta(0))
+            return total or None
+        case TimerKind.ACCEPT_TIMEOUT:
+            return settings[ACCEPT_TIMEOUT]
+        case TimerKind.OUTCOME_REMIND:
+            return settings[OUTCOME_REMIND]
+        case TimerKind.VACATION_START | TimerKind.VACATION_END | TimerKind.OPENING:
+            return None
+
+
+def first_wait(lead: LeadRecord, settings: TeamSettings) -> TimerKind | None:
+    """The timer a lead in its present state waits on first, if any is switched on."""
+    match lead.status:
+        case LeadStatus.NEW:
+            kinds = _POOL_WAITS.get(lead.pool, ()) if lead.pool is not None else ()
+            return next((k for k in kinds if delay_of(k, settings)), None)
+        case LeadStatus.OFFERED:
+            return TimerKind.ACCEPT_TIMEOUT if settings[ACCEPT_TIMEOUT] else None
+        case LeadStatus.TAKEN:
+            return TimerKind.OUTCOME_REMIND if settings[OUTCOME_REMIND] else None
+        case LeadStatus.WON | LeadStatus.LOST:
+            return None
 
 
 class Deadlines:
@@ -54,9 +98,17 @@ class Deadlines:
         lead_id: int | None = None,
         member_id: int | None = None,
         vacation_id: int | None = None,
+        since: datetime | None = None,
     ) -> TimerRecord:
         timer = await self._timers.add(
-            team_id, kind, due, now, lead_id=lead_id, member_id=member_id, vacation_id=vacation_id
+            team_id,
+            kind,
+            due,
+            now,
+            lead_id=lead_id,
+            member_id=member_id,
+            vacation_id=vacation_id,
+            since=since,
         )
         self._alarm.set(due)
         return timer
@@ -72,54 +124,77 @@ class Deadlines:
         the transaction that changed the lead (`settings`, when the caller has them)."""
         await self._timers.cancel_for_lead(lead.id, now)
         settings = settings or await self._planner.settings(team)
-        match lead.status:
-            case LeadStatus.NEW:
-                await self._waiting(lead, team, settings, now)
-            case LeadStatus.OFFERED:
-                delay = settings[ACCEPT_TIMEOUT]
-                await self._owner_timer(lead, team, settings, TimerKind.ACCEPT_TIMEOUT, delay, now)
-            case LeadStatus.TAKEN:
-                delay = settings[OUTCOME_REMIND]
-                await self._owner_timer(lead, team, settings, TimerKind.OUTCOME_REMIND, delay, now)
-            case LeadStatus.WON | LeadStatus.LOST:
-                pass
-
-    async def _waiting(
-        self, lead: LeadRecord, team: TeamRecord, settings: TeamSettings, now: datetime
-    ) -> None:
-        calendar = team_calendar(settings)
-        if lead.pool is Pool.HOURS or (lead.pool is Pool.CHAT and not calendar.is_open(now)):
+        if lead.status is LeadStatus.NEW and (
+            lead.pool is Pool.HOURS
+            or (lead.pool is Pool.CHAT and not team_calendar(settings).is_open(now))
+        ):
             # A lead that waits for opening, or a card posted while everyone is off: the
             # morning summary will list it.
             await self.opening(team, settings, now)
-        wait = _wait_for(lead.pool, settings)
-        if wait is not None:
-            kind, delay = wait
-            await self.add(team.id, kind, calendar.add(now, delay), now, lead_id=lead.id)
+        kind = first_wait(lead, settings)
+        if kind is not None:
+            await self.wait(lead, team, settings, kind, now, now)
 
-    async def _owner_timer(
+    async def wait(
         self,
         lead: LeadRecord,
         team: TeamRecord,
         settings: TeamSettings,
         kind: TimerKind,
-        delay: timedelta | None,
+        since: datetime,
         now: datetime,
     ) -> None:
-        owner = await self._members.by_id(lead.owner_id) if lead.owner_id else None
-        if delay is None or owner is None:
-            return
-        due = owner_calendar(team_calendar(settings), owner, now).add(now, delay)
-        await self.add(team.id, kind, due, now, lead_id=lead.id, member_id=owner.id)
+        """A timer of `kind` for the lead, measured from `since` (nothing if turned off)."""
+        due = await self._due(lead, settings, kind, since, now)
+        if due is not None:
+            member_id = lead.owner_id if kind in OWNER_KINDS else None
+            await self.add(
+                team.id, kind, due, now, lead_id=lead.id, member_id=member_id, since=since
+            )
 
-    async def next_outcome_reminder(
-        self, lead: LeadRecord, team: TeamRecord, now: datetime
+    async def _due(
+        self,
+        lead: LeadRecord,
+        settings: TeamSettings,
+        kind: TimerKind,
+        since: datetime,
+        now: datetime,
+    ) -> datetime | None:
+        delay = delay_of(kind, settings)
+        if delay is None:
+            return None
+        calendar = team_calendar(settings)
+        if kind in OWNER_KINDS:
+            owner = await self._members.by_id(lead.owner_id) if lead.owner_id else None
+            if owner is None:
+                return None
+            calendar = owner_calendar(calendar, owner, now)
+        return calendar.add(since, delay)
+
+    async def replan(
+        self,
+        lead: LeadRecord,
+        team: TeamRecord,
+        settings: TeamSettings,
+        now: datetime,
+        since: datetime | None = None,
+        kinds: tuple[TimerKind, ...] = LEAD_KINDS,
     ) -> None:
-        """Again each `outcome_remind` until the lead is closed."""
-        settings = await self._planner.settings(team)
-        await self._owner_timer(
-            lead, team, settings, TimerKind.OUTCOME_REMIND, settings[OUTCOME_REMIND], now
-        )
+        """Move the lead's pending timers of `kinds` to where today's settings put them,
+        measured from `since` (or from what each already measures). A timer turned off
+        gives way to the next one its lead waits on (no reminder: straight to the heads)."""
+        for timer in await self._timers.for_lead(lead.id):
+            if timer.kind not in kinds:
+                continue
+            start = since or timer.since or now
+            due = await self._due(lead, settings, timer.kind, start, now)
+            if due is not None:
+                await self._timers.move(timer.id, due, start)
+                self._alarm.set(due)
+                continue
+            await self._timers.cancel(timer.id, now)
+            if timer.kind is TimerKind.CLAIM_REMIND:
+                await self.wait(lead, team, settings, TimerKind.CLAIM_ESCALATE, start, now)
 
     async def opening(self, team: TeamRecord, settings: TeamSettings, now: datetime) -> None:
         """One pending opening per team: at the next start of working time, the leads that
@@ -128,21 +203,3 @@ class Deadlines:
             return
         due = team_calendar(settings).next_open(now)
         await self.add(team.id, TimerKind.OPENING, due, now)
-
-
-def _wait_for(pool: Pool | None, settings: TeamSettings) -> tuple[TimerKind, timedelta] | None:
-    """What a new lead waiting in `pool` is reminded of first, and after how long."""
-    remind, escalate = settings[CLAIM_REMIND], settings[CLAIM_ESCALATE]
-    match pool:
-        case Pool.CHAT:
-            if remind is not None:
-                return TimerKind.CLAIM_REMIND, remind
-            if escalate is not None:
-                return TimerKind.CLAIM_ESCALATE, escalate
-            return None
-        case Pool.HEADS:
-            # The heads get as long as a card in the chat gets before the heads are told.
-            total = (remind or timedelta(0)) + (escalate or timedelta(0))
-            return (TimerKind.HEADS_WAIT, total) if total else None
-        case Pool.HOURS | None:
-            return None

@@ -54,6 +54,19 @@ def duration_text(value: timedelta, tr: Translator) -> Html:
     return Html(" ".join(tr("dur." + unit, n=count) for unit, count in _parts(value)))
 
 
+def rounded(value: timedelta) -> timedelta:
+    """A span as people say it: seconds under a minute, whole minutes under a day, whole
+    hours past it (a reminder a second late still waited "5 min")."""
+    seconds = max(0, round(value.total_seconds()))
+    step = 3600 if seconds >= 86400 else 60 if seconds >= 60 else 1
+    return timedelta(seconds=max(1, round(seconds / step)) * step)
+
+
+def elapsed_text(value: timedelta, tr: Translator) -> Html:
+    """How long something really waited, "5 мин" or "2 дн 15 ч", in the reader's language."""
+    return duration_text(rounded(value), tr)
+
+
 _DURATION_KEYS = (
     "duration.days", "duration.hours", "duration.minutes", "duration.seconds", "duration.instant"
 )  # fmt: skip

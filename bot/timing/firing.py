@@ -12,13 +12,21 @@ from zoneinfo import ZoneInfo
 from bot.delivery.signal import OutboxSignal
 from bot.lifecycle.distribution import Distributor
 from bot.routing.hours import local_midnight
-from bot.team_settings import TIMEZONE
+from bot.team_settings import (
+    ACCEPT_TIMEOUT,
+    CLAIM_ESCALATE,
+    CLAIM_REMIND,
+    OUTCOME_REMIND,
+    TIMEZONE,
+    TeamSettings,
+)
 from bot.timing.alarm import Alarm
 from bot.timing.away import Away
+from bot.timing.deadlines import CLAIM_KINDS
 from bot.timing.opening import Opening
 from bot.timing.timeouts import LeadTimers
-from storage import Database, TeamRecord, TeamRepo
-from storage.timers import TimerKind, TimerRecord, TimerRepo
+from storage import Database, LeadRepo, TeamRecord, TeamRepo
+from storage.timers import LEAD_KINDS, TimerKind, TimerRecord, TimerRepo
 from storage.vacations import VacationRepo
 
 log = logging.getLogger(__name__)
@@ -27,6 +35,9 @@ BATCH = 100
 # A handler that keeps writing timers already due would otherwise keep one wake-up going.
 MAX_ROUNDS = 50
 _ONE_DAY = timedelta(days=1)
+DURATIONS = frozenset(
+    s.name for s in (CLAIM_REMIND, CLAIM_ESCALATE, ACCEPT_TIMEOUT, OUTCOME_REMIND)
+)
 
 
 class TimerService:
@@ -47,6 +58,7 @@ class TimerService:
         self._opening = Opening(db, distributor)
         self._timers = TimerRepo(db.conn)
         self._teams = TeamRepo(db.conn)
+        self._leads = LeadRepo(db.conn)
         self._vacation_rows = VacationRepo(db.conn)
 
     async def fire_due(self, now: datetime) -> int:
@@ -106,10 +118,35 @@ class TimerService:
             for team in await self._teams.all()
         }
 
-    async def time_changed(self, team: TeamRecord, now: datetime) -> None:
-        """The team's zone or hours changed: vacations start and end at the new midnight,
-        and the leads that wait do so for the new opening. Call inside a transaction."""
+    async def time_changed(self, team: TeamRecord, setting: str, now: datetime) -> None:
+        """A time setting of the team changed: a duration moves the lead timers already
+        set; the zone or hours move vacations' midnights and the opening. Call inside a
+        transaction."""
         settings = await self._distributor.settings(team)
+        if setting in DURATIONS:
+            await self._durations_changed(team, settings, now)
+        else:
+            await self._hours_changed(team, settings, now)
+
+    async def _durations_changed(
+        self, team: TeamRecord, settings: TeamSettings, now: datetime
+    ) -> None:
+        deadlines = self._distributor.deadlines
+        waiting = {t.lead_id for t in await self._timers.pending(team.id, LEAD_KINDS)}
+        for lead in await self._leads.many(sorted(i for i in waiting if i is not None)):
+            await deadlines.replan(lead, team, settings, now)
+
+    async def card_posted(self, lead_id: int, at: datetime) -> None:
+        """The lead's card reached the team chat: its claim reminder counts from now, not
+        from when the lead came in. Call inside the transaction that records the card."""
+        lead = await self._leads.get(lead_id)
+        team = await self._teams.by_id(lead.team_id) if lead and lead.team_id else None
+        if lead is None or team is None:
+            return
+        settings = await self._distributor.settings(team)
+        await self._distributor.deadlines.replan(lead, team, settings, at, at, CLAIM_KINDS)
+
+    async def _hours_changed(self, team: TeamRecord, settings: TeamSettings, now: datetime) -> None:
         zone = settings[TIMEZONE]
         for timer in await self._timers.pending(team.id):
             match timer.kind:

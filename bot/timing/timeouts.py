@@ -10,18 +10,16 @@ from datetime import datetime, timedelta
 
 from bot.lifecycle.distribution import Distributor, client_label
 from bot.presentation.buttons import outcome_buttons
-from bot.presentation.cards import head_card, offer_card, with_status
+from bot.presentation.cards import head_card, offer_card
 from bot.presentation.lead_messages import LeadMessages
 from bot.presentation.notices import Text, member_translator, team_translator
 from bot.presentation.reasons import DECIDING_EVENTS, Cause, why
 from bot.team_settings import (
     ACCEPT_TIMEOUT,
-    CLAIM_ESCALATE,
     CLAIM_REMIND,
     MAX_PASSES,
 )
-from bot.timing.calendars import team_calendar
-from bot.timing.durations import dump_duration, duration_text, format_duration
+from bot.timing.durations import dump_duration, elapsed_text, format_duration, rounded
 from storage import (
     Database,
     LeadEvent,
@@ -67,24 +65,26 @@ class LeadTimers:
         )
         match timer.kind:
             case TimerKind.CLAIM_REMIND if claimable:
-                await self._remind_chat(lead, team, now)
+                await self._remind_chat(lead, team, timer, now)
             case TimerKind.CLAIM_ESCALATE if claimable:
-                await self._escalate(lead, team, now)
+                await self._escalate(lead, team, timer, now)
             case TimerKind.HEADS_WAIT if lead.status is LeadStatus.NEW and lead.pool is Pool.HEADS:
                 await self._to_chat(lead, team, now)
             case TimerKind.ACCEPT_TIMEOUT if owner and lead.status is LeadStatus.OFFERED:
-                await self._pass_on(lead, team, owner, now)
+                await self._pass_on(lead, team, owner, timer, now)
             case TimerKind.OUTCOME_REMIND if owner and lead.status is LeadStatus.TAKEN:
                 await self._remind_owner(lead, team, owner, now)
             case _:
                 log.info("timer %d (%s) found lead %d moved on", timer.id, timer.kind, lead.id)
 
-    async def _remind_chat(self, lead: LeadRecord, team: TeamRecord, now: datetime) -> None:
+    async def _remind_chat(
+        self, lead: LeadRecord, team: TeamRecord, timer: TimerRecord, now: datetime
+    ) -> None:
         settings = await self._distributor.settings(team)
-        remind = settings[CLAIM_REMIND]
-        if remind is not None:  # else a head turned reminders off after this one was set
+        since = timer.since or now
+        if settings[CLAIM_REMIND] is not None:  # else turned off after this one was set
             tr = team_translator(team)
-            wait = duration_text(remind, tr)
+            wait = elapsed_text(now - since, tr)
             text = tr("remind.chat", id=lead.id, client=client_label(lead, tr), wait=wait)
             await self._outbox.enqueue(
                 team.chat_id,
@@ -94,22 +94,18 @@ class LeadTimers:
                 now,
                 lead_id=lead.id,
             )
-        escalate = settings[CLAIM_ESCALATE]
-        if escalate is not None:
-            due = team_calendar(settings).add(now, escalate)
-            await self._distributor.deadlines.add(
-                team.id, TimerKind.CLAIM_ESCALATE, due, now, lead_id=lead.id
-            )
-
-    async def _escalate(self, lead: LeadRecord, team: TeamRecord, now: datetime) -> None:
-        settings = await self._distributor.settings(team)
-        waited = (settings[CLAIM_REMIND] or timedelta(0)) + (
-            settings[CLAIM_ESCALATE] or timedelta(0)
+        await self._distributor.deadlines.wait(
+            lead, team, settings, TimerKind.CLAIM_ESCALATE, since, now
         )
+
+    async def _escalate(
+        self, lead: LeadRecord, team: TeamRecord, timer: TimerRecord, now: datetime
+    ) -> None:
+        waited = now - (timer.since or now)
         told = await self._distributor.heads.escalate(
             lead,
             team,
-            lambda tr: tr("escalate.unclaimed", id=lead.id, wait=duration_text(waited, tr)),
+            lambda tr: tr("escalate.unclaimed", id=lead.id, wait=elapsed_text(waited, tr)),
             now,
         )
         await self._record(lead, now, "escalated", "unclaimed")
@@ -120,7 +116,7 @@ class LeadTimers:
         """No head chose a manager in time (or none could be reached): anyone in the team
         may claim it now. The heads' cards say so, and keep no buttons."""
         tr = team_translator(team)
-        shown = with_status(head_card(lead, tr), tr("ask.to_chat"))
+        shown = head_card(lead, tr, tr("ask.to_chat"))
         await self._messages.edit_all(
             lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, shown, now
         )
@@ -129,15 +125,20 @@ class LeadTimers:
         await self._lead_changed(lead, team, now)
 
     async def _pass_on(
-        self, lead: LeadRecord, team: TeamRecord, owner: MemberRecord, now: datetime
+        self,
+        lead: LeadRecord,
+        team: TeamRecord,
+        owner: MemberRecord,
+        timer: TimerRecord,
+        now: datetime,
     ) -> None:
         """Not accepted in time: the next manager by the same routing gets it, or after
         `max_passes` timeouts the heads do."""
         settings = await self._distributor.settings(team)
-        timeout = settings[ACCEPT_TIMEOUT]
         # A head may have turned timeouts off since: then the offer waits for its manager.
-        if timeout is None or not await self._leads.release(lead.id, owner.id):
+        if settings[ACCEPT_TIMEOUT] is None or not await self._leads.release(lead.id, owner.id):
             return
+        timeout = rounded(now - (timer.since or now))
         passes = 1 + await self._events.count(lead.id, "returned", TIMED_OUT)
         await self._events.add(
             LeadEvent(
@@ -163,7 +164,7 @@ class LeadTimers:
             lambda tr: tr(
                 "notice.timeout",
                 id=lead.id,
-                wait=duration_text(timeout, tr),
+                wait=elapsed_text(timeout, tr),
                 name=owner.full_name,
                 where=where(tr),
             ),
@@ -177,9 +178,9 @@ class LeadTimers:
         tr = member_translator(owner)
         decided = await self._events.last(lead.id, DECIDING_EVENTS, owner.id)
         reason = why(dict(decided.details) if decided else {}, tr)
-        status = tr("offer.timed_out", wait=duration_text(waited, tr))
+        status = tr("offer.timed_out", wait=elapsed_text(waited, tr))
         await self._messages.close_private_card(
-            lead, owner, with_status(offer_card(lead, reason, tr), status), now
+            lead, owner, offer_card(lead, reason, tr, status), now
         )
 
     async def _to_heads(
@@ -217,7 +218,11 @@ class LeadTimers:
             buttons=outcome_buttons(lead.id, tr),
             lead_id=lead.id,
         )
-        await self._distributor.deadlines.next_outcome_reminder(lead, team, now)
+        # Again each `outcome_remind`, counted from this one, until the lead is closed.
+        settings = await self._distributor.settings(team)
+        await self._distributor.deadlines.wait(
+            lead, team, settings, TimerKind.OUTCOME_REMIND, now, now
+        )
 
     async def _lead_changed(self, lead: LeadRecord, team: TeamRecord, now: datetime) -> None:
         fresh = await self._leads.get(lead.id)

@@ -63,7 +63,9 @@ async def paced(tmp_path: Path) -> AsyncIterator[Paced]:
     bot = make_bot(settings)
     signal = OutboxSignal()
     services = build_services(db, bot, settings, clock, signal, TelegramPulse(clock))
-    worker = OutboxWorker(db, bot, clock, signal, services.chats, limits=SendLimits())
+    worker = OutboxWorker(
+        db, bot, clock, signal, services.chats, services.timers, limits=SendLimits()
+    )
     try:
         yield Paced(tg, clock, db, services, worker, bot)
     finally:
