@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import aiosqlite
@@ -78,8 +79,10 @@ class Migration:
     sql: str
 
 
-def load_migrations() -> list[Migration]:
-    folder = resources.files("storage") / "migrations"
+def load_migrations(folder: Traversable | None = None) -> list[Migration]:
+    """The numbered migrations in `folder` (the package's own by default), in order; a gap
+    or a repeated number is refused: a file would be skipped or applied twice."""
+    folder = folder or resources.files("storage") / "migrations"
     found = []
     for entry in folder.iterdir():
         match = _MIGRATION_NAME.match(entry.name)

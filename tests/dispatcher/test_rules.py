@@ -13,12 +13,20 @@ from bot.leads.fields import lead_from_pairs
 from bot.routing import Mode
 from bot.services.intake import NewLead
 from bot.services.route_check import DryRun
-from storage import LeadEventRepo, LeadRepo, LeadSource, LeadStatus, MemberRepo, OutboxPurpose
+from storage import (
+    LeadEventRepo,
+    LeadRepo,
+    LeadSource,
+    LeadStatus,
+    MemberRepo,
+    OutboxPurpose,
+    TurnRepo,
+)
 from storage.rules import RuleRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, lead_count, make_team, reply_to
-from tests.dispatcher.test_lead_life import MARIA, PETR, rows
+from tests.dispatcher.test_lead_life import MARIA, PETR, round_robin_team, rows, status
 
 MEMBERS = (IVAN, OLGA, PETR, MARIA)
 
@@ -186,6 +194,17 @@ async def test_route_answers_without_changing_anything(world: World) -> None:
         world, HEAD, "/route industry=retail"
     )
     assert ids
+
+
+async def test_a_dry_run_in_round_robin_moves_no_turn(world: World) -> None:
+    ids = await round_robin_team(world, IVAN, OLGA, PETR)
+    turn = await TurnRepo(world.db.conn).get(1)
+    for _ in range(3):
+        assert "Лид получит: Ivan" in await reply_to(world, HEAD, "/route industry=retail")
+    assert await TurnRepo(world.db.conn).get(1) == turn
+    lead_id = await submit(world, ("industry", "retail"))
+    assert await status(world, lead_id) == (LeadStatus.OFFERED, ids[0])
+    assert "Лид получит: Olga" in await reply_to(world, HEAD, "/route industry=retail")
 
 
 async def test_every_bad_command_gets_a_clear_answer_and_changes_nothing(world: World) -> None:

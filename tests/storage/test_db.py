@@ -42,8 +42,27 @@ async def test_every_migration_is_applied_once(tmp_path: Path) -> None:
     await again.close()
 
 
-def test_migrations_are_numbered_without_gaps() -> None:
-    assert [m.version for m in load_migrations()] == list(range(1, len(load_migrations()) + 1))
+def test_the_bots_migrations_are_numbered_from_one_without_gaps() -> None:
+    versions = [m.version for m in load_migrations()]
+    assert versions[0] == 1 and versions == sorted(set(versions))
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("0001_a.sql", "0003_c.sql"), ("0002_b.sql",), ("0001_a.sql", "0001_again.sql")],
+    ids=["gap", "no-first", "twice"],
+)
+def test_a_gap_or_a_repeated_number_is_refused(tmp_path: Path, names: tuple[str, ...]) -> None:
+    for name in names:
+        (tmp_path / name).write_text("SELECT 1;")
+    with pytest.raises(RuntimeError, match="without gaps"):
+        load_migrations(tmp_path)
+
+
+def test_other_files_beside_the_migrations_are_ignored(tmp_path: Path) -> None:
+    for name in ("0001_a.sql", "0002_b.sql", "README.md", "0003-bad.sql"):
+        (tmp_path / name).write_text("SELECT 1;")
+    assert [m.name for m in load_migrations(tmp_path)] == ["0001_a.sql", "0002_b.sql"]
 
 
 async def test_a_database_from_a_newer_bot_is_refused(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from hypothesis import given, settings
@@ -160,9 +161,14 @@ def test_the_reason_names_who_had_the_previous_lead() -> None:
     assert (first.reason.after, second.reason.after) == (None, 11)
 
 
-def test_a_dry_run_moves_no_turn() -> None:
+def test_route_returns_the_next_turn_and_leaves_the_snapshot_alone() -> None:
     team = TeamSnapshot(1, Mode.ROUND_ROBIN, (MemberState(11), MemberState(12)))
-    assert route(LeadFacts(1), team, NOW) == route(LeadFacts(1), team, NOW)
+    first = route(LeadFacts(1), team, NOW)
+    assert first.member_id == 11 and first.turn is not None
+    assert team.turn == TurnState()  # the caller decides whether the new turn is stored
+    # Stored, it moves the next lead on; not stored (a dry run), the next lead gets the same.
+    assert route(LeadFacts(2), replace(team, turn=first.turn), NOW).member_id == 12
+    assert route(LeadFacts(2), team, NOW).member_id == 11
 
 
 def test_the_heads_list_puts_matching_skills_first_and_keeps_everyone() -> None:
