@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-import sqlite3
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
@@ -34,7 +33,7 @@ from bot.logs import install_redaction
 from bot.services.client_index import ClientIndex
 from bot.timing.clock import Clock, SystemClock
 from bot.timing.scheduler import Scheduler
-from storage import Database, SchemaTooNewError
+from storage import CannotOpenError, Database, SchemaTooNewError
 from storage.instance_lock import AlreadyRunningError, InstanceLock
 
 log = logging.getLogger(__name__)
@@ -45,7 +44,7 @@ MAX_CONNECT_DELAY = 60.0
 async def _open_database(settings: Settings) -> Database:
     try:
         return await Database.open(settings.database_path)
-    except (OSError, sqlite3.Error) as error:
+    except CannotOpenError as error:
         raise ConfigError(
             f"DATABASE_PATH {settings.database_path} cannot be opened: {error}"
         ) from None

@@ -42,7 +42,7 @@ from bot.timing.away import Away
 from bot.timing.clock import Clock
 from bot.timing.firing import TimerService
 from bot.timing.vacations import Vacations
-from storage import Database, OutboxRepo
+from storage import Database
 
 # aiogram waits 60 s by default; a hung send should not hold the outbox that long.
 REQUEST_TIMEOUT = 20.0
@@ -101,7 +101,7 @@ def build_services(
     teams = TeamService(db, clock, roles, intake, handover, TelegramReach(bot), outbox_signal)
     chats = ChatService(db, clock, roles, distributor, handover, outbox_signal)
     health = HealthService(db, pulse, clock)
-    notices = HeadNotices(OutboxRepo(db.conn), roles)
+    notices = HeadNotices(db.repos.outbox, roles)
     refusals = RefusalService(db, clock, notices, outbox_signal)
     heads = HeadService(db, clock, roles, teams)
     away = Away(db, distributor, handover)

@@ -1,7 +1,14 @@
 """Persistence: one SQLite file, numbered migrations, one repository class per table."""
 
 from storage.buttons import Button, Buttons
-from storage.db import Database, SchemaTooNewError, StorageUnavailableError, WriteFailure
+from storage.db import Database, WriteFailure
+from storage.errors import (
+    CannotOpenError,
+    DuplicateLeadError,
+    SchemaTooNewError,
+    StorageError,
+    StorageUnavailableError,
+)
 from storage.events import LeadEvent, LeadEventRepo
 from storage.heads import HeadRecord, HeadRepo
 from storage.lead_records import (
@@ -29,6 +36,7 @@ from storage.settings import TeamSettingRepo
 from storage.sources import SourceFigures, SourceKind, SourceRecord, SourceRepo
 from storage.teams import TeamRecord, TeamRepo
 from storage.turns import TurnRepo
+from storage.unit import Repos
 
 __all__ = [
     "CLOSED_STATUSES",
@@ -36,8 +44,10 @@ __all__ = [
     "OPEN_STATUSES",
     "Button",
     "Buttons",
+    "CannotOpenError",
     "ChannelFigures",
     "Database",
+    "DuplicateLeadError",
     "HeadRecord",
     "HeadRepo",
     "LeadEvent",
@@ -59,11 +69,13 @@ __all__ = [
     "RefusalRecord",
     "RefusalRepo",
     "ReportRepo",
+    "Repos",
     "SchemaTooNewError",
     "SourceFigures",
     "SourceKind",
     "SourceRecord",
     "SourceRepo",
+    "StorageError",
     "StorageUnavailableError",
     "TeamRecord",
     "TeamRepo",

@@ -18,22 +18,17 @@ from pathlib import Path
 
 import aiosqlite
 
+from storage.errors import (
+    CannotOpenError,
+    MigrationError,
+    SchemaTooNewError,
+    StorageUnavailableError,
+)
+from storage.unit import Repos
+
 log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-
-
-class SchemaTooNewError(RuntimeError):
-    """The file was written by a newer version of the bot; running old code on it is unsafe."""
-
-
-class MigrationError(RuntimeError):
-    """A migration would leave the file inconsistent; it was rolled back."""
-
-
-class StorageUnavailableError(RuntimeError):
-    """Nothing can be written now: another process holds the file's write lock past the
-    wait we allow, or the disk is full. Nothing of the attempt was kept."""
 
 
 @dataclass(frozen=True)
@@ -105,14 +100,18 @@ class Database:
 
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self.conn = conn
+        self.repos = Repos.on(conn)
         self._write_lock = asyncio.Lock()
         self.last_write_failure: WriteFailure | None = None
 
     @classmethod
     async def open(cls, path: Path) -> Database:
-        secure_files(path)
-        # isolation_level=None: we issue BEGIN ourselves, the sqlite3 module never does.
-        conn = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            secure_files(path)
+            # isolation_level=None: we issue BEGIN ourselves, the sqlite3 module never does.
+            conn = await aiosqlite.connect(path, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise CannotOpenError(f"{path}: {error}") from error
         try:
             conn.row_factory = aiosqlite.Row
             await conn.execute("PRAGMA journal_mode = WAL")
@@ -122,6 +121,9 @@ class Database:
             await conn.execute(f"PRAGMA busy_timeout = {DEFAULT_BUSY_MS:d}")
             db = cls(conn)
             await db.migrate()
+        except sqlite3.Error as error:
+            await conn.close()
+            raise CannotOpenError(f"{path}: {error}") from error
         except BaseException:
             await conn.close()
             raise
@@ -171,7 +173,7 @@ class Database:
             await self.conn.execute("PRAGMA foreign_keys = ON")
 
     @asynccontextmanager
-    async def transaction(self, wait: float | None = None) -> AsyncIterator[aiosqlite.Connection]:
+    async def transaction(self, wait: float | None = None) -> AsyncIterator[Repos]:
         """One write transaction. With `wait`, give up after that many seconds of waiting
         for the write lock (ours or another process's) with `StorageUnavailableError`,
         instead of keeping a caller (a form service with its own timeout) waiting."""
@@ -187,7 +189,7 @@ class Database:
         try:
             await self._begin(deadline)
             try:
-                yield self.conn
+                yield self.repos
             except sqlite3.OperationalError as error:
                 # A full disk, a lost file, a lock that outlasted busy_timeout: the
                 # storage's trouble, not the caller's bug.
@@ -234,10 +236,14 @@ class Database:
         self.last_write_failure = WriteFailure(time.monotonic(), reason)
 
     @asynccontextmanager
-    async def consistent_read(self) -> AsyncIterator[aiosqlite.Connection]:
-        """Read without seeing another coroutine's uncommitted writes on this connection."""
+    async def consistent_read(self) -> AsyncIterator[Repos]:
+        """Read without seeing another coroutine's uncommitted writes on this connection.
+        The driver's failures come out as `StorageUnavailableError`."""
         async with self._write_lock:
-            yield self.conn
+            try:
+                yield self.repos
+            except sqlite3.Error as error:
+                raise StorageUnavailableError(str(error)) from error
 
     async def ping(self) -> bool:
         try:

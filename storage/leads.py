@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
 import aiosqlite
 
 from storage.clock_format import from_db, from_db_optional, to_db
+from storage.errors import DuplicateLeadError
 from storage.lead_records import (
     KNOWN_FIELDS,
     LeadFields,
@@ -71,22 +73,28 @@ class LeadRepo:
     ) -> LeadRecord:
         values = [getattr(lead, name) for name in KNOWN_FIELDS]
         placeholders = ", ".join("?" for _ in KNOWN_FIELDS)
-        async with self._db.execute(
+        sql = (
             f"INSERT INTO leads (team_id, source, {', '.join(KNOWN_FIELDS)}, extra, "
             "idempotency_key, contact_user_id, source_id, created_at) "
-            f"VALUES (?, ?, {placeholders}, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
-            (
-                team_id,
-                source.value,
-                *values,
-                json.dumps(dict(lead.extra), ensure_ascii=False),
-                idempotency_key,
-                contact_user_id,
-                source_id,
-                to_db(at),
-            ),
-        ) as cur:
-            row = await cur.fetchone()
+            f"VALUES (?, ?, {placeholders}, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}"
+        )
+        params = (
+            team_id,
+            source.value,
+            *values,
+            json.dumps(dict(lead.extra), ensure_ascii=False),
+            idempotency_key,
+            contact_user_id,
+            source_id,
+            to_db(at),
+        )
+        try:
+            async with self._db.execute(sql, params) as cur:
+                row = await cur.fetchone()
+        except sqlite3.IntegrityError as error:
+            if "UNIQUE" not in str(error):
+                raise
+            raise DuplicateLeadError(str(error)) from error
         assert row is not None
         return _lead(row)
 

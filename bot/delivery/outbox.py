@@ -22,13 +22,9 @@ from bot.timing.clock import Clock
 from storage import (
     Database,
     LeadEvent,
-    LeadEventRepo,
-    LeadRepo,
-    MemberRepo,
     OutboxMethod,
     OutboxPurpose,
     OutboxRecord,
-    OutboxRepo,
     OutboxStatus,
 )
 
@@ -81,10 +77,10 @@ class OutboxWorker:
         self._pacer = Pacer(limits or SendLimits(), clock.now().timestamp())
         # S311: the randomness only spreads retries apart; it guards no secret.
         self._retry_delay = retry_delay or jittered_backoff(random.Random())  # noqa: S311
-        self._outbox = OutboxRepo(db.conn)
-        self._leads = LeadRepo(db.conn)
-        self._events = LeadEventRepo(db.conn)
-        self._members = MemberRepo(db.conn)
+        self._outbox = db.repos.outbox
+        self._leads = db.repos.leads
+        self._events = db.repos.events
+        self._members = db.repos.members
         self._targets = Targets(self._leads, self._outbox)
         self._stopping = False
         # Rows Telegram accepted whose record failed (a locked file, a full disk): their

@@ -24,17 +24,11 @@ from bot.timing.clock import Clock
 from storage import (
     Database,
     LeadEvent,
-    LeadEventRepo,
     LeadRecord,
-    LeadRepo,
     LeadStatus,
     MemberRecord,
-    MemberRepo,
     OutboxPurpose,
-    OutboxRepo,
-    TeamRepo,
 )
-from storage.groups import GroupRepo
 
 log = logging.getLogger(__name__)
 
@@ -56,13 +50,13 @@ class Assignments:
         self._clock = clock
         self._distributor = distributor
         self._signal = signal
-        conn = db.conn
-        self._leads = LeadRepo(conn)
-        self._groups = GroupRepo(conn)
-        self._teams = TeamRepo(conn)
-        self._members = MemberRepo(conn)
-        self._events = LeadEventRepo(conn)
-        self._outbox = OutboxRepo(conn)
+        repos = db.repos
+        self._leads = repos.leads
+        self._groups = repos.groups
+        self._teams = repos.teams
+        self._members = repos.members
+        self._events = repos.events
+        self._outbox = repos.outbox
         self._messages = LeadMessages(self._outbox)
 
     # ---- offered: accept or return -----------------------------------------------------

@@ -24,19 +24,13 @@ from bot.timing.clock import Clock
 from storage import (
     Database,
     LeadEvent,
-    LeadEventRepo,
-    LeadRepo,
     LeadStatus,
     MemberRecord,
-    MemberRepo,
     OutboxMethod,
     OutboxPurpose,
-    OutboxRepo,
     Pool,
     TeamRecord,
-    TeamRepo,
 )
-from storage.groups import GroupRepo
 
 log = logging.getLogger(__name__)
 
@@ -58,13 +52,13 @@ class Claims:
         self._clock = clock
         self._distributor = distributor
         self._signal = signal
-        conn = db.conn
-        self._leads = LeadRepo(conn)
-        self._groups = GroupRepo(conn)
-        self._teams = TeamRepo(conn)
-        self._members = MemberRepo(conn)
-        self._events = LeadEventRepo(conn)
-        self._outbox = OutboxRepo(conn)
+        repos = db.repos
+        self._leads = repos.leads
+        self._groups = repos.groups
+        self._teams = repos.teams
+        self._members = repos.members
+        self._events = repos.events
+        self._outbox = repos.outbox
         self._messages = LeadMessages(self._outbox)
 
     async def claim(self, lead_id: int, chat_id: int, person: Person) -> ClaimResult:

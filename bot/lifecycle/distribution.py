@@ -30,17 +30,12 @@ from bot.timing.deadlines import Deadlines
 from storage import (
     Database,
     LeadEvent,
-    LeadEventRepo,
     LeadRecord,
-    LeadRepo,
     MemberRecord,
-    MemberRepo,
     OutboxMethod,
     OutboxPurpose,
-    OutboxRepo,
     Pool,
     TeamRecord,
-    TurnRepo,
 )
 
 log = logging.getLogger(__name__)
@@ -68,12 +63,12 @@ def client_label(lead: LeadRecord, tr: Translator) -> str:
 class Distributor:
     def __init__(self, db: Database, roles: Roles, zone: str, alarm: Alarm) -> None:
         self._roles = roles
-        conn = db.conn
-        self._leads = LeadRepo(conn)
-        self._events = LeadEventRepo(conn)
-        self._outbox = OutboxRepo(conn)
-        self._turns = TurnRepo(conn)
-        self._members = MemberRepo(conn)
+        repos = db.repos
+        self._leads = repos.leads
+        self._events = repos.events
+        self._outbox = repos.outbox
+        self._turns = repos.turns
+        self._members = repos.members
         self._planner = Planner(db, roles, zone)
         self._notices = HeadNotices(self._outbox, roles)
         self._deadlines = Deadlines(db, self._planner, alarm)

@@ -29,17 +29,12 @@ from bot.timing.clock import Clock
 from storage import (
     Database,
     LeadEvent,
-    LeadEventRepo,
     LeadRecord,
-    LeadRepo,
     LeadStatus,
     MemberRecord,
-    MemberRepo,
     OutboxMethod,
     OutboxPurpose,
-    OutboxRepo,
     TeamRecord,
-    TeamRepo,
 )
 
 log = logging.getLogger(__name__)
@@ -74,12 +69,12 @@ class Handover:
         self._clock = clock
         self._distributor = distributor
         self._signal = signal
-        conn = db.conn
-        self._leads = LeadRepo(conn)
-        self._teams = TeamRepo(conn)
-        self._members = MemberRepo(conn)
-        self._events = LeadEventRepo(conn)
-        self._outbox = OutboxRepo(conn)
+        repos = db.repos
+        self._leads = repos.leads
+        self._teams = repos.teams
+        self._members = repos.members
+        self._events = repos.events
+        self._outbox = repos.outbox
         self._messages = LeadMessages(self._outbox)
 
     async def assign(

@@ -41,16 +41,12 @@ from storage import (
     Database,
     LeadFields,
     MemberRecord,
-    MemberRepo,
     TeamRecord,
-    TeamSettingRepo,
-    TurnRepo,
 )
-from storage.client_keys import ClientKeyRepo
-from storage.groups import GroupRecord, GroupRepo
-from storage.rules import AliasRepo, RuleRecord, RuleRepo
+from storage.groups import GroupRecord
+from storage.rules import RuleRecord
 from storage.turns import TEAM_SCOPE
-from storage.vacations import VacationRepo, VacationStatus
+from storage.vacations import VacationStatus
 
 
 def group_scope(group_id: int) -> str:
@@ -81,15 +77,15 @@ class Planner:
     def __init__(self, db: Database, roles: Roles, zone: str) -> None:
         self._roles = roles
         self._zone = zone  # the bot's TIMEZONE, for a team that never set its own
-        conn = db.conn
-        self._members = MemberRepo(conn)
-        self._settings = TeamSettingRepo(conn)
-        self._turns = TurnRepo(conn)
-        self._groups = GroupRepo(conn)
-        self._rules = RuleRepo(conn)
-        self._aliases = AliasRepo(conn)
-        self._keys = ClientKeyRepo(conn)
-        self._vacations = VacationRepo(conn)
+        repos = db.repos
+        self._members = repos.members
+        self._settings = repos.settings
+        self._turns = repos.turns
+        self._groups = repos.groups
+        self._rules = repos.rules
+        self._aliases = repos.aliases
+        self._keys = repos.client_keys
+        self._vacations = repos.vacations
 
     async def settings(self, team: TeamRecord) -> TeamSettings:
         return TeamSettings(await self._settings.values(team.id), self._zone)

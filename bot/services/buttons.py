@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from storage import Database, LeadRepo, OutboxRepo
+from storage import Database
 
 
 class ButtonLedger:
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._leads = LeadRepo(db.conn)
-        self._outbox = OutboxRepo(db.conn)
+        self._leads = db.repos.leads
+        self._outbox = db.repos.outbox
 
     async def shows(self, lead_id: int, chat_id: int, message_id: int) -> bool:
         """Whether the bot posted or edited this message about this lead."""

@@ -22,16 +22,11 @@ from storage import (
     HANDING_OVER,
     Database,
     LeadEvent,
-    LeadEventRepo,
     LeadRecord,
-    LeadRepo,
-    MemberRepo,
     OutboxMethod,
     OutboxPurpose,
     OutboxRecord,
-    OutboxRepo,
     TeamRecord,
-    TeamRepo,
 )
 
 log = logging.getLogger(__name__)
@@ -59,11 +54,11 @@ class ChatService:
         self._distributor = distributor
         self._handover = handover
         self._signal = signal
-        self._teams = TeamRepo(db.conn)
-        self._leads = LeadRepo(db.conn)
-        self._members = MemberRepo(db.conn)
-        self._events = LeadEventRepo(db.conn)
-        self._outbox = OutboxRepo(db.conn)
+        self._teams = db.repos.teams
+        self._leads = db.repos.leads
+        self._members = db.repos.members
+        self._events = db.repos.events
+        self._outbox = db.repos.outbox
         self._notices = HeadNotices(self._outbox, roles)
 
     # ---- refused messages (called by the outbox worker) ---------------------------------

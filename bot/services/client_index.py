@@ -7,8 +7,7 @@ import logging
 from collections.abc import Iterable
 
 from bot.leads.identity import client_keys
-from storage import Database, LeadRecord, LeadRepo
-from storage.client_keys import ClientKeyRepo
+from storage import Database, LeadRecord
 
 log = logging.getLogger(__name__)
 
@@ -18,8 +17,8 @@ BACKFILL_BATCH = 500  # leads per transaction: intake never waits long for the w
 class ClientIndex:
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._keys = ClientKeyRepo(db.conn)
-        self._leads = LeadRepo(db.conn)
+        self._keys = db.repos.client_keys
+        self._leads = db.repos.leads
 
     async def remember(self, lead: LeadRecord) -> None:
         """Index a lead's client. Call inside the transaction that stores the lead."""

@@ -9,7 +9,7 @@ from enum import StrEnum
 from bot.services.people import Person, Roles
 from bot.services.team import TeamService
 from bot.timing.clock import Clock
-from storage import Database, HeadRecord, HeadRepo
+from storage import Database, HeadRecord
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ class HeadService:
         self._clock = clock
         self._roles = roles
         self._teams = teams
-        self._heads = HeadRepo(db.conn)
+        self._heads = db.repos.heads
 
     async def load(self) -> None:
         """Mirror the stored heads into `Roles`; call once at start."""

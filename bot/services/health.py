@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.delivery.pulse import TelegramPulse
 from bot.timing.clock import Clock
-from storage import Database, OutboxRepo, RefusalRepo, TeamRepo
+from storage import Database, StorageUnavailableError
 
 # /health counts intake refusals over this window: a form that broke today shows up.
 REFUSALS_WINDOW = timedelta(days=1)
@@ -52,9 +51,6 @@ class HealthService:
         self._db = db
         self._pulse = pulse
         self._clock = clock
-        self._outbox = OutboxRepo(db.conn)
-        self._teams = TeamRepo(db.conn)
-        self._refusals = RefusalRepo(db.conn)
 
     async def check(self) -> Health:
         now = self._clock.now()
@@ -65,10 +61,11 @@ class HealthService:
         refused: int | None = None
         if database:
             try:
-                pending, since = await self._outbox.backlog()
-                paused = await self._teams.paused_count()
-                refused = await self._refusals.count_since(now - REFUSALS_WINDOW)
-            except (sqlite3.Error, ValueError):
+                async with self._db.consistent_read() as uow:
+                    pending, since = await uow.outbox.backlog()
+                    paused = await uow.teams.paused_count()
+                    refused = await uow.refusals.count_since(now - REFUSALS_WINDOW)
+            except (StorageUnavailableError, ValueError):
                 database = False  # it answered the ping and failed right after
             else:
                 if since is not None:

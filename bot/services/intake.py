@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -14,13 +13,11 @@ from bot.services.client_index import ClientIndex
 from bot.timing.clock import Clock
 from storage import (
     Database,
+    DuplicateLeadError,
     LeadEvent,
-    LeadEventRepo,
     LeadFields,
-    LeadRepo,
     LeadSource,
     TeamRecord,
-    TeamRepo,
 )
 
 log = logging.getLogger(__name__)
@@ -71,9 +68,9 @@ class IntakeService:
         self._signal = signal
         self._clock = clock
         self._distributor = distributor
-        self._leads = LeadRepo(db.conn)
-        self._events = LeadEventRepo(db.conn)
-        self._teams = TeamRepo(db.conn)
+        self._leads = db.repos.leads
+        self._events = db.repos.events
+        self._teams = db.repos.teams
         self._clients = ClientIndex(db)
 
     async def submit(self, new: NewLead, wait: float | None = None) -> Submitted:
@@ -85,7 +82,7 @@ class IntakeService:
         """
         try:
             submitted = await self._store(new, wait)
-        except sqlite3.IntegrityError:
+        except DuplicateLeadError:
             # Another process sharing the file stored the same submission between our
             # duplicate check and our insert; the unique index kept it to one lead.
             async with self._db.consistent_read():

@@ -29,7 +29,7 @@ from bot.team_settings import (
     TeamSettings,
 )
 from bot.timing.clock import Clock
-from storage import Database, MemberRecord, MemberRepo, TeamRecord, TeamSettingRepo
+from storage import Database, MemberRecord, TeamRecord
 
 log = logging.getLogger(__name__)
 
@@ -87,8 +87,8 @@ class ManagerService:
         self._teams = teams
         self._zone = zone  # the bot's TIMEZONE, for a team that never set its own
         self._time = time
-        self._members = MemberRepo(db.conn)
-        self._settings = TeamSettingRepo(db.conn)
+        self._members = db.repos.members
+        self._settings = db.repos.settings
 
     async def _target(self, actor: Person, target: str | None) -> ChangeResult:
         team = await self._teams.primary()

@@ -14,7 +14,7 @@ from bot.delivery.signal import OutboxSignal
 from bot.i18n import Html, Translator
 from bot.presentation.notices import HeadNotices
 from bot.timing.clock import Clock
-from storage import Database, RefusalRecord, RefusalRepo, TeamRepo
+from storage import Database, RefusalRecord
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +43,8 @@ class RefusalService:
         self._clock = clock
         self._notices = notices
         self._signal = signal
-        self._refusals = RefusalRepo(db.conn)
-        self._teams = TeamRepo(db.conn)
+        self._refusals = db.repos.refusals
+        self._teams = db.repos.teams
 
     async def record(self, request: RefusedRequest) -> None:
         now = self._clock.now()

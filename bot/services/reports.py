@@ -12,16 +12,11 @@ from storage import (
     ChannelFigures,
     Database,
     LeadEvent,
-    LeadEventRepo,
     LeadRecord,
-    LeadRepo,
     LeadStatus,
     MemberFigures,
     MemberRecord,
-    MemberRepo,
-    ReportRepo,
     TeamRecord,
-    TeamRepo,
 )
 
 
@@ -76,12 +71,12 @@ class ReportService:
         self._db = db
         self._clock = clock
         self._roles = roles
-        conn = db.conn
-        self._teams = TeamRepo(conn)
-        self._members = MemberRepo(conn)
-        self._leads = LeadRepo(conn)
-        self._events = LeadEventRepo(conn)
-        self._reports = ReportRepo(conn)
+        repos = db.repos
+        self._teams = repos.teams
+        self._members = repos.members
+        self._leads = repos.leads
+        self._events = repos.events
+        self._reports = repos.reports
 
     async def _reader(self, person: Person) -> tuple[TeamRecord | None, MemberRecord | None]:
         team = await self._teams.primary()

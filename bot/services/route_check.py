@@ -10,7 +10,7 @@ from bot.routing import Decision
 from bot.services.reply import Reply
 from bot.syntax import parse_pairs
 from bot.timing.clock import Clock
-from storage import Database, TeamRepo
+from storage import Database
 
 # No lead has this id: every earlier lead can be the known client's.
 DRY_RUN_LEAD_ID = 0
@@ -27,7 +27,7 @@ class RouteCheck:
     def __init__(self, db: Database, clock: Clock, planner: Planner) -> None:
         self._db = db
         self._clock = clock
-        self._teams = TeamRepo(db.conn)
+        self._teams = db.repos.teams
         self._planner = planner
 
     async def dry_run(self, text: str) -> DryRun | Reply:

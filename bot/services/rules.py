@@ -18,8 +18,8 @@ from bot.syntax import group_target, rule_field, split_rule, split_values, valid
 from bot.team_settings import MODE, SettingError
 from bot.timing.clock import Clock
 from storage import Database, MemberRecord, TeamRecord
-from storage.groups import GroupRecord, GroupRepo
-from storage.rules import AliasRecord, AliasRepo, RuleRepo
+from storage.groups import GroupRecord
+from storage.rules import AliasRecord
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +33,9 @@ class RuleService:
         self._clock = clock
         self._teams = teams
         self._planner = planner
-        self._groups = GroupRepo(db.conn)
-        self._rules = RuleRepo(db.conn)
-        self._aliases = AliasRepo(db.conn)
+        self._groups = db.repos.groups
+        self._rules = db.repos.rules
+        self._aliases = db.repos.aliases
 
     async def situation(self) -> Situation | None:
         """The team's rules, groups and members, for `/rules` and `/groups`."""

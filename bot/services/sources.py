@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from bot.services.people import Person
 from bot.timing.clock import Clock
-from storage import Database, SourceFigures, SourceKind, SourceRecord, SourceRepo
+from storage import Database, SourceFigures, SourceKind, SourceRecord
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class SourceService:
         self._zone = zone
         self._public_url = public_url.rstrip("/") if public_url else None
         self._local_url = local_url.rstrip("/")
-        self._sources = SourceRepo(db.conn)
+        self._sources = db.repos.sources
 
     @property
     def has_public_url(self) -> bool:

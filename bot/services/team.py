@@ -12,7 +12,7 @@ from bot.lifecycle.handover import Handover
 from bot.services.intake import IntakeService
 from bot.services.people import Person, Roles
 from bot.timing.clock import Clock
-from storage import Database, MemberRecord, MemberRepo, TeamRecord, TeamRepo
+from storage import Database, MemberRecord, TeamRecord
 
 log = logging.getLogger(__name__)
 
@@ -95,8 +95,8 @@ class TeamService:
         self._roles = roles
         self._leads = leads
         self._reach = reach
-        self._teams = TeamRepo(db.conn)
-        self._members = MemberRepo(db.conn)
+        self._teams = db.repos.teams
+        self._members = db.repos.members
 
     def is_head(self, user_id: int) -> bool:
         return self._roles.is_head(user_id)

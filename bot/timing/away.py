@@ -18,32 +18,28 @@ from bot.team_settings import HANDBACK
 from storage import (
     Database,
     LeadEvent,
-    LeadEventRepo,
     LeadRecord,
-    LeadRepo,
     LeadStatus,
     MemberRecord,
-    MemberRepo,
     OutboxMethod,
     OutboxPurpose,
-    OutboxRepo,
     TeamRecord,
 )
-from storage.timers import TimerKind, TimerRecord, TimerRepo
-from storage.vacations import VacationRecord, VacationRepo
+from storage.timers import TimerKind, TimerRecord
+from storage.vacations import VacationRecord
 
 
 class Away:
     def __init__(self, db: Database, distributor: Distributor, handover: Handover) -> None:
         self._distributor = distributor
         self._handover = handover
-        conn = db.conn
-        self._vacations = VacationRepo(conn)
-        self._timers = TimerRepo(conn)
-        self._members = MemberRepo(conn)
-        self._leads = LeadRepo(conn)
-        self._events = LeadEventRepo(conn)
-        self._outbox = OutboxRepo(conn)
+        repos = db.repos
+        self._vacations = repos.vacations
+        self._timers = repos.timers
+        self._members = repos.members
+        self._leads = repos.leads
+        self._events = repos.events
+        self._outbox = repos.outbox
         self._messages = LeadMessages(self._outbox)
 
     async def fire(self, timer: TimerRecord, team: TeamRecord, now: datetime) -> None:

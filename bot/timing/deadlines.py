@@ -23,8 +23,8 @@ from bot.team_settings import (
 )
 from bot.timing.alarm import Alarm
 from bot.timing.calendars import member_calendar, team_calendar
-from storage import Database, LeadRecord, LeadStatus, MemberRecord, MemberRepo, Pool, TeamRecord
-from storage.timers import LEAD_KINDS, TimerKind, TimerRecord, TimerRepo
+from storage import Database, LeadRecord, LeadStatus, MemberRecord, Pool, TeamRecord
+from storage.timers import LEAD_KINDS, TimerKind, TimerRecord
 
 # Timers that run on the owner's working time rather than the team's.
 OWNER_KINDS = frozenset({TimerKind.ACCEPT_TIMEOUT, TimerKind.OUTCOME_REMIND})
@@ -81,8 +81,8 @@ class Deadlines:
     def __init__(self, db: Database, planner: Planner, alarm: Alarm) -> None:
         self._planner = planner
         self._alarm = alarm
-        self._timers = TimerRepo(db.conn)
-        self._members = MemberRepo(db.conn)
+        self._timers = db.repos.timers
+        self._members = db.repos.members
 
     @property
     def alarm(self) -> Alarm:

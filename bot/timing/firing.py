@@ -25,9 +25,8 @@ from bot.timing.away import Away
 from bot.timing.deadlines import CLAIM_KINDS
 from bot.timing.opening import Opening
 from bot.timing.timeouts import LeadTimers
-from storage import Database, LeadRepo, TeamRecord, TeamRepo
-from storage.timers import LEAD_KINDS, TimerKind, TimerRecord, TimerRepo
-from storage.vacations import VacationRepo
+from storage import Database, TeamRecord
+from storage.timers import LEAD_KINDS, TimerKind, TimerRecord
 
 log = logging.getLogger(__name__)
 
@@ -56,10 +55,10 @@ class TimerService:
         self._signal = signal
         self._lead_timers = LeadTimers(db, distributor)
         self._opening = Opening(db, distributor)
-        self._timers = TimerRepo(db.conn)
-        self._teams = TeamRepo(db.conn)
-        self._leads = LeadRepo(db.conn)
-        self._vacation_rows = VacationRepo(db.conn)
+        self._timers = db.repos.timers
+        self._teams = db.repos.teams
+        self._leads = db.repos.leads
+        self._vacation_rows = db.repos.vacations
 
     async def fire_due(self, now: datetime) -> int:
         """Fire every timer due at `now`; how many fired."""

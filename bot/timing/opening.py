@@ -12,12 +12,9 @@ from bot.timing.calendars import team_calendar
 from storage import (
     Database,
     LeadRecord,
-    LeadRepo,
     LeadStatus,
-    MemberRepo,
     OutboxMethod,
     OutboxPurpose,
-    OutboxRepo,
     Pool,
     TeamRecord,
 )
@@ -26,9 +23,9 @@ from storage import (
 class Opening:
     def __init__(self, db: Database, distributor: Distributor) -> None:
         self._distributor = distributor
-        self._leads = LeadRepo(db.conn)
-        self._members = MemberRepo(db.conn)
-        self._outbox = OutboxRepo(db.conn)
+        self._leads = db.repos.leads
+        self._members = db.repos.members
+        self._outbox = db.repos.outbox
 
     async def fire(self, team: TeamRecord, now: datetime) -> None:
         """Call inside the transaction that fired the team's opening timer."""

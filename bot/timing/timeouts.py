@@ -23,15 +23,11 @@ from bot.timing.durations import dump_duration, elapsed_text, format_duration, r
 from storage import (
     Database,
     LeadEvent,
-    LeadEventRepo,
     LeadRecord,
-    LeadRepo,
     LeadStatus,
     MemberRecord,
-    MemberRepo,
     OutboxMethod,
     OutboxPurpose,
-    OutboxRepo,
     Pool,
     TeamRecord,
 )
@@ -45,11 +41,11 @@ TIMED_OUT = "timeout"  # the reason of a `returned` event when an offer was not 
 class LeadTimers:
     def __init__(self, db: Database, distributor: Distributor) -> None:
         self._distributor = distributor
-        conn = db.conn
-        self._leads = LeadRepo(conn)
-        self._members = MemberRepo(conn)
-        self._events = LeadEventRepo(conn)
-        self._outbox = OutboxRepo(conn)
+        repos = db.repos
+        self._leads = repos.leads
+        self._members = repos.members
+        self._events = repos.events
+        self._outbox = repos.outbox
         self._messages = LeadMessages(self._outbox)
 
     async def fire(self, timer: TimerRecord, team: TeamRecord, now: datetime) -> None:

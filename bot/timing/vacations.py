@@ -23,11 +23,10 @@ from bot.timing.vacation_syntax import MAX_DAYS, VacationArgs, parse_args, parse
 from storage import (
     Database,
     MemberRecord,
-    MemberRepo,
     TeamRecord,
 )
-from storage.timers import TimerKind, TimerRepo
-from storage.vacations import VacationRecord, VacationRepo, VacationStatus
+from storage.timers import TimerKind
+from storage.vacations import VacationRecord, VacationStatus
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +49,10 @@ class Vacations:
         self._teams = teams
         self._distributor = distributor
         self._signal = signal
-        conn = db.conn
-        self._vacations = VacationRepo(conn)
-        self._timers = TimerRepo(conn)
-        self._members = MemberRepo(conn)
+        repos = db.repos
+        self._vacations = repos.vacations
+        self._timers = repos.timers
+        self._members = repos.members
 
     async def plan(self, actor: Person, text: str) -> Reply:
         args = parse_args(text)

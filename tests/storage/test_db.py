@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from storage import Database, OutboxRepo, OutboxStatus, SchemaTooNewError
+from storage import (
+    CannotOpenError,
+    Database,
+    DuplicateLeadError,
+    LeadFields,
+    LeadSource,
+    OutboxRepo,
+    OutboxStatus,
+    SchemaTooNewError,
+    StorageUnavailableError,
+)
 from storage.db import load_migrations
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
@@ -163,3 +173,27 @@ async def test_database_files_found_readable_by_others_are_tightened_with_a_log_
     await db.close()
     assert mode_of(path) == 0o600
     assert "leads.db was readable by others (mode 644)" in caplog.text
+
+
+async def test_a_file_that_is_not_a_database_cannot_be_opened(tmp_path: Path) -> None:
+    path = tmp_path / "leads.db"
+    path.write_bytes(b"this is not an SQLite file, but a text someone saved here" * 20)
+    with pytest.raises(CannotOpenError, match=r"leads\.db"):
+        await Database.open(path)
+
+
+async def test_the_same_submission_twice_is_a_duplicate_not_a_driver_error(db: Database) -> None:
+    async with db.transaction() as uow:
+        await uow.leads.insert(None, LeadSource.HTTP, LeadFields(name="A"), NOW, "key-1")
+    with pytest.raises(DuplicateLeadError):
+        async with db.transaction() as uow:
+            await uow.leads.insert(None, LeadSource.HTTP, LeadFields(name="B"), NOW, "key-1")
+    async with db.consistent_read() as uow:
+        found = await uow.leads.find_duplicate(None, "key-1")
+    assert found is not None and found.fields.name == "A"
+
+
+async def test_a_failed_read_is_storages_own_error(db: Database) -> None:
+    with pytest.raises(StorageUnavailableError):
+        async with db.consistent_read():
+            await db.conn.execute("SELECT * FROM no_such_table")

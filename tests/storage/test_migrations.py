@@ -19,7 +19,8 @@ from storage import (
     Pool,
     TeamSettingRepo,
 )
-from storage.db import Migration, MigrationError, load_migrations
+from storage.db import Migration, load_migrations
+from storage.errors import MigrationError
 
 
 def old_file(path: Path, version: int) -> None:

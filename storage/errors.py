@@ -1,0 +1,31 @@
+"""What storage raises. Callers catch these, never the driver's own errors, so that another
+backend means new repositories, not new services."""
+
+from __future__ import annotations
+
+
+class StorageError(RuntimeError):
+    """Something went wrong in storage, not in the caller."""
+
+
+class StorageUnavailableError(StorageError):
+    """Nothing can be written (or read) now: another process holds the file's write lock
+    past the wait we allow, the disk is full, the file went away. Nothing of the attempt
+    was kept."""
+
+
+class CannotOpenError(StorageError):
+    """The database file cannot be opened or is not a database."""
+
+
+class SchemaTooNewError(StorageError):
+    """The file was written by a newer version of the bot; running old code on it is unsafe."""
+
+
+class MigrationError(StorageError):
+    """A migration would leave the file inconsistent; it was rolled back."""
+
+
+class DuplicateLeadError(StorageError):
+    """A lead with the same idempotency key or external id is already stored: another
+    process sharing the file stored it between our check and our insert."""

@@ -1,0 +1,71 @@
+"""A unit of work: every repository, on the one connection a transaction runs on.
+
+`async with db.transaction() as uow:` hands these out; services receive them from the
+database (`db.repos`) and never build a repository or touch the connection themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import aiosqlite
+
+from storage.client_keys import ClientKeyRepo
+from storage.events import LeadEventRepo
+from storage.groups import GroupRepo
+from storage.heads import HeadRepo
+from storage.leads import LeadRepo
+from storage.members import MemberRepo
+from storage.outbox import OutboxRepo
+from storage.refusals import RefusalRepo
+from storage.reports import ReportRepo
+from storage.rules import AliasRepo, RuleRepo
+from storage.settings import TeamSettingRepo
+from storage.sources import SourceRepo
+from storage.teams import TeamRepo
+from storage.timers import TimerRepo
+from storage.turns import TurnRepo
+from storage.vacations import VacationRepo
+
+
+@dataclass(frozen=True)
+class Repos:
+    leads: LeadRepo
+    events: LeadEventRepo
+    outbox: OutboxRepo
+    members: MemberRepo
+    teams: TeamRepo
+    settings: TeamSettingRepo
+    timers: TimerRepo
+    vacations: VacationRepo
+    turns: TurnRepo
+    groups: GroupRepo
+    rules: RuleRepo
+    aliases: AliasRepo
+    client_keys: ClientKeyRepo
+    refusals: RefusalRepo
+    sources: SourceRepo
+    reports: ReportRepo
+    heads: HeadRepo
+
+    @classmethod
+    def on(cls, conn: aiosqlite.Connection) -> Repos:
+        return cls(
+            leads=LeadRepo(conn),
+            events=LeadEventRepo(conn),
+            outbox=OutboxRepo(conn),
+            members=MemberRepo(conn),
+            teams=TeamRepo(conn),
+            settings=TeamSettingRepo(conn),
+            timers=TimerRepo(conn),
+            vacations=VacationRepo(conn),
+            turns=TurnRepo(conn),
+            groups=GroupRepo(conn),
+            rules=RuleRepo(conn),
+            aliases=AliasRepo(conn),
+            client_keys=ClientKeyRepo(conn),
+            refusals=RefusalRepo(conn),
+            sources=SourceRepo(conn),
+            reports=ReportRepo(conn),
+            heads=HeadRepo(conn),
+        )
