@@ -21,13 +21,12 @@ from pathlib import Path
 import aiohttp
 
 from bench.intake import TOKEN, bench_app
+from bot.build import build_core
 from bot.delivery.signal import OutboxSignal
 from bot.intake.parse import MAX_BODY_BYTES, parse_lead
 from bot.intake.server import ConnectionLimits, serve
-from bot.lifecycle.distribution import Distributor
 from bot.services.intake import IntakeService
 from bot.services.people import Roles
-from bot.timing.alarm import Alarm
 from bot.timing.clock import SystemClock
 from storage import Database, TeamRepo
 
@@ -101,7 +100,7 @@ async def main(rounds: int) -> None:
         db = await Database.open(Path(folder) / "bench.db")
         signal = OutboxSignal()
         roles = Roles(frozenset({1}))
-        distributor = Distributor(db, roles, "Europe/Moscow", Alarm())
+        distributor = build_core(db, roles, "Europe/Moscow").distributor
         async with db.transaction():
             await TeamRepo(db.conn).create(-1, "Bench", "ru", 1, clock.now())
         app = bench_app(db, clock, IntakeService(db, clock, distributor, signal), signal, roles)

@@ -22,19 +22,18 @@ import aiohttp
 from aiohttp import web
 from pydantic import SecretStr
 
+from bot.build import build_core
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
 from bot.intake.ratelimit import ClientLimiter
 from bot.intake.web import make_intake_app
 from bot.lifecycle.claims import Claims
-from bot.lifecycle.distribution import Distributor
 from bot.presentation.notices import HeadNotices
 from bot.services.health import HealthService
 from bot.services.intake import IntakeService
 from bot.services.people import Person, Roles
 from bot.services.refusals import RefusalService
 from bot.services.sources import SourceService
-from bot.timing.alarm import Alarm
 from bot.timing.clock import SystemClock
 from storage import Database, MemberRepo, OutboxRepo, TeamRepo
 
@@ -83,9 +82,9 @@ async def main(leads: int, concurrency: int) -> None:
         db = await Database.open(Path(folder) / "bench.db")
         signal = OutboxSignal()
         roles = Roles(frozenset({1}))
-        distributor = Distributor(db, roles, "Europe/Moscow", Alarm())
-        service = IntakeService(db, clock, distributor, signal)
-        claiming = Claims(db, clock, distributor, signal)
+        core = build_core(db, roles, "Europe/Moscow")
+        service = IntakeService(db, clock, core.distributor, signal)
+        claiming = Claims(db, clock, core.planner, core.life, signal)
         async with db.transaction():
             team = await TeamRepo(db.conn).create(-1, "Bench", "ru", 1, clock.now())
             members = [

@@ -22,13 +22,12 @@ from datetime import timedelta
 from pathlib import Path
 
 from bench import open_all_day
+from bot.build import build_core
 from bot.delivery.signal import OutboxSignal
-from bot.lifecycle.distribution import Distributor
 from bot.routing import Mode
 from bot.services.intake import IntakeService, NewLead
 from bot.services.people import Person, Roles
 from bot.services.reports import Period, ReportService
-from bot.timing.alarm import Alarm
 from bot.timing.clock import SystemClock
 from storage import Database, LeadFields, LeadSource, MemberRepo, TeamRepo, TeamSettingRepo
 from storage.clock_format import to_db
@@ -101,7 +100,8 @@ async def main(leads: int, managers: int, samples: int) -> None:
             f"{leads} leads, {managers} managers: filled in {time.perf_counter() - started:.1f} s\n"
         )
         roles = Roles(frozenset({HEAD}))
-        distributor = Distributor(db, roles, "Europe/Moscow", Alarm())
+        core = build_core(db, roles, "Europe/Moscow")
+        distributor = core.distributor
         intake = IntakeService(db, clock, distributor, OutboxSignal())
         settings = TeamSettingRepo(db.conn)
         per_lead = {}

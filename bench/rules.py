@@ -21,14 +21,13 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bench import open_all_day
+from bot.build import build_core
 from bot.delivery.signal import OutboxSignal
-from bot.lifecycle.distribution import Distributor
 from bot.routing import Franchise
 from bot.services.client_index import ClientIndex
 from bot.services.intake import IntakeService, NewLead
 from bot.services.people import Roles
 from bot.services.route_check import DryRun, RouteCheck
-from bot.timing.alarm import Alarm
 from bot.timing.clock import SystemClock
 from storage import Database, LeadFields, LeadSource, MemberRepo, TeamRepo, TeamSettingRepo
 from storage.clock_format import to_db
@@ -86,7 +85,8 @@ async def main(leads: int, managers: int, rules: int, samples: int) -> None:
         print(f"{leads} leads indexed from scratch in {time.perf_counter() - started:.1f} s\n")
         await db.conn.execute("ANALYZE")
         roles = Roles(frozenset({HEAD}))
-        distributor = Distributor(db, roles, "Europe/Moscow", Alarm())
+        core = build_core(db, roles, "Europe/Moscow")
+        distributor = core.distributor
         intake = IntakeService(db, clock, distributor, OutboxSignal())
         settings = TeamSettingRepo(db.conn)
 
@@ -117,7 +117,7 @@ async def main(leads: int, managers: int, rules: int, samples: int) -> None:
                 )  # fmt: skip
         new = await timed(samples, new_client)
         known = await timed(samples, known_client)
-        check = RouteCheck(db, clock, distributor.planner)
+        check = RouteCheck(db, clock, core.planner)
 
         async def dry_run(n: int) -> None:
             run = await check.dry_run(f"industry=agro phone={phone(n + 1)}")
@@ -126,7 +126,7 @@ async def main(leads: int, managers: int, rules: int, samples: int) -> None:
         dry = await timed(samples, dry_run)
         team = await TeamRepo(db.conn).primary()
         assert team is not None
-        planner = distributor.planner
+        planner = core.planner
 
         async def lookup(n: int, hit: bool) -> None:
             number = phone(n + 1 if hit else leads + 100_000 + n)

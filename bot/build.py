@@ -23,6 +23,10 @@ from bot.lifecycle.assignments import Assignments
 from bot.lifecycle.claims import Claims
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.handover import Handover
+from bot.lifecycle.planner import Planner
+from bot.lifecycle.transitions import Lifecycle
+from bot.presentation.head_cards import HeadCards
+from bot.presentation.lead_posts import LeadPosts
 from bot.presentation.notices import HeadNotices
 from bot.services.buttons import ButtonLedger
 from bot.services.chats import ChatService
@@ -40,7 +44,10 @@ from bot.services.team import TeamService
 from bot.timing.alarm import Alarm
 from bot.timing.away import Away
 from bot.timing.clock import Clock
+from bot.timing.deadlines import Deadlines
 from bot.timing.firing import TimerService
+from bot.timing.opening import Opening
+from bot.timing.timeouts import LeadTimers
 from bot.timing.vacations import Vacations
 from storage import Database
 
@@ -85,6 +92,32 @@ def make_bot(settings: Settings, timeout: float = REQUEST_TIMEOUT) -> Bot:
     )
 
 
+@dataclass(frozen=True)
+class Core:
+    """A lead's life, wired once: what the services receive, each only the parts it uses."""
+
+    alarm: Alarm
+    planner: Planner
+    deadlines: Deadlines
+    life: Lifecycle
+    notices: HeadNotices
+    head_cards: HeadCards
+    posts: LeadPosts
+    distributor: Distributor
+
+
+def build_core(db: Database, roles: Roles, zone: str) -> Core:
+    alarm = Alarm()
+    planner = Planner(db, roles, zone)
+    deadlines = Deadlines(db, planner, alarm)
+    life = Lifecycle(db.repos, deadlines)
+    notices = HeadNotices(db.repos.outbox, roles)
+    head_cards = HeadCards(db.repos.outbox, planner, roles)
+    posts = LeadPosts(db.repos, notices)
+    distributor = Distributor(db.repos, planner, life, posts, notices, head_cards)
+    return Core(alarm, planner, deadlines, life, notices, head_cards, posts, distributor)
+
+
 def build_services(
     db: Database,
     bot: Bot,
@@ -94,25 +127,31 @@ def build_services(
     pulse: TelegramPulse,
 ) -> Services:
     roles = Roles(settings.admin_ids)
-    alarm = Alarm()
-    distributor = Distributor(db, roles, settings.timezone, alarm)
+    core = build_core(db, roles, settings.timezone)
+    repos = db.repos
+    alarm, planner, deadlines, life = core.alarm, core.planner, core.deadlines, core.life
+    notices, head_cards, posts = core.notices, core.head_cards, core.posts
+    distributor = core.distributor
     intake = IntakeService(db, clock, distributor, outbox_signal)
-    handover = Handover(db, clock, distributor, outbox_signal)
+    handover = Handover(db, clock, planner, life, distributor, posts, outbox_signal)
     teams = TeamService(db, clock, roles, intake, handover, TelegramReach(bot), outbox_signal)
     chats = ChatService(db, clock, roles, distributor, handover, outbox_signal)
     health = HealthService(db, pulse, clock)
-    notices = HeadNotices(db.repos.outbox, roles)
     refusals = RefusalService(db, clock, notices, outbox_signal)
     heads = HeadService(db, clock, roles, teams)
-    away = Away(db, distributor, handover)
-    vacations = Vacations(db, clock, roles, teams, distributor, away, outbox_signal)
-    timers = TimerService(db, distributor, away, alarm, outbox_signal)
+    away = Away(repos, planner, life, posts, handover)
+    vacations = Vacations(db, clock, roles, teams, planner, deadlines, away, outbox_signal)
+    lead_timers = LeadTimers(
+        repos, planner, deadlines, life, distributor, posts, notices, head_cards
+    )
+    opening = Opening(repos, planner, deadlines, distributor, posts)
+    timers = TimerService(db, planner, deadlines, lead_timers, opening, away, outbox_signal)
     local_url = f"http://{settings.intake_host}:{settings.intake_port}"
     return Services(
         intake=intake,
         sources=SourceService(db, clock, settings.zone, settings.public_url, local_url),
-        claims=Claims(db, clock, distributor, outbox_signal),
-        assignments=Assignments(db, clock, distributor, outbox_signal),
+        claims=Claims(db, clock, planner, life, outbox_signal),
+        assignments=Assignments(db, clock, planner, life, distributor, outbox_signal),
         handover=handover,
         managers=ManagerService(db, clock, teams, settings.timezone, timers),
         reports=ReportService(db, clock, roles),
@@ -121,8 +160,8 @@ def build_services(
         health=health,
         refusals=refusals,
         heads=heads,
-        rules=RuleService(db, clock, teams, distributor.planner),
-        routes=RouteCheck(db, clock, distributor.planner),
+        rules=RuleService(db, clock, teams, planner),
+        routes=RouteCheck(db, clock, planner),
         roles=roles,
         vacations=vacations,
         timers=timers,

@@ -210,12 +210,14 @@ class LeadRepo:
         )
         return cur.rowcount == 1
 
-    async def release(self, lead_id: int, owner_id: int) -> bool:
-        """Take an open lead back from its owner, to be routed again."""
+    async def release(self, lead_id: int, owner_id: int, *, offered_only: bool = False) -> bool:
+        """Take an open lead back from its owner (`offered_only`: only while still offered to
+        them), to be routed again."""
+        held = "status = 'offered'" if offered_only else _OPEN
         cur = await self._db.execute(
             "UPDATE leads SET status = 'new', pool = 'chat', owner_id = NULL, assigned_at = NULL, "
             "cover_for = NULL, taken_at = NULL, take_seconds = NULL "
-            f"WHERE id = ? AND owner_id = ? AND {_OPEN}",
+            f"WHERE id = ? AND owner_id = ? AND {held}",
             (lead_id, owner_id),
         )
         return cur.rowcount == 1
@@ -241,6 +243,15 @@ class LeadRepo:
             "UPDATE leads SET status = ?, closed_at = ?, lost_reason = ? "
             "WHERE id = ? AND status = 'taken' AND owner_id = ?",
             (status.value, to_db(at), None if won else reason, lead_id, member_id),
+        )
+        return cur.rowcount == 1
+
+    async def reopen(self, lead_id: int, owner_id: int) -> bool:
+        """A closed lead is worked again by the owner who closed it."""
+        cur = await self._db.execute(
+            "UPDATE leads SET status = 'taken', closed_at = NULL, lost_reason = NULL "
+            "WHERE id = ? AND owner_id = ? AND status IN ('won', 'lost')",
+            (lead_id, owner_id),
         )
         return cur.rowcount == 1
 

@@ -13,6 +13,8 @@ from enum import StrEnum
 from bot.delivery.signal import OutboxSignal
 from bot.i18n import Html, Translator
 from bot.lifecycle.distribution import Distributor
+from bot.lifecycle.planner import Planner
+from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.presentation.buttons import outcome_buttons
 from bot.presentation.callbacks import LostWhy, ReturnWhy
 from bot.presentation.cards import offer_card, owner_messages, team_card, with_status
@@ -23,7 +25,6 @@ from bot.services.people import Person
 from bot.timing.clock import Clock
 from storage import (
     Database,
-    LeadEvent,
     LeadRecord,
     LeadStatus,
     MemberRecord,
@@ -44,10 +45,18 @@ class Step(StrEnum):
 
 class Assignments:
     def __init__(
-        self, db: Database, clock: Clock, distributor: Distributor, signal: OutboxSignal
+        self,
+        db: Database,
+        clock: Clock,
+        planner: Planner,
+        life: Lifecycle,
+        distributor: Distributor,
+        signal: OutboxSignal,
     ) -> None:
         self._db = db
         self._clock = clock
+        self._planner = planner
+        self._life = life
         self._distributor = distributor
         self._signal = signal
         repos = db.repos
@@ -68,23 +77,13 @@ class Assignments:
             if isinstance(owned, Step):
                 return owned
             _lead, member = owned
-            if not await self._leads.accept(lead_id, member.id, now):
-                return Step.STALE
             decided = await self._events.last(lead_id, DECIDING_EVENTS, member.id)
             details = dict(decided.details) if decided else {}
-            await self._events.add(
-                LeadEvent(
-                    lead_id,
-                    now,
-                    "accepted",
-                    reason="accepted",
-                    member_id=member.id,
-                    actor_user_id=person.user_id,
-                )
-            )
-            fresh = await self._leads.get(lead_id)
-            assert fresh is not None
-            await self._lead_changed(fresh, now)
+            note = Note("accepted", "accepted", actor_user_id=person.user_id)
+            moved = await self._life.accept(lead_id, member.id, now, note)
+            if not isinstance(moved, Moved):
+                return Step.STALE
+            fresh = moved.lead
             tr = member_translator(member)
             card, *rest = owner_messages(fresh, why(details, tr), tr)
             offer = await self._messages.private_card(fresh, member)
@@ -118,20 +117,10 @@ class Assignments:
             if isinstance(owned, Step):
                 return owned
             lead, member = owned
-            if lead.status is not LeadStatus.OFFERED or not await self._leads.release(
-                lead_id, member.id
-            ):
+            note = Note("returned", reason.value, actor_user_id=person.user_id)
+            moved = await self._life.give_back(lead_id, member.id, now, note)
+            if not isinstance(moved, Moved):
                 return Step.STALE
-            await self._events.add(
-                LeadEvent(
-                    lead_id,
-                    now,
-                    "returned",
-                    reason=reason.value,
-                    member_id=member.id,
-                    actor_user_id=person.user_id,
-                )
-            )
             tr = member_translator(member)
             status = tr("offer.returned", why=tr("return_why." + reason.value))
             await self._messages.close_private_card(
@@ -142,10 +131,9 @@ class Assignments:
             )
             assert lead.team_id is not None  # _owned found the member through it
             team = await self._teams.by_id(lead.team_id)
-            fresh = await self._leads.get(lead_id)
-            assert team is not None and fresh is not None
+            assert team is not None
             cause = Cause("returned", member.full_name, reason.value)
-            await self._distributor.distribute(fresh, team, now, cause)
+            await self._distributor.distribute(moved.lead, team, now, cause)
         self._signal.notify()
         return Step.DONE
 
@@ -161,22 +149,12 @@ class Assignments:
                 return owned
             _lead, member = owned
             why_lost = None if won else (reason or LostWhy.OTHER).value
-            if not await self._leads.close(lead_id, member.id, won, now, why_lost):
-                return Step.STALE
             kind = "won" if won else "lost"
-            await self._events.add(
-                LeadEvent(
-                    lead_id,
-                    now,
-                    kind,
-                    reason=why_lost or kind,
-                    member_id=member.id,
-                    actor_user_id=person.user_id,
-                )
-            )
-            closed = await self._leads.get(lead_id)
-            assert closed is not None
-            await self._lead_changed(closed, now)
+            note = Note(kind, why_lost or kind, actor_user_id=person.user_id)
+            moved = await self._life.close(lead_id, member.id, won, now, note, why_lost)
+            if not isinstance(moved, Moved):
+                return Step.STALE
+            closed = moved.lead
             await self._show_outcome(closed, member, now)
         self._signal.notify()
         return Step.DONE
@@ -216,11 +194,6 @@ class Assignments:
         return Step.DONE if lead.status is status else Step.STALE
 
     # ---- helpers ------------------------------------------------------------------------
-
-    async def _lead_changed(self, lead: LeadRecord, now: datetime) -> None:
-        team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
-        if team is not None:
-            await self._distributor.deadlines.lead_changed(lead, team, now)
 
     async def _owned(self, lead_id: int, person: Person) -> tuple[LeadRecord, MemberRecord] | Step:
         """The lead and the tapper's membership, if the lead is theirs; else why not."""

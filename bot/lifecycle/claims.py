@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from bot.delivery.signal import OutboxSignal
 from bot.i18n import Translator
-from bot.lifecycle.distribution import Distributor
+from bot.lifecycle.planner import Planner
+from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.presentation.buttons import outcome_buttons
 from bot.presentation.cards import claimed_card, head_card, owner_messages
 from bot.presentation.lead_messages import LeadMessages
@@ -23,7 +24,7 @@ from bot.team_settings import CAP
 from bot.timing.clock import Clock
 from storage import (
     Database,
-    LeadEvent,
+    LeadRecord,
     LeadStatus,
     MemberRecord,
     OutboxMethod,
@@ -46,11 +47,17 @@ class ClaimResult:
 
 class Claims:
     def __init__(
-        self, db: Database, clock: Clock, distributor: Distributor, signal: OutboxSignal
+        self,
+        db: Database,
+        clock: Clock,
+        planner: Planner,
+        life: Lifecycle,
+        signal: OutboxSignal,
     ) -> None:
         self._db = db
         self._clock = clock
-        self._distributor = distributor
+        self._planner = planner
+        self._life = life
         self._signal = signal
         repos = db.repos
         self._leads = repos.leads
@@ -92,20 +99,21 @@ class Claims:
             assert team is not None and member is not None
             # The conditional update, not the verdict, picks the winner: another process on
             # the same file may have claimed the lead since we read it.
-            if await self._leads.claim(lead_id, member.id, now):
+            details = {"reason": ReasonCode.CLAIMED.value}
+            note = Note("claimed", ReasonCode.CLAIMED.value, details, person.user_id)
+            moved = await self._life.claim(lead_id, member.id, now, note)
+            if isinstance(moved, Moved):
                 await self._members.update_profile(
                     member.id, person.full_name, person.username, person.language
                 )
-                await self._claimed(lead_id, team, member.id, person)
+                await self._claimed(moved.lead, team, person, details)
                 return ClaimResult(True, verdict, lead_id, person.full_name)
             verdict = ClaimVerdict.TAKEN
         owner_name = await self._owner_name(lead_id) if verdict is ClaimVerdict.TAKEN else None
         return ClaimResult(False, verdict, lead_id, owner_name, group.name if group else None)
 
     async def _at_cap(self, team: TeamRecord, member: MemberRecord) -> bool:
-        cap = (
-            member.cap if member.cap is not None else (await self._distributor.settings(team))[CAP]
-        )
+        cap = member.cap if member.cap is not None else (await self._planner.settings(team))[CAP]
         return cap is not None and member.open_leads >= cap
 
     async def _owner_name(self, lead_id: int) -> str | None:
@@ -116,23 +124,10 @@ class Claims:
         return owner.full_name if owner else None
 
     async def _claimed(
-        self, lead_id: int, team: TeamRecord, member_id: int, person: Person
+        self, lead: LeadRecord, team: TeamRecord, person: Person, details: dict[str, str]
     ) -> None:
-        lead = await self._leads.get(lead_id)
-        assert lead is not None and lead.taken_at is not None
-        at = lead.taken_at
-        details = {"reason": ReasonCode.CLAIMED.value}
-        await self._events.add(
-            LeadEvent(
-                lead_id,
-                at,
-                "claimed",
-                reason=ReasonCode.CLAIMED.value,
-                actor_user_id=person.user_id,
-                member_id=member_id,
-                details=details,
-            )
-        )
+        assert lead.taken_at is not None
+        at, lead_id = lead.taken_at, lead.id
         team_tr = team_translator(team)
         await self._outbox.enqueue(
             team.chat_id,
@@ -157,4 +152,3 @@ class Claims:
             lead_id,
             buttons=outcome_buttons(lead_id, tr),
         )
-        await self._distributor.deadlines.lead_changed(lead, team, at)

@@ -10,6 +10,8 @@ from typing import Literal
 
 from bot.delivery.signal import OutboxSignal
 from bot.lifecycle.distribution import Distributor
+from bot.lifecycle.planner import Planner
+from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.presentation.buttons import outcome_buttons
 from bot.presentation.cards import (
     former_card,
@@ -20,6 +22,7 @@ from bot.presentation.cards import (
     with_status,
 )
 from bot.presentation.lead_messages import LeadMessages
+from bot.presentation.lead_posts import LeadPosts
 from bot.presentation.notices import enqueue_messages, member_translator, team_translator
 from bot.presentation.reasons import Cause, why
 from bot.routing import ReasonCode
@@ -28,7 +31,6 @@ from bot.team_settings import ANNOUNCE
 from bot.timing.clock import Clock
 from storage import (
     Database,
-    LeadEvent,
     LeadRecord,
     LeadStatus,
     MemberRecord,
@@ -63,11 +65,21 @@ class AssignResult:
 
 class Handover:
     def __init__(
-        self, db: Database, clock: Clock, distributor: Distributor, signal: OutboxSignal
+        self,
+        db: Database,
+        clock: Clock,
+        planner: Planner,
+        life: Lifecycle,
+        distributor: Distributor,
+        posts: LeadPosts,
+        signal: OutboxSignal,
     ) -> None:
         self._db = db
         self._clock = clock
+        self._planner = planner
+        self._life = life
         self._distributor = distributor
+        self._posts = posts
         self._signal = signal
         repos = db.repos
         self._leads = repos.leads
@@ -102,26 +114,17 @@ class Handover:
             return AssignResult(Assign.CLOSED, lead_id, await self._name(lead.owner_id))
         if lead.owner_id == member.id:
             return AssignResult(Assign.SAME, lead_id, member.full_name)
-        if not await self._leads.assign(lead_id, member.id, now, only_if_new=only_if_new):
-            return AssignResult(Assign.TAKEN, lead_id, await self._name(lead.owner_id))
-        team = await self._teams.by_id(lead.team_id)
-        fresh = await self._leads.get(lead_id)
-        assert team is not None and fresh is not None
         previous = await self._members.by_id(lead.owner_id) if lead.owner_id else None
         details: dict[str, object] = {"reason": ReasonCode.ASSIGNED.value, "head": head.full_name}
         if previous is not None:
             details["previous"] = previous.full_name
-        await self._events.add(
-            LeadEvent(
-                lead_id,
-                now,
-                "assigned",
-                reason=ReasonCode.ASSIGNED.value,
-                actor_user_id=head.user_id,
-                member_id=member.id,
-                details=details,
-            )
-        )
+        note = Note("assigned", ReasonCode.ASSIGNED.value, details, head.user_id)
+        moved = await self._life.assign(lead_id, member.id, now, note, only_if_new=only_if_new)
+        if not isinstance(moved, Moved):
+            return AssignResult(Assign.TAKEN, lead_id, await self._name(lead.owner_id))
+        team = await self._teams.by_id(lead.team_id)
+        fresh = moved.lead
+        assert team is not None
         tr = member_translator(member)
         await enqueue_messages(
             self._outbox,
@@ -132,13 +135,12 @@ class Handover:
             lead_id,
             buttons=outcome_buttons(lead_id, tr),
         )
-        await self._distributor.deadlines.lead_changed(fresh, team, now)
         if previous is not None:
             await self._tell_previous(lead, previous, member, now)
         await self._update_team_card(fresh, team, member, head, now)
         await self._update_head_cards(fresh, team, member, head, now)
-        if (await self._distributor.settings(team))[ANNOUNCE]:
-            await self._distributor.announce(team, fresh, member, ReasonCode.ASSIGNED, now)
+        if (await self._planner.settings(team))[ANNOUNCE]:
+            await self._posts.announce(team, fresh, member, ReasonCode.ASSIGNED, now)
         log.info("lead %d assigned to member %d by user %d", lead_id, member.id, head.user_id)
         return AssignResult(Assign.DONE, lead_id, member.full_name)
 
@@ -197,27 +199,21 @@ class Handover:
         """The owner cannot work this lead (the bot cannot reach them, a head removed them,
         or their vacation began): route it again without them. A card in the team chat says
         where the lead went. Call inside a transaction."""
-        if lead.team_id is None or not await self._leads.release(lead.id, owner.id):
+        if lead.team_id is None:
             return False
         now = self._clock.now()
+        note = Note("returned", f"owner_{kind}", {"error": detail})
+        moved = await self._life.take_back(lead.id, owner.id, now, note)
+        if not isinstance(moved, Moved):
+            return False
         if kind == "away":
             # The bot can still write to them: their offer card says where the lead went.
             tr = member_translator(owner)
             status = former_card(lead, tr, tr("offer.away"))
             await self._messages.close_private_card(lead, owner, status, now)
         team = await self._teams.by_id(lead.team_id)
-        fresh = await self._leads.get(lead.id)
-        assert team is not None and fresh is not None
-        await self._events.add(
-            LeadEvent(
-                lead.id,
-                now,
-                "returned",
-                reason=f"owner_{kind}",
-                member_id=owner.id,
-                details={"error": detail},
-            )
-        )
+        fresh = moved.lead
+        assert team is not None
         tr = team_translator(team)
         returned = returned_card(fresh, owner.full_name, tr)
         await self._messages.edit_team_card(fresh, team, OutboxPurpose.CARD_RETURNED, returned, now)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta, tzinfo
 
 from bot.i18n import Html, Translator
-from bot.lifecycle.distribution import client_label
 from bot.presentation.cards import clip, offer_card, owner_messages
+from bot.presentation.lead_posts import client_label
 from bot.presentation.reasons import wait_text, why
 from bot.routing.hours import OffHours
 from bot.services.reports import LeadHistory, Stats

@@ -7,22 +7,23 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.i18n import Html, Translator
-from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.handover import Handover
+from bot.lifecycle.planner import Planner
+from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.presentation.buttons import outcome_buttons
 from bot.presentation.cards import former_card, owner_messages
 from bot.presentation.lead_messages import LeadMessages
+from bot.presentation.lead_posts import LeadPosts
 from bot.presentation.notices import enqueue_messages, member_translator, team_translator
 from bot.presentation.reasons import why
 from bot.team_settings import HANDBACK
 from storage import (
-    Database,
-    LeadEvent,
     LeadRecord,
     LeadStatus,
     MemberRecord,
     OutboxMethod,
     OutboxPurpose,
+    Repos,
     TeamRecord,
 )
 from storage.timers import TimerKind, TimerRecord
@@ -30,10 +31,18 @@ from storage.vacations import VacationRecord
 
 
 class Away:
-    def __init__(self, db: Database, distributor: Distributor, handover: Handover) -> None:
-        self._distributor = distributor
+    def __init__(
+        self,
+        repos: Repos,
+        planner: Planner,
+        life: Lifecycle,
+        posts: LeadPosts,
+        handover: Handover,
+    ) -> None:
+        self._planner = planner
+        self._life = life
+        self._posts = posts
         self._handover = handover
-        repos = db.repos
         self._vacations = repos.vacations
         self._timers = repos.timers
         self._members = repos.members
@@ -84,12 +93,12 @@ class Away:
             return 0
         covered = await self._leads.covering(member.id)
         moved: list[LeadRecord] = []
-        if (await self._distributor.settings(team))[HANDBACK]:
+        if (await self._planner.settings(team))[HANDBACK]:
             for lead in covered:
                 if await self._hand_back(lead, member, team, now):
                     moved.append(lead)
         else:
-            await self._leads.forget_cover(member.id)
+            await self._life.keep_cover(member.id)
         await self._tell_deputies(moved, member, now)
         tr = team_translator(team)
         await self._team_line(
@@ -101,23 +110,22 @@ class Away:
         self, lead: LeadRecord, member: MemberRecord, team: TeamRecord, now: datetime
     ) -> bool:
         deputy = await self._members.by_id(lead.owner_id) if lead.owner_id else None
-        if deputy is None or not await self._leads.hand_back(lead.id, deputy.id, member.id, now):
+        if deputy is None:
             return False
         details: dict[str, object] = {"reason": "handback", "deputy": deputy.full_name}
-        await self._events.add(
-            LeadEvent(
-                lead.id, now, "handed_back", reason="handback", member_id=member.id, details=details
-            )
+        moved = await self._life.hand_back(
+            lead.id, deputy.id, member.id, now, Note("handed_back", "handback", details)
         )
-        fresh = await self._leads.get(lead.id)
-        assert fresh is not None
+        if not isinstance(moved, Moved):
+            return False
+        fresh = moved.lead
         deputy_tr = member_translator(deputy)
         status = deputy_tr("handback.deputy_card", name=member.full_name)
         await self._messages.close_private_card(
             lead, deputy, former_card(lead, deputy_tr, status), now
         )
         if fresh.status is LeadStatus.OFFERED:
-            await self._distributor.offer_card(fresh, member, details, now)
+            await self._posts.offer(fresh, member, details, now)
         else:
             tr = member_translator(member)
             await enqueue_messages(
@@ -129,7 +137,6 @@ class Away:
                 lead.id,
                 buttons=outcome_buttons(lead.id, tr),
             )
-        await self._distributor.deadlines.lead_changed(fresh, team, now)
         return True
 
     async def _tell_deputies(

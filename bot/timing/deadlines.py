@@ -83,6 +83,7 @@ class Deadlines:
         self._alarm = alarm
         self._timers = db.repos.timers
         self._members = db.repos.members
+        self._teams = db.repos.teams
 
     @property
     def alarm(self) -> Alarm:
@@ -114,15 +115,15 @@ class Deadlines:
         return timer
 
     async def lead_changed(
-        self,
-        lead: LeadRecord,
-        team: TeamRecord,
-        now: datetime,
-        settings: TeamSettings | None = None,
+        self, lead: LeadRecord, now: datetime, settings: TeamSettings | None = None
     ) -> None:
-        """Replace the lead's pending timers with the one its state waits on. Call inside
-        the transaction that changed the lead (`settings`, when the caller has them)."""
+        """Replace the lead's pending timers with the one its state waits on. Called by the
+        lifecycle, in the transaction that changed the lead (`settings`, when the caller
+        has them)."""
         await self._timers.cancel_for_lead(lead.id, now)
+        team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
+        if team is None:
+            return
         settings = settings or await self._planner.settings(team)
         if lead.status is LeadStatus.NEW and (
             lead.pool is Pool.HOURS

@@ -10,7 +10,7 @@ from typing import assert_never
 from zoneinfo import ZoneInfo
 
 from bot.delivery.signal import OutboxSignal
-from bot.lifecycle.distribution import Distributor
+from bot.lifecycle.planner import Planner
 from bot.routing.hours import local_midnight
 from bot.team_settings import (
     ACCEPT_TIMEOUT,
@@ -20,9 +20,8 @@ from bot.team_settings import (
     TIMEZONE,
     TeamSettings,
 )
-from bot.timing.alarm import Alarm
 from bot.timing.away import Away
-from bot.timing.deadlines import CLAIM_KINDS
+from bot.timing.deadlines import CLAIM_KINDS, Deadlines
 from bot.timing.opening import Opening
 from bot.timing.timeouts import LeadTimers
 from storage import Database, TeamRecord
@@ -43,18 +42,21 @@ class TimerService:
     def __init__(
         self,
         db: Database,
-        distributor: Distributor,
+        planner: Planner,
+        deadlines: Deadlines,
+        lead_timers: LeadTimers,
+        opening: Opening,
         away: Away,
-        alarm: Alarm,
         signal: OutboxSignal,
     ) -> None:
         self._db = db
-        self._distributor = distributor
+        self._planner = planner
+        self._deadlines = deadlines
         self._away = away
-        self._alarm = alarm
+        self._alarm = deadlines.alarm
         self._signal = signal
-        self._lead_timers = LeadTimers(db, distributor)
-        self._opening = Opening(db, distributor)
+        self._lead_timers = lead_timers
+        self._opening = opening
         self._timers = db.repos.timers
         self._teams = db.repos.teams
         self._leads = db.repos.leads
@@ -113,7 +115,7 @@ class TimerService:
     async def zones(self) -> dict[int, ZoneInfo]:
         """Each team's time zone: its midnight starts and ends vacations."""
         return {
-            team.id: (await self._distributor.settings(team))[TIMEZONE]
+            team.id: (await self._planner.settings(team))[TIMEZONE]
             for team in await self._teams.all()
         }
 
@@ -121,7 +123,7 @@ class TimerService:
         """A time setting of the team changed: a duration moves the lead timers already
         set; the zone or hours move vacations' midnights and the opening. Call inside a
         transaction."""
-        settings = await self._distributor.settings(team)
+        settings = await self._planner.settings(team)
         if setting in DURATIONS:
             await self._durations_changed(team, settings, now)
         else:
@@ -130,7 +132,7 @@ class TimerService:
     async def _durations_changed(
         self, team: TeamRecord, settings: TeamSettings, now: datetime
     ) -> None:
-        deadlines = self._distributor.deadlines
+        deadlines = self._deadlines
         waiting = {t.lead_id for t in await self._timers.pending(team.id, LEAD_KINDS)}
         for lead in await self._leads.many(sorted(i for i in waiting if i is not None)):
             await deadlines.replan(lead, team, settings, now)
@@ -142,8 +144,8 @@ class TimerService:
         team = await self._teams.by_id(lead.team_id) if lead and lead.team_id else None
         if lead is None or team is None:
             return
-        settings = await self._distributor.settings(team)
-        await self._distributor.deadlines.replan(lead, team, settings, at, at, CLAIM_KINDS)
+        settings = await self._planner.settings(team)
+        await self._deadlines.replan(lead, team, settings, at, at, CLAIM_KINDS)
 
     async def _hours_changed(self, team: TeamRecord, settings: TeamSettings, now: datetime) -> None:
         zone = settings[TIMEZONE]
@@ -160,7 +162,7 @@ class TimerService:
                     await self._timers.move(timer.id, local_midnight(day, zone))
                 case TimerKind.OPENING:
                     await self._timers.cancel(timer.id, now)
-                    await self._distributor.deadlines.opening(team, settings, now)
+                    await self._deadlines.opening(team, settings, now)
                 case _:
                     pass  # a lead's clock keeps the deadline it was given
         earliest = await self._timers.earliest()

@@ -6,41 +6,54 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.i18n import Html, Translator
-from bot.lifecycle.distribution import Distributor, client_label
+from bot.lifecycle.distribution import Distributor
+from bot.lifecycle.planner import Planner
+from bot.presentation.lead_posts import LeadPosts, client_label
 from bot.presentation.notices import team_translator
 from bot.timing.calendars import team_calendar
+from bot.timing.deadlines import Deadlines
 from storage import (
-    Database,
     LeadRecord,
     LeadStatus,
     OutboxMethod,
     OutboxPurpose,
     Pool,
+    Repos,
     TeamRecord,
 )
 
 
 class Opening:
-    def __init__(self, db: Database, distributor: Distributor) -> None:
+    def __init__(
+        self,
+        repos: Repos,
+        planner: Planner,
+        deadlines: Deadlines,
+        distributor: Distributor,
+        posts: LeadPosts,
+    ) -> None:
+        self._planner = planner
+        self._deadlines = deadlines
         self._distributor = distributor
-        self._leads = db.repos.leads
-        self._members = db.repos.members
-        self._outbox = db.repos.outbox
+        self._posts = posts
+        self._leads = repos.leads
+        self._members = repos.members
+        self._outbox = repos.outbox
 
     async def fire(self, team: TeamRecord, now: datetime) -> None:
         """Call inside the transaction that fired the team's opening timer."""
-        settings = await self._distributor.settings(team)
+        settings = await self._planner.settings(team)
         calendar = team_calendar(settings)
         if not calendar.is_open(now):
             # The hours changed since the timer was set: wait for the real opening.
-            await self._distributor.deadlines.opening(team, settings, now)
+            await self._deadlines.opening(team, settings, now)
             return
         tr = team_translator(team)
         held = await self._leads.waiting_in(team.id, Pool.HOURS)
         routed: dict[int, Html] = {}
         for lead in held:
             decision = await self._distributor.distribute(lead, team, now)
-            routed[lead.id] = (await self._distributor.where(decision))(tr)
+            routed[lead.id] = (await self._posts.where(decision))(tr)
         since = calendar.last_close(now)
         arrived = {
             lead.id: lead

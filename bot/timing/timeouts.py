@@ -8,20 +8,24 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from bot.lifecycle.distribution import Distributor, client_label
+from bot.lifecycle.distribution import Distributor
+from bot.lifecycle.planner import Planner
+from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.presentation.buttons import outcome_buttons
 from bot.presentation.cards import head_card, offer_card
+from bot.presentation.head_cards import HeadCards
 from bot.presentation.lead_messages import LeadMessages
-from bot.presentation.notices import Text, member_translator, team_translator
+from bot.presentation.lead_posts import LeadPosts, client_label
+from bot.presentation.notices import HeadNotices, Text, member_translator, team_translator
 from bot.presentation.reasons import DECIDING_EVENTS, Cause, why
 from bot.team_settings import (
     ACCEPT_TIMEOUT,
     CLAIM_REMIND,
     MAX_PASSES,
 )
+from bot.timing.deadlines import Deadlines
 from bot.timing.durations import dump_duration, elapsed_text, format_duration, rounded
 from storage import (
-    Database,
     LeadEvent,
     LeadRecord,
     LeadStatus,
@@ -29,6 +33,7 @@ from storage import (
     OutboxMethod,
     OutboxPurpose,
     Pool,
+    Repos,
     TeamRecord,
 )
 from storage.timers import TimerKind, TimerRecord
@@ -39,9 +44,24 @@ TIMED_OUT = "timeout"  # the reason of a `returned` event when an offer was not 
 
 
 class LeadTimers:
-    def __init__(self, db: Database, distributor: Distributor) -> None:
+    def __init__(
+        self,
+        repos: Repos,
+        planner: Planner,
+        deadlines: Deadlines,
+        life: Lifecycle,
+        distributor: Distributor,
+        posts: LeadPosts,
+        notices: HeadNotices,
+        heads: HeadCards,
+    ) -> None:
+        self._planner = planner
+        self._deadlines = deadlines
+        self._life = life
         self._distributor = distributor
-        repos = db.repos
+        self._posts = posts
+        self._notices = notices
+        self._heads = heads
         self._leads = repos.leads
         self._members = repos.members
         self._events = repos.events
@@ -76,7 +96,7 @@ class LeadTimers:
     async def _remind_chat(
         self, lead: LeadRecord, team: TeamRecord, timer: TimerRecord, now: datetime
     ) -> None:
-        settings = await self._distributor.settings(team)
+        settings = await self._planner.settings(team)
         since = timer.since or now
         if settings[CLAIM_REMIND] is not None:  # else turned off after this one was set
             tr = team_translator(team)
@@ -90,15 +110,13 @@ class LeadTimers:
                 now,
                 lead_id=lead.id,
             )
-        await self._distributor.deadlines.wait(
-            lead, team, settings, TimerKind.CLAIM_ESCALATE, since, now
-        )
+        await self._deadlines.wait(lead, team, settings, TimerKind.CLAIM_ESCALATE, since, now)
 
     async def _escalate(
         self, lead: LeadRecord, team: TeamRecord, timer: TimerRecord, now: datetime
     ) -> None:
         waited = now - (timer.since or now)
-        told = await self._distributor.heads.escalate(
+        told = await self._heads.escalate(
             lead,
             team,
             lambda tr: tr("escalate.unclaimed", id=lead.id, wait=elapsed_text(waited, tr)),
@@ -116,9 +134,7 @@ class LeadTimers:
         await self._messages.edit_all(
             lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, shown, now
         )
-        await self._record(lead, now, "to_chat", "heads_wait")
-        await self._distributor.post_card(lead, team, now)
-        await self._lead_changed(lead, team, now)
+        await self._distributor.to_chat(lead, team, now, Note("to_chat", "heads_wait"))
 
     async def _pass_on(
         self,
@@ -130,32 +146,27 @@ class LeadTimers:
     ) -> None:
         """Not accepted in time: the next manager by the same routing gets it, or after
         `max_passes` timeouts the heads do."""
-        settings = await self._distributor.settings(team)
+        settings = await self._planner.settings(team)
         # A head may have turned timeouts off since: then the offer waits for its manager.
-        if settings[ACCEPT_TIMEOUT] is None or not await self._leads.release(lead.id, owner.id):
+        if settings[ACCEPT_TIMEOUT] is None:
             return
         timeout = rounded(now - (timer.since or now))
         passes = 1 + await self._events.count(lead.id, "returned", TIMED_OUT)
-        await self._events.add(
-            LeadEvent(
-                lead.id,
-                now,
-                "returned",
-                reason=TIMED_OUT,
-                member_id=owner.id,
-                details={"after": dump_duration(timeout), "pass": passes},
-            )
+        details = {"after": dump_duration(timeout), "pass": passes}
+        moved = await self._life.time_out(
+            lead.id, owner.id, now, Note("returned", TIMED_OUT, details)
         )
+        if not isinstance(moved, Moved):
+            return
         await self._close_offer(lead, owner, timeout, now)
-        fresh = await self._leads.get(lead.id)
-        assert fresh is not None
+        fresh = moved.lead
         cause = Cause(TIMED_OUT, owner.full_name, dump_duration(timeout))
         if passes >= settings[MAX_PASSES]:
             where = await self._to_heads(fresh, team, passes, now)
         else:
             decision = await self._distributor.distribute(fresh, team, now, cause)
-            where = await self._distributor.where(decision)
-        await self._distributor.notices.tell(
+            where = await self._posts.where(decision)
+        await self._notices.tell(
             team,
             lambda tr: tr(
                 "notice.timeout",
@@ -182,17 +193,14 @@ class LeadTimers:
     async def _to_heads(
         self, lead: LeadRecord, team: TeamRecord, passes: int, now: datetime
     ) -> Text:
-        await self._leads.wait_in(lead.id, Pool.HEADS)
-        told = await self._distributor.heads.escalate(
+        await self._life.ask_heads(lead.id, now, Note("to_heads", "max_passes"))
+        told = await self._heads.escalate(
             lead, team, lambda tr: tr("escalate.passes", id=lead.id, passes=passes), now
         )
-        await self._record(lead, now, "to_heads", "max_passes")
         if not told:
             # Nobody to ask: the team chat can still claim it.
-            await self._distributor.post_card(lead, team, now)
-            await self._lead_changed(lead, team, now)
+            await self._distributor.to_chat(lead, team, now, Note("to_chat", "no_heads"))
             return lambda tr: tr("where.chat")
-        await self._lead_changed(lead, team, now)
         return lambda tr: tr("where.heads")
 
     async def _remind_owner(
@@ -215,15 +223,8 @@ class LeadTimers:
             lead_id=lead.id,
         )
         # Again each `outcome_remind`, counted from this one, until the lead is closed.
-        settings = await self._distributor.settings(team)
-        await self._distributor.deadlines.wait(
-            lead, team, settings, TimerKind.OUTCOME_REMIND, now, now
-        )
-
-    async def _lead_changed(self, lead: LeadRecord, team: TeamRecord, now: datetime) -> None:
-        fresh = await self._leads.get(lead.id)
-        assert fresh is not None
-        await self._distributor.deadlines.lead_changed(fresh, team, now)
+        settings = await self._planner.settings(team)
+        await self._deadlines.wait(lead, team, settings, TimerKind.OUTCOME_REMIND, now, now)
 
     async def _record(self, lead: LeadRecord, now: datetime, kind: str, reason: str) -> None:
         await self._events.add(LeadEvent(lead.id, now, kind, reason=reason))

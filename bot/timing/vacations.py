@@ -11,7 +11,7 @@ import logging
 from datetime import date, timedelta
 
 from bot.delivery.signal import OutboxSignal
-from bot.lifecycle.distribution import Distributor
+from bot.lifecycle.planner import Planner
 from bot.routing.hours import local_midnight
 from bot.services.people import Person, Roles
 from bot.services.reply import NO_TEAM, Reply, reply
@@ -19,6 +19,7 @@ from bot.services.team import TeamService
 from bot.team_settings import TIMEZONE
 from bot.timing.away import Away, day_text
 from bot.timing.clock import Clock
+from bot.timing.deadlines import Deadlines
 from bot.timing.vacation_syntax import MAX_DAYS, VacationArgs, parse_args, parse_day
 from storage import (
     Database,
@@ -38,7 +39,8 @@ class Vacations:
         clock: Clock,
         roles: Roles,
         teams: TeamService,
-        distributor: Distributor,
+        planner: Planner,
+        deadlines: Deadlines,
         away: Away,
         signal: OutboxSignal,
     ) -> None:
@@ -47,7 +49,8 @@ class Vacations:
         self._clock = clock
         self._roles = roles
         self._teams = teams
-        self._distributor = distributor
+        self._planner = planner
+        self._deadlines = deadlines
         self._signal = signal
         repos = db.repos
         self._vacations = repos.vacations
@@ -62,7 +65,7 @@ class Vacations:
         if team is None:
             return NO_TEAM
         now = self._clock.now()
-        zone = (await self._distributor.settings(team))[TIMEZONE]
+        zone = (await self._planner.settings(team))[TIMEZONE]
         today = now.astimezone(zone).date()
         checked = await self._check(team, actor, args, today)
         if isinstance(checked, Reply):
@@ -73,7 +76,7 @@ class Vacations:
                 team.id, who.id, deputy.id if deputy else None, first, last, actor.user_id, now
             )
             end = local_midnight(last + timedelta(days=1), zone)
-            deadlines = self._distributor.deadlines
+            deadlines = self._deadlines
             await deadlines.add(team.id, TimerKind.VACATION_END, end, now, vacation_id=vacation.id)
             if first == today:
                 await self._away.start(vacation, team, now)
@@ -84,7 +87,7 @@ class Vacations:
                 )
         self._signal.notify()
         # A team set up since the bot started has no midnight job yet: this makes sure.
-        self._distributor.deadlines.alarm.zone_changed(team.id, zone)
+        self._deadlines.alarm.zone_changed(team.id, zone)
         log.info("vacation %d of member %d: %s..%s", vacation.id, who.id, first, last)
         return reply(
             "vacation.started" if first == today else "vacation.planned",

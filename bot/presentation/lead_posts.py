@@ -1,0 +1,105 @@
+"""What a routing decision sends: the Claim card in the team chat, the offer in a manager's
+private chat, the one-line announcement, and where a lead went, for a notice. Each is an
+outbox row written in the caller's transaction, after the lifecycle moved the lead."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.i18n import Translator
+from bot.leads.contacts import Marks, mask_contacts
+from bot.presentation.buttons import claim_buttons, offer_buttons
+from bot.presentation.cards import clip, offer_card, team_card
+from bot.presentation.notices import HeadNotices, Text, member_translator, team_translator
+from bot.presentation.reasons import why
+from bot.routing import Decision, DecisionKind, ReasonCode
+from storage import LeadRecord, MemberRecord, OutboxMethod, OutboxPurpose, Repos, TeamRecord
+
+_NO_CONTACTS = Marks("📞", "✉️", "💬")
+
+
+def client_label(lead: LeadRecord, tr: Translator) -> str:
+    """Who the lead is, for one line in a chat: never a phone or an e-mail."""
+    f = lead.fields
+    for value in (f.company, f.name):
+        if value:
+            return clip(mask_contacts(value, _NO_CONTACTS), 60)
+    return str(tr("lead.no_name"))
+
+
+class LeadPosts:
+    def __init__(self, repos: Repos, notices: HeadNotices) -> None:
+        self._outbox = repos.outbox
+        self._members = repos.members
+        self._notices = notices
+
+    async def team_card(
+        self, lead: LeadRecord, team: TeamRecord, now: datetime, group: str | None = None
+    ) -> None:
+        """The lead's Claim card in the team chat (for a group's members alone, `group`)."""
+        tr = team_translator(team)
+        await self._outbox.enqueue(
+            team.chat_id,
+            OutboxMethod.SEND,
+            OutboxPurpose.CARD,
+            team_card(lead, tr, group),
+            now,
+            buttons=claim_buttons(lead.id, tr),
+            lead_id=lead.id,
+        )
+        if team.paused:
+            # The card waits for the team chat; a hot lead cannot.
+            await self._notices.held(team, lead, now)
+
+    async def offer(
+        self, lead: LeadRecord, member: MemberRecord, details: dict[str, object], now: datetime
+    ) -> None:
+        """The offer in the manager's private chat: the lead without contacts, why it came
+        to them (`details` of the decision), Accept and Return."""
+        tr = member_translator(member)
+        await self._outbox.enqueue(
+            member.user_id,
+            OutboxMethod.SEND,
+            OutboxPurpose.OFFER_CARD,
+            offer_card(lead, why(details, tr), tr),
+            now,
+            buttons=offer_buttons(lead.id, tr),
+            lead_id=lead.id,
+        )
+
+    async def announce(
+        self,
+        team: TeamRecord,
+        lead: LeadRecord,
+        member: MemberRecord,
+        code: ReasonCode,
+        now: datetime,
+    ) -> None:
+        """One line in the team chat when a lead goes to a person: everyone sees the split.
+        The caller checks the team's `announce` setting."""
+        tr = team_translator(team)
+        line = tr(
+            "announce.line",
+            id=lead.id,
+            client=client_label(lead, tr),
+            name=member.full_name,
+            how=tr("announce." + code.value),
+        )
+        await self._outbox.enqueue(
+            team.chat_id, OutboxMethod.SEND, OutboxPurpose.ANNOUNCE, line, now, lead_id=lead.id
+        )
+
+    async def where(self, decision: Decision) -> Text:
+        """Where a decision sent a lead, for a notice: "Ivan", "the team chat"..."""
+        match decision.kind:
+            case DecisionKind.OFFER:
+                assert decision.member_id is not None
+                member = await self._members.by_id(decision.member_id)
+                name = member.full_name if member else "?"
+                return lambda tr: tr("where.member", name=name)
+            case DecisionKind.POST:
+                return lambda tr: tr("where.chat")
+            case DecisionKind.ASK_HEAD:
+                return lambda tr: tr("where.heads")
+            case DecisionKind.HOLD:
+                return lambda tr: tr("where.hours")
