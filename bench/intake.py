@@ -84,7 +84,7 @@ async def main(leads: int, concurrency: int) -> None:
         roles = Roles(frozenset({1}))
         core = build_core(db, roles, "Europe/Moscow")
         service = IntakeService(db, clock, core.distributor, signal)
-        claiming = Claims(db, clock, core.planner, core.life, signal)
+        claiming = Claims(db, clock, core.planner, core.life, core.told, signal)
         async with db.transaction():
             team = await TeamRepo(db.conn).create(-1, "Bench", "ru", 1, clock.now())
             members = [

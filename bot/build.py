@@ -28,6 +28,7 @@ from bot.lifecycle.transitions import Lifecycle
 from bot.presentation.head_cards import HeadCards
 from bot.presentation.lead_posts import LeadPosts
 from bot.presentation.notices import HeadNotices
+from bot.presentation.reactions import Reactions
 from bot.services.buttons import ButtonLedger
 from bot.services.chats import ChatService
 from bot.services.heads import HeadService
@@ -103,6 +104,7 @@ class Core:
     notices: HeadNotices
     head_cards: HeadCards
     posts: LeadPosts
+    told: Reactions
     distributor: Distributor
 
 
@@ -114,8 +116,9 @@ def build_core(db: Database, roles: Roles, zone: str) -> Core:
     notices = HeadNotices(db.repos.outbox, roles)
     head_cards = HeadCards(db.repos.outbox, planner, roles)
     posts = LeadPosts(db.repos, notices)
+    told = Reactions(db.repos, posts)
     distributor = Distributor(db.repos, planner, life, posts, notices, head_cards)
-    return Core(alarm, planner, deadlines, life, notices, head_cards, posts, distributor)
+    return Core(alarm, planner, deadlines, life, notices, head_cards, posts, told, distributor)
 
 
 def build_services(
@@ -130,19 +133,19 @@ def build_services(
     core = build_core(db, roles, settings.timezone)
     repos = db.repos
     alarm, planner, deadlines, life = core.alarm, core.planner, core.deadlines, core.life
-    notices, head_cards, posts = core.notices, core.head_cards, core.posts
+    notices, head_cards, posts, told = core.notices, core.head_cards, core.posts, core.told
     distributor = core.distributor
     intake = IntakeService(db, clock, distributor, outbox_signal)
-    handover = Handover(db, clock, planner, life, distributor, posts, outbox_signal)
+    handover = Handover(db, clock, planner, life, told, distributor, posts, outbox_signal)
     teams = TeamService(db, clock, roles, intake, handover, TelegramReach(bot), outbox_signal)
     chats = ChatService(db, clock, roles, distributor, handover, outbox_signal)
     health = HealthService(db, pulse, clock)
     refusals = RefusalService(db, clock, notices, outbox_signal)
     heads = HeadService(db, clock, roles, teams)
-    away = Away(repos, planner, life, posts, handover)
+    away = Away(repos, planner, life, told, handover)
     vacations = Vacations(db, clock, roles, teams, planner, deadlines, away, outbox_signal)
     lead_timers = LeadTimers(
-        repos, planner, deadlines, life, distributor, posts, notices, head_cards
+        repos, planner, deadlines, life, distributor, posts, told, notices, head_cards
     )
     opening = Opening(repos, planner, deadlines, distributor, posts)
     timers = TimerService(db, planner, deadlines, lead_timers, opening, away, outbox_signal)
@@ -150,8 +153,8 @@ def build_services(
     return Services(
         intake=intake,
         sources=SourceService(db, clock, settings.zone, settings.public_url, local_url),
-        claims=Claims(db, clock, planner, life, outbox_signal),
-        assignments=Assignments(db, clock, planner, life, distributor, outbox_signal),
+        claims=Claims(db, clock, planner, life, told, outbox_signal),
+        assignments=Assignments(db, clock, planner, life, told, distributor, outbox_signal),
         handover=handover,
         managers=ManagerService(db, clock, teams, settings.timezone, timers),
         reports=ReportService(db, clock, roles),

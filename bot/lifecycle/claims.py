@@ -10,25 +10,17 @@ import logging
 from dataclasses import dataclass
 
 from bot.delivery.signal import OutboxSignal
-from bot.i18n import Translator
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
-from bot.presentation.buttons import outcome_buttons
-from bot.presentation.cards import claimed_card, head_card, owner_messages
-from bot.presentation.lead_messages import LeadMessages
-from bot.presentation.notices import enqueue_messages, team_translator
-from bot.presentation.reasons import why
+from bot.presentation.reactions import Reactions
 from bot.routing import ClaimVerdict, ClaimView, ReasonCode, judge_claim
 from bot.services.people import Person
 from bot.team_settings import CAP
 from bot.timing.clock import Clock
 from storage import (
     Database,
-    LeadRecord,
     LeadStatus,
     MemberRecord,
-    OutboxMethod,
-    OutboxPurpose,
     Pool,
     TeamRecord,
 )
@@ -52,21 +44,20 @@ class Claims:
         clock: Clock,
         planner: Planner,
         life: Lifecycle,
+        told: Reactions,
         signal: OutboxSignal,
     ) -> None:
         self._db = db
         self._clock = clock
         self._planner = planner
         self._life = life
+        self._told = told
         self._signal = signal
         repos = db.repos
         self._leads = repos.leads
         self._groups = repos.groups
         self._teams = repos.teams
         self._members = repos.members
-        self._events = repos.events
-        self._outbox = repos.outbox
-        self._messages = LeadMessages(self._outbox)
 
     async def claim(self, lead_id: int, chat_id: int, person: Person) -> ClaimResult:
         async with self._db.transaction():
@@ -106,7 +97,9 @@ class Claims:
                 await self._members.update_profile(
                     member.id, person.full_name, person.username, person.language
                 )
-                await self._claimed(moved.lead, team, person, details)
+                await self._told.claimed(
+                    moved, team, person.full_name, person.user_id, person.language
+                )
                 return ClaimResult(True, verdict, lead_id, person.full_name)
             verdict = ClaimVerdict.TAKEN
         owner_name = await self._owner_name(lead_id) if verdict is ClaimVerdict.TAKEN else None
@@ -122,33 +115,3 @@ class Claims:
             return None
         owner = await self._members.by_id(lead.owner_id)
         return owner.full_name if owner else None
-
-    async def _claimed(
-        self, lead: LeadRecord, team: TeamRecord, person: Person, details: dict[str, str]
-    ) -> None:
-        assert lead.taken_at is not None
-        at, lead_id = lead.taken_at, lead.id
-        team_tr = team_translator(team)
-        await self._outbox.enqueue(
-            team.chat_id,
-            OutboxMethod.EDIT_CARD,
-            OutboxPurpose.CARD_CLAIMED,
-            claimed_card(lead, person.full_name, team_tr),
-            at,
-            lead_id=lead_id,
-        )
-        # Heads asked about it when nobody claimed it in time: their buttons are stale now.
-        taken = head_card(lead, team_tr, team_tr("ask.claimed", name=person.full_name))
-        await self._messages.edit_all(
-            lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, taken, at
-        )
-        tr = Translator(person.language)
-        await enqueue_messages(
-            self._outbox,
-            person.user_id,
-            owner_messages(lead, why(details, tr), tr),
-            OutboxPurpose.OWNER_CARD,
-            at,
-            lead_id,
-            buttons=outcome_buttons(lead_id, tr),
-        )

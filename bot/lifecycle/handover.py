@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
@@ -12,19 +11,9 @@ from bot.delivery.signal import OutboxSignal
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
-from bot.presentation.buttons import outcome_buttons
-from bot.presentation.cards import (
-    former_card,
-    head_card,
-    owner_messages,
-    returned_card,
-    team_card,
-    with_status,
-)
-from bot.presentation.lead_messages import LeadMessages
 from bot.presentation.lead_posts import LeadPosts
-from bot.presentation.notices import enqueue_messages, member_translator, team_translator
-from bot.presentation.reasons import Cause, why
+from bot.presentation.reactions import Reactions
+from bot.presentation.reasons import Cause
 from bot.routing import ReasonCode
 from bot.services.people import Person
 from bot.team_settings import ANNOUNCE
@@ -34,9 +23,6 @@ from storage import (
     LeadRecord,
     LeadStatus,
     MemberRecord,
-    OutboxMethod,
-    OutboxPurpose,
-    TeamRecord,
 )
 
 log = logging.getLogger(__name__)
@@ -70,6 +56,7 @@ class Handover:
         clock: Clock,
         planner: Planner,
         life: Lifecycle,
+        told: Reactions,
         distributor: Distributor,
         posts: LeadPosts,
         signal: OutboxSignal,
@@ -78,6 +65,7 @@ class Handover:
         self._clock = clock
         self._planner = planner
         self._life = life
+        self._told = told
         self._distributor = distributor
         self._posts = posts
         self._signal = signal
@@ -85,9 +73,6 @@ class Handover:
         self._leads = repos.leads
         self._teams = repos.teams
         self._members = repos.members
-        self._events = repos.events
-        self._outbox = repos.outbox
-        self._messages = LeadMessages(self._outbox)
 
     async def assign(
         self, lead_id: int, member_id: int, head: Person, *, only_if_new: bool
@@ -123,75 +108,15 @@ class Handover:
         if not isinstance(moved, Moved):
             return AssignResult(Assign.TAKEN, lead_id, await self._name(lead.owner_id))
         team = await self._teams.by_id(lead.team_id)
-        fresh = moved.lead
         assert team is not None
-        tr = member_translator(member)
-        await enqueue_messages(
-            self._outbox,
-            member.user_id,
-            owner_messages(fresh, why(details, tr), tr),
-            OutboxPurpose.OWNER_CARD,
-            now,
-            lead_id,
-            buttons=outcome_buttons(lead_id, tr),
-        )
-        if previous is not None:
-            await self._tell_previous(lead, previous, member, now)
-        await self._update_team_card(fresh, team, member, head, now)
-        await self._update_head_cards(fresh, team, member, head, now)
-        if (await self._planner.settings(team))[ANNOUNCE]:
-            await self._posts.announce(team, fresh, member, ReasonCode.ASSIGNED, now)
+        announce = (await self._planner.settings(team))[ANNOUNCE]
+        await self._told.assigned(moved, team, member, previous, head.full_name, details, announce)
         log.info("lead %d assigned to member %d by user %d", lead_id, member.id, head.user_id)
         return AssignResult(Assign.DONE, lead_id, member.full_name)
 
     async def _name(self, member_id: int | None) -> str | None:
         member = await self._members.by_id(member_id) if member_id is not None else None
         return member.full_name if member else None
-
-    async def _tell_previous(
-        self, lead: LeadRecord, previous: MemberRecord, member: MemberRecord, now: datetime
-    ) -> None:
-        tr = member_translator(previous)
-        text = tr("handover.moved", id=lead.id, name=member.full_name)
-        await self._messages.close_private_card(lead, previous, former_card(lead, tr, text), now)
-        await self._outbox.enqueue(
-            previous.user_id,
-            OutboxMethod.SEND,
-            OutboxPurpose.MEMBER_NOTICE,
-            text,
-            now,
-            lead_id=lead.id,
-        )
-
-    async def _update_team_card(
-        self,
-        lead: LeadRecord,
-        team: TeamRecord,
-        member: MemberRecord,
-        head: Person,
-        now: datetime,
-    ) -> None:
-        tr = team_translator(team)
-        status = tr("card.assigned", name=member.full_name, head=head.full_name)
-        shown = with_status(team_card(lead, tr), status)
-        await self._messages.edit_team_card(
-            lead, team, OutboxPurpose.CARD_ASSIGNED, shown, now, buttons=[]
-        )
-
-    async def _update_head_cards(
-        self,
-        lead: LeadRecord,
-        team: TeamRecord,
-        member: MemberRecord,
-        head: Person,
-        now: datetime,
-    ) -> None:
-        tr = team_translator(team)
-        status = tr("ask.done", name=member.full_name, head=head.full_name)
-        shown = head_card(lead, tr, status)
-        await self._messages.edit_all(
-            lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, shown, now
-        )
 
     async def take_back(
         self, lead: LeadRecord, owner: MemberRecord, detail: str, kind: Gone = "unreachable"
@@ -206,17 +131,10 @@ class Handover:
         moved = await self._life.take_back(lead.id, owner.id, now, note)
         if not isinstance(moved, Moved):
             return False
-        if kind == "away":
-            # The bot can still write to them: their offer card says where the lead went.
-            tr = member_translator(owner)
-            status = former_card(lead, tr, tr("offer.away"))
-            await self._messages.close_private_card(lead, owner, status, now)
         team = await self._teams.by_id(lead.team_id)
         fresh = moved.lead
         assert team is not None
-        tr = team_translator(team)
-        returned = returned_card(fresh, owner.full_name, tr)
-        await self._messages.edit_team_card(fresh, team, OutboxPurpose.CARD_RETURNED, returned, now)
+        await self._told.taken_back(lead, owner, kind == "away", team, moved)
         await self._distributor.distribute(fresh, team, now, Cause(kind, owner.full_name))
         log.warning("lead %d moves on: owner %d %s", lead.id, owner.id, kind)
         return True

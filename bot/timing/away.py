@@ -10,16 +10,11 @@ from bot.i18n import Html, Translator
 from bot.lifecycle.handover import Handover
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
-from bot.presentation.buttons import outcome_buttons
-from bot.presentation.cards import former_card, owner_messages
-from bot.presentation.lead_messages import LeadMessages
-from bot.presentation.lead_posts import LeadPosts
-from bot.presentation.notices import enqueue_messages, member_translator, team_translator
-from bot.presentation.reasons import why
+from bot.presentation.notices import member_translator, team_translator
+from bot.presentation.reactions import Reactions
 from bot.team_settings import HANDBACK
 from storage import (
     LeadRecord,
-    LeadStatus,
     MemberRecord,
     OutboxMethod,
     OutboxPurpose,
@@ -36,20 +31,18 @@ class Away:
         repos: Repos,
         planner: Planner,
         life: Lifecycle,
-        posts: LeadPosts,
+        told: Reactions,
         handover: Handover,
     ) -> None:
         self._planner = planner
         self._life = life
-        self._posts = posts
+        self._told = told
         self._handover = handover
         self._vacations = repos.vacations
         self._timers = repos.timers
         self._members = repos.members
         self._leads = repos.leads
-        self._events = repos.events
         self._outbox = repos.outbox
-        self._messages = LeadMessages(self._outbox)
 
     async def fire(self, timer: TimerRecord, team: TeamRecord, now: datetime) -> None:
         """A vacation's timer fired. Call inside the transaction that fired it."""
@@ -118,25 +111,7 @@ class Away:
         )
         if not isinstance(moved, Moved):
             return False
-        fresh = moved.lead
-        deputy_tr = member_translator(deputy)
-        status = deputy_tr("handback.deputy_card", name=member.full_name)
-        await self._messages.close_private_card(
-            lead, deputy, former_card(lead, deputy_tr, status), now
-        )
-        if fresh.status is LeadStatus.OFFERED:
-            await self._posts.offer(fresh, member, details, now)
-        else:
-            tr = member_translator(member)
-            await enqueue_messages(
-                self._outbox,
-                member.user_id,
-                owner_messages(fresh, why(details, tr), tr),
-                OutboxPurpose.OWNER_CARD,
-                now,
-                lead.id,
-                buttons=outcome_buttons(lead.id, tr),
-            )
+        await self._told.handed_back(lead, moved, deputy, member, details)
         return True
 
     async def _tell_deputies(

@@ -6,18 +6,17 @@ behind it."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.presentation.buttons import outcome_buttons
-from bot.presentation.cards import head_card, offer_card
 from bot.presentation.head_cards import HeadCards
-from bot.presentation.lead_messages import LeadMessages
 from bot.presentation.lead_posts import LeadPosts, client_label
 from bot.presentation.notices import HeadNotices, Text, member_translator, team_translator
-from bot.presentation.reasons import DECIDING_EVENTS, Cause, why
+from bot.presentation.reactions import Reactions
+from bot.presentation.reasons import Cause
 from bot.team_settings import (
     ACCEPT_TIMEOUT,
     CLAIM_REMIND,
@@ -52,6 +51,7 @@ class LeadTimers:
         life: Lifecycle,
         distributor: Distributor,
         posts: LeadPosts,
+        told: Reactions,
         notices: HeadNotices,
         heads: HeadCards,
     ) -> None:
@@ -60,13 +60,13 @@ class LeadTimers:
         self._life = life
         self._distributor = distributor
         self._posts = posts
+        self._told = told
         self._notices = notices
         self._heads = heads
         self._leads = repos.leads
         self._members = repos.members
         self._events = repos.events
         self._outbox = repos.outbox
-        self._messages = LeadMessages(self._outbox)
 
     async def fire(self, timer: TimerRecord, team: TeamRecord, now: datetime) -> None:
         """Do what the timer is for. Call inside the transaction that fired it."""
@@ -129,11 +129,7 @@ class LeadTimers:
     async def _to_chat(self, lead: LeadRecord, team: TeamRecord, now: datetime) -> None:
         """No head chose a manager in time (or none could be reached): anyone in the team
         may claim it now. The heads' cards say so, and keep no buttons."""
-        tr = team_translator(team)
-        shown = head_card(lead, tr, tr("ask.to_chat"))
-        await self._messages.edit_all(
-            lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, shown, now
-        )
+        await self._told.heads_too_late(lead, team, now)
         await self._distributor.to_chat(lead, team, now, Note("to_chat", "heads_wait"))
 
     async def _pass_on(
@@ -158,7 +154,7 @@ class LeadTimers:
         )
         if not isinstance(moved, Moved):
             return
-        await self._close_offer(lead, owner, timeout, now)
+        await self._told.timed_out(lead, owner, timeout, moved)
         fresh = moved.lead
         cause = Cause(TIMED_OUT, owner.full_name, dump_duration(timeout))
         if passes >= settings[MAX_PASSES]:
@@ -177,17 +173,6 @@ class LeadTimers:
             ),
             now,
             lead.id,
-        )
-
-    async def _close_offer(
-        self, lead: LeadRecord, owner: MemberRecord, waited: timedelta, now: datetime
-    ) -> None:
-        tr = member_translator(owner)
-        decided = await self._events.last(lead.id, DECIDING_EVENTS, owner.id)
-        reason = why(dict(decided.details) if decided else {}, tr)
-        status = tr("offer.timed_out", wait=elapsed_text(waited, tr))
-        await self._messages.close_private_card(
-            lead, owner, offer_card(lead, reason, tr, status), now
         )
 
     async def _to_heads(

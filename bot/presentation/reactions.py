@@ -1,0 +1,250 @@
+"""What each chat is told after a lead moved: the team chat, the new owner, the former
+owner, the heads. One method per move, from the move (`Moved`: the lead as it is now) and
+the people it names; every message is an outbox row in the caller's transaction. Routing
+moves (post, offer, ask the heads) are told by `LeadPosts` and `HeadCards`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.i18n import Html, Language, Translator
+from bot.lifecycle.transitions import Moved
+from bot.presentation.buttons import outcome_buttons
+from bot.presentation.callbacks import LostWhy, ReturnWhy
+from bot.presentation.cards import (
+    claimed_card,
+    former_card,
+    head_card,
+    offer_card,
+    owner_messages,
+    returned_card,
+    team_card,
+    with_status,
+)
+from bot.presentation.lead_messages import LeadMessages
+from bot.presentation.lead_posts import LeadPosts
+from bot.presentation.notices import enqueue_messages, member_translator, team_translator
+from bot.presentation.reasons import DECIDING_EVENTS, why
+from bot.routing import ReasonCode
+from bot.timing.durations import elapsed_text
+from storage import (
+    LeadRecord,
+    LeadStatus,
+    MemberRecord,
+    OutboxMethod,
+    OutboxPurpose,
+    Repos,
+    TeamRecord,
+)
+
+
+def outcome_line(lead: LeadRecord, tr: Translator) -> Html:
+    if lead.status is LeadStatus.WON:
+        return tr("outcome.won")
+    return tr("outcome.lost", why=tr("lost_why." + (lead.lost_reason or LostWhy.OTHER.value)))
+
+
+class Reactions:
+    def __init__(self, repos: Repos, posts: LeadPosts) -> None:
+        self._outbox = repos.outbox
+        self._events = repos.events
+        self._teams = repos.teams
+        self._posts = posts
+        self._messages = LeadMessages(repos.outbox)
+
+    # ---- a manager takes it ------------------------------------------------------------
+
+    async def claimed(
+        self, moved: Moved, team: TeamRecord, name: str, user_id: int, language: Language
+    ) -> None:
+        """The card says who took it, the heads' cards lose their buttons, and the new
+        owner gets the contacts."""
+        lead, at = moved.lead, moved.at
+        team_tr = team_translator(team)
+        await self._outbox.enqueue(
+            team.chat_id,
+            OutboxMethod.EDIT_CARD,
+            OutboxPurpose.CARD_CLAIMED,
+            claimed_card(lead, name, team_tr),
+            at,
+            lead_id=lead.id,
+        )
+        # Heads asked about it when nobody claimed it in time: their buttons are stale now.
+        taken = head_card(lead, team_tr, team_tr("ask.claimed", name=name))
+        await self._messages.edit_all(
+            lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, taken, at
+        )
+        tr = Translator(language)
+        details = {"reason": ReasonCode.CLAIMED.value}
+        await self._owner_card(lead, user_id, why(details, tr), tr, moved)
+
+    async def accepted(self, moved: Moved, member: MemberRecord) -> None:
+        """The offer becomes the full card in place: the contacts appear where the manager
+        tapped (or in a new message, if the offer was never shown)."""
+        lead, now = moved.lead, moved.at
+        tr = member_translator(member)
+        card, *rest = owner_messages(lead, await self._reason(lead, member, tr), tr)
+        offer = await self._messages.private_card(lead, member)
+        if offer is None:
+            await self._owner_card(
+                lead, member.user_id, await self._reason(lead, member, tr), tr, moved
+            )
+            return
+        await self._messages.edit(
+            offer, OutboxPurpose.OFFER_ACCEPTED, card, now, outcome_buttons(lead.id, tr)
+        )
+        await enqueue_messages(
+            self._outbox, member.user_id, rest, OutboxPurpose.LEAD_TEXT, now, lead.id
+        )
+
+    async def closed(self, moved: Moved, member: MemberRecord) -> None:
+        """The owner's card and the team card show the outcome."""
+        lead, now = moved.lead, moved.at
+        tr = member_translator(member)
+        card = owner_messages(lead, await self._reason(lead, member, tr), tr)[0]
+        await self._messages.close_private_card(
+            lead, member, with_status(card, outcome_line(lead, tr)), now
+        )
+        team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
+        if team is None:
+            return
+        team_tr = team_translator(team)
+        owner = team_tr("card.owner", name=member.full_name)
+        shown = with_status(
+            with_status(team_card(lead, team_tr), owner), outcome_line(lead, team_tr)
+        )
+        await self._messages.edit_team_card(lead, team, OutboxPurpose.CARD_CLOSED, shown, now)
+
+    # ---- it leaves its manager -----------------------------------------------------------
+
+    async def given_back(
+        self, before: LeadRecord, member: MemberRecord, why_: ReturnWhy, moved: Moved
+    ) -> None:
+        tr = member_translator(member)
+        status = tr("offer.returned", why=tr("return_why." + why_.value))
+        card = offer_card(before, tr("reason.returned_by_you"), tr, status)
+        await self._messages.close_private_card(before, member, card, moved.at)
+
+    async def timed_out(
+        self, before: LeadRecord, owner: MemberRecord, waited: timedelta, moved: Moved
+    ) -> None:
+        tr = member_translator(owner)
+        reason = await self._reason(before, owner, tr)
+        status = tr("offer.timed_out", wait=elapsed_text(waited, tr))
+        await self._messages.close_private_card(
+            before, owner, offer_card(before, reason, tr, status), moved.at
+        )
+
+    async def taken_back(
+        self, before: LeadRecord, owner: MemberRecord, away: bool, team: TeamRecord, moved: Moved
+    ) -> None:
+        """The team card says whose lead came back (the fresh card is further down); a
+        manager gone on vacation reads on their own card where the lead went."""
+        if away:
+            tr = member_translator(owner)
+            card = former_card(before, tr, tr("offer.away"))
+            await self._messages.close_private_card(before, owner, card, moved.at)
+        returned = returned_card(moved.lead, owner.full_name, team_translator(team))
+        await self._messages.edit_team_card(
+            moved.lead, team, OutboxPurpose.CARD_RETURNED, returned, moved.at
+        )
+
+    # ---- a head decides, a vacation ends -----------------------------------------------
+
+    async def assigned(
+        self,
+        moved: Moved,
+        team: TeamRecord,
+        member: MemberRecord,
+        previous: MemberRecord | None,
+        head: str,
+        details: dict[str, object],
+        announce: bool,
+    ) -> None:
+        """The new owner gets the contacts, the former owner's card says where it went,
+        the team card and the heads' cards say who decided."""
+        lead, now = moved.lead, moved.at
+        tr = member_translator(member)
+        await self._owner_card(lead, member.user_id, why(details, tr), tr, moved)
+        if previous is not None:
+            prev_tr = member_translator(previous)
+            text = prev_tr("handover.moved", id=lead.id, name=member.full_name)
+            await self._messages.close_private_card(
+                lead, previous, former_card(lead, prev_tr, text), now
+            )
+            await self._outbox.enqueue(
+                previous.user_id,
+                OutboxMethod.SEND,
+                OutboxPurpose.MEMBER_NOTICE,
+                text,
+                now,
+                lead_id=lead.id,
+            )
+        team_tr = team_translator(team)
+        status = team_tr("card.assigned", name=member.full_name, head=head)
+        await self._messages.edit_team_card(
+            lead,
+            team,
+            OutboxPurpose.CARD_ASSIGNED,
+            with_status(team_card(lead, team_tr), status),
+            now,
+            buttons=[],
+        )
+        done = head_card(lead, team_tr, team_tr("ask.done", name=member.full_name, head=head))
+        await self._messages.edit_all(
+            lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, done, now
+        )
+        if announce:
+            await self._posts.announce(team, lead, member, ReasonCode.ASSIGNED, now)
+
+    async def handed_back(
+        self,
+        before: LeadRecord,
+        moved: Moved,
+        deputy: MemberRecord,
+        member: MemberRecord,
+        details: dict[str, object],
+    ) -> None:
+        """The deputy's card says whose lead it was; the manager gets it back as it is: an
+        offer stays an offer, a taken lead comes with its contacts."""
+        lead, now = moved.lead, moved.at
+        deputy_tr = member_translator(deputy)
+        status = deputy_tr("handback.deputy_card", name=member.full_name)
+        await self._messages.close_private_card(
+            before, deputy, former_card(before, deputy_tr, status), now
+        )
+        if lead.status is LeadStatus.OFFERED:
+            await self._posts.offer(lead, member, details, now)
+        else:
+            tr = member_translator(member)
+            await self._owner_card(lead, member.user_id, why(details, tr), tr, moved)
+
+    async def heads_too_late(self, lead: LeadRecord, team: TeamRecord, at: datetime) -> None:
+        """No head chose in time: their cards say the team chat has it now."""
+        tr = team_translator(team)
+        shown = head_card(lead, tr, tr("ask.to_chat"))
+        await self._messages.edit_all(
+            lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, shown, at
+        )
+
+    # ---- helpers ---------------------------------------------------------------------------
+
+    async def _reason(self, lead: LeadRecord, member: MemberRecord, tr: Translator) -> Html:
+        """Why the lead came to this manager, from the move that sent it to them."""
+        decided = await self._events.last(lead.id, DECIDING_EVENTS, member.id)
+        return why(dict(decided.details) if decided else {}, tr)
+
+    async def _owner_card(
+        self, lead: LeadRecord, user_id: int, reason: Html, tr: Translator, moved: Moved
+    ) -> None:
+        """The full card with the contacts and the outcome buttons, then what it cut."""
+        await enqueue_messages(
+            self._outbox,
+            user_id,
+            owner_messages(lead, reason, tr),
+            OutboxPurpose.OWNER_CARD,
+            moved.at,
+            lead.id,
+            buttons=outcome_buttons(lead.id, tr),
+        )
