@@ -1,4 +1,5 @@
-"""A head gives a lead to a manager: a button on the head's card, or /assign."""
+"""A head gives a lead to a manager: a button on the head's card, or /assign; /reopen puts
+a closed lead back in work."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from bot.handlers.common import heads_only, person_of
 from bot.handlers.filters import IsHead
 from bot.i18n import Html, Translator
 from bot.ids import row_number
-from bot.lifecycle.handover import Assign, AssignResult, Handover
+from bot.lifecycle.handover import Assign, AssignResult, Handover, Reopen, ReopenResult
 from bot.presentation.callbacks import AssignCb
 from bot.services.team import TeamService
 
@@ -64,10 +65,37 @@ async def on_assign(
     await message.answer(_text(result, tr))
 
 
+def _reopened(result: ReopenResult, tr: Translator) -> Html:
+    match result.outcome:
+        case Reopen.DONE:
+            return tr("reopen.done", id=result.lead_id, name=result.owner_name or "?")
+        case Reopen.OPEN:
+            return tr("reopen.open", id=result.lead_id)
+        case Reopen.OWNER_GONE:
+            return tr("reopen.owner_gone", id=result.lead_id)
+        case Reopen.NO_LEAD:
+            return tr("assign.no_lead", id=result.lead_id)
+
+
+async def on_reopen(
+    message: Message, command: CommandObject, handover: Handover, tr: Translator
+) -> None:
+    assert message.from_user is not None
+    parts = (command.args or "").split()
+    lead_id = row_number(parts[0].lstrip("#№")) if len(parts) == 1 else None
+    if lead_id is None:
+        await message.answer(tr("reopen.usage"))
+        return
+    result = await handover.reopen(lead_id, person_of(message.from_user))
+    await message.answer(_reopened(result, tr))
+
+
 def make_router() -> Router:
     router = Router(name=__name__)
     router.callback_query.register(on_assign_button, AssignCb.filter(), IsHead())
     router.callback_query.register(heads_only(), AssignCb.filter())
     router.message.register(on_assign, Command("assign"), IsHead())
     router.message.register(heads_only(), Command("assign"))
+    router.message.register(on_reopen, Command("reopen"), IsHead())
+    router.message.register(heads_only(), Command("reopen"))
     return router

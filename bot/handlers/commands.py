@@ -25,6 +25,7 @@ HEAD_PRIVATE = (
     "mode",
     "settings",
     "assign",
+    "reopen",
     "stats",
     "lead",
     "my",

@@ -4,6 +4,7 @@ WORK: dict[str, str] = {
     "cmd.mode": "How leads are distributed",
     "cmd.settings": "Team settings",
     "cmd.assign": "Assign a lead to a manager",
+    "cmd.reopen": "Put a closed lead back in work",
     "cmd.stats": "Who got and closed how many",
     "cmd.lead": "A lead and its history",
     "cmd.my": "My open leads",
@@ -141,6 +142,19 @@ WORK: dict[str, str] = {
     "assign.taken": "Lead #{id} is already assigned: {name}.",
     "assign.closed": "Lead #{id} is closed; there is nothing to reassign.",
     "assign.no_lead": "There is no lead #{id}.",
+    "reopen.usage": "Which lead to reopen: /reopen 12.",
+    "reopen.done": "Lead #{id} is back in work with {name}.",
+    "reopen.open": "Lead #{id} is not closed: there is nothing to reopen.",
+    "reopen.owner_gone": (
+        "The manager who worked lead #{id} has left the team: there is nobody to reopen it for."
+    ),
+    "reopen.owner": (
+        "🔁 Lead #{id} is back in work with you, a head's decision: {head}. "
+        "The card with the contacts follows."
+    ),
+    "reason.reopened": "back in work, a head's decision: {head}",
+    "card.reopened": "🔁 Back in work with <b>{name}</b> (a head's decision: {head})",
+    "event.reopened": "reopened",
     "assign.no_member": "There is no such manager in the team. The list: /team.",
     # Reports
     "my.empty": "No open leads.",

@@ -19,6 +19,7 @@ from bot.services.people import Person
 from bot.team_settings import ANNOUNCE
 from bot.timing.clock import Clock
 from storage import (
+    CLOSED_STATUSES,
     Database,
     LeadRecord,
     LeadStatus,
@@ -40,6 +41,20 @@ class Assign(StrEnum):
     CLOSED = "closed"  # won or lost: nothing to move
     NO_LEAD = "no_lead"
     NO_MEMBER = "no_member"
+
+
+class Reopen(StrEnum):
+    DONE = "done"
+    OPEN = "open"  # not closed: nothing to reopen
+    OWNER_GONE = "owner_gone"  # whoever closed it has left the team
+    NO_LEAD = "no_lead"
+
+
+@dataclass(frozen=True)
+class ReopenResult:
+    outcome: Reopen
+    lead_id: int
+    owner_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +128,30 @@ class Handover:
         await self._told.assigned(moved, team, member, previous, head.full_name, details, announce)
         log.info("lead %d assigned to member %d by user %d", lead_id, member.id, head.user_id)
         return AssignResult(Assign.DONE, lead_id, member.full_name)
+
+    async def reopen(self, lead_id: int, head: Person) -> ReopenResult:
+        """A head puts a closed lead back in work with the manager who closed it (the
+        client came back); /assign then moves it on if someone else should have it."""
+        async with self._db.transaction():
+            now = self._clock.now()
+            lead = await self._leads.get(lead_id)
+            team = await self._teams.by_id(lead.team_id) if lead and lead.team_id else None
+            if lead is None or team is None:
+                return ReopenResult(Reopen.NO_LEAD, lead_id)
+            owner = await self._members.by_id(lead.owner_id) if lead.owner_id else None
+            if lead.status not in CLOSED_STATUSES:
+                return ReopenResult(Reopen.OPEN, lead_id)
+            if owner is None or not owner.active:
+                return ReopenResult(Reopen.OWNER_GONE, lead_id)
+            details = {"head": head.full_name, "was": lead.status.value}
+            note = Note("reopened", "head", details, head.user_id)
+            moved = await self._life.reopen(lead_id, owner.id, now, note)
+            if not isinstance(moved, Moved):
+                return ReopenResult(Reopen.OPEN, lead_id)
+            await self._told.reopened(moved, team, owner, head.full_name)
+        self._signal.notify()
+        log.info("lead %d reopened for member %d by user %d", lead_id, owner.id, head.user_id)
+        return ReopenResult(Reopen.DONE, lead_id, owner.full_name)
 
     async def _name(self, member_id: int | None) -> str | None:
         member = await self._members.by_id(member_id) if member_id is not None else None

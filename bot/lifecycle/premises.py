@@ -15,7 +15,8 @@ from storage import LeadRecord, LeadStatus, OutboxPurpose, Pool
 _HOLDS_WHILE: dict[OutboxPurpose, tuple[frozenset[LeadStatus], Pool | None, bool]] = {
     OutboxPurpose.CARD: (frozenset({LeadStatus.NEW}), Pool.CHAT, False),
     OutboxPurpose.CARD_REMINDER: (frozenset({LeadStatus.NEW}), Pool.CHAT, False),
-    OutboxPurpose.HEAD_ASK: (frozenset({LeadStatus.NEW}), Pool.HEADS, False),
+    # Heads are asked about a lead waiting for them, and about one unclaimed in the chat.
+    OutboxPurpose.HEAD_ASK: (frozenset({LeadStatus.NEW}), None, False),
     OutboxPurpose.OFFER_CARD: (frozenset({LeadStatus.OFFERED}), None, True),
     OutboxPurpose.OUTCOME_REMINDER: (frozenset({LeadStatus.TAKEN}), None, True),
     # The contacts: only ever to whoever holds the lead now.

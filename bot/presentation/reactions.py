@@ -220,6 +220,33 @@ class Reactions:
             tr = member_translator(member)
             await self._owner_card(lead, member.user_id, why(details, tr), tr, moved)
 
+    async def reopened(
+        self, moved: Moved, team: TeamRecord, owner: MemberRecord, head: str
+    ) -> None:
+        """The owner is told and gets the card with the contacts and the outcome buttons
+        again; the team card says who works the lead now."""
+        lead, now = moved.lead, moved.at
+        tr = member_translator(owner)
+        await self._outbox.enqueue(
+            owner.user_id,
+            OutboxMethod.SEND,
+            OutboxPurpose.MEMBER_NOTICE,
+            tr("reopen.owner", id=lead.id, head=head),
+            now,
+            lead_id=lead.id,
+        )
+        await self._owner_card(lead, owner.user_id, tr("reason.reopened", head=head), tr, moved)
+        team_tr = team_translator(team)
+        status = team_tr("card.reopened", name=owner.full_name, head=head)
+        await self._messages.edit_team_card(
+            lead,
+            team,
+            OutboxPurpose.CARD_REOPENED,
+            with_status(team_card(lead, team_tr), status),
+            now,
+            buttons=[],
+        )
+
     async def heads_too_late(self, lead: LeadRecord, team: TeamRecord, at: datetime) -> None:
         """No head chose in time: their cards say the team chat has it now."""
         tr = team_translator(team)

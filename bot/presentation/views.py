@@ -130,7 +130,8 @@ def _event_line(event: LeadEvent, names: dict[int, str], zone: tzinfo, tr: Trans
 
 _KINDS = frozenset(
     {"created", "routed", "card_posted", "card_refused", "claimed", "accepted", "returned",
-     "assigned", "won", "lost", "held", "escalated", "to_chat", "to_heads", "handed_back"}
+     "assigned", "won", "lost", "held", "escalated", "to_chat", "to_heads", "handed_back",
+     "reopened"}
 )  # fmt: skip
 _RETURN_WHY = frozenset({"profile", "busy", "other"})
 _LOST_WHY = frozenset({"no_answer", "no_budget", "competitor", "not_client", "other"})

@@ -55,11 +55,12 @@ def duration_text(value: timedelta, tr: Translator) -> Html:
 
 
 def rounded(value: timedelta) -> timedelta:
-    """A span as people say it: seconds under a minute, whole minutes under a day, whole
-    hours past it (a reminder a second late still waited "5 min")."""
-    seconds = max(0, round(value.total_seconds()))
+    """A span as people say it, whole units down: seconds under a minute, whole minutes
+    under a day, whole hours past it ("ждёт уже 5 мин" after 5 min 40 s, and a reminder a
+    second late still says 5 min)."""
+    seconds = max(1, int(value.total_seconds()))
     step = 3600 if seconds >= 86400 else 60 if seconds >= 60 else 1
-    return timedelta(seconds=max(1, round(seconds / step)) * step)
+    return timedelta(seconds=seconds - seconds % step)
 
 
 def elapsed_text(value: timedelta, tr: Translator) -> Html:

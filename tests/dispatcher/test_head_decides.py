@@ -6,7 +6,8 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 from aiogram.types import User
 
 from bot.routing import Mode
-from storage import LeadRepo, LeadStatus, OutboxPurpose, OutboxRecord, OutboxRepo
+from storage import LeadEventRepo, LeadRepo, LeadStatus, OutboxPurpose, OutboxRecord, OutboxRepo
+from storage.timers import TimerKind, TimerRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to
@@ -211,3 +212,59 @@ async def test_a_manager_at_the_cap_cannot_claim_and_the_lead_stays_free(world: 
     assert lead is not None and lead.status is LeadStatus.NEW
     assert "как у отдела" in await reply_to(world, HEAD, "/cap @ivan off")
     assert ivan
+
+
+async def test_reopen_puts_a_closed_lead_back_with_its_manager(world: World) -> None:
+    team = await make_team(world)
+    ivan = await add_member(world, team, IVAN)
+    await add_member(world, team, OLGA)
+    lead_id = await new_lead(world, "ООО Ромашка", phone="+79123456789")
+    world.session.expect(AnswerCallbackQuery)
+    await world.feed(button_update(IVAN, TEAM_CHAT, f"claim:{lead_id}"))
+    await tap(world, IVAN, f"out:won:{lead_id}")
+    assert (await LeadRepo(world.db.conn).get(lead_id)).status is LeadStatus.WON  # type: ignore[union-attr]
+    answer = await reply_to(world, HEAD, f"/reopen {lead_id}")
+    assert answer == f"Лид №{lead_id} снова в работе у: Ivan."
+    lead = await LeadRepo(world.db.conn).get(lead_id)
+    assert lead is not None and (lead.status, lead.owner_id) == (LeadStatus.TAKEN, ivan.id)
+    assert lead.closed_at is None
+    [notice] = await rows(world, lead_id, OutboxPurpose.MEMBER_NOTICE)
+    assert notice.chat_id == IVAN.id
+    assert notice.text.startswith(f"🔁 Лид №{lead_id} снова в работе у вас")
+    cards = await rows(world, lead_id, OutboxPurpose.OWNER_CARD)
+    assert [c.chat_id for c in cards] == [IVAN.id, IVAN.id]
+    assert "+79123456789" in cards[-1].text and "решение руководителя: Anna Head" in cards[-1].text
+    assert cards[-1].buttons is not None  # Won / Lost again
+    [timer] = await TimerRepo(world.db.conn).for_lead(lead_id)
+    assert timer.kind is TimerKind.OUTCOME_REMIND
+    history = await LeadEventRepo(world.db.conn).for_lead(lead_id)
+    assert [e.kind for e in history][-2:] == ["won", "reopened"]
+
+
+async def test_reopen_refusals_change_nothing(world: World) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    open_lead = await new_lead(world, "Открытый")
+    closed = await new_lead(world, "Закрытый")
+    world.session.expect(AnswerCallbackQuery)
+    await world.feed(button_update(IVAN, TEAM_CHAT, f"claim:{closed}"))
+    await tap(world, IVAN, f"out:won:{closed}")
+    before = await OutboxRepo(world.db.conn).for_lead(closed)
+    for command, expected in (
+        ("/reopen", "Какой лид вернуть в работу: /reopen 12."),
+        ("/reopen abc", "Какой лид вернуть в работу: /reopen 12."),
+        (f"/reopen {closed} {closed}", "Какой лид вернуть в работу: /reopen 12."),
+        ("/reopen 999", "Лида №999 нет."),
+        (f"/reopen {open_lead}", f"Лид №{open_lead} не закрыт: возвращать в работу нечего."),
+    ):
+        assert await reply_to(world, HEAD, command) == expected, command
+    assert (
+        await reply_to(world, IVAN, f"/reopen {closed}") == "Это может только руководитель отдела."
+    )
+    await reply_to(world, HEAD, "/remove @ivan")
+    gone = await reply_to(world, HEAD, f"/reopen {closed}")
+    assert gone == (
+        f"Менеджера, который вёл лид №{closed}, больше нет в команде: вернуть лид в работу некому."
+    )
+    assert await OutboxRepo(world.db.conn).for_lead(closed) == before
+    assert (await LeadRepo(world.db.conn).get(closed)).status is LeadStatus.WON  # type: ignore[union-attr]

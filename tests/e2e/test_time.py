@@ -21,7 +21,7 @@ from tests.e2e.conftest import (
     intake_for,
     set_up_team,
 )
-from tests.e2e.test_lead_life import PETR, join, offers
+from tests.e2e.test_lead_life import PETR, join
 from tests.fakes.telegram import FakeTelegram
 
 REMINDER = "ждёт уже"
@@ -66,18 +66,22 @@ async def test_an_offer_passes_on_once_per_timeout_and_stops_at_the_heads(
         lead_id = created["id"]
         await tg.wait_message(HEAD.id, "передач подряд: 2")
         await tg.wait_message(HEAD.id, "Дальше: ждёт решения руководителя")
-        assert offers(tg, IVAN) == [lead_id]
-        assert offers(tg, OLGA) == [lead_id]
-        assert offers(tg, PETR) == []  # the heads, not a third manager
+        # Each offer, once passed on, reads as the card of a lead that left its manager.
+        for user, title, status in (
+            (IVAN, f"📋 Лид №{lead_id}\n", "⏳ Не принят за 1 с: лид передан дальше."),
+            (OLGA, f"📋 Lead #{lead_id}\n", "⏳ Not accepted within 1 s: the lead was passed on."),
+        ):
+            [card] = [m for m in tg.chat(user.id) if m.text.startswith(title)]
+            assert card.text.endswith(status) and card.buttons() == []
+            assert "Примите лид" not in card.text and "Accept the lead" not in card.text
+        # The heads have it now, not a third manager.
+        assert [m for m in tg.chat(PETR.id) if f"№{lead_id}" in m.text] == []
         notices = [m.text for m in tg.chat(HEAD.id) if "не принят за 1 с" in m.text]
         head = f"⏳ Лид №{lead_id} не принят за 1 с:"
         assert notices == [
             f"{head} Ivan Petrov. Дальше: лид получает Olga Smirnova.",
             f"{head} Olga Smirnova. Дальше: ждёт решения руководителя.",
         ]
-        ivan_card = await tg.wait_message(IVAN.id, f"Лид №{lead_id} для вас")
-        assert "Не принят за 1 с: лид передан дальше" in ivan_card.text
-        assert ivan_card.buttons() == []
         lead = await LeadRepo(app.db.conn).get(lead_id)
         assert lead is not None and (lead.status, lead.pool) == (LeadStatus.NEW, Pool.HEADS)
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.i18n import Translator
 from bot.routing.hours import (
     DAY,
     Calendar,
@@ -20,7 +21,7 @@ from bot.routing.hours import (
     off_duty,
     parse_days,
 )
-from bot.timing.durations import dump_duration, parse_duration
+from bot.timing.durations import dump_duration, elapsed_text, parse_duration
 from bot.timing.vacation_syntax import parse_args, parse_day
 
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -256,3 +257,17 @@ def test_vacation_arguments_name_the_person_before_the_dates_and_the_deputy_afte
     assert covered is not None and (covered.subject, covered.deputy) == (None, "@olga")
     assert parse_args("2026-12-01") is None
     assert parse_args("@ivan @olga 2026-12-01 2026-12-02") is None
+
+
+@pytest.mark.parametrize(
+    ("waited", "said"),
+    [
+        (timedelta(seconds=0.4), "1 с"),
+        (timedelta(seconds=1.9), "1 с"),
+        (timedelta(minutes=5, seconds=59), "5 мин"),
+        (timedelta(hours=2, minutes=5, seconds=3), "2 ч 5 мин"),
+        (timedelta(days=2, hours=15, minutes=59), "2 дн. 15 ч"),
+    ],
+)
+def test_a_wait_is_said_in_whole_units_down(waited: timedelta, said: str) -> None:
+    assert elapsed_text(waited, Translator("ru")) == said
