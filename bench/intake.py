@@ -23,18 +23,18 @@ from aiohttp import web
 from pydantic import SecretStr
 
 from bot.build import build_core
+from bot.clock import SystemClock
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
 from bot.intake.ratelimit import ClientLimiter
 from bot.intake.web import make_intake_app
 from bot.lifecycle.claims import Claims
+from bot.people import Person, Roles
 from bot.presentation.notices import HeadNotices
 from bot.services.health import HealthService
 from bot.services.intake import IntakeService
-from bot.services.people import Person, Roles
 from bot.services.refusals import RefusalService
 from bot.services.sources import SourceService
-from bot.timing.clock import SystemClock
 from storage import Database, MemberRepo, OutboxRepo, TeamRepo
 
 TOKEN = "bench-token"  # noqa: S105 - a throwaway server on 127.0.0.1

@@ -19,14 +19,14 @@ from pathlib import Path
 from pydantic import SecretStr
 
 from bot.build import build_services, make_bot
+from bot.clock import SystemClock
 from bot.config import Settings
 from bot.delivery.outbox import OutboxWorker
 from bot.delivery.pacing import SendLimits
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
+from bot.people import Person
 from bot.services.intake import NewLead
-from bot.services.people import Person
-from bot.timing.clock import SystemClock
 from storage import Database, LeadFields, LeadSource, OutboxRepo
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.telegram_objects import Group

@@ -23,12 +23,12 @@ from pathlib import Path
 
 from bench import open_all_day
 from bot.build import build_core
+from bot.clock import SystemClock
 from bot.delivery.signal import OutboxSignal
+from bot.people import Person, Roles
 from bot.routing import Mode
 from bot.services.intake import IntakeService, NewLead
-from bot.services.people import Person, Roles
 from bot.services.reports import Period, ReportService
-from bot.timing.clock import SystemClock
 from storage import Database, LeadFields, LeadSource, MemberRepo, TeamRepo, TeamSettingRepo
 from storage.clock_format import to_db
 

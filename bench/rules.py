@@ -22,13 +22,13 @@ from pathlib import Path
 
 from bench import open_all_day
 from bot.build import build_core
+from bot.clock import SystemClock
 from bot.delivery.signal import OutboxSignal
+from bot.people import Roles
 from bot.routing import Franchise
 from bot.services.client_index import ClientIndex
 from bot.services.intake import IntakeService, NewLead
-from bot.services.people import Roles
 from bot.services.route_check import DryRun, RouteCheck
-from bot.timing.clock import SystemClock
 from storage import Database, LeadFields, LeadSource, MemberRepo, TeamRepo, TeamSettingRepo
 from storage.clock_format import to_db
 from storage.rules import RuleRepo

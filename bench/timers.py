@@ -25,11 +25,11 @@ from pydantic import SecretStr
 
 from bench import open_all_day
 from bot.build import build_services
+from bot.clock import SystemClock
 from bot.config import Settings
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
 from bot.services.intake import NewLead
-from bot.timing.clock import SystemClock
 from storage import Database, LeadFields, LeadSource, MemberRepo, TeamRepo, TeamSettingRepo
 from storage.clock_format import to_db
 from storage.timers import TimerKind, TimerRepo

@@ -18,6 +18,7 @@ from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 from aiogram.types import User
 
 from bot.build import REQUEST_TIMEOUT, Services, build_dispatcher, build_services, make_bot
+from bot.clock import Clock, SystemClock
 from bot.config import ConfigError, Settings, exit_with, load_settings
 from bot.delivery.backoff import RetryDelay
 from bot.delivery.garbled import GarbledIsOutage
@@ -31,7 +32,6 @@ from bot.intake.server import GuardedRunner, serve
 from bot.intake.web import make_intake_app
 from bot.logs import install_redaction
 from bot.services.client_index import ClientIndex
-from bot.timing.clock import Clock, SystemClock
 from bot.timing.scheduler import Scheduler
 from storage import CannotOpenError, Database, SchemaTooNewError
 from storage.instance_lock import AlreadyRunningError, InstanceLock

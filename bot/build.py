@@ -12,6 +12,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
+from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.reach import TelegramReach
@@ -23,9 +24,10 @@ from bot.lifecycle.assignments import Assignments
 from bot.lifecycle.claims import Claims
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.handover import Handover
+from bot.lifecycle.head_cards import HeadCards
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle
-from bot.presentation.head_cards import HeadCards
+from bot.people import Roles
 from bot.presentation.lead_posts import LeadPosts
 from bot.presentation.notices import HeadNotices
 from bot.presentation.reactions import Reactions
@@ -35,7 +37,6 @@ from bot.services.heads import HeadService
 from bot.services.health import HealthService
 from bot.services.intake import IntakeService
 from bot.services.managers import ManagerService
-from bot.services.people import Roles
 from bot.services.refusals import RefusalService
 from bot.services.reports import ReportService
 from bot.services.route_check import RouteCheck
@@ -44,7 +45,6 @@ from bot.services.sources import SourceService
 from bot.services.team import TeamService
 from bot.timing.alarm import Alarm
 from bot.timing.away import Away
-from bot.timing.clock import Clock
 from bot.timing.deadlines import Deadlines
 from bot.timing.firing import TimerService
 from bot.timing.opening import Opening

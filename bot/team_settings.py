@@ -13,10 +13,10 @@ from datetime import timedelta
 from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from bot.durations import dump_duration, duration_text, parse_duration
 from bot.i18n import Html, Translator
 from bot.routing import Franchise, Mode, RegionBasis
 from bot.routing.hours import OffHours, Span, days_text, parse_days
-from bot.timing.durations import dump_duration, duration_text, parse_duration
 
 
 class SettingError(ValueError):

@@ -23,7 +23,7 @@ from aiogram.types import (
     User,
 )
 
-from bot.services.people import Person
+from bot.people import Person
 
 _ids = itertools.count(1)
 WHEN = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)

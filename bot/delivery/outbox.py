@@ -11,14 +11,14 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramMigrateToChat, TelegramRetryAfter
 from aiogram.types import Message
 
+from bot.clock import Clock
 from bot.delivery.backoff import RetryDelay, jittered_backoff
 from bot.delivery.failures import Failure, classify
 from bot.delivery.markup import to_markup
 from bot.delivery.pacing import Pacer, SendLimits
+from bot.delivery.premises import has_premise, premise_broken
 from bot.delivery.signal import OutboxSignal
 from bot.delivery.targets import CardNotPostedError, MessageGoneError, Targets
-from bot.lifecycle.premises import has_premise, premise_broken
-from bot.timing.clock import Clock
 from storage import (
     Database,
     LeadEvent,

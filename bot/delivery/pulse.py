@@ -11,7 +11,7 @@ from aiogram.exceptions import TelegramNetworkError, TelegramServerError
 from aiogram.methods import Response, TelegramMethod
 from aiogram.methods.base import TelegramType
 
-from bot.timing.clock import Clock
+from bot.clock import Clock
 
 # Polling asks Telegram at least this often, so silence longer than this means trouble.
 STALE_AFTER = timedelta(seconds=90)

@@ -7,7 +7,7 @@ from aiogram import F
 from aiogram.types import CallbackQuery, Message, User
 
 from bot.i18n import Html, Translator
-from bot.services.people import Person
+from bot.people import Person
 from bot.services.reply import Reply
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram.filters import Filter
 from aiogram.types import TelegramObject, User
 
-from bot.services.people import Roles
+from bot.people import Roles
 from bot.services.team import TeamService
 
 

@@ -10,8 +10,8 @@ from bot.handlers.commands import publish_head_menu, publish_member_menu
 from bot.handlers.common import heads_only, person_of
 from bot.handlers.filters import IsHead
 from bot.i18n import Html, Translator
+from bot.people import Person
 from bot.services.heads import HeadChange, HeadService
-from bot.services.people import Person
 
 _ADD = ("add", "добавить")
 _DELETE = ("del", "delete", "remove", "убрать", "удалить")

@@ -11,8 +11,8 @@ from aiogram.types import Message
 from bot.handlers.common import heads_only, person_of
 from bot.handlers.filters import InTeam, IsHead
 from bot.handlers.managers import change_text
+from bot.handlers.views import duty_text, hours_text
 from bot.i18n import Html, Translator
-from bot.presentation.views import duty_text, hours_text
 from bot.services.managers import ManagerService
 from bot.team_settings import TeamSettings
 from storage import MemberRecord

@@ -8,10 +8,10 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.handlers.common import heads_only
 from bot.handlers.filters import IsHead
+from bot.handlers.views import settings_text
 from bot.i18n import Translator
 from bot.presentation.callbacks import ModeCb, SetCb
 from bot.presentation.keyboards import mode_keyboard, settings_keyboard
-from bot.presentation.views import settings_text
 from bot.services.managers import Change, ManagerService
 from bot.team_settings import MODE
 

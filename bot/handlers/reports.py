@@ -9,10 +9,10 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 
 from bot.handlers.common import IN_GROUP, IN_PRIVATE, person_of
+from bot.handlers.views import history_text, my_leads_text, stats_text
 from bot.i18n import Translator
 from bot.ids import row_number
 from bot.presentation.keyboards import open_private_keyboard
-from bot.presentation.views import history_text, my_leads_text, stats_text
 from bot.services.reports import Access, Period, ReportService
 
 

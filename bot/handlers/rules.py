@@ -8,8 +8,8 @@ from aiogram.types import Message
 
 from bot.handlers.common import heads_only, person_of, say
 from bot.handlers.filters import IsHead
+from bot.handlers.rule_views import aliases_text, dry_run_text, rules_text
 from bot.i18n import Translator
-from bot.presentation.rule_views import aliases_text, dry_run_text, rules_text
 from bot.services.reply import Reply
 from bot.services.route_check import RouteCheck
 from bot.services.rules import RuleService

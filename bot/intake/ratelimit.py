@@ -7,7 +7,7 @@ import ipaddress
 import math
 
 from bot.buckets import KeyedBuckets
-from bot.timing.clock import Clock
+from bot.clock import Clock
 
 REPORT_EVERY_SECONDS = 60.0
 MAX_REPORTED = 10_000

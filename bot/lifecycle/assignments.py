@@ -9,15 +9,15 @@ from __future__ import annotations
 import logging
 from enum import StrEnum
 
+from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
+from bot.people import Person
 from bot.presentation.callbacks import LostWhy, ReturnWhy
 from bot.presentation.reactions import Reactions
 from bot.presentation.reasons import Cause
-from bot.services.people import Person
-from bot.timing.clock import Clock
 from storage import (
     Database,
     LeadRecord,

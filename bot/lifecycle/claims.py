@@ -9,14 +9,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
+from bot.people import Person
 from bot.presentation.reactions import Reactions
 from bot.routing import ClaimVerdict, ClaimView, ReasonCode, judge_claim
-from bot.services.people import Person
 from bot.team_settings import CAP
-from bot.timing.clock import Clock
 from storage import (
     Database,
     LeadStatus,

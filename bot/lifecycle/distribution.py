@@ -12,9 +12,9 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from bot.lifecycle.head_cards import HeadCards
 from bot.lifecycle.planner import Planner, describe
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
-from bot.presentation.head_cards import HeadCards
 from bot.presentation.lead_posts import LeadPosts
 from bot.presentation.notices import HeadNotices
 from bot.presentation.reasons import Cause, passed_text

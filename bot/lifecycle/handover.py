@@ -7,17 +7,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
+from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
+from bot.people import Person
 from bot.presentation.lead_posts import LeadPosts
 from bot.presentation.reactions import Reactions
 from bot.presentation.reasons import Cause
 from bot.routing import ReasonCode
-from bot.services.people import Person
 from bot.team_settings import ANNOUNCE
-from bot.timing.clock import Clock
 from storage import (
     CLOSED_STATUSES,
     Database,

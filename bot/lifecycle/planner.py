@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.leads.identity import client_keys, lead_facts
+from bot.lifecycle.calendars import member_calendar, team_calendar
+from bot.people import Roles
 from bot.presentation.reasons import Cause
 from bot.routing import (
     Decision,
@@ -26,7 +28,6 @@ from bot.routing import (
     value_key,
 )
 from bot.routing.hours import off_duty
-from bot.services.people import Roles
 from bot.team_settings import (
     CAP,
     FRANCHISE,
@@ -36,7 +37,6 @@ from bot.team_settings import (
     REGION_BASIS,
     TeamSettings,
 )
-from bot.timing.calendars import member_calendar, team_calendar
 from storage import (
     Database,
     LeadFields,

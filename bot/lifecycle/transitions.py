@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Protocol
 
 from bot.lifecycle.states import RELEASING, Move
 from bot.team_settings import TeamSettings
-from bot.timing.deadlines import Deadlines
 from storage import LeadEvent, LeadRecord, Pool, Repos
 
 
@@ -52,8 +52,16 @@ class Moved:
     at: datetime
 
 
+class TimerPlan(Protocol):
+    """Who writes the timer a lead's new state waits on (`timing.deadlines.Deadlines`)."""
+
+    async def lead_changed(
+        self, lead: LeadRecord, now: datetime, settings: TeamSettings | None = None
+    ) -> None: ...
+
+
 class Lifecycle:
-    def __init__(self, repos: Repos, deadlines: Deadlines) -> None:
+    def __init__(self, repos: Repos, deadlines: TimerPlan) -> None:
         self._repos = repos
         self._leads = repos.leads
         self._deadlines = deadlines

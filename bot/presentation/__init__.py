@@ -1,1 +1,2 @@
-"""What people read: cards, buttons, keyboards, views, reasons and notices, rendered from data."""
+"""What people read: cards, buttons, keyboards, reasons, notices, and what each chat is told
+after a lead moved (reactions.py). Rendered from data; nothing here moves a lead."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
+from bot.durations import format_duration
 from bot.i18n import Html, Translator
 from bot.leads.contacts import Marks, dialable, is_contact, mask_contacts
 from bot.leads.fields import (
@@ -20,7 +21,6 @@ from bot.leads.fields import (
     is_technical,
     is_utm,
 )
-from bot.timing.durations import format_duration
 from storage.lead_records import LeadRecord
 
 # Telegram counts message length in UTF-16 code units after HTML is parsed.

@@ -5,6 +5,7 @@ from datetime import timedelta
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.durations import dump_duration, duration_text, parse_duration
 from bot.i18n import Translator
 from bot.presentation.callbacks import (
     JoinCb,
@@ -27,7 +28,6 @@ from bot.team_settings import (
     OFF_HOURS,
     TeamSettings,
 )
-from bot.timing.durations import dump_duration, duration_text, parse_duration
 
 ACCEPT_CHOICES = (timedelta(minutes=5), timedelta(minutes=10), timedelta(minutes=30))
 

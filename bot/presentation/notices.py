@@ -7,8 +7,8 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.i18n import Html, Translator, language_for
+from bot.people import Roles
 from bot.presentation.cards import owner_messages
-from bot.services.people import Roles
 from storage import (
     Buttons,
     LeadRecord,

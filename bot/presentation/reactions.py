@@ -7,9 +7,10 @@ moves (post, offer, ask the heads) are told by `LeadPosts` and `HeadCards`.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Protocol
 
+from bot.durations import elapsed_text
 from bot.i18n import Html, Language, Translator
-from bot.lifecycle.transitions import Moved
 from bot.presentation.buttons import outcome_buttons
 from bot.presentation.callbacks import LostWhy, ReturnWhy
 from bot.presentation.cards import (
@@ -27,7 +28,6 @@ from bot.presentation.lead_posts import LeadPosts
 from bot.presentation.notices import enqueue_messages, member_translator, team_translator
 from bot.presentation.reasons import DECIDING_EVENTS, why
 from bot.routing import ReasonCode
-from bot.timing.durations import elapsed_text
 from storage import (
     LeadRecord,
     LeadStatus,
@@ -37,6 +37,16 @@ from storage import (
     Repos,
     TeamRecord,
 )
+
+
+class Moved(Protocol):
+    """A lead that moved (`lifecycle.transitions.Moved`): as it is now, and when."""
+
+    @property
+    def lead(self) -> LeadRecord: ...
+
+    @property
+    def at(self) -> datetime: ...
 
 
 def outcome_line(lead: LeadRecord, tr: Translator) -> Html:

@@ -9,9 +9,9 @@ import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.durations import duration_text, parse_duration
 from bot.i18n import Html, Translator
 from bot.routing import CORE_FIELDS, Miss, ReasonCode
-from bot.timing.durations import duration_text, parse_duration
 
 # The events whose details say why a manager has a lead: the owner's card is rendered from
 # the latest one about them.

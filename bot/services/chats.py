@@ -11,13 +11,13 @@ from __future__ import annotations
 import logging
 from enum import StrEnum
 
+from bot.clock import Clock
 from bot.delivery.failures import Failure, explain
 from bot.delivery.signal import OutboxSignal
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.handover import Handover
+from bot.people import Roles
 from bot.presentation.notices import HeadNotices
-from bot.services.people import Roles
-from bot.timing.clock import Clock
 from storage import (
     HANDING_OVER,
     Database,

@@ -6,9 +6,9 @@ import logging
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.services.people import Person, Roles
+from bot.clock import Clock
+from bot.people import Person, Roles
 from bot.services.team import TeamService
-from bot.timing.clock import Clock
 from storage import Database, HeadRecord
 
 log = logging.getLogger(__name__)

@@ -4,8 +4,8 @@ import time
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot.clock import Clock
 from bot.delivery.pulse import TelegramPulse
-from bot.timing.clock import Clock
 from storage import Database, StorageUnavailableError
 
 # /health counts intake refusals over this window: a form that broke today shows up.

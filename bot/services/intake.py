@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.leads.fields import cleaned, is_lead, settle_channel
 from bot.lifecycle.distribution import Distributor
 from bot.services.client_index import ClientIndex
-from bot.timing.clock import Clock
 from storage import (
     Database,
     DuplicateLeadError,

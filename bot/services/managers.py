@@ -10,9 +10,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
+from bot.clock import Clock
+from bot.people import Person
 from bot.routing import Mode
 from bot.routing.hours import Span
-from bot.services.people import Person
 from bot.services.team import TeamService
 from bot.team_settings import (
     ACCEPT_TIMEOUT,
@@ -28,7 +29,6 @@ from bot.team_settings import (
     SettingError,
     TeamSettings,
 )
-from bot.timing.clock import Clock
 from storage import Database, MemberRecord, TeamRecord
 
 log = logging.getLogger(__name__)

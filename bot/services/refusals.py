@@ -10,10 +10,10 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.i18n import Html, Translator
 from bot.presentation.notices import HeadNotices
-from bot.timing.clock import Clock
 from storage import Database, RefusalRecord
 
 log = logging.getLogger(__name__)

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from bot.services.people import Person, Roles
-from bot.timing.clock import Clock
+from bot.clock import Clock
+from bot.people import Person, Roles
 from storage import (
     ChannelFigures,
     Database,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.clock import Clock
 from bot.leads.fields import cleaned, lead_from_pairs, settle_channel
 from bot.lifecycle.planner import Planner, Situation, describe
 from bot.routing import Decision
 from bot.services.reply import Reply
 from bot.syntax import parse_pairs
-from bot.timing.clock import Clock
 from storage import Database
 
 # No lead has this id: every earlier lead can be the known client's.

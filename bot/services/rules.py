@@ -9,14 +9,14 @@ import logging
 import shlex
 from collections.abc import Sequence
 
+from bot.clock import Clock
 from bot.lifecycle.planner import Planner, Situation
+from bot.people import Person
 from bot.routing import Mode, value_key
-from bot.services.people import Person
 from bot.services.reply import NO_TEAM, Reply
 from bot.services.team import TeamService
 from bot.syntax import group_target, rule_field, split_rule, split_values, valid_group_name
 from bot.team_settings import MODE, SettingError
-from bot.timing.clock import Clock
 from storage import Database, MemberRecord, TeamRecord
 from storage.groups import GroupRecord
 from storage.rules import AliasRecord

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 from enum import StrEnum
 
-from bot.services.people import Person
-from bot.timing.clock import Clock
+from bot.clock import Clock
+from bot.people import Person
 from storage import Database, SourceFigures, SourceKind, SourceRecord
 
 log = logging.getLogger(__name__)

@@ -5,13 +5,13 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Protocol
 
+from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.i18n import Translator
 from bot.ids import row_number
 from bot.lifecycle.handover import Handover
+from bot.people import Person, Roles
 from bot.services.intake import IntakeService
-from bot.services.people import Person, Roles
-from bot.timing.clock import Clock
 from storage import Database, MemberRecord, TeamRecord
 
 log = logging.getLogger(__name__)

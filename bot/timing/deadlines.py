@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from bot.lifecycle.calendars import member_calendar, team_calendar
 from bot.lifecycle.planner import Planner
 from bot.routing.hours import Calendar
 from bot.team_settings import (
@@ -22,7 +23,6 @@ from bot.team_settings import (
     TeamSettings,
 )
 from bot.timing.alarm import Alarm
-from bot.timing.calendars import member_calendar, team_calendar
 from storage import Database, LeadRecord, LeadStatus, MemberRecord, Pool, TeamRecord
 from storage.timers import LEAD_KINDS, TimerKind, TimerRecord
 

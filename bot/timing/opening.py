@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.i18n import Html, Translator
+from bot.lifecycle.calendars import team_calendar
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.planner import Planner
 from bot.presentation.lead_posts import LeadPosts, client_label
 from bot.presentation.notices import team_translator
-from bot.timing.calendars import team_calendar
 from bot.timing.deadlines import Deadlines
 from storage import (
     LeadRecord,

@@ -17,9 +17,9 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 
+from bot.clock import Clock
 from bot.services.refusals import RefusalService
 from bot.timing.alarm import Alarm
-from bot.timing.clock import Clock
 from bot.timing.firing import TimerService
 
 log = logging.getLogger(__name__)

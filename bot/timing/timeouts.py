@@ -8,11 +8,12 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from bot.durations import dump_duration, elapsed_text, format_duration, rounded
 from bot.lifecycle.distribution import Distributor
+from bot.lifecycle.head_cards import HeadCards
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.presentation.buttons import outcome_buttons
-from bot.presentation.head_cards import HeadCards
 from bot.presentation.lead_posts import LeadPosts, client_label
 from bot.presentation.notices import HeadNotices, Text, member_translator, team_translator
 from bot.presentation.reactions import Reactions
@@ -23,7 +24,6 @@ from bot.team_settings import (
     MAX_PASSES,
 )
 from bot.timing.deadlines import Deadlines
-from bot.timing.durations import dump_duration, elapsed_text, format_duration, rounded
 from storage import (
     LeadEvent,
     LeadRecord,

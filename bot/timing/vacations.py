@@ -10,15 +10,15 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
+from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.lifecycle.planner import Planner
+from bot.people import Person, Roles
 from bot.routing.hours import local_midnight
-from bot.services.people import Person, Roles
 from bot.services.reply import NO_TEAM, Reply, reply
 from bot.services.team import TeamService
 from bot.team_settings import TIMEZONE
 from bot.timing.away import Away, day_text
-from bot.timing.clock import Clock
 from bot.timing.deadlines import Deadlines
 from bot.timing.vacation_syntax import MAX_DAYS, VacationArgs, parse_args, parse_day
 from storage import (

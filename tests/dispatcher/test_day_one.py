@@ -10,8 +10,8 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage, SetMyCommands
 from aiogram.types import MessageOriginUser
 from aiogram.types import User as TgUser
 
+from bot.people import Roles
 from bot.services.heads import HeadService
-from bot.services.people import Roles
 from storage import LeadRepo, MemberRepo, OutboxRepo
 from tests.builders import (
     HEAD,

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from bot.build import build_core
 from bot.lifecycle.states import TABLE, Move, Stage, allowed, stage_of
 from bot.lifecycle.transitions import Lifecycle, Moved, Note, Refusal, Refused
-from bot.services.people import Roles
+from bot.people import Roles
 from storage import Database, LeadFields, LeadRecord, LeadSource, LeadStatus
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)

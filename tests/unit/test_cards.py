@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.durations import format_duration
 from bot.i18n import Translator
 from bot.presentation.cards import (
     claimed_card,
@@ -13,7 +14,6 @@ from bot.presentation.cards import (
     team_card,
     visible_length,
 )
-from bot.timing.durations import format_duration
 from storage import LeadFields, LeadRecord, LeadSource, LeadStatus, Pool
 from tests.fakes.telegram_html import MAX_TEXT, parse_html
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.durations import dump_duration, elapsed_text, parse_duration
 from bot.i18n import Translator
 from bot.routing.hours import (
     DAY,
@@ -21,7 +22,6 @@ from bot.routing.hours import (
     off_duty,
     parse_days,
 )
-from bot.timing.durations import dump_duration, elapsed_text, parse_duration
 from bot.timing.vacation_syntax import parse_args, parse_day
 
 MOSCOW = ZoneInfo("Europe/Moscow")

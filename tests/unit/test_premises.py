@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.lifecycle.premises import has_premise, premise_broken
+from bot.delivery.premises import has_premise, premise_broken
 from storage import LeadFields, LeadRecord, LeadSource, LeadStatus, OutboxPurpose, Pool
 
 T = datetime(2026, 12, 1, tzinfo=UTC)

@@ -8,11 +8,11 @@ from datetime import datetime
 from bot.i18n import Html
 from bot.leads.identity import lead_facts
 from bot.lifecycle.planner import Planner, Situation
+from bot.people import Roles
 from bot.presentation.buttons import assign_buttons
 from bot.presentation.cards import clip, head_card
 from bot.presentation.notices import Text, team_translator
 from bot.routing import LeadFacts, MemberState, matching_skills, rank_for_head
-from bot.services.people import Roles
 from storage import LeadRecord, MemberRecord, OutboxMethod, OutboxPurpose, OutboxRepo, TeamRecord
 
 

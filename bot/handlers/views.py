@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, tzinfo
 
+from bot.durations import format_duration
 from bot.i18n import Html, Translator
 from bot.presentation.cards import clip, offer_card, owner_messages
 from bot.presentation.lead_posts import client_label
@@ -12,7 +13,6 @@ from bot.presentation.reasons import wait_text, why
 from bot.routing.hours import OffHours
 from bot.services.reports import LeadHistory, Stats
 from bot.team_settings import ALL, OFF_HOURS, TIMEZONE, WORK_DAYS, WORK_HOURS, TeamSettings
-from bot.timing.durations import format_duration
 from storage import LeadEvent, LeadRecord, MemberRecord
 
 
