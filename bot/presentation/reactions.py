@@ -25,7 +25,12 @@ from bot.presentation.cards import (
 )
 from bot.presentation.lead_messages import LeadMessages
 from bot.presentation.lead_posts import LeadPosts
-from bot.presentation.notices import enqueue_messages, member_translator, team_translator
+from bot.presentation.notices import (
+    Text,
+    enqueue_messages,
+    member_translator,
+    team_translator,
+)
 from bot.presentation.reasons import DECIDING_EVENTS, why
 from bot.routing import ReasonCode
 from storage import (
@@ -119,20 +124,21 @@ class Reactions:
         team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
         if team is None:
             return
-        team_tr = team_translator(team)
-        owner = team_tr("card.owner", name=member.full_name)
-        shown = with_status(
-            with_status(team_card(lead, team_tr), owner), outcome_line(lead, team_tr)
+        await self._team_card_says(
+            lead,
+            team,
+            OutboxPurpose.CARD_CLOSED,
+            lambda tr: with_status(tr("card.owner", name=member.full_name), outcome_line(lead, tr)),
+            now,
         )
-        await self._messages.edit_team_card(lead, team, OutboxPurpose.CARD_CLOSED, shown, now)
 
     # ---- it leaves its manager -----------------------------------------------------------
 
     async def given_back(
-        self, before: LeadRecord, member: MemberRecord, why_: ReturnWhy, moved: Moved
+        self, before: LeadRecord, member: MemberRecord, reason: ReturnWhy, moved: Moved
     ) -> None:
         tr = member_translator(member)
-        status = tr("offer.returned", why=tr("return_why." + why_.value))
+        status = tr("offer.returned", why=tr("return_why." + reason.value))
         card = offer_card(before, tr("reason.returned_by_you"), tr, status)
         await self._messages.close_private_card(before, member, card, moved.at)
 
@@ -191,16 +197,14 @@ class Reactions:
                 now,
                 lead_id=lead.id,
             )
-        team_tr = team_translator(team)
-        status = team_tr("card.assigned", name=member.full_name, head=head)
-        await self._messages.edit_team_card(
+        await self._team_card_says(
             lead,
             team,
             OutboxPurpose.CARD_ASSIGNED,
-            with_status(team_card(lead, team_tr), status),
+            lambda tr: tr("card.assigned", name=member.full_name, head=head),
             now,
-            buttons=[],
         )
+        team_tr = team_translator(team)
         done = head_card(lead, team_tr, team_tr("ask.done", name=member.full_name, head=head))
         await self._messages.edit_all(
             lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, done, now
@@ -246,15 +250,12 @@ class Reactions:
             lead_id=lead.id,
         )
         await self._owner_card(lead, owner.user_id, tr("reason.reopened", head=head), tr, moved)
-        team_tr = team_translator(team)
-        status = team_tr("card.reopened", name=owner.full_name, head=head)
-        await self._messages.edit_team_card(
+        await self._team_card_says(
             lead,
             team,
             OutboxPurpose.CARD_REOPENED,
-            with_status(team_card(lead, team_tr), status),
+            lambda tr: tr("card.reopened", name=owner.full_name, head=head),
             now,
-            buttons=[],
         )
 
     async def heads_too_late(self, lead: LeadRecord, team: TeamRecord, at: datetime) -> None:
@@ -266,6 +267,19 @@ class Reactions:
         )
 
     # ---- helpers ---------------------------------------------------------------------------
+
+    async def _team_card_says(
+        self,
+        lead: LeadRecord,
+        team: TeamRecord,
+        purpose: OutboxPurpose,
+        status: Text,
+        at: datetime,
+    ) -> None:
+        """The lead's card in the team chat, with what became of it and no buttons left."""
+        tr = team_translator(team)
+        shown = with_status(team_card(lead, tr), status(tr))
+        await self._messages.edit_team_card(lead, team, purpose, shown, at, buttons=[])
 
     async def _reason(self, lead: LeadRecord, member: MemberRecord, tr: Translator) -> Html:
         """Why the lead came to this manager, from the move that sent it to them."""
