@@ -16,13 +16,12 @@ from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.people import Person
 from bot.presentation.reactions import Reactions
 from bot.routing import ClaimVerdict, ClaimView, ReasonCode, judge_claim
-from bot.team_settings import CAP
+from bot.team_settings import CAP, TeamSettings
 from storage import (
     Database,
     LeadStatus,
     MemberRecord,
     Pool,
-    TeamRecord,
 )
 
 log = logging.getLogger(__name__)
@@ -77,7 +76,8 @@ class Claims:
         if lead is not None:
             claimable = lead.status is LeadStatus.NEW and lead.pool is Pool.CHAT
             view = ClaimView(lead.team_id, claimable, lead.owner_id)
-        at_cap = team is not None and member is not None and await self._at_cap(team, member)
+        settings = await self._planner.settings(team) if team is not None else None
+        at_cap = settings is not None and member is not None and _at_cap(settings, member)
         group = await self._groups.get(lead.group_id) if lead and lead.group_id else None
         # A deleted group's cards are anyone's: nobody would be left to claim them.
         in_group = (
@@ -92,7 +92,7 @@ class Claims:
             # the same file may have claimed the lead since we read it.
             details = {"reason": ReasonCode.CLAIMED.value}
             note = Note("claimed", ReasonCode.CLAIMED.value, details, person.user_id)
-            moved = await self._life.claim(lead_id, member.id, now, note)
+            moved = await self._life.claim(lead_id, member.id, now, note, settings)
             if isinstance(moved, Moved):
                 await self._members.update_profile(
                     member.id, person.full_name, person.username, person.language
@@ -105,13 +105,14 @@ class Claims:
         owner_name = await self._owner_name(lead_id) if verdict is ClaimVerdict.TAKEN else None
         return ClaimResult(False, verdict, lead_id, owner_name, group.name if group else None)
 
-    async def _at_cap(self, team: TeamRecord, member: MemberRecord) -> bool:
-        cap = member.cap if member.cap is not None else (await self._planner.settings(team))[CAP]
-        return cap is not None and member.open_leads >= cap
-
     async def _owner_name(self, lead_id: int) -> str | None:
         lead = await self._leads.get(lead_id)
         if lead is None or lead.owner_id is None:
             return None
         owner = await self._members.by_id(lead.owner_id)
         return owner.full_name if owner else None
+
+
+def _at_cap(settings: TeamSettings, member: MemberRecord) -> bool:
+    cap = member.cap if member.cap is not None else settings[CAP]
+    return cap is not None and member.open_leads >= cap

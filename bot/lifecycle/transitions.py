@@ -106,10 +106,15 @@ class Lifecycle:
     # ---- a manager takes it ------------------------------------------------------------------
 
     async def claim(
-        self, lead_id: int, member_id: int, now: datetime, note: Note
+        self,
+        lead_id: int,
+        member_id: int,
+        now: datetime,
+        note: Note,
+        settings: TeamSettings | None = None,
     ) -> Moved | Refused:
         changed = await self._leads.claim(lead_id, member_id, now)
-        return await self._after(Move.CLAIM, lead_id, changed, member_id, now, note)
+        return await self._after(Move.CLAIM, lead_id, changed, member_id, now, note, settings)
 
     async def accept(
         self, lead_id: int, member_id: int, now: datetime, note: Note

@@ -23,7 +23,7 @@ from bot.team_settings import (
     TeamSettings,
 )
 from bot.timing.alarm import Alarm
-from storage import Database, LeadRecord, LeadStatus, MemberRecord, Pool, TeamRecord
+from storage import Database, LeadRecord, LeadStatus, MemberRecord, Pool
 from storage.timers import LEAD_KINDS, TimerKind, TimerRecord
 
 # Timers that run on the owner's working time rather than the team's.
@@ -121,25 +121,28 @@ class Deadlines:
         lifecycle, in the transaction that changed the lead (`settings`, when the caller
         has them)."""
         await self._timers.cancel_for_lead(lead.id, now)
-        team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
-        if team is None:
+        if lead.team_id is None:
             return
-        settings = settings or await self._planner.settings(team)
+        if settings is None:
+            team = await self._teams.by_id(lead.team_id)
+            if team is None:
+                return
+            settings = await self._planner.settings(team)
         if lead.status is LeadStatus.NEW and (
             lead.pool is Pool.HOURS
             or (lead.pool is Pool.CHAT and not team_calendar(settings).is_open(now))
         ):
             # A lead that waits for opening, or a card posted while everyone is off: the
             # morning summary will list it.
-            await self.opening(team, settings, now)
+            await self.opening(lead.team_id, settings, now)
         kind = first_wait(lead, settings)
         if kind is not None:
-            await self.wait(lead, team, settings, kind, now, now)
+            await self.wait(lead, lead.team_id, settings, kind, now, now)
 
     async def wait(
         self,
         lead: LeadRecord,
-        team: TeamRecord,
+        team_id: int,
         settings: TeamSettings,
         kind: TimerKind,
         since: datetime,
@@ -150,7 +153,7 @@ class Deadlines:
         if due is not None:
             member_id = lead.owner_id if kind in OWNER_KINDS else None
             await self.add(
-                team.id, kind, due, now, lead_id=lead.id, member_id=member_id, since=since
+                team_id, kind, due, now, lead_id=lead.id, member_id=member_id, since=since
             )
 
     async def _due(
@@ -175,7 +178,7 @@ class Deadlines:
     async def replan(
         self,
         lead: LeadRecord,
-        team: TeamRecord,
+        team_id: int,
         settings: TeamSettings,
         now: datetime,
         since: datetime | None = None,
@@ -195,12 +198,12 @@ class Deadlines:
                 continue
             await self._timers.cancel(timer.id, now)
             if timer.kind is TimerKind.CLAIM_REMIND:
-                await self.wait(lead, team, settings, TimerKind.CLAIM_ESCALATE, start, now)
+                await self.wait(lead, team_id, settings, TimerKind.CLAIM_ESCALATE, start, now)
 
-    async def opening(self, team: TeamRecord, settings: TeamSettings, now: datetime) -> None:
+    async def opening(self, team_id: int, settings: TeamSettings, now: datetime) -> None:
         """One pending opening per team: at the next start of working time, the leads that
         waited are routed."""
-        if await self._timers.pending(team.id, (TimerKind.OPENING,)):
+        if await self._timers.pending(team_id, (TimerKind.OPENING,)):
             return
         due = team_calendar(settings).next_open(now)
-        await self.add(team.id, TimerKind.OPENING, due, now)
+        await self.add(team_id, TimerKind.OPENING, due, now)

@@ -135,7 +135,7 @@ class TimerService:
         deadlines = self._deadlines
         waiting = {t.lead_id for t in await self._timers.pending(team.id, LEAD_KINDS)}
         for lead in await self._leads.many(sorted(i for i in waiting if i is not None)):
-            await deadlines.replan(lead, team, settings, now)
+            await deadlines.replan(lead, team.id, settings, now)
 
     async def card_posted(self, lead_id: int, at: datetime) -> None:
         """The lead's card reached the team chat: its claim reminder counts from now, not
@@ -145,7 +145,7 @@ class TimerService:
         if lead is None or team is None:
             return
         settings = await self._planner.settings(team)
-        await self._deadlines.replan(lead, team, settings, at, at, CLAIM_KINDS)
+        await self._deadlines.replan(lead, team.id, settings, at, at, CLAIM_KINDS)
 
     async def _hours_changed(self, team: TeamRecord, settings: TeamSettings, now: datetime) -> None:
         zone = settings[TIMEZONE]
@@ -162,7 +162,7 @@ class TimerService:
                     await self._timers.move(timer.id, local_midnight(day, zone))
                 case TimerKind.OPENING:
                     await self._timers.cancel(timer.id, now)
-                    await self._deadlines.opening(team, settings, now)
+                    await self._deadlines.opening(team.id, settings, now)
                 case _:
                     pass  # a lead's clock keeps the deadline it was given
         earliest = await self._timers.earliest()

@@ -46,7 +46,7 @@ class Opening:
         calendar = team_calendar(settings)
         if not calendar.is_open(now):
             # The hours changed since the timer was set: wait for the real opening.
-            await self._deadlines.opening(team, settings, now)
+            await self._deadlines.opening(team.id, settings, now)
             return
         tr = team_translator(team)
         held = await self._leads.waiting_in(team.id, Pool.HOURS)

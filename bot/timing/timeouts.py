@@ -110,7 +110,7 @@ class LeadTimers:
                 now,
                 lead_id=lead.id,
             )
-        await self._deadlines.wait(lead, team, settings, TimerKind.CLAIM_ESCALATE, since, now)
+        await self._deadlines.wait(lead, team.id, settings, TimerKind.CLAIM_ESCALATE, since, now)
 
     async def _escalate(
         self, lead: LeadRecord, team: TeamRecord, timer: TimerRecord, now: datetime
@@ -209,7 +209,7 @@ class LeadTimers:
         )
         # Again each `outcome_remind`, counted from this one, until the lead is closed.
         settings = await self._planner.settings(team)
-        await self._deadlines.wait(lead, team, settings, TimerKind.OUTCOME_REMIND, now, now)
+        await self._deadlines.wait(lead, team.id, settings, TimerKind.OUTCOME_REMIND, now, now)
 
     async def _record(self, lead: LeadRecord, now: datetime, kind: str, reason: str) -> None:
         await self._events.add(LeadEvent(lead.id, now, kind, reason=reason))
