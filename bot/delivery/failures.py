@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from aiogram.exceptions import (
+    TelegramAPIError,
     TelegramBadRequest,
     TelegramForbiddenError,
     TelegramMigrateToChat,
@@ -82,3 +83,10 @@ def explain(detail: str) -> str:
         if any(phrase in text for phrase in phrases):
             return reason
     return "other"
+
+
+def describe(error: Exception) -> str:
+    """Telegram's own words when it gave any: the heads of sales read this."""
+    if isinstance(error, TelegramAPIError):
+        return error.message
+    return f"{type(error).__name__}: {error}"

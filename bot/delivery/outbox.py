@@ -13,10 +13,10 @@ from aiogram.types import Message
 
 from bot.clock import Clock
 from bot.delivery.backoff import RetryDelay, jittered_backoff
-from bot.delivery.failures import Failure, classify
+from bot.delivery.failures import Failure, classify, describe
 from bot.delivery.markup import to_markup
 from bot.delivery.pacing import Pacer, SendLimits
-from bot.delivery.premises import has_premise, premise_broken
+from bot.delivery.premises import Premises
 from bot.delivery.signal import OutboxSignal
 from bot.delivery.targets import CardNotPostedError, MessageGoneError, Targets
 from storage import (
@@ -25,7 +25,6 @@ from storage import (
     OutboxMethod,
     OutboxPurpose,
     OutboxRecord,
-    OutboxStatus,
 )
 
 log = logging.getLogger(__name__)
@@ -80,7 +79,7 @@ class OutboxWorker:
         self._outbox = db.repos.outbox
         self._leads = db.repos.leads
         self._events = db.repos.events
-        self._members = db.repos.members
+        self._premises = Premises(db.repos)
         self._targets = Targets(self._leads, self._outbox)
         self._stopping = False
         # Rows Telegram accepted whose record failed (a locked file, a full disk): their
@@ -188,7 +187,7 @@ class OutboxWorker:
         # crash during the call leaves a mark that says the row may repeat.
         now = self._clock.now()
         async with self._db.transaction():
-            broken = await self._premise_broken(row)
+            broken = await self._premises.broken(row)
             if broken is None:
                 await self._outbox.mark_sending(row.id, now)
             else:
@@ -213,21 +212,6 @@ class OutboxWorker:
             )
             self._unrecorded[row.id] = (row, message_id)
 
-    async def _premise_broken(self, row: OutboxRecord) -> str | None:
-        """Why the row must not go any more (see `premises`), read in the transaction that
-        marks it."""
-        if row.method is OutboxMethod.EDIT:
-            target = await self._outbox.get(row.target_id) if row.target_id else None
-            gone = target is not None and target.status is OutboxStatus.DROPPED
-            return f"row {row.target_id} it edits was never sent" if gone else None
-        if row.method is not OutboxMethod.SEND or row.lead_id is None:
-            return None
-        if not has_premise(row.purpose):
-            return None
-        lead = await self._leads.get(row.lead_id)
-        owner = await self._members.by_id(lead.owner_id) if lead and lead.owner_id else None
-        return premise_broken(row.purpose, row.chat_id, lead, owner.user_id if owner else None)
-
     async def _failed(self, row: OutboxRecord, error: Exception) -> None:
         failure = Failure.REJECTED if isinstance(error, MessageGoneError) else classify(error)
         match failure:
@@ -246,7 +230,7 @@ class OutboxWorker:
                 if not moved or row.method is OutboxMethod.EDIT_CARD:
                     # A card left behind in the old chat cannot be edited any more; the
                     # move posts unclaimed leads' cards again in the new chat.
-                    await self._refusals.refused(row, Failure.REJECTED, _describe(error))
+                    await self._refusals.refused(row, Failure.REJECTED, describe(error))
             case Failure.CHAT_GONE | Failure.REJECTED:
                 log.warning(
                     "outbox row %d (%s) to chat %d refused for good: %s",
@@ -255,7 +239,7 @@ class OutboxWorker:
                     row.chat_id,
                     error,
                 )
-                await self._refusals.refused(row, failure, _describe(error))
+                await self._refusals.refused(row, failure, describe(error))
             case Failure.RETRY:
                 if not isinstance(error, EXPECTED_FAILURES):
                     log.exception("unexpected failure sending outbox row %d", row.id)
@@ -309,10 +293,3 @@ class OutboxWorker:
         )
         async with self._db.transaction():
             await self._outbox.reschedule(row.id, self._clock.now() + delay, repr(error))
-
-
-def _describe(error: Exception) -> str:
-    """Telegram's own words when it gave any: the heads of sales read this."""
-    if isinstance(error, TelegramAPIError):
-        return error.message
-    return f"{type(error).__name__}: {error}"

@@ -8,7 +8,16 @@ an owner a head replaced. Such a message is never sent.
 
 from __future__ import annotations
 
-from storage import LeadRecord, LeadStatus, OutboxPurpose, Pool
+from storage import (
+    LeadRecord,
+    LeadStatus,
+    OutboxMethod,
+    OutboxPurpose,
+    OutboxRecord,
+    OutboxStatus,
+    Pool,
+    Repos,
+)
 
 # A lead's messages that hold only while it is still in one state: the status, the pool
 # (None: any), and whether it goes to the lead's owner alone.
@@ -45,3 +54,27 @@ def premise_broken(
     if owner_only and owner_user_id != chat_id:
         return f"lead {lead.id} is no longer held by chat {chat_id}"
     return None
+
+
+class Premises:
+    """Reads what a row's premise needs: its lead and the lead's owner, or the row it edits.
+    The worker asks in the transaction that marks the row, so nothing moves in between."""
+
+    def __init__(self, repos: Repos) -> None:
+        self._leads = repos.leads
+        self._members = repos.members
+        self._outbox = repos.outbox
+
+    async def broken(self, row: OutboxRecord) -> str | None:
+        """Why the row must not go any more; None when it still holds."""
+        if row.method is OutboxMethod.EDIT:
+            target = await self._outbox.get(row.target_id) if row.target_id else None
+            gone = target is not None and target.status is OutboxStatus.DROPPED
+            return f"row {row.target_id} it edits was never sent" if gone else None
+        if row.method is not OutboxMethod.SEND or row.lead_id is None:
+            return None
+        if not has_premise(row.purpose):
+            return None
+        lead = await self._leads.get(row.lead_id)
+        owner = await self._members.by_id(lead.owner_id) if lead and lead.owner_id else None
+        return premise_broken(row.purpose, row.chat_id, lead, owner.user_id if owner else None)
