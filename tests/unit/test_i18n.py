@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.handlers.commands import GROUP, HEAD_PRIVATE, PRIVATE
 from bot.i18n import CATALOGS, Html, Translator, language_for, placeholders
 
 BOT = Path(__file__).resolve().parents[2] / "bot"
@@ -98,3 +99,10 @@ def test_no_part_of_a_catalog_silently_overrides_another(language: str) -> None:
                     assert key.value not in seen, (key.value, seen[key.value], path.name)
                     seen[key.value] = path.name
     assert len(seen) == len(CATALOGS[language])  # type: ignore[index]
+
+
+def test_every_command_in_a_menu_has_its_description_in_both_languages() -> None:
+    # A missing one would stop the bot at start: the menu is built before polling.
+    names = set(PRIVATE) | set(GROUP) | set(HEAD_PRIVATE)
+    for language in ("ru", "en"):
+        assert sorted(n for n in names if f"cmd.{n}" not in CATALOGS[language]) == []
