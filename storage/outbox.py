@@ -272,21 +272,23 @@ class OutboxRepo:
         self, lead_id: int, chat_id: int, purposes: frozenset[OutboxPurpose]
     ) -> OutboxRecord | None:
         """The newest message of these kinds about the lead in the chat, sent or waiting:
-        the one to edit when the lead's state changes."""
+        the one to edit when the lead's state changes (never one refused or dropped)."""
         marks = ", ".join("?" for _ in purposes)
         async with self._db.execute(
             f"SELECT {_COLUMNS} FROM outbox WHERE lead_id = ? AND chat_id = ? AND method = ? "
-            f"AND purpose IN ({marks}) AND status <> 'failed' ORDER BY id DESC LIMIT 1",
+            f"AND purpose IN ({marks}) AND status IN ('pending', 'sent') "
+            "ORDER BY id DESC LIMIT 1",
             (lead_id, chat_id, OutboxMethod.SEND.value, *sorted(p.value for p in purposes)),
         ) as cur:
             row = await cur.fetchone()
         return None if row is None else _record(row)
 
     async def sent_of(self, lead_id: int, purpose: OutboxPurpose) -> list[OutboxRecord]:
-        """Every message of one kind sent (or waiting) about a lead, such as the heads' cards."""
+        """Every message of one kind sent (or waiting) about a lead, such as the heads' cards;
+        none that was refused or dropped."""
         async with self._db.execute(
             f"SELECT {_COLUMNS} FROM outbox WHERE lead_id = ? AND purpose = ? AND method = ? "
-            "AND status <> 'failed' ORDER BY id",
+            "AND status IN ('pending', 'sent') ORDER BY id",
             (lead_id, purpose.value, OutboxMethod.SEND.value),
         ) as cur:
             rows = await cur.fetchall()

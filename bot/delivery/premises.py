@@ -71,8 +71,13 @@ class Premises:
             target = await self._outbox.get(row.target_id) if row.target_id else None
             gone = target is not None and target.status is OutboxStatus.DROPPED
             return f"row {row.target_id} it edits was never sent" if gone else None
-        if row.method is not OutboxMethod.SEND or row.lead_id is None:
+        if row.lead_id is None:
             return None
+        if row.method is OutboxMethod.EDIT_CARD:
+            # An edit waits for its card; a card that will never be sent would hold the
+            # team chat's queue behind the edit for good.
+            cards = await self._outbox.sent_of(row.lead_id, OutboxPurpose.CARD)
+            return None if cards else f"lead {row.lead_id} has no card that was or will be sent"
         if not has_premise(row.purpose):
             return None
         lead = await self._leads.get(row.lead_id)

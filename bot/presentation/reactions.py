@@ -99,13 +99,12 @@ class Reactions:
         tapped (or in a new message, if the offer was never shown)."""
         lead, now = moved.lead, moved.at
         tr = member_translator(member)
-        card, *rest = owner_messages(lead, await self._reason(lead, member, tr), tr)
+        reason = await self._reason(lead, member, tr)
         offer = await self._messages.private_card(lead, member)
         if offer is None:
-            await self._owner_card(
-                lead, member.user_id, await self._reason(lead, member, tr), tr, moved
-            )
+            await self._owner_card(lead, member.user_id, reason, tr, moved)
             return
+        card, *rest = owner_messages(lead, reason, tr)
         await self._messages.edit(
             offer, OutboxPurpose.OFFER_ACCEPTED, card, now, outcome_buttons(lead.id, tr)
         )

@@ -193,3 +193,19 @@ async def test_a_heads_card_decided_elsewhere_drops_the_key_to_its_buttons(
     await world.services.claims.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
     [done] = await rows(world, lead_id, OutboxPurpose.HEAD_ASK_DONE)
     assert "⭐" not in done.text and "Ivan" in done.text
+
+
+async def test_a_card_assigned_away_before_it_was_shown_holds_up_nothing(world: World) -> None:
+    await first_come_team(world)
+    lead_id = await new_lead(world, "ООО Ромашка")
+    await reply_to(world, HEAD, f"/assign {lead_id} @ivan")
+    # The card, and the edit saying who has the lead, are never sent; the rest of the
+    # team chat's queue goes on behind them.
+    later = await new_lead(world, "ООО Лютик")
+    await deliver(world, sends=3)  # Ivan's contacts, the line "→ Ivan", the next card
+    assert [t.split("\n")[0] for t in sent_to(world, TEAM_CHAT.id)] == [
+        f"#{lead_id} ООО Ромашка → Ivan · решение руководителя",
+        f"🔥 <b>Новый лид №{later}</b>",
+    ]
+    statuses = [r.status for r in await OutboxRepo(world.db.conn).for_lead(lead_id)]
+    assert OutboxStatus.PENDING not in statuses
