@@ -34,6 +34,7 @@ from bot.logs import install_redaction
 from bot.services.client_index import ClientIndex
 from bot.timing.scheduler import Scheduler
 from storage import CannotOpenError, Database, SchemaTooNewError
+from storage.backup import Backups
 from storage.instance_lock import AlreadyRunningError, InstanceLock
 
 log = logging.getLogger(__name__)
@@ -41,9 +42,20 @@ log = logging.getLogger(__name__)
 MAX_CONNECT_DELAY = 60.0
 
 
-async def _open_database(settings: Settings) -> Database:
+def backups_of(settings: Settings) -> Backups:
+    return Backups(settings.database_path, settings.backup_folder, settings.backup_keep)
+
+
+async def _open_database(settings: Settings, clock: Clock) -> Database:
+    backups = backups_of(settings)
+
+    def before_migrating(version: int) -> None:
+        # Migrations run at start after an upgrade: the data as it was goes to a copy first.
+        made = backups.make(clock.now(), f"before-{version:04d}")
+        log.info("copied the database to %s before migrating it", made)
+
     try:
-        return await Database.open(settings.database_path)
+        return await Database.open(settings.database_path, before_migrating)
     except CannotOpenError as error:
         raise ConfigError(
             f"DATABASE_PATH {settings.database_path} cannot be opened: {error}"
@@ -101,7 +113,7 @@ class Application:
         clock = clock or SystemClock()
         lock = InstanceLock.acquire(settings.database_path)
         try:
-            db = await _open_database(settings)
+            db = await _open_database(settings, clock)
         except BaseException:
             lock.release()
             raise
@@ -132,7 +144,12 @@ class Application:
         )
         delivery = asyncio.create_task(worker.run(), name="outbox")
         scheduler = Scheduler(
-            services.timers, services.refusals, clock, services.alarm, settings.zone
+            services.timers,
+            services.refusals,
+            backups_of(settings),
+            clock,
+            services.alarm,
+            settings.zone,
         )
         intake: GuardedRunner | None = None
         try:

@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     intake_token: SecretStr | None = None
     public_url: str | None = None  # where the world reaches the intake, for source links
     timezone: str = "Europe/Moscow"
+    backup_dir: Path | None = None  # where the nightly copies go: `backups` beside the database
+    backup_keep: int = Field(default=14, ge=1)  # how many nightly copies are kept
     # Beyond PRODUCT.md's table: abuse and flood limits, with defaults that fit Telegram.
     intake_rate_limit: int = Field(default=60, ge=1)
     intake_max_connections_per_client: int = Field(default=64, ge=1)
@@ -41,6 +43,15 @@ class Settings(BaseSettings):
     telegram_max_per_second: float = Field(default=30.0, gt=0)
     telegram_group_max_per_minute: float = Field(default=20.0, gt=0)
     telegram_private_max_per_second: float = Field(default=1.0, gt=0)
+
+    @property
+    def backup_folder(self) -> Path:
+        return self.backup_dir or self.database_path.parent / "backups"
+
+    @field_validator("backup_dir", mode="before")
+    @classmethod
+    def _backup_dir(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("bot_token")
     @classmethod

@@ -9,7 +9,7 @@ import re
 import sqlite3
 import stat
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -29,6 +29,10 @@ from storage.unit import Repos
 log = logging.getLogger(__name__)
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+# Called with the version about to be applied to a file that already holds data.
+BeforeMigrating = Callable[[int], object]
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,10 @@ class Database:
         self.last_write_failure: WriteFailure | None = None
 
     @classmethod
-    async def open(cls, path: Path) -> Database:
+    async def open(cls, path: Path, before_migrating: BeforeMigrating | None = None) -> Database:
+        """Open (creating it if need be) and migrate the database at `path`. When a file
+        that holds data is about to be migrated, `before_migrating` is called first (in a
+        thread) with the version about to be applied: a backup, say."""
         try:
             secure_files(path)
             # isolation_level=None: we issue BEGIN ourselves, the sqlite3 module never does.
@@ -120,7 +127,7 @@ class Database:
             await conn.execute("PRAGMA foreign_keys = ON")
             await conn.execute(f"PRAGMA busy_timeout = {DEFAULT_BUSY_MS:d}")
             db = cls(conn)
-            await db.migrate()
+            await db.migrate(before_migrating)
         except sqlite3.Error as error:
             await conn.close()
             raise CannotOpenError(f"{path}: {error}") from error
@@ -138,14 +145,17 @@ class Database:
         assert row is not None
         return int(row[0])
 
-    async def migrate(self) -> None:
+    async def migrate(self, before_migrating: BeforeMigrating | None = None) -> None:
         migrations = load_migrations()
         current = await self.schema_version()
         if current > len(migrations):
             raise SchemaTooNewError(
                 f"database schema is version {current}, this bot knows up to {len(migrations)}"
             )
-        for migration in migrations[current:]:
+        pending = migrations[current:]
+        if pending and current > 0 and before_migrating is not None:
+            await asyncio.to_thread(before_migrating, pending[0].version)
+        for migration in pending:
             log.info("applying migration %s", migration.name)
             await self._apply(migration)
 

@@ -9,6 +9,7 @@ bot was down run once at start instead of being skipped, and `coalesce` folds mi
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
@@ -21,12 +22,15 @@ from bot.clock import Clock
 from bot.services.refusals import RefusalService
 from bot.timing.alarm import Alarm
 from bot.timing.firing import TimerService
+from storage.backup import Backups
 
 log = logging.getLogger(__name__)
 
 # Refusals held back by the hourly limit are reported within this much of becoming due.
 REFUSAL_REPORT_SECONDS = 300
 TIMERS_JOB = "timers"
+# The nightly copy, in the bot's zone: after the day's work, before the next.
+BACKUP_AT = (3, 30)
 RETRY_GAP = timedelta(seconds=1)
 LATE_OK = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
 
@@ -36,6 +40,7 @@ class Scheduler:
         self,
         timers: TimerService,
         refusals: RefusalService,
+        backups: Backups,
         clock: Clock,
         alarm: Alarm,
         zone: tzinfo,
@@ -50,6 +55,13 @@ class Scheduler:
             "interval",
             seconds=REFUSAL_REPORT_SECONDS,
             id="intake_refusal_reports",
+            **LATE_OK,
+        )
+        self._backups = backups
+        self._scheduler.add_job(
+            self.back_up,
+            CronTrigger(hour=BACKUP_AT[0], minute=BACKUP_AT[1], timezone=zone),
+            id="nightly_backup",
             **LATE_OK,
         )
 
@@ -69,6 +81,20 @@ class Scheduler:
         self._arm(await self._timers.earliest())
         self._alarm.listen(self)
         self._scheduler.start()
+
+    def jobs(self) -> list[str]:
+        """What is scheduled, as "id: trigger" lines (for logs and checks)."""
+        return [f"{job.id}: {job.trigger}" for job in self._scheduler.get_jobs()]
+
+    async def back_up(self) -> None:
+        """Tonight's copy of the database, off the event loop; a failure is logged and the
+        next night tries again (the bot itself goes on either way)."""
+        try:
+            made, gone = await asyncio.to_thread(self._backups.nightly, self._clock.now())
+        except Exception:
+            log.exception("the nightly backup failed")
+            return
+        log.info("backed up the database to %s (%d older copies removed)", made, len(gone))
 
     def shutdown(self) -> None:
         if self._scheduler.running:

@@ -1,0 +1,92 @@
+"""`python -m bot` and its maintenance commands.
+
+    python -m bot                  run the bot
+    python -m bot backup [FILE]    a consistent copy of the database, while the bot runs
+    python -m bot restore FILE     put a copy back (the bot must be stopped)
+
+The commands read the same settings as the bot (the environment and `.env`). What they
+print is for the person at the server: English, then Russian.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.app import backups_of
+from bot.app import main as run_bot
+from bot.config import ConfigError, Settings, exit_with, load_settings
+from storage.backup import BadBackupError, check_copy, copy_database, restore_database
+from storage.instance_lock import AlreadyRunningError, InstanceLock
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="The lead bot.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    backup = commands.add_parser("backup", help="copy the database, even while the bot runs")
+    backup.add_argument("file", nargs="?", type=Path, help="where (default: BACKUP_DIR)")
+    restore = commands.add_parser("restore", help="put a copy back; stop the bot first")
+    restore.add_argument("file", type=Path, help="the copy to put back")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command is None:
+        run_bot()
+        return
+    try:
+        settings = load_settings()
+    except ConfigError as error:
+        exit_with(error)
+    now = datetime.now(UTC)
+    match args.command:
+        case "backup":
+            raise SystemExit(back_up(settings, args.file, now))
+        case "restore":
+            raise SystemExit(put_back(settings, args.file, now))
+        case other:
+            parser.error(f"unknown command {other}")
+
+
+def back_up(settings: Settings, file: Path | None, now: datetime) -> int:
+    try:
+        made = (
+            copy_database(settings.database_path, file)
+            if file is not None
+            else backups_of(settings).make(now)
+        )
+    except (BadBackupError, OSError) as error:
+        say(f"Not copied: {error}", f"Копия не сделана: {error}")
+        return 2
+    say(f"Copied the database to {made}.", f"Копия базы сохранена: {made}.")
+    return 0
+
+
+def put_back(settings: Settings, file: Path, now: datetime) -> int:
+    database = settings.database_path
+    try:
+        lock = InstanceLock.acquire(database)
+    except AlreadyRunningError as error:
+        say(
+            f"Not restored: {error}. Stop the bot first, then run restore again.",
+            "Не восстановлено: бот работает с этой базой. Сначала остановите бота, "
+            "потом запустите restore снова.",
+        )
+        return 2
+    try:
+        check_copy(file)
+        kept = backups_of(settings).make(now, "before-restore") if database.exists() else None
+        restore_database(file, database)
+    except (BadBackupError, OSError) as error:
+        say(f"Not restored: {error}", f"Не восстановлено: {error}")
+        return 2
+    finally:
+        lock.release()
+    say(f"Restored {database} from {file}.", f"База {database} восстановлена из {file}.")
+    if kept is not None:
+        say(f"What was there is kept in {kept}.", f"Прежняя база сохранена: {kept}.")
+    return 0
+
+
+def say(english: str, russian: str) -> None:
+    print(english)
+    print(russian)
