@@ -3,6 +3,7 @@
     python -m bot                  run the bot
     python -m bot backup [FILE]    a consistent copy of the database, while the bot runs
     python -m bot restore FILE     put a copy back (the bot must be stopped)
+    python -m bot check            is this set-up ready to run? (exit 0: yes)
 
 The commands read the same settings as the bot (the environment and `.env`). What they
 print is for the person at the server: English, then Russian.
@@ -11,6 +12,7 @@ print is for the person at the server: English, then Russian.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +20,7 @@ from pathlib import Path
 from bot.app import backups_of
 from bot.app import main as run_bot
 from bot.config import ConfigError, Settings, exit_with, load_settings
+from bot.doctor import examine, report
 from storage.backup import BadBackupError, check_copy, copy_database, restore_database
 from storage.instance_lock import AlreadyRunningError, InstanceLock
 
@@ -29,10 +32,13 @@ def main(argv: list[str] | None = None) -> None:
     backup.add_argument("file", nargs="?", type=Path, help="where (default: BACKUP_DIR)")
     restore = commands.add_parser("restore", help="put a copy back; stop the bot first")
     restore.add_argument("file", type=Path, help="the copy to put back")
+    commands.add_parser("check", help="is this set-up ready to run? exit code 0: yes")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if args.command is None:
         run_bot()
         return
+    if args.command == "check":
+        raise SystemExit(report(asyncio.run(examine())))
     try:
         settings = load_settings()
     except ConfigError as error:

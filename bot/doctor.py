@@ -1,0 +1,188 @@
+"""`python -m bot check`: is this set-up ready to run? One line per finding, each problem with
+its fix, in English and Russian; the exit code is 0 only when nothing is wrong.
+
+It changes nothing: the database is opened read-only (pending migrations are reported, not
+run), Telegram is asked only `getMe`, and a running bot is left alone.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
+
+from bot.build import make_bot
+from bot.config import ConfigError, Settings, load_settings
+from storage.db import load_migrations
+from storage.instance_lock import lock_path
+
+TELEGRAM_TIMEOUT = 10.0
+
+
+@dataclass(frozen=True)
+class Finding:
+    ok: bool
+    english: str
+    russian: str
+
+
+def good(english: str, russian: str) -> Finding:
+    return Finding(True, english, russian)
+
+
+def bad(english: str, russian: str) -> Finding:
+    return Finding(False, english, russian)
+
+
+async def examine(env_file: str | None = ".env") -> list[Finding]:
+    try:
+        settings = load_settings(env_file)
+    except ConfigError as error:
+        return [bad(f"Settings: {line}", f"Настройки: {line}") for line in str(error).splitlines()]
+    findings = [
+        *data_folder(settings.database_path),
+        database(settings.database_path),
+        *addresses(settings),
+    ]
+    findings.append(await telegram(settings))
+    return findings
+
+
+def data_folder(database: Path) -> list[Finding]:
+    folder = database.parent
+    if not folder.exists():
+        return [
+            good(
+                f"Data folder {folder} will be created at the first start.",
+                f"Папка данных {folder} будет создана при первом запуске.",
+            )
+        ]
+    found = []
+    if not os.access(folder, os.W_OK | os.X_OK):
+        found.append(
+            bad(
+                f"Data folder {folder} is not writable for this user: "
+                f"chown it to the bot's user (sudo chown -R $USER {folder}).",
+                f"Папка данных {folder} недоступна этому пользователю для записи: "
+                f"передайте её пользователю бота (sudo chown -R $USER {folder}).",
+            )
+        )
+    for path in (folder, database, lock_path(database)):
+        if path.exists() and stat.S_IMODE(path.stat().st_mode) & 0o077:
+            mode = "700" if path.is_dir() else "600"
+            found.append(
+                bad(
+                    f"{path} can be read by other users, and it holds clients' phones: "
+                    f"chmod {mode} {path}",
+                    f"{path} доступен другим пользователям, а там телефоны клиентов: "
+                    f"chmod {mode} {path}",
+                )
+            )
+    return found or [
+        good(f"Data folder {folder} is private.", f"Папка данных {folder} закрыта от чужих.")
+    ]
+
+
+def database(path: Path) -> Finding:
+    if not path.exists():
+        return good(
+            f"Database {path} will be created at the first start.",
+            f"База {path} будет создана при первом запуске.",
+        )
+    known = len(load_migrations())
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error as error:
+        return bad(
+            f"Database {path} cannot be read ({error}): restore a backup "
+            "(python -m bot restore FILE).",
+            f"Базу {path} не прочитать ({error}): восстановите копию (python -m bot restore ФАЙЛ).",
+        )
+    if verdict != "ok":
+        return bad(
+            f"Database {path} is damaged ({verdict}): restore a backup "
+            "(python -m bot restore FILE).",
+            f"База {path} повреждена ({verdict}): восстановите копию (python -m bot restore ФАЙЛ).",
+        )
+    if version > known:
+        return bad(
+            f"Database {path} was written by a newer bot (schema {version}, this one knows "
+            f"{known}): install that version again.",
+            f"Базу {path} писала более новая версия бота (схема {version}, эта знает до "
+            f"{known}): поставьте ту версию снова.",
+        )
+    if version < known:
+        return good(
+            f"Database {path} is sound; {known - version} migration(s) will run at the next "
+            "start, after a backup.",
+            f"База {path} в порядке; при следующем запуске, после резервной копии, "
+            f"применятся обновления схемы: {known - version}.",
+        )
+    return good(f"Database {path} is sound and up to date.", f"База {path} в порядке.")
+
+
+def addresses(settings: Settings) -> list[Finding]:
+    if settings.public_url is None:
+        return [
+            good(
+                "PUBLIC_URL is not set: source links show the local address, which only "
+                "works on this machine.",
+                "PUBLIC_URL не задан: ссылки источников покажут локальный адрес, он "
+                "работает только на этой машине.",
+            )
+        ]
+    if urlsplit(settings.public_url).scheme != "https":
+        return [
+            bad(
+                f"PUBLIC_URL {settings.public_url} is not HTTPS: forms on an HTTPS site "
+                "cannot post to it; use the https:// address your proxy serves.",
+                f"PUBLIC_URL {settings.public_url} без HTTPS: формы с HTTPS-сайта не смогут "
+                "отправить туда заявку; укажите адрес https://, который обслуживает прокси.",
+            )
+        ]
+    return [good(f"PUBLIC_URL {settings.public_url} is HTTPS.", "PUBLIC_URL — адрес HTTPS.")]
+
+
+async def telegram(settings: Settings) -> Finding:
+    bot = make_bot(settings, TELEGRAM_TIMEOUT)
+    try:
+        me = await bot.get_me()
+    except TelegramUnauthorizedError:
+        return bad(
+            "Telegram refuses BOT_TOKEN: copy the token again from @BotFather (/token).",
+            "Telegram не принимает BOT_TOKEN: скопируйте токен заново у @BotFather (/token).",
+        )
+    except (TelegramAPIError, OSError, TimeoutError) as error:
+        url = settings.telegram_api_url
+        return bad(
+            f"Telegram at {url} cannot be reached ({type(error).__name__}): check the "
+            "server's internet access and TELEGRAM_API_URL.",
+            f"Telegram по адресу {url} недоступен ({type(error).__name__}): проверьте "
+            "доступ сервера в интернет и TELEGRAM_API_URL.",
+        )
+    finally:
+        await bot.session.close()
+    return good(
+        f"Telegram knows the bot as @{me.username}.", f"Telegram знает бота: @{me.username}."
+    )
+
+
+def report(findings: list[Finding]) -> int:
+    for finding in findings:
+        mark = "✓" if finding.ok else "✗"
+        print(f"{mark} {finding.english}")
+        print(f"  {finding.russian}")
+    problems = sum(not f.ok for f in findings)
+    if problems:
+        print(f"{problems} problem(s) / проблем: {problems}")
+        return 1
+    print("All is well. / Всё в порядке.")
+    return 0
