@@ -10,6 +10,7 @@ from bot.i18n import Html, Translator, language_for
 from bot.people import Roles
 from bot.presentation.cards import owner_messages
 from storage import (
+    HANDING_OVER,
     Buttons,
     LeadRecord,
     MemberRecord,
@@ -43,13 +44,16 @@ async def enqueue_messages(
     buttons: Buttons | None = None,
 ) -> None:
     """Queue a message and the follow-ups that carry what it had to cut (`owner_messages`).
-    Only the first is `purpose`, with `buttons`: a refused follow-up changes nothing."""
+    Only the first has `buttons`, and hands a lead over: a refused follow-up changes
+    nothing. An owner's follow-ups are LEAD_TEXT (sent only while they own the lead); a
+    head's stay what the first is."""
+    rest = OutboxPurpose.LEAD_TEXT if purpose in HANDING_OVER else purpose
     for index, text in enumerate(messages):
         first = index == 0
         await outbox.enqueue(
             chat_id,
             OutboxMethod.SEND,
-            purpose if first else OutboxPurpose.LEAD_TEXT,
+            purpose if first else rest,
             text,
             at,
             buttons=buttons if first else None,

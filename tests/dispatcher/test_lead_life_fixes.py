@@ -9,9 +9,18 @@ from datetime import timedelta
 from aiogram.methods import EditMessageText, SendMessage
 
 from bot.handlers.common import person_of
-from storage import LeadRepo, LeadStatus, OutboxPurpose, OutboxRepo, OutboxStatus
+from bot.services.intake import NewLead
+from storage import (
+    LeadFields,
+    LeadRepo,
+    LeadSource,
+    LeadStatus,
+    OutboxPurpose,
+    OutboxRepo,
+    OutboxStatus,
+)
 from storage.timers import TimerKind, TimerRepo
-from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT
+from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, bot_status_update
 from tests.conftest import World
 from tests.dispatcher.conftest import new_lead, reply_to
 from tests.dispatcher.test_lead_life import PETR, round_robin_team, rows, status, tap
@@ -209,3 +218,23 @@ async def test_a_card_assigned_away_before_it_was_shown_holds_up_nothing(world: 
     ]
     statuses = [r.status for r in await OutboxRepo(world.db.conn).for_lead(lead_id)]
     assert OutboxStatus.PENDING not in statuses
+
+
+async def test_a_long_lead_handed_to_the_heads_reaches_them_whole(world: World) -> None:
+    await first_come_team(world)
+    await world.feed(bot_status_update(IVAN, TEAM_CHAT, "member", "kicked"))  # paused
+    request = "Нужна интеграция. " * 200  # longer than a card shows
+    submitted = await world.services.intake.submit(
+        NewLead(
+            LeadFields(name="ООО Ромашка", phone="+79123456789", message=request), LeadSource.HTTP
+        )
+    )
+    heads = await rows(world, submitted.lead_id, OutboxPurpose.HEAD_NOTICE)
+    assert len(heads) >= 3  # the notice with the card, then the request in full
+    world.session.expect_message(times=len(heads) + 1)  # and the notice of the pause
+    while await world.worker.deliver_due():
+        pass
+    after = await rows(world, submitted.lead_id, OutboxPurpose.HEAD_NOTICE)
+    assert {r.status for r in after} == {OutboxStatus.SENT}
+    last = [str(m.text) for m in world.session.of(SendMessage) if m.chat_id == HEAD.id][-1]
+    assert f"({len(heads) - 1} из {len(heads) - 1})" in last
