@@ -39,9 +39,13 @@ class ReportRepo:
     async def by_member(self, team_id: int, since: datetime) -> dict[int, MemberFigures]:
         figures: dict[int, MemberFigures] = defaultdict(MemberFigures)
         async with self._db.execute(
-            "SELECT member_id, kind, COUNT(*) FROM lead_events "
+            "SELECT member_id, kind, COUNT(*) FROM lead_events AS e "
             "WHERE kind IN ('routed', 'claimed', 'accepted', 'assigned', 'won', 'lost') "
             "AND at >= ? AND member_id IN (SELECT id FROM members WHERE team_id = ?) "
+            # An outcome a head reopened since is not an outcome: the lead is counted once,
+            # by how it ends.
+            "AND NOT (kind IN ('won', 'lost') AND EXISTS (SELECT 1 FROM lead_events AS r "
+            "WHERE r.lead_id = e.lead_id AND r.kind = 'reopened' AND r.id > e.id)) "
             "GROUP BY member_id, kind",
             (to_db(since), team_id),
         ) as cur:

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 from aiogram.types import User
 
+from bot.handlers.common import person_of
 from bot.routing import Mode
-from storage import LeadEventRepo, LeadRepo, LeadStatus, OutboxPurpose, OutboxRecord, OutboxRepo
+from storage import (
+    LeadEventRepo,
+    LeadRepo,
+    LeadStatus,
+    OutboxPurpose,
+    OutboxRecord,
+    OutboxRepo,
+    ReportRepo,
+)
 from storage.timers import TimerKind, TimerRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
@@ -239,6 +250,10 @@ async def test_reopen_puts_a_closed_lead_back_with_its_manager(world: World) -> 
     assert timer.kind is TimerKind.OUTCOME_REMIND
     history = await LeadEventRepo(world.db.conn).for_lead(lead_id)
     assert [e.kind for e in history][-2:] == ["won", "reopened"]
+    # Lost in the end: /stats counts the lead once, by how it ended.
+    await world.services.assignments.close(lead_id, person_of(IVAN), won=False)
+    figures = await ReportRepo(world.db.conn).by_member(1, world.clock.now() - timedelta(days=1))
+    assert (figures[ivan.id].won, figures[ivan.id].lost) == (0, 1)
 
 
 async def test_reopen_refusals_change_nothing(world: World) -> None:
