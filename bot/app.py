@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 from aiogram.types import User
+from aiohttp.typedefs import Handler
 
 from bot.build import REQUEST_TIMEOUT, Services, build_dispatcher, build_services, make_bot
 from bot.clock import Clock, SystemClock
@@ -33,11 +34,13 @@ from bot.intake.web import make_intake_app
 from bot.logs import install_redaction
 from bot.services.client_index import ClientIndex
 from bot.timing.scheduler import Scheduler
+from bot.webhook import register_webhook, updates_handler, watch_webhook
 from storage import CannotOpenError, Database, SchemaTooNewError
 from storage.backup import Backups
 from storage.instance_lock import AlreadyRunningError, InstanceLock
 
 log = logging.getLogger(__name__)
+
 
 MAX_CONNECT_DELAY = 60.0
 
@@ -62,7 +65,9 @@ async def _open_database(settings: Settings, clock: Clock) -> Database:
         ) from None
 
 
-async def _start_intake(settings: Settings, services: Services, clock: Clock) -> GuardedRunner:
+async def _start_intake(
+    settings: Settings, services: Services, clock: Clock, updates: Handler | None
+) -> GuardedRunner:
     app = make_intake_app(
         services.intake,
         services.health,
@@ -71,6 +76,8 @@ async def _start_intake(settings: Settings, services: Services, clock: Clock) ->
         ClientLimiter(settings.intake_rate_limit, clock),
         services.sources,
     )
+    if updates is not None and settings.webhook_path is not None:
+        app.router.add_post(settings.webhook_path, updates)
     try:
         runner = await serve(
             app, settings.intake_host, settings.intake_port, settings.connection_limits
@@ -94,6 +101,7 @@ class Application:
     services: Services
     intake: GuardedRunner
     scheduler: Scheduler
+    pulse: TelegramPulse
 
     @property
     def intake_url(self) -> str:
@@ -152,11 +160,13 @@ class Application:
             settings.zone,
         )
         intake: GuardedRunner | None = None
+        dispatcher = build_dispatcher(services, settings.zone)
         try:
-            intake = await _start_intake(settings, services, clock)
+            intake = await _start_intake(
+                settings, services, clock, updates_handler(settings, dispatcher, bot)
+            )
             await scheduler.start()
-            dispatcher = build_dispatcher(services, settings.zone)
-            yield cls(settings, db, bot, dispatcher, services, intake, scheduler)
+            yield cls(settings, db, bot, dispatcher, services, intake, scheduler, pulse)
         finally:
             scheduler.shutdown()
             # Intake first: a lead taken after the worker stopped would wait for the next start.
@@ -194,13 +204,30 @@ class Application:
     async def prepare_telegram(self, first_delay: float = 1.0) -> None:
         me = await self.wait_for_telegram(first_delay)
         log.info("running as @%s", me.username)
-        try:
-            # A webhook left by an earlier deployment would make getUpdates fail. Updates
-            # that arrived while we were down are kept: they may be claims.
-            await self.bot.delete_webhook(drop_pending_updates=False)
-        except TelegramAPIError as error:
-            log.warning("could not remove a webhook (%s); polling will retry", error)
+        if self.settings.webhook_url is None:
+            try:
+                # A webhook left by an earlier deployment would make getUpdates fail. Updates
+                # that arrived while we were down are kept: they may be claims.
+                await self.bot.delete_webhook(drop_pending_updates=False)
+            except TelegramAPIError as error:
+                log.warning("could not remove a webhook (%s); polling will retry", error)
         await publish_commands(self.bot, self.services.roles.head_ids)
+
+    async def serve_webhook(self, first_delay: float = 1.0) -> None:
+        """Webhook mode: tell Telegram where to deliver (updates waiting since the last run
+        come too), then watch how its deliveries go, for /health. Ends only when cancelled;
+        the intake server handles the updates themselves."""
+        await self.prepare_telegram(first_delay)
+        await register_webhook(self.bot, self.settings, self.dispatcher, first_delay)
+        await watch_webhook(self.bot, self.pulse)
+
+    async def serve(self) -> None:
+        """Take updates until cancelled: from the webhook when WEBHOOK_URL is set, else by
+        long polling."""
+        if self.settings.webhook_url is not None:
+            await self.serve_webhook()
+        else:
+            await self.poll()
 
     async def poll(self, *, handle_signals: bool = True, first_delay: float = 1.0) -> None:
         await self.prepare_telegram(first_delay)
@@ -218,7 +245,7 @@ class Application:
 async def run(settings: Settings) -> None:
     async with Application.running(settings) as app:
         log.info("intake listening on %s", app.intake_url)
-        polling = asyncio.create_task(app.poll())
+        polling = asyncio.create_task(app.serve())
         # Until polling starts (and installs aiogram's own graceful handlers), a signal
         # still has to close the intake and the database cleanly.
         loop = asyncio.get_running_loop()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -14,6 +17,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.delivery.pacing import SendLimits
 from bot.intake.server import ConnectionLimits
+
+# What Telegram accepts as a webhook's secret token.
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class Settings(BaseSettings):
@@ -33,6 +39,11 @@ class Settings(BaseSettings):
     intake_token: SecretStr | None = None
     public_url: str | None = None  # where the world reaches the intake, for source links
     timezone: str = "Europe/Moscow"
+    # Webhook mode: Telegram delivers updates to this https:// address (served by the intake,
+    # behind Caddy); unset, the bot long-polls.
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None  # unset: derived from BOT_TOKEN, stable
+    webhook_max_connections: int = Field(default=40, ge=1, le=100)
     backup_dir: Path | None = None  # where the nightly copies go: `backups` beside the database
     backup_keep: int = Field(default=14, ge=1)  # how many nightly copies are kept
     # Beyond PRODUCT.md's table: abuse and flood limits, with defaults that fit Telegram.
@@ -47,6 +58,40 @@ class Settings(BaseSettings):
     @property
     def backup_folder(self) -> Path:
         return self.backup_dir or self.database_path.parent / "backups"
+
+    @field_validator("webhook_url", mode="before")
+    @classmethod
+    def _webhook_url(cls, value: object) -> object:
+        if not isinstance(value, str) or not value.strip():
+            return None
+        parts = urlsplit(value.strip())
+        local = parts.hostname in {"127.0.0.1", "localhost", "::1"}
+        if not (parts.scheme == "https" or (parts.scheme == "http" and local)) or not parts.netloc:
+            raise ValueError("expected an https:// URL such as https://leads.example.ru/telegram")
+        if parts.path.rstrip("/") in {"", "/leads", "/health"} or parts.path.startswith("/leads/"):
+            raise ValueError("expected a path of its own, such as /telegram")
+        return value.strip()
+
+    @field_validator("webhook_secret", mode="before")
+    @classmethod
+    def _webhook_secret(cls, value: object) -> object:
+        if not isinstance(value, str) or not value.strip():
+            return None
+        if not _SECRET_TOKEN.fullmatch(value.strip()):
+            raise ValueError("expected 1-256 characters: letters, digits, _ and -")
+        return value.strip()
+
+    @property
+    def webhook_path(self) -> str | None:
+        return urlsplit(self.webhook_url).path if self.webhook_url else None
+
+    def webhook_token(self) -> str:
+        """The secret Telegram sends with every update: WEBHOOK_SECRET, or one derived from
+        the bot token, so that it stays the same across restarts without being stored."""
+        if self.webhook_secret is not None:
+            return self.webhook_secret.get_secret_value()
+        key = self.bot_token.get_secret_value().encode()
+        return hmac.new(key, b"leadbot webhook", hashlib.sha256).hexdigest()
 
     @field_validator("backup_dir", mode="before")
     @classmethod
@@ -118,7 +163,8 @@ class Settings(BaseSettings):
     def secrets(self) -> tuple[str, ...]:
         """Everything that must never reach a log line."""
         tokens = (self.bot_token, self.intake_token)
-        return tuple(token.get_secret_value() for token in tokens if token is not None)
+        found = tuple(token.get_secret_value() for token in tokens if token is not None)
+        return (*found, self.webhook_token()) if self.webhook_url else found
 
     @property
     def connection_limits(self) -> ConnectionLimits:

@@ -130,25 +130,51 @@ def database(path: Path) -> Finding:
 
 
 def addresses(settings: Settings) -> list[Finding]:
+    return [public_url(settings), webhook_url(settings)]
+
+
+def public_url(settings: Settings) -> Finding:
     if settings.public_url is None:
-        return [
-            good(
-                "PUBLIC_URL is not set: source links show the local address, which only "
-                "works on this machine.",
-                "PUBLIC_URL не задан: ссылки источников покажут локальный адрес, он "
-                "работает только на этой машине.",
-            )
-        ]
+        return good(
+            "PUBLIC_URL is not set: source links show the local address, which only works "
+            "on this machine.",
+            "PUBLIC_URL не задан: ссылки источников покажут локальный адрес, он работает "
+            "только на этой машине.",
+        )
     if urlsplit(settings.public_url).scheme != "https":
-        return [
-            bad(
-                f"PUBLIC_URL {settings.public_url} is not HTTPS: forms on an HTTPS site "
-                "cannot post to it; use the https:// address your proxy serves.",
-                f"PUBLIC_URL {settings.public_url} без HTTPS: формы с HTTPS-сайта не смогут "
-                "отправить туда заявку; укажите адрес https://, который обслуживает прокси.",
-            )
-        ]
-    return [good(f"PUBLIC_URL {settings.public_url} is HTTPS.", "PUBLIC_URL — адрес HTTPS.")]
+        return bad(
+            f"PUBLIC_URL {settings.public_url} is not HTTPS: forms on an HTTPS site cannot "
+            "post to it; use the https:// address your proxy serves.",
+            f"PUBLIC_URL {settings.public_url} без HTTPS: формы с HTTPS-сайта не смогут "
+            "отправить туда заявку; укажите адрес https://, который обслуживает прокси.",
+        )
+    return good(f"PUBLIC_URL {settings.public_url} is HTTPS.", "PUBLIC_URL — адрес HTTPS.")
+
+
+def webhook_url(settings: Settings) -> Finding:
+    url = settings.webhook_url
+    if url is None:
+        return good(
+            "WEBHOOK_URL is not set: the bot long-polls Telegram.",
+            "WEBHOOK_URL не задан: бот сам забирает обновления у Telegram.",
+        )
+    parts = urlsplit(url)
+    if parts.scheme != "https":
+        return bad(
+            f"WEBHOOK_URL {url} is not HTTPS: Telegram delivers only to https:// addresses; "
+            "use the one your proxy serves, such as https://leads.example.ru/telegram.",
+            f"WEBHOOK_URL {url} без HTTPS: Telegram доставляет только на адреса https://; "
+            "укажите адрес прокси, например https://leads.example.ru/telegram.",
+        )
+    public = urlsplit(settings.public_url) if settings.public_url else None
+    if public is not None and public.netloc != parts.netloc:
+        return bad(
+            f"WEBHOOK_URL {url} and PUBLIC_URL {settings.public_url} name different hosts: "
+            "both go through the same proxy to this bot; use one host for both.",
+            f"WEBHOOK_URL {url} и PUBLIC_URL {settings.public_url} указывают на разные "
+            "адреса: оба идут через один прокси к этому боту; укажите один адрес.",
+        )
+    return good(f"WEBHOOK_URL {url} is HTTPS.", f"WEBHOOK_URL {url} — адрес HTTPS.")
 
 
 async def telegram(settings: Settings) -> Finding:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from aiogram import Bot
@@ -13,8 +14,17 @@ from aiogram.methods.base import TelegramType
 
 from bot.clock import Clock
 
-# Polling asks Telegram at least this often, so silence longer than this means trouble.
+# Polling asks Telegram at least this often (and in webhook mode the bot asks how its
+# deliveries go), so silence longer than this means trouble.
 STALE_AFTER = timedelta(seconds=90)
+
+
+@dataclass(frozen=True)
+class WebhookReport:
+    """Telegram's own account of delivering updates to our webhook."""
+
+    pending: int
+    last_error: str | None  # Telegram's words, when its latest delivery failed
 
 
 class TelegramPulse(BaseRequestMiddleware):
@@ -25,6 +35,8 @@ class TelegramPulse(BaseRequestMiddleware):
         self._clock = clock
         self.last_answer: datetime | None = None
         self.last_failure: datetime | None = None
+        # Webhook mode: what Telegram last said of its deliveries to us (getWebhookInfo).
+        self.webhook: WebhookReport | None = None
 
     async def __call__(
         self,

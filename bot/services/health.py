@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.clock import Clock
-from bot.delivery.pulse import TelegramPulse
+from bot.delivery.pulse import TelegramPulse, WebhookReport
 from storage import Database, StorageUnavailableError
 
 # /health counts intake refusals over this window: a form that broke today shows up.
@@ -24,6 +24,7 @@ class Health:
     teams_paused: int | None = None
     refused_last_day: int | None = None
     write_failure: str | None = None  # why the latest write failed, if it was recent
+    webhook: WebhookReport | None = None  # webhook mode: Telegram's account of deliveries
 
     @property
     def ok(self) -> bool:
@@ -43,6 +44,16 @@ class Health:
                 "pending": self.outbox_pending,
                 "oldest_seconds": self.oldest_pending_seconds,
             },
+            **(
+                {}
+                if self.webhook is None
+                else {
+                    "webhook": {
+                        "pending_updates": self.webhook.pending,
+                        "last_error": self.webhook.last_error,
+                    }
+                }
+            ),
         }
 
 
@@ -82,4 +93,5 @@ class HealthService:
             paused,
             refused,
             failure.reason if failure is not None and recent else None,
+            self._pulse.webhook,
         )

@@ -50,7 +50,8 @@ def closed_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def test_a_good_set_up_passes(server: Path) -> None:
+async def test_a_good_set_up_passes(server: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WEBHOOK_URL", "https://leads.example.ru/telegram")
     # The real command, in its own process, as on the server.
     process = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -66,6 +67,7 @@ async def test_a_good_set_up_passes(server: Path) -> None:
     assert code == 0, out
     assert "✓ Telegram knows the bot as @leads_test_bot." in out
     assert f"✓ Database {server} is sound and up to date." in out
+    assert "✓ WEBHOOK_URL https://leads.example.ru/telegram is HTTPS." in out
     assert out.rstrip().endswith("All is well. / Всё в порядке.")
 
 
@@ -97,6 +99,14 @@ def no_telegram(_: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TELEGRAM_API_URL", f"http://127.0.0.1:{closed_port()}")
 
 
+def local_webhook(_: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WEBHOOK_URL", "http://127.0.0.1:8080/telegram")
+
+
+def other_host(_: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.ru/telegram")
+
+
 def no_token(_: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BOT_TOKEN")
 
@@ -111,6 +121,8 @@ def no_token(_: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         (wrong_token, "Telegram refuses BOT_TOKEN: copy the token again from @BotFather"),
         (no_telegram, "cannot be reached (TelegramNetworkError)"),
         (no_token, "Settings: BOT_TOKEN is required"),
+        (local_webhook, "WEBHOOK_URL http://127.0.0.1:8080/telegram is not HTTPS"),
+        (other_host, "name different hosts: both go through the same proxy"),
     ],
     ids=lambda v: getattr(v, "__name__", "line"),
 )

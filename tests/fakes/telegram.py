@@ -29,6 +29,7 @@ from tests.fakes.faults import (
 from tests.fakes.telegram_html import ApiError, utf16_length
 from tests.fakes.telegram_methods import TelegramState
 from tests.fakes.telegram_objects import Group, Sent, User
+from tests.fakes.webhook import WebhookSender
 
 JSON_FIELDS = {
     "reply_markup",
@@ -39,7 +40,7 @@ JSON_FIELDS = {
     "link_preview_options",
     "entities",
 }
-INT_FIELDS = {"chat_id", "message_id", "user_id", "offset", "limit", "timeout"}
+INT_FIELDS = {"chat_id", "message_id", "user_id", "offset", "limit", "timeout", "max_connections"}
 
 
 class FakeTelegram(TelegramState):
@@ -53,6 +54,7 @@ class FakeTelegram(TelegramState):
         self._update_ids = itertools.count(1)
         self._query_ids = itertools.count(1)
         self._changed = asyncio.Condition()
+        self.webhook = WebhookSender(self._updates, self._changed)
         self._runner: web.AppRunner | None = None
         self.faults: dict[str, list[Fault]] = {}  # method -> faults to serve, in turn
         self.served: list[tuple[str, Fault]] = []
@@ -61,7 +63,9 @@ class FakeTelegram(TelegramState):
         self.url = ""
         self._methods: dict[str, Callable[[dict[str, Any]], Any]] = {
             "getme": lambda p: self.bot,
-            "deletewebhook": lambda p: True,
+            "deletewebhook": self._delete_webhook,
+            "setwebhook": self._set_webhook,
+            "getwebhookinfo": lambda p: self.webhook.info(),
             "setmycommands": lambda p: True,
             "getupdates": self._get_updates,
             "sendmessage": self._send_message,
@@ -86,6 +90,7 @@ class FakeTelegram(TelegramState):
         return self.url
 
     async def stop(self) -> None:
+        await self.webhook.stop()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -142,10 +147,17 @@ class FakeTelegram(TelegramState):
 
     # ---- methods ------------------------------------------------------------------------
 
+    def _set_webhook(self, params: dict[str, Any]) -> bool:
+        return self.webhook.set(params)
+
+    async def _delete_webhook(self, params: dict[str, Any]) -> bool:
+        return await self.webhook.delete(params)
+
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        self.webhook.refuse_polling()
         offset = params.get("offset", 0)
         if offset:
-            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            self._updates[:] = [u for u in self._updates if u["update_id"] >= offset]
         deadline = time.monotonic() + float(params.get("timeout", 0))
         async with self._changed:
             while not self._updates and time.monotonic() < deadline:

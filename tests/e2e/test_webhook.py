@@ -1,0 +1,145 @@
+"""Webhook mode, end to end: the real application serving WEBHOOK_URL on its intake server,
+and the fake Bot API delivering updates to it as Telegram does (the secret header, several
+at once, retried until answered 200)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, closing, suppress
+from pathlib import Path
+
+import aiohttp
+
+from bot.app import Application
+from bot.config import Settings
+from bot.webhook import check_webhook
+from tests.conftest import make_settings
+from tests.e2e.conftest import (
+    FAST,
+    HEAD,
+    IVAN,
+    OLGA,
+    TEAM,
+    AppFactory,
+    intake_for,
+    set_up_team,
+)
+from tests.fakes.telegram import FakeTelegram
+
+
+def free_port() -> int:
+    with closing(socket.socket()) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def webhook_settings(tmp_path: Path, tg: FakeTelegram, port: int) -> Settings:
+    return make_settings(
+        tmp_path,
+        telegram_api_url=tg.url,
+        intake_port=port,
+        webhook_url=f"http://127.0.0.1:{port}/telegram",
+        **FAST,
+    )
+
+
+@asynccontextmanager
+async def webhook_app(settings: Settings, tg: FakeTelegram) -> AsyncIterator[Application]:
+    async with Application.running(settings) as app:
+        registered = len(tg.webhook.history)
+        serving = asyncio.create_task(app.serve_webhook(first_delay=0.1))
+        await tg.wait_for(lambda: len(tg.webhook.history) > registered)
+        try:
+            yield app
+        finally:
+            serving.cancel()
+            with suppress(asyncio.CancelledError):
+                await serving
+
+
+async def test_updates_come_by_webhook_each_once_and_taps_at_once_make_one_owner(
+    tg: FakeTelegram, tmp_path: Path
+) -> None:
+    settings = webhook_settings(tmp_path, tg, free_port())
+    async with webhook_app(settings, tg) as app, intake_for(app) as intake:
+        hook = tg.webhook.hook
+        assert hook is not None
+        assert hook.secret == settings.webhook_token() and len(hook.secret) == 64
+        assert hook.max_connections == 40
+        assert hook.allowed_updates is not None and "callback_query" in hook.allowed_updates
+        await set_up_team(tg)
+        created = await intake.post(name="ООО Ромашка", phone="+7 912 345-67-89")
+        card = await tg.wait_message(TEAM.id, f"Новый лид №{created['id']}")
+        # Telegram delivers these three at once: one claim wins, the others are told.
+        answers = await asyncio.gather(*(tg.press(user, card) for user in (IVAN, OLGA, HEAD)))
+        assert sum("ваш" in a["text"] or "yours" in a["text"] for a in answers) == 1
+        await tg.wait_for(lambda: tg.pending_updates() == 0)  # each answered 200 once handled
+        assert tg.called("getUpdates") == []
+        assert set(tg.webhook.delivered.values()) == {1}
+
+
+async def test_a_request_without_the_secret_is_refused_and_not_handled(
+    tg: FakeTelegram, tmp_path: Path
+) -> None:
+    port = free_port()
+    settings = webhook_settings(tmp_path, tg, port)
+    update = {
+        "update_id": 999,
+        "message": {
+            "message_id": 1,
+            "date": 1_800_000_000,
+            "chat": {"id": HEAD.id, "type": "private", "first_name": "Anna"},
+            "from": HEAD.json(),
+            "text": "/help",
+            "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
+        },
+    }
+    async with webhook_app(settings, tg), aiohttp.ClientSession() as http:
+        sent_before = len(tg.called("sendMessage"))
+        url = f"http://127.0.0.1:{port}/telegram"
+        for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "guess"}):
+            async with http.post(url, data=json.dumps(update), headers=headers) as response:
+                assert response.status == 401
+        await asyncio.sleep(0)
+        assert len(tg.called("sendMessage")) == sent_before
+
+
+async def test_updates_waiting_at_a_restart_are_each_handled_once(
+    tg: FakeTelegram, tmp_path: Path
+) -> None:
+    settings = webhook_settings(tmp_path, tg, free_port())
+    async with webhook_app(settings, tg):
+        await set_up_team(tg)
+    # The bot is down: Telegram keeps the updates and keeps trying.
+    for text in ("/stats", "/my", "/help"):
+        await tg.say(HEAD, HEAD.id, text)
+    await tg.wait_for(lambda: tg.webhook.hook is not None and tg.webhook.hook.last_error)
+    assert tg.pending_updates() == 3
+    answered = len([m for m in tg.chat(HEAD.id)])
+    async with webhook_app(settings, tg) as app:
+        await tg.wait_for(lambda: tg.pending_updates() == 0)
+        await tg.wait_for(lambda: len(tg.chat(HEAD.id)) >= answered + 3)
+        assert set(tg.webhook.delivered.values()) == {1}
+        # /health shows what the bot last asked Telegram (every minute; here at once).
+        await check_webhook(app.bot, app.pulse)
+        health = (await app.services.health.check()).as_json()
+        # Telegram keeps reporting its latest failed delivery, as the real one does.
+        assert health["webhook"] == {
+            "pending_updates": 0,
+            "last_error": tg.webhook.info().get("last_error_message"),
+        }
+        assert health["telegram"] is True
+
+
+async def test_going_back_to_polling_deletes_the_webhook(
+    tg: FakeTelegram, tmp_path: Path, app_factory: AppFactory
+) -> None:
+    async with webhook_app(webhook_settings(tmp_path / "w", tg, free_port()), tg):
+        pass
+    assert tg.webhook.hook is not None  # still set at Telegram while the bot is away
+    async with app_factory():  # polling, as without WEBHOOK_URL
+        assert tg.webhook.hook is None
+        await set_up_team(tg)
