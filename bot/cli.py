@@ -73,9 +73,10 @@ def put_back(settings: Settings, file: Path, now: datetime) -> int:
         lock = InstanceLock.acquire(database)
     except AlreadyRunningError as error:
         say(
-            f"Not restored: {error}. Stop the bot first, then run restore again.",
-            "Не восстановлено: бот работает с этой базой. Сначала остановите бота, "
-            "потом запустите restore снова.",
+            f"Not restored: {error}. Stop the bot first (as a service: sudo systemctl stop "
+            "leadbot), then run restore again.",
+            "Не восстановлено: бот работает с этой базой. Сначала остановите бота (службу: "
+            "sudo systemctl stop leadbot), потом запустите restore снова.",
         )
         return 2
     try:

@@ -15,7 +15,9 @@ import aiohttp
 
 from bot.app import Application
 from bot.config import Settings
+from bot.team_settings import CAP
 from bot.webhook import check_webhook
+from storage import LeadStatus
 from tests.conftest import make_settings
 from tests.e2e.conftest import (
     FAST,
@@ -27,6 +29,7 @@ from tests.e2e.conftest import (
     intake_for,
     set_up_team,
 )
+from tests.e2e.test_lead_life import offer_of
 from tests.fakes.telegram import FakeTelegram
 
 
@@ -143,3 +146,30 @@ async def test_going_back_to_polling_deletes_the_webhook(
     async with app_factory():  # polling, as without WEBHOOK_URL
         assert tg.webhook.hook is None
         await set_up_team(tg)
+
+
+async def test_accepts_returns_and_settings_delivered_at_once_stay_consistent(
+    tg: FakeTelegram, tmp_path: Path
+) -> None:
+    settings = webhook_settings(tmp_path, tg, free_port())
+    async with webhook_app(settings, tg) as app, intake_for(app) as intake:
+        await set_up_team(tg)
+        await tg.say(HEAD, HEAD.id, "/set mode round_robin")
+        await tg.wait_message(HEAD.id, "Сохранено: режим распределения")
+        created = await intake.post(name="ООО Ромашка", phone="+7 912 345-67-89")
+        offer = await offer_of(tg, IVAN, created["id"])
+        # Accept and Return of one offer, and two settings, arrive together.
+        accept = f"offer:accept:{created['id']}"
+        give_back = f"offer:return:{created['id']}"
+        taps = asyncio.gather(tg.press(IVAN, offer, accept), tg.press(IVAN, offer, give_back))
+        await asyncio.gather(
+            taps, tg.say(HEAD, HEAD.id, "/set cap 7"), tg.say(HEAD, HEAD.id, "/set cap 9")
+        )
+        await tg.wait_for(lambda: tg.pending_updates() == 0)
+        lead = await app.db.repos.leads.get(created["id"])
+        # Return only opens its menu of reasons, and only while the lead is still offered.
+        assert lead is not None and lead.status is LeadStatus.TAKEN
+        assert set(tg.webhook.delivered.values()) == {1}
+        await tg.wait_for(lambda: "+79123456789" in offer.text)  # the contacts, in place
+        _team, team_settings = await app.services.managers.settings()
+        assert team_settings[CAP] in (7, 9)  # the later of the two, whichever that was

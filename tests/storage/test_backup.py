@@ -186,7 +186,7 @@ async def test_restore_is_refused_while_the_bot_runs_and_changes_nothing(
         running.release()
     out = capsys.readouterr().out
     assert "Not restored" in out and "is already in use by another bot process" in out
-    assert "Сначала остановите бота" in out
+    assert "Сначала остановите бота" in out and "sudo systemctl stop leadbot" in out
     assert not (env.parent / "backups").exists()
 
 
