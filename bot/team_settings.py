@@ -236,6 +236,10 @@ ACCEPT_TIMEOUT = _timer_setting("accept_timeout", timedelta(minutes=10))
 MAX_PASSES = Setting[int]("max_passes", 3, _passes, str, lambda v, tr: Html(str(v)))
 OUTCOME_REMIND = _timer_setting("outcome_remind", timedelta(days=3))
 HANDBACK = _switch_setting("handback", True)
+# The durations a lead's timers run on: changing one moves the timers already set.
+TIMER_DURATIONS = frozenset(
+    s.name for s in (CLAIM_REMIND, CLAIM_ESCALATE, ACCEPT_TIMEOUT, OUTCOME_REMIND)
+)
 # The bot's TIMEZONE stands in for a team that never set its own (see TeamSettings).
 TIMEZONE = Setting[ZoneInfo](
     "timezone", ZoneInfo("Europe/Moscow"), _zone, lambda v: v.key, lambda v, tr: Html(v.key)

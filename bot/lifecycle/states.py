@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from storage import LeadRecord, LeadStatus, Pool
+from storage import LeadRecord, LeadStatus
 
 
 class Stage(StrEnum):
@@ -108,7 +108,3 @@ def allowed(move: Move, stage: Stage, by_owner: bool) -> bool:
             return by_owner
         case Actor.NOT_OWNER:
             return not by_owner
-
-
-def pool_of(stage: Stage) -> Pool | None:
-    return Pool(stage.value) if stage in WAITING else None

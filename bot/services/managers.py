@@ -16,12 +16,9 @@ from bot.routing import Mode
 from bot.routing.hours import Span
 from bot.services.team import TeamService
 from bot.team_settings import (
-    ACCEPT_TIMEOUT,
     BY_NAME,
-    CLAIM_ESCALATE,
-    CLAIM_REMIND,
     MODE,
-    OUTCOME_REMIND,
+    TIMER_DURATIONS,
     TIMEZONE,
     WORK_DAYS,
     WORK_HOURS,
@@ -61,17 +58,7 @@ class SettingResult:
 
 # Changing these moves when vacations start and end, and when waiting leads are routed;
 # a changed duration moves the lead timers already set.
-TIME_SETTINGS = frozenset(
-    {
-        TIMEZONE.name,
-        WORK_DAYS.name,
-        WORK_HOURS.name,
-        CLAIM_REMIND.name,
-        CLAIM_ESCALATE.name,
-        ACCEPT_TIMEOUT.name,
-        OUTCOME_REMIND.name,
-    }
-)
+TIME_SETTINGS = frozenset({TIMEZONE.name, WORK_DAYS.name, WORK_HOURS.name}) | TIMER_DURATIONS
 
 
 class TimeChanges(Protocol):

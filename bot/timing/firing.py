@@ -12,14 +12,7 @@ from zoneinfo import ZoneInfo
 from bot.delivery.signal import OutboxSignal
 from bot.lifecycle.planner import Planner
 from bot.routing.hours import local_midnight
-from bot.team_settings import (
-    ACCEPT_TIMEOUT,
-    CLAIM_ESCALATE,
-    CLAIM_REMIND,
-    OUTCOME_REMIND,
-    TIMEZONE,
-    TeamSettings,
-)
+from bot.team_settings import TIMER_DURATIONS, TIMEZONE, TeamSettings
 from bot.timing.away import Away
 from bot.timing.deadlines import CLAIM_KINDS, Deadlines
 from bot.timing.opening import Opening
@@ -33,9 +26,6 @@ BATCH = 100
 # A handler that keeps writing timers already due would otherwise keep one wake-up going.
 MAX_ROUNDS = 50
 _ONE_DAY = timedelta(days=1)
-DURATIONS = frozenset(
-    s.name for s in (CLAIM_REMIND, CLAIM_ESCALATE, ACCEPT_TIMEOUT, OUTCOME_REMIND)
-)
 
 
 class TimerService:
@@ -124,7 +114,7 @@ class TimerService:
         set; the zone or hours move vacations' midnights and the opening. Call inside a
         transaction."""
         settings = await self._planner.settings(team)
-        if setting in DURATIONS:
+        if setting in TIMER_DURATIONS:
             await self._durations_changed(team, settings, now)
         else:
             await self._hours_changed(team, settings, now)

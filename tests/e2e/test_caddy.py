@@ -19,7 +19,8 @@ import pytest
 
 from tests.conftest import make_settings
 from tests.e2e.conftest import FAST, INTAKE_TOKEN, IVAN, OLGA, TEAM, set_up_team
-from tests.e2e.test_webhook import free_port, webhook_app
+from tests.e2e.process import free_port
+from tests.e2e.test_webhook import webhook_app
 from tests.fakes.telegram import FakeTelegram
 
 CADDY = shutil.which("caddy")

@@ -4,7 +4,6 @@ each broken one fails with the line that names it (in English and Russian)."""
 from __future__ import annotations
 
 import asyncio
-import socket
 import sqlite3
 import sys
 from asyncio.subprocess import PIPE, STDOUT
@@ -17,6 +16,7 @@ import pytest
 from bot.doctor import examine, report
 from storage import Database
 from tests.conftest import TOKEN
+from tests.e2e.process import free_port
 from tests.fakes.telegram import FakeTelegram
 
 Setup = Callable[[Path, pytest.MonkeyPatch], None]
@@ -42,12 +42,6 @@ async def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tg: FakeTelegr
 async def check(capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     code = report(await examine(env_file=None))
     return code, capsys.readouterr().out
-
-
-def closed_port() -> int:
-    with closing(socket.socket()) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 async def test_a_good_set_up_passes(server: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -96,7 +90,7 @@ def wrong_token(_: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def no_telegram(_: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TELEGRAM_API_URL", f"http://127.0.0.1:{closed_port()}")
+    monkeypatch.setenv("TELEGRAM_API_URL", f"http://127.0.0.1:{free_port()}")
 
 
 def local_webhook(_: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, closing, suppress
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 
 import aiohttp
@@ -29,14 +28,9 @@ from tests.e2e.conftest import (
     intake_for,
     set_up_team,
 )
+from tests.e2e.process import free_port
 from tests.e2e.test_lead_life import offer_of
 from tests.fakes.telegram import FakeTelegram
-
-
-def free_port() -> int:
-    with closing(socket.socket()) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def webhook_settings(tmp_path: Path, tg: FakeTelegram, port: int) -> Settings:
