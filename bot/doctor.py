@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,6 +18,7 @@ from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 
 from bot.build import make_bot
 from bot.config import ConfigError, Settings, load_settings
+from storage.backup import examine_file
 from storage.db import load_migrations
 from storage.instance_lock import lock_path
 
@@ -97,9 +97,7 @@ def database(path: Path) -> Finding:
         )
     known = len(load_migrations())
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        verdict, version = examine_file(path, "quick_check")
     except sqlite3.Error as error:
         return bad(
             f"Database {path} cannot be read ({error}): restore a backup "

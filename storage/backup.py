@@ -49,13 +49,22 @@ def copy_database(source: Path, target: Path) -> Path:
     return target
 
 
+def examine_file(path: Path, check: str = "integrity_check") -> tuple[str, int]:
+    """A database file's own verdict on itself ("ok", or what is wrong) and its schema
+    version, read without writing anything; sqlite3's errors come out as `sqlite3.Error`.
+    `check` is "integrity_check" (every page) or "quick_check" (faster, for a doctor)."""
+    assert check in {"integrity_check", "quick_check"}
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        verdict = str(conn.execute(f"PRAGMA {check}").fetchone()[0])
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        conn.execute("SELECT COUNT(*) FROM leads").fetchone()
+    return verdict, version
+
+
 def check_copy(path: Path) -> int:
     """The schema version of a copy that may be put back; else why not."""
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-            verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            conn.execute("SELECT COUNT(*) FROM leads").fetchone()
+        verdict, version = examine_file(path)
     except sqlite3.Error as error:
         raise BadBackupError(f"{path} is not a database of this bot: {error}") from None
     if verdict != "ok":
