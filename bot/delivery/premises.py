@@ -76,6 +76,10 @@ class Premises:
         if row.method is OutboxMethod.EDIT_CARD:
             # An edit waits for its card; a card that will never be sent would hold the
             # team chat's queue behind the edit for good.
+            # Most edits find the card shown already: one read of the lead says so.
+            lead = await self._leads.get(row.lead_id)
+            if lead is not None and lead.card_message_id is not None:
+                return None
             cards = await self._outbox.sent_of(row.lead_id, OutboxPurpose.CARD)
             return None if cards else f"lead {row.lead_id} has no card that was or will be sent"
         if not has_premise(row.purpose):

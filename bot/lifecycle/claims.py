@@ -98,7 +98,7 @@ class Claims:
                     member.id, person.full_name, person.username, person.language
                 )
                 await self._told.claimed(
-                    moved, team, person.full_name, person.user_id, person.language
+                    moved, team, person.full_name, person.user_id, person.language, details
                 )
                 return ClaimResult(True, verdict, lead_id, person.full_name)
             verdict = ClaimVerdict.TAKEN

@@ -6,6 +6,7 @@ moves (post, offer, ask the heads) are told by `LeadPosts` and `HeadCards`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -71,7 +72,13 @@ class Reactions:
     # ---- a manager takes it ------------------------------------------------------------
 
     async def claimed(
-        self, moved: Moved, team: TeamRecord, name: str, user_id: int, language: Language
+        self,
+        moved: Moved,
+        team: TeamRecord,
+        name: str,
+        user_id: int,
+        language: Language,
+        details: Mapping[str, object],
     ) -> None:
         """The card says who took it, the heads' cards lose their buttons, and the new
         owner gets the contacts."""
@@ -91,7 +98,6 @@ class Reactions:
             lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, taken, at
         )
         tr = Translator(language)
-        details = {"reason": ReasonCode.CLAIMED.value}
         await self._owner_card(lead, user_id, why(details, tr), tr, moved)
 
     async def accepted(self, moved: Moved, member: MemberRecord) -> None:
