@@ -35,11 +35,23 @@ class TokenBucket:
         wait = held + missing / self.rate
         return 0.0 if wait < TOLERANCE else wait
 
+    def room(self, now: float, horizon: float) -> int:
+        """How many tokens can be taken between `now` and `now + horizon`."""
+        self._refill(now)
+        left = horizon - max(0.0, self.updated - now)
+        if left < 0:
+            return 0
+        return int(self.tokens + left * self.rate + TOLERANCE)
+
     def take(self, now: float) -> bool:
         if self.wait(now) > 0:
             return False
         self.tokens -= 1.0
         return True
+
+    def give_back(self) -> None:
+        """A token taken for a send that did not happen."""
+        self.tokens = min(self.capacity, self.tokens + 1.0)
 
     def hold(self, until: float) -> None:
         """Allow nothing before `until`, then one (someone told us to back off till then)."""

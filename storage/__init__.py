@@ -1,5 +1,6 @@
 """Persistence: one SQLite file, numbered migrations, one repository class per table."""
 
+from storage.boards import BoardKind, BoardMessage, BoardRecord, BoardRepo
 from storage.buttons import Button, Buttons
 from storage.db import Database, WriteFailure
 from storage.errors import (
@@ -24,11 +25,13 @@ from storage.leads import LeadRepo
 from storage.members import MemberRecord, MemberRepo
 from storage.outbox import (
     HANDING_OVER,
+    FoldedRow,
     OutboxMethod,
     OutboxPurpose,
     OutboxRecord,
     OutboxRepo,
     OutboxStatus,
+    PendingRow,
 )
 from storage.refusals import RefusalRecord, RefusalRepo
 from storage.reports import ChannelFigures, MemberFigures, ReportRepo
@@ -42,12 +45,17 @@ __all__ = [
     "CLOSED_STATUSES",
     "HANDING_OVER",
     "OPEN_STATUSES",
+    "BoardKind",
+    "BoardMessage",
+    "BoardRecord",
+    "BoardRepo",
     "Button",
     "Buttons",
     "CannotOpenError",
     "ChannelFigures",
     "Database",
     "DuplicateLeadError",
+    "FoldedRow",
     "HeadRecord",
     "HeadRepo",
     "LeadEvent",
@@ -65,6 +73,7 @@ __all__ = [
     "OutboxRecord",
     "OutboxRepo",
     "OutboxStatus",
+    "PendingRow",
     "Pool",
     "RefusalRecord",
     "RefusalRepo",

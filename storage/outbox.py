@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -49,6 +50,7 @@ class OutboxStatus(StrEnum):
     SENT = "sent"
     FAILED = "failed"  # refused for good; the lead was handed on, see lead_events
     DROPPED = "dropped"  # never sent: what it said stopped being true before its turn came
+    FOLDED = "folded"  # shown as a line of a board (board_id) instead of a message of its own
 
 
 @dataclass(frozen=True)
@@ -69,11 +71,36 @@ class OutboxRecord:
     sent_at: datetime | None
     message_id: int | None
     sending_at: datetime | None = None  # marked before a call whose outcome is not recorded
+    line: str | None = None  # a card's line in the queue, when it folds there
+    board_id: int | None = None  # the board it folded into
+
+
+@dataclass(frozen=True)
+class PendingRow:
+    """A row waiting to be sent, as the delivery planner sees it."""
+
+    record: OutboxRecord
+    shown: bool  # an edit whose message is in the chat: it may go before newer messages
+    after_own: bool  # an earlier row about the same lead waits for the same chat
+    orphan: bool  # an edit of a message that was never sent and never will be
+
+
+@dataclass(frozen=True)
+class FoldedRow:
+    """A row shown as a line of a board."""
+
+    row_id: int
+    purpose: OutboxPurpose
+    lead_id: int | None
+    text: str  # the line: a card's `line`, or a notice's text
+    buttons: list[list[Button]] | None
+    shown: bool  # has appeared on the board already
+    waiting: bool  # a card whose lead still waits for a claim in the chat
 
 
 _COLUMNS = (
     "id, chat_id, method, purpose, text, buttons, lead_id, target_id, status, attempts, "
-    "next_attempt_at, last_error, created_at, sent_at, message_id, sending_at"
+    "next_attempt_at, last_error, created_at, sent_at, message_id, sending_at, line, board_id"
 )
 
 
@@ -95,6 +122,8 @@ def _record(row: aiosqlite.Row) -> OutboxRecord:
         sent_at=from_db_optional(row["sent_at"]),
         message_id=row["message_id"],
         sending_at=from_db_optional(row["sending_at"]),
+        line=row["line"],
+        board_id=row["board_id"],
     )
 
 
@@ -112,10 +141,12 @@ class OutboxRepo:
         buttons: Buttons | None = None,
         lead_id: int | None = None,
         target_id: int | None = None,
+        line: str | None = None,
     ) -> int:
         async with self._db.execute(
             "INSERT INTO outbox (chat_id, method, purpose, text, buttons, lead_id, target_id, "
-            "next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "next_attempt_at, created_at, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "RETURNING id",
             (
                 chat_id,
                 method.value,
@@ -126,11 +157,107 @@ class OutboxRepo:
                 target_id,
                 to_db(at),
                 to_db(at),
+                line,
             ),
         ) as cur:
             row = await cur.fetchone()
         assert row is not None
         return int(row[0])
+
+    async def pending(self, limit: int = 5000) -> list[PendingRow]:
+        """Every row waiting to be sent, oldest first, leaving out paused teams' chats (their
+        rows go out, in order, when the bot can post there again)."""
+        async with self._db.execute(
+            f"SELECT {_COLUMNS},"
+            "  (e.method = ? AND EXISTS (SELECT 1 FROM leads AS l WHERE l.id = e.lead_id"
+            "     AND l.card_chat_id = e.chat_id AND l.card_message_id IS NOT NULL))"
+            "  OR (e.method = ? AND EXISTS (SELECT 1 FROM outbox AS t WHERE t.id = e.target_id"
+            "     AND t.status IN ('sent', 'failed'))) AS shown,"
+            "  e.lead_id IS NOT NULL AND EXISTS (SELECT 1 FROM outbox AS p"
+            "     WHERE p.status = 'pending' AND p.chat_id = e.chat_id"
+            "       AND p.lead_id = e.lead_id AND p.id < e.id) AS after_own,"
+            "  e.method = ? AND NOT EXISTS (SELECT 1 FROM outbox AS c"
+            "     WHERE c.lead_id = e.lead_id AND c.chat_id = e.chat_id AND c.purpose = ?"
+            "       AND (c.status IN ('pending', 'sent')"
+            "            OR (c.status = 'folded' AND c.board_id IN"
+            "                (SELECT id FROM boards WHERE closed_at IS NULL))))"
+            "  OR (e.method = ? AND EXISTS (SELECT 1 FROM outbox AS t WHERE t.id = e.target_id"
+            "     AND t.status = 'dropped')) AS orphan "
+            "FROM outbox AS e WHERE e.status = 'pending' "
+            "AND e.chat_id NOT IN (SELECT chat_id FROM teams WHERE paused_at IS NOT NULL) "
+            "ORDER BY e.id LIMIT ?",
+            (
+                OutboxMethod.EDIT_CARD.value,
+                OutboxMethod.EDIT.value,
+                OutboxMethod.EDIT_CARD.value,
+                OutboxPurpose.CARD.value,
+                OutboxMethod.EDIT.value,
+                limit,
+            ),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [
+            PendingRow(
+                _record(row), bool(row["shown"]), bool(row["after_own"]), bool(row["orphan"])
+            )
+            for row in rows
+        ]
+
+    async def fold(self, row_ids: Sequence[int], board_id: int) -> None:
+        for row_id in row_ids:
+            await self._db.execute(
+                "UPDATE outbox SET status = 'folded', board_id = ?, sending_at = NULL "
+                "WHERE id = ? AND status = 'pending'",
+                (board_id, row_id),
+            )
+
+    async def folded(self, board_id: int) -> list[FoldedRow]:
+        """What a board lists, oldest first."""
+        async with self._db.execute(
+            "SELECT o.id, o.purpose, o.lead_id, COALESCE(o.line, o.text) AS line, o.buttons, "
+            "  o.sent_at IS NOT NULL AS shown,"
+            "  (l.status = 'new' AND l.pool = 'chat' AND o.status = 'folded') AS waiting "
+            "FROM outbox AS o LEFT JOIN leads AS l ON l.id = o.lead_id "
+            "WHERE o.board_id = ? ORDER BY o.id",
+            (board_id,),
+        ) as cur:
+            rows = await cur.fetchall()
+        return [
+            FoldedRow(
+                row["id"],
+                OutboxPurpose(row["purpose"]),
+                row["lead_id"],
+                row["line"],
+                None if row["buttons"] is None else load_buttons(row["buttons"]),
+                bool(row["shown"]),
+                bool(row["waiting"]),
+            )
+            for row in rows
+        ]
+
+    async def rewrite(self, row_id: int, text: str) -> None:
+        """A waiting row's text, cut to what Telegram takes (the rest goes in rows after)."""
+        await self._db.execute(
+            "UPDATE outbox SET text = ? WHERE id = ? AND status = 'pending'", (text, row_id)
+        )
+
+    async def attach(self, row_id: int, board_id: int) -> None:
+        """A sent line that becomes the first line of a board (its message, the board's)."""
+        await self._db.execute(
+            "UPDATE outbox SET board_id = ? WHERE id = ? AND status = 'sent'", (board_id, row_id)
+        )
+
+    async def mark_shown(self, row_ids: Sequence[int], at: datetime) -> list[int]:
+        """Folded rows that reached the chat on their board; those shown for the first time."""
+        first: list[int] = []
+        for row_id in row_ids:
+            cur = await self._db.execute(
+                "UPDATE outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL",
+                (to_db(at), row_id),
+            )
+            if cur.rowcount == 1:
+                first.append(row_id)
+        return first
 
     async def heads(self, limit: int = 500) -> list[OutboxRecord]:
         """The next row of each chat, due or not, leaving out paused teams' chats.
@@ -220,7 +347,14 @@ class OutboxRepo:
         )
 
     async def move_chat(self, old_chat_id: int, new_chat_id: int) -> int:
-        """Send what still waits for `old_chat_id` to `new_chat_id` instead, now."""
+        """Send what still waits for `old_chat_id` to `new_chat_id` instead, now: what
+        folded into the old chat's open boards too, since those boards stay behind."""
+        await self._db.execute(
+            "UPDATE outbox SET status = 'pending', sent_at = NULL WHERE chat_id = ? "
+            "AND status = 'folded' AND board_id IN "
+            "(SELECT id FROM boards WHERE chat_id = ? AND closed_at IS NULL)",
+            (old_chat_id, old_chat_id),
+        )
         cur = await self._db.execute(
             "UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND status = 'pending'",
             (new_chat_id, old_chat_id),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
+from storage.boards import BoardRepo
 from storage.client_keys import ClientKeyRepo
 from storage.events import LeadEventRepo
 from storage.groups import GroupRepo
@@ -47,6 +48,7 @@ class Repos:
     sources: SourceRepo
     reports: ReportRepo
     heads: HeadRepo
+    boards: BoardRepo
 
     @classmethod
     def on(cls, conn: aiosqlite.Connection) -> Repos:
@@ -68,4 +70,5 @@ class Repos:
             sources=SourceRepo(conn),
             reports=ReportRepo(conn),
             heads=HeadRepo(conn),
+            boards=BoardRepo(conn),
         )

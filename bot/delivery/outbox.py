@@ -1,57 +1,35 @@
-"""Sends what the outbox holds, in order per chat, retrying until Telegram accepts it."""
+"""Delivers what the outbox holds: each round plans every chat's budget (`chatplan`), folds
+what would flood a chat into its boards, and sends what the budget allows."""
 
 from __future__ import annotations
 
 import logging
 import random
 from datetime import datetime, timedelta
-from typing import Protocol
 
 from aiogram import Bot
-from aiogram.exceptions import TelegramAPIError, TelegramMigrateToChat, TelegramRetryAfter
-from aiogram.types import Message
+from aiogram.exceptions import TelegramRetryAfter
 
 from bot.clock import Clock
 from bot.delivery.backoff import RetryDelay, jittered_backoff
-from bot.delivery.failures import Failure, classify, describe
-from bot.delivery.markup import to_markup
+from bot.delivery.board_text import TEXT_LIMIT, length, split_long
+from bot.delivery.boards import Boards, CardsPosted
+from bot.delivery.chatplan import DIGEST_WINDOW, FOLD_HORIZON, Action, Kind, Plan, Step, plan
+from bot.delivery.failures import Failure, classify
 from bot.delivery.pacing import Pacer, SendLimits
+from bot.delivery.planning import BoardState, ChatRows, by_chat, chat_view, kind_of
 from bot.delivery.premises import Premises
+from bot.delivery.sender import Outcome, Refusals, RowSender
 from bot.delivery.signal import OutboxSignal
-from bot.delivery.targets import CardNotPostedError, MessageGoneError, Targets
-from storage import (
-    Database,
-    LeadEvent,
-    OutboxMethod,
-    OutboxPurpose,
-    OutboxRecord,
-)
+from storage import HANDING_OVER, BoardKind, Database, OutboxMethod, OutboxPurpose
 
 log = logging.getLogger(__name__)
 
 MAX_IDLE_SECONDS = 30.0
 FAILED_ROUND_PAUSE_SECONDS = 5.0
+_WINDOW = timedelta(seconds=DIGEST_WINDOW)
 
-
-# Failures of the network or of Telegram: retried quietly. Anything else is a bug, retried too
-# (a lead must not be dropped over it) but logged with its traceback.
-EXPECTED_FAILURES = (TelegramAPIError, CardNotPostedError, TimeoutError, OSError)
-
-
-class Refusals(Protocol):
-    """Who decides what happens to a lead when Telegram refuses its message for good."""
-
-    async def refused(self, row: OutboxRecord, failure: Failure, detail: str) -> None: ...
-
-    async def chat_moved(self, old_chat_id: int, new_chat_id: int) -> bool:
-        """Move the team of `old_chat_id` to `new_chat_id`; False if no team was there."""
-        ...
-
-
-class CardsPosted(Protocol):
-    """Who starts a lead's clock when its card reaches the team chat."""
-
-    async def card_posted(self, lead_id: int, at: datetime) -> None: ...
+__all__ = ["CardsPosted", "OutboxWorker", "Refusals"]
 
 
 class OutboxWorker:
@@ -68,23 +46,19 @@ class OutboxWorker:
         retry_delay: RetryDelay | None = None,
     ) -> None:
         self._db = db
-        self._bot = bot
         self._clock = clock
         self._signal = signal
-        self._refusals = refusals
-        self._posted = posted
         self._pacer = Pacer(limits or SendLimits(), clock.now().timestamp())
         # S311: the randomness only spreads retries apart; it guards no secret.
-        self._retry_delay = retry_delay or jittered_backoff(random.Random())  # noqa: S311
+        delay = retry_delay or jittered_backoff(random.Random())  # noqa: S311
+        self._sender = RowSender(db, bot, clock, self._pacer, refusals, posted, delay)
+        self._boards = Boards(db, bot, posted)
         self._outbox = db.repos.outbox
-        self._leads = db.repos.leads
-        self._events = db.repos.events
         self._premises = Premises(db.repos)
-        self._targets = Targets(self._leads, self._outbox)
         self._stopping = False
-        # Rows Telegram accepted whose record failed (a locked file, a full disk): their
-        # answer is kept here and the record retried; the send never is.
-        self._unrecorded: dict[int, tuple[OutboxRecord, int | None]] = {}
+        # When a one-line notice last reached each chat, and its row if it went on its own:
+        # lines coming faster fold into a digest that grows out of that message.
+        self._last_line: dict[int, tuple[datetime, int | None]] = {}
 
     def stop(self) -> None:
         """Finish the message in flight, then return from run(). Cancelling instead could
@@ -96,24 +70,23 @@ class OutboxWorker:
         await self._warn_in_doubt()
         while not self._stopping:
             try:
-                if not await self._record_unrecorded():
+                if not await self._sender.record_unrecorded():
                     idle = FAILED_ROUND_PAUSE_SECONDS
                 else:
-                    rows = await self._heads()
-                    if await self._send_due(rows):
+                    sent, wakeup = await self._round()
+                    if sent:
                         continue
-                    # Nothing went, so `rows` are still the heads: no need to read them again.
-                    idle = self._idle_seconds(self._earliest(rows))
+                    idle = self._idle_seconds(wakeup)
             except Exception:
                 # Nothing may end delivery for good: a database hiccup is retried shortly.
                 log.exception("outbox round failed")
                 idle = FAILED_ROUND_PAUSE_SECONDS
             await self._signal.wait(idle)
-        if not await self._record_unrecorded():
+        if not await self._sender.record_unrecorded():
             log.error(
                 "outbox: %d message(s) reached Telegram but could not be recorded before the "
                 "stop; they will be sent again at the next start",
-                len(self._unrecorded),
+                self._sender.unrecorded,
             )
 
     async def _warn_in_doubt(self) -> None:
@@ -129,167 +102,179 @@ class OutboxWorker:
                 doubtful,
             )
 
-    async def _record_unrecorded(self) -> bool:
-        """Record what Telegram accepted but the database did not take; True when none is
-        left. Until then nothing else is sent: the next write would likely fail as well."""
-        for row_id, (row, message_id) in list(self._unrecorded.items()):
-            try:
-                await self._sent(row, message_id)
-            except Exception as error:
-                log.warning("outbox row %d is still not recorded as sent: %s", row_id, error)
-                return False
-            del self._unrecorded[row_id]
-        return True
-
     def _idle_seconds(self, wakeup: datetime | None) -> float:
         if wakeup is None:
             return MAX_IDLE_SECONDS
         wait = (wakeup - self._clock.now()).total_seconds()
         return min(max(wait, 0.0), MAX_IDLE_SECONDS)
 
-    async def next_wakeup(self) -> datetime | None:
-        """When the next row may go, counting both its retry time and the flood limits."""
-        return self._earliest(await self._heads())
-
-    def _earliest(self, rows: list[OutboxRecord]) -> datetime | None:
-        now = self._clock.now()
-        return min((self._ready_at(row, now) for row in rows), default=None)
-
-    def _ready_at(self, row: OutboxRecord, now: datetime) -> datetime:
-        paced = now + timedelta(seconds=self._pacer.wait(row.chat_id, now.timestamp()))
-        return max(row.next_attempt_at, paced)
-
-    async def _heads(self) -> list[OutboxRecord]:
-        async with self._db.consistent_read():
-            return await self._outbox.heads()
-
     async def deliver_due(self) -> int:
-        """Send each chat's oldest row if it is due and the limits allow; return how many."""
-        if not await self._record_unrecorded():
+        """One round: fold what must fold, send what the limits allow; return how many."""
+        if not await self._sender.record_unrecorded():
             return 0
-        return await self._send_due(await self._heads())
+        sent, _ = await self._round()
+        return sent
 
-    async def _send_due(self, rows: list[OutboxRecord]) -> int:
-        tried = 0
-        for row in rows:
+    async def next_wakeup(self) -> datetime | None:
+        """When something may go next, counting retry times and the flood limits."""
+        _, wakeup = await self._round(dry=True)
+        return wakeup
+
+    async def _round(self, *, dry: bool = False) -> tuple[int, datetime | None]:
+        now = self._clock.now()
+        async with self._db.consistent_read():
+            pending = await self._outbox.pending()
+            boards = await self._boards.states()
+        chats = by_chat(pending)
+        if not dry and await self._split_long(list(chats.values())):
+            return await self._round()
+        for chat_id in boards:
+            chats.setdefault(chat_id, ChatRows(chat_id))
+        sent = 0
+        wakeups: list[datetime] = []
+        for chat in chats.values():
             if self._stopping:
                 break
-            now = self._clock.now()
-            if row.next_attempt_at > now or not self._pacer.take(row.chat_id, now.timestamp()):
-                continue
-            # One at a time: a crash can then repeat at most the one message in flight.
-            await self._send_one(row)
-            tried += 1
-        return tried
-
-    async def _send_one(self, row: OutboxRecord) -> None:
-        # Marked first: when the database cannot take even this, nothing is sent, and a
-        # crash during the call leaves a mark that says the row may repeat.
-        now = self._clock.now()
-        async with self._db.transaction():
-            broken = await self._premises.broken(row)
-            if broken is None:
-                await self._outbox.mark_sending(row.id, now)
-            else:
-                await self._outbox.drop(row.id, now, broken)
-        if broken is not None:
-            log.info("outbox row %d (%s) not sent: %s", row.id, row.purpose.value, broken)
-            return
-        try:
-            message_id = await self._send(row)
-        except Exception as error:
-            await self._failed(row, error)
-            return
-        try:
-            await self._sent(row, message_id)
-        except Exception as error:
-            log.warning(
-                "outbox row %d reached chat %d but could not be recorded (%s); the record is "
-                "retried, the message is not sent again",
-                row.id,
-                row.chat_id,
-                error,
+            view = chat_view(
+                chat.chat_id,
+                chat.rows,
+                boards.get(chat.chat_id, {}),
+                now,
+                self._last_line.get(chat.chat_id, (None, None))[0],
+                DIGEST_WINDOW,
+                self._pacer.room(chat.chat_id, now.timestamp(), FOLD_HORIZON),
             )
-            self._unrecorded[row.id] = (row, message_id)
+            budget = 0 if dry or self._pacer.wait(chat.chat_id, now.timestamp()) > 0 else 1
+            chosen = plan(view, budget)
+            if not dry:
+                await self._free(chat, chosen, now)
+                for action in chosen.actions:
+                    if self._stopping or not self._pacer.take(
+                        chat.chat_id, self._clock.now().timestamp()
+                    ):
+                        break
+                    if await self._act(chat, action, boards.get(chat.chat_id, {})):
+                        sent += 1
+                    else:
+                        self._pacer.give_back(chat.chat_id, self._clock.now().timestamp())
+            if not chosen.actions and plan(view, 1).actions:
+                wait = self._pacer.wait(chat.chat_id, now.timestamp())
+                wakeups.append(now + timedelta(seconds=wait))
+            wakeups.extend(
+                row.record.next_attempt_at
+                for row in chat.rows
+                if row.record.next_attempt_at > now and not row.after_own
+            )
+        return sent, min(wakeups, default=None)
 
-    async def _failed(self, row: OutboxRecord, error: Exception) -> None:
-        failure = Failure.REJECTED if isinstance(error, MessageGoneError) else classify(error)
-        match failure:
+    async def _split_long(self, rows: list[ChatRows]) -> bool:
+        """No message is lost for being too long: a row longer than Telegram takes becomes
+        several (an edit, which cannot, is cut). True if any changed."""
+        long = [r.record for chat in rows for r in chat.rows if length(r.record.text) > TEXT_LIMIT]
+        if not long:
+            return False
+        async with self._db.transaction():
+            for record in long:
+                first, *rest = split_long(record.text)
+                if record.method is not OutboxMethod.SEND:
+                    await self._outbox.rewrite(record.id, first.rsplit("\n", 1)[0] + "\n…")
+                    continue
+                await self._outbox.rewrite(record.id, first)
+                follow = (
+                    OutboxPurpose.LEAD_TEXT if record.purpose in HANDING_OVER else record.purpose
+                )
+                for part in rest:
+                    await self._outbox.enqueue(
+                        record.chat_id,
+                        OutboxMethod.SEND,
+                        follow,
+                        part,
+                        record.created_at,
+                        lead_id=record.lead_id,
+                    )
+        log.warning("outbox: %d message(s) too long for Telegram were split", len(long))
+        return True
+
+    async def _free(self, chat: ChatRows, chosen: Plan, now: datetime) -> None:
+        """What costs no message: drop what will never be needed, fold into boards."""
+        orphans = [row.record.id for row in chat.rows if row.orphan]
+        if not (chosen.superseded or orphans or chosen.fold_cards or chosen.fold_lines):
+            return
+        async with self._db.transaction():
+            for row_id in chosen.superseded:
+                await self._outbox.drop(row_id, now, "a later edit of the same message says more")
+            for row_id in orphans:
+                await self._outbox.drop(row_id, now, "the message it edits was never sent")
+            for kind, row_ids in (
+                (BoardKind.QUEUE, chosen.fold_cards),
+                (BoardKind.DIGEST, chosen.fold_lines),
+            ):
+                if kind is BoardKind.DIGEST and row_ids:
+                    await self._boards.close_quiet_digest(chat.chat_id, now - _WINDOW, now)
+                keep = []
+                for row_id in row_ids:
+                    broken = await self._premises.broken(chat.record(row_id))
+                    if broken is None:
+                        keep.append(row_id)
+                    else:
+                        await self._outbox.drop(row_id, now, broken)
+                last, adopt = self._last_line.get(chat.chat_id, (None, None))
+                recent = last is not None and now - last < _WINDOW
+                adopt = adopt if kind is BoardKind.DIGEST and recent else None
+                await self._boards.fold(chat.chat_id, kind, keep, now, adopt)
+
+    async def _act(
+        self, chat: ChatRows, action: Action, boards: dict[BoardKind, BoardState]
+    ) -> bool:
+        """Carry out one paid step; False if it called Telegram for nothing after all."""
+        match action.step:
+            case Step.SEND:
+                row = next(r for r in chat.rows if r.record.id == action.row_id)
+                outcome = await self._sender.send_one(row.record)
+                if outcome is Outcome.SENT and kind_of(row) is Kind.LINE:
+                    self._last_line[chat.chat_id] = (self._clock.now(), row.record.id)
+                return outcome is not Outcome.DROPPED
+            case Step.SHOW_QUEUE:
+                return await self._show(chat.chat_id, BoardKind.QUEUE)
+            case Step.SHOW_DIGEST:
+                self._last_line[chat.chat_id] = (self._clock.now(), None)
+                return await self._show(chat.chat_id, BoardKind.DIGEST)
+            case Step.UNFOLD:
+                queue = boards.get(BoardKind.QUEUE)
+                row_id = queue.oldest_waiting if queue is not None else None
+                record = await self._outbox.get(row_id) if row_id is not None else None
+                if record is None:
+                    return False
+                return await self._sender.send_one(record) is not Outcome.DROPPED
+
+    async def _show(self, chat_id: int, kind: BoardKind) -> bool:
+        """Bring one of the board's messages up to date; a failure leaves it stale, to be
+        tried again when the chat's limits allow. False if it was up to date already."""
+        stale = await self._boards.pending_slot(chat_id, kind)
+        if stale is None:
+            return False
+        state, index = stale
+        try:
+            message_id = await self._boards.show(state, index)
+        except Exception as error:
+            await self._board_failed(state, index, error)
+            return True
+        await self._boards.shown(state, index, message_id, self._clock.now())
+        return True
+
+    async def _board_failed(self, state: BoardState, index: int, error: Exception) -> None:
+        chat_id = state.record.chat_id
+        now = self._clock.now()
+        match classify(error):
             case Failure.NOT_MODIFIED:
-                await self._sent(row, None)  # the card already says this
+                shown = next(m for m in state.record.messages if m.slot == index)
+                await self._boards.shown(state, index, shown.message_id, now)
             case Failure.RATE_LIMITED:
                 assert isinstance(error, TelegramRetryAfter)
-                delay = timedelta(seconds=error.retry_after)
-                self._pacer.hold(row.chat_id, (self._clock.now() + delay).timestamp())
-                await self._retry(row, delay, error)
-            case Failure.CHAT_MOVED:
-                assert isinstance(error, TelegramMigrateToChat)
-                old = int(getattr(error.method, "chat_id", row.chat_id))
-                log.warning("chat %d became %d", old, error.migrate_to_chat_id)
-                moved = await self._refusals.chat_moved(old, error.migrate_to_chat_id)
-                if not moved or row.method is OutboxMethod.EDIT_CARD:
-                    # A card left behind in the old chat cannot be edited any more; the
-                    # move posts unclaimed leads' cards again in the new chat.
-                    await self._refusals.refused(row, Failure.REJECTED, describe(error))
-            case Failure.CHAT_GONE | Failure.REJECTED:
-                log.warning(
-                    "outbox row %d (%s) to chat %d refused for good: %s",
-                    row.id,
-                    row.purpose.value,
-                    row.chat_id,
-                    error,
-                )
-                await self._refusals.refused(row, failure, describe(error))
-            case Failure.RETRY:
-                if not isinstance(error, EXPECTED_FAILURES):
-                    log.exception("unexpected failure sending outbox row %d", row.id)
-                await self._retry(row, self._retry_delay(row.attempts), error)
-
-    async def _send(self, row: OutboxRecord) -> int | None:
-        markup = None if row.buttons is None else to_markup(row.buttons)
-        if row.method is OutboxMethod.SEND:
-            message = await self._bot.send_message(
-                row.chat_id,
-                row.text,
-                reply_markup=markup,
-                reply_parameters=await self._targets.reply(row),
-            )
-            return message.message_id
-        chat_id, message_id = await self._targets.edited_message(row)
-        edited = await self._bot.edit_message_text(
-            chat_id=chat_id, message_id=message_id, text=row.text, reply_markup=markup
-        )
-        return edited.message_id if isinstance(edited, Message) else message_id
-
-    async def _sent(self, row: OutboxRecord, message_id: int | None) -> None:
-        now = self._clock.now()
-        async with self._db.transaction():
-            await self._outbox.mark_sent(row.id, now, message_id)
-            if (
-                row.purpose is OutboxPurpose.CARD
-                and row.lead_id is not None
-                and message_id is not None
-            ):
-                await self._leads.set_card(row.lead_id, row.chat_id, message_id)
-                await self._posted.card_posted(row.lead_id, now)
-                await self._events.add(
-                    LeadEvent(
-                        row.lead_id,
-                        now,
-                        "card_posted",
-                        reason="outbox",
-                        details={"chat_id": row.chat_id, "message_id": message_id},
-                    )
-                )
-
-    async def _retry(self, row: OutboxRecord, delay: timedelta, error: BaseException) -> None:
-        log.warning(
-            "outbox row %d to chat %d failed (attempt %d), retry in %.0fs: %s",
-            row.id,
-            row.chat_id,
-            row.attempts + 1,
-            delay.total_seconds(),
-            error,
-        )
-        async with self._db.transaction():
-            await self._outbox.reschedule(row.id, self._clock.now() + delay, repr(error))
+                self._pacer.hold(chat_id, now.timestamp() + error.retry_after)
+            case Failure.REJECTED if index in {m.slot for m in state.record.messages}:
+                log.warning("board %d message %d is gone: %s", state.record.id, index, error)
+                await self._boards.forget(state, index)
+            case _:
+                log.warning("board %d in chat %d not shown: %s", state.record.id, chat_id, error)
+                self._pacer.hold(chat_id, now.timestamp() + FAILED_ROUND_PAUSE_SECONDS)

@@ -37,12 +37,21 @@ class Pacer:
     def wait(self, chat_id: int, now: float) -> float:
         return max(self._global.wait(now), self._chat(chat_id, now).wait(now))
 
+    def room(self, chat_id: int, now: float, horizon: float) -> int:
+        """How many messages the chat may take within `horizon` seconds from `now`."""
+        return min(self._global.room(now, horizon), self._chat(chat_id, now).room(now, horizon))
+
     def take(self, chat_id: int, now: float) -> bool:
         if self.wait(chat_id, now) > 0:
             return False
         self._global.take(now)
         self._chat(chat_id, now).take(now)
         return True
+
+    def give_back(self, chat_id: int, now: float) -> None:
+        """Nothing went after `take`: the message it allowed may go to someone else."""
+        self._global.give_back()
+        self._chat(chat_id, now).give_back()
 
     def hold(self, chat_id: int, until: float) -> None:
         """Telegram said 429 for this chat: send nothing more there before `until`."""

@@ -253,4 +253,16 @@ WORK: dict[str, str] = {
     ),
     "sources.never": "none yet",
     "sources.refused": "⚠️ Last refused request {when}: {why}",
+    "board.queue": (
+        "🔥 <b>Queue of new leads</b> · waiting: {count}\n"
+        "Leads are coming faster than the chat can show them one by one. Tap the button with "
+        "a lead's number to take it: the contacts come to your private chat."
+    ),
+    "board.queue_more": "🔥 <b>Queue of new leads</b> (continued)",
+    "board.queue_done": "✅ <b>Queue cleared</b>: new leads come as cards of their own again.",
+    "board.digest": "🗒 <b>Digest</b> · new lines are added here",
+    "board.digest_more": "🗒 <b>Digest</b> (continued)",
+    "notice.refused_ours": (
+        "⚠️ A message of the bot did not get through ({chat}): {why}. It began:\n{start}"
+    ),
 }

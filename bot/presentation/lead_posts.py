@@ -4,6 +4,7 @@ outbox row written in the caller's transaction, after the lifecycle moved the le
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 
 from bot.i18n import Translator
@@ -27,6 +28,18 @@ def client_label(lead: LeadRecord, tr: Translator) -> str:
     return str(tr("lead.no_name"))
 
 
+def queue_line(lead: LeadRecord, tr: Translator) -> str:
+    """The lead as one line of the chat's queue: its number, who, the channel, the region,
+    the request cut short. Never a contact: the queue is as public as a card."""
+    f = lead.fields
+    parts = [f"<b>№{lead.id}</b> {html.escape(client_label(lead, tr))}"]
+    parts += [html.escape(clip(value, 30)) for value in (f.channel, f.region) if value]
+    if f.message:
+        request = " ".join(mask_contacts(f.message, _NO_CONTACTS).split())
+        parts.append(f"«{html.escape(clip(request, 60))}»")
+    return " · ".join(parts)
+
+
 class LeadPosts:
     def __init__(self, repos: Repos, notices: HeadNotices) -> None:
         self._outbox = repos.outbox
@@ -46,6 +59,7 @@ class LeadPosts:
             now,
             buttons=claim_buttons(lead.id, tr),
             lead_id=lead.id,
+            line=queue_line(lead, tr),
         )
         if team.paused:
             # The card waits for the team chat; a hot lead cannot.

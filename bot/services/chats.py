@@ -8,7 +8,9 @@ the team. The heads of sales are told each time, in private.
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from enum import StrEnum
 
 from bot.clock import Clock
@@ -30,6 +32,9 @@ from storage import (
 )
 
 log = logging.getLogger(__name__)
+
+# How much of a refused message the heads are shown, to recognise it.
+_START = 200
 
 
 class PauseReason(StrEnum):
@@ -59,6 +64,7 @@ class ChatService:
         self._members = db.repos.members
         self._events = db.repos.events
         self._outbox = db.repos.outbox
+        self._boards = db.repos.boards
         self._notices = HeadNotices(self._outbox, roles)
 
     # ---- refused messages (called by the outbox worker) ---------------------------------
@@ -94,6 +100,33 @@ class ChatService:
         else:
             # Card edits and notices: the database already holds the truth they showed.
             log.warning("outbox row %d (%s) dropped: %s", row.id, row.purpose.value, detail)
+            # A message that never reached its chat is news to the heads, unless it was
+            # theirs: telling them of their own refused notice could go round for ever.
+            if row.method is OutboxMethod.SEND and row.purpose is not OutboxPurpose.HEAD_NOTICE:
+                await self._tell_refused(row, detail)
+
+    async def _tell_refused(self, row: OutboxRecord, detail: str) -> None:
+        team = await self._teams.primary()
+        member = await self._members.by_user(team.id, row.chat_id) if team else None
+        where = (
+            team.title
+            if team is not None and team.chat_id == row.chat_id
+            else member.full_name
+            if member is not None
+            else str(row.chat_id)
+        )
+        plain = html.unescape(re.sub(r"<[^>]+>", "", row.text)).strip()
+        start = plain if len(plain) <= _START else plain[: _START - 1] + "…"
+        await self._notices.tell(
+            team,
+            lambda tr: tr(
+                "notice.refused_ours",
+                chat=where,
+                why=tr("tg_refusal." + explain(detail)),
+                start=start,
+            ),
+            self._clock.now(),
+        )
 
     async def _owner_unreachable(self, lead: LeadRecord, user_id: int, detail: str) -> None:
         owner = await self._members.by_id(lead.owner_id) if lead.owner_id is not None else None
@@ -178,6 +211,7 @@ class ChatService:
             if first_time:
                 await self._teams.move_chat(team.id, new_chat_id)
                 await self._outbox.move_chat(old_chat_id, new_chat_id)
+                await self._boards.close_chat(old_chat_id, self._clock.now())
             await self._teams.resume(team.id)
             moved = await self._teams.by_id(team.id)
             assert moved is not None

@@ -14,7 +14,7 @@ from aiogram.types import Chat, User
 
 from bot.delivery.markup import to_markup
 from bot.routing import Mode
-from storage import LeadRepo, OutboxMethod, OutboxPurpose, OutboxRecord, OutboxRepo
+from storage import LeadRepo, OutboxPurpose, OutboxRecord, OutboxRepo
 from tests.builders import IVAN, OLGA, STRANGER, TEAM_CHAT, button_update, private
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, make_team, new_lead
@@ -39,11 +39,12 @@ def kinds(lead_id: int, member_id: int) -> list[str]:
 async def deliver_all(world: World) -> None:
     """Send everything pending, so that every message has its Telegram message id."""
     repo = OutboxRepo(world.db.conn)
-    while heads := await repo.heads():
-        for row in heads:
-            edit = row.method is not OutboxMethod.SEND
-            world.session.expect_message(EditMessageText if edit else SendMessage)
+    while pending := await repo.pending():
+        world.session.expect_message(SendMessage, times=len(pending))
+        world.session.expect_message(EditMessageText, times=len(pending))
         await world.worker.deliver_due()
+        world.session.withdraw(SendMessage)
+        world.session.withdraw(EditMessageText)
 
 
 class Story:

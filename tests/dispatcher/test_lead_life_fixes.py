@@ -64,10 +64,14 @@ async def test_an_offer_to_a_manager_who_went_away_meanwhile_is_never_sent(
     assert offer.chat_id == IVAN.id and offer.status is OutboxStatus.PENDING
     await reply_to(world, IVAN, "/vacation today 2026-12-03")
     assert await status(world, lead_id) == (LeadStatus.OFFERED, ids[1])
-    # Olga's offer and the team chat's lines go; Ivan's offer and its edit do not.
-    world.session.expect_message(times=4)
+    # Olga's offer and the team chat's three lines go (the first alone, then it turns into
+    # the chat's digest with the other two); Ivan's offer and its edit do not.
+    world.session.expect_message(times=2)
+    world.session.expect_message(EditMessageText)
     while await world.worker.deliver_due():
         pass
+    [digest] = world.session.of(EditMessageText)
+    assert digest.chat_id == TEAM_CHAT.id and digest.text.count("\n") == 3
     assert [t for t in sent_to(world, IVAN.id) if "Ромашка" in t] == []
     assert [o.status for o in await rows(world, lead_id, OutboxPurpose.OFFER_CARD)] == [
         OutboxStatus.DROPPED,
@@ -209,12 +213,12 @@ async def test_a_card_assigned_away_before_it_was_shown_holds_up_nothing(world: 
     lead_id = await new_lead(world, "ООО Ромашка")
     await reply_to(world, HEAD, f"/assign {lead_id} @ivan")
     # The card, and the edit saying who has the lead, are never sent; the rest of the
-    # team chat's queue goes on behind them.
+    # team chat's queue goes on behind them, a claimable card before a line.
     later = await new_lead(world, "ООО Лютик")
-    await deliver(world, sends=3)  # Ivan's contacts, the line "→ Ivan", the next card
+    await deliver(world, sends=3)  # Ivan's contacts, the next card, the line "→ Ivan"
     assert [t.split("\n")[0] for t in sent_to(world, TEAM_CHAT.id)] == [
-        f"#{lead_id} ООО Ромашка → Ivan · решение руководителя",
         f"🔥 <b>Новый лид №{later}</b>",
+        f"#{lead_id} ООО Ромашка → Ivan · решение руководителя",
     ]
     statuses = [r.status for r in await OutboxRepo(world.db.conn).for_lead(lead_id)]
     assert OutboxStatus.PENDING not in statuses

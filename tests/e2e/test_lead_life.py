@@ -35,7 +35,8 @@ def offers(tg: FakeTelegram, user: User) -> list[int]:
 
 
 def announced(tg: FakeTelegram) -> list[str]:
-    return [s.text for s in tg.chat(TEAM.id) if "· по очереди" in s.text]
+    """The chat's announcement lines, on their own or gathered in its digest."""
+    return [line for s in tg.chat(TEAM.id) for line in s.text.split("\n") if "· по очереди" in line]
 
 
 async def offer_of(tg: FakeTelegram, user: User, lead_id: int) -> Sent:

@@ -95,6 +95,10 @@ class RecordingSession(_OfflineSession):
             return responder(method)  # type: ignore[no-any-return]
         return responder  # type: ignore[no-any-return]
 
+    def withdraw(self, method: type[TelegramMethod[Any]]) -> None:
+        """Take back the calls of `method` allowed and not made."""
+        self._expected.pop(method, None)
+
     def unused(self) -> dict[str, int]:
         return {m.__name__: len(q) for m, q in self._expected.items() if q}
 

@@ -20,22 +20,23 @@ from storage import (
     LeadSource,
     OutboxMethod,
     OutboxPurpose,
-    OutboxRecord,
     OutboxRepo,
+    PendingRow,
     StorageUnavailableError,
 )
 from tests.builders import HEAD_PERSON
 from tests.conftest import TOKEN, World, make_worker
-from tests.fakes.errors import network_down, not_modified, retry_after, server_error
+from tests.fakes.errors import network_down, not_modified, refused, retry_after, server_error
 from tests.fakes.session import message_for
 
 CHAT = -1001
 
 
 async def enqueue(world: World, chat_id: int, text: str) -> int:
+    """A message sent as it is, in order (one-line notices may fold: test_chat_plan)."""
     async with world.db.transaction():
         return await OutboxRepo(world.db.conn).enqueue(
-            chat_id, OutboxMethod.SEND, OutboxPurpose.HEAD_NOTICE, text, world.clock.now()
+            chat_id, OutboxMethod.SEND, OutboxPurpose.LEAD_TEXT, text, world.clock.now()
         )
 
 
@@ -176,15 +177,15 @@ async def test_the_worker_survives_a_failing_round_and_delivers_afterwards(
 ) -> None:
     failed = asyncio.Event()
 
-    working_heads = OutboxRepo.heads
+    working = OutboxRepo.pending
 
-    async def broken_heads(self: OutboxRepo, limit: int = 500) -> list[OutboxRecord]:
+    async def broken(self: OutboxRepo, limit: int = 5000) -> list[PendingRow]:
         if not failed.is_set():
             failed.set()
             raise sqlite3.OperationalError("disk I/O error")
-        return await working_heads(self, limit)
+        return await working(self, limit)
 
-    monkeypatch.setattr(OutboxRepo, "heads", broken_heads)
+    monkeypatch.setattr(OutboxRepo, "pending", broken)
     monkeypatch.setattr("bot.delivery.outbox.FAILED_ROUND_PAUSE_SECONDS", 0.0)
     task = asyncio.create_task(world.worker.run())
     try:
@@ -273,3 +274,39 @@ async def test_a_row_cut_off_by_a_crash_is_marked_and_sent_again_once(world: Wor
     assert await world.worker.deliver_due() == 1
     assert await OutboxRepo(world.db.conn).in_doubt() == 0
     assert await world.worker.deliver_due() == 0
+
+
+async def test_a_message_too_long_for_telegram_goes_in_parts_and_nothing_is_lost(
+    world: World,
+) -> None:
+    await world.services.teams.setup(CHAT, "Sales", HEAD_PERSON)
+    lines = [f"Лид №{n}: ООО Клиент {n}, ждёт с ночи" for n in range(400)]
+    async with world.db.transaction():
+        await OutboxRepo(world.db.conn).enqueue(
+            CHAT, OutboxMethod.SEND, OutboxPurpose.TEAM_NOTICE, "\n".join(lines), world.clock.now()
+        )
+    world.session.expect_message(times=4)
+    while await world.worker.deliver_due():
+        pass
+    texts = [str(call.text) for call in world.session.of(SendMessage)]
+    assert all(len(text.encode("utf-16-le")) // 2 <= 4096 for text in texts)
+    assert "\n".join(texts).split("\n") == lines
+
+
+async def test_a_message_telegram_refuses_for_good_is_reported_to_the_heads(world: World) -> None:
+    await world.services.teams.setup(CHAT, "Sales", HEAD_PERSON)
+    async with world.db.transaction():
+        await OutboxRepo(world.db.conn).enqueue(
+            CHAT,
+            OutboxMethod.SEND,
+            OutboxPurpose.LEAD_TEXT,
+            "<b>Сводка за ночь</b>",
+            world.clock.now(),
+        )
+    world.session.expect(SendMessage, refused("Bad Request: can't parse entities"))
+    world.session.expect_message()  # to the head
+    while await world.worker.deliver_due():
+        pass
+    [_, told] = world.session.of(SendMessage)
+    assert told.chat_id == HEAD_PERSON.user_id
+    assert "Сообщение бота не дошло (Sales)" in told.text and "Сводка за ночь" in told.text

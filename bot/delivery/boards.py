@@ -1,0 +1,157 @@
+"""Boards in the chat: reads what each open board should show, and brings one of its
+messages up to date per call (one message of the chat's budget)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+
+from aiogram import Bot
+from aiogram.types import Message
+
+from bot.delivery.board_text import Slot, digest_slots, queue_slots
+from bot.delivery.markup import to_markup
+from bot.delivery.planning import BoardState
+from bot.i18n import Translator, language_for
+from storage import BoardKind, BoardRecord, Database, LeadEvent, OutboxPurpose
+
+
+class CardsPosted(Protocol):
+    """Who starts a lead's clock when it becomes claimable in the team chat."""
+
+    async def card_posted(self, lead_id: int, at: datetime) -> None: ...
+
+
+class Boards:
+    def __init__(self, db: Database, bot: Bot, posted: CardsPosted) -> None:
+        self._db = db
+        self._bot = bot
+        self._posted = posted
+        repos = db.repos
+        self._boards = repos.boards
+        self._outbox = repos.outbox
+        self._teams = repos.teams
+        self._events = repos.events
+
+    async def states(self) -> dict[int, dict[BoardKind, BoardState]]:
+        """Every open board by chat and kind. Call inside a consistent read."""
+        out: dict[int, dict[BoardKind, BoardState]] = {}
+        for record in await self._boards.open_boards():
+            out.setdefault(record.chat_id, {})[record.kind] = await self._state(record)
+        return out
+
+    async def _state(self, record: BoardRecord) -> BoardState:
+        rows = await self._outbox.folded(record.id)
+        tr = await self._translator(record.chat_id)
+        queue = record.kind is BoardKind.QUEUE
+        slots = queue_slots(rows, tr) if queue else digest_slots(rows, tr)
+        # A queue that shrank keeps its messages: those left over say it is cleared.
+        spare = queue_slots([], tr)[0]
+        shown = max((m.slot for m in record.messages), default=-1) + 1
+        padded = [*slots, *[Slot(spare.text, None, ())] * max(shown - len(slots), 0)]
+        waiting = [row.row_id for row in rows if row.waiting]
+        return BoardState(record, tuple(padded), len(waiting), waiting[0] if waiting else None)
+
+    async def _translator(self, chat_id: int) -> Translator:
+        # A team chat speaks the team's language; the heads' notices about it do too.
+        team = await self._teams.by_chat(chat_id) if chat_id < 0 else await self._teams.primary()
+        return Translator(language_for(team.language if team else None))
+
+    async def fold(
+        self,
+        chat_id: int,
+        kind: BoardKind,
+        row_ids: Sequence[int],
+        at: datetime,
+        adopt: int | None = None,
+    ) -> None:
+        """Show these rows as lines of the chat's board. A new digest grows out of the line
+        sent just before (`adopt`, a row): that message is edited into it, not repeated.
+        Call inside a transaction."""
+        if not row_ids:
+            return
+        opened = not any(
+            b.chat_id == chat_id and b.kind is kind for b in await self._boards.open_boards()
+        )
+        board_id = await self._boards.folding_into(chat_id, kind, at)
+        await self._outbox.fold(row_ids, board_id)
+        before = await self._outbox.get(adopt) if opened and adopt is not None else None
+        if before is not None and before.message_id is not None and before.sent_at is not None:
+            await self._outbox.attach(before.id, board_id)
+            await self._boards.shown(
+                board_id, 0, before.message_id, before.text, None, before.sent_at
+            )
+
+    async def close_quiet_digest(self, chat_id: int, quiet_since: datetime, at: datetime) -> None:
+        """A digest nothing folded into since `quiet_since` stays as it is; the next line
+        opens a new one at the bottom of the chat."""
+        for record in await self._boards.open_boards():
+            if (
+                record.chat_id == chat_id
+                and record.kind is BoardKind.DIGEST
+                and record.folded_at < quiet_since
+            ):
+                await self._boards.close(record.id, at)
+
+    async def pending_slot(self, chat_id: int, kind: BoardKind) -> tuple[BoardState, int] | None:
+        """The board and its first message that does not show what it should."""
+        async with self._db.consistent_read():
+            boards = await self._boards.open_boards()
+            record = next((b for b in boards if (b.chat_id, b.kind) == (chat_id, kind)), None)
+            if record is None:
+                return None
+            state = await self._state(record)
+        index = state.first_stale()
+        return None if index is None else (state, index)
+
+    async def show(self, state: BoardState, index: int) -> int:
+        """Send or edit the board's message `index`; the message id Telegram gave it."""
+        slot = state.slots[index]
+        markup = None if slot.buttons is None else to_markup([list(b) for b in slot.buttons])
+        shown = {m.slot: m for m in state.record.messages}
+        if index not in shown:
+            message = await self._bot.send_message(
+                state.record.chat_id, slot.text, reply_markup=markup
+            )
+            return message.message_id
+        message_id = shown[index].message_id
+        edited = await self._bot.edit_message_text(
+            chat_id=state.record.chat_id,
+            message_id=message_id,
+            text=slot.text,
+            reply_markup=markup if markup is not None else to_markup([]),
+        )
+        return edited.message_id if isinstance(edited, Message) else message_id
+
+    async def shown(self, state: BoardState, index: int, message_id: int, at: datetime) -> None:
+        """Record what the message shows now; start the clock of leads shown for the first
+        time; close a queue with nothing left in it."""
+        slot = state.slots[index]
+        record = state.record
+        buttons = None if slot.buttons is None else [list(line) for line in slot.buttons]
+        async with self._db.transaction():
+            await self._boards.shown(record.id, index, message_id, slot.text, buttons, at)
+            first = set(await self._outbox.mark_shown(slot.rows, at))
+            for row in await self._outbox.folded(record.id):
+                if row.row_id in first and row.purpose is OutboxPurpose.CARD and row.lead_id:
+                    await self._posted.card_posted(row.lead_id, at)
+                    await self._events.add(
+                        LeadEvent(
+                            row.lead_id,
+                            at,
+                            "card_posted",
+                            reason="queue",
+                            details={"chat_id": record.chat_id, "message_id": message_id},
+                        )
+                    )
+            # An empty queue that says so everywhere is finished: the next burst opens a
+            # new one at the bottom of the chat, where people look.
+            closing = record.kind is BoardKind.QUEUE and state.waiting == 0
+            if closing and state.first_stale(but=index) is None:
+                await self._boards.close(record.id, at)
+
+    async def forget(self, state: BoardState, index: int) -> None:
+        """The message is gone from the chat (deleted): the next show sends it anew."""
+        async with self._db.transaction():
+            await self._boards.forget(state.record.id, index)
