@@ -192,7 +192,9 @@ class Database:
             await self._write_lock.acquire()
         else:
             try:
-                await asyncio.wait_for(self._write_lock.acquire(), timeout=wait)
+                # asyncio.timeout, not wait_for: no task is made for a lock that is free.
+                async with asyncio.timeout(wait):
+                    await self._write_lock.acquire()
             except TimeoutError:
                 self._failed("the database is busy with other writes")
                 raise StorageUnavailableError("the database is busy") from None

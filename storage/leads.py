@@ -130,45 +130,52 @@ class LeadRepo:
             row = await cur.fetchone()
         return None if row is None else _lead(row)
 
-    async def claim(self, lead_id: int, member_id: int, at: datetime) -> bool:
+    async def _moved(self, sql: str, params: tuple[object, ...]) -> LeadRecord | None:
+        """A state change: the lead as it now is, or None when the UPDATE found no row in
+        the state it needs (one of concurrent callers gets the lead)."""
+        async with self._db.execute(f"{sql} RETURNING {_COLUMNS}", params) as cur:
+            row = await cur.fetchone()
+        return None if row is None else _lead(row)
+
+    async def claim(self, lead_id: int, member_id: int, at: datetime) -> LeadRecord | None:
         """Give a lead claimable in the team chat to a member. Exactly one of concurrent
-        callers gets True."""
-        cur = await self._db.execute(
+        callers gets the lead as it now is."""
+        return await self._moved(
             f"UPDATE leads SET status = 'taken', pool = NULL, owner_id = ?2, assigned_at = ?1, "
             f"{_TAKEN_AT} WHERE id = ?3 AND status = 'new' AND pool = 'chat'",
             (to_db(at), member_id, lead_id),
         )
-        return cur.rowcount == 1
 
-    async def wait_in(self, lead_id: int, pool: Pool, group_id: int | None = None) -> bool:
+    async def wait_in(
+        self, lead_id: int, pool: Pool, group_id: int | None = None
+    ) -> LeadRecord | None:
         """Where a new lead waits: claimable in the chat (by a group only, when a rule said
         so), or for a head's choice."""
-        cur = await self._db.execute(
+        return await self._moved(
             "UPDATE leads SET pool = ?, group_id = ? WHERE id = ? AND status = 'new'",
             (pool.value, group_id, lead_id),
         )
-        return cur.rowcount == 1
 
     async def offer(
         self, lead_id: int, member_id: int, at: datetime, cover_for: int | None = None
-    ) -> bool:
-        cur = await self._db.execute(
+    ) -> LeadRecord | None:
+        return await self._moved(
             "UPDATE leads SET status = 'offered', pool = NULL, owner_id = ?, assigned_at = ?, "
             "cover_for = ? WHERE id = ? AND status = 'new'",
             (member_id, to_db(at), cover_for, lead_id),
         )
-        return cur.rowcount == 1
 
-    async def hand_back(self, lead_id: int, deputy_id: int, member_id: int, at: datetime) -> bool:
+    async def hand_back(
+        self, lead_id: int, deputy_id: int, member_id: int, at: datetime
+    ) -> LeadRecord | None:
         """A lead the deputy got as cover goes back to the manager it was for, as it is:
         offered stays offered, taken stays taken (the deputy's talk with the client is in
         its history)."""
-        cur = await self._db.execute(
+        return await self._moved(
             "UPDATE leads SET owner_id = ?1, assigned_at = ?2, cover_for = NULL "
             f"WHERE id = ?3 AND owner_id = ?4 AND cover_for = ?1 AND {_OPEN}",
             (member_id, to_db(at), lead_id, deputy_id),
         )
-        return cur.rowcount == 1
 
     async def covering(self, member_id: int) -> list[LeadRecord]:
         """Open leads that others got as the deputy of `member_id`."""
@@ -202,58 +209,55 @@ class LeadRepo:
             rows = await cur.fetchall()
         return [_lead(row) for row in rows]
 
-    async def accept(self, lead_id: int, member_id: int, at: datetime) -> bool:
-        cur = await self._db.execute(
+    async def accept(self, lead_id: int, member_id: int, at: datetime) -> LeadRecord | None:
+        return await self._moved(
             f"UPDATE leads SET status = 'taken', {_TAKEN_AT} "
             "WHERE id = ?2 AND status = 'offered' AND owner_id = ?3",
             (to_db(at), lead_id, member_id),
         )
-        return cur.rowcount == 1
 
-    async def release(self, lead_id: int, owner_id: int, *, offered_only: bool = False) -> bool:
+    async def release(
+        self, lead_id: int, owner_id: int, *, offered_only: bool = False
+    ) -> LeadRecord | None:
         """Take an open lead back from its owner (`offered_only`: only while still offered to
         them), to be routed again."""
         held = "status = 'offered'" if offered_only else _OPEN
-        cur = await self._db.execute(
+        return await self._moved(
             "UPDATE leads SET status = 'new', pool = 'chat', owner_id = NULL, assigned_at = NULL, "
             "cover_for = NULL, taken_at = NULL, take_seconds = NULL "
             f"WHERE id = ? AND owner_id = ? AND {held}",
             (lead_id, owner_id),
         )
-        return cur.rowcount == 1
 
     async def assign(
         self, lead_id: int, member_id: int, at: datetime, *, only_if_new: bool = False
-    ) -> bool:
+    ) -> LeadRecord | None:
         """A head gives the lead to a member, who owns it at once. With `only_if_new` (a tap
         on a head's card) only a lead nobody has yet: two heads tapping, one assignment."""
         waiting = "status = 'new'" if only_if_new else _NOT_CLOSED
-        cur = await self._db.execute(
+        return await self._moved(
             "UPDATE leads SET status = 'taken', pool = NULL, owner_id = ?2, assigned_at = ?1, "
             f"cover_for = NULL, {_TAKEN_AT} WHERE id = ?3 AND {waiting} AND owner_id IS NOT ?2",
             (to_db(at), member_id, lead_id),
         )
-        return cur.rowcount == 1
 
     async def close(
         self, lead_id: int, member_id: int, won: bool, at: datetime, reason: str | None = None
-    ) -> bool:
+    ) -> LeadRecord | None:
         status = LeadStatus.WON if won else LeadStatus.LOST
-        cur = await self._db.execute(
+        return await self._moved(
             "UPDATE leads SET status = ?, closed_at = ?, lost_reason = ? "
             "WHERE id = ? AND status = 'taken' AND owner_id = ?",
             (status.value, to_db(at), None if won else reason, lead_id, member_id),
         )
-        return cur.rowcount == 1
 
-    async def reopen(self, lead_id: int, owner_id: int) -> bool:
+    async def reopen(self, lead_id: int, owner_id: int) -> LeadRecord | None:
         """A closed lead is worked again by the owner who closed it."""
-        cur = await self._db.execute(
+        return await self._moved(
             "UPDATE leads SET status = 'taken', closed_at = NULL, lost_reason = NULL "
             "WHERE id = ? AND owner_id = ? AND status IN ('won', 'lost')",
             (lead_id, owner_id),
         )
-        return cur.rowcount == 1
 
     async def open_of(self, member_id: int) -> list[LeadRecord]:
         async with self._db.execute(

@@ -31,3 +31,11 @@ class TurnRepo:
             "ON CONFLICT (team_id, scope) DO UPDATE SET state = excluded.state",
             (team_id, scope, json.dumps(dict(state))),
         )
+
+    async def all_of(self, team_id: int) -> dict[str, dict[str, object]]:
+        """Every scope's state for the team, in one read."""
+        async with self._db.execute(
+            "SELECT scope, state FROM turns WHERE team_id = ?", (team_id,)
+        ) as cur:
+            rows = await cur.fetchall()
+        return {row[0]: json.loads(row[1]) for row in rows}

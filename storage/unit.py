@@ -12,6 +12,7 @@ import aiosqlite
 
 from storage.boards import BoardRepo
 from storage.client_keys import ClientKeyRepo
+from storage.config_revision import ConfigRevisionRepo
 from storage.events import LeadEventRepo
 from storage.groups import GroupRepo
 from storage.heads import HeadRepo
@@ -49,6 +50,7 @@ class Repos:
     reports: ReportRepo
     heads: HeadRepo
     boards: BoardRepo
+    config: ConfigRevisionRepo
 
     @classmethod
     def on(cls, conn: aiosqlite.Connection) -> Repos:
@@ -71,4 +73,5 @@ class Repos:
             reports=ReportRepo(conn),
             heads=HeadRepo(conn),
             boards=BoardRepo(conn),
+            config=ConfigRevisionRepo(conn),
         )

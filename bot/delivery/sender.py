@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 # Failures of the network or of Telegram: retried quietly. Anything else is a bug, retried too
 # (a lead must not be dropped over it) but logged with its traceback.
 EXPECTED_FAILURES = (TelegramAPIError, CardNotPostedError, TimeoutError, OSError)
+# A claim reminder a second early is not worth re-planning the lead's timers for.
+CARD_CLOCK_SLACK = timedelta(seconds=1)
 
 
 class Refusals(Protocol):
@@ -179,8 +181,9 @@ class RowSender:
                 and message_id is not None
             ):
                 await self._leads.set_card(row.lead_id, row.chat_id, message_id)
-                # A lead shown in the queue first has been claimable since then.
-                if row.board_id is None:
+                # A lead shown in the queue first has been claimable since then; a card
+                # shown within a second of its lead keeps the clock it was written with.
+                if row.board_id is None and now - row.created_at > CARD_CLOCK_SLACK:
                     await self._posted.card_posted(row.lead_id, now)
                 await self._events.add(
                     LeadEvent(

@@ -24,6 +24,7 @@ from bot.intake.ratelimit import ClientLimiter, client_address
 from bot.intake.server import CONNECTIONS
 from bot.intake.vk import VkError, VkKind, read_vk
 from bot.leads.fields import is_lead, lead_from_pairs
+from bot.offload import SMALL_BYTES, by_size
 from bot.services.health import HealthService
 from bot.services.intake import IntakeService, NewLead
 from bot.services.refusals import RefusalService, RefusedRequest
@@ -145,9 +146,13 @@ class IntakeHandlers:
             if over:
                 raise too_large()
             key = idempotency_key(request.headers.get("Idempotency-Key"))
-            # Off the event loop: a body built to be slow to read must not stall the bot.
-            parsed = await asyncio.to_thread(
-                parse_lead, request.content_type, request.charset, body, body_boundary(request)
+            parsed = await by_size(
+                len(body) <= SMALL_BYTES,
+                parse_lead,
+                request.content_type,
+                request.charset,
+                body,
+                body_boundary(request),
             )
         except IntakeError as error:
             await self._refused(request, client, error, body, source)
@@ -168,7 +173,7 @@ class IntakeHandlers:
         try:
             if over:
                 raise too_large()
-            event = await asyncio.to_thread(read_vk, body)
+            event = await by_size(len(body) <= SMALL_BYTES, read_vk, body)
         except VkError as error:
             refused = IntakeError(
                 400, f"not a VK Callback API request: {error}", Refusal.UNREADABLE

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from bot.lifecycle.config import Configuration
 from bot.lifecycle.head_cards import HeadCards
 from bot.lifecycle.planner import Planner, describe
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
@@ -50,16 +51,40 @@ class Distributor:
         self._notices = notices
         self._heads = heads
 
+    async def configuration(self) -> Configuration:
+        """The teams as routing sees them now (kept in memory until a head changes them)."""
+        return await self._planner.configuration()
+
     async def distribute(
         self, lead: LeadRecord, team: TeamRecord, now: datetime, cause: Cause | None = None
     ) -> Decision:
-        """Route a new lead (or one taken back) and write what that sends. Call inside a
-        transaction; `cause` says why it moves again, and the next manager reads it."""
+        """Route a lead that waited (for a team, for opening) or was taken back, and write
+        what that sends. Call inside a transaction; `cause` says why it moves again, and
+        the next manager reads it."""
         exclude = frozenset(
             await self._events.members_with(lead.id, EXCLUDING_EVENTS, NOT_EXCLUDING_REASONS)
         )
+        return await self._route(lead, team, now, cause, exclude)
+
+    async def distribute_new(
+        self, lead: LeadRecord, team: TeamRecord, now: datetime, configuration: Configuration
+    ) -> Decision:
+        """Route a lead stored in this transaction: nobody gave it back yet and it has no
+        timers, so neither is looked up; `configuration` is the one intake just read."""
+        return await self._route(lead, team, now, None, frozenset(), configuration)
+
+    async def _route(
+        self,
+        lead: LeadRecord,
+        team: TeamRecord,
+        now: datetime,
+        cause: Cause | None,
+        exclude: frozenset[int],
+        configuration: Configuration | None = None,
+    ) -> Decision:
+        first = configuration is not None
         decision, situation, facts = await self._planner.decide(
-            team, lead.id, lead.fields, lead.contact_user_id, now, exclude
+            team, lead.id, lead.fields, lead.contact_user_id, now, exclude, configuration
         )
         details = describe(decision, situation, cause)
         held = decision.kind is DecisionKind.HOLD
@@ -68,7 +93,7 @@ class Distributor:
         match decision.kind:
             case DecisionKind.POST:
                 group_id = decision.group_id
-                moved = await self._life.post(lead.id, now, note, group_id, settings)
+                moved = await self._life.post(lead.id, now, note, group_id, settings, first=first)
                 group = None if group_id is None else situation.group_name(group_id)
                 await self._posts.team_card(_now(moved, lead), team, now, group)
                 if decision.reason.code is ReasonCode.NOBODY_AVAILABLE:
@@ -87,18 +112,20 @@ class Distributor:
                     await self._turns.put(team.id, decision.turn.to_json(), decision.scope)
                 member = situation.members[decision.member_id]
                 cover_for = decision.reason.cover_for
-                moved = await self._life.offer(lead.id, member.id, now, note, cover_for, settings)
+                moved = await self._life.offer(
+                    lead.id, member.id, now, note, cover_for, settings, first=first
+                )
                 assert isinstance(moved, Moved), f"lead {lead.id} was routed while not new"
                 await self._posts.offer(moved.lead, member, details, now)
                 if settings[ANNOUNCE]:
                     await self._posts.announce(team, moved.lead, member, decision.reason.code, now)
             case DecisionKind.ASK_HEAD:
-                moved = await self._life.ask_heads(lead.id, now, note, settings)
+                moved = await self._life.ask_heads(lead.id, now, note, settings, first=first)
                 await self._heads.send(
                     _now(moved, lead), team, situation, facts, decision.candidates, now
                 )
             case DecisionKind.HOLD:
-                await self._life.hold(lead.id, now, note, settings)
+                await self._life.hold(lead.id, now, note, settings, first=first)
         return decision
 
     async def to_chat(self, lead: LeadRecord, team: TeamRecord, now: datetime, note: Note) -> None:

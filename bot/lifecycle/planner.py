@@ -4,11 +4,13 @@ distribution and by `/route`, which only differ in whether they persist the deci
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.leads.identity import client_keys, lead_facts
 from bot.lifecycle.calendars import member_calendar, team_calendar
+from bot.lifecycle.config import ConfigCache, Configuration
 from bot.people import Roles
 from bot.presentation.reasons import Cause
 from bot.routing import (
@@ -25,7 +27,6 @@ from bot.routing import (
     TeamSnapshot,
     TurnState,
     route,
-    value_key,
 )
 from bot.routing.hours import off_duty
 from bot.team_settings import (
@@ -46,7 +47,6 @@ from storage import (
 from storage.groups import GroupRecord
 from storage.rules import RuleRecord
 from storage.turns import TEAM_SCOPE
-from storage.vacations import VacationStatus
 
 
 def group_scope(group_id: int) -> str:
@@ -76,30 +76,35 @@ class Situation:
 class Planner:
     def __init__(self, db: Database, roles: Roles, zone: str) -> None:
         self._roles = roles
-        self._zone = zone  # the bot's TIMEZONE, for a team that never set its own
-        repos = db.repos
-        self._members = repos.members
-        self._settings = repos.settings
-        self._turns = repos.turns
-        self._groups = repos.groups
-        self._rules = repos.rules
-        self._aliases = repos.aliases
-        self._keys = repos.client_keys
-        self._vacations = repos.vacations
+        self._cache = ConfigCache(db.repos, zone)
+        self._members = db.repos.members
+        self._turns = db.repos.turns
+        self._keys = db.repos.client_keys
+
+    @property
+    def cache(self) -> ConfigCache:
+        return self._cache
+
+    async def configuration(self) -> Configuration:
+        """Every team's configuration, and the members' open leads as of now."""
+        return await self._cache.read()
 
     async def settings(self, team: TeamRecord) -> TeamSettings:
-        return TeamSettings(await self._settings.values(team.id), self._zone)
+        config = (await self._cache.read()).of(team.id)
+        assert config is not None, f"team {team.id} is not in the database"
+        return config.settings
 
-    async def situation(self, team: TeamRecord, now: datetime) -> Situation:
-        """What routing needs about the team at `now`, read in one go."""
-        settings = await self.settings(team)
-        members = await self._members.active(team.id)
+    async def situation(
+        self, team: TeamRecord, now: datetime, configuration: Configuration | None = None
+    ) -> Situation:
+        """What routing needs about the team at `now`: its configuration (kept in memory
+        until written), its members' open leads and its turns (read now)."""
+        configuration = configuration or await self._cache.read()
+        config = configuration.of(team.id)
+        assert config is not None, f"team {team.id} is not in the database"
+        settings = config.settings
+        members = configuration.members(config)
         team_cap = settings[CAP]
-        away = {
-            v.member_id: v.deputy_id
-            for v in await self._vacations.open_of_team(team.id)
-            if v.status is VacationStatus.ACTIVE
-        }
         calendar = team_calendar(settings)
         team_open = calendar.is_open(now)
         policy = settings[OFF_HOURS]
@@ -111,8 +116,8 @@ class Planner:
                 m.cap if m.cap is not None else team_cap,
                 m.paused_at is not None,
                 m.skills,
-                away=m.id in away,
-                deputy=away.get(m.id),
+                away=m.id in config.away,
+                deputy=config.away.get(m.id),
                 off_hours=off_duty(
                     team_open,
                     policy,
@@ -122,27 +127,35 @@ class Planner:
             )
             for m in members
         )
-        groups = {g.id: g for g in await self._groups.active(team.id)}
-        rules = await self._rules.all_of(team.id)
-        names = {m.id: m.full_name for m in members}
-        for rule in rules:
-            if rule.member_id is not None:
-                await self._name_departed(names, rule.member_id)
+        mode = settings[MODE]
+        # Turns change with every lead handed out in turn: read, never kept, and only
+        # when a rotation is in play.
+        rotates = mode is Mode.ROUND_ROBIN or any(
+            Mode(g.mode) is Mode.ROUND_ROBIN for g in config.groups.values()
+        )
+        turns = await self._turns.all_of(team.id) if rotates else {}
         snapshot = TeamSnapshot(
             team.id,
-            settings[MODE],
+            mode,
             states,
-            await self._turn(team.id),
+            _turn(turns, TEAM_SCOPE),
             has_heads=bool(self._roles.head_ids),
-            rules=tuple(_rule(r) for r in rules),
-            groups={gid: await self._group(team.id, g) for gid, g in groups.items()},
-            aliases=await self._alias_map(team.id),
+            rules=tuple(_rule(r) for r in config.rules),
+            groups={gid: _group(g, turns) for gid, g in config.groups.items()},
+            aliases={f: dict(a) for f, a in config.aliases.items()},
             known_client=settings[KNOWN_CLIENT],
             region_basis=settings[REGION_BASIS],
             open=team_open,
             off_hours=policy,
         )
-        return Situation(snapshot, {m.id: m for m in members}, settings, groups, rules, names)
+        return Situation(
+            snapshot,
+            {m.id: m for m in members},
+            settings,
+            dict(config.groups),
+            list(config.rules),
+            dict(config.names),
+        )
 
     async def decide(
         self,
@@ -152,9 +165,10 @@ class Planner:
         contact_user_id: int | None,
         now: datetime,
         exclude: frozenset[int] = frozenset(),
+        configuration: Configuration | None = None,
     ) -> tuple[Decision, Situation, LeadFacts]:
         """Route a lead, persisting nothing: the caller writes what it decides."""
-        situation = await self.situation(team, now)
+        situation = await self.situation(team, now, configuration)
         facts = lead_facts(lead_id, fields)
         if situation.snapshot.known_client:
             known = await self.known_client(
@@ -189,21 +203,15 @@ class Planner:
                 return KnownClient(found[1], found[0], kind)
         return None
 
-    async def _turn(self, team_id: int, scope: str = TEAM_SCOPE) -> TurnState:
-        stored = await self._turns.get(team_id, scope)
-        return TurnState.from_json(stored) if stored else TurnState()
 
-    async def _group(self, team_id: int, group: GroupRecord) -> Group:
-        scope = group_scope(group.id)
-        return Group(
-            group.id, Mode(group.mode), group.member_ids, await self._turn(team_id, scope), scope
-        )
+def _turn(turns: Mapping[str, dict[str, object]], scope: str) -> TurnState:
+    stored = turns.get(scope)
+    return TurnState.from_json(stored) if stored else TurnState()
 
-    async def _alias_map(self, team_id: int) -> dict[str, dict[str, str]]:
-        aliases: dict[str, dict[str, str]] = {}
-        for alias in await self._aliases.all_of(team_id):
-            aliases.setdefault(alias.field, {})[value_key(alias.alias)] = value_key(alias.canonical)
-        return aliases
+
+def _group(group: GroupRecord, turns: Mapping[str, dict[str, object]]) -> Group:
+    scope = group_scope(group.id)
+    return Group(group.id, Mode(group.mode), group.member_ids, _turn(turns, scope), scope)
 
 
 def _rule(record: RuleRecord) -> Rule:

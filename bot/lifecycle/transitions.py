@@ -56,7 +56,12 @@ class TimerPlan(Protocol):
     """Who writes the timer a lead's new state waits on (`timing.deadlines.Deadlines`)."""
 
     async def lead_changed(
-        self, lead: LeadRecord, now: datetime, settings: TeamSettings | None = None
+        self,
+        lead: LeadRecord,
+        now: datetime,
+        settings: TeamSettings | None = None,
+        *,
+        first: bool = False,
     ) -> None: ...
 
 
@@ -75,21 +80,36 @@ class Lifecycle:
         note: Note,
         group_id: int | None = None,
         settings: TeamSettings | None = None,
+        *,
+        first: bool = False,
     ) -> Moved | Refused:
+        """`first`: the lead was stored in this transaction, so it has no timers yet."""
         changed = await self._leads.wait_in(lead_id, Pool.CHAT, group_id)
-        return await self._after(Move.POST, lead_id, changed, None, now, note, settings)
+        return await self._after(Move.POST, lead_id, changed, None, now, note, settings, first)
 
     async def ask_heads(
-        self, lead_id: int, now: datetime, note: Note, settings: TeamSettings | None = None
+        self,
+        lead_id: int,
+        now: datetime,
+        note: Note,
+        settings: TeamSettings | None = None,
+        *,
+        first: bool = False,
     ) -> Moved | Refused:
         changed = await self._leads.wait_in(lead_id, Pool.HEADS)
-        return await self._after(Move.ASK_HEADS, lead_id, changed, None, now, note, settings)
+        return await self._after(Move.ASK_HEADS, lead_id, changed, None, now, note, settings, first)
 
     async def hold(
-        self, lead_id: int, now: datetime, note: Note, settings: TeamSettings | None = None
+        self,
+        lead_id: int,
+        now: datetime,
+        note: Note,
+        settings: TeamSettings | None = None,
+        *,
+        first: bool = False,
     ) -> Moved | Refused:
         changed = await self._leads.wait_in(lead_id, Pool.HOURS)
-        return await self._after(Move.HOLD, lead_id, changed, None, now, note, settings)
+        return await self._after(Move.HOLD, lead_id, changed, None, now, note, settings, first)
 
     async def offer(
         self,
@@ -99,9 +119,13 @@ class Lifecycle:
         note: Note,
         cover_for: int | None = None,
         settings: TeamSettings | None = None,
+        *,
+        first: bool = False,
     ) -> Moved | Refused:
         changed = await self._leads.offer(lead_id, member_id, now, cover_for)
-        return await self._after(Move.OFFER, lead_id, changed, member_id, now, note, settings)
+        return await self._after(
+            Move.OFFER, lead_id, changed, member_id, now, note, settings, first
+        )
 
     # ---- a manager takes it ------------------------------------------------------------------
 
@@ -191,17 +215,16 @@ class Lifecycle:
         self,
         move: Move,
         lead_id: int,
-        changed: bool,
+        lead: LeadRecord | None,
         member_id: int | None,
         now: datetime,
         note: Note,
         settings: TeamSettings | None = None,
+        first: bool = False,
     ) -> Moved | Refused:
-        lead = await self._leads.get(lead_id)
         if lead is None:
-            return Refused(move, lead_id, Refusal.GONE)
-        if not changed:
-            return Refused(move, lead_id, Refusal.MOVED_ON)
+            gone = await self._leads.get(lead_id) is None
+            return Refused(move, lead_id, Refusal.GONE if gone else Refusal.MOVED_ON)
         await self._repos.events.add(
             LeadEvent(
                 lead_id,
@@ -217,5 +240,5 @@ class Lifecycle:
             # Routed again in this transaction: the routing move writes the next timer.
             await self._repos.timers.cancel_for_lead(lead_id, now)
         else:
-            await self._deadlines.lead_changed(lead, now, settings)
+            await self._deadlines.lead_changed(lead, now, settings, first=first)
         return Moved(move, lead, member_id, now)

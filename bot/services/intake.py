@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,6 +9,7 @@ from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.leads.fields import cleaned, is_lead, settle_channel
 from bot.lifecycle.distribution import Distributor
+from bot.offload import SMALL_BYTES, SMALL_FIELDS, by_size
 from bot.services.client_index import ClientIndex
 from storage import (
     Database,
@@ -19,6 +19,7 @@ from storage import (
     LeadSource,
     TeamRecord,
 )
+from storage.lead_records import KNOWN_FIELDS
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,13 @@ class HandEntryResult:
     outcome: HandEntry
     lead_id: int | None = None
     team_chat_id: int | None = None  # where its card goes
+
+
+def _small(fields: LeadFields) -> bool:
+    if len(fields.extra) > SMALL_FIELDS:
+        return False
+    texts = (*fields.extra.values(), *(getattr(fields, n) for n in KNOWN_FIELDS))
+    return sum(len(t) for t in texts if isinstance(t, str)) <= SMALL_BYTES
 
 
 def _prepared(new: NewLead) -> LeadFields:
@@ -98,13 +106,14 @@ class IntakeService:
 
     async def _store(self, new: NewLead, wait: float | None) -> Submitted:
         now = self._clock.now()
-        # Off the event loop: a form of a thousand fields takes a while to clean.
-        fields = await asyncio.to_thread(_prepared, new)
+        fields = await by_size(_small(new.fields), _prepared, new)
         async with self._db.transaction(wait):
             earlier = await self._leads.find_duplicate(fields.external_id, new.idempotency_key)
             if earlier is not None:
                 return Submitted(earlier.id, created=False, team_id=earlier.team_id)
-            team = await self._teams.primary()
+            configuration = await self._distributor.configuration()
+            primary = configuration.primary
+            team = primary.team if primary else None
             lead = await self._leads.insert(
                 team.id if team else None,
                 new.source,
@@ -121,7 +130,7 @@ class IntakeService:
             )
             await self._clients.remember(lead)
             if team is not None:
-                await self._distributor.distribute(lead, team, now)
+                await self._distributor.distribute_new(lead, team, now, configuration)
             else:
                 log.warning("lead %d stored; no team chat yet, it waits for /setup", lead.id)
         return Submitted(lead.id, created=True, team_id=team.id if team else None)

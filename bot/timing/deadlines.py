@@ -115,12 +115,18 @@ class Deadlines:
         return timer
 
     async def lead_changed(
-        self, lead: LeadRecord, now: datetime, settings: TeamSettings | None = None
+        self,
+        lead: LeadRecord,
+        now: datetime,
+        settings: TeamSettings | None = None,
+        *,
+        first: bool = False,
     ) -> None:
         """Replace the lead's pending timers with the one its state waits on. Called by the
         lifecycle, in the transaction that changed the lead (`settings`, when the caller
-        has them)."""
-        await self._timers.cancel_for_lead(lead.id, now)
+        has them; `first`: the lead was stored in this transaction and has no timers)."""
+        if not first:
+            await self._timers.cancel_for_lead(lead.id, now)
         if lead.team_id is None:
             return
         if settings is None:

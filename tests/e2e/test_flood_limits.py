@@ -1,54 +1,26 @@
-"""A burst of 500 leads into one team chat, through the real aiohttp session, against a fake
+"""Bursts of leads into one team chat, through the real aiohttp session, against a fake
 Telegram that enforces Telegram's flood limits. Both sides share one fake clock, so the
-25 minutes the burst takes at 20 messages a minute pass in a couple of seconds."""
+minutes a burst takes at 20 messages a minute pass in a couple of seconds."""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from aiogram import Bot
 
-from bot.build import Services, build_dispatcher, build_services, make_bot
-from bot.delivery.outbox import OutboxWorker
-from bot.delivery.pacing import SendLimits
-from bot.delivery.pulse import TelegramPulse
-from bot.delivery.signal import OutboxSignal
-from bot.people import Person
+from bench.burst import MANAGERS, Paced, bot_on, burst, buttons_in, team_of
+from bot.build import build_dispatcher
 from bot.services.intake import NewLead
-from storage import Database, LeadFields, LeadRepo, LeadSource, MemberRepo
+from storage import LeadFields, LeadSource, MemberRepo
 from tests.builders import HEAD_PERSON
-from tests.conftest import TOKEN, make_settings
+from tests.conftest import TOKEN
 from tests.e2e.conftest import IVAN, TEAM
 from tests.fakes.clock import FakeClock
 from tests.fakes.faults import too_many_requests
 from tests.fakes.telegram import FakeTelegram
-from tests.fakes.telegram_objects import Group, Sent, User
-
-
-@dataclass
-class Paced:
-    tg: FakeTelegram
-    clock: FakeClock
-    db: Database
-    services: Services
-    worker: OutboxWorker
-    bot: Bot
-
-    async def deliver_everything(self) -> None:
-        """Run the worker, moving the clock to each moment it says it may send again."""
-        for _ in itertools.count():
-            if await self.worker.deliver_due():
-                continue
-            wakeup = await self.worker.next_wakeup()
-            if wakeup is None:
-                return
-            self.clock.current = max(self.clock.current, wakeup)
+from tests.fakes.telegram_objects import Group
 
 
 @pytest.fixture
@@ -57,89 +29,33 @@ async def paced(tmp_path: Path) -> AsyncIterator[Paced]:
     tg = FakeTelegram(TOKEN, clock=lambda: clock.now().timestamp())
     tg.add_user(IVAN)
     tg.started.add(IVAN.id)  # Ivan opened the private chat when joining
-    tg.add_group(Group(TEAM.id, TEAM.title, set(TEAM.members)))
+    tg.add_group(Group(TEAM.id, TEAM.title, {*TEAM.members, *(u.id for u in MANAGERS)}))
     tg.enforce_limits()
     await tg.start()
-    settings = make_settings(tmp_path, telegram_api_url=tg.url)
-    db = await Database.open(settings.database_path)
-    bot = make_bot(settings)
-    signal = OutboxSignal()
-    services = build_services(db, bot, settings, clock, signal, TelegramPulse(clock))
-    worker = OutboxWorker(
-        db, bot, clock, signal, services.chats, services.timers, limits=SendLimits()
-    )
     try:
-        yield Paced(tg, clock, db, services, worker, bot)
+        async with bot_on(tmp_path, tg, clock) as run:
+            yield run
     finally:
-        await bot.session.close()
-        await db.close()
         await tg.stop()
-
-
-HTTP = LeadSource.HTTP
-MANAGERS = [User(400 + n, f"Manager{n}", language_code="ru") for n in range(5)]
 
 
 async def test_100_leads_in_a_minute_are_each_claimable_within_seconds_without_a_429(
     paced: Paced,
 ) -> None:
     """Leads arrive every 0.6 s; managers tap a lead's button one second after it shows,
-    on its card or in the chat's queue. Time is the fake clock both sides share."""
-    team = await paced.services.teams.setup(TEAM.id, TEAM.title, HEAD_PERSON)
-    assert team.team is not None
-    for user in MANAGERS:
-        paced.tg.add_user(user)
-        paced.tg.started.add(user.id)
-        async with paced.db.transaction():
-            await MemberRepo(paced.db.conn).upsert_active(
-                team.team.id, user.id, user.full_name, None, "ru", paced.clock.now()
-            )
-    arrived: dict[int, float] = {}
-    claimable: dict[int, float] = {}
-    taps: dict[int, float] = {}
-    start = paced.clock.now().timestamp()
-    for step in range(1200):  # 0.25 s each: five minutes
-        now = start + step * 0.25
-        paced.clock.current = datetime.fromtimestamp(now, UTC)
-        if len(arrived) < 100 and now - start >= len(arrived) * 0.6:
-            n = len(arrived)  # a phone each: a known client's lead would skip the chat
-            lead = NewLead(LeadFields(name=f"Client {n}", phone=f"+7912{n:07d}"), HTTP)
-            arrived[(await paced.services.intake.submit(lead)).lead_id] = now
-        await paced.worker.deliver_due()
-        for lead_id in buttons_in(paced.tg.chat(TEAM.id)):
-            claimable.setdefault(lead_id, now)
-            taps.setdefault(lead_id, now + 1.0)
-        for lead_id, at in list(taps.items()):
-            if at <= now:
-                del taps[lead_id]
-                user = MANAGERS[lead_id % len(MANAGERS)]
-                await paced.services.claims.claim(lead_id, TEAM.id, Person(user.id, user.full_name))
-                taps[lead_id] = float("inf")  # tapped once
-    assert paced.tg.limits is not None and paced.tg.limits.refused == 0
-    assert set(claimable) == set(arrived)  # none lost
-    waits = sorted(claimable[lead] - arrived[lead] for lead in arrived)
+    on its card or in the chat's queue (`bench.burst`, which prints the same figures)."""
+    await team_of(paced, MANAGERS)
+    result = await burst(paced, leads=100, per_minute=100, tap_after=1.0)
+    assert result.refused == 0
+    assert len(result.arrived) == 100 and set(result.claimable) == set(result.arrived)
+    waits = result.waits()
     assert waits[94] <= 5.0 and waits[-1] <= 7.0
-    leads = [await LeadRepo(paced.db.conn).get(lead) for lead in arrived]
-    assert all(lead is not None and lead.owner_id is not None for lead in leads)
+    answers = result.answers()
+    assert len(answers) == 100 and answers[94] <= 5.0
     # Each lead's contacts reached exactly one manager, in private.
-    phones = {lead: f"+7912{n:07d}" for n, lead in enumerate(arrived)}
-    owners = {
-        lead: [u.id for u in MANAGERS if any(phone in m.text for m in paced.tg.chat(u.id))]
-        for lead, phone in phones.items()
-    }
-    assert all(len(who) == 1 for who in owners.values()), owners
+    assert result.lost == 0 and result.doubled == 0, result.contacts
     # The queue said it was cleared once the burst was over; no button is left to press.
     assert not buttons_in(paced.tg.chat(TEAM.id))
-
-
-def buttons_in(messages: list[Sent]) -> set[int]:
-    """Leads with a Claim button somewhere in the chat."""
-    return {
-        int(b["callback_data"].split(":")[1])
-        for m in messages
-        for b in m.buttons()
-        if b.get("callback_data", "").startswith("claim:")
-    }
 
 
 async def test_a_429_that_comes_anyway_is_waited_out_and_order_is_kept(paced: Paced) -> None:

@@ -1,0 +1,120 @@
+"""The configuration token on a real file: every configuration write draws a new one, a
+lead's progress does not, a rollback brings the old one back, and the cache built on it
+re-reads exactly when the token moved."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.lifecycle.config import ConfigCache
+from storage import Database, LeadFields, LeadSource, Repos
+from storage.config_revision import CONFIG_TABLES
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+async def token(db: Database) -> bytes:
+    return (await db.repos.config.live()).token
+
+
+async def test_every_configuration_table_has_its_three_triggers(db: Database) -> None:
+    """A migration that rebuilds one of these tables drops its triggers: this notices."""
+    async with db.conn.execute(
+        "SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger' "
+        "AND sql LIKE '%config_revision%'"
+    ) as cur:
+        found = {(row[0], verb) for row in await cur.fetchall() for verb in _verbs(row[1])}
+    assert found == {(t, v) for t in CONFIG_TABLES for v in ("INSERT", "UPDATE", "DELETE")}
+
+
+def _verbs(sql: str) -> list[str]:
+    head = sql.split(" ON ", maxsplit=1)[0].upper()
+    return [v for v in ("INSERT", "UPDATE", "DELETE") if f"AFTER {v}" in head]
+
+
+async def setup(db: Database) -> tuple[Repos, int, int]:
+    async with db.transaction() as repos:
+        team = await repos.teams.create(-1001, "Отдел", "ru", 100, NOW)
+        ivan = await repos.members.upsert_active(team.id, 201, "Ivan", None, "ru", NOW)
+    return repos, team.id, ivan.id
+
+
+async def test_configuration_writes_draw_a_new_token_and_a_lead_s_progress_does_not(
+    db: Database,
+) -> None:
+    repos, team_id, ivan = await setup(db)
+    writes = [
+        lambda: repos.settings.put(team_id, "mode", "round_robin"),
+        lambda: repos.members.set_paused(ivan, NOW),
+        lambda: repos.members.set_cap(ivan, 3),
+        lambda: repos.groups.add(team_id, "Госсектор", "госсектор", [ivan], NOW),
+        lambda: repos.aliases.put(team_id, "region", "мск", "мск", "Москва"),
+        lambda: repos.teams.rename(team_id, "Продажи"),
+    ]
+    for write in writes:
+        before = await token(db)
+        async with db.transaction():
+            await write()
+        assert await token(db) != before
+    before = await token(db)
+    async with db.transaction():
+        lead = await repos.leads.insert(team_id, LeadSource.HTTP, LeadFields(name="A"), NOW)
+        assert await repos.leads.offer(lead.id, ivan, NOW) is not None
+    assert (await db.repos.config.live()).loads == {ivan: 1}  # the trigger counted it
+    assert await token(db) == before
+
+
+async def test_a_rolled_back_write_brings_the_old_token_back(db: Database) -> None:
+    repos, team_id, _ = await setup(db)
+    before = await token(db)
+    try:
+        async with db.transaction():
+            await repos.settings.put(team_id, "mode", "round_robin")
+            raise LookupError
+    except LookupError:
+        pass
+    assert await token(db) == before
+
+
+async def test_the_cache_reads_the_configuration_again_only_after_a_write(db: Database) -> None:
+    repos, team_id, ivan = await setup(db)
+    cache = ConfigCache(db.repos, "Europe/Moscow")
+    first = await cache.read()
+    assert first.primary is not None and first.primary.team.title == "Отдел"
+    assert [m.id for m in first.members(first.primary)] == [ivan]
+    async with db.transaction():
+        lead = await repos.leads.insert(team_id, LeadSource.HTTP, LeadFields(name="A"), NOW)
+        await repos.leads.offer(lead.id, ivan, NOW)
+    second = await cache.read()
+    assert cache.loaded == 1
+    assert second.primary is not None
+    assert [m.open_leads for m in second.members(second.primary)] == [1]  # live, not kept
+    async with db.transaction():
+        await repos.members.set_paused(ivan, NOW)
+    third = await cache.read()
+    assert cache.loaded == 2
+    assert third.primary is not None and third.primary.members[0].paused_at is not None
+
+
+async def test_a_read_a_write_lands_in_the_middle_of_is_not_kept(db: Database) -> None:
+    """Outside a transaction the cache may read halfway through another coroutine's write;
+    that write could still be rolled back, bringing back the token read first."""
+    repos, _, _ = await setup(db)
+    cache = ConfigCache(db.repos, "Europe/Moscow")
+    original = repos.teams.all
+    before = await token(db)
+
+    async def all_then_a_write():  # type: ignore[no-untyped-def]
+        teams = await original()
+        await db.conn.execute("UPDATE config_revision SET token = randomblob(8)")
+        return teams
+
+    repos.teams.all = all_then_a_write  # type: ignore[method-assign]
+    try:
+        await cache.read()
+    finally:
+        repos.teams.all = original  # type: ignore[method-assign]
+    # The write is rolled back: the token is the one the cache read first.
+    await db.conn.execute("UPDATE config_revision SET token = ?", (before,))
+    await cache.read()
+    assert cache.loaded == 2
