@@ -47,15 +47,25 @@ class BoardRepo:
 
     async def open_boards(self) -> list[BoardRecord]:
         """Every board still edited, with its messages."""
+        return await self._open("", ())
+
+    async def open_board(self, chat_id: int, kind: BoardKind) -> BoardRecord | None:
+        """The chat's open board of that kind, if any."""
+        found = await self._open(" AND b.chat_id = ? AND b.kind = ?", (chat_id, kind.value))
+        return found[0] if found else None
+
+    async def _open(self, where: str, params: tuple[object, ...]) -> list[BoardRecord]:
         async with self._db.execute(
-            "SELECT id, chat_id, kind, opened_at, folded_at FROM boards "
-            "WHERE closed_at IS NULL ORDER BY id"
+            "SELECT id, chat_id, kind, opened_at, folded_at FROM boards AS b "
+            f"WHERE closed_at IS NULL{where} ORDER BY id",
+            params,
         ) as cur:
             boards = await cur.fetchall()
         async with self._db.execute(
             "SELECT m.board_id, m.slot, m.message_id, m.text, m.buttons, m.shown_at "
             "FROM board_messages AS m JOIN boards AS b ON b.id = m.board_id "
-            "WHERE b.closed_at IS NULL ORDER BY m.board_id, m.slot"
+            f"WHERE b.closed_at IS NULL{where} ORDER BY m.board_id, m.slot",
+            params,
         ) as cur:
             shown = await cur.fetchall()
         by_board: dict[int, list[BoardMessage]] = {}
@@ -81,9 +91,9 @@ class BoardRepo:
             for row in boards
         ]
 
-    async def folding_into(self, chat_id: int, kind: BoardKind, at: datetime) -> int:
-        """The open board of that kind in the chat, opened now if there is none; either way
-        it took a fold at `at`."""
+    async def folding_into(self, chat_id: int, kind: BoardKind, at: datetime) -> tuple[int, bool]:
+        """The open board of that kind in the chat, opened now if there is none (then True);
+        either way it took a fold at `at`."""
         async with self._db.execute(
             "SELECT id FROM boards WHERE chat_id = ? AND kind = ? AND closed_at IS NULL",
             (chat_id, kind.value),
@@ -93,7 +103,7 @@ class BoardRepo:
             await self._db.execute(
                 "UPDATE boards SET folded_at = ? WHERE id = ?", (to_db(at), row[0])
             )
-            return int(row[0])
+            return int(row[0]), False
         async with self._db.execute(
             "INSERT INTO boards (chat_id, kind, opened_at, folded_at) VALUES (?, ?, ?, ?) "
             "RETURNING id",
@@ -101,7 +111,7 @@ class BoardRepo:
         ) as cur:
             created = await cur.fetchone()
         assert created is not None
-        return int(created[0])
+        return int(created[0]), True
 
     async def shown(
         self,

@@ -39,6 +39,7 @@ class OutboxPurpose(StrEnum):
     CARD_REMINDER = "card_reminder"  # in the team chat, in reply to an unclaimed card
     OUTCOME_REMINDER = "outcome_reminder"  # to an owner: the lead still has no outcome
     TEAM_NOTICE = "team_notice"  # a line in the team chat: who covers whom, the morning summary
+    CONTACTS = "contacts"  # several accepted offers' full cards in one private message
 
 
 # Sending these hands a lead to a person: if Telegram refuses them for good, the lead moves on.
@@ -73,6 +74,7 @@ class OutboxRecord:
     sending_at: datetime | None = None  # marked before a call whose outcome is not recorded
     line: str | None = None  # a card's line in the queue, when it folds there
     board_id: int | None = None  # the board it folded into
+    bundled_at: datetime | None = None  # an accepted offer whose contacts went out bundled
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,8 @@ class FoldedRow:
 
 _COLUMNS = (
     "id, chat_id, method, purpose, text, buttons, lead_id, target_id, status, attempts, "
-    "next_attempt_at, last_error, created_at, sent_at, message_id, sending_at, line, board_id"
+    "next_attempt_at, last_error, created_at, sent_at, message_id, sending_at, line, board_id, "
+    "bundled_at"
 )
 
 
@@ -124,6 +127,7 @@ def _record(row: aiosqlite.Row) -> OutboxRecord:
         sending_at=from_db_optional(row["sending_at"]),
         line=row["line"],
         board_id=row["board_id"],
+        bundled_at=from_db_optional(row["bundled_at"]),
     )
 
 
@@ -163,6 +167,13 @@ class OutboxRepo:
             row = await cur.fetchone()
         assert row is not None
         return int(row[0])
+
+    async def bundle(self, row_ids: Sequence[int], at: datetime) -> None:
+        """These edits' contacts went out in one message with others'."""
+        for row_id in row_ids:
+            await self._db.execute(
+                "UPDATE outbox SET bundled_at = ? WHERE id = ?", (to_db(at), row_id)
+            )
 
     async def pending(self, limit: int = 5000) -> list[PendingRow]:
         """Every row waiting to be sent, oldest first, leaving out paused teams' chats (their
@@ -258,42 +269,6 @@ class OutboxRepo:
             if cur.rowcount == 1:
                 first.append(row_id)
         return first
-
-    async def heads(self, limit: int = 500) -> list[OutboxRecord]:
-        """The next row of each chat, due or not, leaving out paused teams' chats.
-
-        A chat's next row is its oldest pending one, so messages reach a chat in the order
-        they were written even when an earlier one is waiting out a retry. One exception:
-        an edit of a message already shown in the chat goes before new messages, so that a
-        card shows "taken" at once however many cards wait behind it; it never overtakes a
-        row of its own lead (a card posted again, or an earlier edit). A paused team's rows
-        stay pending: they go out, in order, when the bot can post there again.
-        """
-        async with self._db.execute(
-            f"SELECT {_COLUMNS} FROM outbox WHERE id IN ("
-            "  SELECT COALESCE("
-            "    (SELECT MIN(e.id) FROM outbox AS e"
-            "     WHERE e.status = 'pending' AND e.chat_id = c.chat_id AND e.method IN (?, ?)"
-            "       AND (EXISTS (SELECT 1 FROM leads AS l WHERE e.method = ? AND l.id = e.lead_id"
-            "                   AND l.card_chat_id = e.chat_id AND l.card_message_id IS NOT NULL)"
-            "            OR EXISTS (SELECT 1 FROM outbox AS t WHERE t.id = e.target_id"
-            "                       AND t.status = 'sent'))"
-            "       AND NOT EXISTS (SELECT 1 FROM outbox AS p"
-            "                       WHERE p.status = 'pending' AND p.chat_id = e.chat_id"
-            "                         AND p.lead_id = e.lead_id AND p.id < e.id)),"
-            "    MIN(c.id))"
-            "  FROM outbox AS c WHERE c.status = 'pending' GROUP BY c.chat_id"
-            ") AND chat_id NOT IN (SELECT chat_id FROM teams WHERE paused_at IS NOT NULL) "
-            "ORDER BY next_attempt_at, id LIMIT ?",
-            (
-                OutboxMethod.EDIT_CARD.value,
-                OutboxMethod.EDIT.value,
-                OutboxMethod.EDIT_CARD.value,
-                limit,
-            ),
-        ) as cur:
-            rows = await cur.fetchall()
-        return [_record(row) for row in rows]
 
     async def mark_sending(self, row_id: int, at: datetime) -> None:
         await self._db.execute("UPDATE outbox SET sending_at = ? WHERE id = ?", (to_db(at), row_id))

@@ -71,10 +71,7 @@ class Boards:
         Call inside a transaction."""
         if not row_ids:
             return
-        opened = not any(
-            b.chat_id == chat_id and b.kind is kind for b in await self._boards.open_boards()
-        )
-        board_id = await self._boards.folding_into(chat_id, kind, at)
+        board_id, opened = await self._boards.folding_into(chat_id, kind, at)
         await self._outbox.fold(row_ids, board_id)
         before = await self._outbox.get(adopt) if opened and adopt is not None else None
         if before is not None and before.message_id is not None and before.sent_at is not None:
@@ -86,19 +83,14 @@ class Boards:
     async def close_quiet_digest(self, chat_id: int, quiet_since: datetime, at: datetime) -> None:
         """A digest nothing folded into since `quiet_since` stays as it is; the next line
         opens a new one at the bottom of the chat."""
-        for record in await self._boards.open_boards():
-            if (
-                record.chat_id == chat_id
-                and record.kind is BoardKind.DIGEST
-                and record.folded_at < quiet_since
-            ):
-                await self._boards.close(record.id, at)
+        record = await self._boards.open_board(chat_id, BoardKind.DIGEST)
+        if record is not None and record.folded_at < quiet_since:
+            await self._boards.close(record.id, at)
 
     async def pending_slot(self, chat_id: int, kind: BoardKind) -> tuple[BoardState, int] | None:
         """The board and its first message that does not show what it should."""
         async with self._db.consistent_read():
-            boards = await self._boards.open_boards()
-            record = next((b for b in boards if (b.chat_id, b.kind) == (chat_id, kind)), None)
+            record = await self._boards.open_board(chat_id, kind)
             if record is None:
                 return None
             state = await self._state(record)

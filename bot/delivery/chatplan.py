@@ -4,7 +4,8 @@ A group takes about 20 messages a minute, edits included, and a private chat abo
 second. The outbox holds everything the bot means to say; this decides what is worth the
 next message, by priority:
 
-1. a lead becoming claimable and a claimed lead's mark (the oldest change first);
+1. a lead becoming claimable and a claimed lead's mark (the oldest change first), and the
+   contacts of leads a manager accepted;
 2. other edits of messages the chat already shows;
 3. everything else: notices, reminders, announcements, summaries.
 
@@ -12,7 +13,9 @@ What would cost more than the chat can give folds instead. Leads arriving faster
 card each fold into the chat's queue (one message, a Claim button per lead, edited in
 place); one-line notices coming faster than one a minute fold into the chat's digest. An
 edit that a later edit of the same message replaces is never sent. When the chat is calm
-again, leads waiting in the queue get their own cards, one at a time.
+again, leads waiting in the queue get their own cards, one at a time. A manager accepting
+more offers than their private chat takes at once gets all the contacts in one message;
+each offer's own edit follows at the chat's pace.
 
 Pure: no storage, no Telegram, no clock; `now` is passed in.
 """
@@ -35,6 +38,7 @@ class Kind(StrEnum):
     EDIT = "edit"  # any other edit of a message the chat shows
     LINE = "line"  # one line that may fold into the digest: an announcement, a notice
     MESSAGE = "message"  # anything else, sent as it is and in order
+    CONTACTS = "contacts"  # accepted offers' contacts in one message: goes first
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class Item:
     created: float
     ready: bool = True  # its retry time has come, and what it edits is shown
     target: str | None = None  # the message an edit changes: a later edit supersedes it
+    bundles: bool = False  # an accepted offer whose contacts may go out with others'
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,7 @@ class Plan:
     superseded: tuple[int, ...] = ()  # edits never to send: a later one says more (free)
     fold_cards: tuple[int, ...] = ()  # cards that go into the queue (free)
     fold_lines: tuple[int, ...] = ()  # lines that go into the digest (free)
+    bundle: tuple[int, ...] = ()  # accepted offers whose contacts go out in one message (free)
     actions: tuple[Action, ...] = ()  # what to send, in order; each costs one message
 
 
@@ -100,6 +106,8 @@ def plan(chat: ChatView, budget: int) -> Plan:
     fold_cards = cards if _fold_cards(cards, len(marks), chat.queue, chat.room) else []
     lines = _fifo_ready(live, Kind.LINE) if not chat.group else _of(ready, Kind.LINE)
     fold_lines = lines if _fold_lines(lines, chat) else []
+    bundles = [i for i in ready if i.bundles] if not chat.group else []
+    bundle = bundles if len(bundles) > max(chat.room, 1) else []
     folded = {item.row_id for item in (*fold_cards, *fold_lines)}
     queue_stale = chat.queue.stale or bool(fold_cards)
     digest_stale = chat.digest.stale or bool(fold_lines)
@@ -117,6 +125,7 @@ def plan(chat: ChatView, budget: int) -> Plan:
         superseded=tuple(sorted(superseded)),
         fold_cards=tuple(item.row_id for item in fold_cards),
         fold_lines=tuple(item.row_id for item in fold_lines),
+        bundle=tuple(item.row_id for item in bundle),
         actions=tuple(actions),
     )
 
@@ -131,7 +140,7 @@ def _candidates(
         match item.kind:
             case Kind.CARD if chat.group:
                 out.append((1, item.created, Action(Step.SEND, item.row_id)))
-            case Kind.MARK:
+            case Kind.MARK | Kind.CONTACTS:
                 out.append((1, item.created, Action(Step.SEND, item.row_id)))
             case Kind.EDIT:
                 out.append((2, item.created, Action(Step.SEND, item.row_id)))

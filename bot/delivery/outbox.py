@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 MAX_IDLE_SECONDS = 30.0
 FAILED_ROUND_PAUSE_SECONDS = 5.0
 _WINDOW = timedelta(seconds=DIGEST_WINDOW)
+BUNDLE_GAP = "\n\n— — —\n\n"
 
 __all__ = ["CardsPosted", "OutboxWorker", "Refusals"]
 
@@ -198,13 +199,17 @@ class OutboxWorker:
     async def _free(self, chat: ChatRows, chosen: Plan, now: datetime) -> None:
         """What costs no message: drop what will never be needed, fold into boards."""
         orphans = [row.record.id for row in chat.rows if row.orphan]
-        if not (chosen.superseded or orphans or chosen.fold_cards or chosen.fold_lines):
+        if not (
+            chosen.superseded or orphans or chosen.fold_cards or chosen.fold_lines or chosen.bundle
+        ):
             return
         async with self._db.transaction():
             for row_id in chosen.superseded:
                 await self._outbox.drop(row_id, now, "a later edit of the same message says more")
             for row_id in orphans:
                 await self._outbox.drop(row_id, now, "the message it edits was never sent")
+            if chosen.bundle:
+                await self._bundle(chat, chosen.bundle, now)
             for kind, row_ids in (
                 (BoardKind.QUEUE, chosen.fold_cards),
                 (BoardKind.DIGEST, chosen.fold_lines),
@@ -222,6 +227,25 @@ class OutboxWorker:
                 recent = last is not None and now - last < _WINDOW
                 adopt = adopt if kind is BoardKind.DIGEST and recent else None
                 await self._boards.fold(chat.chat_id, kind, keep, now, adopt)
+
+    async def _bundle(self, chat: ChatRows, row_ids: tuple[int, ...], now: datetime) -> None:
+        """The full cards of the offers a manager accepted, in one message that goes first
+        (split if long); each offer is still edited into its card afterwards."""
+        texts = []
+        for row_id in row_ids:
+            record = chat.record(row_id)
+            broken = await self._premises.broken(record)
+            if broken is None:
+                texts.append(record.text)
+            else:
+                await self._outbox.drop(row_id, now, broken)
+        if not texts:
+            return
+        await self._outbox.enqueue(
+            chat.chat_id, OutboxMethod.SEND, OutboxPurpose.CONTACTS, BUNDLE_GAP.join(texts), now
+        )
+        await self._outbox.bundle(row_ids, now)
+        self._signal.notify()  # the bundle is a row this round did not see
 
     async def _act(
         self, chat: ChatRows, action: Action, boards: dict[BoardKind, BoardState]

@@ -75,6 +75,8 @@ def kind_of(row: PendingRow) -> Kind:
         return Kind.MARK if record.purpose is OutboxPurpose.CARD_CLAIMED else Kind.EDIT
     if record.purpose is OutboxPurpose.CARD:
         return Kind.CARD
+    if record.purpose is OutboxPurpose.CONTACTS:
+        return Kind.CONTACTS
     if (
         record.purpose in LINE_PURPOSES
         and record.buttons is None
@@ -95,7 +97,8 @@ def item_of(row: PendingRow, now: datetime) -> Item:
     elif record.method is OutboxMethod.EDIT:
         target = f"row:{record.target_id}"
     ready = due and (row.shown if target is not None else True)
-    return Item(record.id, kind, record.created_at.timestamp(), ready, target)
+    bundles = record.purpose is OutboxPurpose.OFFER_ACCEPTED and record.bundled_at is None
+    return Item(record.id, kind, record.created_at.timestamp(), ready, target, bundles)
 
 
 def by_chat(rows: list[PendingRow]) -> dict[int, ChatRows]:

@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bench.burst import MANAGERS, Paced, bot_on, burst, buttons_in, team_of
+from bench.burst import MANAGERS, Paced, bot_on, burst, buttons_in, phone, team_of
 from bot.build import build_dispatcher
+from bot.people import Person
 from bot.services.intake import NewLead
 from storage import LeadFields, LeadSource, MemberRepo
 from tests.builders import HEAD_PERSON
@@ -20,7 +21,7 @@ from tests.e2e.conftest import IVAN, TEAM
 from tests.fakes.clock import FakeClock
 from tests.fakes.faults import too_many_requests
 from tests.fakes.telegram import FakeTelegram
-from tests.fakes.telegram_objects import Group
+from tests.fakes.telegram_objects import Group, Sent
 
 
 @pytest.fixture
@@ -112,3 +113,44 @@ async def test_a_lead_claimed_from_the_queue_leaves_it_within_one_group_interval
     assert buttons_in(paced.tg.chat(TEAM.id)) == set(range(2, 17))
     assert "+" not in paced.tg.chat(TEAM.id)[0].text  # never a contact in the chat
     assert paced.tg.limits is not None and paced.tg.limits.refused == 0
+
+
+async def test_twenty_offers_accepted_at_once_bring_every_contact_within_seconds(
+    paced: Paced,
+) -> None:
+    """A private chat takes a message a second: twenty offer cards edited one by one would
+    bring the last contacts twenty seconds late. They come in one message first; each offer
+    still becomes its full card with Won / Lost afterwards."""
+    ivan = MANAGERS[0]
+    await team_of(paced, [ivan])
+    async with paced.db.transaction() as repos:
+        team = await repos.teams.primary()
+        assert team is not None
+        await repos.settings.put(team.id, "mode", "round_robin")
+        await repos.settings.put(team.id, "announce", "off")
+    leads = []
+    for n in range(20):
+        new = NewLead(LeadFields(name=f"Клиент {n}", phone=phone(n)), LeadSource.HTTP)
+        leads.append((await paced.services.intake.submit(new)).lead_id)
+    await paced.deliver_everything()  # twenty offers, a second apart
+    assert len(paced.tg.chat(ivan.id)) == 20
+    person = Person(ivan.id, ivan.full_name)
+    for lead_id in leads:
+        await paced.services.assignments.accept(lead_id, person)
+    accepted = paced.clock.now()
+    phones = {phone(n) for n in range(20)}
+    while not all(p in everything_in(paced.tg.chat(ivan.id)) for p in phones):
+        if not await paced.worker.deliver_due():
+            wakeup = await paced.worker.next_wakeup()
+            assert wakeup is not None
+            paced.clock.current = max(paced.clock.current, wakeup)
+    assert (paced.clock.now() - accepted).total_seconds() <= 2.0
+    await paced.deliver_everything()
+    offers = [m for m in paced.tg.chat(ivan.id) if m.buttons()]
+    assert len(offers) == 20
+    assert all(str(m.buttons()).count("'out:") == 2 for m in offers)  # Won and Lost
+    assert paced.tg.limits is not None and paced.tg.limits.refused == 0
+
+
+def everything_in(messages: list[Sent]) -> str:
+    return "\n".join(m.text for m in messages)

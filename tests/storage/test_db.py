@@ -131,7 +131,8 @@ async def test_an_outbox_written_by_version_1_survives_the_upgrade(tmp_path: Pat
     db = await Database.open(path)
     try:
         assert await db.schema_version() == len(load_migrations())
-        [row] = await OutboxRepo(db.conn).heads()
+        [pending] = await OutboxRepo(db.conn).pending()
+        row = pending.record
         assert (row.text, row.status) == ("kept", OutboxStatus.PENDING)
         async with db.transaction():
             await OutboxRepo(db.conn).mark_failed(row.id, row.created_at, "now allowed")

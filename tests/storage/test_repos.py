@@ -200,19 +200,23 @@ async def test_an_event_for_a_missing_lead_is_refused(db: Database) -> None:
             await LeadEventRepo(db.conn).add(LeadEvent(999, T0, "created", "http"))
 
 
-async def test_only_the_oldest_row_of_each_chat_is_a_head(db: Database) -> None:
+async def pending_ids(outbox: OutboxRepo) -> list[int]:
+    return [row.record.id for row in await outbox.pending()]
+
+
+async def test_pending_rows_come_oldest_first_and_a_retry_keeps_its_place(db: Database) -> None:
     outbox = OutboxRepo(db.conn)
     async with db.transaction():
         a1 = await outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.CARD, "a1", T0)
-        await outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.CARD, "a2", T0)
+        a2 = await outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.CARD, "a2", T0)
         b1 = await outbox.enqueue(7, OutboxMethod.SEND, OutboxPurpose.OWNER_CARD, "b1", T0)
-    assert [r.id for r in await outbox.heads()] == [a1, b1]
+    assert await pending_ids(outbox) == [a1, a2, b1]
     async with db.transaction():
         await outbox.reschedule(a1, T0 + timedelta(seconds=30), "429")
-    # a2 must not overtake a1 while a1 waits out its retry; the soonest due comes first
-    heads = await outbox.heads()
-    assert [r.id for r in heads] == [b1, a1]
-    assert heads[1].next_attempt_at == T0 + timedelta(seconds=30)
+    # The planner keeps a1 ahead of a2 (test_chat_plan); the row says when it may go.
+    rows = await outbox.pending()
+    assert [r.record.id for r in rows] == [a1, a2, b1]
+    assert rows[0].record.next_attempt_at == T0 + timedelta(seconds=30)
 
 
 async def queued_cards(db: Database, count: int) -> tuple[list[int], list[int]]:
@@ -239,7 +243,7 @@ async def edit(db: Database, lead_id: int, text: str = "taken") -> int:
         )
 
 
-async def test_an_edit_of_a_posted_card_goes_before_the_cards_waiting_behind_it(
+async def test_an_edit_of_a_posted_card_is_shown_and_may_go_before_the_cards_behind_it(
     db: Database,
 ) -> None:
     ids, rows = await queued_cards(db, 4)
@@ -248,13 +252,15 @@ async def test_an_edit_of_a_posted_card_goes_before_the_cards_waiting_behind_it(
         await outbox.mark_sent(rows[0], T0, 501)
         await LeadRepo(db.conn).set_card(ids[0], -1001, 501)
     claimed = await edit(db, ids[0])
-    assert [r.id for r in await outbox.heads()] == [claimed]
+    [row] = [r for r in await outbox.pending() if r.record.id == claimed]
+    assert row.shown and not row.after_own
 
 
 async def test_an_edit_never_overtakes_the_card_it_edits(db: Database) -> None:
-    ids, rows = await queued_cards(db, 3)
-    await edit(db, ids[1])  # lead 2's card is still waiting
-    assert [r.id for r in await OutboxRepo(db.conn).heads()] == [rows[0]]
+    ids, _ = await queued_cards(db, 3)
+    taken = await edit(db, ids[1])  # lead 2's card is still waiting
+    [row] = [r for r in await OutboxRepo(db.conn).pending() if r.record.id == taken]
+    assert not row.shown and row.after_own and not row.orphan
 
 
 async def test_edits_of_one_card_keep_their_order(db: Database) -> None:
@@ -265,10 +271,11 @@ async def test_edits_of_one_card_keep_their_order(db: Database) -> None:
         await LeadRepo(db.conn).set_card(ids[0], -1001, 501)
     first = await edit(db, ids[0], "returned")
     second = await edit(db, ids[0], "taken again")
-    assert [r.id for r in await outbox.heads()] == [first]
+    after_own = {r.record.id: r.after_own for r in await outbox.pending()}
+    assert (after_own[first], after_own[second]) == (False, True)
     async with db.transaction():
         await outbox.mark_sent(first, T0, 501)
-    assert [r.id for r in await outbox.heads()] == [second]
+    assert not {r.record.id: r.after_own for r in await outbox.pending()}[second]
 
 
 async def test_a_sent_row_leaves_the_backlog(db: Database) -> None:
@@ -281,7 +288,7 @@ async def test_a_sent_row_leaves_the_backlog(db: Database) -> None:
     assert await outbox.backlog() == (0, None)
     sent = await outbox.get(row)
     assert sent is not None and (sent.status, sent.message_id, sent.attempts) == ("sent", 55, 1)
-    assert await outbox.heads() == []
+    assert await outbox.pending() == []
 
 
 async def test_a_failed_row_leaves_the_backlog_and_keeps_its_reason(db: Database) -> None:
@@ -293,7 +300,7 @@ async def test_a_failed_row_leaves_the_backlog_and_keeps_its_reason(db: Database
     failed = await outbox.get(row)
     assert failed is not None and failed.status == OutboxStatus.FAILED
     assert "blocked" in (failed.last_error or "")
-    assert [r.id for r in await outbox.heads()] == [later]  # the chat is not stuck behind it
+    assert await pending_ids(outbox) == [later]  # the chat is not stuck behind it
     assert await outbox.backlog() == (1, T0)
 
 
@@ -306,14 +313,14 @@ async def test_a_paused_teams_rows_are_held_and_released_on_resume(db: Database)
         dm = await outbox.enqueue(7, OutboxMethod.SEND, OutboxPurpose.HEAD_NOTICE, "y", T0)
         assert await teams.pause(team.id, T0, "removed")
         assert not await teams.pause(team.id, T0, "again")  # the first reason stays
-    assert [r.id for r in await outbox.heads()] == [dm]
+    assert await pending_ids(outbox) == [dm]
     assert await outbox.backlog() == (2, T0)  # held, not gone
     paused = await teams.by_id(team.id)
     assert paused is not None and paused.paused and paused.pause_reason == "removed"
     async with db.transaction():
         assert await teams.resume(team.id)
         assert not await teams.resume(team.id)
-    assert [r.id for r in await outbox.heads()] == [held, dm]
+    assert await pending_ids(outbox) == [held, dm]
 
 
 async def test_moving_a_chat_moves_only_what_still_waits(db: Database) -> None:

@@ -195,3 +195,20 @@ def test_a_private_chat_keeps_its_order_behind_a_message_waiting_for_a_retry() -
     items = (Item(1, Kind.MESSAGE, 0.0, ready=False), Item(2, Kind.LINE, 1.0))
     chosen = plan(ChatView(False, items, 5.0), budget=1)
     assert chosen.actions == () and chosen.fold_lines == ()
+
+
+def test_offers_accepted_faster_than_a_private_chat_takes_bring_their_contacts_at_once() -> None:
+    accepted = tuple(
+        Item(n, Kind.EDIT, float(n), True, f"row:{100 + n}", bundles=True) for n in range(1, 6)
+    )
+    assert plan(ChatView(False, accepted, 10.0, room=3), 1).bundle == (1, 2, 3, 4, 5)
+    # As many as the chat takes in time: each offer is simply edited into its card.
+    assert plan(ChatView(False, accepted[:3], 10.0, room=3), 1).bundle == ()
+    # Bundled once: the edits that follow are not bundled again.
+    done = tuple(Item(i.row_id, i.kind, i.created, True, i.target) for i in accepted)
+    assert plan(ChatView(False, done, 10.0, room=3), 1).bundle == ()
+    # The bundle goes before the edits, and before any older message.
+    contacts = Item(9, Kind.CONTACTS, 10.0)
+    older = Item(0, Kind.MESSAGE, 0.0)
+    chosen = plan(ChatView(False, (older, *done, contacts), 10.0, room=3), 1)
+    assert chosen.actions == (Action(Step.SEND, 9),)
