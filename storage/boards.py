@@ -11,6 +11,7 @@ import aiosqlite
 
 from storage.buttons import Button, Buttons, dump_buttons, load_buttons
 from storage.clock_format import from_db, to_db
+from storage.rows import fetch_all, fetch_one
 
 
 class BoardKind(StrEnum):
@@ -55,19 +56,19 @@ class BoardRepo:
         return found[0] if found else None
 
     async def _open(self, where: str, params: tuple[object, ...]) -> list[BoardRecord]:
-        async with self._db.execute(
+        boards = await fetch_all(
+            self._db,
             "SELECT id, chat_id, kind, opened_at, folded_at FROM boards AS b "
             f"WHERE closed_at IS NULL{where} ORDER BY id",
             params,
-        ) as cur:
-            boards = await cur.fetchall()
-        async with self._db.execute(
+        )
+        shown = await fetch_all(
+            self._db,
             "SELECT m.board_id, m.slot, m.message_id, m.text, m.buttons, m.shown_at "
             "FROM board_messages AS m JOIN boards AS b ON b.id = m.board_id "
             f"WHERE b.closed_at IS NULL{where} ORDER BY m.board_id, m.slot",
             params,
-        ) as cur:
-            shown = await cur.fetchall()
+        )
         by_board: dict[int, list[BoardMessage]] = {}
         for row in shown:
             by_board.setdefault(row["board_id"], []).append(
@@ -94,22 +95,22 @@ class BoardRepo:
     async def folding_into(self, chat_id: int, kind: BoardKind, at: datetime) -> tuple[int, bool]:
         """The open board of that kind in the chat, opened now if there is none (then True);
         either way it took a fold at `at`."""
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             "SELECT id FROM boards WHERE chat_id = ? AND kind = ? AND closed_at IS NULL",
             (chat_id, kind.value),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         if row is not None:
             await self._db.execute(
                 "UPDATE boards SET folded_at = ? WHERE id = ?", (to_db(at), row[0])
             )
             return int(row[0]), False
-        async with self._db.execute(
+        created = await fetch_one(
+            self._db,
             "INSERT INTO boards (chat_id, kind, opened_at, folded_at) VALUES (?, ?, ?, ?) "
             "RETURNING id",
             (chat_id, kind.value, to_db(at), to_db(at)),
-        ) as cur:
-            created = await cur.fetchone()
+        )
         assert created is not None
         return int(created[0]), True
 

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 
 import aiosqlite
 
+from storage.rows import fetch_all, fetch_one
+
 
 class ClientKeyRepo:
     def __init__(self, db: aiosqlite.Connection) -> None:
@@ -33,19 +35,18 @@ class ClientKeyRepo:
 
         The primary key's order gives the newest lead first; leads still unowned are
         stepped over, which stays short: a client's leads are few."""
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             "SELECT k.lead_id, l.owner_id FROM client_keys AS k JOIN leads AS l "
             "ON l.id = k.lead_id WHERE k.kind = ? AND k.value = ? AND k.lead_id <> ? "
             "AND l.team_id = ? AND l.owner_id IS NOT NULL ORDER BY k.lead_id DESC LIMIT 1",
             (kind, value, not_lead, team_id),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return None if row is None else (int(row[0]), int(row[1]))
 
     async def pending(self, limit: int) -> list[int]:
         """Leads stored before the index existed, still to be indexed."""
-        async with self._db.execute(
-            "SELECT lead_id FROM pending_client_keys ORDER BY lead_id LIMIT ?", (limit,)
-        ) as cur:
-            rows = await cur.fetchall()
+        rows = await fetch_all(
+            self._db, "SELECT lead_id FROM pending_client_keys ORDER BY lead_id LIMIT ?", (limit,)
+        )
         return [int(row[0]) for row in rows]

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import aiosqlite
 
+from storage.rows import fetch_all
+
 # Tables whose every write draws a new token (triggers of migration 0011). members counts
 # except for open_leads, which is live state.
 CONFIG_TABLES = (
@@ -34,10 +36,10 @@ class ConfigRevisionRepo:
         self._db = db
 
     async def live(self) -> LiveState:
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             "SELECT r.token, m.id, m.open_leads FROM config_revision AS r "
-            "LEFT JOIN members AS m ON m.active = 1"
-        ) as cur:
-            rows = list(await cur.fetchall())
+            "LEFT JOIN members AS m ON m.active = 1",
+        )
         token = bytes(rows[0][0])
         return LiveState(token, {row[1]: row[2] for row in rows if row[1] is not None})

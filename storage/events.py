@@ -8,6 +8,7 @@ from datetime import datetime
 import aiosqlite
 
 from storage.clock_format import from_db, to_db
+from storage.rows import fetch_all, fetch_one
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class LeadEventRepo:
         self._db = db
 
     async def add(self, event: LeadEvent) -> int:
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             "INSERT INTO lead_events "
             "(lead_id, at, kind, actor_user_id, member_id, reason, details) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -42,18 +44,17 @@ class LeadEventRepo:
                 event.reason,
                 json.dumps(dict(event.details), ensure_ascii=False),
             ),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         assert row is not None
         return int(row[0])
 
     async def for_lead(self, lead_id: int) -> list[LeadEvent]:
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             "SELECT id, lead_id, at, kind, actor_user_id, member_id, reason, details "
             "FROM lead_events WHERE lead_id = ? ORDER BY id",
             (lead_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [
             LeadEvent(
                 id=row["id"],
@@ -75,20 +76,20 @@ class LeadEventRepo:
         out events for `but_reasons`."""
         marks = ", ".join("?" for _ in kinds)
         but = ", ".join("?" for _ in but_reasons)
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT DISTINCT member_id FROM lead_events WHERE lead_id = ? AND kind IN ({marks}) "
             f"AND member_id IS NOT NULL AND COALESCE(reason, '') NOT IN ({but})",
             (lead_id, *kinds, *but_reasons),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return {int(row[0]) for row in rows}
 
     async def count(self, lead_id: int, kind: str, reason: str) -> int:
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             "SELECT COUNT(*) FROM lead_events WHERE lead_id = ? AND kind = ? AND reason = ?",
             (lead_id, kind, reason),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return int(row[0]) if row else 0
 
     async def last(self, lead_id: int, kinds: tuple[str, ...], member_id: int) -> LeadEvent | None:

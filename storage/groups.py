@@ -9,6 +9,7 @@ from datetime import datetime
 import aiosqlite
 
 from storage.clock_format import to_db
+from storage.rows import fetch_all, fetch_one
 
 _COLUMNS = "id, team_id, name, mode, deleted_at IS NOT NULL AS deleted"
 
@@ -30,23 +31,23 @@ class GroupRepo:
     async def add(
         self, team_id: int, name: str, key: str, member_ids: Sequence[int], at: datetime
     ) -> int:
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             "INSERT INTO groups (team_id, name, name_key, created_at) VALUES (?, ?, ?, ?) "
             "RETURNING id",
             (team_id, name, key, to_db(at)),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         assert row is not None
         group_id = int(row[0])
         await self.add_members(group_id, member_ids)
         return group_id
 
     async def add_members(self, group_id: int, member_ids: Sequence[int]) -> None:
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             "SELECT COALESCE(MAX(position), 0) FROM group_members WHERE group_id = ?",
             (group_id,),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         start = int(row[0]) if row else 0
         await self._db.executemany(
             "INSERT INTO group_members (group_id, member_id, position) VALUES (?, ?, ?) "
@@ -61,28 +62,25 @@ class GroupRepo:
         )
 
     async def by_key(self, team_id: int, key: str) -> GroupRecord | None:
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             f"SELECT {_COLUMNS} FROM groups "
             "WHERE team_id = ? AND name_key = ? AND deleted_at IS NULL",
             (team_id, key),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return None if row is None else await self._record(row)
 
     async def get(self, group_id: int) -> GroupRecord | None:
-        async with self._db.execute(
-            f"SELECT {_COLUMNS} FROM groups WHERE id = ?", (group_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._db, f"SELECT {_COLUMNS} FROM groups WHERE id = ?", (group_id,))
         return None if row is None else await self._record(row)
 
     async def active(self, team_id: int) -> list[GroupRecord]:
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS} FROM groups WHERE team_id = ? AND deleted_at IS NULL "
             "ORDER BY name_key",
             (team_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         members = await self._members_of([int(row["id"]) for row in rows])
         return [_group(row, members.get(int(row["id"]), ())) for row in rows]
 
@@ -107,12 +105,12 @@ class GroupRepo:
         if not group_ids:
             return {}
         marks = ", ".join("?" for _ in group_ids)
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT group_id, member_id FROM group_members WHERE group_id IN ({marks}) "
             "ORDER BY group_id, position",
             tuple(group_ids),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         found: dict[int, list[int]] = {}
         for row in rows:
             found.setdefault(int(row[0]), []).append(int(row[1]))

@@ -6,6 +6,7 @@ from datetime import datetime
 import aiosqlite
 
 from storage.clock_format import from_db, to_db
+from storage.rows import fetch_all
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,5 @@ class HeadRepo:
         return cur.rowcount == 1
 
     async def all(self) -> list[HeadRecord]:
-        async with self._db.execute(f"SELECT {_COLUMNS} FROM heads ORDER BY added_at") as cur:
-            rows = await cur.fetchall()
+        rows = await fetch_all(self._db, f"SELECT {_COLUMNS} FROM heads ORDER BY added_at")
         return [_head(row) for row in rows]

@@ -17,6 +17,7 @@ from storage.lead_records import (
     LeadStatus,
     Pool,
 )
+from storage.rows import fetch_all, fetch_one
 
 _COLUMNS = (
     "id, team_id, status, pool, source, "
@@ -89,8 +90,7 @@ class LeadRepo:
             to_db(at),
         )
         try:
-            async with self._db.execute(sql, params) as cur:
-                row = await cur.fetchone()
+            row = await fetch_one(self._db, sql, params)
         except sqlite3.IntegrityError as error:
             if "UNIQUE" not in str(error):
                 raise
@@ -103,17 +103,15 @@ class LeadRepo:
         if not lead_ids:
             return []
         marks = ", ".join("?" for _ in lead_ids)
-        async with self._db.execute(
-            f"SELECT {_COLUMNS} FROM leads WHERE id IN ({marks}) ORDER BY id", tuple(lead_ids)
-        ) as cur:
-            rows = await cur.fetchall()
+        rows = await fetch_all(
+            self._db,
+            f"SELECT {_COLUMNS} FROM leads WHERE id IN ({marks}) ORDER BY id",
+            tuple(lead_ids),
+        )
         return [_lead(row) for row in rows]
 
     async def get(self, lead_id: int) -> LeadRecord | None:
-        async with self._db.execute(
-            f"SELECT {_COLUMNS} FROM leads WHERE id = ?", (lead_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._db, f"SELECT {_COLUMNS} FROM leads WHERE id = ?", (lead_id,))
         return None if row is None else _lead(row)
 
     async def find_duplicate(
@@ -122,19 +120,18 @@ class LeadRepo:
         """The lead an earlier delivery of the same form submission created, if any."""
         if external_id is None and idempotency_key is None:
             return None
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             f"SELECT {_COLUMNS} FROM leads WHERE external_id = ? OR idempotency_key = ? "
             "ORDER BY id LIMIT 1",
             (external_id, idempotency_key),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return None if row is None else _lead(row)
 
     async def _moved(self, sql: str, params: tuple[object, ...]) -> LeadRecord | None:
         """A state change: the lead as it now is, or None when the UPDATE found no row in
         the state it needs (one of concurrent callers gets the lead)."""
-        async with self._db.execute(f"{sql} RETURNING {_COLUMNS}", params) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._db, f"{sql} RETURNING {_COLUMNS}", params)
         return None if row is None else _lead(row)
 
     async def claim(self, lead_id: int, member_id: int, at: datetime) -> LeadRecord | None:
@@ -179,11 +176,11 @@ class LeadRepo:
 
     async def covering(self, member_id: int) -> list[LeadRecord]:
         """Open leads that others got as the deputy of `member_id`."""
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS} FROM leads WHERE cover_for = ? AND {_OPEN} ORDER BY id",
             (member_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_lead(row) for row in rows]
 
     async def forget_cover(self, member_id: int) -> None:
@@ -193,20 +190,20 @@ class LeadRepo:
         )
 
     async def created_since(self, team_id: int, since: datetime) -> list[LeadRecord]:
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS} FROM leads WHERE team_id = ? AND created_at >= ? ORDER BY id",
             (team_id, to_db(since)),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_lead(row) for row in rows]
 
     async def waiting_in(self, team_id: int, pool: Pool) -> list[LeadRecord]:
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS} FROM leads WHERE team_id = ? AND status = 'new' AND pool = ? "
             "ORDER BY id",
             (team_id, pool.value),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_lead(row) for row in rows]
 
     async def accept(self, lead_id: int, member_id: int, at: datetime) -> LeadRecord | None:
@@ -260,20 +257,20 @@ class LeadRepo:
         )
 
     async def open_of(self, member_id: int) -> list[LeadRecord]:
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS} FROM leads WHERE owner_id = ? AND {_OPEN} ORDER BY id",
             (member_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_lead(row) for row in rows]
 
     async def unclaimed_with_card_in(self, chat_id: int) -> list[LeadRecord]:
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS} FROM leads WHERE card_chat_id = ? AND status = 'new' "
             "AND pool = 'chat' ORDER BY id",
             (chat_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_lead(row) for row in rows]
 
     async def clear_card(self, lead_id: int) -> None:
@@ -289,10 +286,9 @@ class LeadRepo:
         )
 
     async def without_team(self) -> list[LeadRecord]:
-        async with self._db.execute(
-            f"SELECT {_COLUMNS} FROM leads WHERE team_id IS NULL ORDER BY id"
-        ) as cur:
-            rows = await cur.fetchall()
+        rows = await fetch_all(
+            self._db, f"SELECT {_COLUMNS} FROM leads WHERE team_id IS NULL ORDER BY id"
+        )
         return [_lead(row) for row in rows]
 
     async def assign_team(self, lead_id: int, team_id: int) -> None:

@@ -7,6 +7,7 @@ from datetime import datetime
 import aiosqlite
 
 from storage.clock_format import from_db, from_db_optional, to_db
+from storage.rows import fetch_all, fetch_one
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,8 @@ class MemberRepo:
         at: datetime,
     ) -> MemberRecord:
         """Add the user to the team, or bring a removed member back under the same row."""
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             "INSERT INTO members (team_id, user_id, full_name, username, language, joined_at) "
             "VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (team_id, user_id) DO UPDATE SET "
@@ -86,61 +88,59 @@ class MemberRepo:
             "                   ELSE excluded.joined_at END "
             f"RETURNING {_COLUMNS}",
             (team_id, user_id, full_name, username, language, to_db(at)),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         assert row is not None
         return _member(row)
 
     async def active_by_user(self, team_id: int, user_id: int) -> MemberRecord | None:
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             f"SELECT {_COLUMNS} FROM members WHERE team_id = ? AND user_id = ? AND active = 1",
             (team_id, user_id),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return None if row is None else _member(row)
 
     async def by_id(self, member_id: int) -> MemberRecord | None:
-        async with self._db.execute(
-            f"SELECT {_COLUMNS} FROM members WHERE id = ?", (member_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._db, f"SELECT {_COLUMNS} FROM members WHERE id = ?", (member_id,)
+        )
         return None if row is None else _member(row)
 
     async def active(self, team_id: int) -> list[MemberRecord]:
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS} FROM members WHERE team_id = ? AND active = 1 ORDER BY id",
             (team_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_member(row) for row in rows]
 
     async def by_user(self, team_id: int, user_id: int) -> MemberRecord | None:
         """The member's row whether active or not."""
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             f"SELECT {_COLUMNS} FROM members WHERE team_id = ? AND user_id = ?",
             (team_id, user_id),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return None if row is None else _member(row)
 
     async def find_by_username(self, team_id: int, username: str) -> MemberRecord | None:
         """Active members first: a username may have passed to someone else since."""
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             f"SELECT {_COLUMNS} FROM members WHERE team_id = ? AND username = ? COLLATE NOCASE "
             "ORDER BY active DESC, id DESC LIMIT 1",
             (team_id, username),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return None if row is None else _member(row)
 
     async def barred(self, team_id: int) -> list[MemberRecord]:
         """Members a head removed, who may not join again by themselves."""
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS} FROM members "
             "WHERE team_id = ? AND active = 0 AND removed_by IS NOT NULL ORDER BY id",
             (team_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_member(row) for row in rows]
 
     async def deactivate(self, member_id: int, at: datetime, by: int | None = None) -> bool:
@@ -206,8 +206,7 @@ class MemberRepo:
 
     async def all_of(self, team_id: int) -> list[MemberRecord]:
         """Every member the team ever had, for names in history and reports."""
-        async with self._db.execute(
-            f"SELECT {_COLUMNS} FROM members WHERE team_id = ? ORDER BY id", (team_id,)
-        ) as cur:
-            rows = await cur.fetchall()
+        rows = await fetch_all(
+            self._db, f"SELECT {_COLUMNS} FROM members WHERE team_id = ? ORDER BY id", (team_id,)
+        )
         return [_member(row) for row in rows]

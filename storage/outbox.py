@@ -9,6 +9,7 @@ import aiosqlite
 
 from storage.buttons import Button, Buttons, dump_buttons, load_buttons
 from storage.clock_format import from_db, from_db_optional, to_db
+from storage.rows import fetch_all, fetch_one
 
 
 class OutboxMethod(StrEnum):
@@ -147,7 +148,8 @@ class OutboxRepo:
         target_id: int | None = None,
         line: str | None = None,
     ) -> int:
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             "INSERT INTO outbox (chat_id, method, purpose, text, buttons, lead_id, target_id, "
             "next_attempt_at, created_at, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "RETURNING id",
@@ -163,8 +165,7 @@ class OutboxRepo:
                 to_db(at),
                 line,
             ),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         assert row is not None
         return int(row[0])
 
@@ -178,7 +179,8 @@ class OutboxRepo:
     async def pending(self, limit: int = 5000) -> list[PendingRow]:
         """Every row waiting to be sent, oldest first, leaving out paused teams' chats (their
         rows go out, in order, when the bot can post there again)."""
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS},"
             "  (e.method = ? AND EXISTS (SELECT 1 FROM leads AS l WHERE l.id = e.lead_id"
             "     AND l.card_chat_id = e.chat_id AND l.card_message_id IS NOT NULL))"
@@ -205,8 +207,7 @@ class OutboxRepo:
                 OutboxMethod.EDIT.value,
                 limit,
             ),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [
             PendingRow(
                 _record(row), bool(row["shown"]), bool(row["after_own"]), bool(row["orphan"])
@@ -224,15 +225,15 @@ class OutboxRepo:
 
     async def folded(self, board_id: int) -> list[FoldedRow]:
         """What a board lists, oldest first."""
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             "SELECT o.id, o.purpose, o.lead_id, COALESCE(o.line, o.text) AS line, o.buttons, "
             "  o.sent_at IS NOT NULL AS shown,"
             "  (l.status = 'new' AND l.pool = 'chat' AND o.status = 'folded') AS waiting "
             "FROM outbox AS o LEFT JOIN leads AS l ON l.id = o.lead_id "
             "WHERE o.board_id = ? ORDER BY o.id",
             (board_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [
             FoldedRow(
                 row["id"],
@@ -290,21 +291,22 @@ class OutboxRepo:
     async def in_doubt(self) -> int:
         """Rows marked as being sent that never got an outcome: the process stopped in the
         middle of their call, and Telegram may have shown them."""
-        async with self._db.execute(
-            "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND sending_at IS NOT NULL"
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._db,
+            "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND sending_at IS NOT NULL",
+        )
         assert row is not None
         return int(row[0])
 
     async def shows(self, lead_id: int, chat_id: int, message_id: int) -> bool:
         """Whether the message is one the bot sent (or edited) about the lead in that chat."""
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             "SELECT 1 FROM outbox WHERE lead_id = ? AND chat_id = ? AND message_id = ? "
             "AND status = 'sent' LIMIT 1",
             (lead_id, chat_id, message_id),
-        ) as cur:
-            return await cur.fetchone() is not None
+        )
+        return row is not None
 
     async def mark_failed(self, row_id: int, at: datetime, error: str) -> None:
         await self._db.execute(
@@ -338,43 +340,39 @@ class OutboxRepo:
 
     async def leads_waiting_for_cards(self, chat_id: int) -> list[int]:
         """Leads whose card for `chat_id` has not gone out yet."""
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             "SELECT lead_id FROM outbox WHERE chat_id = ? AND status = 'pending' "
             "AND purpose = ? AND lead_id IS NOT NULL ORDER BY id",
             (chat_id, OutboxPurpose.CARD.value),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [int(row[0]) for row in rows]
 
     async def pending_for_chat(self, chat_id: int) -> int:
-        async with self._db.execute(
-            "SELECT COUNT(*) FROM outbox WHERE chat_id = ? AND status = 'pending'", (chat_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._db,
+            "SELECT COUNT(*) FROM outbox WHERE chat_id = ? AND status = 'pending'",
+            (chat_id,),
+        )
         assert row is not None
         return int(row[0])
 
     async def backlog(self) -> tuple[int, datetime | None]:
         """How many rows wait to be sent, and when the oldest of them was written."""
-        async with self._db.execute(
-            "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE status = 'pending'"
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._db, "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE status = 'pending'"
+        )
         assert row is not None
         return int(row[0]), from_db_optional(row[1])
 
     async def for_lead(self, lead_id: int) -> list[OutboxRecord]:
-        async with self._db.execute(
-            f"SELECT {_COLUMNS} FROM outbox WHERE lead_id = ? ORDER BY id", (lead_id,)
-        ) as cur:
-            rows = await cur.fetchall()
+        rows = await fetch_all(
+            self._db, f"SELECT {_COLUMNS} FROM outbox WHERE lead_id = ? ORDER BY id", (lead_id,)
+        )
         return [_record(row) for row in rows]
 
     async def get(self, row_id: int) -> OutboxRecord | None:
-        async with self._db.execute(
-            f"SELECT {_COLUMNS} FROM outbox WHERE id = ?", (row_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._db, f"SELECT {_COLUMNS} FROM outbox WHERE id = ?", (row_id,))
         return None if row is None else _record(row)
 
     async def latest(
@@ -383,22 +381,22 @@ class OutboxRepo:
         """The newest message of these kinds about the lead in the chat, sent or waiting:
         the one to edit when the lead's state changes (never one refused or dropped)."""
         marks = ", ".join("?" for _ in purposes)
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             f"SELECT {_COLUMNS} FROM outbox WHERE lead_id = ? AND chat_id = ? AND method = ? "
             f"AND purpose IN ({marks}) AND status IN ('pending', 'sent') "
             "ORDER BY id DESC LIMIT 1",
             (lead_id, chat_id, OutboxMethod.SEND.value, *sorted(p.value for p in purposes)),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return None if row is None else _record(row)
 
     async def sent_of(self, lead_id: int, purpose: OutboxPurpose) -> list[OutboxRecord]:
         """Every message of one kind sent (or waiting) about a lead, such as the heads' cards;
         none that was refused or dropped."""
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS} FROM outbox WHERE lead_id = ? AND purpose = ? AND method = ? "
             "AND status IN ('pending', 'sent') ORDER BY id",
             (lead_id, purpose.value, OutboxMethod.SEND.value),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_record(row) for row in rows]

@@ -6,6 +6,7 @@ from datetime import datetime
 import aiosqlite
 
 from storage.clock_format import from_db, from_db_optional, to_db
+from storage.rows import fetch_all, fetch_one
 
 
 @dataclass(frozen=True)
@@ -55,38 +56,36 @@ class RefusalRepo:
         body_sample: str,
         source_id: int | None = None,
     ) -> int:
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             "INSERT INTO intake_refusals "
             "(at, reason, status, message, origin, content_type, body_sample, source_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (to_db(at), reason, status, message, origin, content_type, body_sample, source_id),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         assert row is not None
         return int(row[0])
 
     async def last_reported(self, reason: str) -> datetime | None:
-        async with self._db.execute(
-            "SELECT MAX(reported_at) FROM intake_refusals WHERE reason = ?", (reason,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._db, "SELECT MAX(reported_at) FROM intake_refusals WHERE reason = ?", (reason,)
+        )
         return None if row is None else from_db_optional(row[0])
 
     async def unreported(self, reason: str | None = None) -> list[RefusalRecord]:
         """Refusals the heads have not been told about, oldest first (of one reason)."""
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS} FROM intake_refusals WHERE reported_at IS NULL "
             "AND (? IS NULL OR reason = ?) ORDER BY id",
             (reason, reason),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_refusal(row) for row in rows]
 
     async def latest(self, limit: int = 20) -> list[RefusalRecord]:
-        async with self._db.execute(
-            f"SELECT {_COLUMNS} FROM intake_refusals ORDER BY id DESC LIMIT ?", (limit,)
-        ) as cur:
-            rows = await cur.fetchall()
+        rows = await fetch_all(
+            self._db, f"SELECT {_COLUMNS} FROM intake_refusals ORDER BY id DESC LIMIT ?", (limit,)
+        )
         return [_refusal(row) for row in rows]
 
     async def mark_reported(self, ids: list[int], at: datetime) -> None:
@@ -96,9 +95,8 @@ class RefusalRepo:
         )
 
     async def count_since(self, since: datetime) -> int:
-        async with self._db.execute(
-            "SELECT COUNT(*) FROM intake_refusals WHERE at >= ?", (to_db(since),)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._db, "SELECT COUNT(*) FROM intake_refusals WHERE at >= ?", (to_db(since),)
+        )
         assert row is not None
         return int(row[0])

@@ -10,6 +10,7 @@ from datetime import datetime
 import aiosqlite
 
 from storage.clock_format import to_db
+from storage.rows import fetch_all
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,12 @@ class RuleRepo:
         self._db = db
 
     async def all_of(self, team_id: int) -> list[RuleRecord]:
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             "SELECT id, field, match_values, member_id, group_id FROM rules "
             "WHERE team_id = ? ORDER BY position, id",
             (team_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [
             RuleRecord(
                 int(row["id"]),
@@ -94,12 +95,12 @@ class AliasRepo:
         self._db = db
 
     async def all_of(self, team_id: int) -> list[AliasRecord]:
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             "SELECT field, alias, canonical FROM aliases WHERE team_id = ? "
             "ORDER BY field, alias_key",
             (team_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [AliasRecord(str(r[0]), str(r[1]), str(r[2])) for r in rows]
 
     async def put(self, team_id: int, field: str, key: str, alias: str, canonical: str) -> None:

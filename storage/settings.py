@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import aiosqlite
 
+from storage.rows import fetch_all
+
 
 class TeamSettingRepo:
     """A team's settings by name, stored as text; `bot/team_settings.py` gives them types."""
@@ -10,10 +12,9 @@ class TeamSettingRepo:
         self._db = db
 
     async def values(self, team_id: int) -> dict[str, str]:
-        async with self._db.execute(
-            "SELECT name, value FROM team_settings WHERE team_id = ?", (team_id,)
-        ) as cur:
-            rows = await cur.fetchall()
+        rows = await fetch_all(
+            self._db, "SELECT name, value FROM team_settings WHERE team_id = ?", (team_id,)
+        )
         return {str(row[0]): str(row[1]) for row in rows}
 
     async def put(self, team_id: int, name: str, value: str) -> None:

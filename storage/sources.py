@@ -7,6 +7,7 @@ from enum import StrEnum
 import aiosqlite
 
 from storage.clock_format import from_db_optional, to_db
+from storage.rows import fetch_all, fetch_one
 
 
 class SourceKind(StrEnum):
@@ -66,29 +67,29 @@ class SourceRepo:
         vk_secret: str | None = None,
     ) -> SourceRecord | None:
         """None when a source of that name exists already."""
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             "INSERT INTO sources (name, kind, channel, secret_hash, vk_confirm, vk_secret, "
             "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
             f"ON CONFLICT DO NOTHING RETURNING {_COLUMNS}",
             (name, kind.value, channel, secret_hash, vk_confirm, vk_secret, created_by, to_db(at)),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return None if row is None else _source(row)
 
     async def by_secret_hash(self, secret_hash: str) -> SourceRecord | None:
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             f"SELECT {_COLUMNS} FROM sources WHERE secret_hash = ? AND deleted_at IS NULL",
             (secret_hash,),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return None if row is None else _source(row)
 
     async def by_name(self, name: str) -> SourceRecord | None:
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             f"SELECT {_COLUMNS} FROM sources WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL",
             (name,),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         return None if row is None else _source(row)
 
     async def delete(self, source_id: int, at: datetime) -> bool:
@@ -105,7 +106,8 @@ class SourceRepo:
 
     async def figures(self, day_start: datetime, week_start: datetime) -> list[SourceFigures]:
         """Every source in use, with its leads since the two moments and its last refusal."""
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS},"
             " (SELECT COUNT(*) FROM leads AS l WHERE l.source_id = s.id AND l.created_at >= ?)"
             "   AS today,"
@@ -118,8 +120,7 @@ class SourceRepo:
             "   ORDER BY at DESC LIMIT 1) AS refused_why "
             "FROM sources AS s WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE",
             (to_db(day_start), to_db(week_start)),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [
             SourceFigures(
                 _source(row),

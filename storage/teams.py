@@ -6,6 +6,7 @@ from datetime import datetime
 import aiosqlite
 
 from storage.clock_format import from_db, from_db_optional, to_db
+from storage.rows import fetch_all, fetch_one
 
 
 @dataclass(frozen=True)
@@ -47,38 +48,32 @@ class TeamRepo:
     async def create(
         self, chat_id: int, title: str, language: str, created_by: int, at: datetime
     ) -> TeamRecord:
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             "INSERT INTO teams (chat_id, title, language, created_by, created_at) "
             f"VALUES (?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
             (chat_id, title, language, created_by, to_db(at)),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         assert row is not None
         return _team(row)
 
     async def by_chat(self, chat_id: int) -> TeamRecord | None:
-        async with self._db.execute(
-            f"SELECT {_COLUMNS} FROM teams WHERE chat_id = ?", (chat_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._db, f"SELECT {_COLUMNS} FROM teams WHERE chat_id = ?", (chat_id,)
+        )
         return None if row is None else _team(row)
 
     async def by_id(self, team_id: int) -> TeamRecord | None:
-        async with self._db.execute(
-            f"SELECT {_COLUMNS} FROM teams WHERE id = ?", (team_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._db, f"SELECT {_COLUMNS} FROM teams WHERE id = ?", (team_id,))
         return None if row is None else _team(row)
 
     async def primary(self) -> TeamRecord | None:
         """The team that leads from the web form and from private chats go to."""
-        async with self._db.execute(f"SELECT {_COLUMNS} FROM teams ORDER BY id LIMIT 1") as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._db, f"SELECT {_COLUMNS} FROM teams ORDER BY id LIMIT 1")
         return None if row is None else _team(row)
 
     async def all(self) -> list[TeamRecord]:
-        async with self._db.execute(f"SELECT {_COLUMNS} FROM teams ORDER BY id") as cur:
-            rows = await cur.fetchall()
+        rows = await fetch_all(self._db, f"SELECT {_COLUMNS} FROM teams ORDER BY id")
         return [_team(row) for row in rows]
 
     async def rename(self, team_id: int, title: str) -> None:
@@ -105,9 +100,6 @@ class TeamRepo:
         await self._db.execute("UPDATE teams SET chat_id = ? WHERE id = ?", (chat_id, team_id))
 
     async def paused_count(self) -> int:
-        async with self._db.execute(
-            "SELECT COUNT(*) FROM teams WHERE paused_at IS NOT NULL"
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._db, "SELECT COUNT(*) FROM teams WHERE paused_at IS NOT NULL")
         assert row is not None
         return int(row[0])

@@ -11,6 +11,7 @@ from enum import StrEnum
 import aiosqlite
 
 from storage.clock_format import from_db, to_db
+from storage.rows import fetch_all, fetch_one
 
 
 class TimerKind(StrEnum):
@@ -80,7 +81,8 @@ class TimerRepo:
     ) -> TimerRecord:
         """A timer due at `due_at`, written at `at`; `since` is when the wait it measures
         began (`at` when not given)."""
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             "INSERT INTO timers (team_id, kind, lead_id, member_id, vacation_id, due_at, "
             f"created_at, since_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
             (
@@ -93,8 +95,7 @@ class TimerRepo:
                 to_db(at),
                 to_db(since or at),
             ),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         assert row is not None
         return _timer(row)
 
@@ -140,34 +141,33 @@ class TimerRepo:
         )
 
     async def due(self, now: datetime, limit: int = 100) -> list[TimerRecord]:
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS} FROM timers WHERE {_PENDING} AND due_at <= ? "
             "ORDER BY due_at, id LIMIT ?",
             (to_db(now), limit),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_timer(row) for row in rows]
 
     async def earliest(self) -> datetime | None:
-        async with self._db.execute(f"SELECT MIN(due_at) FROM timers WHERE {_PENDING}") as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(self._db, f"SELECT MIN(due_at) FROM timers WHERE {_PENDING}")
         return None if row is None or row[0] is None else from_db(row[0])
 
     async def pending(
         self, team_id: int, kinds: tuple[TimerKind, ...] | None = None
     ) -> list[TimerRecord]:
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS} FROM timers WHERE team_id = ? AND {_PENDING} ORDER BY due_at, id",
             (team_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         found = [_timer(row) for row in rows]
         return found if kinds is None else [t for t in found if t.kind in kinds]
 
     async def for_lead(self, lead_id: int) -> list[TimerRecord]:
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS} FROM timers WHERE lead_id = ? AND {_PENDING} ORDER BY due_at",
             (lead_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_timer(row) for row in rows]

@@ -5,6 +5,8 @@ from collections.abc import Mapping
 
 import aiosqlite
 
+from storage.rows import fetch_all, fetch_one
+
 TEAM_SCOPE = "team"  # the team's own rotation; each round-robin group has its own scope
 
 
@@ -15,10 +17,9 @@ class TurnRepo:
         self._db = db
 
     async def get(self, team_id: int, scope: str = TEAM_SCOPE) -> dict[str, object] | None:
-        async with self._db.execute(
-            "SELECT state FROM turns WHERE team_id = ? AND scope = ?", (team_id, scope)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._db, "SELECT state FROM turns WHERE team_id = ? AND scope = ?", (team_id, scope)
+        )
         if row is None:
             return None
         state = json.loads(row[0])
@@ -34,8 +35,7 @@ class TurnRepo:
 
     async def all_of(self, team_id: int) -> dict[str, dict[str, object]]:
         """Every scope's state for the team, in one read."""
-        async with self._db.execute(
-            "SELECT scope, state FROM turns WHERE team_id = ?", (team_id,)
-        ) as cur:
-            rows = await cur.fetchall()
+        rows = await fetch_all(
+            self._db, "SELECT scope, state FROM turns WHERE team_id = ?", (team_id,)
+        )
         return {row[0]: json.loads(row[1]) for row in rows}

@@ -9,6 +9,7 @@ from enum import StrEnum
 import aiosqlite
 
 from storage.clock_format import to_db
+from storage.rows import fetch_all, fetch_one
 
 
 class VacationStatus(StrEnum):
@@ -59,7 +60,8 @@ class VacationRepo:
         created_by: int,
         at: datetime,
     ) -> VacationRecord:
-        async with self._db.execute(
+        row = await fetch_one(
+            self._db,
             "INSERT INTO vacations (team_id, member_id, deputy_id, first_day, last_day, "
             f"created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
             (
@@ -71,35 +73,33 @@ class VacationRepo:
                 created_by,
                 to_db(at),
             ),
-        ) as cur:
-            row = await cur.fetchone()
+        )
         assert row is not None
         return _vacation(row)
 
     async def get(self, vacation_id: int) -> VacationRecord | None:
-        async with self._db.execute(
-            f"SELECT {_COLUMNS} FROM vacations WHERE id = ?", (vacation_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        row = await fetch_one(
+            self._db, f"SELECT {_COLUMNS} FROM vacations WHERE id = ?", (vacation_id,)
+        )
         return None if row is None else _vacation(row)
 
     async def open_of_team(self, team_id: int) -> list[VacationRecord]:
         """Current and coming vacations, soonest first."""
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS} FROM vacations WHERE team_id = ? AND {_OPEN} "
             "ORDER BY first_day, id",
             (team_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_vacation(row) for row in rows]
 
     async def open_of(self, member_id: int) -> list[VacationRecord]:
-        async with self._db.execute(
+        rows = await fetch_all(
+            self._db,
             f"SELECT {_COLUMNS} FROM vacations WHERE member_id = ? AND {_OPEN} "
             "ORDER BY first_day, id",
             (member_id,),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
         return [_vacation(row) for row in rows]
 
     async def start(self, vacation_id: int, at: datetime) -> bool:

@@ -8,20 +8,26 @@ from typing import Any
 
 import aiosqlite
 
+_CALLS = ("execute", "execute_fetchall")
+
 
 @contextmanager
 def counting(conn: aiosqlite.Connection) -> Iterator[list[str]]:
     """Every statement executed on `conn` meanwhile, BEGIN and COMMIT included (a trigger's
     work counts as part of the statement that fired it, as SQLite runs it)."""
     seen: list[str] = []
-    execute = conn.execute
 
-    def counted(sql: str, parameters: Any = None) -> Any:
-        seen.append(" ".join(sql.split()))
-        return execute(sql, parameters)
+    def counted(call: Any) -> Any:
+        def run(sql: str, parameters: Any = None) -> Any:
+            seen.append(" ".join(sql.split()))
+            return call(sql, parameters)
 
-    conn.execute = counted  # type: ignore[method-assign]
+        return run
+
+    for name in _CALLS:
+        setattr(conn, name, counted(getattr(conn, name)))
     try:
         yield seen
     finally:
-        del conn.execute  # type: ignore[method-assign]
+        for name in _CALLS:
+            delattr(conn, name)
