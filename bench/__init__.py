@@ -1,6 +1,25 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+from pydantic import SecretStr
+
+from bot.config import Settings
 from storage import TeamSettingRepo
+
+
+def bench_settings(
+    token: str, database: Path, head: int, telegram_api_url: str | None = None
+) -> Settings:
+    """The bot's settings for a benchmark: nothing read from the environment or `.env`."""
+    values: dict[str, object] = {
+        "bot_token": SecretStr(token),
+        "database_path": database,
+        "admin_ids": frozenset({head}),
+    }
+    if telegram_api_url is not None:
+        values["telegram_api_url"] = telegram_api_url
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg, arg-type]
 
 
 async def open_all_day(settings: TeamSettingRepo, team_id: int) -> None:

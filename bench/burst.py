@@ -25,10 +25,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from aiogram import Bot
-from pydantic import SecretStr
 
+from bench import bench_settings
 from bot.build import Services, build_services, make_bot
-from bot.config import Settings
 from bot.delivery.outbox import OutboxWorker
 from bot.delivery.pacing import SendLimits
 from bot.delivery.pulse import TelegramPulse
@@ -72,13 +71,7 @@ class Paced:
 @asynccontextmanager
 async def bot_on(folder: Path, tg: FakeTelegram, clock: FakeClock) -> AsyncIterator[Paced]:
     """The bot against `tg` (started, with its limits as the caller wants them)."""
-    settings = Settings(  # type: ignore[call-arg]
-        _env_file=None,
-        bot_token=SecretStr(tg.token),
-        telegram_api_url=tg.url,
-        database_path=folder / "leads.db",
-        admin_ids=frozenset({HEAD.user_id}),
-    )
+    settings = bench_settings(tg.token, folder / "leads.db", HEAD.user_id, tg.url)
     db = await Database.open(settings.database_path)
     bot = make_bot(settings)
     signal = OutboxSignal()

@@ -27,10 +27,10 @@ from aiogram import Bot
 from aiohttp import web
 from pydantic import SecretStr
 
+from bench import bench_settings
 from bench.outbox import UNPACED
 from bot.build import build_services, make_bot
 from bot.clock import SystemClock
-from bot.config import Settings
 from bot.delivery.outbox import OutboxWorker
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
@@ -91,13 +91,7 @@ async def main(leads: int, rounds: int) -> None:
     await tg.start()
     clock = SystemClock()
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(  # type: ignore[call-arg]
-            _env_file=None,
-            bot_token=SecretStr(TOKEN),
-            telegram_api_url=tg.url,
-            database_path=Path(folder) / "bench.db",
-            admin_ids=frozenset({1}),
-        )
+        settings = bench_settings(TOKEN, Path(folder) / "bench.db", 1, tg.url)
         db = await Database.open(settings.database_path)
         bot = make_bot(settings)
         signal = OutboxSignal()

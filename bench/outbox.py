@@ -16,11 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from pydantic import SecretStr
-
+from bench import bench_settings
 from bot.build import build_services, make_bot
 from bot.clock import SystemClock
-from bot.config import Settings
 from bot.delivery.outbox import OutboxWorker
 from bot.delivery.pacing import SendLimits
 from bot.delivery.pulse import TelegramPulse
@@ -42,13 +40,7 @@ async def main(messages: int) -> None:
     await tg.start()
     clock = SystemClock()
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(  # type: ignore[call-arg]
-            _env_file=None,
-            bot_token=SecretStr(TOKEN),
-            telegram_api_url=tg.url,
-            database_path=Path(folder) / "bench.db",
-            admin_ids=frozenset({1}),
-        )
+        settings = bench_settings(TOKEN, Path(folder) / "bench.db", 1, tg.url)
         db = await Database.open(settings.database_path)
         bot = make_bot(settings)
         try:

@@ -21,12 +21,10 @@ from datetime import timedelta
 from pathlib import Path
 
 from aiogram import Bot
-from pydantic import SecretStr
 
-from bench import open_all_day
+from bench import bench_settings, open_all_day
 from bot.build import build_services
 from bot.clock import SystemClock
-from bot.config import Settings
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
 from bot.services.intake import NewLead
@@ -69,12 +67,7 @@ async def main(pending: int, samples: int) -> None:
                     for i in range(pending)
                 ],
             )
-        settings = Settings(  # type: ignore[call-arg]
-            _env_file=None,
-            bot_token=SecretStr(BENCH_TOKEN),
-            admin_ids=frozenset({HEAD}),
-            database_path=Path(folder) / "bench.db",
-        )
+        settings = bench_settings(BENCH_TOKEN, Path(folder) / "bench.db", HEAD)
         # The real services, as main() builds them; the bot is never asked to send anything.
         bot = Bot(settings.bot_token.get_secret_value())
         services = build_services(db, bot, settings, clock, OutboxSignal(), TelegramPulse(clock))
