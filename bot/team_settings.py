@@ -65,6 +65,7 @@ def _mode(text: str) -> Mode:
         "head_decides": Mode.HEAD_DECIDES,
         "head": Mode.HEAD_DECIDES,
         "руководитель": Mode.HEAD_DECIDES,
+        "решает_руководитель": Mode.HEAD_DECIDES,
     }
     found = words.get(text.strip().casefold().replace("-", "_").replace(" ", "_"))
     if found is None:
@@ -140,7 +141,9 @@ def _span(text: str) -> Span:
 
 
 def _show_days(value: frozenset[int], tr: Translator) -> Html:
-    """ "пн–пт", "пн, ср, пт"."""
+    """ "пн–пт", "пн, ср, пт", "ежедневно"."""
+    if len(value) == 7:
+        return tr("weekday.every")
     runs = days_text(value).split(",")
     return Html(", ".join("–".join(tr("weekday." + day) for day in run.split("-")) for run in runs))
 
@@ -245,7 +248,9 @@ TIMEZONE = Setting[ZoneInfo](
     "timezone", ZoneInfo("Europe/Moscow"), _zone, lambda v: v.key, lambda v, tr: Html(v.key)
 )
 WORK_DAYS = Setting[frozenset[int]]("work_days", frozenset(range(5)), _days, days_text, _show_days)
-WORK_HOURS = Setting[Span]("work_hours", Span(9 * 60, 18 * 60), _span, str, lambda v, tr: Html(v))
+WORK_HOURS = Setting[Span](
+    "work_hours", Span(9 * 60, 18 * 60), _span, str, lambda v, tr: Html(str(v).replace("-", "–"))
+)
 OFF_HOURS = Setting[OffHours](
     "off_hours", OffHours.HOLD, _off_hours, str, lambda v, tr: tr("off_hours." + v)
 )
@@ -282,6 +287,11 @@ ALL: tuple[AnySetting, ...] = (
     OFF_HOURS,
 )
 BY_NAME = {setting.name: setting for setting in ALL}
+
+
+def working_time(settings: TeamSettings, tr: Translator) -> Html:
+    """ "пн–пт 09:00–18:00": when the team works, as the heads read it."""
+    return Html(f"{WORK_DAYS.shown(settings, tr)} {WORK_HOURS.shown(settings, tr)}")
 
 
 class TeamSettings:

@@ -41,6 +41,7 @@ class OutboxPurpose(StrEnum):
     OUTCOME_REMINDER = "outcome_reminder"  # to an owner: the lead still has no outcome
     TEAM_NOTICE = "team_notice"  # a line in the team chat: who covers whom, the morning summary
     CONTACTS = "contacts"  # several accepted offers' full cards in one private message
+    HOURS_NOTICE = "hours_notice"  # to a head: leads wait for the working day (edited on)
 
 
 # Sending these hands a lead to a person: if Telegram refuses them for good, the lead moves on.
@@ -168,6 +169,16 @@ class OutboxRepo:
         )
         assert row is not None
         return int(row[0])
+
+    async def last_message(self, chat_id: int, purpose: OutboxPurpose) -> OutboxRecord | None:
+        """The newest message of `purpose` in the chat that was sent or still waits."""
+        row = await fetch_one(
+            self._db,
+            f"SELECT {_COLUMNS} FROM outbox WHERE chat_id = ? AND purpose = ? AND method = ? "
+            "AND status IN ('pending', 'sent') ORDER BY id DESC LIMIT 1",
+            (chat_id, purpose.value, OutboxMethod.SEND.value),
+        )
+        return None if row is None else _record(row)
 
     async def bundle(self, row_ids: Sequence[int], at: datetime) -> None:
         """These edits' contacts went out in one message with others'."""

@@ -23,8 +23,8 @@ async def on_group(
     action, rest = (words[0].casefold(), words[1:]) if words else ("", [])
     if action == "add" and rest:
         reply = await rules.add_group(actor, rest[0], rest[1:])
-    elif action == "mode" and len(rest) == 2:
-        reply = await rules.group_mode(actor, rest[0], rest[1])
+    elif action == "mode" and len(rest) >= 2:
+        reply = await rules.group_mode(actor, rest[0], " ".join(rest[1:]))
     elif action in {"del", "delete"} and rest:
         reply = await rules.delete_group(actor, rest[0], rest[1:])
     else:

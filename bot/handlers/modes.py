@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.handlers.common import heads_only
 from bot.handlers.filters import IsHead
-from bot.handlers.views import settings_text
+from bot.handlers.views import saved_text, settings_text
 from bot.i18n import Translator
 from bot.presentation.callbacks import ModeCb, SetCb
 from bot.presentation.keyboards import mode_keyboard, settings_keyboard
@@ -63,7 +63,7 @@ async def on_setting_chosen(
                 await query.message.edit_text(
                     settings_text(settings, tr), reply_markup=settings_keyboard(settings, tr)
                 )
-            await query.answer(tr("set.done", label=tr("setting." + (result.setting or ""))))
+            await query.answer(saved_text(result, settings, tr))
         case Change.NO_TEAM:
             await query.answer(tr("team.none"), show_alert=True)
         case Change.NOT_FOUND | Change.BAD_VALUE | Change.NOT_MEMBER:
@@ -81,11 +81,7 @@ async def on_set(
     match result.outcome:
         case Change.DONE | Change.ALREADY:
             _, settings = await managers.settings()
-            await message.answer(
-                tr("set.done", label=tr("setting." + (result.setting or "")))
-                + "\n\n"
-                + settings_text(settings, tr)
-            )
+            await message.answer(saved_text(result, settings, tr))
         case Change.NO_TEAM:
             await message.answer(tr("team.none"))
         case Change.NOT_FOUND | Change.BAD_VALUE | Change.NOT_MEMBER:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.i18n import Html, Translator
 from bot.lifecycle.planner import Situation
-from bot.presentation.reasons import field_label, passed_text, why
+from bot.presentation.reasons import field_label, passed_text, value_label, why
 from bot.routing import DecisionKind, ReasonCode
 from bot.services.route_check import DryRun
 from bot.team_settings import KNOWN_CLIENT, MODE
@@ -29,7 +29,7 @@ def _rule_line(rule: RuleRecord, situation: Situation, tr: Translator) -> Html:
         "rules.condition",
         number=rule.number,
         field=field_label(rule.field, tr),
-        values=", ".join(rule.values),
+        values=Html(", ".join(value_label(rule.field, v, tr) for v in rule.values)),
     )
     if rule.member_id is not None:
         name = situation.name(rule.member_id)

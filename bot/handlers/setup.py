@@ -4,18 +4,23 @@ import logging
 
 from aiogram import Router
 from aiogram.filters import Command
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 
 from bot.handlers.common import IN_GROUP, heads_only, person_of
 from bot.handlers.filters import IsHead
 from bot.i18n import Translator
-from bot.presentation.keyboards import join_keyboard
+from bot.presentation.callbacks import WeekCb, WorkWeek
+from bot.presentation.keyboards import join_keyboard, work_week_keyboard
+from bot.services.managers import Change, ManagerService
 from bot.services.team import Setup, TeamService
+from bot.team_settings import working_time
 
 log = logging.getLogger(__name__)
 
 
-async def on_setup_in_group(message: Message, teams: TeamService, tr: Translator) -> None:
+async def on_setup_in_group(
+    message: Message, teams: TeamService, managers: ManagerService, tr: Translator
+) -> None:
     assert message.from_user is not None
     result = await teams.setup(
         message.chat.id, message.chat.title or str(message.chat.id), person_of(message.from_user)
@@ -31,9 +36,33 @@ async def on_setup_in_group(message: Message, teams: TeamService, tr: Translator
             )
             if result.adopted:
                 await message.answer(tr("setup.adopted", count=result.adopted))
+            if result.outcome is Setup.CREATED:
+                _, settings = await managers.settings()
+                await message.answer(
+                    tr("setup.hours", hours=working_time(settings, tr)),
+                    reply_markup=work_week_keyboard(tr),
+                )
         case Setup.OTHER_CHAT:
             assert result.team is not None
             await message.reply(tr("setup.other_chat", title=result.team.title))
+
+
+async def on_work_week(
+    query: CallbackQuery, callback_data: WeekCb, managers: ManagerService, tr: Translator
+) -> None:
+    """A head's answer to /setup's question: how the team works."""
+    choice = callback_data.choice
+    if choice is not WorkWeek.LATER:
+        result = await managers.set_work_week(always=choice is WorkWeek.ALWAYS)
+        if result.outcome not in (Change.DONE, Change.ALREADY):
+            await query.answer(tr(result.error or "team.none"), show_alert=True)
+            return
+    _, settings = await managers.settings()
+    key = "week.later_done" if choice is WorkWeek.LATER else "week.done"
+    text = tr(key, hours=working_time(settings, tr))
+    if isinstance(query.message, Message):
+        await query.message.edit_text(text)
+    await query.answer()
 
 
 async def on_setup_elsewhere(message: Message, tr: Translator) -> None:
@@ -48,4 +77,6 @@ def make_router() -> Router:
     # Often it is the head, with ADMIN_IDS empty or wrong: the answer says what to put there.
     router.message.register(heads_only("setup.not_head"), Command("setup"), IN_GROUP)
     router.message.register(on_setup_elsewhere, Command("setup"))
+    router.callback_query.register(on_work_week, WeekCb.filter(), IsHead())
+    router.callback_query.register(heads_only(), WeekCb.filter())
     return router

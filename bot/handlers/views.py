@@ -11,8 +11,17 @@ from bot.presentation.cards import clip, offer_card, owner_messages
 from bot.presentation.lead_posts import client_label
 from bot.presentation.reasons import wait_text, why
 from bot.routing.hours import OffHours
+from bot.services.managers import Change, SettingResult
 from bot.services.reports import LeadHistory, Stats
-from bot.team_settings import ALL, OFF_HOURS, TIMEZONE, WORK_DAYS, WORK_HOURS, TeamSettings
+from bot.team_settings import (
+    ALL,
+    BY_NAME,
+    OFF_HOURS,
+    TIMEZONE,
+    WORK_DAYS,
+    WORK_HOURS,
+    TeamSettings,
+)
 from storage import LeadEvent, LeadRecord, MemberRecord
 
 
@@ -24,6 +33,14 @@ def settings_text(settings: TeamSettings, tr: Translator) -> Html:
     ]
     lines += ["", tr("settings.hint")]
     return Html("\n".join(lines))
+
+
+def saved_text(result: SettingResult, settings: TeamSettings, tr: Translator) -> Html:
+    """ "Сохранено: напоминание в чате о невзятом лиде — 10 мин.": the setting and its value
+    now, in one line."""
+    setting = BY_NAME[result.setting or ""]
+    key = "set.done" if result.outcome is Change.DONE else "set.same"
+    return tr(key, label=tr("setting." + setting.name), value=setting.shown(settings, tr))
 
 
 def hours_text(settings: TeamSettings, members: list[MemberRecord], tr: Translator) -> Html:

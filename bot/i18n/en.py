@@ -26,6 +26,20 @@ MESSAGES: dict[str, str] = {
         "Managers, tap “Join”."
     ),
     "setup.already": "This chat is already the chat of team “{title}”.",
+    "setup.hours": (
+        "🕘 How does the team work? Now: {hours}.\n\n"
+        "Outside working hours cards still appear in the team chat at once, and anyone may "
+        "claim them. In round robin and head-decides modes a lead waits for the working day, "
+        "and the heads are told at once. To have the managers on duty get leads at night: "
+        "/set off_hours duty."
+    ),
+    "week.always": "Around the clock, every day",
+    "week.weekdays": "Mon–Fri, 09:00–18:00",
+    "week.later": "I'll set it later",
+    "week.done": "🕘 The team works: {hours}. Change: /set work_days, /set work_hours.",
+    "week.later_done": (
+        "🕘 For now the team works: {hours}. Change: /set work_days, /set work_hours."
+    ),
     "setup.other_chat": (
         "The bot already works with the team chat “{title}”. One installation serves one team."
     ),

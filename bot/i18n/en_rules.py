@@ -29,6 +29,7 @@ RULES: dict[str, str] = {
     "rule_field.channel": "channel",
     "rule_field.industry": "industry",
     "rule_field.region": "region",
+    "rule_value.federal": "federal companies",
     "rule_field.product": "product",
     "known.brand": "same brand as lead #{lead}",
     "known.phone": "same phone as lead #{lead}",

@@ -30,6 +30,7 @@ TIME: dict[str, str] = {
     "settings.button_accept": "wait {wait}",
     "settings.button_on": "turn on: {label}",
     "settings.button_off": "turn off: {label}",
+    "weekday.every": "every day",
     "weekday.mon": "Mon",
     "weekday.tue": "Tue",
     "weekday.wed": "Wed",

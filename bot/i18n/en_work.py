@@ -44,7 +44,8 @@ WORK: dict[str, str] = {
     "set.bad_mode": "Mode: first_come, round_robin or head_decides. Or pick one in /mode.",
     "set.bad_cap": "The cap is a number from 1 to 1000, or off to remove it.",
     "set.bad_switch": "The value is on or off.",
-    "set.done": "Saved: {label}.",
+    "set.done": "Saved: {label} — {value}.",
+    "set.same": "Already so: {label} — {value}.",
     # Per manager
     "team.paused": "⏸ paused",
     "team.weight": "weight {weight}",
@@ -93,7 +94,14 @@ WORK: dict[str, str] = {
     "offer.returned": "↩️ Lead returned, reason: {why}. It moves on.",
     "offer.returned_toast": "Lead #{id} returned.",
     "ask.title": "🧭 <b>Who gets lead #{id}?</b>",
-    "ask.hint": "⭐ skills match the lead, ⏸ paused; numbers are open leads and cap.",
+    "ask.hint": (
+        "⭐ — skills match the lead, ⏸ — paused, 🌙 — outside the manager's hours; the "
+        "number — open leads."
+    ),
+    "ask.hint_cap": (
+        "⭐ — skills match the lead, ⏸ — paused, 🌙 — outside the manager's hours; the "
+        "numbers — open leads and cap."
+    ),
     "ask.done": "✅ Assigned: {name} (head's decision: {head}).",
     "card.assigned": "✅ Worked by: <b>{name}</b> (head's decision: {head})",
     "card.owner": "✅ Worked by: <b>{name}</b>",
@@ -262,6 +270,16 @@ WORK: dict[str, str] = {
     "board.queue_done": "✅ <b>Queue cleared</b>: new leads come as cards of their own again.",
     "board.digest": "🗒 <b>Digest</b> · new lines are added here",
     "board.digest_more": "🗒 <b>Digest</b> (continued)",
+    "notice.hours_first": (
+        "🌙 Lead #{id} waits for the working day ({hours}): the bot hands it to a manager when "
+        "the team is at work. Change the hours: /set work_hours, or let the managers on duty "
+        "get leads at night: /set off_hours duty."
+    ),
+    "notice.hours_count": (
+        "🌙 Waiting for the working day ({hours}): {count} leads, the latest #{id}. The bot "
+        "hands them to managers when the team is at work. Change the hours: /set work_hours, "
+        "or let the managers on duty get leads at night: /set off_hours duty."
+    ),
     "notice.refused_ours": (
         "⚠️ A message of the bot did not get through ({chat}): {why}. It began:\n{start}"
     ),

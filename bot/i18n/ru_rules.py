@@ -14,25 +14,29 @@ RULES: dict[str, str] = {
     # Settings
     "setting.known_client": "известный клиент — сначала своему менеджеру",
     "setting.region_basis": "какой регион видят правила",
-    "setting.franchise": "франшизы",
-    "region_basis.operating": "где клиент работает (region)",
-    "region_basis.registered": "где компания зарегистрирована (registered_region)",
+    "setting.franchise": "франшизы и сети",
+    "region_basis.operating": "где клиент работает",
+    "region_basis.registered": "где компания зарегистрирована",
     "franchise.entity": "каждое юрлицо отдельно",
     "franchise.brand": "один бренд — один менеджер",
-    "set.bad_region_basis": "Значение: operating (где клиент работает) или registered (где "
-    "компания зарегистрирована).",
-    "set.bad_franchise": "Значение: entity (каждое юрлицо отдельно) или brand (один бренд — "
-    "один менеджер).",
+    "set.bad_region_basis": (
+        "Значение: «фактический» (где клиент работает) или «юридический» (где компания "
+        "зарегистрирована)."
+    ),
+    "set.bad_franchise": (
+        "Значение: «юрлицо» (каждое юрлицо отдельно) или «бренд» (один бренд — один менеджер)."
+    ),
     # Reasons
     "reason.known_client": "известный клиент: {match}",
     "reason.known_skipped": "известный клиент ({match}), ведёт: {name} — {why}",
     "reason.rule": "правило {number}: {field} = {value}",
     "reason.rule_unknown": "правило распределения",
     "reason.group": "группа {group}",
-    "reason.group_turn_after": "очередь в группе (предыдущий лид: {name})",
+    "reason.group_turn_after": "очередь в группе (предыдущий лид отдан: {name})",
     "rule_field.channel": "канал",
     "rule_field.industry": "отрасль",
     "rule_field.region": "регион",
+    "rule_value.federal": "федеральный",
     "rule_field.product": "продукт",
     "known.brand": "тот же бренд, что у лида #{lead}",
     "known.phone": "тот же телефон, что у лида #{lead}",
@@ -54,17 +58,20 @@ RULES: dict[str, str] = {
     "group.usage": (
         "Группы менеджеров для правил:\n"
         "• /group add gov @ivan @olga — создать группу или добавить в группу менеджеров;\n"
-        "• /group mode gov roundrobin — по очереди (или first_come — кто успел);\n"
+        "• /group mode gov по очереди — лиды группы идут по очереди (или «кто успел» — "
+        "кто раньше нажмёт);\n"
         "• /group del gov @ivan — убрать из группы, /group del gov — удалить группу;\n"
         "• /groups — все группы."
     ),
     "group.bad_name": "Имя группы — одно слово до 32 букв и цифр: /group add gov @ivan.",
     "group.too_big": "В группе может быть до {max} менеджеров.",
-    "group.created": "Группа {group} создана: {names}. Режим: кто успел; поменять — "
-    "/group mode {group} roundrobin.",
+    "group.created": (
+        "Группа {group} создана: {names}. Режим: кто успел; поменять — /group mode "
+        "{group} по очереди."
+    ),
     "group.extended": "В группу {group} добавлены: {names}.",
     "group.not_found": "Группы {group} нет. Все группы — /groups.",
-    "group.bad_mode": "Режим группы: first_come (кто успел) или roundrobin (по очереди).",
+    "group.bad_mode": "Режим группы: «кто успел» или «по очереди».",
     "group.mode_set": "Группа {group}: {mode}.",
     "group.in_use": "Группа {group} нужна правилам: {rules}. Сначала удалите или поменяйте "
     "их (/rules).",
@@ -78,17 +85,23 @@ RULES: dict[str, str] = {
     # Rules
     "rule.usage": (
         "Правила распределения:\n"
-        "• /rule add industry=medical,pharma -> @olga — лиды отрасли medical или pharma "
-        "идут менеджеру;\n"
-        "• /rule add channel=instagram -> group:social — лиды канала идут группе;\n"
-        "• /rule add region=federal -> @boris — федеральные компании;\n"
-        "• /rule del 3 — удалить правило 3, /rule move 3 1 — поставить правило 3 на первое место;\n"
+        "• /rule add industry=медицина,фарма -> @olga — лиды из медицины и фармы идут "
+        "менеджеру;\n"
+        "• /rule add channel=instagram -> group:social — лиды из Instagram идут группе;\n"
+        "• /rule add region=федеральный -> @boris — федеральные компании;\n"
+        "• /rule del 3 — удалить правило 3, /rule move 3 1 — поставить правило 3 на "
+        "первое место;\n"
         "• /rules — список, /route — проверить, кому уйдёт лид."
     ),
-    "rule.bad_field": "Правила смотрят на канал (channel), отрасль (industry), регион "
-    "(region), продукт (product) или поле формы по имени, но не на «{field}».",
-    "rule.bad_values": "Нужно хотя бы одно значение, до 50 значений по 100 символов: "
-    "/rule add industry=medical,pharma -> @olga.",
+    "rule.bad_field": (
+        "Правила смотрят на канал, отрасль, регион, продукт (<code>channel</code>, "
+        "<code>industry</code>, <code>region</code>, <code>product</code>) или на поле "
+        "формы по имени, но не на «{field}»."
+    ),
+    "rule.bad_values": (
+        "Нужно хотя бы одно значение, до 50 значений по 100 символов: /rule add "
+        "industry=медицина,фарма -> @olga."
+    ),
     "rule.unknown_member": "Менеджера {who} нет в команде. Номер или @username — в /team.",
     "rule.too_many": "Правил может быть до {max}.",
     "rule.added": "Правило {number} добавлено. Все правила — /rules.",
@@ -99,8 +112,9 @@ RULES: dict[str, str] = {
     "rules.none": "Правил пока нет.",
     "rules.default": "Остальные лиды: режим отдела — {mode}.",
     "rules.known_client": "Известный клиент — сначала своему менеджеру: {state}.",
-    "rules.hint": "Добавить: /rule add industry=medical -> @olga. Проверить: /route "
-    "industry=medical.",
+    "rules.hint": (
+        "Добавить: /rule add industry=медицина -> @olga. Проверить: /route industry=медицина."
+    ),
     "rules.condition": "{number}. {field} = {values}",
     "rules.line_member": "{condition} → {name}",
     "rules.line_broken": "{condition} → {name} ⚠️ нет в команде, правило пропускается",

@@ -11,29 +11,32 @@ TIME: dict[str, str] = {
     "cmd.duty": "Дежурные в нерабочее время",
     # Settings
     "setting.claim_remind": "напоминание в чате о невзятом лиде",
-    "setting.claim_escalate": "затем сообщение руководителю",
-    "setting.accept_timeout": "ждать, пока менеджер примет лид",
-    "setting.max_passes": "сколько раз передавать непринятый лид, потом руководителю",
-    "setting.outcome_remind": "напоминать о лиде без итога каждые",
+    "setting.claim_escalate": "сообщение руководителю о невзятом лиде (после напоминания)",
+    "setting.accept_timeout": "время, чтобы принять лид",
+    "setting.max_passes": "сколько раз передать лид по очереди, прежде чем решит руководитель",
+    "setting.outcome_remind": "как часто напоминать о лиде без итога",
     "setting.handback": "после отпуска вернуть лиды от заместителя",
     "setting.timezone": "часовой пояс",
     "setting.work_days": "рабочие дни",
     "setting.work_hours": "рабочие часы",
-    "setting.off_hours": "в нерабочее время",
-    "off_hours.hold": "лиды ждут утра",
+    "setting.off_hours": "лиды в нерабочее время",
+    "off_hours.hold": "лиды ждут начала рабочего дня",
     "off_hours.duty": "лиды получают дежурные",
     "set.bad_duration": (
-        "Длительность — число и единица: 30s, 5m, 2h, 3d (или 1h30m), от 1 секунды до 30 дней; "
-        "off — выключить."
+        "Длительность — число и единица: 30 с, 5 мин, 2 ч, 3 дн (или 1 ч 30 мин), от 1 "
+        "секунды до 30 дней; «нет» — выключить."
     ),
     "set.bad_passes": "Число от 1 до 20.",
     "set.bad_timezone": "Часовой пояс — как в базе tz: Europe/Moscow, Asia/Vladivostok, UTC.",
-    "set.bad_days": "Дни: mon-fri, mon-sat, mon,wed,fri или daily (можно пн-пт).",
+    "set.bad_days": "Дни: пн-пт, пн-сб, пн,ср,пт или «ежедневно».",
     "set.bad_hours": "Часы: 09:00-18:00; весь день — 00:00-24:00.",
-    "set.bad_off_hours": "Значение: hold (лиды ждут утра) или duty (лиды получают дежурные).",
+    "set.bad_off_hours": (
+        "Значение: «ждать» (лиды ждут начала рабочего дня) или «дежурные» (лиды получают дежурные)."
+    ),
     "settings.button_accept": "ждать {wait}",
     "settings.button_on": "включить: {label}",
     "settings.button_off": "выключить: {label}",
+    "weekday.every": "ежедневно",
     "weekday.mon": "пн",
     "weekday.tue": "вт",
     "weekday.wed": "ср",
@@ -51,7 +54,7 @@ TIME: dict[str, str] = {
     # Reminders and escalation
     "remind.chat": "⏰ Лид №{id} ({client}) ждёт уже {wait}. Кто возьмёт?",
     "escalate.unclaimed": "⏰ Лид №{id} так и не взят из чата за {wait}. Кому отдать?",
-    "escalate.passes": "⏳ Лид №{id} не принят по очереди, передач подряд: {passes}. Кому отдать?",
+    "escalate.passes": "⏳ Лид №{id} не приняли по очереди (передач: {passes}). Кому отдать?",
     "ask.claimed": "✋ Лид взят из чата: {name}.",
     "ask.to_chat": "⏰ Менеджер не выбран вовремя: лид отправлен в чат отдела.",
     "offer.timed_out": "⏳ Не принят за {wait}: лид передан дальше.",
@@ -69,13 +72,15 @@ TIME: dict[str, str] = {
     "opening.summary": "☀️ Доброе утро! Лиды за нерабочее время: {count}.\n{lines}",
     "opening.line": "№{id} {client} — {where}",
     "offer.away": "🌴 Вы в отпуске: лид передан дальше.",
-    "cause.away": "до вас лид был предложен: {name}, но у этого менеджера начался отпуск",
+    "cause.away": "лид сначала предложили: {name} — начался отпуск",
     "history.away": "у менеджера начался отпуск",
     "cause.timeout": "не принят за {wait}: {name}",
     "history.timeout": "не принят за {wait}",
     "reason.cover_for": "вы замещаете: {name}",
     "reason.handback": "вы снова в работе; лид был у заместителя: {name}",
-    "route.held": "Отдел сейчас не работает: лид подождёт начала рабочего дня",
+    "route.held": (
+        "Отдел сейчас не работает: лид подождёт начала рабочего дня, руководитель получит сообщение"
+    ),
     "event.held": "ждёт начала рабочего дня",
     "event.escalated": "руководителю: не взят из чата",
     "event.to_chat": "в чат отдела: менеджер не выбран вовремя",
@@ -88,7 +93,7 @@ TIME: dict[str, str] = {
         "Закончить раньше: /vacation end; отменить будущий: /vacation cancel; "
         "все отпуска — /vacations."
     ),
-    "vacation.bad_date": "Дата — 2026-12-01, 01.12.2026 или today.",
+    "vacation.bad_date": "Дата — 2026-12-01, 01.12.2026, 01.12 или «сегодня».",
     "vacation.past": "Отпуск не может начаться в прошлом: первый день — сегодня или позже.",
     "vacation.backwards": "Последний день отпуска раньше первого.",
     "vacation.too_long": "Отпуск — не дольше {days} дней.",
@@ -121,21 +126,23 @@ TIME: dict[str, str] = {
     "hours.team": "🕘 Отдел работает: {days}, {hours} ({zone}). В нерабочее время {off}.",
     "hours.own": "• свои часы — {name}: {hours}",
     "hours.hint": (
-        "Изменить для отдела: /set work_days mon-fri, /set work_hours 09:00-18:00, "
-        "/set timezone Europe/Moscow, /set off_hours hold|duty.\n"
-        "Для менеджера: /hours @ivan 10:00-19:00; вернуть часы отдела: /hours @ivan team."
+        "Изменить для отдела: /set work_days пн-пт, /set work_hours 09:00-18:00, /set "
+        "timezone Europe/Moscow, /set off_hours дежурные.\n"
+        "Для менеджера: /hours @ivan 10:00-19:00; вернуть часы отдела: /hours @ivan "
+        "сброс."
     ),
-    "hours.usage": "Часы менеджера: /hours @ivan 10:00-19:00 или /hours @ivan team.",
-    "hours.bad": "Часы: 10:00-19:00; часы отдела — team.",
+    "hours.usage": "Часы менеджера: /hours @ivan 10:00-19:00 или /hours @ivan сброс.",
+    "hours.bad": "Часы: 10:00-19:00; вернуть часы отдела — «сброс».",
     "hours.done": "🕘 Часы работы — {name}: {hours}.",
     "hours.team_hours": "как у отдела",
     "duty.list": "🌙 Дежурные: {names}.",
     "duty.nobody": "🌙 Дежурных нет.",
     "duty.not_used": (
-        "Сейчас в нерабочее время лиды ждут утра; чтобы их получали дежурные — /set off_hours duty."
+        "Сейчас в нерабочее время лиды ждут начала рабочего дня; чтобы их получали "
+        "дежурные — /set off_hours дежурные."
     ),
-    "duty.hint": "Назначить: /duty @ivan on; снять: /duty @ivan off.",
-    "duty.usage": "Дежурство: /duty @ivan on или /duty @ivan off.",
+    "duty.hint": "Назначить: /duty @ivan да; снять: /duty @ivan нет.",
+    "duty.usage": "Дежурство: /duty @ivan да или /duty @ivan нет.",
     "duty.on": "🌙 Дежурство: {name}.",
     "duty.off": "Дежурство снято: {name}.",
 }

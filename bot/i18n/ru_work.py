@@ -39,16 +39,19 @@ WORK: dict[str, str] = {
     "settings.header": "⚙️ <b>Настройки отдела</b>",
     "settings.line": "• {label}: <b>{value}</b> — <code>/set {name} …</code>",
     "settings.hint": (
-        "Изменить: /set имя значение, например <code>/set cap 10</code>, "
-        "<code>/set cap off</code>, <code>/set announce off</code>, "
-        "<code>/set mode round_robin</code>. Режим удобнее менять через /mode."
+        "Изменить: /set имя значение, например <code>/set cap 10</code>, <code>/set cap "
+        "нет</code>, <code>/set announce нет</code>, <code>/set mode по очереди</code>. "
+        "Режим удобнее менять через /mode."
     ),
     "set.usage": "Напишите имя настройки и значение: /set cap 10. Все настройки — /settings.",
     "set.unknown": "Такой настройки нет. Все настройки — /settings.",
-    "set.bad_mode": "Режим: first_come, round_robin или head_decides. Или выберите в /mode.",
-    "set.bad_cap": "Лимит — число от 1 до 1000, или off, чтобы снять лимит.",
-    "set.bad_switch": "Значение: on или off.",
-    "set.done": "Сохранено: {label}.",
+    "set.bad_mode": (
+        "Режим: «кто успел», «по очереди» или «решает руководитель». Или выберите в /mode."
+    ),
+    "set.bad_cap": "Лимит — число от 1 до 1000, или «нет», чтобы снять лимит.",
+    "set.bad_switch": "Значение: «да» или «нет».",
+    "set.done": "Сохранено: {label} — {value}.",
+    "set.same": "Так и есть: {label} — {value}.",
     # Per manager
     "team.paused": "⏸ пауза",
     "team.weight": "вес {weight}",
@@ -70,8 +73,10 @@ WORK: dict[str, str] = {
     "weight.usage": "Вес в очереди: /weight @username 2 (от 1 до 10; 2 — вдвое больше лидов).",
     "weight.bad": "Вес — целое число от 1 до 10.",
     "weight.done": "Вес в очереди: {name} — {weight}.",
-    "cap.usage": "Лимит открытых лидов: /cap @username 15, или /cap @username off — как у отдела.",
-    "cap.bad": "Лимит — число от 0 до 1000, или off.",
+    "cap.usage": (
+        "Лимит открытых лидов: /cap @username 15, или /cap @username нет — как у отдела."
+    ),
+    "cap.bad": "Лимит — число от 0 до 1000, или «нет» — как у отдела.",
     "cap.done": "Лимит открытых лидов: {name} — {cap}.",
     "cap.team": "как у отдела",
     "skills.usage": "Навыки через запятую: /skills @username CRM, интеграция 1С",
@@ -97,7 +102,14 @@ WORK: dict[str, str] = {
     "offer.returned": "↩️ Лид возвращён, причина: {why}. Лид уходит дальше.",
     "offer.returned_toast": "Лид №{id} возвращён.",
     "ask.title": "🧭 <b>Кому отдать лид №{id}?</b>",
-    "ask.hint": "⭐ — навыки подходят к лиду, ⏸ — на паузе; цифры — открытые лиды и лимит.",
+    "ask.hint": (
+        "⭐ — навыки подходят к лиду, ⏸ — на паузе, 🌙 — нерабочее время менеджера; число "
+        "— открытые лиды."
+    ),
+    "ask.hint_cap": (
+        "⭐ — навыки подходят к лиду, ⏸ — на паузе, 🌙 — нерабочее время менеджера; числа "
+        "— открытые лиды и лимит."
+    ),
     "ask.done": "✅ Назначено: {name} (решение руководителя: {head}).",
     "card.assigned": "✅ В работе у: <b>{name}</b> (решение руководителя: {head})",
     "card.owner": "✅ В работе у: <b>{name}</b>",
@@ -113,22 +125,22 @@ WORK: dict[str, str] = {
     ),
     "handover.moved": "➡️ Лид №{id} передан по решению руководителя. Теперь лид у: {name}.",
     # Why a lead went where it went
-    "reason.first_come": "лид был в чате отдела для всех",
+    "reason.first_come": "в чате отдела для всех",
     "reason.round_robin": "ваша очередь",
-    "reason.round_robin_after": "ваша очередь (предыдущий лид: {name})",
+    "reason.round_robin_after": "ваша очередь (предыдущий лид отдан: {name})",
     "reason.head_decides": "выбор руководителя",
     "reason.nobody_available": "отдать некому: {passed}",
     "reason.assigned": "решение руководителя: {name}",
     "reason.returned_by_you": "лид был предложен вам по очереди",
-    "cause.returned": "до вас лид вернули: {name}, причина: {why}",
-    "cause.unreachable": "до вас лид был у: {name}, но бот не может написать этому менеджеру",
-    "cause.removed": "до вас лид был предложен: {name}, но этого менеджера убрали из команды",
-    "cause.reassigned": "до вас лид был у: {name}",
+    "cause.returned": "лид вернули: {name}, причина: {why}",
+    "cause.unreachable": "лид был у: {name} — бот не может написать в личный чат",
+    "cause.removed": "лид сначала предложили: {name} — больше не в команде",
+    "cause.reassigned": "лид был у: {name}",
     "passed.nobody": "в команде нет менеджеров",
     "passed.entry": "{name} — {why}",
     "skip.paused": "пауза",
     "skip.at_cap": "лимит лидов",
-    "skip.excluded": "этот лид уже возвращён или не принят этим менеджером",
+    "skip.excluded": "уже отказались от этого лида или не приняли вовремя",
     "notice.nobody_available": (
         "⚠️ Лид №{id}: отдать некому ({passed}). Лид опубликован в чате отдела "
         "с кнопкой «Взять лид»; можно и назначить: /assign {id} @username."
@@ -269,5 +281,15 @@ WORK: dict[str, str] = {
     ),
     "board.digest": "🗒 <b>Сводка</b> · новые строки добавляются сюда",
     "board.digest_more": "🗒 <b>Сводка</b> (продолжение)",
+    "notice.hours_first": (
+        "🌙 Лид №{id} ждёт начала рабочего дня ({hours}): в рабочее время бот отдаст лид "
+        "менеджеру. Изменить часы: /set work_hours, или пусть ночью лиды получают дежурные: "
+        "/set off_hours дежурные."
+    ),
+    "notice.hours_count": (
+        "🌙 Ждут начала рабочего дня ({hours}): лидов — {count}, последний — №{id}. "
+        "В рабочее время бот отдаст их менеджерам. Изменить часы: /set work_hours, или пусть "
+        "ночью лиды получают дежурные: /set off_hours дежурные."
+    ),
     "notice.refused_ours": ("⚠️ Сообщение бота не дошло ({chat}): {why}. Начало текста:\n{start}"),
 }

@@ -20,8 +20,8 @@ from bot.presentation.lead_posts import LeadPosts
 from bot.presentation.notices import HeadNotices
 from bot.presentation.reasons import Cause, passed_text
 from bot.routing import Decision, DecisionKind, ReasonCode
-from bot.team_settings import ANNOUNCE
-from storage import LeadRecord, Repos, TeamRecord
+from bot.team_settings import ANNOUNCE, working_time
+from storage import LeadRecord, Pool, Repos, TeamRecord
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +44,7 @@ class Distributor:
         heads: HeadCards,
     ) -> None:
         self._events = repos.events
+        self._leads = repos.leads
         self._turns = repos.turns
         self._planner = planner
         self._life = life
@@ -126,6 +127,10 @@ class Distributor:
                 )
             case DecisionKind.HOLD:
                 await self._life.hold(lead.id, now, note, settings, first=first)
+                waiting = len(await self._leads.waiting_in(team.id, Pool.HOURS))
+                await self._notices.waiting_for_hours(
+                    team, lead.id, waiting, lambda tr: working_time(settings, tr), now
+                )
         return decision
 
     async def to_chat(self, lead: LeadRecord, team: TeamRecord, now: datetime, note: Note) -> None:

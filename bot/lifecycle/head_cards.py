@@ -61,7 +61,7 @@ class HeadCards:
             )
             for mid in candidates
         ]
-        card = head_card(lead, tr)
+        card = head_card(lead, tr, capped=any(states[mid].cap is not None for mid in candidates))
         text = card if note is None else Html(f"{note(tr)}\n\n{card}")
         for head_id in sorted(self._roles.head_ids):
             await self._outbox.enqueue(

@@ -85,6 +85,18 @@ class ModeCb(CallbackData, prefix="mode"):
     mode: Mode
 
 
+class WorkWeek(StrEnum):
+    """The answers /setup offers to "how does the team work?"."""
+
+    ALWAYS = "always"  # around the clock, every day
+    WEEKDAYS = "weekdays"  # Monday to Friday, 09:00-18:00 (the default)
+    LATER = "later"  # keep the default for now
+
+
+class WeekCb(CallbackData, prefix="week"):
+    choice: WorkWeek
+
+
 class SetCb(CallbackData, prefix="set"):
     """A common change from the /settings message: `/set name value` in one tap."""
 

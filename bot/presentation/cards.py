@@ -242,11 +242,15 @@ def offer_card(lead: LeadRecord, reason: Html, tr: Translator, status: Html | No
     )
 
 
-def head_card(lead: LeadRecord, tr: Translator, status: Html | None = None) -> Html:
+def head_card(
+    lead: LeadRecord, tr: Translator, status: Html | None = None, *, capped: bool = False
+) -> Html:
     """A lead waiting for a head to choose its manager; with a `status`, what became of it
-    (the key to the buttons goes with them)."""
+    (the key to the buttons goes with them). `capped`: a button shows a cap too."""
     body = _public(lead, tr("ask.title", id=lead.id), tr)
-    return Html(f"{body}\n\n{tr('ask.hint')}") if status is None else with_status(body, status)
+    if status is not None:
+        return with_status(body, status)
+    return Html(f"{body}\n\n{tr('ask.hint_cap' if capped else 'ask.hint')}")
 
 
 def former_card(lead: LeadRecord, tr: Translator, status: Html) -> Html:

@@ -16,6 +16,8 @@ from bot.presentation.callbacks import (
     ReturnCb,
     ReturnWhy,
     SetCb,
+    WeekCb,
+    WorkWeek,
 )
 from bot.routing import Mode
 from bot.routing.hours import OffHours
@@ -120,3 +122,12 @@ def _choice_label(name: str, value: str, tr: Translator) -> str:
     # A switch: the button turns it to `value`.
     key = "settings.button_on" if value == "on" else "settings.button_off"
     return tr(key, label=tr("setting." + name))
+
+
+def work_week_keyboard(tr: Translator) -> InlineKeyboardMarkup:
+    """/setup's question: how the team works (what happens to leads at night follows)."""
+    builder = InlineKeyboardBuilder()
+    for choice in WorkWeek:
+        builder.button(text=tr("week." + choice.value), callback_data=WeekCb(choice=choice))
+    builder.adjust(1)
+    return builder.as_markup()

@@ -89,6 +89,36 @@ class HeadNotices:
             team, lead, lambda tr: tr("notice.held", id=lead.id, title=team.title), at
         )
 
+    async def waiting_for_hours(
+        self, team: TeamRecord, lead_id: int, count: int, hours: Text, at: datetime
+    ) -> None:
+        """A lead waits for the working day. The first of a night is a message to each head;
+        the next ones edit it into a count (all of tonight's wait in the hours pool), so a
+        night of leads is one message, not silence and not a flood."""
+        tr = team_translator(team)
+        first = tr("notice.hours_first", id=lead_id, hours=hours(tr))
+        counted = tr("notice.hours_count", count=count, id=lead_id, hours=hours(tr))
+        for head_id in sorted(self._roles.head_ids):
+            earlier = (
+                None
+                if count <= 1
+                else await self._outbox.last_message(head_id, OutboxPurpose.HOURS_NOTICE)
+            )
+            if earlier is None:
+                text = first if count <= 1 else counted
+                await self._outbox.enqueue(
+                    head_id, OutboxMethod.SEND, OutboxPurpose.HOURS_NOTICE, text, at
+                )
+            else:
+                await self._outbox.enqueue(
+                    head_id,
+                    OutboxMethod.EDIT,
+                    OutboxPurpose.HOURS_NOTICE,
+                    counted,
+                    at,
+                    target_id=earlier.id,
+                )
+
     async def _tell_all(
         self,
         team: TeamRecord | None,

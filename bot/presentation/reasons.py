@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from bot.durations import duration_text, parse_duration
 from bot.i18n import Html, Translator
 from bot.routing import CORE_FIELDS, Miss, ReasonCode
+from bot.routing.match import is_federal_word
 
 # The events whose details say why a manager has a lead: the owner's card is rendered from
 # the latest one about them.
@@ -89,7 +90,7 @@ def _rule_text(details: Mapping[str, object], tr: Translator) -> Html:
             "reason.rule",
             number=rule.get("number", "?"),
             field=field_label(str(rule.get("field", "?")), tr),
-            value=rule.get("value", "?"),
+            value=value_label(str(rule.get("field", "?")), str(rule.get("value", "?")), tr),
         )
     ]
     group = details.get("group")
@@ -106,6 +107,13 @@ def field_label(field: str, tr: Translator) -> Html:
     if field in CORE_FIELDS:
         return tr("rule_field." + field)
     return Html(html.escape(field))
+
+
+def value_label(field: str, value: str, tr: Translator) -> Html:
+    """A rule's value as the head reads it: `federal` in Russian, the rest as written."""
+    if field == "region" and is_federal_word(value):
+        return tr("rule_value.federal")
+    return Html(html.escape(value))
 
 
 def _known_match(known: Mapping[str, object], tr: Translator) -> Html:

@@ -37,6 +37,10 @@ log = logging.getLogger(__name__)
 _START = 200
 
 
+# Messages only heads get: a refusal of one is not reported to the heads again.
+TO_HEADS = frozenset({OutboxPurpose.HEAD_NOTICE, OutboxPurpose.HOURS_NOTICE})
+
+
 class PauseReason(StrEnum):
     REMOVED = "removed"  # the bot was removed from the chat
     MUTED = "muted"  # the bot may not send messages there
@@ -102,7 +106,7 @@ class ChatService:
             log.warning("outbox row %d (%s) dropped: %s", row.id, row.purpose.value, detail)
             # A message that never reached its chat is news to the heads, unless it was
             # theirs: telling them of their own refused notice could go round for ever.
-            if row.method is OutboxMethod.SEND and row.purpose is not OutboxPurpose.HEAD_NOTICE:
+            if row.method is OutboxMethod.SEND and row.purpose not in TO_HEADS:
                 await self._tell_refused(row, detail)
 
     async def _tell_refused(self, row: OutboxRecord, detail: str) -> None:

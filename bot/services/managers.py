@@ -188,6 +188,14 @@ class ManagerService:
         except SettingError as error:
             return SettingResult(Change.BAD_VALUE, setting.name, error.key)
 
+    async def set_work_week(self, always: bool) -> SettingResult:
+        """Around the clock every day, or the default Monday to Friday, 09:00-18:00."""
+        days, hours = ("daily", "00:00-24:00") if always else ("mon-fri", "09:00-18:00")
+        result = await self.set(WORK_DAYS.name, days)
+        if result.outcome not in (Change.DONE, Change.ALREADY):
+            return result
+        return await self.set(WORK_HOURS.name, hours)
+
     async def set_mode(self, mode: Mode) -> SettingResult:
         return await self._store(MODE, mode.value)
 

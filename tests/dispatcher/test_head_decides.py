@@ -197,7 +197,7 @@ async def test_set_changes_one_setting_and_refuses_bad_values(world: World) -> N
         world, HEAD, "/settings"
     )
     assert "число от 1 до 1000" in await reply_to(world, HEAD, "/set cap lots")
-    assert "on или off" in await reply_to(world, HEAD, "/set announce maybe")
+    assert "«да» или «нет»" in await reply_to(world, HEAD, "/set announce maybe")
     assert "Такой настройки нет" in await reply_to(world, HEAD, "/set colour red")
     assert "/set cap 10" in await reply_to(world, HEAD, "/set")
     assert await reply_to(world, IVAN, "/set cap 1") == "Это может только руководитель отдела."

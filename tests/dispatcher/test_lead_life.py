@@ -128,7 +128,7 @@ async def test_a_lead_returned_by_everyone_goes_to_the_team_chat_and_the_heads(
     notices = await rows(world, lead_id, OutboxPurpose.HEAD_NOTICE)
     assert [n.chat_id for n in notices] == [HEAD.id]
     assert (
-        "отдать некому (Ivan — этот лид уже возвращён или не принят этим менеджером)"
+        "отдать некому (Ivan — уже отказались от этого лида или не приняли вовремя)"
         in notices[0].text
     )
 

@@ -75,7 +75,7 @@ async def test_rules_groups_and_aliases_are_set_up_and_listed(world: World) -> N
     assert "1. отрасль = medical, pharma → Ivan" not in rules
     assert "1. отрасль = medical, pharma → Olga" in rules
     assert "2. канал = instagram → группа social (По очереди)" in rules
-    assert "3. регион = federal → Petr" in rules
+    assert "3. регион = федеральный → Petr" in rules
     assert "Остальные лиды: режим отдела — По очереди." in rules
     groups = await reply_to(world, HEAD, "/groups")
     assert "• gov — Кто успел: Ivan, Maria" in groups
@@ -134,7 +134,7 @@ async def test_the_reason_names_the_rule_and_the_group_turn(world: World) -> Non
     assert owners == [ids["olga"], ids["petr"]]
     [offer] = await rows(world, second, OutboxPurpose.OFFER_CARD)
     assert (
-        "правило 2: канал = instagram, группа social, очередь в группе (предыдущий лид: Olga)"
+        "правило 2: канал = instagram, группа social, очередь в группе (предыдущий лид отдан: Olga)"
         in (offer.text)
     )
     # The team's own turn did not move: the first lead by mode goes to the first manager.
@@ -181,7 +181,7 @@ async def test_route_answers_without_changing_anything(world: World) -> None:
     assert "ничего не изменено" in answer
     assert "Лид получит: Olga" in answer and "правило 1: отрасль = pharma" in answer
     federal = await reply_to(world, HEAD, "/route region=Казань, Москва")
-    assert "Лид получит: Petr" in federal and "правило 3: регион = federal" in federal
+    assert "Лид получит: Petr" in federal and "правило 3: регион = федеральный" in federal
     gov = await reply_to(world, HEAD, "/route industry=government")
     assert "для группы gov, взять смогут: Ivan, Maria" in gov
     await reply_to(world, HEAD, "/pause @olga")
@@ -232,8 +232,8 @@ async def test_every_bad_command_gets_a_clear_answer_and_changes_nothing(world: 
         ("/alias del region нет", "Написания «нет» нет"),
         ('/alias region "мск Москва', "Другие написания"),
         ("/route", "Напишите поля лида"),
-        ("/set region_basis somewhere", "operating"),
-        ("/set franchise chain", "entity"),
+        ("/set region_basis somewhere", "фактический"),
+        ("/set franchise chain", "«юрлицо»"),
     ):
         answer = await reply_to(world, HEAD, command)
         assert expected in answer, (command, answer)

@@ -125,7 +125,7 @@ async def test_after_max_passes_the_lead_goes_to_the_heads_and_then_the_chat(
     lead = await LeadRepo(world.db.conn).get(lead_id)
     assert lead is not None and (lead.status, lead.pool) == (LeadStatus.NEW, Pool.HEADS)
     [ask] = await rows(world, lead_id, OutboxPurpose.HEAD_ASK)
-    assert ask.text.startswith(f"⏳ Лид №{lead_id} не принят по очереди, передач подряд: 2.")
+    assert ask.text.startswith(f"⏳ Лид №{lead_id} не приняли по очереди (передач: 2).")
     notices = await rows(world, lead_id, OutboxPurpose.HEAD_NOTICE)
     assert notices[-1].text.endswith("Дальше: ждёт решения руководителя.")
     # No head chooses within claim_remind + claim_escalate: anyone in the chat may take it.
@@ -253,3 +253,33 @@ async def test_turning_reminders_off_silences_timers_already_set(world: World) -
     async with world.db.conn.execute("SELECT COUNT(*) FROM timers WHERE error IS NOT NULL") as cur:
         row = await cur.fetchone()
     assert row is not None and row[0] == 0
+
+
+async def test_a_lead_held_at_night_is_told_to_the_heads_once_then_counted(
+    world: World,
+) -> None:
+    """With the default hours a round-robin lead at 04:52 waits for the morning: the heads
+    hear of it at once, and the next leads of the night turn that message into a count."""
+    await round_robin_team(world, IVAN, OLGA)
+    world.clock.current = datetime(2026, 12, 2, 1, 52, tzinfo=UTC)  # Wednesday 04:52 Moscow
+    first = await new_lead(world, "ООО Ромашка")
+    [notice] = [r for r in await world_outbox(world) if r.purpose is OutboxPurpose.HOURS_NOTICE]
+    assert notice.chat_id == HEAD.id and notice.target_id is None
+    assert notice.text.startswith(f"🌙 Лид №{first} ждёт начала рабочего дня (пн–пт 09:00–18:00)")
+    assert "/set work_hours" in notice.text
+    second = await new_lead(world, "ООО Лютик")
+    third = await new_lead(world, "ООО Василёк")
+    told = [r for r in await world_outbox(world) if r.purpose is OutboxPurpose.HOURS_NOTICE]
+    assert [r.method for r in told] == ["send", "edit", "edit"]
+    assert {r.target_id for r in told[1:]} == {notice.id}
+    assert told[-1].text.startswith(
+        f"🌙 Ждут начала рабочего дня (пн–пт 09:00–18:00): лидов — 3, последний — №{third}."
+    )
+    assert second != third
+    # Morning: all three go out; the next night starts a new message.
+    world.clock.current = datetime(2026, 12, 2, 6, 0, tzinfo=UTC)
+    await world.services.timers.fire_due(world.clock.now())
+    world.clock.current = datetime(2026, 12, 2, 20, 0, tzinfo=UTC)  # 23:00 Moscow
+    await new_lead(world, "ООО Мак")
+    told = [r for r in await world_outbox(world) if r.purpose is OutboxPurpose.HOURS_NOTICE]
+    assert [r.method for r in told] == ["send", "edit", "edit", "send"]

@@ -141,8 +141,8 @@ async def test_hours_and_duty_are_shown_to_all_and_changed_by_a_head(world: Worl
     ids = await round_robin_team(world, IVAN, OLGA)
     shown = await reply_to(world, IVAN, "/hours")
     assert (
-        "Отдел работает: пн–пт, 09:00-18:00 (Europe/Moscow). В нерабочее время лиды ждут утра."
-        in shown
+        "Отдел работает: пн–пт, 09:00–18:00 (Europe/Moscow). "
+        "В нерабочее время лиды ждут начала рабочего дня." in shown
     )
     assert (
         await reply_to(world, HEAD, "/hours @ivan 10:00-19:00")
@@ -156,8 +156,8 @@ async def test_hours_and_duty_are_shown_to_all_and_changed_by_a_head(world: Worl
     )
     assert await reply_to(world, HEAD, "/duty @olga on") == "🌙 Дежурство: Olga."
     duty = await reply_to(world, IVAN, "/duty")
-    assert "🌙 Дежурные: Olga." in duty and "/set off_hours duty" in duty
-    assert "Дежурство: /duty @ivan on" in await reply_to(world, HEAD, "/duty @olga maybe")
+    assert "🌙 Дежурные: Olga." in duty and "/set off_hours дежурные" in duty
+    assert "Дежурство: /duty @ivan да" in await reply_to(world, HEAD, "/duty @olga maybe")
     assert ids
 
 
@@ -179,7 +179,7 @@ async def test_settings_show_every_time_setting_and_change_by_button(world: Worl
         "off_hours",
     ):
         assert f"/set {name}" in str(sent.text)
-    assert "ждать, пока менеджер примет лид: <b>10 мин</b>" in str(sent.text)
+    assert "время, чтобы принять лид: <b>10 мин</b>" in str(sent.text)
     markup = sent.reply_markup
     assert markup is not None
     labels = [b.text for row in markup.inline_keyboard for b in row]
@@ -204,16 +204,17 @@ async def test_settings_show_every_time_setting_and_change_by_button(world: Worl
 async def test_durations_and_hours_are_set_with_clear_answers(world: World) -> None:
     await round_robin_team(world, IVAN, OLGA)
     for command, expected in (
-        ("/set claim_remind 30s", "Сохранено: напоминание в чате о невзятом лиде."),
-        ("/set accept_timeout 1h30m", "<b>1 ч 30 мин</b>"),
-        ("/set outcome_remind off", "напоминать о лиде без итога каждые: <b>нет</b>"),
+        ("/set claim_remind 30s", "Сохранено: напоминание в чате о невзятом лиде — 30 с."),
+        ("/set accept_timeout 1h30m", "время, чтобы принять лид — 1 ч 30 мин."),
+        ("/set outcome_remind нет", "Сохранено: как часто напоминать о лиде без итога — нет."),
         ("/set claim_remind soon", "Длительность — число и единица"),
         ("/set max_passes 0", "Число от 1 до 20"),
         ("/set timezone Mars/Olympus", "Часовой пояс — как в базе tz"),
-        ("/set timezone europe/samara", "<b>Europe/Samara</b>"),
-        ("/set work_days weekends", "Дни: mon-fri"),
+        ("/set timezone europe/samara", "часовой пояс — Europe/Samara."),
+        ("/set work_days weekends", "Дни: пн-пт"),
         ("/set work_hours 18:00-09:00", "Часы: 09:00-18:00"),
-        ("/set off_hours sleep", "Значение: hold"),
+        ("/set off_hours sleep", "Значение: «ждать»"),
+        ("/set off_hours дежурные", "лиды в нерабочее время — лиды получают дежурные."),
     ):
         assert expected in await reply_to(world, HEAD, command), command
 

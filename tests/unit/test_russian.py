@@ -75,3 +75,54 @@ def test_the_start_button_is_called_as_russian_telegram_calls_it() -> None:
 )
 def test_names_stand_in_the_nominative(key: str, params: dict[str, str], expected: str) -> None:
     assert Translator("ru")(key, **params) == expected
+
+
+# The English words the bot itself uses as setting values, mode names and field keys. A
+# Russian text may show them only inside a command or an example (`<code>`, or a /command
+# with its arguments); elsewhere it says them in Russian.
+OUR_ENGLISH = frozenset(
+    {
+        "first_come", "round_robin", "head_decides", "roundrobin", "today", "tomorrow",
+        "federal", "hold", "duty", "entity", "brand", "operating", "registered", "on", "off",
+        "daily", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "team", "region", "channel",
+        "industry", "product", "registered_region", "utm_source", "utm_medium", "utm_campaign",
+        "medical", "pharma", "group", "member",
+        "none", "wait", "queue",
+    }
+)  # fmt: skip
+EXAMPLES = re.compile(r"<code>.*?</code>|/[a-z_]+(?:[^—;:\n.()«»]|\.\d)*", re.DOTALL)
+LATIN = re.compile(r"[a-z_]+", re.IGNORECASE)
+
+
+def english_outside_examples(template: str) -> set[str]:
+    plain = EXAMPLES.sub(" ", re.sub(r"\{[a-z_]+\}", " ", template))
+    plain = re.sub(r"<[^>]+>", " ", plain)
+    return {w.casefold() for w in LATIN.findall(plain)} & OUR_ENGLISH
+
+
+@pytest.mark.parametrize("key", sorted(ru_catalog.MESSAGES))
+def test_a_russian_text_says_our_values_in_russian_outside_examples(key: str) -> None:
+    assert english_outside_examples(ru_catalog.MESSAGES[key]) == set(), key
+
+
+def test_the_english_check_catches_what_it_is_meant_to() -> None:
+    assert english_outside_examples("Дата — 2026-12-01 или today.") == {"today"}
+    assert english_outside_examples("регион = federal") == {"federal"}
+    assert english_outside_examples("/group mode gov roundrobin — по очереди") == set()
+    assert english_outside_examples("(или first_come — кто успел)") == {"first_come"}
+    assert english_outside_examples("Пример: <code>/set mode round_robin</code>.") == set()
+
+
+PREPOSITIONS = (
+    "через|в|во|на|с|со|о|об|по|до|для|к|ко|у|из|от|за|под|при|без|каждые|каждый|каждую|после"
+)
+# "5 с" is five seconds, not a preposition.
+CUT_SHORT = re.compile(
+    rf"(?<![а-яё\d}}])(?<!\d )(?<!}} )(?:{PREPOSITIONS})\s*[.:;]?\s*$", re.IGNORECASE
+)
+
+
+@pytest.mark.parametrize("key", sorted(ru_catalog.MESSAGES))
+def test_no_russian_text_or_label_ends_with_a_preposition(key: str) -> None:
+    for sentence in re.split(r"(?<=[.!?])\s|\n", ru_catalog.MESSAGES[key]):
+        assert not CUT_SHORT.search(sentence.strip()), f"{key}: {sentence!r}"
