@@ -33,6 +33,7 @@ from bot.intake.server import GuardedRunner, serve
 from bot.intake.web import make_intake_app
 from bot.logs import install_redaction
 from bot.services.client_index import ClientIndex
+from bot.services.health import NO_HEADS
 from bot.timing.scheduler import Scheduler
 from bot.webhook import register_webhook, updates_handler, watch_webhook
 from storage import CannotOpenError, Database, SchemaTooNewError
@@ -89,6 +90,8 @@ async def _start_intake(
         ) from None
     if settings.intake_token is None:
         log.warning("INTAKE_TOKEN is not set: POST /leads answers 503 until it is")
+    if not settings.admin_ids:
+        log.warning(NO_HEADS)
     return runner
 
 

@@ -139,7 +139,7 @@ def build_services(
     handover = Handover(db, clock, planner, life, told, distributor, posts, outbox_signal)
     teams = TeamService(db, clock, roles, intake, handover, TelegramReach(bot), outbox_signal)
     chats = ChatService(db, clock, roles, distributor, handover, outbox_signal)
-    health = HealthService(db, pulse, clock)
+    health = HealthService(db, pulse, clock, roles)
     refusals = RefusalService(db, clock, notices, outbox_signal)
     heads = HeadService(db, clock, roles, teams)
     away = Away(repos, planner, life, told, handover)

@@ -256,6 +256,16 @@ class LeadRepo:
             (lead_id, owner_id),
         )
 
+    async def open_of_team(self, team_id: int, limit: int = 200) -> list[LeadRecord]:
+        """The team's leads without an outcome, oldest first: waiting, offered, taken."""
+        rows = await fetch_all(
+            self._db,
+            f"SELECT {_COLUMNS} FROM leads WHERE team_id = ? AND status IN ('new', 'offered', "
+            "'taken') ORDER BY created_at, id LIMIT ?",
+            (team_id, limit),
+        )
+        return [_lead(row) for row in rows]
+
     async def open_of(self, member_id: int) -> list[LeadRecord]:
         rows = await fetch_all(
             self._db,

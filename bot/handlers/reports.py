@@ -9,7 +9,7 @@ from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import Message
 
 from bot.handlers.common import IN_GROUP, IN_PRIVATE, person_of
-from bot.handlers.views import history_text, my_leads_text, stats_text
+from bot.handlers.views import history_text, my_leads_text, stats_text, team_leads_text
 from bot.i18n import Translator
 from bot.ids import row_number
 from bot.presentation.keyboards import open_private_keyboard
@@ -33,6 +33,9 @@ async def on_my(message: Message, reports: ReportService, tr: Translator) -> Non
     view = await reports.my_leads(person_of(message.from_user))
     if view.access is not Access.OK or view.now is None:
         await _refuse(message, view.access, tr)
+        return
+    if view.owners is not None:
+        await message.answer(team_leads_text(view.leads, view.owners, view.now, tr))
         return
     await message.answer(my_leads_text(view.leads, view.now, tr))
 

@@ -84,7 +84,7 @@ def aliases_text(aliases: list[AliasRecord], tr: Translator) -> Html:
 def dry_run_text(run: DryRun, tr: Translator) -> Html:
     decision = run.decision
     who = _who(run, tr)
-    lines = [tr("route.title"), who, tr("route.why", reason=why(run.details, tr))]
+    lines = [tr("route.title"), who, tr("route.why", reason=why(run.details, tr, to_owner=False))]
     passed = run.details.get("passed")
     if passed and decision.reason.code is not ReasonCode.NOBODY_AVAILABLE:
         lines.append(tr("route.passed", passed=passed_text(passed, tr)))

@@ -65,6 +65,20 @@ async def on_work_week(
     await query.answer()
 
 
+async def on_setup_not_head(message: Message, teams: TeamService, tr: Translator) -> None:
+    """Often it is the head, with ADMIN_IDS empty or wrong: someone not in the team is told
+    to ask the head, or what to put there if they run the bot. A manager is never told how
+    to make themselves a head."""
+    assert message.from_user is not None
+    user_id = message.from_user.id
+    log.info("refused /setup from user %d", user_id)
+    team = await teams.primary()
+    if team is not None and await teams.member(team, user_id) is not None:
+        await message.answer(tr("setup.not_head_member"))
+        return
+    await message.answer(tr("setup.not_head", user_id=user_id))
+
+
 async def on_setup_elsewhere(message: Message, tr: Translator) -> None:
     assert message.from_user is not None
     log.info("refused /setup in private from user %d", message.from_user.id)
@@ -74,8 +88,7 @@ async def on_setup_elsewhere(message: Message, tr: Translator) -> None:
 def make_router() -> Router:
     router = Router(name=__name__)
     router.message.register(on_setup_in_group, Command("setup"), IN_GROUP, IsHead())
-    # Often it is the head, with ADMIN_IDS empty or wrong: the answer says what to put there.
-    router.message.register(heads_only("setup.not_head"), Command("setup"), IN_GROUP)
+    router.message.register(on_setup_not_head, Command("setup"), IN_GROUP)
     router.message.register(on_setup_elsewhere, Command("setup"))
     router.callback_query.register(on_work_week, WeekCb.filter(), IsHead())
     router.callback_query.register(heads_only(), WeekCb.filter())

@@ -3,11 +3,12 @@ Pure: data and a translator in, Telegram HTML out."""
 
 from __future__ import annotations
 
+import html
 from datetime import datetime, timedelta, tzinfo
 
 from bot.durations import format_duration
 from bot.i18n import Html, Translator
-from bot.presentation.cards import clip, offer_card, owner_messages
+from bot.presentation.cards import clip, owner_messages, public_view
 from bot.presentation.lead_posts import client_label
 from bot.presentation.reasons import wait_text, why
 from bot.routing.hours import OffHours
@@ -86,6 +87,38 @@ def my_leads_text(leads: tuple[LeadRecord, ...], now: datetime, tr: Translator) 
     return Html("\n".join(lines))
 
 
+def team_leads_text(
+    leads: tuple[LeadRecord, ...], owners: dict[int, str], now: datetime, tr: Translator
+) -> Html:
+    """A head's /my: the team's open work, oldest first, with who has each lead."""
+    if not leads:
+        return tr("my.team_empty")
+    lines: list[str] = [tr("my.team_header", count=len(leads))]
+    for lead in leads:
+        state = tr("state." + lead.status.value)
+        if lead.owner_id is not None:
+            state = Html(f"{state}: {html.escape(owners.get(lead.owner_id, '?'))}")
+        lines.append(
+            tr(
+                "my.line",
+                id=lead.id,
+                client=client_label(lead, tr),
+                age=format_duration(now - lead.created_at, tr, "span"),
+                state=state,
+            )
+        )
+    # Oldest first, and the oldest matter most: what does not fit one message is counted.
+    shown: list[str] = []
+    used = 0
+    for index, line in enumerate(lines):
+        used += len(line) + 1
+        if used > 3500:
+            shown.append(tr("my.team_more", count=len(lines) - index))
+            break
+        shown.append(line)
+    return Html("\n".join([*shown, "", tr("my.team_hint")]))
+
+
 def history_text(view: LeadHistory, zone: tzinfo, tr: Translator) -> list[Html]:
     """The lead as its owner sees it (long leads take more messages), then its history."""
     assert view.lead is not None and view.names is not None
@@ -93,10 +126,12 @@ def history_text(view: LeadHistory, zone: tzinfo, tr: Translator) -> list[Html]:
     state = tr("state." + lead.status.value)
     if view.owner is not None:
         state = Html(f"{state} · {tr('history.owner', name=view.owner.full_name)}")
+    heading = tr("dm.title" if view.mine else "card.title_former", id=lead.id)
+    now_line = tr("lead.now", state=state)
     if view.contacts:
-        card, *rest = owner_messages(lead, state, tr)
+        card, *rest = owner_messages(lead, state, tr, heading=heading, footer=now_line)
     else:
-        card, rest = offer_card(lead, state, tr), []
+        card, rest = public_view(lead, heading, now_line, tr), []
     lines: list[str] = [tr("history.header")]
     for event in view.events:
         lines.append(_event_line(event, names, zone, tr))
@@ -123,7 +158,7 @@ def _event_line(event: LeadEvent, names: dict[int, str], zone: tzinfo, tr: Trans
     details = dict(event.details)
     match event.kind:
         case "routed" | "claimed" | "assigned" | "handed_back":
-            what = why(details, tr)
+            what = why(details, tr, to_owner=False)
         case "returned" if event.reason == "owner_unreachable":
             what = tr("history.unreachable")
         case "returned" if event.reason == "owner_removed":

@@ -44,10 +44,12 @@ MESSAGES: dict[str, str] = {
         "The bot already works with the team chat “{title}”. One installation serves one team."
     ),
     "setup.not_head": (
-        "Only the head of sales can set up the team chat.\n\n"
-        "Your Telegram id: <code>{user_id}</code>. If you are the head, put the line "
-        "<code>ADMIN_IDS={user_id}</code> into the .env file and restart the bot."
+        "Only the head of sales can set up the team chat: ask your head of sales to send "
+        "/setup here. If you are the one running the bot, put the line "
+        "<code>ADMIN_IDS={user_id}</code> (your Telegram id) into the .env file and "
+        "restart the bot."
     ),
+    "setup.not_head_member": "Only the head of sales can set up the team chat.",
     "setup.in_private": "Send /setup in your team's group chat, after adding the bot there.",
     "setup.adopted": "Leads that waited for the team chat: {count}. Posting them here.",
     # Joining
@@ -168,23 +170,40 @@ MESSAGES: dict[str, str] = {
     "forward.not_head": "Only the head of sales can forward leads to the bot.",
     # Help
     "help.head": (
-        "You are the head of sales. What you can do:\n"
-        "• /setup in the team's group chat: set it up;\n"
-        "• /mode: how leads are distributed (first come, round robin, head decides);\n"
-        "• /settings and /set: the team's settings (cap, announcements, reminders, "
-        "timeouts, working hours);\n"
-        "• /vacation @username first last @deputy, /vacations; /hours and /duty: "
-        "working hours and who is on duty;\n"
-        "• /assign 12 @username: give a lead to a manager, in any mode; "
-        "/reopen 12: put a closed lead back in work;\n"
-        "• /pause, /resume, /weight, /cap, /skills @username: per manager;\n"
-        "• /rules, /rule, /groups, /alias: rules by channel, industry and region; "
-        "/route: check where a lead would go;\n"
-        "• /stats: who got, took, won and lost how many; /lead 12: one lead's history;\n"
-        "• /team: team members, /remove: remove a manager;\n"
-        "• /head: heads of sales, /head add: add another one;\n"
-        "• /newlead text: add a lead by hand, or just forward me a client's message;\n"
-        "• website forms post leads to the intake address (POST /leads)."
+        "You are the head of sales. Commands by task, one example each:\n"
+        "\n"
+        "<b>Setting up and the team</b>\n"
+        "• /setup — in the team's group chat: connect it;\n"
+        "• /team — who is in the team; /remove 3 — remove a manager;\n"
+        "• /head add @olga — another head of sales.\n"
+        "\n"
+        "<b>How leads are handed out</b>\n"
+        "• /mode — first come, round robin or head decides;\n"
+        "• /settings, /set cap 10 — cap, reminders, timeouts, working hours;\n"
+        "• /weight @ivan 2, /cap @ivan 5, /skills @ivan CRM, /pause @ivan, /resume @ivan — "
+        "per manager;\n"
+        "• /rule add region=Moscow -> @ivan — a rule by channel, industry or region; "
+        "/rules, /groups, /alias;\n"
+        "• /route region=Moscow — check where a lead would go.\n"
+        "\n"
+        "<b>Time</b>\n"
+        "• /hours, /set work_hours 09:00-18:00 — working hours; /duty @ivan on — who is "
+        "on duty;\n"
+        "• /vacation @ivan 2026-12-01 2026-12-14 @olga — a vacation with a deputy; "
+        "/vacations.\n"
+        "\n"
+        "<b>Where leads come from</b>\n"
+        "• /source add site — a link for a website form (Tilda, WordPress, VK); /sources "
+        "— how many came from where;\n"
+        "• /newlead Ivan, +7 912 345-67-89, needs a quote — a lead by hand; or just "
+        "forward me a client's message.\n"
+        "\n"
+        "<b>Leads and reports</b>\n"
+        "• /my — the team's open leads; /lead 12 — a lead and its history;\n"
+        "• /assign 12 @ivan — hand a lead out; /reopen 12 — put a closed lead back in "
+        "work;\n"
+        "• /stats week — who got, took and closed how many.\n\n"
+        "/help — this list."
     ),
     "help.manager": (
         "You are a manager in team “{title}”.\n"
@@ -198,9 +217,11 @@ MESSAGES: dict[str, str] = {
     ),
     "help.guest": (
         "I hand a sales team's incoming leads to its managers. To get leads, tap “Join” "
-        "in your team's chat or send /join there.\n\n"
-        "Your Telegram id: <code>{user_id}</code>. If you are the head of sales setting the "
-        "bot up, put the line <code>ADMIN_IDS={user_id}</code> into the .env file and "
+        "in your team's chat or send /join there.\n"
+        "\n"
+        "The head of sales sets the bot up: if you need a head's rights, ask your head "
+        "of sales. If you are the one running the bot, put the line "
+        "<code>ADMIN_IDS={user_id}</code> (your Telegram id) into the .env file and "
         "restart the bot."
     ),
     "private.hint": "I did not understand that. /help shows what I can do.",

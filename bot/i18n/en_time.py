@@ -103,8 +103,21 @@ TIME: dict[str, str] = {
     "vacation.not_member": "You are not in the team.",
     "vacation.no_member": "There is no {who} in the team.",
     "vacation.head_only": "A head sets another manager's vacation.",
-    "vacation.team_started": (
-        "🌴 On vacation through {last}: {name}, {deputy}. The queue goes to the others."
+    "vacation.deputy_started": (
+        "🌴 From today you cover for {name}, until {last} inclusive. Until then, leads "
+        "that rules or known clients would send them come to you."
+    ),
+    "vacation.deputy_rules": "Rules that now send leads to you: {rules}.",
+    "on_vacation.head_decides": (
+        "🌴 On vacation until {last}: {name}, {deputy}. While it lasts, the head chooses "
+        "among the others."
+    ),
+    "on_vacation.first_come": (
+        "🌴 On vacation until {last}: {name}, {deputy}. Anyone in the team may still "
+        "claim leads in the team chat."
+    ),
+    "on_vacation.round_robin": (
+        "🌴 On vacation until {last}: {name}, {deputy}. Leads in turn go to the others."
     ),
     "vacation.team_ended": "✅ Back at work: {name}. Leads handed back by the deputy: {moved}.",
     "vacations.empty": "No vacations.",

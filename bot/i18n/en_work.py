@@ -119,6 +119,7 @@ WORK: dict[str, str] = {
     # Why a lead went where it went
     "reason.first_come": "the lead was in the team chat for everyone",
     "reason.round_robin": "your turn",
+    "reason.duty": "on duty: the team is off, leads go in turn to those on duty",
     "reason.round_robin_after": "your turn (previous lead: {name})",
     "reason.head_decides": "the head's choice",
     "reason.nobody_available": "nobody to give it to: {passed}",
@@ -139,6 +140,7 @@ WORK: dict[str, str] = {
     ),
     "announce.line": "#{id} {client} → {name} · {how}",
     "announce.round_robin": "in turn",
+    "announce.duty": "on duty",
     "announce.assigned": "head's decision",
     "lead.no_name": "unnamed lead",
     # Assigning
@@ -169,6 +171,12 @@ WORK: dict[str, str] = {
     "my.header": "📂 <b>Your open leads: {count}</b>",
     "my.line": "#{id} · {client} · {age} · {state}",
     "my.hint": "A lead in detail: /lead and its number.",
+    "my.team_header": "📂 <b>The team's open leads: {count}</b> (oldest first)",
+    "my.team_empty": "The team has no open leads: all handed out and closed.",
+    "my.team_more": "…and {count} more",
+    "my.team_hint": (
+        "A lead and its history: /lead and its number. Hand a lead out: /assign and its number."
+    ),
     "state.new": "waiting to be distributed",
     "state.offered": "waiting for your answer",
     "state.taken": "in progress",
@@ -178,6 +186,7 @@ WORK: dict[str, str] = {
         "A lead's card, with the client's contacts, opens only in a private chat with the bot."
     ),
     "lead.usage": "The lead's number: /lead 12.",
+    "lead.now": "Now: {state}",
     "lead.not_found": "There is no such lead, or it is not yours.",
     "history.header": "🕓 <b>History</b>",
     "history.owner": "with: {name}",

@@ -112,7 +112,21 @@ TIME: dict[str, str] = {
     "vacation.not_member": "Вы не в команде отдела.",
     "vacation.no_member": "В команде нет {who}.",
     "vacation.head_only": "Отпуск другому менеджеру ставит руководитель.",
-    "vacation.team_started": (
+    "vacation.deputy_started": (
+        "🌴 С сегодняшнего дня вы замещаете: {name}, по {last} включительно. На это время "
+        "вам приходят лиды, которые по правилам или как известные клиенты достались бы "
+        "отпускнику."
+    ),
+    "vacation.deputy_rules": "Правила, по которым вам теперь идут лиды: {rules}.",
+    "on_vacation.head_decides": (
+        "🌴 В отпуске по {last}: {name}, {deputy}. Пока идёт отпуск, руководитель "
+        "выбирает из остальных."
+    ),
+    "on_vacation.first_come": (
+        "🌴 В отпуске по {last}: {name}, {deputy}. Лиды в чате отдела, как и раньше, "
+        "может взять любой в команде."
+    ),
+    "on_vacation.round_robin": (
         "🌴 В отпуске по {last}: {name}, {deputy}. Лиды по очереди идут остальным."
     ),
     "vacation.team_ended": "✅ Снова в работе: {name}. Возвращено лидов от заместителя: {moved}.",

@@ -127,6 +127,7 @@ WORK: dict[str, str] = {
     # Why a lead went where it went
     "reason.first_come": "в чате отдела для всех",
     "reason.round_robin": "ваша очередь",
+    "reason.duty": "дежурство: отдел не работает, лиды по очереди получают дежурные",
     "reason.round_robin_after": "ваша очередь (предыдущий лид отдан: {name})",
     "reason.head_decides": "выбор руководителя",
     "reason.nobody_available": "отдать некому: {passed}",
@@ -147,6 +148,7 @@ WORK: dict[str, str] = {
     ),
     "announce.line": "#{id} {client} → {name} · {how}",
     "announce.round_robin": "по очереди",
+    "announce.duty": "дежурство",
     "announce.assigned": "решение руководителя",
     "lead.no_name": "лид без имени",
     # Assigning
@@ -175,6 +177,10 @@ WORK: dict[str, str] = {
     "my.header": "📂 <b>Ваши открытые лиды: {count}</b>",
     "my.line": "№{id} · {client} · {age} · {state}",
     "my.hint": "Подробно о лиде: /lead и номер.",
+    "my.team_header": "📂 <b>Открытые лиды отдела: {count}</b> (сначала самые старые)",
+    "my.team_empty": "У отдела нет открытых лидов: все розданы и закрыты.",
+    "my.team_more": "…и ещё лидов: {count}",
+    "my.team_hint": "Лид и история лида: /lead и номер. Отдать лид: /assign и номер.",
     "state.new": "ждёт распределения",
     "state.offered": "ждёт, примете ли",
     "state.taken": "в работе",
@@ -184,6 +190,7 @@ WORK: dict[str, str] = {
         "Карточка лида с контактами клиента открывается только в личном чате с ботом."
     ),
     "lead.usage": "Номер лида: /lead 12.",
+    "lead.now": "Сейчас: {state}",
     "lead.not_found": "Такого лида нет, или этот лид не ваш.",
     "history.header": "🕓 <b>История</b>",
     "history.owner": "у кого: {name}",

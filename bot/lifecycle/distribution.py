@@ -119,7 +119,14 @@ class Distributor:
                 assert isinstance(moved, Moved), f"lead {lead.id} was routed while not new"
                 await self._posts.offer(moved.lead, member, details, now)
                 if settings[ANNOUNCE]:
-                    await self._posts.announce(team, moved.lead, member, decision.reason.code, now)
+                    await self._posts.announce(
+                        team,
+                        moved.lead,
+                        member,
+                        decision.reason.code,
+                        now,
+                        duty=bool(details.get("duty")),
+                    )
             case DecisionKind.ASK_HEAD:
                 moved = await self._life.ask_heads(lead.id, now, note, settings, first=first)
                 await self._heads.send(

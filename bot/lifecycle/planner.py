@@ -15,6 +15,7 @@ from bot.people import Roles
 from bot.presentation.reasons import Cause
 from bot.routing import (
     Decision,
+    DecisionKind,
     Franchise,
     Group,
     KnownBy,
@@ -28,7 +29,7 @@ from bot.routing import (
     TurnState,
     route,
 )
-from bot.routing.hours import off_duty
+from bot.routing.hours import OffHours, off_duty
 from bot.team_settings import (
     CAP,
     FRANCHISE,
@@ -258,6 +259,10 @@ def describe(
         ]
     if cause is not None:
         details["cause"] = cause.to_json()
+    snapshot = situation.snapshot
+    if decision.kind is DecisionKind.OFFER and not snapshot.open:
+        # Off hours with `duty`: the lead went in turn among those on duty.
+        details["duty"] = snapshot.off_hours is OffHours.DUTY
     return details
 
 

@@ -242,6 +242,12 @@ def offer_card(lead: LeadRecord, reason: Html, tr: Translator, status: Html | No
     )
 
 
+def public_view(lead: LeadRecord, heading: Html, footer: Html, tr: Translator) -> Html:
+    """The lead without its contacts, for a reader it is not handed to yet (`/lead` of an
+    offer): what the offer shows, with where the lead is now."""
+    return Html(f"{_public(lead, heading, tr)}\n\n{footer}")
+
+
 def head_card(
     lead: LeadRecord, tr: Translator, status: Html | None = None, *, capped: bool = False
 ) -> Html:
@@ -283,15 +289,23 @@ def owner_card(lead: LeadRecord, reason: Html, tr: Translator) -> Html:
     return owner_messages(lead, reason, tr)[0]
 
 
-def owner_messages(lead: LeadRecord, reason: Html, tr: Translator) -> list[Html]:
+def owner_messages(
+    lead: LeadRecord,
+    reason: Html,
+    tr: Translator,
+    *,
+    heading: Html | None = None,
+    footer: Html | None = None,
+) -> list[Html]:
     """The owner's card, then every text it had to cut, in full, in as many messages as
-    that takes."""
-    rendered = _render(tr, tr("dm.title", id=lead.id), lead, full=True)
+    that takes. `/lead` shows it with its own `heading` (a head's lead is not "yours") and
+    `footer` (where the lead is now, instead of why it came to the reader)."""
+    rendered = _render(tr, heading or tr("dm.title", id=lead.id), lead, full=True)
     lines = rendered.lines.parts
     if rendered.cut:
         lines.append(tr("card.cut_owner"))
     lines += ["", tr("dm.source", source=tr("source." + lead.source.value))]
-    lines.append(tr("dm.reason", reason=reason))
+    lines.append(footer or tr("dm.reason", reason=reason))
     messages = [Html("\n".join(lines))]
     for label, value in rendered.left_over:
         chunks = _chunks(value, _FULL_TEXT_CHUNK)

@@ -88,16 +88,17 @@ class LeadPosts:
         member: MemberRecord,
         code: ReasonCode,
         now: datetime,
+        duty: bool = False,
     ) -> None:
-        """One line in the team chat when a lead goes to a person: everyone sees the split.
-        The caller checks the team's `announce` setting."""
+        """One line in the team chat when a lead goes to a person: everyone sees the split
+        (`duty`: in turn among the managers on duty). The caller checks `announce`."""
         tr = team_translator(team)
         line = tr(
             "announce.line",
             id=lead.id,
             client=client_label(lead, tr),
             name=member.full_name,
-            how=tr("announce." + code.value),
+            how=tr("announce.duty") if duty else tr("announce." + code.value),
         )
         await self._outbox.enqueue(
             team.chat_id, OutboxMethod.SEND, OutboxPurpose.ANNOUNCE, line, now, lead_id=lead.id

@@ -35,10 +35,22 @@ class Cause:
         return out
 
 
-def why(details: Mapping[str, object], tr: Translator) -> Html:
-    """The reason of a decision (`details` of a routed, claimed or assigned event)."""
+# Reasons that speak to the manager who got the lead ("ваша очередь"); a head reading the
+# history or a dry run reads them in the third person ("neutral.*").
+_ADDRESSED = frozenset({"round_robin", "round_robin_after", "claimed", "cover_for", "handback"})
+
+
+def _say(tr: Translator, reason: str, to_owner: bool, /, **params: object) -> Html:
+    if to_owner or reason not in _ADDRESSED:
+        return tr("reason." + reason, **params)
+    return tr("neutral." + reason, **params)
+
+
+def why(details: Mapping[str, object], tr: Translator, *, to_owner: bool = True) -> Html:
+    """The reason of a decision (`details` of a routed, claimed or assigned event): as the
+    manager who got the lead reads it, or (`to_owner=False`) as a head reads its history."""
     code = ReasonCode(str(details.get("reason", ReasonCode.FIRST_COME.value)))
-    parts = [_reason(code, details, tr)]
+    parts = [_reason(code, details, tr, to_owner)]
     known = details.get("known")
     skip = details.get("known_skip")
     if isinstance(known, Mapping) and skip is not None:
@@ -52,7 +64,7 @@ def why(details: Mapping[str, object], tr: Translator) -> Html:
         )
     cover_for = details.get("cover_for")
     if cover_for:
-        parts.append(tr("reason.cover_for", name=cover_for))
+        parts.append(_say(tr, "cover_for", to_owner, name=cover_for))
     parts.extend(_fallthrough(details.get("fallthrough"), tr))
     cause = details.get("cause")
     if isinstance(cause, Mapping):
@@ -60,17 +72,18 @@ def why(details: Mapping[str, object], tr: Translator) -> Html:
     return Html("; ".join(parts))
 
 
-def _reason(code: ReasonCode, details: Mapping[str, object], tr: Translator) -> Html:
+def _reason(
+    code: ReasonCode, details: Mapping[str, object], tr: Translator, to_owner: bool
+) -> Html:
     match code:
         case ReasonCode.ROUND_ROBIN:
-            after = details.get("after")
-            return tr("reason.round_robin_after", name=after) if after else tr("reason.round_robin")
+            return _in_turn(details, tr, to_owner)
         case ReasonCode.ASSIGNED | ReasonCode.HANDBACK:
             # Who decided: the head who assigned it, or the deputy who had it as cover.
             name = details.get("head" if code is ReasonCode.ASSIGNED else "deputy")
-            return tr("reason." + code.value, name=name or "?")
+            return _say(tr, code.value, to_owner, name=name or "?")
         case ReasonCode.FIRST_COME | ReasonCode.HEAD_DECIDES | ReasonCode.CLAIMED:
-            return tr("reason." + code.value)
+            return _say(tr, code.value, to_owner)
         case ReasonCode.NOBODY_AVAILABLE:
             return tr("reason.nobody_available", passed=passed_text(details.get("passed"), tr))
         case ReasonCode.KNOWN_CLIENT:
@@ -79,6 +92,15 @@ def _reason(code: ReasonCode, details: Mapping[str, object], tr: Translator) -> 
             return tr("reason.known_client", match=match_text)
         case ReasonCode.RULE:
             return _rule_text(details, tr)
+
+
+def _in_turn(details: Mapping[str, object], tr: Translator, to_owner: bool) -> Html:
+    if details.get("duty"):
+        return tr("reason.duty")
+    after = details.get("after")
+    if after:
+        return _say(tr, "round_robin_after", to_owner, name=after)
+    return _say(tr, "round_robin", to_owner)
 
 
 def _rule_text(details: Mapping[str, object], tr: Translator) -> Html:

@@ -53,7 +53,11 @@ def _after_hours(decision: Decision, team: TeamSnapshot) -> Decision:
             assert_never(team.off_hours)
     if not waits:
         return decision
-    return replace(decision, kind=DecisionKind.HOLD, member_id=None, candidates=(), turn=None)
+    # Nobody covers anyone yet: at opening the lead is routed again, deputies and all.
+    reason = replace(decision.reason, cover_for=None)
+    return replace(
+        decision, kind=DecisionKind.HOLD, member_id=None, candidates=(), turn=None, reason=reason
+    )
 
 
 def _by_mode(lead: LeadFacts, team: TeamSnapshot, exclude: frozenset[int]) -> Decision:

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from bot.clock import Clock
 from bot.delivery.pulse import TelegramPulse, WebhookReport
+from bot.people import Roles
 from storage import Database, StorageUnavailableError
 
 # /health counts intake refusals over this window: a form that broke today shows up.
@@ -13,6 +14,10 @@ REFUSALS_WINDOW = timedelta(days=1)
 # A write that failed this recently makes the status "degraded": reads may work on a full
 # disk while no lead can be stored.
 WRITE_FAILURE_WINDOW_SECONDS = 300.0
+NO_HEADS = (
+    "ADMIN_IDS is empty: nobody can set the bot up, and no head is told about leads that "
+    "wait or cannot be handed out. Put your Telegram id there (the bot tells it on /start)."
+)
 
 
 @dataclass(frozen=True)
@@ -25,12 +30,20 @@ class Health:
     refused_last_day: int | None = None
     write_failure: str | None = None  # why the latest write failed, if it was recent
     webhook: WebhookReport | None = None  # webhook mode: Telegram's account of deliveries
+    heads: int | None = None  # heads of sales the bot knows (ADMIN_IDS and /head add)
 
     @property
     def ok(self) -> bool:
         return (
             self.database and self.telegram and not self.teams_paused and self.write_failure is None
         )
+
+    @property
+    def warnings(self) -> list[str]:
+        """What works but will surprise someone: not enough to call the bot degraded."""
+        if self.heads == 0:
+            return [NO_HEADS]
+        return []
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -39,6 +52,8 @@ class Health:
             "database_write_error": self.write_failure,
             "telegram": self.telegram,
             "teams_paused": self.teams_paused,
+            "heads_of_sales": self.heads,
+            "warnings": self.warnings,
             "intake_refused_last_day": self.refused_last_day,
             "queue": {
                 "pending": self.outbox_pending,
@@ -58,10 +73,13 @@ class Health:
 
 
 class HealthService:
-    def __init__(self, db: Database, pulse: TelegramPulse, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, pulse: TelegramPulse, clock: Clock, roles: Roles | None = None
+    ) -> None:
         self._db = db
         self._pulse = pulse
         self._clock = clock
+        self._roles = roles
 
     async def check(self) -> Health:
         now = self._clock.now()
@@ -94,4 +112,5 @@ class HealthService:
             refused,
             failure.reason if failure is not None and recent else None,
             self._pulse.webhook,
+            None if self._roles is None else len(self._roles.head_ids),
         )

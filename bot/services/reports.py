@@ -41,6 +41,8 @@ class MyLeads:
     access: Access
     leads: tuple[LeadRecord, ...] = ()
     now: datetime | None = None
+    # A head who is not a manager reads the whole team's open work, with who has each lead.
+    owners: dict[int, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class LeadHistory:
     # The client's phone and e-mail: for heads, and for the owner once the lead is theirs
     # (claimed or accepted); a manager it is only offered to sees what the offer shows.
     contacts: bool = False
+    mine: bool = False  # the reader owns the lead (or has it offered)
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,10 @@ class ReportService:
             team, member = await self._reader(person)
             if team is None:
                 return MyLeads(Access.NO_TEAM)
+            if member is None and self._roles.is_head(person.user_id):
+                leads = await self._leads.open_of_team(team.id)
+                owners = {m.id: m.full_name for m in await self._members.all_of(team.id)}
+                return MyLeads(Access.OK, tuple(leads), self._clock.now(), owners)
             if member is None:
                 return MyLeads(Access.NOT_MEMBER)
             leads = await self._leads.open_of(member.id)
@@ -112,7 +119,7 @@ class ReportService:
             names = {m.id: m.full_name for m in await self._members.all_of(team.id)}
             owner = await self._members.by_id(lead.owner_id) if lead.owner_id else None
         contacts = self._roles.is_head(person.user_id) or lead.status in _OWNED
-        return LeadHistory(Access.OK, lead, tuple(events), names, owner, contacts)
+        return LeadHistory(Access.OK, lead, tuple(events), names, owner, contacts, mine)
 
     async def stats(self, person: Person, period: Period) -> Stats:
         """Everyone in the team sees the same figures: fairness is visible to all."""

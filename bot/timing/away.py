@@ -12,7 +12,8 @@ from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.presentation.notices import member_translator, team_translator
 from bot.presentation.reactions import Reactions
-from bot.team_settings import HANDBACK
+from bot.presentation.reasons import field_label, value_label
+from bot.team_settings import HANDBACK, MODE
 from storage import (
     LeadRecord,
     MemberRecord,
@@ -43,6 +44,7 @@ class Away:
         self._members = repos.members
         self._leads = repos.leads
         self._outbox = repos.outbox
+        self._rules = repos.rules
 
     async def fire(self, timer: TimerRecord, team: TeamRecord, now: datetime) -> None:
         """A vacation's timer fired. Call inside the transaction that fired it."""
@@ -68,13 +70,46 @@ class Away:
         # An offer waiting for them would wait for the whole vacation.
         await self._handover.withdraw_offers(member, "on vacation", "away")
         tr = team_translator(team)
+        mode = (await self._planner.settings(team))[MODE]
         text = tr(
-            "vacation.team_started",
+            "on_vacation." + mode.value,
             name=member.full_name,
             last=day_text(vacation.last_day),
             deputy=_deputy_line(deputy.full_name if deputy else None, tr),
         )
         await self._team_line(team, text, now)
+        if deputy is not None and deputy.active:
+            await self._tell_deputy(team, vacation, member, deputy, now)
+
+    async def _tell_deputy(
+        self,
+        team: TeamRecord,
+        vacation: VacationRecord,
+        member: MemberRecord,
+        deputy: MemberRecord,
+        now: datetime,
+    ) -> None:
+        """The deputy hears it in private: whom they cover, until when, and which rules
+        send them that manager's leads now."""
+        tr = member_translator(deputy)
+        rules = [r for r in await self._rules.all_of(team.id) if r.member_id == member.id]
+        lines = [
+            tr("vacation.deputy_started", name=member.full_name, last=day_text(vacation.last_day))
+        ]
+        if rules:
+            listed = "; ".join(
+                tr(
+                    "rules.condition",
+                    number=r.number,
+                    field=field_label(r.field, tr),
+                    values=Html(", ".join(value_label(r.field, v, tr) for v in r.values)),
+                )
+                for r in rules
+            )
+            lines.append(tr("vacation.deputy_rules", rules=Html(listed)))
+        await self._outbox.enqueue(
+            deputy.user_id, OutboxMethod.SEND, OutboxPurpose.MEMBER_NOTICE, "\n".join(lines), now
+        )
 
     async def end(self, vacation: VacationRecord, team: TeamRecord, now: datetime) -> int:
         """The manager is back: the deputy's cover leads go back (with `handback`)."""

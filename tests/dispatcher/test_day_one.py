@@ -127,7 +127,8 @@ async def test_newlead_in_the_team_chat_answers_with_the_card_alone(world: World
 
 async def test_setup_by_someone_not_in_admin_ids_says_what_to_put_there(world: World) -> None:
     text = await reply_to(world, STRANGER, "/setup", TEAM_CHAT)
-    assert f"Ваш Telegram id: <code>{STRANGER.id}</code>" in text
+    assert f"<code>ADMIN_IDS={STRANGER.id}</code> (это ваш Telegram id)" in text
+    assert "попросите руководителя" in text
     assert f"<code>ADMIN_IDS={STRANGER.id}</code>" in text
 
 

@@ -57,7 +57,7 @@ async def test_lead_shows_the_history_to_the_head_and_to_its_owner_only(world: W
     assert "+79123456789" in card and "в работе · у кого: Ivan" in card
     assert history.startswith("🕓 <b>История</b>\n")
     assert "поступил · форма на сайте" in history
-    assert "взят из чата · Ivan · вы нажали «Взять лид» раньше всех" in history
+    assert "взят из чата · Ivan · «Взять лид» нажато раньше всех" in history
     world.session.expect_message(times=2)
     await world.feed(text_update(IVAN, private(IVAN), f"/lead {lead_id}"))
     assert "+79123456789" in world.session.of(SendMessage)[-2].text

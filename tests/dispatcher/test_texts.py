@@ -4,12 +4,15 @@ that helps, and no English inside Russian."""
 from __future__ import annotations
 
 import pytest
+from aiogram.methods import SendMessage
 
+from bot.handlers.commands import HEAD_PRIVATE
+from bot.handlers.common import person_of
 from bot.i18n import Translator
 from bot.team_settings import ALL, AnySetting, TeamSettings
-from tests.builders import HEAD
+from tests.builders import HEAD, IVAN, OLGA, STRANGER, TEAM_CHAT, private, text_update
 from tests.conftest import World
-from tests.dispatcher.conftest import make_team, reply_to
+from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to
 
 # A value each setting takes, written as a Russian head would write it.
 RUSSIAN_VALUES = {
@@ -50,3 +53,78 @@ async def test_every_set_answer_is_one_line_naming_the_setting_and_its_new_value
     assert "\n" not in answer
     again = await reply_to(world, HEAD, f"/set {name} {RUSSIAN_VALUES[name]}")
     assert again.startswith("Так и есть: ") and again.endswith(f" — {value}.")
+
+
+async def test_a_head_who_is_not_a_manager_sees_the_teams_open_work_with_my(
+    world: World,
+) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    waiting = await new_lead(world, "ООО Ромашка")
+    taken = await new_lead(world, "ООО Лютик")
+    await world.services.claims.claim(taken, TEAM_CHAT.id, person_of(IVAN))
+    world.clock.advance(3600)
+    answer = await reply_to(world, HEAD, "/my")
+    assert answer.startswith("📂 <b>Открытые лиды отдела: 2</b>")
+    assert f"№{waiting} · ООО Ромашка · 1 ч 0 мин · ждёт распределения" in answer
+    assert f"№{taken} · ООО Лютик · 1 ч 0 мин · в работе: Ivan" in answer
+    assert "Состав команды видят только" not in answer
+    # A manager still sees their own.
+    assert "Ваши открытые лиды: 1" in await reply_to(world, IVAN, "/my")
+
+
+async def test_a_heads_lead_view_is_not_yours_and_says_where_the_lead_is(world: World) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    lead_id = await new_lead(world, "ООО Ромашка")
+    await world.services.claims.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
+    world.session.expect_message(times=4)
+    await world.feed(text_update(HEAD, private(HEAD), f"/lead {lead_id}"))
+    await world.feed(text_update(IVAN, private(IVAN), f"/lead {lead_id}"))
+    head_view, history, own_view, _ = (m.text for m in world.session.of(SendMessage))
+    assert head_view.startswith(f"📋 <b>Лид №{lead_id}</b>")
+    assert "ваш" not in head_view and "Почему вам" not in head_view
+    assert "Сейчас: в работе · у кого: Ivan" in head_view
+    # The history speaks of the manager, not to the head reading it.
+    assert "взят из чата · Ivan · «Взять лид» нажато раньше всех в чате отдела" in history
+    assert "вы " not in history and "ваш" not in history
+    assert "распределён · в чате отдела для всех" in history
+    assert own_view.startswith(f"📋 <b>Лид №{lead_id} — ваш</b>")
+
+
+async def test_a_manager_is_never_told_how_to_become_a_head(world: World) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    for command, chat in (("/start", private(IVAN)), ("/help", private(IVAN))):
+        assert "ADMIN_IDS" not in await reply_to(world, IVAN, command, chat)
+    assert await reply_to(world, IVAN, "/setup", TEAM_CHAT) == (
+        "Подключить чат может только руководитель отдела продаж."
+    )
+    # Someone not in the team is told to ask the head first.
+    guest = await reply_to(world, STRANGER, "/start", private(STRANGER))
+    assert "попросите руководителя" in guest and f"ADMIN_IDS={STRANGER.id}" in guest
+
+
+async def test_the_heads_help_lists_every_head_command_by_task(world: World) -> None:
+    await make_team(world)
+    text = await reply_to(world, HEAD, "/help")
+    for command in (*HEAD_PRIVATE, "setup"):
+        if command == "start":
+            continue
+        assert f"/{command}" in text, command
+    assert "POST" not in text and "/leads" not in text
+    for task in ("Подключение и команда", "Как раздавать лиды", "Время", "Откуда приходят"):
+        assert task in text
+
+
+async def test_a_vacation_notice_fits_first_come(world: World) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    await add_member(world, team, OLGA)
+    await reply_to(world, HEAD, "/vacation @ivan today 2026-12-14 @olga")
+    async with world.db.conn.execute(
+        "SELECT text FROM outbox WHERE purpose = 'team_notice'"
+    ) as cur:
+        [[notice]] = await cur.fetchall()
+    assert "по очереди" not in notice
+    assert "может взять любой" in notice

@@ -62,7 +62,10 @@ async def test_a_vacation_from_today_sends_the_rules_leads_to_the_deputy_and_bac
     async with world.db.conn.execute(
         "SELECT text FROM outbox WHERE purpose = 'member_notice' AND chat_id = ?", (OLGA.id,)
     ) as cur:
-        [[notice]] = await cur.fetchall()
+        [[started], [notice]] = await cur.fetchall()
+    # Olga speaks English: the deputy hears whom they cover, until when, and which rules.
+    assert started.startswith("🌴 From today you cover for Ivan, until 14.12.2026 inclusive.")
+    assert "Rules that now send leads to you: 1. industry = medical." in started
     assert notice == f"↩️ Cover over, Ivan is back. Handed back: №{lead_id}."
     lead = await LeadRepo(world.db.conn).get(lead_id)
     assert lead is not None and lead.cover_for is None

@@ -197,3 +197,18 @@ def test_nobody_away_or_off_hours_is_ever_offered_a_lead(
     if decision.kind is DecisionKind.HOLD:
         assert not team_open
         assert decision.turn is None  # a held lead is routed again at opening
+
+
+def test_a_lead_held_for_opening_covers_nobody_yet() -> None:
+    """The rule's manager is away with a deputy and the team is closed: the lead waits for
+    the morning, and its history must not say someone covers for the manager already."""
+    team = snapshot(
+        MemberState(IVAN, away=True, deputy=OLGA),
+        MemberState(OLGA),
+        open=False,
+        off_hours=OffHours.HOLD,
+        rules=(TO_IVAN,),
+    )
+    decision = route(LEAD, team, NOW)
+    assert decision.kind is DecisionKind.HOLD
+    assert decision.reason.cover_for is None and decision.member_id is None
