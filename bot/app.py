@@ -90,8 +90,6 @@ async def _start_intake(
         ) from None
     if settings.intake_token is None:
         log.warning("INTAKE_TOKEN is not set: POST /leads answers 503 until it is")
-    if not settings.admin_ids:
-        log.warning(NO_HEADS)
     return runner
 
 
@@ -246,6 +244,8 @@ class Application:
 
 
 async def run(settings: Settings) -> None:
+    if not settings.admin_ids:
+        log.warning(NO_HEADS)
     async with Application.running(settings) as app:
         log.info("intake listening on %s", app.intake_url)
         polling = asyncio.create_task(app.serve())

@@ -225,6 +225,14 @@ WORK: dict[str, str] = {
     "cmd.sources": "Forms and platforms leads come from",
     "field.more_fields": "The form's other fields",
     "field.files": "Files (not kept)",
+    "field.utm_term": "Keyword",
+    "field.utm_content": "Ad",
+    "field.utm_campaign": "Ad campaign",
+    "field.utm_medium": "Ad type",
+    "field.utm_source": "Ad source",
+    "field.federal": "Federal company",
+    "field.brand": "Brand",
+    "field.registered_region": "Registered region",
     "source.usage": (
         "Links for forms and ad platforms:\n"
         "• /source add site — a new link; /source add tilda web — with the channel “web”;\n"

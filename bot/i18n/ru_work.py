@@ -231,6 +231,14 @@ WORK: dict[str, str] = {
     "cmd.sources": "Формы и площадки, откуда идут лиды",
     "field.more_fields": "Остальные поля формы",
     "field.files": "Файлы (не сохраняются)",
+    "field.utm_term": "Ключевое слово",
+    "field.utm_content": "Объявление",
+    "field.utm_campaign": "Рекламная кампания",
+    "field.utm_medium": "Тип рекламы",
+    "field.utm_source": "Источник рекламы",
+    "field.federal": "Федеральная компания",
+    "field.brand": "Бренд",
+    "field.registered_region": "Регион регистрации",
     "source.usage": (
         "Ссылки для форм и рекламных площадок:\n"
         "• /source add site — новая ссылка; /source add tilda сайт — с каналом «сайт»;\n"

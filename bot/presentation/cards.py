@@ -12,6 +12,7 @@ from html import escape
 
 from bot.durations import format_duration
 from bot.i18n import Html, Translator
+from bot.leads.aliases import BRAND_KEYS, FEDERAL_KEYS, REGISTERED_REGION_KEYS
 from bot.leads.contacts import Marks, dialable, is_contact, mask_contacts
 from bot.leads.fields import (
     FILES_FIELD,
@@ -20,6 +21,7 @@ from bot.leads.fields import (
     is_hidden,
     is_technical,
     is_utm,
+    normalise_key,
 )
 from storage.lead_records import LeadRecord
 
@@ -117,8 +119,35 @@ class _Rendered:
     left_over: list[tuple[str, str]] = field(default_factory=list)
 
 
-# Extra fields the intake itself names: shown under a label in the reader's language.
-_EXTRA_LABELS = {FILES_FIELD: "field.files", MORE_FIELDS: "field.more_fields"}
+# Extra fields the intake itself names, and the technical names forms and ads use for what
+# routing reads: shown under a label in the reader's language, not as a raw key.
+_EXTRA_LABELS = {
+    FILES_FIELD: "field.files",
+    MORE_FIELDS: "field.more_fields",
+    **dict.fromkeys(REGISTERED_REGION_KEYS, "field.registered_region"),
+    **dict.fromkeys(BRAND_KEYS, "field.brand"),
+    **dict.fromkeys(FEDERAL_KEYS, "field.federal"),
+    "utm_source": "field.utm_source",
+    "utm_medium": "field.utm_medium",
+    "utm_campaign": "field.utm_campaign",
+    "utm_content": "field.utm_content",
+    "utm_term": "field.utm_term",
+}
+
+
+def _extra_label(key: str, tr: Translator) -> str:
+    label = _EXTRA_LABELS.get(key) or _EXTRA_LABELS.get(normalise_key(key))
+    return tr(label) if label else key
+
+
+def _repeats_channel(lead: LeadRecord, key: str, value: str) -> bool:
+    """An ad's `utm_source` that only says the lead's channel again is not shown twice."""
+    channel = lead.fields.channel
+    return (
+        channel is not None
+        and normalise_key(key) == "utm_source"
+        and value.strip().casefold() == channel.strip().casefold()
+    )
 
 
 def _value_limit(field: str) -> int:
@@ -187,10 +216,10 @@ def _render(tr: Translator, title: Html, lead: LeadRecord, *, full: bool) -> _Re
     # costs no more than the lines it fills.
     extras = list(lead.fields.extra.items())
     for index, (key, raw) in enumerate(extras):
-        if not _shown_on(full, key, raw):
+        if not _shown_on(full, key, raw) or _repeats_channel(lead, key, raw):
             continue
         whole = _masked(raw, hide, _FIELD_LIMIT)
-        name = tr(_EXTRA_LABELS[key]) if key in _EXTRA_LABELS else key
+        name = _extra_label(key, tr)
         shown_key, value = _one_line(clip(name, _EXTRA_KEY_LIMIT)), clip(whole, _FIELD_LIMIT)
         shown_value = _one_line(value)
         line = f"{escape(shown_key)}: {escape(shown_value)}"

@@ -174,7 +174,7 @@ def test_extra_fields_show_on_the_public_card_unless_they_are_contacts() -> None
     assert "Textarea: Нужны 40 станков" in text
     assert "Город доставки: Казань" in text
     assert "Сколько сотрудников?: 50–100" in text
-    assert "utm_campaign: winter" in text  # the ad a lead came from is no secret
+    assert "Рекламная кампания: winter" in text  # the ad a lead came from is no secret
     for hidden in ("ivan_petrov", "900", "_ym_uid"):
         assert hidden not in text
     assert text.index("Имя: Иван") < text.index("Textarea")
@@ -289,3 +289,28 @@ def test_a_form_of_a_thousand_fields_makes_a_short_card_and_a_few_follow_ups() -
     assert len(rest) <= 10  # the rest as one text, cut in pieces: not a message per field
     sent = "".join(visible(html).split("\n", 1)[1] for html in rest)
     assert "поле 999: значение 999" in sent and "поле 40: значение 40" in sent
+
+
+def test_the_fields_routing_reads_have_russian_labels_and_the_channel_is_said_once() -> None:
+    fields = LeadFields(
+        name="Иван",
+        channel="yandex",
+        extra={
+            "registered_region": "Москва",
+            "brand": "Кофе Хауз",
+            "federal": "да",
+            "utm_source": "yandex",
+            "utm_medium": "cpc",
+        },
+    )
+    text = visible(team_card(lead(fields), RU))
+    assert "Регион регистрации: Москва" in text
+    assert "Бренд: Кофе Хауз" in text
+    assert "Федеральная компания: да" in text
+    assert "Тип рекламы: cpc" in text
+    assert "registered_region" not in text and "brand" not in text and "utm_" not in text
+    assert text.count("yandex") == 1  # "Канал: yandex", not the tag that repeats it
+    other = visible(
+        team_card(lead(LeadFields(name="И", channel="site", extra={"utm_source": "vk"})), RU)
+    )
+    assert "Источник рекламы: vk" in other
