@@ -95,7 +95,7 @@ def team_leads_text(
         return tr("my.team_empty")
     lines: list[str] = [tr("my.team_header", count=len(leads))]
     for lead in leads:
-        state = tr("state." + lead.status.value)
+        state = tr("team_state." + lead.status.value)
         if lead.owner_id is not None:
             state = Html(f"{state}: {html.escape(owners.get(lead.owner_id, '?'))}")
         lines.append(

@@ -177,6 +177,9 @@ WORK: dict[str, str] = {
     "my.team_hint": (
         "A lead and its history: /lead and its number. Hand a lead out: /assign and its number."
     ),
+    "team_state.taken": "in work",
+    "team_state.offered": "offered, not accepted yet",
+    "team_state.new": "waiting to be handed out",
     "state.new": "waiting to be distributed",
     "state.offered": "waiting for your answer",
     "state.taken": "in progress",

@@ -279,7 +279,8 @@ async def test_reopen_refusals_change_nothing(world: World) -> None:
     await reply_to(world, HEAD, "/remove @ivan")
     gone = await reply_to(world, HEAD, f"/reopen {closed}")
     assert gone == (
-        f"Менеджера, который вёл лид №{closed}, больше нет в команде: вернуть лид в работу некому."
+        f"Лид №{closed} закрыт менеджером, которого больше нет в команде: "
+        "вернуть лид в работу некому."
     )
     assert await OutboxRepo(world.db.conn).for_lead(closed) == before
     assert (await LeadRepo(world.db.conn).get(closed)).status is LeadStatus.WON  # type: ignore[union-attr]

@@ -189,7 +189,7 @@ async def test_a_source_link_from_telegram_takes_a_tilda_form_end_to_end(
                 lead_id = (await response.json())["id"]
         card = await tg.wait_message(TEAM.id, f"Новый лид №{lead_id}")
         assert "Анна Смирнова" in card.text and "Канал: сайт" in card.text
-        assert "utm_campaign: winter_sale" in card.text and "345-67" not in card.text
+        assert "Рекламная кампания: winter_sale" in card.text and "345-67" not in card.text
         await tg.press(IVAN, card)
         full = await tg.wait_message(IVAN.id, "+79123456789")
         assert "anna@example.ru" in full.text

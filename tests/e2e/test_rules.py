@@ -87,7 +87,7 @@ async def test_a_combined_set_up_routes_thirty_varied_leads(
         olga_offer = await tg.wait_message(OLGA.id, "rule 1: industry = medical, group med")
         assert "+7" not in olga_offer.text
         await tg.wait_message(MARIA.id, "правило 3: регион = Казань")
-        await tg.wait_message(IVAN.id, "правило 2: регион = federal")
+        await tg.wait_message(IVAN.id, "правило 2: регион = федеральный")
 
 
 async def test_a_known_client_by_phone_e_mail_and_company_goes_to_the_same_manager(

@@ -64,7 +64,7 @@ async def test_an_offer_passes_on_once_per_timeout_and_stops_at_the_heads(
         await command(tg, "/set accept_timeout 1s", "Сохранено")
         created = await intake.post(name="ООО Ромашка")
         lead_id = created["id"]
-        await tg.wait_message(HEAD.id, "передач подряд: 2")
+        await tg.wait_message(HEAD.id, "по очереди (передач: 2)")
         await tg.wait_message(HEAD.id, "Дальше: ждёт решения руководителя")
         # Each offer, once passed on, reads as the card of a lead that left its manager.
         for user, title, status in (
