@@ -4,6 +4,7 @@ re-reads exactly when the token moved."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from bot.lifecycle.config import ConfigCache
@@ -43,7 +44,7 @@ async def test_configuration_writes_draw_a_new_token_and_a_lead_s_progress_does_
     db: Database,
 ) -> None:
     repos, team_id, ivan = await setup(db)
-    writes = [
+    writes: list[Callable[[], Awaitable[object]]] = [
         lambda: repos.settings.put(team_id, "mode", "round_robin"),
         lambda: repos.members.set_paused(ivan, NOW),
         lambda: repos.members.set_cap(ivan, 3),

@@ -165,7 +165,8 @@ async def test_claims_from_two_processes_on_one_file_have_one_winner(tmp_path: P
             results = []
             for lead_id in lead_ids:
                 async with db.transaction():
-                    results.append(await LeadRepo(db.conn).claim(lead_id, member_id, T0))
+                    won = await LeadRepo(db.conn).claim(lead_id, member_id, T0)
+                    results.append(won is not None)
             return results
 
         wins_a, wins_b = await asyncio.gather(claim_all(first, a.id), claim_all(second, b.id))
@@ -362,7 +363,7 @@ async def open_leads(db: Database, *member_ids: int) -> list[int]:
 async def test_each_members_open_leads_follow_every_change_of_a_lead(db: Database) -> None:
     _team, ivan, olga, lead = await two_members_and_a_lead(db)
     leads = LeadRepo(db.conn)
-    steps: list[tuple[Callable[[], Awaitable[bool]], list[int]]] = [
+    steps: list[tuple[Callable[[], Awaitable[LeadRecord | None]], list[int]]] = [
         (lambda: leads.offer(lead.id, ivan.id, T0), [1, 0]),
         (lambda: leads.accept(lead.id, ivan.id, T0), [1, 0]),
         (lambda: leads.assign(lead.id, olga.id, T0), [0, 1]),
