@@ -28,7 +28,7 @@ from bot.delivery.signal import OutboxSignal
 from bot.people import Person, Roles
 from bot.routing import Mode
 from bot.services.intake import IntakeService, NewLead
-from bot.services.reports import Period, ReportService
+from bot.services.reports import ReportService
 from storage import Database, LeadFields, LeadSource, MemberRepo, TeamRepo, TeamSettingRepo
 from storage.clock_format import to_db
 
@@ -117,7 +117,7 @@ async def main(leads: int, managers: int, samples: int) -> None:
         stats = None
         for _ in range(5):
             started = time.perf_counter()
-            stats = await reports.stats(Person(HEAD, "Head"), Period.MONTH)
+            stats = await reports.stats(Person(HEAD, "Head"), "month")
             runs.append(time.perf_counter() - started)
         assert stats is not None and sum(f.received for _, f in stats.members) >= leads
         stats_time = statistics.median(runs)

@@ -157,7 +157,7 @@ def build_services(
         assignments=Assignments(db, clock, planner, life, told, distributor, outbox_signal),
         handover=handover,
         managers=ManagerService(db, clock, teams, settings.timezone, timers),
-        reports=ReportService(db, clock, roles),
+        reports=ReportService(db, clock, roles, settings.timezone),
         teams=teams,
         chats=chats,
         health=health,

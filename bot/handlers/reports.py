@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
-from aiogram.types import Message
+from aiogram.types import BufferedInputFile, Message
 
 from bot.handlers.common import IN_GROUP, IN_PRIVATE, person_of
-from bot.handlers.views import history_text, my_leads_text, stats_text, team_leads_text
+from bot.handlers.views import (
+    history_text,
+    my_leads_text,
+    stats_heading,
+    stats_text,
+    team_leads_text,
+)
 from bot.i18n import Translator
 from bot.ids import row_number
+from bot.presentation.charts import chart_data, render_png
 from bot.presentation.keyboards import open_private_keyboard
-from bot.services.reports import Access, Period, ReportService
+from bot.services.reports import Access, ReportService
 
 
 async def _refuse(message: Message, access: Access, tr: Translator) -> None:
@@ -24,6 +32,8 @@ async def _refuse(message: Message, access: Access, tr: Translator) -> None:
             await message.answer(tr("team.members_only"))
         case Access.NOT_FOUND:
             await message.answer(tr("lead.not_found"))
+        case Access.BAD_PERIOD:
+            await message.answer(tr("stats.usage"))
         case Access.OK:
             pass
 
@@ -97,18 +107,17 @@ async def _show_lead(
 async def on_stats(
     message: Message, command: CommandObject, reports: ReportService, tr: Translator
 ) -> None:
+    """The figures as text for everyone in the team; for a head, the picture too."""
     assert message.from_user is not None
-    word = (command.args or "week").strip().casefold()
-    period = {"week": Period.WEEK, "неделя": Period.WEEK, "month": Period.MONTH,
-              "месяц": Period.MONTH}.get(word)  # fmt: skip
-    if period is None:
-        await message.answer(tr("stats.usage"))
-        return
-    stats = await reports.stats(person_of(message.from_user), period)
+    stats = await reports.stats(person_of(message.from_user), command.args or "")
     if stats.access is not Access.OK:
         await _refuse(message, stats.access, tr)
         return
     await message.answer(stats_text(stats, tr))
+    if stats.for_head and stats.channels is not None:
+        data = chart_data(str(stats_heading(stats, tr)), stats.members, stats.channels, tr)
+        png = await asyncio.to_thread(render_png, data)
+        await message.answer_photo(BufferedInputFile(png, "stats.png"))
 
 
 def make_router() -> Router:

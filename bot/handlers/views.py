@@ -190,9 +190,15 @@ _LOST_WHY = frozenset({"no_answer", "no_budget", "competitor", "not_client", "ot
 _SOURCES = frozenset({"http", "command", "forward"})
 
 
+def stats_heading(stats: Stats, tr: Translator) -> Html:
+    period = stats.period
+    assert period is not None
+    first, last = period.first_day.strftime("%d.%m.%Y"), period.last_day.strftime("%d.%m.%Y")
+    return tr("stats_header." + period.span.value, first=first, last=last)
+
+
 def stats_text(stats: Stats, tr: Translator) -> Html:
-    lines: list[str] = [tr("stats_header." + stats.period.value)]
-    totals = [0, 0, 0, 0, 0]
+    lines: list[str] = [stats_heading(stats, tr)]
     for member, f in stats.members:
         median = (
             "—"
@@ -211,12 +217,11 @@ def stats_text(stats: Stats, tr: Translator) -> Html:
                 median=median,
             )
         )
-        for i, n in enumerate((f.received, f.taken, f.won, f.lost, f.open)):
-            totals[i] += n
     if not stats.members:
         lines.append(tr("stats.nobody"))
-    lines.append(tr("stats.total", received=totals[0], taken=totals[1], won=totals[2],
-                    lost=totals[3], open=totals[4]))  # fmt: skip
+    total = stats.total
+    lines.append(tr("stats.total", leads=total.leads, won=total.won, lost=total.lost,
+                    open=total.taken))  # fmt: skip
     if stats.channels:
         lines += ["", tr("stats.channels")]
         for channel, c in stats.channels.items():

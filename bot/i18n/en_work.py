@@ -206,18 +206,31 @@ WORK: dict[str, str] = {
     "event.assigned": "assigned",
     "event.won": "won",
     "event.lost": "lost",
-    "stats_header.week": "📊 <b>Distribution over 7 days</b>",
-    "stats_header.month": "📊 <b>Distribution over 30 days</b>",
+    "stats_header.week": "📊 <b>Distribution over 7 days</b> ({first} — {last})",
+    "stats_header.month": "📊 <b>Distribution over 30 days</b> ({first} — {last})",
+    "stats_header.range": "📊 <b>Distribution from {first} to {last}</b>",
+    "stats_header.today": "📊 <b>Distribution today</b> ({first})",
     "stats.line": (
         "<b>{name}</b>: received {received}, taken {taken}, won {won}, lost {lost}, "
         "open {open}; time to take (median): {median}"
     ),
     "stats.nobody": "Nobody is in the team yet.",
-    "stats.total": "Total: received {received}, taken {taken}, won {won}, lost {lost}, open {open}",
+    "stats.total": "All leads in the period: {leads}; won {won}, lost {lost}, in work {open}",
     "stats.channels": "<b>By channel</b> (leads · won · lost):",
     "stats.channel": "• {channel}: {leads} · {won} · {lost}",
     "stats.no_channel": "no channel given",
-    "stats.usage": "The period: /stats week or /stats month.",
+    "stats.usage": (
+        "The period: /stats today, /stats week, /stats month, or two dates: /stats "
+        "2026-11-01..2026-11-30."
+    ),
+    "chart.other_channels": "other channels",
+    "chart.channels": "leads by channel",
+    "chart.minutes": "min",
+    "chart.median": "median to take",
+    "chart.open": "no outcome yet",
+    "chart.lost": "lost",
+    "chart.won": "won",
+    "chart.received": "leads received",
     "span.instant": "under a second",
     "span.seconds": "{s} s",
     "span.minutes": "{m} min {s} s",

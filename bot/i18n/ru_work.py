@@ -210,20 +210,33 @@ WORK: dict[str, str] = {
     "event.assigned": "назначен",
     "event.won": "сделка",
     "event.lost": "отказ",
-    "stats_header.week": "📊 <b>Распределение за 7 дней</b>",
-    "stats_header.month": "📊 <b>Распределение за 30 дней</b>",
+    "stats_header.week": "📊 <b>Распределение за 7 дней</b> ({first} — {last})",
+    "stats_header.month": "📊 <b>Распределение за 30 дней</b> ({first} — {last})",
+    "stats_header.range": "📊 <b>Распределение с {first} по {last}</b>",
+    "stats_header.today": "📊 <b>Распределение за сегодня</b> ({first})",
     "stats.line": (
         "<b>{name}</b>: получено {received}, взято {taken}, сделок {won}, отказов {lost}, "
         "в работе {open}; время до взятия (медиана): {median}"
     ),
     "stats.nobody": "В команде пока никого.",
     "stats.total": (
-        "Всего: получено {received}, взято {taken}, сделок {won}, отказов {lost}, в работе {open}"
+        "Всего лидов за период: {leads}; сделок {won}, отказов {lost}, в работе {open}"
     ),
     "stats.channels": "<b>По каналам</b> (лиды · сделки · отказы):",
     "stats.channel": "• {channel}: {leads} · {won} · {lost}",
     "stats.no_channel": "канал не указан",
-    "stats.usage": "Период: /stats week или /stats month.",
+    "stats.usage": (
+        "Период: /stats сегодня, /stats неделя, /stats месяц или две даты: /stats "
+        "01.11.2026 30.11.2026."
+    ),
+    "chart.other_channels": "остальные каналы",
+    "chart.channels": "лидов по каналам",
+    "chart.minutes": "мин",
+    "chart.median": "медиана до взятия",
+    "chart.open": "без итога",
+    "chart.lost": "отказ",
+    "chart.won": "сделка",
+    "chart.received": "лидов получено",
     "span.instant": "меньше секунды",
     "span.seconds": "{s} с",
     "span.minutes": "{m} мин {s} с",

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 
 from bot.clock import Clock
 from bot.people import Person, Roles
+from bot.routing import value_key
+from bot.services.periods import Period, parse_period
+from bot.team_settings import TIMEZONE, TeamSettings
 from storage import (
     ChannelFigures,
     Database,
@@ -18,15 +21,7 @@ from storage import (
     MemberRecord,
     TeamRecord,
 )
-
-
-class Period(StrEnum):
-    WEEK = "week"
-    MONTH = "month"
-
-    @property
-    def length(self) -> timedelta:
-        return timedelta(days=7 if self is Period.WEEK else 30)
+from storage.rules import AliasRecord
 
 
 class Access(StrEnum):
@@ -34,6 +29,7 @@ class Access(StrEnum):
     NO_TEAM = "no_team"
     NOT_MEMBER = "not_member"
     NOT_FOUND = "not_found"  # no such lead, or not one the reader may see
+    BAD_PERIOD = "bad_period"  # the period the reader wrote names none
 
 
 @dataclass(frozen=True)
@@ -61,20 +57,33 @@ class LeadHistory:
 @dataclass(frozen=True)
 class Stats:
     access: Access
-    period: Period = Period.WEEK
+    period: Period | None = None
     members: tuple[tuple[MemberRecord, MemberFigures], ...] = ()
+    # Leads that arrived in the period, by channel as the heads name it (aliases folded).
     channels: dict[str | None, ChannelFigures] | None = None
+    for_head: bool = False  # a head reads it: the chart goes with the text
+
+    @property
+    def total(self) -> ChannelFigures:
+        """Every lead that arrived in the period, counted once."""
+        out = ChannelFigures()
+        for figures in (self.channels or {}).values():
+            out.add(figures)
+        return out
 
 
 _OWNED = frozenset({LeadStatus.TAKEN, LeadStatus.WON, LeadStatus.LOST})
 
 
 class ReportService:
-    def __init__(self, db: Database, clock: Clock, roles: Roles) -> None:
+    def __init__(self, db: Database, clock: Clock, roles: Roles, zone: str = "UTC") -> None:
         self._db = db
         self._clock = clock
         self._roles = roles
+        self._zone = zone  # the bot's TIMEZONE, for a team that never set its own
         repos = db.repos
+        self._settings = repos.settings
+        self._aliases = repos.aliases
         self._teams = repos.teams
         self._members = repos.members
         self._leads = repos.leads
@@ -121,19 +130,45 @@ class ReportService:
         contacts = self._roles.is_head(person.user_id) or lead.status in _OWNED
         return LeadHistory(Access.OK, lead, tuple(events), names, owner, contacts, mine)
 
-    async def stats(self, person: Person, period: Period) -> Stats:
-        """Everyone in the team sees the same figures: fairness is visible to all."""
+    async def stats(self, person: Person, text: str = "") -> Stats:
+        """Everyone in the team sees the same figures: fairness is visible to all. `text`
+        names the period (week by default), read in the team's time zone."""
+        now = self._clock.now()
         async with self._db.consistent_read():
             team, member = await self._reader(person)
             if team is None:
                 return Stats(Access.NO_TEAM)
-            if member is None and not self._roles.is_head(person.user_id):
+            head = self._roles.is_head(person.user_id)
+            if member is None and not head:
                 return Stats(Access.NOT_MEMBER)
-            since = self._clock.now() - period.length
-            figures = await self._reports.by_member(team.id, since)
+            settings = TeamSettings(await self._settings.values(team.id), self._zone)
+            period = parse_period(text, now, settings[TIMEZONE])
+            if period is None:
+                return Stats(Access.BAD_PERIOD)
+            figures = await self._reports.by_member(team.id, period.start, period.end)
             members = await self._members.all_of(team.id)
-            channels = await self._reports.by_channel(team.id, since)
+            raw = await self._reports.by_channel(team.id, period.start, period.end)
+            aliases = [a for a in await self._aliases.all_of(team.id) if a.field == "channel"]
         shown = tuple(
             (m, figures.get(m.id, MemberFigures())) for m in members if m.active or m.id in figures
         )
-        return Stats(Access.OK, period, shown, channels)
+        return Stats(Access.OK, period, shown, fold_channels(raw, aliases), head)
+
+
+def fold_channels(
+    raw: dict[str | None, ChannelFigures], aliases: list[AliasRecord]
+) -> dict[str | None, ChannelFigures]:
+    """Channels as the heads name them: "yandex" and "Яндекс Директ" are one channel once
+    `/alias channel yandex "Яндекс Директ"` says so; spellings that differ only in case or
+    spaces are one as well. Biggest first."""
+    names = {value_key(a.alias): a.canonical for a in aliases}
+    names |= {value_key(a.canonical): a.canonical for a in aliases}
+    folded: dict[str | None, ChannelFigures] = {}
+    first_spelling: dict[str, str] = {}
+    for channel, figures in raw.items():
+        name: str | None = None
+        if channel is not None and channel.strip():
+            key = value_key(channel)
+            name = names.get(key) or first_spelling.setdefault(key, channel.strip())
+        folded.setdefault(name, ChannelFigures()).add(figures)
+    return dict(sorted(folded.items(), key=lambda item: -item[1].leads))

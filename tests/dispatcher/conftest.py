@@ -35,8 +35,10 @@ async def add_member(world: World, team: TeamRecord, user: User) -> MemberRecord
         )
 
 
-async def new_lead(world: World, name: str, phone: str | None = None) -> int:
-    lead = LeadFields(name=name, phone=phone)
+async def new_lead(
+    world: World, name: str, phone: str | None = None, channel: str | None = None
+) -> int:
+    lead = LeadFields(name=name, phone=phone, channel=channel)
     submitted = await world.services.intake.submit(NewLead(lead, LeadSource.HTTP))
     return submitted.lead_id
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from aiogram.methods import AnswerCallbackQuery, GetMe, SendMessage
+from aiogram.methods import AnswerCallbackQuery, GetMe, SendMessage, SendPhoto
+from aiogram.types import User
 
 from bot.routing import Mode
 from storage import MemberRepo
@@ -73,7 +74,8 @@ async def test_stats_counts_per_manager_and_per_channel(world: World) -> None:
     await add_member(world, team, IVAN)
     await add_member(world, team, OLGA)
     await world.services.managers.set_mode(Mode.ROUND_ROBIN)
-    leads = [await new_lead(world, f"C{n}") for n in range(4)]
+    channels = ["yandex", "Яндекс Директ", "YANDEX", None]
+    leads = [await new_lead(world, f"C{n}", channel=channels[n]) for n in range(4)]
     for lead_id in leads[::2]:  # Ivan's
         world.session.expect(AnswerCallbackQuery)
         await world.feed(button_update(IVAN, private(IVAN), f"offer:accept:{lead_id}"))
@@ -81,14 +83,49 @@ async def test_stats_counts_per_manager_and_per_channel(world: World) -> None:
     world.session.expect(AnswerCallbackQuery)
     await world.feed(button_update(IVAN, private(IVAN), f"out:won:{leads[0]}"))
     assert "<b>Ivan</b>: received 2, taken 2" in await reply_to(world, OLGA, "/stats")
-    text = await reply_to(world, HEAD, "/stats")
+    await reply_to(world, HEAD, '/alias channel yandex "Яндекс Директ"')
+    world.session.expect_message()
+    world.session.expect(SendPhoto)
+    await world.feed(text_update(HEAD, private(HEAD), "/stats"))
+    [text] = [m.text for m in world.session.of(SendMessage)][-1:]
+    # Olga's two offers wait for Accept: offered is not "in work".
     assert "<b>Ivan</b>: получено 2, взято 2, сделок 1, отказов 0, в работе 1" in text
-    assert "<b>Olga</b>: получено 2, взято 0, сделок 0, отказов 0, в работе 2" in text
-    assert "Всего: получено 4, взято 2, сделок 1, отказов 0, в работе 3" in text
-    assert "канал не указан: 4 · 1 · 0" in text
-    assert "30 дней" in await reply_to(world, HEAD, "/stats month")
-    assert await reply_to(world, HEAD, "/stats year") == "Период: /stats week или /stats month."
+    assert "<b>Olga</b>: получено 2, взято 0, сделок 0, отказов 0, в работе 0" in text
+    assert "Всего лидов за период: 4; сделок 1, отказов 0, в работе 1" in text
+    # "yandex", "Яндекс Директ" and "YANDEX" are one channel, named as the head named it.
+    assert "• Яндекс Директ: 3 · 1 · 0" in text and "канал не указан: 1 · 0 · 0" in text
+    [photo] = world.session.of(SendPhoto)
+    assert photo.chat_id == HEAD.id
+    assert "30 дней" in await reply_to_with_photo(world, HEAD, "/stats месяц")
+    assert await reply_to(world, HEAD, "/stats year") == (
+        "Период: /stats сегодня, /stats неделя, /stats месяц или две даты: "
+        "/stats 01.11.2026 30.11.2026."
+    )
     assert "только участники" in await reply_to(world, STRANGER, "/stats")
+
+
+async def reply_to_with_photo(world: World, user: User, text: str) -> str:
+    world.session.expect_message()
+    world.session.expect(SendPhoto)
+    await world.feed(text_update(user, private(user), text))
+    return str(world.session.of(SendMessage)[-1].text)
+
+
+async def test_stats_take_a_period_of_days_in_the_teams_time(world: World) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    await world.services.managers.set_mode(Mode.ROUND_ROBIN)
+    early = await new_lead(world, "Ноябрь")  # 1 December, 12:00 Moscow
+    world.clock.advance(86400 * 2)
+    await new_lead(world, "Декабрь")
+    text = await reply_to_with_photo(world, HEAD, "/stats 01.12.2026 01.12.2026")
+    assert text.startswith("📊 <b>Распределение с 01.12.2026 по 01.12.2026</b>")
+    assert "<b>Ivan</b>: получено 1," in text and early == 1
+    today = await reply_to_with_photo(world, HEAD, "/stats сегодня")
+    assert today.startswith("📊 <b>Распределение за сегодня</b> (03.12.2026)")
+    assert "Всего лидов за период: 1;" in today
+    for bad in ("/stats 30.11.2026 01.11.2026", "/stats 2026-13-01..2026-13-02", "/stats вчера"):
+        assert (await reply_to(world, HEAD, bad)).startswith("Период:"), bad
 
 
 async def test_weight_cap_and_skills_are_set_by_a_head_and_checked(world: World) -> None:

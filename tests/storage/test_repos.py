@@ -391,11 +391,12 @@ async def test_stats_take_the_median_wait_per_owner(db: Database) -> None:
             for wait in seconds:
                 lead = await leads.insert(team.id, LeadSource.HTTP, LeadFields(name="x"), T0)
                 assert await leads.claim(lead.id, member_id, T0 + timedelta(seconds=wait))
-    figures = await ReportRepo(db.conn).by_member(team.id, T0)
+    later = T0 + timedelta(days=1)
+    figures = await ReportRepo(db.conn).by_member(team.id, T0, later)
     assert figures[ivan.id].median_take == 20
     assert figures[olga.id].median_take == 30  # between 20 and 40
     assert (figures[ivan.id].open, figures[olga.id].open) == (3, 4)
-    assert await ReportRepo(db.conn).by_member(team.id, T0 + timedelta(hours=1)) == {
+    assert await ReportRepo(db.conn).by_member(team.id, T0 + timedelta(hours=1), later) == {
         ivan.id: MemberFigures(open=3),
         olga.id: MemberFigures(open=4),
     }

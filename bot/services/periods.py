@@ -1,0 +1,91 @@
+"""The period a report covers, as a head writes it: `today`, `week`, `month`, or two dates.
+
+Pure: `now` and the team's zone are passed in. Days are the team's local days; a range of
+dates includes both ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
+
+MAX_DAYS = 366
+_INSTANT = timedelta(microseconds=1)
+# "2026-11-01..2026-11-30", "01.11.2026 30.11.2026", "01.11—30.11".
+_RANGE = re.compile(r"^(\S+?)\s*(?:\.\.|—|–|\s)\s*(\S+)$")
+
+
+class Span(StrEnum):
+    TODAY = "today"
+    WEEK = "week"  # the last 7 days
+    MONTH = "month"  # the last 30 days
+    RANGE = "range"  # from one day to another, both included
+
+
+_WORDS = {
+    "today": Span.TODAY,
+    "сегодня": Span.TODAY,
+    "week": Span.WEEK,
+    "неделя": Span.WEEK,
+    "неделю": Span.WEEK,
+    "month": Span.MONTH,
+    "месяц": Span.MONTH,
+}
+
+
+@dataclass(frozen=True)
+class Period:
+    span: Span
+    start: datetime  # included
+    end: datetime  # not included
+    first_day: date  # as the team's calendar reads it, for the heading
+    last_day: date
+
+
+def parse_period(
+    text: str, now: datetime, zone: tzinfo, default: Span = Span.WEEK
+) -> Period | None:
+    """The period `text` names (empty: `default`), or None if it names none."""
+    words = text.strip().casefold()
+    span = _WORDS.get(words or default.value)
+    today = now.astimezone(zone).date()
+    until = now + _INSTANT  # up to this moment, what happened at it included
+    if span is Span.TODAY:
+        return Period(span, _midnight(today, zone), until, today, today)
+    if span in (Span.WEEK, Span.MONTH):
+        days = 7 if span is Span.WEEK else 30
+        start = now - timedelta(days=days)
+        return Period(span, start, until, start.astimezone(zone).date(), today)
+    found = _RANGE.match(words)
+    if found is None:
+        return None
+    first, last = _day(found.group(1), today), _day(found.group(2), today)
+    if first is None or last is None or last < first or (last - first).days >= MAX_DAYS:
+        return None
+    return Period(
+        Span.RANGE, _midnight(first, zone), _midnight(last + timedelta(days=1), zone), first, last
+    )
+
+
+def _midnight(day: date, zone: tzinfo) -> datetime:
+    return datetime.combine(day, time(), zone)
+
+
+def _day(text: str, today: date) -> date | None:
+    """2026-11-01, 01.11.2026, or 01.11 of this year: a report looks back."""
+    if text in ("today", "сегодня"):
+        return today
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    parts = text.split(".")
+    if len(parts) not in (2, 3) or not all(p.isdecimal() and p.isascii() for p in parts):
+        return None
+    year = int(parts[2]) if len(parts) == 3 else today.year
+    try:
+        return date(year, int(parts[1]), int(parts[0]))
+    except ValueError:
+        return None
