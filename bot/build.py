@@ -33,6 +33,7 @@ from bot.presentation.notices import HeadNotices
 from bot.presentation.reactions import Reactions
 from bot.services.buttons import ButtonLedger
 from bot.services.chats import ChatService
+from bot.services.exports import ExportService
 from bot.services.heads import HeadService
 from bot.services.health import HealthService
 from bot.services.intake import IntakeService
@@ -65,6 +66,7 @@ class Services:
     handover: Handover
     managers: ManagerService
     reports: ReportService
+    exports: ExportService
     teams: TeamService
     chats: ChatService
     health: HealthService
@@ -158,6 +160,7 @@ def build_services(
         handover=handover,
         managers=ManagerService(db, clock, teams, settings.timezone, timers),
         reports=ReportService(db, clock, roles, settings.timezone),
+        exports=ExportService(db, clock, roles, settings.timezone),
         teams=teams,
         chats=chats,
         health=health,
@@ -182,6 +185,7 @@ def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
         handover=services.handover,
         managers=services.managers,
         reports=services.reports,
+        exports=services.exports,
         zone=zone,
         teams=services.teams,
         chats=services.chats,

@@ -102,8 +102,9 @@ class Database:
     statements are never mixed with another coroutine's.
     """
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    def __init__(self, conn: aiosqlite.Connection, path: Path | None = None) -> None:
         self.conn = conn
+        self.path = path  # the file: a long read (an export) opens a connection of its own
         self.repos = Repos.on(conn)
         self._write_lock = asyncio.Lock()
         self.last_write_failure: WriteFailure | None = None
@@ -126,7 +127,7 @@ class Database:
             await conn.execute("PRAGMA synchronous = FULL")
             await conn.execute("PRAGMA foreign_keys = ON")
             await conn.execute(f"PRAGMA busy_timeout = {DEFAULT_BUSY_MS:d}")
-            db = cls(conn)
+            db = cls(conn, path)
             await db.migrate(before_migrating)
         except sqlite3.Error as error:
             await conn.close()

@@ -27,6 +27,7 @@ HEAD_PRIVATE = (
     "assign",
     "reopen",
     "stats",
+    "export",
     "lead",
     "my",
     "newlead",

@@ -9,7 +9,8 @@ from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject, CommandStart
 from aiogram.types import BufferedInputFile, Message
 
-from bot.handlers.common import IN_GROUP, IN_PRIVATE, person_of
+from bot.handlers.common import IN_GROUP, IN_PRIVATE, heads_only, person_of
+from bot.handlers.filters import IsHead
 from bot.handlers.views import (
     history_text,
     my_leads_text,
@@ -21,6 +22,7 @@ from bot.i18n import Translator
 from bot.ids import row_number
 from bot.presentation.charts import chart_data, render_png
 from bot.presentation.keyboards import open_private_keyboard
+from bot.services.exports import ExportService
 from bot.services.reports import Access, ReportService
 
 
@@ -120,8 +122,35 @@ async def on_stats(
         await message.answer_photo(BufferedInputFile(png, "stats.png"))
 
 
+async def on_export(
+    message: Message, command: CommandObject, exports: ExportService, tr: Translator
+) -> None:
+    """The period's leads as a file, in private: it holds every client's contacts."""
+    assert message.from_user is not None
+    done = await exports.export(person_of(message.from_user), command.args or "", tr)
+    if done.access is Access.BAD_PERIOD:
+        await message.answer(tr("export.usage"))
+        return
+    if done.access is not Access.OK:
+        await _refuse(message, done.access, tr)
+        return
+    if not done.leads:
+        await message.answer(tr("export.empty"))
+        return
+    await message.answer_document(
+        BufferedInputFile(done.data, done.filename), caption=tr("export.caption", count=done.leads)
+    )
+
+
+async def on_export_in_group(message: Message, tr: Translator) -> None:
+    await message.reply(tr("export.private_only"))
+
+
 def make_router() -> Router:
     router = Router(name=__name__)
+    router.message.register(on_export, Command("export"), IN_PRIVATE, IsHead())
+    router.message.register(on_export_in_group, Command("export"), IN_GROUP, IsHead())
+    router.message.register(heads_only(), Command("export"))
     router.message.register(on_my, Command("my"))
     router.message.register(on_lead, Command("lead"), IN_PRIVATE)
     router.message.register(on_lead_in_group, Command("lead"), IN_GROUP)

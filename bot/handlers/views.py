@@ -10,7 +10,7 @@ from bot.durations import format_duration
 from bot.i18n import Html, Translator
 from bot.presentation.cards import clip, owner_messages, public_view
 from bot.presentation.lead_posts import client_label
-from bot.presentation.reasons import wait_text, why
+from bot.presentation.reasons import event_words
 from bot.routing.hours import OffHours
 from bot.services.managers import Change, SettingResult
 from bot.services.reports import LeadHistory, Stats
@@ -155,39 +155,9 @@ def latest_lines(lines: list[str], limit: int = 3500) -> Html:
 def _event_line(event: LeadEvent, names: dict[int, str], zone: tzinfo, tr: Translator) -> Html:
     when = event.at.astimezone(zone).strftime("%d.%m %H:%M")
     who = names.get(event.member_id, "?") if event.member_id is not None else ""
-    details = dict(event.details)
-    match event.kind:
-        case "routed" | "claimed" | "assigned" | "handed_back":
-            what = why(details, tr, to_owner=False)
-        case "returned" if event.reason == "owner_unreachable":
-            what = tr("history.unreachable")
-        case "returned" if event.reason == "owner_removed":
-            what = tr("history.removed")
-        case "returned" if event.reason == "owner_away":
-            what = tr("history.away")
-        case "returned" if event.reason == "timeout":
-            what = tr("history.timeout", wait=wait_text(details.get("after"), tr))
-        case "returned":
-            what = tr("return_why." + event.reason) if event.reason in _RETURN_WHY else Html("")
-        case "lost":
-            what = tr("lost_why." + event.reason) if event.reason in _LOST_WHY else Html("")
-        case "created":
-            what = tr("source." + event.reason) if event.reason in _SOURCES else Html("")
-        case _:
-            what = Html("")
-    kind = tr("event." + event.kind) if event.kind in _KINDS else Html(event.kind)
+    kind, what = event_words(event.kind, event.reason, event.details, tr)
     parts = [p for p in (kind, clip(who, 40) if who else "", what) if p]
     return tr("history.line", when=when, text=Html(" · ".join(parts)))
-
-
-_KINDS = frozenset(
-    {"created", "routed", "card_posted", "card_refused", "claimed", "accepted", "returned",
-     "assigned", "won", "lost", "held", "escalated", "to_chat", "to_heads", "handed_back",
-     "reopened"}
-)  # fmt: skip
-_RETURN_WHY = frozenset({"profile", "busy", "other"})
-_LOST_WHY = frozenset({"no_answer", "no_budget", "competitor", "not_client", "other"})
-_SOURCES = frozenset({"http", "command", "forward"})
 
 
 def stats_heading(stats: Stats, tr: Translator) -> Html:

@@ -202,7 +202,8 @@ MESSAGES: dict[str, str] = {
         "• /my — the team's open leads; /lead 12 — a lead and its history;\n"
         "• /assign 12 @ivan — hand a lead out; /reopen 12 — put a closed lead back in "
         "work;\n"
-        "• /stats week — who got, took and closed how many.\n\n"
+        "• /stats week — who got, took and closed how many, with a chart;\n"
+        "• /export month — leads and their history as an Excel file (/export csv: CSV).\n\n"
         "/help — this list."
     ),
     "help.manager": (

@@ -201,3 +201,42 @@ def passed_text(passed: object, tr: Translator) -> Html:
         if isinstance(entry, Sequence) and len(entry) == 2
     ]
     return Html(", ".join(parts))
+
+
+def event_words(
+    kind: str, reason: str | None, details: Mapping[str, object], tr: Translator
+) -> tuple[Html, Html]:
+    """An event of a lead's history in words: what happened, and why (may be empty). The
+    history of /lead and the export's history sheet read the same."""
+    what: Html
+    match kind:
+        case "routed" | "claimed" | "assigned" | "handed_back":
+            what = why(details, tr, to_owner=False)
+        case "returned" if reason == "owner_unreachable":
+            what = tr("history.unreachable")
+        case "returned" if reason == "owner_removed":
+            what = tr("history.removed")
+        case "returned" if reason == "owner_away":
+            what = tr("history.away")
+        case "returned" if reason == "timeout":
+            what = tr("history.timeout", wait=wait_text(details.get("after"), tr))
+        case "returned":
+            what = tr("return_why." + reason) if reason in _RETURN_WHY else Html("")
+        case "lost":
+            what = tr("lost_why." + reason) if reason in _LOST_WHY else Html("")
+        case "created":
+            what = tr("source." + reason) if reason in _SOURCES else Html("")
+        case _:
+            what = Html("")
+    label = tr("event." + kind) if kind in _KINDS else Html(html.escape(kind))
+    return label, what
+
+
+_KINDS = frozenset(
+    {"created", "routed", "card_posted", "card_refused", "claimed", "accepted", "returned",
+     "assigned", "won", "lost", "held", "escalated", "to_chat", "to_heads", "handed_back",
+     "reopened"}
+)  # fmt: skip
+_RETURN_WHY = frozenset({"profile", "busy", "other"})
+_LOST_WHY = frozenset({"no_answer", "no_budget", "competitor", "not_client", "other"})
+_SOURCES = frozenset({"http", "command", "forward"})
