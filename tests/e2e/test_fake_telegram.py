@@ -27,7 +27,7 @@ async def test_an_unknown_method_is_404_like_telegram(tg: FakeTelegram) -> None:
     bot = bot_for(tg)
     try:
         with pytest.raises(TelegramNotFound):
-            await bot.send_document(TEAM.id, BufferedInputFile(b"x", "x.txt"))
+            await bot.send_audio(TEAM.id, BufferedInputFile(b"x", "x.mp3"))
     finally:
         await bot.session.close()
 

@@ -27,7 +27,7 @@ from tests.fakes.faults import (
     Slow,
 )
 from tests.fakes.telegram_html import ApiError, utf16_length
-from tests.fakes.telegram_methods import TelegramState
+from tests.fakes.telegram_methods import TelegramState, Upload
 from tests.fakes.telegram_objects import Group, Sent, User
 from tests.fakes.webhook import WebhookSender
 
@@ -69,6 +69,8 @@ class FakeTelegram(TelegramState):
             "setmycommands": lambda p: True,
             "getupdates": self._get_updates,
             "sendmessage": self._send_message,
+            "sendphoto": lambda p: self._send_file(p, "photo"),
+            "senddocument": lambda p: self._send_file(p, "document"),
             "editmessagetext": self._edit_message_text,
             "editmessagereplymarkup": self._edit_reply_markup,
             "answercallbackquery": self._answer_callback_query,
@@ -330,7 +332,11 @@ async def _params(request: web.Request) -> dict[str, Any]:
     if request.content_type == "application/json":
         raw.update(await request.json())
     elif request.can_read_body:
-        raw.update({k: v for k, v in (await request.post()).items() if isinstance(v, str)})
+        for key, field in (await request.post()).items():
+            if isinstance(field, str):
+                raw[key] = field
+            elif isinstance(field, web.FileField):  # an upload: sendPhoto, sendDocument
+                raw[key] = Upload(field.filename, field.file.read())
     params: dict[str, Any] = {}
     for key, value in raw.items():
         if isinstance(value, str) and key in JSON_FIELDS:

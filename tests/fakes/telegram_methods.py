@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import itertools
 import time
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tests.fakes.telegram_html import MAX_TEXT, ApiError, parse_html, utf16_length
 from tests.fakes.telegram_objects import Group, Sent, User
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file the bot uploaded with a multipart request."""
+
+    filename: str
+    data: bytes
+    chat_id: int = 0
+    kind: str = ""
 
 
 class TelegramState:
@@ -30,6 +41,7 @@ class TelegramState:
         self.blocked: set[int] = set()  # users who blocked the bot
         self.messages: dict[tuple[int, int], Sent] = {}
         self.callback_answers: dict[str, dict[str, Any]] = {}
+        self.files: list[Upload] = []  # photos and documents the bot sent, in order
         self._message_ids = itertools.count(1)
 
     def _chat_json(self, chat_id: int) -> dict[str, Any]:
@@ -109,6 +121,31 @@ class TelegramState:
         )
         self.messages[(chat_id, sent.message_id)] = sent
         return self._message_json(sent)
+
+    def _send_file(self, params: dict[str, Any], kind: str) -> dict[str, Any]:
+        """sendPhoto and sendDocument: the file must come as a multipart upload."""
+        chat_id = params["chat_id"]
+        if chat_id > 0 and chat_id not in self.started:
+            raise ApiError(403, "Forbidden: bot can't initiate conversation with a user")
+        self._check_access(chat_id)
+        upload = params.get(kind)
+        if isinstance(upload, str) and upload.startswith("attach://"):
+            upload = params.get(upload.removeprefix("attach://"))
+        if not isinstance(upload, Upload):
+            raise ApiError(400, f"Bad Request: there is no {kind} in the request")
+        self.files.append(replace(upload, chat_id=chat_id, kind=kind))
+        caption = str(params.get("caption", ""))
+        sent = Sent(chat_id, next(self._message_ids), caption, caption, None, [])
+        self.messages[(chat_id, sent.message_id)] = sent
+        message = self._message_json(sent)
+        del message["text"]
+        message["caption"] = caption
+        handle = {"file_id": f"{kind}-{sent.message_id}", "file_unique_id": f"u{sent.message_id}"}
+        if kind == "photo":
+            message["photo"] = [{**handle, "width": 1200, "height": 800}]
+        else:
+            message["document"] = {**handle, "file_name": upload.filename}
+        return message
 
     def _existing(self, params: dict[str, Any]) -> Sent:
         self._check_access(params.get("chat_id", 0))

@@ -1,0 +1,39 @@
+"""A head's reports end to end: the real application uploads the /stats chart and the
+/export workbook to the fake Bot API as multipart files, and they open."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from matplotlib.image import imread
+from openpyxl import load_workbook
+
+from tests.e2e.conftest import HEAD, AppFactory, command, intake_for, set_up_team
+from tests.fakes.telegram import FakeTelegram
+
+
+async def test_a_head_gets_the_chart_and_the_export_as_files(
+    tg: FakeTelegram, app_factory: AppFactory
+) -> None:
+    async with app_factory() as app, intake_for(app) as intake:
+        await set_up_team(tg)
+        for n in range(3):
+            await intake.post(name=f"Клиент {n}", phone=f"+7 912 000-00-0{n}", channel="сайт")
+        await command(tg, "/stats", "Распределение за 7 дней")
+        await tg.wait_for(lambda: len(tg.files) == 1)
+        await tg.say(HEAD, HEAD.id, "/export")
+        await tg.wait_for(lambda: len(tg.files) == 2)
+        await tg.say(HEAD, HEAD.id, "/export csv")
+        await tg.wait_for(lambda: len(tg.files) == 3)
+    chart, workbook, table = tg.files
+    assert (chart.kind, chart.chat_id) == ("photo", HEAD.id)
+    assert imread(io.BytesIO(chart.data)).shape[1] >= 800
+    assert workbook.kind == "document" and workbook.filename.endswith(".xlsx")
+    leads = load_workbook(io.BytesIO(workbook.data))["Лиды"]
+    rows = list(leads.iter_rows(min_row=2, values_only=True))
+    assert [row[7] for row in rows] == ["Клиент 0", "Клиент 1", "Клиент 2"]
+    assert all(row[2] == "сайт" for row in rows)
+    assert table.filename.endswith(".csv")
+    lines = list(csv.reader(io.StringIO(table.data.decode("utf-8-sig")), delimiter=";"))
+    assert len(lines) == 4 and lines[1][8] == "+7 912 000-00-00"
