@@ -73,18 +73,14 @@ def my_leads_text(leads: tuple[LeadRecord, ...], now: datetime, tr: Translator) 
     if not leads:
         return tr("my.empty")
     lines: list[str] = [tr("my.header", count=len(leads))]
-    for lead in leads:
-        lines.append(
-            tr(
-                "my.line",
-                id=lead.id,
-                client=client_label(lead, tr),
-                age=format_duration(now - lead.created_at, tr, "span"),
-                state=tr("state." + lead.status.value),
-            )
-        )
+    lines += [_lead_line(lead, now, tr("state." + lead.status.value), tr) for lead in leads]
     lines += ["", tr("my.hint")]
     return Html("\n".join(lines))
+
+
+def _lead_line(lead: LeadRecord, now: datetime, state: Html, tr: Translator) -> Html:
+    age = format_duration(now - lead.created_at, tr, "span")
+    return tr("my.line", id=lead.id, client=client_label(lead, tr), age=age, state=state)
 
 
 def team_leads_text(
@@ -98,15 +94,7 @@ def team_leads_text(
         state = tr("team_state." + lead.status.value)
         if lead.owner_id is not None:
             state = Html(f"{state}: {html.escape(owners.get(lead.owner_id, '?'))}")
-        lines.append(
-            tr(
-                "my.line",
-                id=lead.id,
-                client=client_label(lead, tr),
-                age=format_duration(now - lead.created_at, tr, "span"),
-                state=state,
-            )
-        )
+        lines.append(_lead_line(lead, now, state, tr))
     # Oldest first, and the oldest matter most: what does not fit one message is counted.
     shown: list[str] = []
     used = 0

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
+from bot.dates import read_day
+
 MAX_DAYS = 366
 _INSTANT = timedelta(microseconds=1)
 # "2026-11-01..2026-11-30", "01.11.2026 30.11.2026", "01.11—30.11".
@@ -61,8 +63,11 @@ def parse_period(
     found = _RANGE.match(words)
     if found is None:
         return None
-    first, last = _day(found.group(1), today), _day(found.group(2), today)
-    if first is None or last is None or last < first or (last - first).days >= MAX_DAYS:
+    first_read, last_read = read_day(found.group(1), today), read_day(found.group(2), today)
+    if first_read is None or last_read is None:
+        return None
+    first, last = first_read[0], last_read[0]  # 01.11 is this year's: a report looks back
+    if last < first or (last - first).days >= MAX_DAYS:
         return None
     return Period(
         Span.RANGE, _midnight(first, zone), _midnight(last + timedelta(days=1), zone), first, last
@@ -71,21 +76,3 @@ def parse_period(
 
 def _midnight(day: date, zone: tzinfo) -> datetime:
     return datetime.combine(day, time(), zone)
-
-
-def _day(text: str, today: date) -> date | None:
-    """2026-11-01, 01.11.2026, or 01.11 of this year: a report looks back."""
-    if text in ("today", "сегодня"):
-        return today
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    parts = text.split(".")
-    if len(parts) not in (2, 3) or not all(p.isdecimal() and p.isascii() for p in parts):
-        return None
-    year = int(parts[2]) if len(parts) == 3 else today.year
-    try:
-        return date(year, int(parts[1]), int(parts[0]))
-    except ValueError:
-        return None

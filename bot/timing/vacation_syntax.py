@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.dates import read_day
+
 MAX_DAYS = 366
-TODAY_WORDS = {"today", "сегодня"}
 
 
 @dataclass(frozen=True)
@@ -35,25 +36,11 @@ def _names_someone(word: str) -> bool:
 
 def parse_day(text: str, today: date) -> date | None:
     """2026-12-01, 01.12.2026, 01.12 (this year, or next if that has passed), today."""
-    text = text.strip().casefold()
-    if text in TODAY_WORDS:
-        return today
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    parts = text.split(".")
-    if len(parts) not in (2, 3) or not all(p.isdecimal() and p.isascii() for p in parts):
+    found = read_day(text, today)
+    if found is None:
         return None
-    day, month = int(parts[0]), int(parts[1])
-    year = int(parts[2]) if len(parts) == 3 else today.year
-    try:
-        found = date(year, month, day)
-    except ValueError:
-        return None
-    if len(parts) == 2 and found < today:
-        return _next_year(found)
-    return found
+    day, year_written = found
+    return day if year_written or day >= today else _next_year(day)
 
 
 def _next_year(day: date) -> date | None:

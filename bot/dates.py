@@ -1,0 +1,27 @@
+"""A day as a person writes it: 2026-12-01, 01.12.2026, 01.12, or today."""
+
+from __future__ import annotations
+
+from datetime import date
+
+TODAY_WORDS = frozenset({"today", "сегодня"})
+
+
+def read_day(text: str, today: date) -> tuple[date, bool] | None:
+    """The day, and whether its year was written (01.12 is this year's, as written); None
+    if `text` is no day."""
+    text = text.strip().casefold()
+    if text in TODAY_WORDS:
+        return today, True
+    try:
+        return date.fromisoformat(text), True
+    except ValueError:
+        pass
+    parts = text.split(".")
+    if len(parts) not in (2, 3) or not all(p.isdecimal() and p.isascii() for p in parts):
+        return None
+    year = int(parts[2]) if len(parts) == 3 else today.year
+    try:
+        return date(year, int(parts[1]), int(parts[0])), len(parts) == 3
+    except ValueError:
+        return None
