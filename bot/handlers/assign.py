@@ -1,5 +1,5 @@
-"""A head gives a lead to a manager: a button on the head's card, or /assign; /reopen puts
-a closed lead back in work."""
+"""A head gives a lead to a manager: a button on the head's card, /assign, or a lead picked
+from /open (the team's open work); /reopen puts a closed lead back in work."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.handlers.common import heads_only, person_of
 from bot.handlers.filters import IsHead
+from bot.handlers.views import team_leads_text
 from bot.i18n import Html, Translator
 from bot.ids import row_number
 from bot.lifecycle.handover import Assign, AssignResult, Handover, Reopen, ReopenResult
-from bot.presentation.callbacks import AssignCb
+from bot.presentation.callbacks import AssignCb, GiveCb, OpenCb
+from bot.presentation.keyboards import give_keyboard, open_work_keyboard
+from bot.services.reports import Access, ReportService
 from bot.services.team import TeamService
 
 
@@ -90,8 +93,61 @@ async def on_reopen(
     await message.answer(_reopened(result, tr))
 
 
+async def on_open(message: Message, reports: ReportService, tr: Translator) -> None:
+    """The team's open work, oldest first, with a button per lead to hand it to someone."""
+    assert message.from_user is not None
+    view = await reports.open_work(person_of(message.from_user))
+    if view.access is not Access.OK or view.now is None or view.owners is None:
+        await message.answer(tr("team.none"))
+        return
+    text = team_leads_text(view.leads, view.owners, view.now, tr)
+    if not view.leads:
+        await message.answer(text)
+        return
+    markup = open_work_keyboard([lead.id for lead in view.leads])
+    await message.answer(f"{text}\n{tr('open.hint')}", reply_markup=markup)
+
+
+async def on_open_lead(
+    query: CallbackQuery, callback_data: OpenCb, teams: TeamService, tr: Translator
+) -> None:
+    """A lead picked from /open: whom to give it, a button per manager."""
+    team = await teams.primary()
+    members = await teams.members(team) if team else []
+    if not members or not isinstance(query.message, Message):
+        await query.answer(tr("assign.no_member"), show_alert=True)
+        return
+    choices = [(m.id, m.full_name) for m in members]
+    await query.message.answer(
+        tr("open.whom", id=callback_data.lead_id),
+        reply_markup=give_keyboard(callback_data.lead_id, choices),
+    )
+    await query.answer()
+
+
+async def on_give(
+    query: CallbackQuery, callback_data: GiveCb, handover: Handover, tr: Translator
+) -> None:
+    """As /assign: any open lead, to the manager tapped, whoever has it now."""
+    result = await handover.assign(
+        callback_data.lead_id,
+        callback_data.member_id,
+        person_of(query.from_user),
+        only_if_new=False,
+    )
+    text = _text(result, tr)
+    if result.outcome is Assign.DONE and isinstance(query.message, Message):
+        await query.message.edit_text(text)
+    await query.answer(text, show_alert=result.outcome is not Assign.DONE)
+
+
 def make_router() -> Router:
     router = Router(name=__name__)
+    router.message.register(on_open, Command("open"), IsHead())
+    router.message.register(heads_only(), Command("open"))
+    for callback, handler in ((OpenCb, on_open_lead), (GiveCb, on_give)):
+        router.callback_query.register(handler, callback.filter(), IsHead())
+        router.callback_query.register(heads_only(), callback.filter())
     router.callback_query.register(on_assign_button, AssignCb.filter(), IsHead())
     router.callback_query.register(heads_only(), AssignCb.filter())
     router.message.register(on_assign, Command("assign"), IsHead())

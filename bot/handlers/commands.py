@@ -28,6 +28,7 @@ HEAD_PRIVATE = (
     "reopen",
     "stats",
     "export",
+    "open",
     "lead",
     "my",
     "newlead",

@@ -6,6 +6,7 @@ WORK: dict[str, str] = {
     "cmd.assign": "Assign a lead to a manager",
     "cmd.reopen": "Put a closed lead back in work",
     "cmd.stats": "Who got and closed how many",
+    "cmd.open": "The team's open leads: hand one out",
     "cmd.export": "Export leads to Excel",
     "cmd.lead": "A lead and its history",
     "cmd.my": "My open leads",
@@ -178,6 +179,8 @@ WORK: dict[str, str] = {
     "my.team_hint": (
         "A lead and its history: /lead and its number. Hand a lead out: /assign and its number."
     ),
+    "open.hint": "A button with a number: hand that lead to a manager.",
+    "open.whom": "➡️ Whom to give lead #{id}?",
     "team_state.taken": "in work",
     "team_state.offered": "offered, not accepted yet",
     "team_state.new": "waiting to be handed out",

@@ -81,6 +81,19 @@ class AssignCb(CallbackData, prefix="asg"):
     member_id: RowId
 
 
+class OpenCb(CallbackData, prefix="open"):
+    """A head picks a lead from /open to hand it to someone."""
+
+    lead_id: RowId
+
+
+class GiveCb(CallbackData, prefix="give"):
+    """A head gives an open lead to a manager, as /assign does (it may move it)."""
+
+    lead_id: RowId
+    member_id: RowId
+
+
 class ModeCb(CallbackData, prefix="mode"):
     mode: Mode
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
@@ -8,10 +9,12 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.durations import dump_duration, duration_text, parse_duration
 from bot.i18n import Translator
 from bot.presentation.callbacks import (
+    GiveCb,
     JoinCb,
     LostCb,
     LostWhy,
     ModeCb,
+    OpenCb,
     RejoinCb,
     ReturnCb,
     ReturnWhy,
@@ -130,4 +133,25 @@ def work_week_keyboard(tr: Translator) -> InlineKeyboardMarkup:
     for choice in WorkWeek:
         builder.button(text=tr("week." + choice.value), callback_data=WeekCb(choice=choice))
     builder.adjust(1)
+    return builder.as_markup()
+
+
+MAX_OPEN_BUTTONS = 50
+
+
+def open_work_keyboard(lead_ids: Sequence[int]) -> InlineKeyboardMarkup:
+    """/open: a button per lead, oldest first, to hand it to someone."""
+    builder = InlineKeyboardBuilder()
+    for lead_id in lead_ids[:MAX_OPEN_BUTTONS]:
+        builder.button(text=f"➡️ №{lead_id}", callback_data=OpenCb(lead_id=lead_id))
+    builder.adjust(5)
+    return builder.as_markup()
+
+
+def give_keyboard(lead_id: int, members: Sequence[tuple[int, str]]) -> InlineKeyboardMarkup:
+    """A button per active manager: (member id, name)."""
+    builder = InlineKeyboardBuilder()
+    for member_id, name in members:
+        builder.button(text=name[:40], callback_data=GiveCb(lead_id=lead_id, member_id=member_id))
+    builder.adjust(2)
     return builder.as_markup()

@@ -102,13 +102,26 @@ class ReportService:
             if team is None:
                 return MyLeads(Access.NO_TEAM)
             if member is None and self._roles.is_head(person.user_id):
-                leads = await self._leads.open_of_team(team.id)
-                owners = {m.id: m.full_name for m in await self._members.all_of(team.id)}
-                return MyLeads(Access.OK, tuple(leads), self._clock.now(), owners)
+                return await self._open_work(team)
             if member is None:
                 return MyLeads(Access.NOT_MEMBER)
             leads = await self._leads.open_of(member.id)
         return MyLeads(Access.OK, tuple(leads), self._clock.now())
+
+    async def open_work(self, person: Person) -> MyLeads:
+        """The team's open leads, oldest first, with who has them: for a head."""
+        async with self._db.consistent_read():
+            team, _ = await self._reader(person)
+            if team is None:
+                return MyLeads(Access.NO_TEAM)
+            if not self._roles.is_head(person.user_id):
+                return MyLeads(Access.NOT_MEMBER)
+            return await self._open_work(team)
+
+    async def _open_work(self, team: TeamRecord) -> MyLeads:
+        leads = await self._leads.open_of_team(team.id)
+        owners = {m.id: m.full_name for m in await self._members.all_of(team.id)}
+        return MyLeads(Access.OK, tuple(leads), self._clock.now(), owners)
 
     async def history(self, lead_id: int, person: Person) -> LeadHistory:
         """A head sees any lead; a manager sees the leads they own."""

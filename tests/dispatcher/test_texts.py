@@ -4,13 +4,22 @@ that helps, and no English inside Russian."""
 from __future__ import annotations
 
 import pytest
-from aiogram.methods import SendMessage
+from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 
 from bot.handlers.commands import HEAD_PRIVATE
 from bot.handlers.common import person_of
 from bot.i18n import Translator
 from bot.team_settings import ALL, AnySetting, TeamSettings
-from tests.builders import HEAD, IVAN, OLGA, STRANGER, TEAM_CHAT, private, text_update
+from tests.builders import (
+    HEAD,
+    IVAN,
+    OLGA,
+    STRANGER,
+    TEAM_CHAT,
+    button_update,
+    private,
+    text_update,
+)
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to
 
@@ -128,3 +137,38 @@ async def test_a_vacation_notice_fits_first_come(world: World) -> None:
         [[notice]] = await cur.fetchall()
     assert "по очереди" not in notice
     assert "может взять любой" in notice
+
+
+async def test_open_lists_the_teams_open_work_and_hands_a_lead_out_in_two_taps(
+    world: World,
+) -> None:
+    team = await make_team(world)
+    ivan = await add_member(world, team, IVAN)
+    await add_member(world, team, OLGA)
+    first = await new_lead(world, "ООО Ромашка")
+    second = await new_lead(world, "ООО Лютик")
+    world.session.expect_message()
+    await world.feed(text_update(HEAD, private(HEAD), "/open"))
+    [listing] = world.session.of(SendMessage)
+    assert listing.text.startswith("📂 <b>Открытые лиды отдела: 2</b>")
+    assert listing.text.endswith("Кнопка с номером — отдать лид менеджеру.")
+    buttons = [b.callback_data for row in listing.reply_markup.inline_keyboard for b in row]
+    assert buttons == [f"open:{first}", f"open:{second}"]
+    # A manager's tap changes nothing.
+    world.session.expect(AnswerCallbackQuery)
+    await world.feed(button_update(IVAN, private(IVAN), f"give:{first}:{ivan.id}"))
+    assert world.session.of(AnswerCallbackQuery)[-1].show_alert
+    world.session.expect_message()
+    world.session.expect(AnswerCallbackQuery)
+    await world.feed(button_update(HEAD, private(HEAD), f"open:{first}"))
+    whom = world.session.of(SendMessage)[-1]
+    assert whom.text == f"➡️ Кому отдать лид №{first}?"
+    names = [b.text for row in whom.reply_markup.inline_keyboard for b in row]
+    assert names == ["Ivan", "Olga"]
+    world.session.expect_message(EditMessageText)
+    world.session.expect(AnswerCallbackQuery)
+    await world.feed(button_update(HEAD, private(HEAD), f"give:{first}:{ivan.id}"))
+    assert world.session.of(EditMessageText)[-1].text == f"Лид №{first} назначен: Ivan."
+    async with world.db.consistent_read() as repos:
+        lead = await repos.leads.get(first)
+    assert lead is not None and lead.owner_id == ivan.id
