@@ -42,7 +42,7 @@ async def main(leads: int, managers: int) -> None:
         await populate(db, leads, managers)
         roles = Roles(frozenset({HEAD}))
         reports = ReportService(db, clock, roles, "Europe/Moscow")
-        exports = ExportService(db, clock, roles, "Europe/Moscow")
+        exports = ExportService(db, roles, reports)
         text, _ = await timed(lambda: reports.stats(head, "month"))
 
         async def with_chart() -> bytes:

@@ -142,6 +142,7 @@ def build_services(
     teams = TeamService(db, clock, roles, intake, handover, TelegramReach(bot), outbox_signal)
     chats = ChatService(db, clock, roles, distributor, handover, outbox_signal)
     health = HealthService(db, pulse, clock, roles)
+    reports = ReportService(db, clock, roles, settings.timezone)
     refusals = RefusalService(db, clock, notices, outbox_signal)
     heads = HeadService(db, clock, roles, teams)
     away = Away(repos, planner, life, told, handover)
@@ -159,8 +160,8 @@ def build_services(
         assignments=Assignments(db, clock, planner, life, told, distributor, outbox_signal),
         handover=handover,
         managers=ManagerService(db, clock, teams, settings.timezone, timers),
-        reports=ReportService(db, clock, roles, settings.timezone),
-        exports=ExportService(db, clock, roles, settings.timezone),
+        reports=reports,
+        exports=ExportService(db, roles, reports),
         teams=teams,
         chats=chats,
         health=health,

@@ -82,10 +82,6 @@ class Planner:
         self._turns = db.repos.turns
         self._keys = db.repos.client_keys
 
-    @property
-    def cache(self) -> ConfigCache:
-        return self._cache
-
     async def configuration(self) -> Configuration:
         """Every team's configuration, and the members' open leads as of now."""
         return await self._cache.read()

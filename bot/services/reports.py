@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from enum import StrEnum
 
 from bot.clock import Clock
@@ -62,6 +62,10 @@ class Stats:
     # Leads that arrived in the period, by channel as the heads name it (aliases folded).
     channels: dict[str | None, ChannelFigures] | None = None
     for_head: bool = False  # a head reads it: the chart goes with the text
+    # Whose and in what time: what an export of the same period reads and writes with.
+    team_id: int | None = None
+    zone: tzinfo | None = None
+    names: ChannelNames | None = None
 
     @property
     def total(self) -> ChannelFigures:
@@ -165,23 +169,36 @@ class ReportService:
         shown = tuple(
             (m, figures.get(m.id, MemberFigures())) for m in members if m.active or m.id in figures
         )
-        return Stats(Access.OK, period, shown, fold_channels(raw, aliases), head)
+        names = ChannelNames(aliases)
+        zone = settings[TIMEZONE]
+        channels = fold_channels(raw, names)
+        return Stats(Access.OK, period, shown, channels, head, team.id, zone, names)
+
+
+class ChannelNames:
+    """Channels as the heads name them: "yandex" is "Яндекс Директ" once
+    `/alias channel yandex "Яндекс Директ"` says so; /stats and /export name them alike."""
+
+    def __init__(self, aliases: list[AliasRecord]) -> None:
+        self._names = {value_key(a.alias): a.canonical for a in aliases}
+        self._names |= {value_key(a.canonical): a.canonical for a in aliases}
+
+    def __call__(self, channel: str | None) -> str | None:
+        if channel is None or not channel.strip():
+            return None
+        return self._names.get(value_key(channel), channel.strip())
 
 
 def fold_channels(
-    raw: dict[str | None, ChannelFigures], aliases: list[AliasRecord]
+    raw: dict[str | None, ChannelFigures], names: ChannelNames
 ) -> dict[str | None, ChannelFigures]:
-    """Channels as the heads name them: "yandex" and "Яндекс Директ" are one channel once
-    `/alias channel yandex "Яндекс Директ"` says so; spellings that differ only in case or
-    spaces are one as well. Biggest first."""
-    names = {value_key(a.alias): a.canonical for a in aliases}
-    names |= {value_key(a.canonical): a.canonical for a in aliases}
+    """Figures by channel as the heads name them; spellings that differ only in case or
+    spaces are one channel too, under the first spelling seen. Biggest first."""
     folded: dict[str | None, ChannelFigures] = {}
     first_spelling: dict[str, str] = {}
     for channel, figures in raw.items():
-        name: str | None = None
-        if channel is not None and channel.strip():
-            key = value_key(channel)
-            name = names.get(key) or first_spelling.setdefault(key, channel.strip())
+        name = names(channel)
+        if name is not None:
+            name = first_spelling.setdefault(value_key(name), name)
         folded.setdefault(name, ChannelFigures()).add(figures)
     return dict(sorted(folded.items(), key=lambda item: -item[1].leads))
