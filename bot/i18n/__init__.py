@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import string
 from collections.abc import Mapping
 from typing import Literal
@@ -41,6 +42,15 @@ class Translator:
         template = self._messages[key]
         safe = {name: _escape(value) for name, value in params.items()}
         return Html(template.format_map(safe))
+
+
+def plain_text(text: str) -> str:
+    """Telegram HTML as the reader sees it: no tags, entities decoded (for a file, a
+    picture, or the start of a message quoted in a notice)."""
+    return html.unescape(_TAG.sub("", text))
+
+
+_TAG = re.compile(r"<[^>]+>")
 
 
 def _escape(value: object) -> str:

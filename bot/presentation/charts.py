@@ -9,15 +9,13 @@ with matplotlib and has Cyrillic. Rendering takes a few hundred milliseconds: ca
 
 from __future__ import annotations
 
-import html
 import io
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from matplotlib.figure import Figure
 
-from bot.i18n import Translator
+from bot.i18n import Translator, plain_text
 from storage import ChannelFigures, MemberFigures, MemberRecord
 
 if TYPE_CHECKING:
@@ -76,8 +74,7 @@ def chart_data(
 
 def _plain(text: str) -> str:
     """A message heading as a picture's title: no HTML, and no emoji (DejaVu has none)."""
-    plain = html.unescape(re.sub(r"<[^>]+>", "", text))
-    return "".join(ch for ch in plain if ord(ch) < _EMOJI).strip()
+    return "".join(ch for ch in plain_text(text) if ord(ch) < _EMOJI).strip()
 
 
 def render_png(data: ChartData) -> bytes:

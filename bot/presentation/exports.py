@@ -10,8 +10,6 @@ of the time). Slow for big teams: call in a thread.
 from __future__ import annotations
 
 import csv
-import html
-import re
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -20,7 +18,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from bot.i18n import Translator
+from bot.i18n import Translator, plain_text
 from bot.presentation.reasons import event_words
 from storage import MemberFigures, MemberRecord
 from storage.export import ExportEvent, ExportLead
@@ -72,7 +70,9 @@ def write_xlsx(
     history = _sheet(book, str(tr("export.sheet_history")), HISTORY_COLUMNS, tr)
     for event in events:
         label, what = event_words(event.kind, event.reason, event.details, tr)
-        history.append([event.lead_id, _local(event.at, zone), label, event.member, _plain(what)])
+        history.append(
+            [event.lead_id, _local(event.at, zone), label, event.member, plain_text(what)]
+        )
     book.save(path)
     return count
 
@@ -148,8 +148,3 @@ def _summary(book: Workbook, member: MemberRecord, figures: MemberFigures, tr: T
 
 def _local(moment: datetime, zone: tzinfo) -> datetime:
     return moment.astimezone(zone).replace(tzinfo=None)
-
-
-def _plain(text: str) -> str:
-    """A text of the catalog as a cell shows it: no HTML."""
-    return html.unescape(re.sub(r"<[^>]+>", "", text))

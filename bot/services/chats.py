@@ -8,14 +8,13 @@ the team. The heads of sales are told each time, in private.
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 from enum import StrEnum
 
 from bot.clock import Clock
 from bot.delivery.failures import Failure, explain
 from bot.delivery.signal import OutboxSignal
+from bot.i18n import plain_text
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.handover import Handover
 from bot.people import Roles
@@ -119,7 +118,7 @@ class ChatService:
             if member is not None
             else str(row.chat_id)
         )
-        plain = html.unescape(re.sub(r"<[^>]+>", "", row.text)).strip()
+        plain = plain_text(row.text).strip()
         start = plain if len(plain) <= _START else plain[: _START - 1] + "…"
         await self._notices.tell(
             team,
