@@ -206,6 +206,14 @@ class LeadRepo:
         )
         return [_lead(row) for row in rows]
 
+    async def count_waiting_in(self, team_id: int, pool: Pool) -> int:
+        row = await fetch_one(
+            self._db,
+            "SELECT COUNT(*) FROM leads WHERE team_id = ? AND status = 'new' AND pool = ?",
+            (team_id, pool.value),
+        )
+        return 0 if row is None else int(row[0])
+
     async def accept(self, lead_id: int, member_id: int, at: datetime) -> LeadRecord | None:
         return await self._moved(
             f"UPDATE leads SET status = 'taken', {_TAKEN_AT} "

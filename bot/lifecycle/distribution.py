@@ -134,7 +134,7 @@ class Distributor:
                 )
             case DecisionKind.HOLD:
                 await self._life.hold(lead.id, now, note, settings, first=first)
-                waiting = len(await self._leads.waiting_in(team.id, Pool.HOURS))
+                waiting = await self._leads.count_waiting_in(team.id, Pool.HOURS)
                 await self._notices.waiting_for_hours(
                     team, lead.id, waiting, lambda tr: working_time(settings, tr), now
                 )
