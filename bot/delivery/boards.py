@@ -14,13 +14,29 @@ from bot.delivery.board_text import Slot, digest_slots, queue_slots
 from bot.delivery.markup import to_markup
 from bot.delivery.planning import BoardState
 from bot.i18n import Translator, language_for
-from storage import BoardKind, BoardRecord, Database, LeadEvent, OutboxPurpose
+from storage import (
+    BoardKind,
+    BoardRecord,
+    Database,
+    LeadEvent,
+    LeadEventRepo,
+    OutboxPurpose,
+)
 
 
 class CardsPosted(Protocol):
     """Who starts a lead's clock when it becomes claimable in the team chat."""
 
     async def card_posted(self, lead_id: int, at: datetime) -> None: ...
+
+
+async def card_shown(
+    events: LeadEventRepo, lead_id: int, at: datetime, how: str, chat_id: int, message_id: int
+) -> None:
+    """The lead's history: claimable in the chat from now, on its own card ("outbox") or a
+    line of the queue ("queue")."""
+    details = {"chat_id": chat_id, "message_id": message_id}
+    await events.add(LeadEvent(lead_id, at, "card_posted", reason=how, details=details))
 
 
 class Boards:
@@ -128,14 +144,8 @@ class Boards:
             for row in await self._outbox.folded(record.id):
                 if row.row_id in first and row.purpose is OutboxPurpose.CARD and row.lead_id:
                     await self._posted.card_posted(row.lead_id, at)
-                    await self._events.add(
-                        LeadEvent(
-                            row.lead_id,
-                            at,
-                            "card_posted",
-                            reason="queue",
-                            details={"chat_id": record.chat_id, "message_id": message_id},
-                        )
+                    await card_shown(
+                        self._events, row.lead_id, at, "queue", record.chat_id, message_id
                     )
             # An empty queue that says so everywhere is finished: the next burst opens a
             # new one at the bottom of the chat, where people look.

@@ -14,13 +14,13 @@ from aiogram.types import Message
 
 from bot.clock import Clock
 from bot.delivery.backoff import RetryDelay
-from bot.delivery.boards import CardsPosted
+from bot.delivery.boards import CardsPosted, card_shown
 from bot.delivery.failures import Failure, classify, describe
 from bot.delivery.markup import to_markup
 from bot.delivery.pacing import Pacer
 from bot.delivery.premises import Premises
 from bot.delivery.targets import CardNotPostedError, MessageGoneError, Targets
-from storage import Database, LeadEvent, OutboxMethod, OutboxPurpose, OutboxRecord
+from storage import Database, OutboxMethod, OutboxPurpose, OutboxRecord
 
 log = logging.getLogger(__name__)
 
@@ -185,15 +185,7 @@ class RowSender:
                 # shown within a second of its lead keeps the clock it was written with.
                 if row.board_id is None and now - row.created_at > CARD_CLOCK_SLACK:
                     await self._posted.card_posted(row.lead_id, now)
-                await self._events.add(
-                    LeadEvent(
-                        row.lead_id,
-                        now,
-                        "card_posted",
-                        reason="outbox",
-                        details={"chat_id": row.chat_id, "message_id": message_id},
-                    )
-                )
+                await card_shown(self._events, row.lead_id, now, "outbox", row.chat_id, message_id)
 
     async def _retry(self, row: OutboxRecord, delay: timedelta, error: BaseException) -> None:
         log.warning(
