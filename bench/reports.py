@@ -21,7 +21,8 @@ from bench.routing import HEAD, populate
 from bot.clock import SystemClock
 from bot.i18n import Translator
 from bot.people import Person, Roles
-from bot.presentation.charts import chart_data, render_png
+from bot.presentation.charts import render_png
+from bot.presentation.stats import stats_chart
 from bot.services.exports import ExportService
 from bot.services.reports import ReportService
 from storage import Database
@@ -46,10 +47,9 @@ async def main(leads: int, managers: int) -> None:
         text, _ = await timed(lambda: reports.stats(head, "month"))
 
         async def with_chart() -> bytes:
-            figures = await reports.stats(head, "month")
-            assert figures.channels is not None
-            data = chart_data("bench", figures.members, figures.channels, tr)
-            return await asyncio.to_thread(render_png, data)
+            stats = await reports.stats(head, "month")
+            assert stats.figures is not None
+            return await asyncio.to_thread(render_png, stats_chart(stats.figures, tr))
 
         chart, png = await timed(with_chart)
         workbook, done = await timed(lambda: exports.export(head, "месяц", tr))

@@ -119,7 +119,8 @@ async def main(leads: int, managers: int, samples: int) -> None:
             started = time.perf_counter()
             stats = await reports.stats(Person(HEAD, "Head"), "month")
             runs.append(time.perf_counter() - started)
-        assert stats is not None and sum(f.received for _, f in stats.members) >= leads
+        assert stats is not None and stats.figures is not None
+        assert sum(f.received for _, f in stats.figures.members) >= leads
         stats_time = statistics.median(runs)
         print(f"/stats month over all leads     p50 {stats_time * 1000:7.2f} ms\n")
         base = per_lead[Mode.FIRST_COME]

@@ -51,6 +51,7 @@ from bot.timing.firing import TimerService
 from bot.timing.opening import Opening
 from bot.timing.timeouts import LeadTimers
 from bot.timing.vacations import Vacations
+from bot.timing.weekly import WeeklyReport
 from storage import Database
 
 # aiogram waits 60 s by default; a hung send should not hold the outbox that long.
@@ -139,19 +140,21 @@ def build_services(
     distributor = core.distributor
     intake = IntakeService(db, clock, distributor, outbox_signal)
     handover = Handover(db, clock, planner, life, told, distributor, posts, outbox_signal)
-    teams = TeamService(db, clock, roles, intake, handover, TelegramReach(bot), outbox_signal)
-    chats = ChatService(db, clock, roles, distributor, handover, outbox_signal)
-    health = HealthService(db, pulse, clock, roles)
     reports = ReportService(db, clock, roles, settings.timezone)
-    refusals = RefusalService(db, clock, notices, outbox_signal)
-    heads = HeadService(db, clock, roles, teams)
     away = Away(repos, planner, life, told, handover)
-    vacations = Vacations(db, clock, roles, teams, planner, deadlines, away, outbox_signal)
     lead_timers = LeadTimers(
         repos, planner, deadlines, life, distributor, posts, told, notices, head_cards
     )
     opening = Opening(repos, planner, deadlines, distributor, posts)
-    timers = TimerService(db, planner, deadlines, lead_timers, opening, away, outbox_signal)
+    weekly = WeeklyReport(repos, planner, deadlines, roles, reports)
+    timers = TimerService(db, planner, deadlines, lead_timers, opening, away, weekly, outbox_signal)
+    reach = TelegramReach(bot)
+    teams = TeamService(db, clock, roles, intake, handover, reach, outbox_signal, timers)
+    chats = ChatService(db, clock, roles, distributor, handover, outbox_signal)
+    health = HealthService(db, pulse, clock, roles)
+    refusals = RefusalService(db, clock, notices, outbox_signal)
+    heads = HeadService(db, clock, roles, teams)
+    vacations = Vacations(db, clock, roles, teams, planner, deadlines, away, outbox_signal)
     local_url = f"http://{settings.intake_host}:{settings.intake_port}"
     return Services(
         intake=intake,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
+from enum import StrEnum
 from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -195,6 +196,28 @@ _off_hours = _word(
 )
 
 
+class Digest(StrEnum):
+    """Whether the heads get the weekly report on Monday morning."""
+
+    WEEKLY = "weekly"
+    OFF = "off"
+
+
+_digest = _word(
+    {
+        "weekly": Digest.WEEKLY,
+        "on": Digest.WEEKLY,
+        "еженедельно": Digest.WEEKLY,
+        "да": Digest.WEEKLY,
+        "off": Digest.OFF,
+        "no": Digest.OFF,
+        "нет": Digest.OFF,
+        "выкл": Digest.OFF,
+    },
+    "set.bad_digest",
+)
+
+
 def _show_cap(value: int | None, tr: Translator) -> Html:
     return tr("setting.cap.none") if value is None else Html(str(value))
 
@@ -254,6 +277,7 @@ WORK_HOURS = Setting[Span](
 OFF_HOURS = Setting[OffHours](
     "off_hours", OffHours.HOLD, _off_hours, str, lambda v, tr: tr("off_hours." + v)
 )
+DIGEST = Setting[Digest]("digest", Digest.WEEKLY, _digest, str, lambda v, tr: tr("digest." + v))
 
 AnySetting = (
     Setting[Mode]
@@ -267,6 +291,7 @@ AnySetting = (
     | Setting[frozenset[int]]
     | Setting[Span]
     | Setting[OffHours]
+    | Setting[Digest]
 )
 ALL: tuple[AnySetting, ...] = (
     MODE,
@@ -285,6 +310,7 @@ ALL: tuple[AnySetting, ...] = (
     WORK_DAYS,
     WORK_HOURS,
     OFF_HOURS,
+    DIGEST,
 )
 BY_NAME = {setting.name: setting for setting in ALL}
 

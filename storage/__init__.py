@@ -33,6 +33,7 @@ from storage.outbox import (
     OutboxStatus,
     PendingRow,
 )
+from storage.outbox_files import OutboxFile, OutboxFileRepo
 from storage.refusals import RefusalRecord, RefusalRepo
 from storage.reports import ChannelFigures, MemberFigures, ReportRepo
 from storage.settings import TeamSettingRepo
@@ -68,6 +69,8 @@ __all__ = [
     "MemberFigures",
     "MemberRecord",
     "MemberRepo",
+    "OutboxFile",
+    "OutboxFileRepo",
     "OutboxMethod",
     "OutboxPurpose",
     "OutboxRecord",

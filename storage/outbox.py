@@ -14,6 +14,7 @@ from storage.rows import fetch_all, fetch_one
 
 class OutboxMethod(StrEnum):
     SEND = "send"  # sendMessage to chat_id
+    SEND_PHOTO = "send_photo"  # sendPhoto to chat_id: the row's picture, `text` its caption
     EDIT_CARD = "edit_card"  # editMessageText of the lead's team card, wherever it was posted
     EDIT = "edit"  # editMessageText of the message another row (target_id) sent
 
@@ -42,6 +43,7 @@ class OutboxPurpose(StrEnum):
     TEAM_NOTICE = "team_notice"  # a line in the team chat: who covers whom, the morning summary
     CONTACTS = "contacts"  # several accepted offers' full cards in one private message
     HOURS_NOTICE = "hours_notice"  # to a head: leads wait for the working day (edited on)
+    WEEKLY_REPORT = "weekly_report"  # to a head, on Monday morning: last week's figures
 
 
 # Sending these hands a lead to a person: if Telegram refuses them for good, the lead moves on.

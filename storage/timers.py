@@ -23,6 +23,7 @@ class TimerKind(StrEnum):
     VACATION_START = "vacation_start"
     VACATION_END = "vacation_end"
     OPENING = "opening"  # the team starts work: route the leads that waited
+    WEEKLY_REPORT = "weekly_report"  # Monday morning: last week's figures to the heads
 
 
 LEAD_KINDS = (

@@ -19,6 +19,7 @@ from storage.heads import HeadRepo
 from storage.leads import LeadRepo
 from storage.members import MemberRepo
 from storage.outbox import OutboxRepo
+from storage.outbox_files import OutboxFileRepo
 from storage.refusals import RefusalRepo
 from storage.reports import ReportRepo
 from storage.rules import AliasRepo, RuleRepo
@@ -35,6 +36,7 @@ class Repos:
     leads: LeadRepo
     events: LeadEventRepo
     outbox: OutboxRepo
+    outbox_files: OutboxFileRepo
     members: MemberRepo
     teams: TeamRepo
     settings: TeamSettingRepo
@@ -58,6 +60,7 @@ class Repos:
             leads=LeadRepo(conn),
             events=LeadEventRepo(conn),
             outbox=OutboxRepo(conn),
+            outbox_files=OutboxFileRepo(conn),
             members=MemberRepo(conn),
             teams=TeamRepo(conn),
             settings=TeamSettingRepo(conn),

@@ -11,6 +11,7 @@ from storage import Button, FoldedRow
 # Telegram's limits per message; the length is counted on the HTML, which is never shorter
 # than the text Telegram counts.
 TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024  # a photo's caption
 BUTTON_LIMIT = 100
 BUTTONS_PER_ROW = 5
 # A line longer than this never folds: it is sent on its own.

@@ -12,7 +12,7 @@ from aiogram.exceptions import TelegramRetryAfter
 
 from bot.clock import Clock
 from bot.delivery.backoff import RetryDelay, jittered_backoff
-from bot.delivery.board_text import TEXT_LIMIT, length, split_long
+from bot.delivery.board_text import CAPTION_LIMIT, TEXT_LIMIT, length, split_long
 from bot.delivery.boards import Boards, CardsPosted
 from bot.delivery.chatplan import DIGEST_WINDOW, FOLD_HORIZON, Action, Kind, Plan, Step, plan
 from bot.delivery.failures import Failure, classify
@@ -31,6 +31,12 @@ _WINDOW = timedelta(seconds=DIGEST_WINDOW)
 BUNDLE_GAP = "\n\n— — —\n\n"
 
 __all__ = ["CardsPosted", "OutboxWorker", "Refusals"]
+
+
+def limit_of(method: OutboxMethod) -> int:
+    """How long a row's text may be: a photo's caption is shorter than a message; what a
+    caption cannot hold follows it as messages."""
+    return CAPTION_LIMIT if method is OutboxMethod.SEND_PHOTO else TEXT_LIMIT
 
 
 class OutboxWorker:
@@ -171,13 +177,18 @@ class OutboxWorker:
     async def _split_long(self, rows: list[ChatRows]) -> bool:
         """No message is lost for being too long: a row longer than Telegram takes becomes
         several (an edit, which cannot, is cut). True if any changed."""
-        long = [r.record for chat in rows for r in chat.rows if length(r.record.text) > TEXT_LIMIT]
+        long = [
+            r.record
+            for chat in rows
+            for r in chat.rows
+            if length(r.record.text) > limit_of(r.record.method)
+        ]
         if not long:
             return False
         async with self._db.transaction():
             for record in long:
-                first, *rest = split_long(record.text)
-                if record.method is not OutboxMethod.SEND:
+                first, *rest = split_long(record.text, limit_of(record.method))
+                if record.method in (OutboxMethod.EDIT, OutboxMethod.EDIT_CARD):
                     await self._outbox.rewrite(record.id, first.rsplit("\n", 1)[0] + "\n…")
                     continue
                 await self._outbox.rewrite(record.id, first)

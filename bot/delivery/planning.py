@@ -71,6 +71,8 @@ class ChatRows:
 
 def kind_of(row: PendingRow) -> Kind:
     record = row.record
+    if record.method is OutboxMethod.SEND_PHOTO:
+        return Kind.MESSAGE
     if record.method is not OutboxMethod.SEND:
         return Kind.MARK if record.purpose is OutboxPurpose.CARD_CLAIMED else Kind.EDIT
     if record.purpose is OutboxPurpose.CARD:

@@ -10,7 +10,7 @@ from typing import Protocol
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramMigrateToChat, TelegramRetryAfter
-from aiogram.types import Message
+from aiogram.types import BufferedInputFile, Message
 
 from bot.clock import Clock
 from bot.delivery.backoff import RetryDelay
@@ -68,6 +68,7 @@ class RowSender:
         self._outbox = db.repos.outbox
         self._leads = db.repos.leads
         self._events = db.repos.events
+        self._files = db.repos.outbox_files
         self._premises = Premises(db.repos)
         self._targets = Targets(self._leads, self._outbox)
         # Rows Telegram accepted whose record failed (a locked file, a full disk): their
@@ -157,24 +158,39 @@ class RowSender:
 
     async def _send(self, row: OutboxRecord) -> int | None:
         markup = None if row.buttons is None else to_markup(row.buttons)
-        if row.method is OutboxMethod.SEND:
-            message = await self._bot.send_message(
-                row.chat_id,
-                row.text,
-                reply_markup=markup,
-                reply_parameters=await self._targets.reply(row),
-            )
-            return message.message_id
-        chat_id, message_id = await self._targets.edited_message(row)
-        edited = await self._bot.edit_message_text(
-            chat_id=chat_id, message_id=message_id, text=row.text, reply_markup=markup
-        )
-        return edited.message_id if isinstance(edited, Message) else message_id
+        match row.method:
+            case OutboxMethod.SEND:
+                message = await self._bot.send_message(
+                    row.chat_id,
+                    row.text,
+                    reply_markup=markup,
+                    reply_parameters=await self._targets.reply(row),
+                )
+                return message.message_id
+            case OutboxMethod.SEND_PHOTO:
+                file = await self._files.get(row.id)
+                if file is None:
+                    raise MessageGoneError(f"row {row.id} has no picture to send")
+                message = await self._bot.send_photo(
+                    row.chat_id,
+                    BufferedInputFile(file.data, file.name),
+                    caption=row.text or None,
+                    reply_markup=markup,
+                )
+                return message.message_id
+            case OutboxMethod.EDIT_CARD | OutboxMethod.EDIT:
+                chat_id, message_id = await self._targets.edited_message(row)
+                edited = await self._bot.edit_message_text(
+                    chat_id=chat_id, message_id=message_id, text=row.text, reply_markup=markup
+                )
+                return edited.message_id if isinstance(edited, Message) else message_id
 
     async def _sent(self, row: OutboxRecord, message_id: int | None) -> None:
         now = self._clock.now()
         async with self._db.transaction():
             await self._outbox.mark_sent(row.id, now, message_id)
+            if row.method is OutboxMethod.SEND_PHOTO:
+                await self._files.forget_done()
             if (
                 row.purpose is OutboxPurpose.CARD
                 and row.lead_id is not None

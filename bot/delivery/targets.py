@@ -46,5 +46,5 @@ class Targets:
                 if target.message_id is None:
                     raise CardNotPostedError(f"row {row.target_id} is not sent yet")
                 return target.chat_id, target.message_id
-            case OutboxMethod.SEND:
+            case OutboxMethod.SEND | OutboxMethod.SEND_PHOTO:
                 raise AssertionError("a sent message is not an edit")

@@ -11,17 +11,12 @@ from aiogram.types import BufferedInputFile, Message
 
 from bot.handlers.common import IN_GROUP, IN_PRIVATE, heads_only, person_of
 from bot.handlers.filters import IsHead
-from bot.handlers.views import (
-    history_text,
-    my_leads_text,
-    stats_heading,
-    stats_text,
-    team_leads_text,
-)
+from bot.handlers.views import history_text, my_leads_text, team_leads_text
 from bot.i18n import Translator
 from bot.ids import row_number
-from bot.presentation.charts import chart_data, render_png
+from bot.presentation.charts import render_png
 from bot.presentation.keyboards import open_private_keyboard
+from bot.presentation.stats import stats_chart, stats_text
 from bot.services.exports import ExportService
 from bot.services.reports import Access, ReportService
 
@@ -112,13 +107,12 @@ async def on_stats(
     """The figures as text for everyone in the team; for a head, the picture too."""
     assert message.from_user is not None
     stats = await reports.stats(person_of(message.from_user), command.args or "")
-    if stats.access is not Access.OK:
+    if stats.access is not Access.OK or stats.figures is None:
         await _refuse(message, stats.access, tr)
         return
-    await message.answer(stats_text(stats, tr))
-    if stats.for_head and stats.channels is not None:
-        data = chart_data(str(stats_heading(stats, tr)), stats.members, stats.channels, tr)
-        png = await asyncio.to_thread(render_png, data)
+    await message.answer(stats_text(stats.figures, tr))
+    if stats.for_head:
+        png = await asyncio.to_thread(render_png, stats_chart(stats.figures, tr))
         await message.answer_photo(BufferedInputFile(png, "stats.png"))
 
 

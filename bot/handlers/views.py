@@ -4,7 +4,7 @@ Pure: data and a translator in, Telegram HTML out."""
 from __future__ import annotations
 
 import html
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 
 from bot.durations import format_duration
 from bot.i18n import Html, Translator
@@ -13,7 +13,7 @@ from bot.presentation.lead_posts import client_label
 from bot.presentation.reasons import event_words
 from bot.routing.hours import OffHours
 from bot.services.managers import Change, SettingResult
-from bot.services.reports import LeadHistory, Stats
+from bot.services.reports import LeadHistory
 from bot.team_settings import (
     ALL,
     BY_NAME,
@@ -146,43 +146,3 @@ def _event_line(event: LeadEvent, names: dict[int, str], zone: tzinfo, tr: Trans
     kind, what = event_words(event.kind, event.reason, event.details, tr)
     parts = [p for p in (kind, clip(who, 40) if who else "", what) if p]
     return tr("history.line", when=when, text=Html(" · ".join(parts)))
-
-
-def stats_heading(stats: Stats, tr: Translator) -> Html:
-    period = stats.period
-    assert period is not None
-    first, last = period.first_day.strftime("%d.%m.%Y"), period.last_day.strftime("%d.%m.%Y")
-    return tr("stats_header." + period.span.value, first=first, last=last)
-
-
-def stats_text(stats: Stats, tr: Translator) -> Html:
-    lines: list[str] = [stats_heading(stats, tr)]
-    for member, f in stats.members:
-        median = (
-            "—"
-            if f.median_take is None
-            else format_duration(timedelta(seconds=f.median_take), tr, "span")
-        )
-        lines.append(
-            tr(
-                "stats.line",
-                name=clip(member.full_name, 24),
-                received=f.received,
-                taken=f.taken,
-                won=f.won,
-                lost=f.lost,
-                open=f.open,
-                median=median,
-            )
-        )
-    if not stats.members:
-        lines.append(tr("stats.nobody"))
-    total = stats.total
-    lines.append(tr("stats.total", leads=total.leads, won=total.won, lost=total.lost,
-                    open=total.taken))  # fmt: skip
-    if stats.channels:
-        lines += ["", tr("stats.channels")]
-        for channel, c in stats.channels.items():
-            shown = clip(channel, 40) if channel else tr("stats.no_channel")
-            lines.append(tr("stats.channel", channel=shown, leads=c.leads, won=c.won, lost=c.lost))
-    return Html("\n".join(lines))

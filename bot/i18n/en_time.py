@@ -18,6 +18,9 @@ TIME: dict[str, str] = {
     "setting.off_hours": "after hours",
     "off_hours.hold": "leads wait for the morning",
     "off_hours.duty": "managers on duty get leads",
+    "setting.digest": "weekly report to the heads",
+    "digest.weekly": "Mondays at 09:00",
+    "digest.off": "no",
     "set.bad_duration": (
         "A duration is a number and a unit: 30s, 5m, 2h, 3d (or 1h30m), from 1 second to "
         "30 days; off turns it off."
@@ -27,6 +30,7 @@ TIME: dict[str, str] = {
     "set.bad_days": "Days: mon-fri, mon-sat, mon,wed,fri or daily.",
     "set.bad_hours": "Hours: 09:00-18:00; all day is 00:00-24:00.",
     "set.bad_off_hours": "Value: hold (leads wait for the morning) or duty (managers on duty).",
+    "set.bad_digest": "Value: weekly or off.",
     "settings.button_accept": "wait {wait}",
     "settings.button_on": "turn on: {label}",
     "settings.button_off": "turn off: {label}",

@@ -214,6 +214,9 @@ WORK: dict[str, str] = {
     "stats_header.month": "📊 <b>Distribution over 30 days</b> ({first} — {last})",
     "stats_header.range": "📊 <b>Distribution from {first} to {last}</b>",
     "stats_header.today": "📊 <b>Distribution today</b> ({first})",
+    "stats_header.last_week": "📊 <b>Last week</b> ({first} — {last})",
+    "report.caption": "📊 Last week in figures: {first} — {last}",
+    "report.footer": ("To stop the Monday report: <code>/set digest off</code>"),
     "stats.line": (
         "<b>{name}</b>: received {received}, taken {taken}, won {won}, lost {lost}, "
         "open {open}; time to take (median): {median}"

@@ -22,6 +22,9 @@ TIME: dict[str, str] = {
     "setting.off_hours": "лиды в нерабочее время",
     "off_hours.hold": "лиды ждут начала рабочего дня",
     "off_hours.duty": "лиды получают дежурные",
+    "setting.digest": "итоги недели руководителям",
+    "digest.weekly": "по понедельникам в 09:00",
+    "digest.off": "нет",
     "set.bad_duration": (
         "Длительность — число и единица: 30 с, 5 мин, 2 ч, 3 дн (или 1 ч 30 мин), от 1 "
         "секунды до 30 дней; «нет» — выключить."
@@ -33,6 +36,7 @@ TIME: dict[str, str] = {
     "set.bad_off_hours": (
         "Значение: «ждать» (лиды ждут начала рабочего дня) или «дежурные» (лиды получают дежурные)."
     ),
+    "set.bad_digest": "Значение: «еженедельно» или «нет».",
     "settings.button_accept": "ждать {wait}",
     "settings.button_on": "включить: {label}",
     "settings.button_off": "выключить: {label}",

@@ -218,6 +218,9 @@ WORK: dict[str, str] = {
     "stats_header.month": "📊 <b>Распределение за 30 дней</b> ({first} — {last})",
     "stats_header.range": "📊 <b>Распределение с {first} по {last}</b>",
     "stats_header.today": "📊 <b>Распределение за сегодня</b> ({first})",
+    "stats_header.last_week": "📊 <b>Итоги недели</b> ({first} — {last})",
+    "report.caption": "📊 Итоги недели в цифрах: {first} — {last}",
+    "report.footer": ("Не присылать итоги по понедельникам: <code>/set digest нет</code>"),
     "stats.line": (
         "<b>{name}</b>: получено {received}, взято {taken}, сделок {won}, отказов {lost}, "
         "в работе {open}; время до взятия (медиана): {median}"

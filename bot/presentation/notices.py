@@ -14,9 +14,11 @@ from storage import (
     Buttons,
     LeadRecord,
     MemberRecord,
+    OutboxFile,
     OutboxMethod,
     OutboxPurpose,
     OutboxRepo,
+    Repos,
     TeamRecord,
 )
 
@@ -59,6 +61,20 @@ async def enqueue_messages(
             buttons=buttons if first else None,
             lead_id=lead_id,
         )
+
+
+async def enqueue_photo(
+    repos: Repos,
+    chat_id: int,
+    purpose: OutboxPurpose,
+    caption: Html,
+    file: OutboxFile,
+    at: datetime,
+) -> int:
+    """Queue a picture with its caption; the outbox sends it like any message."""
+    row_id = await repos.outbox.enqueue(chat_id, OutboxMethod.SEND_PHOTO, purpose, caption, at)
+    await repos.outbox_files.put(row_id, file)
+    return row_id
 
 
 class HeadNotices:

@@ -47,10 +47,10 @@ class ExportService:
             kind = ExportFormat.CSV if words[0].casefold() == "csv" else ExportFormat.XLSX
             period_text = words[1] if len(words) > 1 else ""
         stats = await self._reports.stats(person, period_text or "month")
-        if stats.access is not Access.OK:
+        figures = stats.figures
+        if stats.access is not Access.OK or figures is None:
             return ExportFile(stats.access)
-        period, team_id, zone, names = stats.period, stats.team_id, stats.zone, stats.names
-        assert period is not None and team_id is not None and zone is not None and names
+        period, team_id, zone, names = figures.period, figures.team_id, figures.zone, figures.names
         assert self._db.path is not None, "an export reads the database file"
         reader = ExportReader(self._db.path)
         start, end = period.start, period.end
@@ -67,7 +67,7 @@ class ExportService:
                     path,
                     reader.leads(team_id, start, end),
                     reader.events(team_id, start, end),
-                    stats.members,
+                    figures.members,
                     names,
                     zone,
                     tr,

@@ -17,6 +17,7 @@ from bot.routing.hours import Span
 from bot.services.team import TeamService
 from bot.team_settings import (
     BY_NAME,
+    DIGEST,
     MODE,
     TIMER_DURATIONS,
     TIMEZONE,
@@ -56,9 +57,11 @@ class SettingResult:
     error: str | None = None
 
 
-# Changing these moves when vacations start and end, and when waiting leads are routed;
-# a changed duration moves the lead timers already set.
-TIME_SETTINGS = frozenset({TIMEZONE.name, WORK_DAYS.name, WORK_HOURS.name}) | TIMER_DURATIONS
+# Changing these moves when vacations start and end, when waiting leads are routed and when
+# the Monday report goes; a changed duration moves the lead timers already set.
+TIME_SETTINGS = (
+    frozenset({TIMEZONE.name, WORK_DAYS.name, WORK_HOURS.name, DIGEST.name}) | TIMER_DURATIONS
+)
 
 
 class TimeChanges(Protocol):

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime
 from enum import StrEnum
 
 from bot.clock import Clock
 from bot.people import Person, Roles
-from bot.routing import value_key
-from bot.services.periods import Period, parse_period
+from bot.periods import Period, parse_period
+from bot.presentation.stats import ChannelNames, Figures, fold_channels
 from bot.team_settings import TIMEZONE, TeamSettings
 from storage import (
-    ChannelFigures,
     Database,
     LeadEvent,
     LeadRecord,
@@ -21,7 +20,6 @@ from storage import (
     MemberRecord,
     TeamRecord,
 )
-from storage.rules import AliasRecord
 
 
 class Access(StrEnum):
@@ -57,23 +55,8 @@ class LeadHistory:
 @dataclass(frozen=True)
 class Stats:
     access: Access
-    period: Period | None = None
-    members: tuple[tuple[MemberRecord, MemberFigures], ...] = ()
-    # Leads that arrived in the period, by channel as the heads name it (aliases folded).
-    channels: dict[str | None, ChannelFigures] | None = None
+    figures: Figures | None = None
     for_head: bool = False  # a head reads it: the chart goes with the text
-    # Whose and in what time: what an export of the same period reads and writes with.
-    team_id: int | None = None
-    zone: tzinfo | None = None
-    names: ChannelNames | None = None
-
-    @property
-    def total(self) -> ChannelFigures:
-        """Every lead that arrived in the period, counted once."""
-        out = ChannelFigures()
-        for figures in (self.channels or {}).values():
-            out.add(figures)
-        return out
 
 
 _OWNED = frozenset({LeadStatus.TAKEN, LeadStatus.WON, LeadStatus.LOST})
@@ -158,47 +141,27 @@ class ReportService:
             head = self._roles.is_head(person.user_id)
             if member is None and not head:
                 return Stats(Access.NOT_MEMBER)
-            settings = TeamSettings(await self._settings.values(team.id), self._zone)
+            settings = await self.settings(team)
             period = parse_period(text, now, settings[TIMEZONE])
             if period is None:
                 return Stats(Access.BAD_PERIOD)
-            figures = await self._reports.by_member(team.id, period.start, period.end)
-            members = await self._members.all_of(team.id)
-            raw = await self._reports.by_channel(team.id, period.start, period.end)
-            aliases = [a for a in await self._aliases.all_of(team.id) if a.field == "channel"]
+            figures = await self.figures(team, settings, period)
+        return Stats(Access.OK, figures, head)
+
+    async def settings(self, team: TeamRecord) -> TeamSettings:
+        return TeamSettings(await self._settings.values(team.id), self._zone)
+
+    async def figures(self, team: TeamRecord, settings: TeamSettings, period: Period) -> Figures:
+        """The team's figures for `period`. Call inside a read or a transaction."""
+        by_member = await self._reports.by_member(team.id, period.start, period.end)
+        members = await self._members.all_of(team.id)
+        raw = await self._reports.by_channel(team.id, period.start, period.end)
+        aliases = [a for a in await self._aliases.all_of(team.id) if a.field == "channel"]
         shown = tuple(
-            (m, figures.get(m.id, MemberFigures())) for m in members if m.active or m.id in figures
+            (m, by_member.get(m.id, MemberFigures()))
+            for m in members
+            if m.active or m.id in by_member
         )
         names = ChannelNames(aliases)
-        zone = settings[TIMEZONE]
         channels = fold_channels(raw, names)
-        return Stats(Access.OK, period, shown, channels, head, team.id, zone, names)
-
-
-class ChannelNames:
-    """Channels as the heads name them: "yandex" is "Яндекс Директ" once
-    `/alias channel yandex "Яндекс Директ"` says so; /stats and /export name them alike."""
-
-    def __init__(self, aliases: list[AliasRecord]) -> None:
-        self._names = {value_key(a.alias): a.canonical for a in aliases}
-        self._names |= {value_key(a.canonical): a.canonical for a in aliases}
-
-    def __call__(self, channel: str | None) -> str | None:
-        if channel is None or not channel.strip():
-            return None
-        return self._names.get(value_key(channel), channel.strip())
-
-
-def fold_channels(
-    raw: dict[str | None, ChannelFigures], names: ChannelNames
-) -> dict[str | None, ChannelFigures]:
-    """Figures by channel as the heads name them; spellings that differ only in case or
-    spaces are one channel too, under the first spelling seen. Biggest first."""
-    folded: dict[str | None, ChannelFigures] = {}
-    first_spelling: dict[str, str] = {}
-    for channel, figures in raw.items():
-        name = names(channel)
-        if name is not None:
-            name = first_spelling.setdefault(value_key(name), name)
-        folded.setdefault(name, ChannelFigures()).add(figures)
-    return dict(sorted(folded.items(), key=lambda item: -item[1].leads))
+        return Figures(period, shown, channels, team.id, settings[TIMEZONE], names)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
@@ -77,6 +78,14 @@ class RemoveResult:
     member: MemberRecord | None = None
 
 
+class TeamTimers(Protocol):
+    """Who plans a team's own timers (`timing.firing.TimerService`)."""
+
+    async def team_created(self, team: TeamRecord, now: datetime) -> None:
+        """Plan what a new team waits on. Call inside the transaction that created it."""
+        ...
+
+
 class TeamService:
     def __init__(
         self,
@@ -87,6 +96,7 @@ class TeamService:
         handover: Handover,
         reach: Reachability,
         signal: OutboxSignal,
+        timers: TeamTimers,
     ) -> None:
         self._handover = handover
         self._db = db
@@ -97,6 +107,7 @@ class TeamService:
         self._reach = reach
         self._teams = db.repos.teams
         self._members = db.repos.members
+        self._timers = timers
 
     def is_head(self, user_id: int) -> bool:
         return self._roles.is_head(user_id)
@@ -120,6 +131,7 @@ class TeamService:
                 return SetupResult(Setup.OTHER_CHAT, existing)
             now = self._clock.now()
             team = await self._teams.create(chat_id, title, actor.language, actor.user_id, now)
+            await self._timers.team_created(team, now)
             adopted = await self._leads.offer_waiting(team, now)
         if adopted:
             self._signal.notify()

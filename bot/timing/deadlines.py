@@ -14,12 +14,16 @@ from datetime import datetime, timedelta
 
 from bot.lifecycle.calendars import member_calendar, team_calendar
 from bot.lifecycle.planner import Planner
+from bot.periods import next_report_time
 from bot.routing.hours import Calendar
 from bot.team_settings import (
     ACCEPT_TIMEOUT,
     CLAIM_ESCALATE,
     CLAIM_REMIND,
+    DIGEST,
     OUTCOME_REMIND,
+    TIMEZONE,
+    Digest,
     TeamSettings,
 )
 from bot.timing.alarm import Alarm
@@ -59,7 +63,12 @@ def delay_of(kind: TimerKind, settings: TeamSettings) -> timedelta | None:
             return settings[ACCEPT_TIMEOUT]
         case TimerKind.OUTCOME_REMIND:
             return settings[OUTCOME_REMIND]
-        case TimerKind.VACATION_START | TimerKind.VACATION_END | TimerKind.OPENING:
+        case (
+            TimerKind.VACATION_START
+            | TimerKind.VACATION_END
+            | TimerKind.OPENING
+            | TimerKind.WEEKLY_REPORT
+        ):
             return None
 
 
@@ -213,3 +222,21 @@ class Deadlines:
             return
         due = team_calendar(settings).next_open(now)
         await self.add(team_id, TimerKind.OPENING, due, now)
+
+    async def weekly_report(
+        self, team_id: int, settings: TeamSettings, now: datetime, *, moved: bool = False
+    ) -> None:
+        """One pending weekly report per team while `digest` is on, on the next Monday
+        morning in the team's zone. `moved`: the zone or `digest` changed, so a pending one
+        is planned again; otherwise it is kept, even overdue (a report missed while the bot
+        was stopped goes out when it starts)."""
+        pending = await self._timers.pending(team_id, (TimerKind.WEEKLY_REPORT,))
+        if moved or settings[DIGEST] is Digest.OFF:
+            for timer in pending:
+                await self._timers.cancel(timer.id, now)
+            pending = []
+        if pending or settings[DIGEST] is Digest.OFF:
+            return
+        await self.add(
+            team_id, TimerKind.WEEKLY_REPORT, next_report_time(now, settings[TIMEZONE]), now
+        )

@@ -12,11 +12,12 @@ from zoneinfo import ZoneInfo
 from bot.delivery.signal import OutboxSignal
 from bot.lifecycle.planner import Planner
 from bot.routing.hours import local_midnight
-from bot.team_settings import TIMER_DURATIONS, TIMEZONE, TeamSettings
+from bot.team_settings import DIGEST, TIMER_DURATIONS, TIMEZONE, TeamSettings
 from bot.timing.away import Away
 from bot.timing.deadlines import CLAIM_KINDS, Deadlines
 from bot.timing.opening import Opening
 from bot.timing.timeouts import LeadTimers
+from bot.timing.weekly import WeeklyReport
 from storage import Database, TeamRecord
 from storage.timers import LEAD_KINDS, TimerKind, TimerRecord
 
@@ -37,6 +38,7 @@ class TimerService:
         lead_timers: LeadTimers,
         opening: Opening,
         away: Away,
+        weekly: WeeklyReport,
         signal: OutboxSignal,
     ) -> None:
         self._db = db
@@ -47,6 +49,7 @@ class TimerService:
         self._signal = signal
         self._lead_timers = lead_timers
         self._opening = opening
+        self._weekly = weekly
         self._timers = db.repos.timers
         self._teams = db.repos.teams
         self._leads = db.repos.leads
@@ -95,12 +98,25 @@ class TimerService:
                 await self._away.fire(timer, team, now)
             case TimerKind.OPENING:
                 await self._opening.fire(team, now)
+            case TimerKind.WEEKLY_REPORT:
+                await self._weekly.fire(team, now)
             case _:
                 assert_never(timer.kind)
 
     async def earliest(self) -> datetime | None:
         async with self._db.consistent_read():
             return await self._timers.earliest()
+
+    async def plan_reports(self, now: datetime) -> None:
+        """At start: every team has its next weekly report planned (a team set up by a
+        version without reports, or whose timer was lost), and keeps an overdue one."""
+        async with self._db.transaction():
+            for team in await self._teams.all():
+                settings = await self._planner.settings(team)
+                await self._deadlines.weekly_report(team.id, settings, now)
+
+    async def team_created(self, team: TeamRecord, now: datetime) -> None:
+        await self._deadlines.weekly_report(team.id, await self._planner.settings(team), now)
 
     async def zones(self) -> dict[int, ZoneInfo]:
         """Each team's time zone: its midnight starts and ends vacations."""
@@ -116,6 +132,8 @@ class TimerService:
         settings = await self._planner.settings(team)
         if setting in TIMER_DURATIONS:
             await self._durations_changed(team, settings, now)
+        elif setting == DIGEST.name:
+            await self._deadlines.weekly_report(team.id, settings, now, moved=True)
         else:
             await self._hours_changed(team, settings, now)
 
@@ -153,6 +171,8 @@ class TimerService:
                 case TimerKind.OPENING:
                     await self._timers.cancel(timer.id, now)
                     await self._deadlines.opening(team.id, settings, now)
+                case TimerKind.WEEKLY_REPORT:
+                    await self._deadlines.weekly_report(team.id, settings, now, moved=True)
                 case _:
                     pass  # a lead's clock keeps the deadline it was given
         earliest = await self._timers.earliest()

@@ -78,6 +78,7 @@ class Scheduler:
         """Rebuild the jobs from the database, then start: overdue timers fire at once."""
         for team_id, zone in (await self._timers.zones()).items():
             self.zone_changed(team_id, zone)
+        await self._timers.plan_reports(self._clock.now())
         self._arm(await self._timers.earliest())
         self._alarm.listen(self)
         self._scheduler.start()

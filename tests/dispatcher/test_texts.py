@@ -41,6 +41,7 @@ RUSSIAN_VALUES = {
     "work_days": "пн-сб",
     "work_hours": "10:00-19:00",
     "off_hours": "дежурные",
+    "digest": "нет",
 }
 
 

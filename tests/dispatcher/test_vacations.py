@@ -73,10 +73,12 @@ async def test_a_vacation_from_today_sends_the_rules_leads_to_the_deputy_and_bac
 
 async def test_a_vacation_starts_and_ends_at_the_teams_midnight(world: World) -> None:
     ids = await team_with_rule(world)
+    await world.services.managers.set("digest", "off")  # Monday's report: not counted here
     await reply_to(world, HEAD, "/set timezone Asia/Vladivostok")
     answer = await reply_to(world, IVAN, "/vacation 2026-12-31 2027-01-01")
     assert "с 31.12.2026 по 01.01.2027" in answer and "без заместителя" in answer
-    start, end = [t.due_at for t in await TimerRepo(world.db.conn).pending(1)]
+    away = (TimerKind.VACATION_START, TimerKind.VACATION_END)
+    start, end = [t.due_at for t in await TimerRepo(world.db.conn).pending(1, away)]
     assert start == datetime(2026, 12, 30, 14, 0, tzinfo=UTC)  # midnight in Vladivostok
     assert end == datetime(2027, 1, 1, 14, 0, tzinfo=UTC)
     world.clock.current = start - timedelta(seconds=1)

@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
 
 from matplotlib.image import imread
 from openpyxl import load_workbook
 
+from storage.clock_format import to_db
 from tests.e2e.conftest import HEAD, AppFactory, command, intake_for, set_up_team
 from tests.fakes.telegram import FakeTelegram
 
@@ -37,3 +41,26 @@ async def test_a_head_gets_the_chart_and_the_export_as_files(
     assert table.filename.endswith(".csv")
     lines = list(csv.reader(io.StringIO(table.data.decode("utf-8-sig")), delimiter=";"))
     assert len(lines) == 4 and lines[1][8] == "+7 912 000-00-00"
+
+
+async def test_the_monday_report_missed_while_stopped_arrives_with_its_chart_at_start(
+    tg: FakeTelegram, app_factory: AppFactory
+) -> None:
+    async with app_factory() as app, intake_for(app) as intake:
+        await set_up_team(tg)
+        for n in range(2):
+            await intake.post(name=f"Клиент {n}", channel="сайт")
+        db_path = app.settings.database_path
+    # A week passes while the bot is down: the leads came last week, the report is overdue.
+    with closing(sqlite3.connect(db_path)) as conn, conn:
+        week_ago = to_db(datetime.now(UTC) - timedelta(days=7))
+        conn.execute("UPDATE leads SET created_at = ?", (week_ago,))
+        past = to_db(datetime.now(UTC) - timedelta(minutes=5))
+        conn.execute("UPDATE timers SET due_at = ? WHERE kind = 'weekly_report'", (past,))
+    async with app_factory():
+        report = await tg.wait_message(HEAD.id, "Итоги недели")
+        await tg.wait_for(lambda: len(tg.files) == 1)
+    assert "Всего лидов за период: 2" in report.text and "• сайт: 2 · 0 · 0" in report.text
+    [chart] = tg.files
+    assert (chart.kind, chart.chat_id) == ("photo", HEAD.id)
+    assert imread(io.BytesIO(chart.data)).shape[1] >= 800

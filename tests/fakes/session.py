@@ -10,7 +10,7 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
-from aiogram.methods import EditMessageText, SendMessage, TelegramMethod
+from aiogram.methods import EditMessageText, SendMessage, SendPhoto, TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.types import Chat, InlineKeyboardMarkup, Message
 
@@ -24,8 +24,8 @@ class UnexpectedCallError(AssertionError):
 _message_ids = itertools.count(1000)
 
 
-def message_for(method: SendMessage | EditMessageText) -> Message:
-    """What Telegram answers to a sendMessage or editMessageText."""
+def message_for(method: SendMessage | EditMessageText | SendPhoto) -> Message:
+    """What Telegram answers to a sendMessage, editMessageText or sendPhoto."""
     chat_id = int(method.chat_id) if method.chat_id is not None else 0
     chat_type = "private" if chat_id > 0 else "supergroup"
     message_id = (
@@ -37,7 +37,8 @@ def message_for(method: SendMessage | EditMessageText) -> Message:
         message_id=message_id,
         date=datetime(2026, 12, 1, tzinfo=UTC),
         chat=Chat(id=chat_id, type=chat_type),
-        text=method.text,
+        text=None if isinstance(method, SendPhoto) else method.text,
+        caption=method.caption if isinstance(method, SendPhoto) else None,
         reply_markup=(
             method.reply_markup if isinstance(method.reply_markup, InlineKeyboardMarkup) else None
         ),
@@ -77,7 +78,9 @@ class RecordingSession(_OfflineSession):
             self._expected[method].append(result)
 
     def expect_message(
-        self, method: type[SendMessage | EditMessageText] = SendMessage, times: int = 1
+        self,
+        method: type[SendMessage | EditMessageText | SendPhoto] = SendMessage,
+        times: int = 1,
     ) -> None:
         self.expect(method, message_for, times)
 

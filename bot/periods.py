@@ -14,6 +14,7 @@ from enum import StrEnum
 from bot.dates import read_day
 
 MAX_DAYS = 366
+REPORT_TIME = time(9)  # the weekly report goes out at the start of Monday
 _INSTANT = timedelta(microseconds=1)
 # "2026-11-01..2026-11-30", "01.11.2026 30.11.2026", "01.11—30.11".
 _RANGE = re.compile(r"^(\S+?)\s*(?:\.\.|—|–|\s)\s*(\S+)$")
@@ -24,6 +25,7 @@ class Span(StrEnum):
     WEEK = "week"  # the last 7 days
     MONTH = "month"  # the last 30 days
     RANGE = "range"  # from one day to another, both included
+    LAST_WEEK = "last_week"  # Monday to Sunday before this week: the weekly report's
 
 
 _WORDS = {
@@ -72,6 +74,29 @@ def parse_period(
     return Period(
         Span.RANGE, _midnight(first, zone), _midnight(last + timedelta(days=1), zone), first, last
     )
+
+
+def last_week(now: datetime, zone: tzinfo) -> Period:
+    """The calendar week before the one `now` is in, Monday to Sunday in `zone`: what the
+    Monday report covers, whichever day of this week it is sent (late, after a stop)."""
+    today = now.astimezone(zone).date()
+    monday = today - timedelta(days=today.weekday())
+    first = monday - timedelta(days=7)
+    return Period(
+        Span.LAST_WEEK,
+        _midnight(first, zone),
+        _midnight(monday, zone),
+        first,
+        monday - timedelta(days=1),
+    )
+
+
+def next_report_time(now: datetime, zone: tzinfo) -> datetime:
+    """The first Monday, REPORT_TIME in `zone`, after `now`."""
+    local = now.astimezone(zone)
+    monday = local.date() - timedelta(days=local.weekday())
+    due = datetime.combine(monday, REPORT_TIME, zone)
+    return due if due > now else datetime.combine(monday + timedelta(days=7), REPORT_TIME, zone)
 
 
 def _midnight(day: date, zone: tzinfo) -> datetime:
