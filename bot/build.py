@@ -39,6 +39,7 @@ from bot.services.health import HealthService
 from bot.services.intake import IntakeService
 from bot.services.managers import ManagerService
 from bot.services.refusals import RefusalService
+from bot.services.replays import ReplayService
 from bot.services.reports import ReportService
 from bot.services.route_check import RouteCheck
 from bot.services.rules import RuleService
@@ -68,6 +69,7 @@ class Services:
     managers: ManagerService
     reports: ReportService
     exports: ExportService
+    replays: ReplayService
     teams: TeamService
     chats: ChatService
     health: HealthService
@@ -165,6 +167,7 @@ def build_services(
         managers=ManagerService(db, clock, teams, settings.timezone, timers),
         reports=reports,
         exports=ExportService(db, roles, reports),
+        replays=ReplayService(db, clock, roles, planner),
         teams=teams,
         chats=chats,
         health=health,
@@ -190,6 +193,7 @@ def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
         managers=services.managers,
         reports=services.reports,
         exports=services.exports,
+        replays=services.replays,
         zone=zone,
         teams=services.teams,
         chats=services.chats,

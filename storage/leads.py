@@ -25,6 +25,7 @@ _COLUMNS = (
     + ", extra, contact_user_id, owner_id, created_at, assigned_at, taken_at, closed_at, "
     "lost_reason, card_chat_id, card_message_id, source_id, group_id, cover_for"
 )
+LEAD_COLUMNS = _COLUMNS
 _OPEN = f"status IN ('{LeadStatus.OFFERED.value}', '{LeadStatus.TAKEN.value}')"
 _NOT_CLOSED = f"status NOT IN ('{LeadStatus.WON.value}', '{LeadStatus.LOST.value}')"
 # Taking a lead also records how long it waited: /stats then reads a number, not two times.
@@ -32,6 +33,11 @@ _TAKEN_AT = (
     "taken_at = ?1, take_seconds = CAST(round((julianday(?1) - julianday(created_at)) * 86400) "
     "AS INTEGER)"
 )
+
+
+def lead_from_row(row: aiosqlite.Row) -> LeadRecord:
+    """A lead from a row selected with `LEAD_COLUMNS` (other read-only readers use it)."""
+    return _lead(row)
 
 
 def _lead(row: aiosqlite.Row) -> LeadRecord:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import date
 
 import aiosqlite
 
@@ -26,12 +27,39 @@ class TurnRepo:
         assert isinstance(state, dict)
         return state
 
-    async def put(self, team_id: int, state: Mapping[str, object], scope: str = TEAM_SCOPE) -> None:
+    async def put(
+        self,
+        team_id: int,
+        state: Mapping[str, object],
+        scope: str = TEAM_SCOPE,
+        day: date | None = None,
+    ) -> None:
+        """The rotation's new state; with `day` (the team's local date), also kept as how
+        it stood at the end of that day, for /replay (a trigger then writes `turns`)."""
+        text = json.dumps(dict(state))
+        if day is not None:
+            await self._db.execute(
+                "INSERT INTO turn_days (team_id, scope, day, state) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (team_id, scope, day) DO UPDATE SET state = excluded.state",
+                (team_id, scope, day.isoformat(), text),
+            )
+            return
         await self._db.execute(
             "INSERT INTO turns (team_id, scope, state) VALUES (?, ?, ?) "
             "ON CONFLICT (team_id, scope) DO UPDATE SET state = excluded.state",
-            (team_id, scope, json.dumps(dict(state))),
+            (team_id, scope, text),
         )
+
+    async def before(self, team_id: int, day: date) -> dict[str, dict[str, object]]:
+        """Each scope's state as it stood at the end of its last day before `day`."""
+        rows = await fetch_all(
+            self._db,
+            "SELECT scope, state FROM turn_days AS t WHERE team_id = ? AND day = "
+            "(SELECT MAX(day) FROM turn_days WHERE team_id = t.team_id AND scope = t.scope "
+            "AND day < ?)",
+            (team_id, day.isoformat()),
+        )
+        return {row[0]: json.loads(row[1]) for row in rows}
 
     async def all_of(self, team_id: int) -> dict[str, dict[str, object]]:
         """Every scope's state for the team, in one read."""

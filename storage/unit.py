@@ -21,6 +21,7 @@ from storage.members import MemberRepo
 from storage.outbox import OutboxRepo
 from storage.outbox_files import OutboxFileRepo
 from storage.refusals import RefusalRepo
+from storage.replay import ReplayRepo
 from storage.reports import ReportRepo
 from storage.rules import AliasRepo, RuleRepo
 from storage.settings import TeamSettingRepo
@@ -50,6 +51,7 @@ class Repos:
     refusals: RefusalRepo
     sources: SourceRepo
     reports: ReportRepo
+    replay: ReplayRepo
     heads: HeadRepo
     boards: BoardRepo
     config: ConfigRevisionRepo
@@ -74,6 +76,7 @@ class Repos:
             refusals=RefusalRepo(conn),
             sources=SourceRepo(conn),
             reports=ReportRepo(conn),
+            replay=ReplayRepo(conn),
             heads=HeadRepo(conn),
             boards=BoardRepo(conn),
             config=ConfigRevisionRepo(conn),

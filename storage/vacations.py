@@ -93,6 +93,17 @@ class VacationRepo:
         )
         return [_vacation(row) for row in rows]
 
+    async def kept_of_team(self, team_id: int, since: date) -> list[VacationRecord]:
+        """Every vacation of the team not cancelled that ends on or after `since`: who was
+        away when, for /replay."""
+        rows = await fetch_all(
+            self._db,
+            f"SELECT {_COLUMNS} FROM vacations WHERE team_id = ? AND status <> 'cancelled' "
+            "AND last_day >= ? ORDER BY first_day, id",
+            (team_id, since.isoformat()),
+        )
+        return [_vacation(row) for row in rows]
+
     async def open_of(self, member_id: int) -> list[VacationRecord]:
         rows = await fetch_all(
             self._db,

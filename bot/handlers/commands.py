@@ -29,6 +29,7 @@ HEAD_PRIVATE = (
     "stats",
     "export",
     "open",
+    "replay",
     "lead",
     "my",
     "newlead",

@@ -11,13 +11,15 @@ from aiogram.types import BufferedInputFile, Message
 
 from bot.handlers.common import IN_GROUP, IN_PRIVATE, heads_only, person_of
 from bot.handlers.filters import IsHead
+from bot.handlers.replay_views import replay_chart, replay_text
 from bot.handlers.views import history_text, my_leads_text, team_leads_text
 from bot.i18n import Translator
 from bot.ids import row_number
-from bot.presentation.charts import render_png
+from bot.presentation.charts import render_png, render_replay_png
 from bot.presentation.keyboards import open_private_keyboard
 from bot.presentation.stats import stats_chart, stats_text
 from bot.services.exports import ExportService
+from bot.services.replays import Asked, ReplayService
 from bot.services.reports import Access, ReportService
 
 
@@ -136,6 +138,26 @@ async def on_export(
     )
 
 
+async def on_replay(
+    message: Message, command: CommandObject, replays: ReplayService, tr: Translator
+) -> None:
+    """What another policy would have done with a past period: text, and the picture."""
+    assert message.from_user is not None
+    what = await replays.what_if(person_of(message.from_user), command.args or "")
+    match what.asked:
+        case Asked.NO_TEAM:
+            await message.answer(tr("team.none"))
+        case Asked.USAGE:
+            await message.answer(tr("replay.usage"))
+        case Asked.FIRST_COME:
+            await message.answer(tr("replay.first_come"))
+        case Asked.OK:
+            await message.answer(replay_text(what, tr))
+            if what.managers:
+                png = await asyncio.to_thread(render_replay_png, replay_chart(what, tr))
+                await message.answer_photo(BufferedInputFile(png, "replay.png"))
+
+
 async def on_export_in_group(message: Message, tr: Translator) -> None:
     await message.reply(tr("export.private_only"))
 
@@ -145,6 +167,8 @@ def make_router() -> Router:
     router.message.register(on_export, Command("export"), IN_PRIVATE, IsHead())
     router.message.register(on_export_in_group, Command("export"), IN_GROUP, IsHead())
     router.message.register(heads_only(), Command("export"))
+    router.message.register(on_replay, Command("replay"), IsHead())
+    router.message.register(heads_only(), Command("replay"))
     router.message.register(on_my, Command("my"))
     router.message.register(on_lead, Command("lead"), IN_PRIVATE)
     router.message.register(on_lead_in_group, Command("lead"), IN_GROUP)

@@ -204,7 +204,8 @@ MESSAGES: dict[str, str] = {
         "• /assign 12 @ivan — hand a lead out; /reopen 12 — put a closed lead back in "
         "work;\n"
         "• /stats week — who got, took and closed how many, with a chart;\n"
-        "• /export month — leads and their history as an Excel file (/export csv: CSV).\n\n"
+        "• /export month — leads and their history as an Excel file (/export csv: CSV);\n"
+        "• /replay round_robin — what another way of splitting would have done in 30 days.\n\n"
         "/help — this list."
     ),
     "help.manager": (

@@ -6,6 +6,7 @@ WORK: dict[str, str] = {
     "cmd.assign": "Assign a lead to a manager",
     "cmd.reopen": "Put a closed lead back in work",
     "cmd.stats": "Who got and closed how many",
+    "cmd.replay": "What another way of splitting leads would have done",
     "cmd.open": "The team's open leads: hand one out",
     "cmd.export": "Export leads to Excel",
     "cmd.lead": "A lead and its history",
@@ -278,6 +279,40 @@ WORK: dict[str, str] = {
     "chart.lost": "lost",
     "chart.won": "won",
     "chart.received": "leads received",
+    "replay_header.round_robin": "🔁 <b>Had leads gone in turn</b> ({first} — {last})",
+    "replay_header.head_decides": (
+        "🔁 <b>Had the heads chosen the manager for every lead</b> ({first} — {last})"
+    ),
+    "replay_header.rules_off": "🔁 <b>Had there been no rules</b> ({first} — {last})",
+    "replay_header.known_client_off": (
+        "🔁 <b>Had known clients not gone to their manager</b> ({first} — {last})"
+    ),
+    "replay.leads": "Leads in the period: {count}. The way then: {mode}.",
+    "replay.line": "<b>{name}</b>: had {actual} → would have had {would}",
+    "replay.nobody": "Nobody was in the team in this period.",
+    "replay.spread": "Spread (most minus fewest): {actual} → {would}",
+    "replay.unowned": "With nobody now (waiting to be distributed): {count}",
+    "replay.held": "Would have waited for the working day: {count}",
+    "replay.to_chat": "To the team chat, for anyone to claim: {count}",
+    "replay.to_heads": "For the heads to choose: {count}",
+    "replay.caveat": (
+        "Members, vacations and the turn are as they were then. Pauses, weights, caps, "
+        "skills and working hours are today's: their history is not kept. Nothing was "
+        "changed."
+    ),
+    "replay.first_come": (
+        "First come cannot be replayed: who would have tapped first is unknowable. Try "
+        "/replay round_robin, /replay head_decides, /replay rules off or /replay "
+        "known_client off."
+    ),
+    "replay.usage": (
+        "What to replay: /replay round_robin, /replay head_decides, /replay rules off or "
+        "/replay known_client off, then a period as in /stats (30 days by default): "
+        "/replay round_robin 2026-11-01 2026-11-30."
+    ),
+    "chart.actual": "had",
+    "chart.would": "would have had",
+    "chart.leads": "leads",
     "span.instant": "under a second",
     "span.seconds": "{s} s",
     "span.minutes": "{m} min {s} s",

@@ -20,7 +20,7 @@ from bot.presentation.lead_posts import LeadPosts
 from bot.presentation.notices import HeadNotices
 from bot.presentation.reasons import Cause, passed_text
 from bot.routing import Decision, DecisionKind, ReasonCode
-from bot.team_settings import ANNOUNCE, working_time
+from bot.team_settings import ANNOUNCE, TIMEZONE, working_time
 from storage import LeadRecord, Pool, Repos, TeamRecord
 
 log = logging.getLogger(__name__)
@@ -110,7 +110,8 @@ class Distributor:
             case DecisionKind.OFFER:
                 assert decision.member_id is not None
                 if decision.turn is not None:
-                    await self._turns.put(team.id, decision.turn.to_json(), decision.scope)
+                    day = now.astimezone(settings[TIMEZONE]).date()
+                    await self._turns.put(team.id, decision.turn.to_json(), decision.scope, day)
                 member = situation.members[decision.member_id]
                 cover_for = decision.reason.cover_for
                 moved = await self._life.offer(

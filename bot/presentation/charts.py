@@ -121,3 +121,47 @@ def _channels(axes: Axes, data: ChartData) -> None:
     axes.invert_yaxis()
     axes.set_xlabel(data.labels["channels"])
     axes.grid(axis="x", alpha=0.3)
+
+
+@dataclass(frozen=True)
+class ReplayChartData:
+    """/replay's picture: per manager, what they had and what they would have had."""
+
+    title: str
+    managers: tuple[str, ...]
+    actual: tuple[int, ...]
+    would: tuple[int, ...]
+    labels: dict[str, str]
+
+
+def replay_chart_data(
+    title: str, rows: list[tuple[str, int, int]], tr: Translator
+) -> ReplayChartData:
+    return ReplayChartData(
+        title=_plain(title),
+        managers=tuple(name for name, _, _ in rows),
+        actual=tuple(actual for _, actual, _ in rows),
+        would=tuple(would for _, _, would in rows),
+        labels={key: str(tr("chart." + key)) for key in ("actual", "would", "leads")},
+    )
+
+
+def render_replay_png(data: ReplayChartData) -> bytes:
+    """Two bars per manager, WIDTH_PX wide; see `render_png` for why a bare Figure."""
+    height = 2.0 + 0.6 * max(len(data.managers), 1)
+    figure = Figure(figsize=(WIDTH_PX / DPI, height), dpi=DPI, layout="constrained")
+    figure.suptitle(data.title, fontsize=14)
+    axes = figure.subplots()
+    names = list(data.managers) or ["—"]
+    places = [2 * n for n in range(len(names))]
+    actual, would = list(data.actual) or [0], list(data.would) or [0]
+    axes.barh([p - 0.4 for p in places], actual, 0.8, color="#90a4ae", label=data.labels["actual"])
+    axes.barh([p + 0.4 for p in places], would, 0.8, color="#1565c0", label=data.labels["would"])
+    axes.set_yticks(places, names)
+    axes.invert_yaxis()
+    axes.set_xlabel(data.labels["leads"])
+    axes.legend(loc="lower right")
+    axes.grid(axis="x", alpha=0.3)
+    out = io.BytesIO()
+    figure.savefig(out, format="png", dpi=DPI)
+    return out.getvalue()

@@ -53,3 +53,28 @@ CREATE TABLE reason_prompts (
     lead_id    INTEGER NOT NULL REFERENCES leads (id),
     asked_at   TEXT    NOT NULL
 );
+
+-- How each rotation stood at the end of each of the team's days: /replay starts a past
+-- period from the turn as it was, so that replaying the policy in force reproduces what
+-- happened. One row per scope and day, overwritten through the day. Routing writes the
+-- day's row and these triggers keep `turns` (the rotation now) equal to it: a lead routed
+-- in turn costs one statement for both.
+CREATE TABLE turn_days (
+    team_id  INTEGER NOT NULL REFERENCES teams (id),
+    scope    TEXT    NOT NULL,
+    day      TEXT    NOT NULL,  -- the team's local date, YYYY-MM-DD
+    state    TEXT    NOT NULL,
+    PRIMARY KEY (team_id, scope, day)
+);
+
+CREATE TRIGGER turn_days_insert AFTER INSERT ON turn_days
+BEGIN
+    INSERT INTO turns (team_id, scope, state) VALUES (NEW.team_id, NEW.scope, NEW.state)
+    ON CONFLICT (team_id, scope) DO UPDATE SET state = excluded.state;
+END;
+
+CREATE TRIGGER turn_days_update AFTER UPDATE OF state ON turn_days
+BEGIN
+    INSERT INTO turns (team_id, scope, state) VALUES (NEW.team_id, NEW.scope, NEW.state)
+    ON CONFLICT (team_id, scope) DO UPDATE SET state = excluded.state;
+END;

@@ -1,0 +1,233 @@
+"""/replay: a past period's leads routed again under another policy, as the team was then,
+by the pure `bot.routing.replay`. It reads and never writes.
+
+As the team was then: who was a member (joined, removed), who was on vacation, the working
+hours at each lead's arrival, each rotation as it stood. Pauses, weights, caps, skills and
+the hours themselves have no history: today's apply, and the answer says so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from bot.clock import Clock
+from bot.leads.identity import lead_facts
+from bot.lifecycle.calendars import member_calendar, team_calendar
+from bot.lifecycle.planner import Planner
+from bot.people import Person, Roles
+from bot.periods import Period, Span, parse_period
+from bot.routing import KnownBy, KnownClient, MemberState, Mode, TeamSnapshot, TurnState
+from bot.routing.hours import Calendar, off_duty
+from bot.routing.replay import Arrival, Moment, Policy, Replay, apply, replay
+from bot.team_settings import CAP, MODE, OFF_HOURS, TIMEZONE, TeamSettings
+from storage import Database, MemberRecord, TeamRecord
+from storage.replay import PastLead
+from storage.vacations import VacationRecord
+
+
+class Asked(StrEnum):
+    OK = "ok"
+    NO_TEAM = "no_team"
+    USAGE = "usage"  # no policy, or no period, the bot can read
+    FIRST_COME = "first_come"  # who would have tapped first is unknowable
+
+
+_OFF = {"off", "нет", "выкл", "no"}
+_RULES = {"rules", "rule", "правила"}
+_KNOWN = {"known_client", "known", "знакомые", "известные"}
+_KNOWN_BY = {kind.value: kind for kind in KnownBy}
+_MODES = {
+    "round_robin": Mode.ROUND_ROBIN,
+    "по_очереди": Mode.ROUND_ROBIN,
+    "очередь": Mode.ROUND_ROBIN,
+    "head_decides": Mode.HEAD_DECIDES,
+    "руководитель": Mode.HEAD_DECIDES,
+    "решает_руководитель": Mode.HEAD_DECIDES,
+    "first_come": Mode.FIRST_COME,
+    "кто_успел": Mode.FIRST_COME,
+}
+
+
+def read_request(text: str) -> tuple[Policy | Asked, str]:
+    """The policy `text` names first (a mode, or `rules off`, `known_client off`) and the
+    rest of it (the period); or why there is none to replay."""
+    typed = text.split()
+    words = [word.casefold().replace("-", "_") for word in typed[:2]]
+    if len(words) == 2 and words[1] in _OFF and words[0] in _RULES | _KNOWN:
+        policy = Policy.RULES_OFF if words[0] in _RULES else Policy.KNOWN_CLIENT_OFF
+        return policy, " ".join(typed[2:])
+    for size in (2, 1):  # "по очереди" is two words as typed
+        mode = _MODES.get("_".join(words[:size])) if len(words) >= size else None
+        if mode is None:
+            continue
+        rest = " ".join(typed[size:])
+        match mode:
+            case Mode.ROUND_ROBIN:
+                return Policy.ROUND_ROBIN, rest
+            case Mode.HEAD_DECIDES:
+                return Policy.HEAD_DECIDES, rest
+            case Mode.FIRST_COME:
+                return Asked.FIRST_COME, rest
+    return Asked.USAGE, ""
+
+
+@dataclass(frozen=True)
+class WhatIf:
+    asked: Asked
+    policy: Policy | None = None
+    in_force: Mode | None = None
+    period: Period | None = None
+    result: Replay | None = None
+    actual: dict[int, int] | None = None  # member -> leads of the period they have
+    unowned: int = 0  # leads of the period nobody has (waiting, or in the chat)
+    names: dict[int, str] | None = None
+    managers: tuple[int, ...] = ()  # in the team at some lead of the period, in team order
+
+    def spread(self, counts: dict[int, int]) -> int:
+        """Most minus fewest among the managers listed."""
+        values = [counts.get(m, 0) for m in self.managers]
+        return max(values) - min(values) if values else 0
+
+
+@dataclass(frozen=True)
+class _Team:
+    """What the replay reads of the team, before any work on it."""
+
+    settings: TeamSettings
+    members: list[MemberRecord]
+    vacations: list[VacationRecord]
+    turns: dict[str, dict[str, object]]
+    open_then: dict[int, int]
+    past: list[PastLead]
+
+
+class ReplayService:
+    def __init__(self, db: Database, clock: Clock, roles: Roles, planner: Planner) -> None:
+        self._db = db
+        self._clock = clock
+        self._roles = roles
+        self._planner = planner
+        repos = db.repos
+        self._teams = repos.teams
+        self._members = repos.members
+        self._vacations = repos.vacations
+        self._turns = repos.turns
+        self._history = repos.replay
+
+    async def what_if(self, person: Person, text: str) -> WhatIf:
+        """Heads only (the router's filter): the period's leads under the policy `text`
+        names (a month by default)."""
+        assert self._roles.is_head(person.user_id)
+        policy, rest = read_request(text)
+        if isinstance(policy, Asked):
+            return WhatIf(policy)
+        now = self._clock.now()
+        async with self._db.consistent_read():
+            team = await self._teams.primary()
+            if team is None:
+                return WhatIf(Asked.NO_TEAM)
+            settings = await self._planner.settings(team)
+            period = parse_period(rest, now, settings[TIMEZONE], Span.MONTH)
+            if period is None:
+                return WhatIf(Asked.USAGE)
+            snapshot = (await self._planner.situation(team, now)).snapshot
+            read = await self._read(team, settings, period)
+        result = await asyncio.to_thread(_run, apply(policy, snapshot), read, period)
+        return _answer(policy, settings[MODE], period, result, read)
+
+    async def _read(self, team: TeamRecord, settings: TeamSettings, period: Period) -> _Team:
+        # From the start of the period's first day: the rotations kept are the day's ends,
+        # and the leads of that day before the period move them on.
+        zone = settings[TIMEZONE]
+        first = period.start.astimezone(zone).date()
+        since = datetime.combine(first, time(), zone)
+        return _Team(
+            settings,
+            await self._members.all_of(team.id),
+            await self._vacations.kept_of_team(team.id, first),
+            await self._turns.before(team.id, first),
+            await self._history.open_at(team.id, since),
+            await self._history.leads(team.id, since, period.end),
+        )
+
+
+def _run(team_view: TeamSnapshot, read: _Team, period: Period) -> Replay:
+    """The CPU part, in a thread: the team at each arrival, then the replay."""
+    settings = read.settings
+    calendar = team_calendar(settings)
+    cap = settings[CAP]
+    states = [
+        MemberState(m.id, 0, m.weight, m.cap if m.cap is not None else cap, m.paused_at is not None,
+                    m.skills)
+        for m in read.members
+    ]  # fmt: skip
+    moments = _Moments(read.members, read.vacations, calendar, settings)
+    arrivals = []
+    for past in read.past:
+        lead = past.lead
+        facts = lead_facts(lead.id, lead.fields)
+        known = (past.first_route or {}).get("known")
+        if past.known_owner is not None and isinstance(known, dict):
+            by, earlier = known.get("by"), known.get("lead")
+            kind = _KNOWN_BY.get(by) if isinstance(by, str) else None
+            if kind is not None and isinstance(earlier, int):
+                facts = replace(facts, known=KnownClient(past.known_owner, earlier, kind))
+        moment = moments.at(lead.created_at)
+        opening = None if moment.team_open else moments.at(calendar.next_open(lead.created_at))
+        counted = lead.created_at >= period.start
+        arrivals.append(Arrival(facts, moment, lead.closed_at, opening, counted))
+    turns = {scope: TurnState.from_json(state) for scope, state in read.turns.items()}
+    return replay(team_view, states, arrivals, turns, read.open_then)
+
+
+class _Moments:
+    """Who was in the team, away and off at an instant."""
+
+    def __init__(
+        self,
+        members: list[MemberRecord],
+        vacations: list[VacationRecord],
+        calendar: Calendar,
+        settings: TeamSettings,
+    ) -> None:
+        self._members = members
+        self._vacations = vacations
+        self._calendar = calendar
+        self._policy = settings[OFF_HOURS]
+        self._own = {m.id: member_calendar(calendar, m) for m in members}
+
+    def at(self, at: datetime) -> Moment:
+        present = [
+            m
+            for m in self._members
+            if m.joined_at <= at and (m.removed_at is None or m.removed_at > at)
+        ]
+        day = at.astimezone(self._calendar.zone).date()
+        away = {v.member_id: v.deputy_id for v in self._vacations if _within(v, day)}
+        team_open = self._calendar.is_open(at)
+        off = frozenset(
+            m.id
+            for m in present
+            if off_duty(team_open, self._policy, self._own[m.id].is_open(at), m.on_duty)
+        )
+        return Moment(at, frozenset(m.id for m in present), away, off, team_open)
+
+
+def _within(vacation: VacationRecord, day: date) -> bool:
+    return vacation.first_day <= day <= vacation.last_day
+
+
+def _answer(policy: Policy, in_force: Mode, period: Period, result: Replay, read: _Team) -> WhatIf:
+    counted = [p.lead for p in read.past if p.lead.created_at >= period.start]
+    actual: dict[int, int] = {}
+    for lead in counted:
+        if lead.owner_id is not None:
+            actual[lead.owner_id] = actual.get(lead.owner_id, 0) + 1
+    unowned = sum(1 for lead in counted if lead.owner_id is None)
+    present = {m.id for m in read.members if m.active} | set(actual) | set(result.got)
+    managers = tuple(m.id for m in read.members if m.id in present)
+    names = {m.id: m.full_name for m in read.members}
+    return WhatIf(Asked.OK, policy, in_force, period, result, actual, unowned, names, managers)
