@@ -25,9 +25,11 @@ from bot.lifecycle.claims import Claims
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.handover import Handover
 from bot.lifecycle.head_cards import HeadCards
+from bot.lifecycle.outcomes import Outcomes
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle
 from bot.people import Roles
+from bot.presentation.endings import Endings
 from bot.presentation.lead_posts import LeadPosts
 from bot.presentation.notices import HeadNotices
 from bot.presentation.reactions import Reactions
@@ -65,6 +67,7 @@ class Services:
     sources: SourceService
     claims: Claims
     assignments: Assignments
+    outcomes: Outcomes
     handover: Handover
     managers: ManagerService
     reports: ReportService
@@ -157,12 +160,14 @@ def build_services(
     refusals = RefusalService(db, clock, notices, outbox_signal)
     heads = HeadService(db, clock, roles, teams)
     vacations = Vacations(db, clock, roles, teams, planner, deadlines, away, outbox_signal)
+    assignments = Assignments(db, clock, planner, life, told, distributor, outbox_signal)
     local_url = f"http://{settings.intake_host}:{settings.intake_port}"
     return Services(
         intake=intake,
         sources=SourceService(db, clock, settings.zone, settings.public_url, local_url),
         claims=Claims(db, clock, planner, life, told, outbox_signal),
-        assignments=Assignments(db, clock, planner, life, told, distributor, outbox_signal),
+        assignments=assignments,
+        outcomes=Outcomes(db, clock, life, Endings(repos, told), assignments, outbox_signal),
         handover=handover,
         managers=ManagerService(db, clock, teams, settings.timezone, timers),
         reports=reports,
@@ -189,6 +194,7 @@ def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
         sources=services.sources,
         claims=services.claims,
         assignments=services.assignments,
+        outcomes=services.outcomes,
         handover=services.handover,
         managers=services.managers,
         reports=services.reports,

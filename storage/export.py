@@ -39,6 +39,7 @@ class ExportLead:
     closed_at: datetime | None
     lost_reason: str | None
     message: str | None
+    lost_note: str | None = None  # the owner's own words for "another reason"
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,10 @@ class ExportReader:
             cursor = conn.execute(
                 "SELECT l.id, l.created_at, l.channel, s.name, l.region, l.industry, "
                 "l.company, l.name, l.phone, l.email, l.status, m.full_name, l.taken_at, "
-                "l.take_seconds, l.closed_at, l.lost_reason, l.message FROM leads AS l "
+                "l.take_seconds, l.closed_at, l.lost_reason, l.message, "
+                "CASE WHEN l.status = 'lost' THEN (SELECT json_extract(e.details, '$.text') "
+                "FROM lead_events AS e WHERE e.lead_id = l.id AND e.kind = 'lost_note' "
+                "ORDER BY e.id DESC LIMIT 1) END FROM leads AS l "
                 "LEFT JOIN members AS m ON m.id = l.owner_id "
                 "LEFT JOIN sources AS s ON s.id = l.source_id "
                 "WHERE l.team_id = ? AND l.created_at >= ? AND l.created_at < ? ORDER BY l.id",
@@ -117,4 +121,5 @@ def _lead(row: tuple[object, ...]) -> ExportLead:
         closed_at=from_db_optional(text(14)),
         lost_reason=text(15),
         message=text(16),
+        lost_note=text(17),
     )

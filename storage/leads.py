@@ -270,6 +270,16 @@ class LeadRepo:
             (lead_id, owner_id),
         )
 
+    async def undo_close(
+        self, lead_id: int, owner_id: int, closed_since: datetime
+    ) -> LeadRecord | None:
+        """Its owner takes back the outcome set at or after `closed_since`."""
+        return await self._moved(
+            "UPDATE leads SET status = 'taken', closed_at = NULL, lost_reason = NULL "
+            "WHERE id = ? AND owner_id = ? AND status IN ('won', 'lost') AND closed_at >= ?",
+            (lead_id, owner_id, to_db(closed_since)),
+        )
+
     async def open_of_team(self, team_id: int, limit: int = 200) -> list[LeadRecord]:
         """The team's leads without an outcome, oldest first: waiting, offered, taken."""
         rows = await fetch_all(

@@ -20,6 +20,7 @@ from storage.leads import LeadRepo
 from storage.members import MemberRepo
 from storage.outbox import OutboxRepo
 from storage.outbox_files import OutboxFileRepo
+from storage.reason_questions import ReasonQuestionRepo
 from storage.refusals import RefusalRepo
 from storage.replay import ReplayRepo
 from storage.reports import ReportRepo
@@ -52,6 +53,7 @@ class Repos:
     sources: SourceRepo
     reports: ReportRepo
     replay: ReplayRepo
+    reason_questions: ReasonQuestionRepo
     heads: HeadRepo
     boards: BoardRepo
     config: ConfigRevisionRepo
@@ -77,6 +79,7 @@ class Repos:
             sources=SourceRepo(conn),
             reports=ReportRepo(conn),
             replay=ReplayRepo(conn),
+            reason_questions=ReasonQuestionRepo(conn),
             heads=HeadRepo(conn),
             boards=BoardRepo(conn),
             config=ConfigRevisionRepo(conn),

@@ -1,16 +1,27 @@
-"""A manager's buttons on their own leads: Accept or Return an offer, then Won or Lost."""
+"""A manager's buttons on their own leads: Accept or Return an offer, then Won or Lost (and
+undo), and the words a lost lead's "Другое" asks for."""
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import F, Router
+from aiogram.filters import Filter
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.delivery.markup import to_markup
-from bot.handlers.common import person_of
+from bot.handlers.common import IN_PRIVATE, person_of
 from bot.i18n import Translator
 from bot.lifecycle.assignments import Assignments, Step
+from bot.lifecycle.outcomes import Outcomes
 from bot.presentation.buttons import offer_buttons, outcome_buttons
-from bot.presentation.callbacks import LostCb, OfferAction, OfferCb, Outcome, OutcomeCb, ReturnCb
+from bot.presentation.callbacks import (
+    LostCb,
+    OfferAction,
+    OfferCb,
+    Outcome,
+    OutcomeCb,
+    ReturnCb,
+    UndoCb,
+)
 from bot.presentation.keyboards import lost_reasons_keyboard, return_reasons_keyboard
 
 
@@ -41,6 +52,8 @@ async def _answer(
             await query.answer(tr("step.not_yours"), show_alert=True)
         case Step.INVALID:
             await query.answer(tr("claim.invalid"), show_alert=True)
+        case Step.TOO_LATE:
+            await query.answer(tr("outcome.too_late", **params), show_alert=True)
 
 
 async def on_offer(
@@ -69,30 +82,58 @@ async def on_return_reason(
 
 
 async def on_outcome(
-    query: CallbackQuery, callback_data: OutcomeCb, assignments: Assignments, tr: Translator
+    query: CallbackQuery, callback_data: OutcomeCb, outcomes: Outcomes, tr: Translator
 ) -> None:
     lead_id = callback_data.lead_id
     match callback_data.outcome:
         case Outcome.WON:
-            step = await assignments.close(lead_id, person_of(query.from_user), won=True)
+            step = await outcomes.close(lead_id, person_of(query.from_user), won=True)
             await _answer(query, step, "outcome.won_toast", tr, id=lead_id)
         case Outcome.LOST:
-            step = await assignments.may_close(lead_id, person_of(query.from_user))
+            step = await outcomes.may_close(lead_id, person_of(query.from_user))
             await _swap_keyboard(query, step, lost_reasons_keyboard(lead_id, tr), tr)
 
 
 async def on_lost_reason(
-    query: CallbackQuery, callback_data: LostCb, assignments: Assignments, tr: Translator
+    query: CallbackQuery, callback_data: LostCb, outcomes: Outcomes, tr: Translator
 ) -> None:
     lead_id = callback_data.lead_id
     if callback_data.why is None:
-        step = await assignments.may_close(lead_id, person_of(query.from_user))
+        step = await outcomes.may_close(lead_id, person_of(query.from_user))
         await _swap_keyboard(query, step, to_markup(outcome_buttons(lead_id, tr)), tr)
         return
-    step = await assignments.close(
+    step = await outcomes.close(
         lead_id, person_of(query.from_user), won=False, reason=callback_data.why
     )
     await _answer(query, step, "outcome.lost_toast", tr, id=lead_id)
+
+
+async def on_undo(
+    query: CallbackQuery, callback_data: UndoCb, outcomes: Outcomes, tr: Translator
+) -> None:
+    lead_id = callback_data.lead_id
+    step = await outcomes.undo(lead_id, person_of(query.from_user))
+    await _answer(query, step, "outcome.undone_toast", tr, id=lead_id)
+    if step is Step.TOO_LATE and isinstance(query.message, Message):
+        # The button cannot do anything any more: it goes, the outcome stays shown.
+        await query.message.edit_reply_markup(reply_markup=None)
+
+
+async def on_reason_text(message: Message, outcomes: Outcomes, tr: Translator) -> None:
+    """The owner's words for a lead lost for "another reason"."""
+    assert message.from_user is not None and message.text is not None
+    noted = await outcomes.note_reason(person_of(message.from_user), message.text)
+    if noted is None:
+        await message.answer(tr("lost.reason_late"))
+        return
+    await message.answer(tr("lost.reason_saved", id=noted.lead_id, text=noted.text))
+
+
+class AnswersWhyLost(Filter):
+    """The sender was just asked why their lead was lost: this message is the answer."""
+
+    async def __call__(self, message: Message, outcomes: Outcomes) -> bool:
+        return message.from_user is not None and await outcomes.asked(message.from_user.id)
 
 
 def make_router() -> Router:
@@ -101,4 +142,8 @@ def make_router() -> Router:
     router.callback_query.register(on_return_reason, ReturnCb.filter())
     router.callback_query.register(on_outcome, OutcomeCb.filter())
     router.callback_query.register(on_lost_reason, LostCb.filter())
+    router.callback_query.register(on_undo, UndoCb.filter())
+    # Plain words only: a command or a forwarded message is never an answer.
+    answer = (F.text, ~F.text.startswith("/"), F.forward_origin.is_(None))
+    router.message.register(on_reason_text, IN_PRIVATE, *answer, AnswersWhyLost())
     return router

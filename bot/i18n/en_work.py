@@ -82,6 +82,7 @@ WORK: dict[str, str] = {
     "button.return": "↩️ Return",
     "button.won": "🏆 Won",
     "button.lost": "❌ Lost",
+    "button.undo": "↩️ Undo the outcome",
     "button.back": "← Back",
     "return_why.profile": "Not my profile",
     "return_why.busy": "Too many leads",
@@ -110,7 +111,22 @@ WORK: dict[str, str] = {
     "card.owner": "✅ Worked by: <b>{name}</b>",
     "outcome.won": "🏆 Outcome: won.",
     "outcome.lost": "❌ Outcome: lost — {why}.",
+    "outcome.undone": "↩️ Outcome undone: the lead is in work again.",
     "outcome.won_toast": "Lead #{id}: won. Congratulations!",
+    "outcome.undone_toast": "Outcome undone: lead #{id} is in work again.",
+    "outcome.too_late": (
+        "An outcome can be undone only in its first 5 minutes. A head can put the lead "
+        "back in work: /reopen {id}."
+    ),
+    "lost.ask_reason": (
+        "✍️ Lead #{id}: lost for another reason. Which one? Reply here in one message "
+        "and it goes into the lead's history."
+    ),
+    "lost.reason_saved": "Added to the history of lead #{id}: “{text}”.",
+    "lost.reason_late": (
+        "There is nothing to attach this answer to: the lead is in work again or the "
+        "question is too old. /lead shows the lead's history."
+    ),
     "outcome.lost_toast": "Lead #{id} closed as lost.",
     "step.stale": "This button is out of date: the lead has moved on. Details: /lead.",
     "step.not_yours": "This lead is not yours now.",
@@ -168,6 +184,8 @@ WORK: dict[str, str] = {
     "reason.reopened": "back in work, a head's decision: {head}",
     "card.reopened": "🔁 Back in work with <b>{name}</b> (a head's decision: {head})",
     "event.reopened": "reopened",
+    "event.undone": "outcome undone",
+    "event.lost_note": "why it was lost",
     "assign.no_member": "There is no such manager in the team. The list: /team.",
     # Reports
     "my.empty": "No open leads.",

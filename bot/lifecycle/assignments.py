@@ -15,7 +15,7 @@ from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.people import Person
-from bot.presentation.callbacks import LostWhy, ReturnWhy
+from bot.presentation.callbacks import ReturnWhy
 from bot.presentation.reactions import Reactions
 from bot.presentation.reasons import Cause
 from storage import (
@@ -29,12 +29,13 @@ log = logging.getLogger(__name__)
 
 
 class Step(StrEnum):
-    """How an Accept, Return, Won or Lost tap ended."""
+    """How an Accept, Return, Won, Lost or undo tap ended."""
 
     DONE = "done"
     STALE = "stale"  # the lead is no longer in the state the button was made for
     NOT_YOURS = "not_yours"  # someone else's lead
     INVALID = "invalid"  # no such lead, or the tapper is not in the team
+    TOO_LATE = "too_late"  # an outcome older than UNDO_WINDOW: a head reopens it now
 
 
 class Assignments:
@@ -65,7 +66,7 @@ class Assignments:
     async def accept(self, lead_id: int, person: Person) -> Step:
         async with self._db.transaction():
             now = self._clock.now()
-            owned = await self._owned(lead_id, person)
+            owned = await self.owned(lead_id, person)
             if isinstance(owned, Step):
                 return owned
             _lead, member = owned
@@ -81,7 +82,7 @@ class Assignments:
         """Return an offered lead: it is routed again without this manager."""
         async with self._db.transaction():
             now = self._clock.now()
-            owned = await self._owned(lead_id, person)
+            owned = await self.owned(lead_id, person)
             if isinstance(owned, Step):
                 return owned
             lead, member = owned
@@ -98,40 +99,15 @@ class Assignments:
         self._signal.notify()
         return Step.DONE
 
-    # ---- outcomes -----------------------------------------------------------------------
-
-    async def close(
-        self, lead_id: int, person: Person, won: bool, reason: LostWhy | None = None
-    ) -> Step:
-        async with self._db.transaction():
-            now = self._clock.now()
-            owned = await self._owned(lead_id, person)
-            if isinstance(owned, Step):
-                return owned
-            _lead, member = owned
-            why_lost = None if won else (reason or LostWhy.OTHER).value
-            kind = "won" if won else "lost"
-            note = Note(kind, why_lost or kind, actor_user_id=person.user_id)
-            moved = await self._life.close(lead_id, member.id, won, now, note, why_lost)
-            if not isinstance(moved, Moved):
-                return Step.STALE
-            await self._told.closed(moved, member)
-        self._signal.notify()
-        return Step.DONE
-
     # ---- before a menu ------------------------------------------------------------------
 
     async def may_give_back(self, lead_id: int, person: Person) -> Step:
         """Whether a Return could go ahead now: the lead is offered to this person."""
-        return await self._holds(lead_id, person, LeadStatus.OFFERED)
+        return await self.holds(lead_id, person, LeadStatus.OFFERED)
 
-    async def may_close(self, lead_id: int, person: Person) -> Step:
-        """Whether Won or Lost could go ahead now: the lead is taken by this person."""
-        return await self._holds(lead_id, person, LeadStatus.TAKEN)
-
-    async def _holds(self, lead_id: int, person: Person, status: LeadStatus) -> Step:
+    async def holds(self, lead_id: int, person: Person, status: LeadStatus) -> Step:
         async with self._db.consistent_read():
-            owned = await self._owned(lead_id, person)
+            owned = await self.owned(lead_id, person)
         if isinstance(owned, Step):
             return owned
         lead, _member = owned
@@ -139,7 +115,7 @@ class Assignments:
 
     # ---- helpers ------------------------------------------------------------------------
 
-    async def _owned(self, lead_id: int, person: Person) -> tuple[LeadRecord, MemberRecord] | Step:
+    async def owned(self, lead_id: int, person: Person) -> tuple[LeadRecord, MemberRecord] | Step:
         """The lead and the tapper's membership, if the lead is theirs; else why not."""
         lead = await self._leads.get(lead_id)
         member = (

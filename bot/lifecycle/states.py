@@ -9,6 +9,7 @@ checks storage against this table.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
 
 from storage import LeadRecord, LeadStatus
@@ -47,6 +48,7 @@ class Move(StrEnum):
     WIN = "win"
     LOSE = "lose"
     REOPEN = "reopen"  # a closed lead is worked again by its owner
+    UNDO = "undo"  # its owner takes back a Won or Lost tapped by mistake, within UNDO_WINDOW
 
 
 class Actor(StrEnum):
@@ -81,7 +83,11 @@ TABLE: dict[Move, Rule] = {
     Move.WIN: Rule(frozenset({Stage.TAKEN}), Stage.WON, Actor.OWNER),
     Move.LOSE: Rule(frozenset({Stage.TAKEN}), Stage.LOST, Actor.OWNER),
     Move.REOPEN: Rule(CLOSED, Stage.TAKEN, Actor.OWNER),
+    Move.UNDO: Rule(CLOSED, Stage.TAKEN, Actor.OWNER),
 }
+
+# How long after Won or Lost its owner may undo it; later, a head reopens it (/reopen).
+UNDO_WINDOW = timedelta(minutes=5)
 
 # Moves after which the lead is routed again in the same transaction: they leave no timer,
 # the routing move that follows writes the one the lead waits on.

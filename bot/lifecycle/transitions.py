@@ -15,7 +15,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
-from bot.lifecycle.states import RELEASING, Move
+from bot.lifecycle.states import RELEASING, UNDO_WINDOW, Move
 from bot.team_settings import TeamSettings
 from storage import LeadEvent, LeadRecord, Pool, Repos
 
@@ -208,6 +208,13 @@ class Lifecycle:
     ) -> Moved | Refused:
         changed = await self._leads.reopen(lead_id, member_id)
         return await self._after(Move.REOPEN, lead_id, changed, member_id, now, note)
+
+    async def undo(
+        self, lead_id: int, member_id: int, now: datetime, note: Note
+    ) -> Moved | Refused:
+        """Its owner takes back Won or Lost, if it was set within UNDO_WINDOW of `now`."""
+        changed = await self._leads.undo_close(lead_id, member_id, now - UNDO_WINDOW)
+        return await self._after(Move.UNDO, lead_id, changed, member_id, now, note)
 
     # ---- what every move does after its UPDATE ------------------------------------------
 

@@ -16,6 +16,7 @@ from bot.presentation.callbacks import (
     OfferCb,
     Outcome,
     OutcomeCb,
+    UndoCb,
 )
 from storage import Button, Buttons
 
@@ -40,6 +41,10 @@ def outcome_buttons(lead_id: int, tr: Translator) -> Buttons:
             Button(tr("button.lost"), OutcomeCb(outcome=Outcome.LOST, lead_id=lead_id).pack()),
         ]
     ]
+
+
+def undo_buttons(lead_id: int, tr: Translator) -> Buttons:
+    return [[Button(tr("button.undo"), UndoCb(lead_id=lead_id).pack())]]
 
 
 def assign_buttons(lead_id: int, choices: Sequence[tuple[int, str]]) -> Buttons:

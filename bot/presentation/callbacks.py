@@ -67,6 +67,12 @@ class LostWhy(StrEnum):
     OTHER = "other"
 
 
+class UndoCb(CallbackData, prefix="undo"):
+    """Its owner takes back the Won or Lost just tapped (within UNDO_WINDOW)."""
+
+    lead_id: RowId
+
+
 class LostCb(CallbackData, prefix="lost"):
     """The reason a lead was lost; None goes back to Won and Lost."""
 

@@ -128,7 +128,7 @@ def _values(lead: ExportLead, channel: Channel, zone: tzinfo, tr: Translator) ->
         None if lead.taken_at is None else _local(lead.taken_at, zone),
         None if lead.take_seconds is None else round(lead.take_seconds / 60, 1),
         None if outcome is None else str(tr("export." + outcome)),
-        None if lead.lost_reason is None else str(tr("lost_why." + lead.lost_reason)),
+        _lost_reason(lead, tr),
         lead.message,
     ]
 
@@ -148,3 +148,11 @@ def _summary(book: Workbook, member: MemberRecord, figures: MemberFigures, tr: T
 
 def _local(moment: datetime, zone: tzinfo) -> datetime:
     return moment.astimezone(zone).replace(tzinfo=None)
+
+
+def _lost_reason(lead: ExportLead, tr: Translator) -> str | None:
+    """ "Другое: нашли дешевле" when the owner said it in words."""
+    if lead.lost_reason is None:
+        return None
+    named = str(tr("lost_why." + lead.lost_reason))
+    return named if lead.lost_note is None else f"{named}: {lead.lost_note}"

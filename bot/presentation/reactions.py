@@ -13,7 +13,7 @@ from typing import Protocol
 from bot.durations import elapsed_text
 from bot.i18n import Html, Language, Translator
 from bot.presentation.buttons import outcome_buttons
-from bot.presentation.callbacks import LostWhy, ReturnWhy
+from bot.presentation.callbacks import ReturnWhy
 from bot.presentation.cards import (
     claimed_card,
     former_card,
@@ -53,12 +53,6 @@ class Moved(Protocol):
 
     @property
     def at(self) -> datetime: ...
-
-
-def outcome_line(lead: LeadRecord, tr: Translator) -> Html:
-    if lead.status is LeadStatus.WON:
-        return tr("outcome.won")
-    return tr("outcome.lost", why=tr("lost_why." + (lead.lost_reason or LostWhy.OTHER.value)))
 
 
 class Reactions:
@@ -105,7 +99,7 @@ class Reactions:
         tapped (or in a new message, if the offer was never shown)."""
         lead, now = moved.lead, moved.at
         tr = member_translator(member)
-        reason = await self._reason(lead, member, tr)
+        reason = await self.reason_for(lead, member, tr)
         offer = await self._messages.private_card(lead, member)
         if offer is None:
             await self._owner_card(lead, member.user_id, reason, tr, moved)
@@ -116,25 +110,6 @@ class Reactions:
         )
         await enqueue_messages(
             self._outbox, member.user_id, rest, OutboxPurpose.LEAD_TEXT, now, lead.id
-        )
-
-    async def closed(self, moved: Moved, member: MemberRecord) -> None:
-        """The owner's card and the team card show the outcome."""
-        lead, now = moved.lead, moved.at
-        tr = member_translator(member)
-        card = owner_messages(lead, await self._reason(lead, member, tr), tr)[0]
-        await self._messages.close_private_card(
-            lead, member, with_status(card, outcome_line(lead, tr)), now
-        )
-        team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
-        if team is None:
-            return
-        await self._team_card_says(
-            lead,
-            team,
-            OutboxPurpose.CARD_CLOSED,
-            lambda tr: with_status(tr("card.owner", name=member.full_name), outcome_line(lead, tr)),
-            now,
         )
 
     # ---- it leaves its manager -----------------------------------------------------------
@@ -151,7 +126,7 @@ class Reactions:
         self, before: LeadRecord, owner: MemberRecord, waited: timedelta, moved: Moved
     ) -> None:
         tr = member_translator(owner)
-        reason = await self._reason(before, owner, tr)
+        reason = await self.reason_for(before, owner, tr)
         status = tr("offer.timed_out", wait=elapsed_text(waited, tr))
         await self._messages.close_private_card(
             before, owner, offer_card(before, reason, tr, status), moved.at
@@ -202,7 +177,7 @@ class Reactions:
                 now,
                 lead_id=lead.id,
             )
-        await self._team_card_says(
+        await self.team_card_says(
             lead,
             team,
             OutboxPurpose.CARD_ASSIGNED,
@@ -255,7 +230,7 @@ class Reactions:
             lead_id=lead.id,
         )
         await self._owner_card(lead, owner.user_id, tr("reason.reopened", head=head), tr, moved)
-        await self._team_card_says(
+        await self.team_card_says(
             lead,
             team,
             OutboxPurpose.CARD_REOPENED,
@@ -273,7 +248,7 @@ class Reactions:
 
     # ---- helpers ---------------------------------------------------------------------------
 
-    async def _team_card_says(
+    async def team_card_says(
         self,
         lead: LeadRecord,
         team: TeamRecord,
@@ -286,7 +261,7 @@ class Reactions:
         shown = with_status(team_card(lead, tr), status(tr))
         await self._messages.edit_team_card(lead, team, purpose, shown, at, buttons=[])
 
-    async def _reason(self, lead: LeadRecord, member: MemberRecord, tr: Translator) -> Html:
+    async def reason_for(self, lead: LeadRecord, member: MemberRecord, tr: Translator) -> Html:
         """Why the lead came to this manager, from the move that sent it to them."""
         decided = await self._events.last(lead.id, DECIDING_EVENTS, member.id)
         return why(dict(decided.details) if decided else {}, tr)

@@ -48,7 +48,7 @@ CREATE TABLE outbox_files (
 
 -- What a lost lead's "Другое" waits for: the owner's next message in private is the reason.
 -- A table, not the dispatcher's memory, so that a restart does not forget the question.
-CREATE TABLE reason_prompts (
+CREATE TABLE reason_questions (
     user_id    INTEGER PRIMARY KEY,
     lead_id    INTEGER NOT NULL REFERENCES leads (id),
     asked_at   TEXT    NOT NULL

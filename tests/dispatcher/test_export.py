@@ -104,3 +104,15 @@ async def test_every_wrong_export_gets_a_clear_answer(world: World) -> None:
     world.session.expect_message()
     await world.feed(text_update(HEAD, TEAM_CHAT, "/export"))
     assert "в личный чат" in world.session.of(SendMessage)[-1].text
+
+
+async def test_a_reason_given_in_words_is_in_the_reason_column(world: World) -> None:
+    _won, waiting = await a_month_of_work(world)
+    await world.services.claims.claim(waiting, TEAM_CHAT.id, person_of(OLGA))
+    world.session.expect(AnswerCallbackQuery)
+    await world.feed(button_update(OLGA, private(OLGA), f"lost:{waiting}:other"))
+    await reply_to(world, OLGA, "Нашли дешевле")
+    _, document = await export(world, "csv")
+    rows = list(csv.reader(io.StringIO(document.data.decode("utf-8-sig")), delimiter=";"))
+    lost = dict(zip(HEADER, rows[2], strict=True))
+    assert (lost["Итог"], lost["Причина отказа"]) == ("отказ", "Другое: Нашли дешевле")

@@ -251,7 +251,7 @@ async def test_reopen_puts_a_closed_lead_back_with_its_manager(world: World) -> 
     history = await LeadEventRepo(world.db.conn).for_lead(lead_id)
     assert [e.kind for e in history][-2:] == ["won", "reopened"]
     # Lost in the end: /stats counts the lead once, by how it ended.
-    await world.services.assignments.close(lead_id, person_of(IVAN), won=False)
+    await world.services.outcomes.close(lead_id, person_of(IVAN), won=False)
     now = world.clock.now()
     figures = await ReportRepo(world.db.conn).by_member(
         1, now - timedelta(days=1), now + timedelta(minutes=1)

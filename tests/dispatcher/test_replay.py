@@ -68,7 +68,7 @@ async def settle(
     person = person_of(users[lead.owner_id])
     assignments = world.services.assignments
     assert (await assignments.accept(lead_id, person)).value == "done"
-    assert (await assignments.close(lead_id, person, won=True)).value == "done"
+    assert (await world.services.outcomes.close(lead_id, person, won=True)).value == "done"
     owners[lead_id] = lead.owner_id
 
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.build import build_core
-from bot.lifecycle.states import TABLE, Move, Stage, allowed, stage_of
+from bot.lifecycle.states import TABLE, UNDO_WINDOW, Move, Stage, allowed, stage_of
 from bot.lifecycle.transitions import Lifecycle, Moved, Note, Refusal, Refused
 from bot.people import Roles
 from storage import Database, LeadFields, LeadRecord, LeadSource, LeadStatus
@@ -79,6 +79,8 @@ async def run(  # noqa: PLR0912
             done = await life.close(lead_id, member, won, at, note, None if won else "price")
         case Move.REOPEN:
             done = await life.reopen(lead_id, member, at, note)
+        case Move.UNDO:
+            done = await life.undo(lead_id, member, at, note)
         case _:
             assert_never(step.move)
     if isinstance(done, Refused):
@@ -86,14 +88,17 @@ async def run(  # noqa: PLR0912
     return isinstance(done, Moved)
 
 
-def expected(lead: LeadRecord, step: Step, ids: list[int]) -> bool:
-    """What the table says of `step` on the lead as it is."""
+def expected(lead: LeadRecord, step: Step, ids: list[int], at: datetime) -> bool:
+    """What the table says of `step` at `at` on the lead as it is."""
     member, other = ids[step.member], ids[step.other]
     by_owner = lead.owner_id == member
     if not allowed(step.move, stage_of(lead), by_owner):
         return False
     if step.move is Move.HAND_BACK:
         return lead.cover_for == other
+    if step.move is Move.UNDO:
+        assert lead.closed_at is not None
+        return at - lead.closed_at <= UNDO_WINDOW
     return True
 
 
@@ -172,16 +177,16 @@ async def test_random_moves_follow_the_table_and_keep_the_invariants(
             after = await db.repos.leads.get(lead_id)
             assert after is not None
             if len(group) == 1:
-                assert done[0] == expected(before, group[0], ids), (group[0], before)
+                assert done[0] == expected(before, group[0], ids, at), (group[0], before)
                 if done[0]:
                     landed(before, after, group[0], ids)
             else:
                 # Two at once: the write lock lets the first through as if alone (it is
                 # first in line), then the second, on what the first left.
                 first, second = group
-                assert done[0] == expected(before, first, ids), (first, before)
+                assert done[0] == expected(before, first, ids, at), (first, before)
                 if not done[0]:
-                    assert done[1] == expected(before, second, ids), (second, before)
+                    assert done[1] == expected(before, second, ids, at), (second, before)
             events = await check_invariants(db, lead_id, events, sum(done))
     finally:
         await db.close()

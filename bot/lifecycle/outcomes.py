@@ -1,0 +1,130 @@
+"""How a lead ends: its owner taps Won or Lost (with a reason; "Другое" asks for it in
+words), and may take the outcome back within UNDO_WINDOW. Later, a head reopens it
+(`Handover.reopen`)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.clock import Clock
+from bot.delivery.signal import OutboxSignal
+from bot.lifecycle.assignments import Assignments, Step
+from bot.lifecycle.transitions import Lifecycle, Moved, Note
+from bot.people import Person
+from bot.presentation.callbacks import LostWhy
+from bot.presentation.endings import Endings
+from storage import Database, LeadEvent, LeadStatus
+
+log = logging.getLogger(__name__)
+
+# A question about a lost lead's reason is the owner's next message for this long; a
+# message after it is what it is (a command, a lead to forward), not an old answer.
+QUESTION_WAITS = timedelta(hours=1)
+NOTE_LIMIT = 500  # characters of a reason kept in the history
+
+
+@dataclass(frozen=True)
+class Noted:
+    lead_id: int
+    text: str
+
+
+class Outcomes:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        life: Lifecycle,
+        endings: Endings,
+        assignments: Assignments,
+        signal: OutboxSignal,
+    ) -> None:
+        self._db = db
+        self._clock = clock
+        self._life = life
+        self._endings = endings
+        self._assignments = assignments
+        self._signal = signal
+        self._questions = db.repos.reason_questions
+        self._events = db.repos.events
+        self._leads = db.repos.leads
+
+    async def may_close(self, lead_id: int, person: Person) -> Step:
+        """Whether Won or Lost could go ahead now: the lead is taken by this person."""
+        return await self._assignments.holds(lead_id, person, LeadStatus.TAKEN)
+
+    async def close(
+        self, lead_id: int, person: Person, won: bool, reason: LostWhy | None = None
+    ) -> Step:
+        async with self._db.transaction():
+            now = self._clock.now()
+            owned = await self._assignments.owned(lead_id, person)
+            if isinstance(owned, Step):
+                return owned
+            _lead, member = owned
+            why_lost = None if won else (reason or LostWhy.OTHER).value
+            kind = "won" if won else "lost"
+            note = Note(kind, why_lost or kind, actor_user_id=person.user_id)
+            moved = await self._life.close(lead_id, member.id, won, now, note, why_lost)
+            if not isinstance(moved, Moved):
+                return Step.STALE
+            await self._endings.closed(moved, member)
+            if why_lost == LostWhy.OTHER.value:
+                await self._questions.ask(person.user_id, lead_id, now)
+                await self._endings.ask_reason(moved.lead, member, moved)
+        self._signal.notify()
+        return Step.DONE
+
+    async def undo(self, lead_id: int, person: Person) -> Step:
+        """Its owner takes back Won or Lost: TOO_LATE after UNDO_WINDOW (a head reopens)."""
+        async with self._db.transaction():
+            now = self._clock.now()
+            owned = await self._assignments.owned(lead_id, person)
+            if isinstance(owned, Step):
+                return owned
+            lead, member = owned
+            if lead.status not in (LeadStatus.WON, LeadStatus.LOST):
+                return Step.STALE
+            details = {"was": lead.status.value}
+            note = Note("undone", "owner", details, person.user_id)
+            moved = await self._life.undo(lead_id, member.id, now, note)
+            if not isinstance(moved, Moved):
+                return Step.TOO_LATE
+            await self._questions.forget_lead(lead_id)
+            await self._endings.undone(moved, member)
+        self._signal.notify()
+        log.info("lead %d: outcome undone by member %d", lead_id, member.id)
+        return Step.DONE
+
+    async def asked(self, user_id: int) -> bool:
+        """Whether the person's next message answers why a lead was lost."""
+        since = self._clock.now() - QUESTION_WAITS
+        async with self._db.consistent_read():
+            return await self._questions.asked_since(user_id, since)
+
+    async def note_reason(self, person: Person, text: str) -> Noted | None:
+        """The answer goes into the lead's history; None if there was no question to
+        answer (any more: answered, too old, or the lead is not lost)."""
+        async with self._db.transaction():
+            now = self._clock.now()
+            question = await self._questions.take(person.user_id)
+            if question is None or now - question.asked_at > QUESTION_WAITS:
+                return None
+            lead = await self._leads.get(question.lead_id)
+            if lead is None or lead.status is not LeadStatus.LOST:
+                return None
+            kept = text.strip()[:NOTE_LIMIT]
+            await self._events.add(
+                LeadEvent(
+                    lead.id,
+                    now,
+                    "lost_note",
+                    LostWhy.OTHER.value,
+                    actor_user_id=person.user_id,
+                    member_id=lead.owner_id,
+                    details={"text": kept},
+                )
+            )
+        return Noted(lead.id, kept)

@@ -1,0 +1,92 @@
+"""What each chat is told when a lead ends, and when its owner takes the ending back: the
+owner's card (with ↩️ for UNDO_WINDOW), the team card, and the question a lost lead's
+"Другое" asks. Outbox rows in the caller's transaction."""
+
+from __future__ import annotations
+
+from bot.i18n import Html, Translator
+from bot.presentation.buttons import outcome_buttons, undo_buttons
+from bot.presentation.callbacks import LostWhy
+from bot.presentation.cards import owner_messages, with_status
+from bot.presentation.lead_messages import LeadMessages
+from bot.presentation.notices import Text, member_translator
+from bot.presentation.reactions import Moved, Reactions
+from storage import (
+    Buttons,
+    LeadRecord,
+    LeadStatus,
+    MemberRecord,
+    OutboxMethod,
+    OutboxPurpose,
+    Repos,
+)
+
+
+def outcome_line(lead: LeadRecord, tr: Translator) -> Html:
+    if lead.status is LeadStatus.WON:
+        return tr("outcome.won")
+    return tr("outcome.lost", why=tr("lost_why." + (lead.lost_reason or LostWhy.OTHER.value)))
+
+
+class Endings:
+    def __init__(self, repos: Repos, told: Reactions) -> None:
+        self._outbox = repos.outbox
+        self._teams = repos.teams
+        self._told = told
+        self._messages = LeadMessages(repos.outbox)
+
+    async def closed(self, moved: Moved, member: MemberRecord) -> None:
+        """The owner's card shows the outcome, with a button to take it back for a few
+        minutes; the team card shows the outcome."""
+        lead = moved.lead
+        tr = member_translator(member)
+        card = owner_messages(lead, await self._told.reason_for(lead, member, tr), tr)[0]
+        shown = with_status(card, outcome_line(lead, tr))
+        await self._private_card(lead, member, shown, undo_buttons(lead.id, tr), moved)
+        await self._team_card(lead, member, lambda tr: outcome_line(lead, tr), moved)
+
+    async def undone(self, moved: Moved, member: MemberRecord) -> None:
+        """Back in work: the owner's card has Won and Lost again, the team card the owner."""
+        lead = moved.lead
+        tr = member_translator(member)
+        card = owner_messages(lead, await self._told.reason_for(lead, member, tr), tr)[0]
+        shown = with_status(card, tr("outcome.undone"))
+        await self._private_card(lead, member, shown, outcome_buttons(lead.id, tr), moved)
+        await self._team_card(lead, member, lambda tr: tr("outcome.undone"), moved)
+
+    async def ask_reason(self, lead: LeadRecord, member: MemberRecord, moved: Moved) -> None:
+        tr = member_translator(member)
+        await self._outbox.enqueue(
+            member.user_id,
+            OutboxMethod.SEND,
+            OutboxPurpose.MEMBER_NOTICE,
+            tr("lost.ask_reason", id=lead.id),
+            moved.at,
+            lead_id=lead.id,
+        )
+
+    async def _private_card(
+        self,
+        lead: LeadRecord,
+        member: MemberRecord,
+        text: Html,
+        buttons: Buttons,
+        moved: Moved,
+    ) -> None:
+        card = await self._messages.private_card(lead, member)
+        if card is not None:
+            await self._messages.edit(card, OutboxPurpose.UPDATE, text, moved.at, buttons)
+
+    async def _team_card(
+        self, lead: LeadRecord, member: MemberRecord, status: Text, moved: Moved
+    ) -> None:
+        team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
+        if team is None:
+            return
+        await self._told.team_card_says(
+            lead,
+            team,
+            OutboxPurpose.CARD_CLOSED,
+            lambda tr: with_status(tr("card.owner", name=member.full_name), status(tr)),
+            moved.at,
+        )

@@ -1,0 +1,56 @@
+"""A lost lead's "Другое" asks its owner for the reason in words: the question waits here
+for their next message, so that a restart does not forget it. One per person."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import aiosqlite
+
+from storage.clock_format import from_db, to_db
+from storage.rows import fetch_one
+
+
+@dataclass(frozen=True)
+class ReasonQuestion:
+    user_id: int
+    lead_id: int
+    asked_at: datetime
+
+
+class ReasonQuestionRepo:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def ask(self, user_id: int, lead_id: int, at: datetime) -> None:
+        """The person's question is about this lead now (a newer one replaces it)."""
+        await self._db.execute(
+            "INSERT INTO reason_questions (user_id, lead_id, asked_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (user_id) DO UPDATE SET lead_id = excluded.lead_id, "
+            "asked_at = excluded.asked_at",
+            (user_id, lead_id, to_db(at)),
+        )
+
+    async def asked_since(self, user_id: int, since: datetime) -> bool:
+        row = await fetch_one(
+            self._db,
+            "SELECT 1 FROM reason_questions WHERE user_id = ? AND asked_at >= ?",
+            (user_id, to_db(since)),
+        )
+        return row is not None
+
+    async def take(self, user_id: int) -> ReasonQuestion | None:
+        """The person's question, answered now: it is gone once read."""
+        row = await fetch_one(
+            self._db,
+            "DELETE FROM reason_questions WHERE user_id = ? RETURNING user_id, lead_id, asked_at",
+            (user_id,),
+        )
+        if row is None:
+            return None
+        return ReasonQuestion(row["user_id"], row["lead_id"], from_db(row["asked_at"]))
+
+    async def forget_lead(self, lead_id: int) -> None:
+        """The lead is not lost any more: nobody is asked why."""
+        await self._db.execute("DELETE FROM reason_questions WHERE lead_id = ?", (lead_id,))
