@@ -305,7 +305,7 @@ WORK: dict[str, str] = {
     "replay_header.known_client_off": (
         "🔁 <b>Had known clients not gone to their manager</b> ({first} — {last})"
     ),
-    "replay.leads": "Leads in the period: {count}. The way then: {mode}.",
+    "replay.leads": "Leads in the period: {count}. The way then: “{mode}”.",
     "replay.line": "<b>{name}</b>: had {actual} → would have had {would}",
     "replay.nobody": "Nobody was in the team in this period.",
     "replay.spread": "Spread (most minus fewest): {actual} → {would}",

@@ -311,7 +311,7 @@ WORK: dict[str, str] = {
     "replay_header.known_client_off": (
         "🔁 <b>Если бы знакомых клиентов не отдавали их менеджеру</b> ({first} — {last})"
     ),
-    "replay.leads": "Лидов за период: {count}. Способ тогда: {mode}.",
+    "replay.leads": "Лидов за период: {count}. Способ тогда: «{mode}».",
     "replay.line": "<b>{name}</b>: было {actual} → стало бы {would}",
     "replay.nobody": "В команде за этот период никого не было.",
     "replay.spread": (

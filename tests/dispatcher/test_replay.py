@@ -115,7 +115,7 @@ async def test_other_policies_answer_per_manager_as_text_and_picture(world: Worl
     text = world.session.of(SendMessage)[-1].text
     assert text.startswith(
         "🔁 <b>Если бы менеджера для каждого лида выбирали руководители</b> "
-        "(01.12.2026 — 18.12.2026)\nЛидов за период: 44. Способ тогда: По очереди.\n"
+        "(01.12.2026 — 18.12.2026)\nЛидов за период: 44. Способ тогда: «По очереди».\n"
     )
     assert "<b>Ivan</b>: было " in text and "→ стало бы 0" in text
     assert "На выбор руководителям: 44" in text

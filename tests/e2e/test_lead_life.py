@@ -96,8 +96,15 @@ async def test_accept_turns_the_offer_into_the_card_with_contacts(
         won = await tg.press(IVAN, offer, data=f"out:won:{created['id']}")
         assert "сделка" in won["text"]
         await tg.wait_for(lambda: offer.edits == 2)
-        assert "Итог: сделка" in offer.text and offer.buttons() == []
+        assert "Итог: сделка" in offer.text
+        assert [b["text"] for b in offer.buttons()] == ["↩️ Отменить итог"]
         assert await lead_state(app.db, created["id"]) == (LeadStatus.WON, 1)
+        # A mistaken tap, taken back within five minutes: the card has Won and Lost again.
+        undone = await tg.press(IVAN, offer, data=f"undo:{created['id']}")
+        assert "снова в работе" in undone["text"]
+        await tg.wait_for(lambda: offer.edits == 3)
+        assert [b["text"] for b in offer.buttons()] == ["🏆 Сделка", "❌ Отказ"]
+        assert await lead_state(app.db, created["id"]) == (LeadStatus.TAKEN, 1)
 
 
 async def test_return_passes_the_lead_to_the_next_manager_with_the_reason(
