@@ -227,7 +227,14 @@ def _answer(policy: Policy, in_force: Mode, period: Period, result: Replay, read
         if lead.owner_id is not None:
             actual[lead.owner_id] = actual.get(lead.owner_id, 0) + 1
     unowned = sum(1 for lead in counted if lead.owner_id is None)
-    present = {m.id for m in read.members if m.active} | set(actual) | set(result.got)
+    # In the team at some time in the period, or with a lead of it: a manager who joined
+    # after it, or left before it, is not counted in its spread.
+    present = {
+        m.id
+        for m in read.members
+        if m.joined_at < period.end and (m.removed_at is None or m.removed_at > period.start)
+    }
+    present |= set(actual) | set(result.got)
     managers = tuple(m.id for m in read.members if m.id in present)
     names = {m.id: m.full_name for m in read.members}
     return WhatIf(Asked.OK, policy, in_force, period, result, actual, unowned, names, managers)
