@@ -27,27 +27,13 @@ class TurnRepo:
         assert isinstance(state, dict)
         return state
 
-    async def put(
-        self,
-        team_id: int,
-        state: Mapping[str, object],
-        scope: str = TEAM_SCOPE,
-        day: date | None = None,
-    ) -> None:
-        """The rotation's new state; with `day` (the team's local date), also kept as how
-        it stood at the end of that day, for /replay (a trigger then writes `turns`)."""
-        text = json.dumps(dict(state))
-        if day is not None:
-            await self._db.execute(
-                "INSERT INTO turn_days (team_id, scope, day, state) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (team_id, scope, day) DO UPDATE SET state = excluded.state",
-                (team_id, scope, day.isoformat(), text),
-            )
-            return
+    async def put(self, team_id: int, state: Mapping[str, object], scope: str, day: date) -> None:
+        """The rotation's new state, kept as how it stood at the end of `day` (the team's
+        local date) for /replay; a trigger makes it the rotation now (`turns`) as well."""
         await self._db.execute(
-            "INSERT INTO turns (team_id, scope, state) VALUES (?, ?, ?) "
-            "ON CONFLICT (team_id, scope) DO UPDATE SET state = excluded.state",
-            (team_id, scope, text),
+            "INSERT INTO turn_days (team_id, scope, day, state) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (team_id, scope, day) DO UPDATE SET state = excluded.state",
+            (team_id, scope, day.isoformat(), json.dumps(dict(state))),
         )
 
     async def before(self, team_id: int, day: date) -> dict[str, dict[str, object]]:
