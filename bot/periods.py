@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from bot.dates import read_day
+from bot.routing.hours import local_midnight
 
 MAX_DAYS = 366
 REPORT_TIME = time(9)  # the weekly report goes out at the start of Monday
@@ -49,7 +51,7 @@ class Period:
 
 
 def parse_period(
-    text: str, now: datetime, zone: tzinfo, default: Span = Span.WEEK
+    text: str, now: datetime, zone: ZoneInfo, default: Span = Span.WEEK
 ) -> Period | None:
     """The period `text` names (empty: `default`), or None if it names none."""
     words = text.strip().casefold()
@@ -57,7 +59,7 @@ def parse_period(
     today = now.astimezone(zone).date()
     until = now + _INSTANT  # up to this moment, what happened at it included
     if span is Span.TODAY:
-        return Period(span, _midnight(today, zone), until, today, today)
+        return Period(span, local_midnight(today, zone), until, today, today)
     if span in (Span.WEEK, Span.MONTH):
         days = 7 if span is Span.WEEK else 30
         start = now - timedelta(days=days)
@@ -72,11 +74,15 @@ def parse_period(
     if last < first or (last - first).days >= MAX_DAYS:
         return None
     return Period(
-        Span.RANGE, _midnight(first, zone), _midnight(last + timedelta(days=1), zone), first, last
+        Span.RANGE,
+        local_midnight(first, zone),
+        local_midnight(last + timedelta(days=1), zone),
+        first,
+        last,
     )
 
 
-def last_week(now: datetime, zone: tzinfo) -> Period:
+def last_week(now: datetime, zone: ZoneInfo) -> Period:
     """The calendar week before the one `now` is in, Monday to Sunday in `zone`: what the
     Monday report covers, whichever day of this week it is sent (late, after a stop)."""
     today = now.astimezone(zone).date()
@@ -84,20 +90,16 @@ def last_week(now: datetime, zone: tzinfo) -> Period:
     first = monday - timedelta(days=7)
     return Period(
         Span.LAST_WEEK,
-        _midnight(first, zone),
-        _midnight(monday, zone),
+        local_midnight(first, zone),
+        local_midnight(monday, zone),
         first,
         monday - timedelta(days=1),
     )
 
 
-def next_report_time(now: datetime, zone: tzinfo) -> datetime:
+def next_report_time(now: datetime, zone: ZoneInfo) -> datetime:
     """The first Monday, REPORT_TIME in `zone`, after `now`."""
     local = now.astimezone(zone)
     monday = local.date() - timedelta(days=local.weekday())
     due = datetime.combine(monday, REPORT_TIME, zone)
     return due if due > now else datetime.combine(monday + timedelta(days=7), REPORT_TIME, zone)
-
-
-def _midnight(day: date, zone: tzinfo) -> datetime:
-    return datetime.combine(day, time(), zone)

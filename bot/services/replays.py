@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, datetime
 from enum import StrEnum
 
 from bot.clock import Clock
@@ -20,7 +20,7 @@ from bot.lifecycle.planner import Planner
 from bot.people import Person, Roles
 from bot.periods import Period, Span, parse_period
 from bot.routing import KnownBy, KnownClient, MemberState, Mode, TeamSnapshot, TurnState
-from bot.routing.hours import Calendar, off_duty
+from bot.routing.hours import Calendar, local_midnight, off_duty
 from bot.routing.replay import Arrival, Moment, Policy, Replay, apply, replay
 from bot.team_settings import CAP, MODE, OFF_HOURS, TIMEZONE, TeamSettings
 from storage import Database, MemberRecord, TeamRecord
@@ -143,7 +143,7 @@ class ReplayService:
         # and the leads of that day before the period move them on.
         zone = settings[TIMEZONE]
         first = period.start.astimezone(zone).date()
-        since = datetime.combine(first, time(), zone)
+        since = local_midnight(first, zone)
         return _Team(
             settings,
             await self._members.all_of(team.id),
