@@ -22,7 +22,7 @@ from bot.periods import Period, Span, parse_period
 from bot.routing import KnownBy, KnownClient, MemberState, Mode, TeamSnapshot, TurnState
 from bot.routing.hours import Calendar, local_midnight, off_duty
 from bot.routing.replay import Arrival, Moment, Policy, Replay, apply, replay
-from bot.team_settings import CAP, MODE, OFF_HOURS, TIMEZONE, TeamSettings
+from bot.team_settings import CAP, MODE, OFF_HOURS, TIMEZONE, SettingError, TeamSettings
 from storage import Database, MemberRecord, TeamRecord
 from storage.replay import PastLead
 from storage.vacations import VacationRecord
@@ -39,16 +39,6 @@ _OFF = {"off", "нет", "выкл", "no"}
 _RULES = {"rules", "rule", "правила"}
 _KNOWN = {"known_client", "known", "знакомые", "известные"}
 _KNOWN_BY = {kind.value: kind for kind in KnownBy}
-_MODES = {
-    "round_robin": Mode.ROUND_ROBIN,
-    "по_очереди": Mode.ROUND_ROBIN,
-    "очередь": Mode.ROUND_ROBIN,
-    "head_decides": Mode.HEAD_DECIDES,
-    "руководитель": Mode.HEAD_DECIDES,
-    "решает_руководитель": Mode.HEAD_DECIDES,
-    "first_come": Mode.FIRST_COME,
-    "кто_успел": Mode.FIRST_COME,
-}
 
 
 def read_request(text: str) -> tuple[Policy | Asked, str]:
@@ -59,9 +49,10 @@ def read_request(text: str) -> tuple[Policy | Asked, str]:
     if len(words) == 2 and words[1] in _OFF and words[0] in _RULES | _KNOWN:
         policy = Policy.RULES_OFF if words[0] in _RULES else Policy.KNOWN_CLIENT_OFF
         return policy, " ".join(typed[2:])
-    for size in (2, 1):  # "по очереди" is two words as typed
-        mode = _MODES.get("_".join(words[:size])) if len(words) >= size else None
-        if mode is None:
+    for size in range(min(len(typed), 2), 0, -1):  # "по очереди" is two words as typed
+        try:
+            mode = MODE.parse(" ".join(typed[:size]))  # the words /set mode takes
+        except SettingError:
             continue
         rest = " ".join(typed[size:])
         match mode:
