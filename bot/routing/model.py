@@ -7,6 +7,10 @@ from enum import StrEnum
 from bot.routing.hours import OffHours
 from bot.routing.turns import TurnState
 
+# Where the team's own rotation is kept (storage's TEAM_SCOPE is the same word); each
+# round-robin group has a scope of its own.
+TEAM_SCOPE = "team"
+
 
 class Mode(StrEnum):
     """How a team (later also a rule's group) hands out leads: the article's first three
@@ -158,7 +162,7 @@ class Decision:
     candidates: tuple[int, ...]  # who may claim a posted card; the heads' list, best first
     reason: Reason
     turn: TurnState | None = None  # the new turn: the caller persists it, a dry run does not
-    scope: str = "team"  # whose turn `turn` is: the team's (storage's TEAM_SCOPE) or a group's
+    scope: str = TEAM_SCOPE  # whose turn `turn` is: the team's or a group's
     group_id: int | None = None  # POST: only this group's members may claim the card
 
 

@@ -17,11 +17,16 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 
-from bot.routing.model import DecisionKind, LeadFacts, MemberState, Mode, TeamSnapshot
+from bot.routing.model import (
+    TEAM_SCOPE,
+    DecisionKind,
+    LeadFacts,
+    MemberState,
+    Mode,
+    TeamSnapshot,
+)
 from bot.routing.route import route
 from bot.routing.turns import TurnState
-
-TEAM_SCOPE = "team"
 
 
 class Policy(StrEnum):
