@@ -26,7 +26,7 @@ class OutboxPurpose(StrEnum):
     CARD_CLAIMED = "card_claimed"  # the card edited to show who took the lead
     CARD_RETURNED = "card_returned"  # the old card edited: the lead was posted again below
     CARD_ASSIGNED = "card_assigned"  # the card edited: a head gave the lead to someone
-    CARD_REOPENED = "card_reopened"  # the card edited: a head reopened a closed lead
+    CARD_REOPENED = "card_reopened"  # the card edited: a closed lead is in work again
     CARD_CLOSED = "card_closed"  # the card edited to show the outcome
     OWNER_CARD = "owner_card"  # the full lead, in the new owner's private chat
     OFFER_CARD = "offer_card"  # a lead offered to one manager: no contacts, Accept / Return

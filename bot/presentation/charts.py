@@ -87,9 +87,7 @@ def render_png(data: ChartData) -> bytes:
     top, bottom = figure.subplots(2, 1)
     _outcomes(top, data)
     _channels(bottom, data)
-    out = io.BytesIO()
-    figure.savefig(out, format="png", dpi=DPI)
-    return out.getvalue()
+    return _png(figure)
 
 
 def _outcomes(axes: Axes, data: ChartData) -> None:
@@ -162,6 +160,10 @@ def render_replay_png(data: ReplayChartData) -> bytes:
     axes.set_xlabel(data.labels["leads"])
     axes.legend(loc="lower right")
     axes.grid(axis="x", alpha=0.3)
+    return _png(figure)
+
+
+def _png(figure: Figure) -> bytes:
     out = io.BytesIO()
     figure.savefig(out, format="png", dpi=DPI)
     return out.getvalue()

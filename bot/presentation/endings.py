@@ -43,7 +43,8 @@ class Endings:
         card = owner_messages(lead, await self._told.reason_for(lead, member, tr), tr)[0]
         shown = with_status(card, outcome_line(lead, tr))
         await self._private_card(lead, member, shown, undo_buttons(lead.id, tr), moved)
-        await self._team_card(lead, member, lambda tr: outcome_line(lead, tr), moved)
+        closed = OutboxPurpose.CARD_CLOSED
+        await self._team_card(lead, member, closed, lambda tr: outcome_line(lead, tr), moved)
 
     async def undone(self, moved: Moved, member: MemberRecord) -> None:
         """Back in work: the owner's card has Won and Lost again, the team card the owner."""
@@ -52,7 +53,8 @@ class Endings:
         card = owner_messages(lead, await self._told.reason_for(lead, member, tr), tr)[0]
         shown = with_status(card, tr("outcome.undone"))
         await self._private_card(lead, member, shown, outcome_buttons(lead.id, tr), moved)
-        await self._team_card(lead, member, lambda tr: tr("outcome.undone"), moved)
+        undone = OutboxPurpose.CARD_REOPENED
+        await self._team_card(lead, member, undone, lambda tr: tr("outcome.undone"), moved)
 
     async def ask_reason(self, lead: LeadRecord, member: MemberRecord, moved: Moved) -> None:
         tr = member_translator(member)
@@ -78,7 +80,12 @@ class Endings:
             await self._messages.edit(card, OutboxPurpose.UPDATE, text, moved.at, buttons)
 
     async def _team_card(
-        self, lead: LeadRecord, member: MemberRecord, status: Text, moved: Moved
+        self,
+        lead: LeadRecord,
+        member: MemberRecord,
+        purpose: OutboxPurpose,
+        status: Text,
+        moved: Moved,
     ) -> None:
         team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
         if team is None:
@@ -86,7 +93,7 @@ class Endings:
         await self._told.team_card_says(
             lead,
             team,
-            OutboxPurpose.CARD_CLOSED,
+            purpose,
             lambda tr: with_status(tr("card.owner", name=member.full_name), status(tr)),
             moved.at,
         )
