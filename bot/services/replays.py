@@ -120,13 +120,13 @@ class ReplayService:
             team = await self._teams.primary()
             if team is None:
                 return WhatIf(Asked.NO_TEAM)
-            settings = await self._planner.settings(team)
+            situation = await self._planner.situation(team, now)
+            settings = situation.settings
             period = parse_period(rest, now, settings[TIMEZONE], Span.MONTH)
             if period is None:
                 return WhatIf(Asked.USAGE)
-            snapshot = (await self._planner.situation(team, now)).snapshot
             read = await self._read(team, settings, period)
-        result = await asyncio.to_thread(_run, apply(policy, snapshot), read, period)
+        result = await asyncio.to_thread(_run, apply(policy, situation.snapshot), read, period)
         return _answer(policy, settings[MODE], period, result, read)
 
     async def _read(self, team: TeamRecord, settings: TeamSettings, period: Period) -> _Team:
