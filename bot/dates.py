@@ -5,6 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 TODAY_WORDS = frozenset({"today", "сегодня"})
+# Days a sales team writes about. Far outside them a day is a typo (or a probe), and its
+# midnight in a time zone, or the day after it, is past what datetime can hold.
+FIRST_YEAR = 1970
+LAST_YEAR = 2999
 
 
 def read_day(text: str, today: date) -> tuple[date, bool] | None:
@@ -14,13 +18,17 @@ def read_day(text: str, today: date) -> tuple[date, bool] | None:
     if text in TODAY_WORDS:
         return today, True
     try:
-        return date.fromisoformat(text), True
+        day = date.fromisoformat(text)
     except ValueError:
         pass
+    else:
+        return (day, True) if FIRST_YEAR <= day.year <= LAST_YEAR else None
     parts = text.split(".")
     if len(parts) not in (2, 3) or not all(p.isdecimal() and p.isascii() for p in parts):
         return None
     year = int(parts[2]) if len(parts) == 3 else today.year
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
     try:
         return date(year, int(parts[1]), int(parts[0])), len(parts) == 3
     except ValueError:

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError
+from aiogram.methods import TelegramMethod
+from aiogram.types import Update
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
+from aiohttp import web
 from aiohttp.typedefs import Handler
+from pydantic import ValidationError
 
 from bot.config import Settings
 from bot.delivery.pulse import TelegramPulse, WebhookReport
@@ -21,6 +26,26 @@ log = logging.getLogger(__name__)
 CHECK_SECONDS = 60.0
 
 
+class UpdatesHandler(SimpleRequestHandler):
+    """aiogram's handler, but a body with the right secret that is no update at all (not
+    JSON, a list, no update_id) is answered 200 and logged, once: any other answer makes
+    Telegram deliver the same body again for a day, and each time it would fail again."""
+
+    async def _handle_request(self, bot: Bot, request: web.Request) -> web.Response:
+        try:
+            update = Update.model_validate(
+                await request.json(loads=bot.session.json_loads), context={"bot": bot}
+            )
+        except (ValueError, ValidationError) as error:
+            # ValueError: not JSON, or not UTF-8; ValidationError: JSON that is no update.
+            log.warning("webhook: a request with the right secret is not an update: %s", error)
+            return web.Response(text="ok")
+        result: TelegramMethod[Any] | None = await self.dispatcher.feed_webhook_update(
+            bot, update, **self.data
+        )
+        return web.Response(body=self._build_response_writer(bot=bot, result=result))
+
+
 def updates_handler(settings: Settings, dispatcher: Dispatcher, bot: Bot) -> Handler | None:
     """Where Telegram's updates are handled in webhook mode. Each is answered only once it
     was handled (not in the background): a crash never confirms an update it did not
@@ -28,7 +53,7 @@ def updates_handler(settings: Settings, dispatcher: Dispatcher, bot: Bot) -> Han
     secret token gets 401 and is not handled."""
     if settings.webhook_url is None:
         return None
-    handler = SimpleRequestHandler(
+    handler = UpdatesHandler(
         dispatcher, bot, handle_in_background=False, secret_token=settings.webhook_token()
     )
     return handler.handle

@@ -27,7 +27,9 @@ from bot.handlers import (
 
 def get_routers() -> list[Router]:
     # help goes last: its private-chat fallback must not shadow anything else.
+    # Forwards go first: a forwarded text is never a command, whatever it starts with.
     return [
+        intake.make_forward_router(),
         chats.make_router(),
         setup.make_router(),
         membership.make_router(),

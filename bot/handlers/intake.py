@@ -95,11 +95,23 @@ async def on_forward(message: Message, intake: IntakeService, tr: Translator) ->
     await _reply(message, result, tr)
 
 
+async def ignore_forward(message: Message) -> None:
+    """A message forwarded into a group is somebody's words shown again, never an order."""
+
+
+def make_forward_router() -> Router:
+    """Forwarded messages, before any command sees them: a client's message that happens
+    to start with "/set mode ..." is a lead, not the head's command."""
+    router = Router(name=__name__ + ".forwards")
+    forwarded = (IN_PRIVATE, F.forward_origin | F.contact)
+    router.message.register(on_forward, *forwarded, IsHead())
+    router.message.register(heads_only("forward.not_head"), *forwarded)
+    router.message.register(ignore_forward, F.forward_origin)
+    return router
+
+
 def make_router() -> Router:
     router = Router(name=__name__)
     router.message.register(on_newlead, Command("newlead"), IsHead())
     router.message.register(heads_only("newlead.not_head"), Command("newlead"))
-    forwarded = (IN_PRIVATE, F.forward_origin | F.contact)
-    router.message.register(on_forward, *forwarded, IsHead())
-    router.message.register(heads_only("forward.not_head"), *forwarded)
     return router

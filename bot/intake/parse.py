@@ -56,18 +56,57 @@ class Parsed:
     fields: LeadFields | None  # None: a form builder's connection check, not a lead
 
 
+# The charsets a web form really posts in: Unicode, the ASCII-compatible single-byte sets
+# (Cyrillic ones above all) and the East Asian multi-byte ones. Python knows many more
+# codecs that are no charset of text on the web (punycode, idna, EBCDIC's cp037,
+# unicode_escape, utf-7): they decode escapes or raise errors of their own, so they are
+# refused by name rather than tried.
+TEXT_CHARSETS = frozenset(
+    {
+        "utf-8",
+        "utf-8-sig",
+        "utf-16",
+        "utf-16-le",
+        "utf-16-be",
+        "utf-32",
+        "utf-32-le",
+        "utf-32-be",
+        "ascii",
+        *(f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16)),
+        *(f"cp{n}" for n in range(1250, 1259)),
+        "koi8-r",
+        "koi8-u",
+        "koi8-t",
+        "kz1048",
+        "ptcp154",
+        "cp866",
+        "cp855",
+        "mac-cyrillic",
+        "mac-roman",
+        "gb2312",
+        "gbk",
+        "gb18030",
+        "big5",
+        "big5hkscs",
+        "shift_jis",
+        "cp932",
+        "euc_jp",
+        "euc_kr",
+        "cp949",
+        "cp950",
+    }
+)
+
+
 def _codec(charset: str | None) -> str:
-    """The declared charset, if it is one: Python also knows codecs that are no text
-    encodings at all (rot13, base64, zlib, `undefined`), and those are refused."""
+    """The declared charset, if it is a charset of text a form may post in."""
     try:
         name = codecs.lookup(charset or "utf-8").name
-        # Both raise for a codec that does not turn bytes into text and back.
-        "a".encode(name)
-        b"a".decode(name)
-    except (LookupError, UnicodeError):
-        raise IntakeError(
-            415, f"unsupported charset {charset!r}; send UTF-8", Refusal.CHARSET
-        ) from None
+    except LookupError:
+        name = None
+    if name not in TEXT_CHARSETS:
+        raise IntakeError(415, f"unsupported charset {charset!r}; send UTF-8", Refusal.CHARSET)
+    assert name is not None
     return name
 
 
@@ -77,7 +116,7 @@ def _decode(raw: bytes, codec: str) -> str:
     for candidate in candidates:
         try:
             return raw.decode("utf-8-sig" if candidate == _UTF8 else candidate)
-        except UnicodeDecodeError:
+        except UnicodeError:
             continue
     raise IntakeError(400, f"the body is not valid {codec} text", Refusal.UNREADABLE)
 
@@ -110,7 +149,7 @@ def _form_pairs(body: bytes, codec: str) -> list[tuple[str, str]]:
     try:
         joined.decode(codec)
         chosen = codec
-    except UnicodeDecodeError:
+    except UnicodeError:
         if codec != _UTF8:
             raise IntakeError(
                 400, f"a value is not valid {codec} text", Refusal.UNREADABLE
@@ -118,7 +157,7 @@ def _form_pairs(body: bytes, codec: str) -> list[tuple[str, str]]:
         chosen = LEGACY_CHARSET
     try:
         pairs = [(key.decode(chosen), value.decode(chosen)) for key, value in raw]
-    except UnicodeDecodeError:
+    except UnicodeError:
         raise IntakeError(400, "a value is not valid text", Refusal.UNREADABLE) from None
     return nest_bracketed(pairs)
 

@@ -5,8 +5,10 @@ from datetime import UTC, datetime
 from aiogram.types import Contact, MessageOriginHiddenUser, MessageOriginUser
 from aiogram.types import User as TgUser
 
+from bot.routing import Mode
+from bot.team_settings import MODE
 from storage import LeadRepo, LeadSource
-from tests.builders import HEAD, IVAN, private
+from tests.builders import HEAD, IVAN, TEAM_CHAT, private, text_update
 from tests.conftest import World
 from tests.dispatcher.conftest import lead_count, make_team, outbox_purposes, reply_to
 
@@ -86,4 +88,26 @@ async def test_a_manager_forwarding_a_message_is_refused(world: World) -> None:
     await make_team(world)
     origin = MessageOriginUser(date=WHEN, sender_user=CLIENT)
     assert "только руководитель" in await reply_to(world, IVAN, "Клиент", forward_origin=origin)
+    assert await lead_count(world) == 0
+
+
+async def test_a_forwarded_message_that_starts_like_a_command_is_a_lead_not_a_command(
+    world: World,
+) -> None:
+    await make_team(world)
+    origin = MessageOriginUser(date=WHEN, sender_user=CLIENT)
+    text = await reply_to(world, HEAD, "/set mode round_robin", forward_origin=origin)
+    assert text == "Лид №1 создан и передан на распределение."
+    lead = await LeadRepo(world.db.conn).get(1)
+    assert lead is not None and lead.fields.message == "/set mode round_robin"
+    _, settings = await world.services.managers.settings()
+    assert settings[MODE] is Mode.FIRST_COME
+
+
+async def test_a_command_forwarded_into_the_team_chat_changes_nothing(world: World) -> None:
+    await make_team(world)
+    origin = MessageOriginUser(date=WHEN, sender_user=HEAD)
+    await world.feed(text_update(HEAD, TEAM_CHAT, "/set mode round_robin", forward_origin=origin))
+    _, settings = await world.services.managers.settings()
+    assert settings[MODE] is Mode.FIRST_COME
     assert await lead_count(world) == 0

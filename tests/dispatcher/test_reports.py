@@ -19,13 +19,13 @@ from tests.builders import (
     text_update,
 )
 from tests.conftest import World
-from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to
+from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to, stamped
 from tests.dispatcher.test_membership import BOT_USER
 
 
 async def claim(world: World, user: object, lead_id: int) -> None:
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(user, TEAM_CHAT, f"claim:{lead_id}"))  # type: ignore[arg-type]
+    await world.feed(button_update(user, TEAM_CHAT, await stamped(world, f"claim:{lead_id}")))  # type: ignore[arg-type]
 
 
 async def test_my_lists_open_leads_with_age_and_state(world: World) -> None:
@@ -78,10 +78,14 @@ async def test_stats_counts_per_manager_and_per_channel(world: World) -> None:
     leads = [await new_lead(world, f"C{n}", channel=channels[n]) for n in range(4)]
     for lead_id in leads[::2]:  # Ivan's
         world.session.expect(AnswerCallbackQuery)
-        await world.feed(button_update(IVAN, private(IVAN), f"offer:accept:{lead_id}"))
+        await world.feed(
+            button_update(IVAN, private(IVAN), await stamped(world, f"offer:accept:{lead_id}"))
+        )
     world.clock.advance(60)
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(IVAN, private(IVAN), f"out:won:{leads[0]}"))
+    await world.feed(
+        button_update(IVAN, private(IVAN), await stamped(world, f"out:won:{leads[0]}"))
+    )
     assert "<b>Ivan</b>: received 2, taken 2" in await reply_to(world, OLGA, "/stats")
     await reply_to(world, HEAD, '/alias channel yandex "Яндекс Директ"')
     world.session.expect_message()
@@ -97,10 +101,14 @@ async def test_stats_counts_per_manager_and_per_channel(world: World) -> None:
     [photo] = world.session.of(SendPhoto)
     assert photo.chat_id == HEAD.id
     assert "30 дней" in await reply_to_with_photo(world, HEAD, "/stats месяц")
-    assert await reply_to(world, HEAD, "/stats year") == (
+    usage = (
         "Период: /stats сегодня, /stats неделя, /stats месяц или две даты: "
         "/stats 01.11.2026 30.11.2026."
     )
+    assert await reply_to(world, HEAD, "/stats year") == usage
+    # Days past what a calendar holds are a typo, not "something went wrong".
+    for far in ("31.12.9999 31.12.9999", "01.01.0001 02.01.0001", "9999-12-31 9999-12-31"):
+        assert await reply_to(world, HEAD, f"/stats {far}") == usage, far
     assert "только участники" in await reply_to(world, STRANGER, "/stats")
 
 
@@ -206,7 +214,9 @@ async def test_a_manager_a_lead_is_only_offered_to_sees_no_contacts_until_accept
     card = world.session.of(SendMessage)[-2].text
     assert "Ромашка" in card and "+7912" not in card and "345" not in card
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(IVAN, private(IVAN), f"offer:accept:{lead_id}"))
+    await world.feed(
+        button_update(IVAN, private(IVAN), await stamped(world, f"offer:accept:{lead_id}"))
+    )
     world.session.expect_message(times=2)
     await world.feed(text_update(IVAN, private(IVAN), f"/lead {lead_id}"))
     assert "+79123456789" in world.session.of(SendMessage)[-2].text

@@ -123,6 +123,8 @@ async def test_every_bad_vacation_gets_a_clear_answer_and_changes_nothing(world:
         (IVAN, "/vacation", "Отпуск: /vacation 2026-12-01 2026-12-14"),
         (IVAN, "/vacation 2026-12-01", "Отпуск: /vacation 2026-12-01 2026-12-14"),
         (IVAN, "/vacation 2026-13-01 2026-12-14", "Дата — 2026-12-01"),
+        (HEAD, "/vacation @ivan 30.12.9999 31.12.9999", "Дата — 2026-12-01"),
+        (HEAD, "/vacation @ivan 9999-12-31 9999-12-31", "Дата — 2026-12-01"),
         (IVAN, "/vacation 2026-11-01 2026-12-14", "не может начаться в прошлом"),
         (IVAN, "/vacation 2026-12-14 2026-12-01", "Последний день отпуска раньше первого"),
         (IVAN, "/vacation 2026-12-22 2028-01-01", "не дольше 366 дней"),

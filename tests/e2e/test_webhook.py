@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 
 import aiohttp
+import pytest
 
 from bot.app import Application
 from bot.config import Settings
@@ -104,6 +105,23 @@ async def test_a_request_without_the_secret_is_refused_and_not_handled(
         assert len(tg.called("sendMessage")) == sent_before
 
 
+async def test_a_body_with_the_secret_that_is_no_update_is_answered_200_and_changes_nothing(
+    tg: FakeTelegram, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    port = free_port()
+    settings = webhook_settings(tmp_path, tg, port)
+    secret = {"X-Telegram-Bot-Api-Secret-Token": settings.webhook_token() or ""}
+    async with webhook_app(settings, tg), aiohttp.ClientSession() as http:
+        sent_before = len(tg.called("sendMessage"))
+        url = f"http://127.0.0.1:{port}/telegram"
+        for body in (b"not json", b"[1, 2]", b'{"message": {}}', b'"update"', b"\xff\xfe"):
+            async with http.post(url, data=body, headers=secret) as response:
+                assert response.status == 200, body
+        assert len(tg.called("sendMessage")) == sent_before
+    refused = [r for r in caplog.records if "is not an update" in r.getMessage()]
+    assert len(refused) == 5 and all(r.exc_info is None for r in refused)
+
+
 async def test_updates_waiting_at_a_restart_are_each_handled_once(
     tg: FakeTelegram, tmp_path: Path
 ) -> None:
@@ -153,8 +171,7 @@ async def test_accepts_returns_and_settings_delivered_at_once_stay_consistent(
         created = await intake.post(name="ООО Ромашка", phone="+7 912 345-67-89")
         offer = await offer_of(tg, IVAN, created["id"])
         # Accept and Return of one offer, and two settings, arrive together.
-        accept = f"offer:accept:{created['id']}"
-        give_back = f"offer:return:{created['id']}"
+        accept, give_back = offer.button("offer:accept"), offer.button("offer:return")
         taps = asyncio.gather(tg.press(IVAN, offer, accept), tg.press(IVAN, offer, give_back))
         await asyncio.gather(
             taps, tg.say(HEAD, HEAD.id, "/set cap 7"), tg.say(HEAD, HEAD.id, "/set cap 9")

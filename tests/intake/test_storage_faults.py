@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.services.intake import IntakeService, NewLead, Submitted
+from storage import RefusalRepo
 from tests.conftest import World
 from tests.dispatcher.conftest import lead_count
 from tests.intake.conftest import AUTH, Client
@@ -45,6 +46,29 @@ async def test_a_codec_that_is_no_text_encoding_gets_a_415_in_json(
     assert response.content_type == JSON
     assert "unsupported charset" in (await response.json())["error"]
     assert await lead_count(world) == 0
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        (f"{JSON}; charset=punycode", b'{"name": "A"}'),
+        (f"{JSON}; charset=idna", b'{"name": "A"}'),
+        (f"{JSON}; charset=cp037", b'{"name": "A"}'),
+        (f"{JSON}; charset=unicode_escape", b'{"name": "\\u0410"}'),
+        (f"{JSON}; charset=utf-7", b'{"name": "A"}'),
+        ("application/x-www-form-urlencoded; charset=punycode", b"name=%FF%FE"),
+        ("text/plain; charset=punycode", "Иван".encode()),
+    ],
+)
+async def test_a_codec_that_no_form_posts_in_is_refused_with_415_and_kept(
+    http: Client, world: World, content_type: str, body: bytes
+) -> None:
+    response = await http.post("/leads", data=body, headers={**AUTH, "Content-Type": content_type})
+    assert response.status == 415
+    assert "unsupported charset" in (await response.json())["error"]
+    assert await lead_count(world) == 0
+    [kept] = await RefusalRepo(world.db.conn).latest()
+    assert (kept.reason, kept.status) == ("charset", 415)
 
 
 async def test_a_locked_database_answers_503_with_retry_after_and_stores_nothing(

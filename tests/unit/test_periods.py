@@ -41,7 +41,15 @@ def test_two_dates_include_both_days() -> None:
 
 
 def test_what_names_no_period_is_refused() -> None:
-    for text in ("year", "30.11.2026 01.11.2026", "01.01.2025 01.06.2026", "когда-нибудь"):
+    for text in (
+        "year",
+        "30.11.2026 01.11.2026",
+        "01.01.2025 01.06.2026",
+        "когда-нибудь",
+        "31.12.9999 31.12.9999",
+        "01.01.0001 02.01.0001",
+        "0001-01-01 0001-01-02",
+    ):
         assert parse_period(text, NOW, MOSCOW) is None, text
 
 
