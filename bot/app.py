@@ -140,6 +140,7 @@ class Application:
         outbox_signal = OutboxSignal()
         services = build_services(db, bot, settings, clock, outbox_signal, pulse)
         await services.heads.load()
+        await services.restores.tell()
         await ClientIndex(db).backfill()
         worker = OutboxWorker(
             db,

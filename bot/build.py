@@ -43,6 +43,7 @@ from bot.services.managers import ManagerService
 from bot.services.refusals import RefusalService
 from bot.services.replays import ReplayService
 from bot.services.reports import ReportService
+from bot.services.restores import RestoreNotices
 from bot.services.route_check import RouteCheck
 from bot.services.rules import RuleService
 from bot.services.sources import SourceService
@@ -85,6 +86,7 @@ class Services:
     timers: TimerService
     alarm: Alarm
     buttons: ButtonLedger
+    restores: RestoreNotices
 
 
 def make_bot(settings: Settings, timeout: float = REQUEST_TIMEOUT) -> Bot:
@@ -184,7 +186,8 @@ def build_services(
         vacations=vacations,
         timers=timers,
         alarm=alarm,
-        buttons=ButtonLedger(db),
+        buttons=ButtonLedger(db, clock, planner, settings.zone),
+        restores=RestoreNotices(db, clock, notices, outbox_signal),
     )
 
 

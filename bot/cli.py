@@ -21,7 +21,13 @@ from bot.app import backups_of
 from bot.app import main as run_bot
 from bot.config import ConfigError, Settings, exit_with, load_settings
 from bot.doctor import examine, report
-from storage.backup import BadBackupError, check_copy, copy_database, restore_database
+from storage.backup import (
+    BadBackupError,
+    Restored,
+    check_copy,
+    copy_database,
+    restore_database,
+)
 from storage.instance_lock import AlreadyRunningError, InstanceLock
 
 
@@ -82,7 +88,7 @@ def put_back(settings: Settings, file: Path, now: datetime) -> int:
     try:
         check_copy(file)
         kept = backups_of(settings).make(now, "before-restore") if database.exists() else None
-        restore_database(file, database)
+        restored = restore_database(file, database, now, kept)
     except (BadBackupError, OSError) as error:
         say(f"Not restored: {error}", f"Не восстановлено: {error}")
         return 2
@@ -91,7 +97,32 @@ def put_back(settings: Settings, file: Path, now: datetime) -> int:
     say(f"Restored {database} from {file}.", f"База {database} восстановлена из {file}.")
     if kept is not None:
         say(f"What was there is kept in {kept}.", f"Прежняя база сохранена: {kept}.")
+    tell_taken_out(restored, kept)
     return 0
+
+
+def tell_taken_out(restored: Restored, kept: Path | None) -> None:
+    """Nothing drops out silently: the leads the copy lacks, by number and client."""
+    out = restored.taken_out
+    if not out:
+        say(
+            "Every lead the database had is in the copy.",
+            "Все лиды, что были в базе, в копии есть.",
+        )
+        return
+    where = str(kept) if kept is not None else "-"
+    say(
+        f"The copy lacks {len(out)} lead(s) the database had; they are kept in {where} and "
+        "the heads of sales will be told at the next start:",
+        f"В копии нет лидов, что были в базе ({len(out)}); они сохранены в {where}, "
+        "руководители узнают о них при следующем запуске:",
+    )
+    for lead in out:
+        print(f"  №{lead.number} {lead.client}")
+    say(
+        f"New leads get numbers from {restored.high_water + 1}: none is issued twice.",
+        f"Новые лиды получат номера с {restored.high_water + 1}: ни один не повторится.",
+    )
 
 
 def say(english: str, russian: str) -> None:

@@ -95,15 +95,20 @@ def database(path: Path) -> Finding:
             f"Database {path} will be created at the first start.",
             f"База {path} будет создана при первом запуске.",
         )
-    known = len(load_migrations())
     try:
-        verdict, version = examine_file(path, "quick_check")
+        verdict, version, differences = examine_file(path, "quick_check")
     except sqlite3.Error as error:
         return bad(
             f"Database {path} cannot be read ({error}): restore a backup "
             "(python -m bot restore FILE).",
             f"Базу {path} не прочитать ({error}): восстановите копию (python -m bot restore ФАЙЛ).",
         )
+    return _problem(path, verdict, version, differences) or _up_to_date(path, version)
+
+
+def _problem(path: Path, verdict: str, version: int, differences: list[str]) -> Finding | None:
+    """What makes the database unusable as it is, if anything."""
+    known = len(load_migrations())
     if verdict != "ok":
         return bad(
             f"Database {path} is damaged ({verdict}): restore a backup "
@@ -117,6 +122,19 @@ def database(path: Path) -> Finding:
             f"Базу {path} писала более новая версия бота (схема {version}, эта знает до "
             f"{known}): поставьте ту версию снова.",
         )
+    if differences:
+        shown = ", ".join(differences[:5])
+        return bad(
+            f"Database {path} has a schema this bot does not make ({shown}): something changed "
+            "it by hand; restore a backup (python -m bot restore FILE).",
+            f"В базе {path} схема, которую бот не создаёт ({shown}): базу меняли вручную; "
+            "восстановите копию (python -m bot restore ФАЙЛ).",
+        )
+    return None
+
+
+def _up_to_date(path: Path, version: int) -> Finding:
+    known = len(load_migrations())
     if version < known:
         return good(
             f"Database {path} is sound; {known - version} migration(s) will run at the next "

@@ -9,15 +9,19 @@ the bot's own user, like the database.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
 from contextlib import closing
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from storage.clock_format import to_db
 from storage.db import PRIVATE_FILE, PRIVATE_FOLDER, load_migrations
 from storage.errors import StorageError
+from storage.schema import apply_migration, schema_differences
 
 # The nightly copies, by name; others in the folder (before a migration, before a restore,
 # or put there by hand) are never pruned.
@@ -49,40 +53,117 @@ def copy_database(source: Path, target: Path) -> Path:
     return target
 
 
-def examine_file(path: Path, check: str = "integrity_check") -> tuple[str, int]:
-    """A database file's own verdict on itself ("ok", or what is wrong) and its schema
-    version, read without writing anything; sqlite3's errors come out as `sqlite3.Error`.
-    `check` is "integrity_check" (every page) or "quick_check" (faster, for a doctor)."""
+def read_only(path: Path) -> sqlite3.Connection:
+    """The file opened for reading only. Its name goes into a URI, escaped: a name with
+    '?' or '#' in it would otherwise open another file than the one checked."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def examine_file(path: Path, check: str = "integrity_check") -> tuple[str, int, list[str]]:
+    """A database file's own verdict on itself ("ok", or what is wrong), its schema version
+    and how its schema differs from what the migrations make of that version, read without
+    writing anything; sqlite3's errors come out as `sqlite3.Error`. `check` is
+    "integrity_check" (every page) or "quick_check" (faster, for a doctor)."""
     assert check in {"integrity_check", "quick_check"}
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+    with closing(read_only(path)) as conn:
         verdict = str(conn.execute(f"PRAGMA {check}").fetchone()[0])
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         conn.execute("SELECT COUNT(*) FROM leads").fetchone()
-    return verdict, version
+        known = version <= len(load_migrations())
+        differences = schema_differences(conn, version) if known else []
+    return verdict, version, differences
 
 
 def check_copy(path: Path) -> int:
     """The schema version of a copy that may be put back; else why not."""
+    if not path.is_file():
+        raise BadBackupError(f"{path} is not a file")
     try:
-        verdict, version = examine_file(path)
+        verdict, version, differences = examine_file(path)
     except sqlite3.Error as error:
         raise BadBackupError(f"{path} is not a database of this bot: {error}") from None
     if verdict != "ok":
         raise BadBackupError(f"{path} is damaged: {verdict}")
     if version > len(load_migrations()):
         raise BadBackupError(f"{path} was written by a newer bot (schema {version})")
+    if differences:
+        shown = ", ".join(differences[:5]) + (" ..." if len(differences) > 5 else "")
+        raise BadBackupError(f"{path} is not what this bot makes: {shown}")
     return version
 
 
-def restore_database(copy: Path, target: Path) -> None:
-    """Put `copy` back as the database at `target`. The caller holds the instance lock, so
-    no bot has the file open; the copy goes in through the backup API, so the target's own
-    journal files stay consistent with it."""
+@dataclass(frozen=True)
+class TakenOut:
+    """A lead the database had that the copy put back does not."""
+
+    number: int
+    client: str  # as the form gave it: name, company, phone, e-mail
+
+
+@dataclass(frozen=True)
+class Restored:
+    taken_out: list[TakenOut]
+    high_water: int  # the highest lead number issued before: no new lead gets one as low
+
+
+def restore_database(copy: Path, target: Path, at: datetime, kept: Path | None = None) -> Restored:
+    """Put `copy` back as the database at `target`, migrated to this version. The caller
+    holds the instance lock, so no bot has the file open; the copy goes in through the
+    backup API, so the target's own journal files stay consistent with it.
+
+    What the database had is carried over where a copy cannot bring it back: the highest
+    lead number issued (so no number is issued twice), and the leads the copy lacks (named
+    here, and to the heads at the next start, with where they are `kept`)."""
     check_copy(copy)
+    try:
+        return _put_back(copy, target, at, kept)
+    except sqlite3.Error as error:
+        raise BadBackupError(f"{copy} could not be put back: {error}") from None
+
+
+def _put_back(copy: Path, target: Path, at: datetime, kept: Path | None) -> Restored:
+    before, issued_before = _numbers(target) if target.exists() else ({}, 0)
     target.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
     with closing(sqlite3.connect(copy)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
     os.chmod(target, PRIVATE_FILE)
+    with closing(sqlite3.connect(target, isolation_level=None)) as conn:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        for migration in load_migrations()[version:]:
+            apply_migration(conn, migration)
+        kept_now = {row[0] for row in conn.execute("SELECT id FROM leads")}
+        taken_out = [TakenOut(n, who) for n, who in sorted(before.items()) if n not in kept_now]
+        high_water = max(issued_before, *before, 0)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(
+            "UPDATE lead_numbers SET high_water = max(high_water, ?) WHERE id = 1", (high_water,)
+        )
+        conn.execute(
+            "INSERT INTO restorations (at, copy_file, kept_file, taken_out) VALUES (?, ?, ?, ?)",
+            (
+                to_db(at),
+                str(copy),
+                None if kept is None else str(kept),
+                json.dumps([[t.number, t.client] for t in taken_out], ensure_ascii=False),
+            ),
+        )
+        conn.execute("COMMIT")
+        issued = conn.execute("SELECT high_water FROM lead_numbers WHERE id = 1").fetchone()[0]
+    return Restored(taken_out, int(issued))
+
+
+def _numbers(path: Path) -> tuple[dict[int, str], int]:
+    """The leads of the database at `path` by number, with their clients; and the highest
+    number a restore before took out (0 if none)."""
+    with closing(read_only(path)) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        rows = conn.execute("SELECT id, name, company, phone, email FROM leads").fetchall()
+        issued = 0
+        if "lead_numbers" in tables:
+            found = conn.execute("SELECT MAX(high_water) FROM lead_numbers").fetchone()[0]
+            issued = int(found or 0)
+    leads = {int(row[0]): ", ".join(str(v) for v in row[1:] if v) or "—" for row in rows}
+    return leads, issued
 
 
 class Backups:

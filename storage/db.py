@@ -171,7 +171,7 @@ class Database:
         try:
             async with self.transaction():
                 # executescript would COMMIT our transaction first, so run statements one by one.
-                for statement in _split_statements(migration.sql):
+                for statement in split_statements(migration.sql):
                     await self.conn.execute(statement)
                 async with self.conn.execute("PRAGMA foreign_key_check") as cur:
                     broken = list(await cur.fetchall())
@@ -267,7 +267,7 @@ class Database:
             return False
 
 
-def _split_statements(sql: str) -> list[str]:
+def split_statements(sql: str) -> list[str]:
     """Split a migration into statements; `sqlite3.complete_statement` knows about quotes."""
     statements: list[str] = []
     buffer = ""

@@ -77,6 +77,7 @@ class LeadRecord:
     source_id: int | None = None  # the intake link it came through
     group_id: int | None = None  # a first-come group's card: only its members may claim
     cover_for: int | None = None  # the owner got it as the deputy of this manager, away
+    stamp: str | None = None  # what its buttons carry besides its number (None: old lead)
 
     @property
     def open(self) -> bool:

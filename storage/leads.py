@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
@@ -23,7 +24,7 @@ _COLUMNS = (
     "id, team_id, status, pool, source, "
     + ", ".join(KNOWN_FIELDS)
     + ", extra, contact_user_id, owner_id, created_at, assigned_at, taken_at, closed_at, "
-    "lost_reason, card_chat_id, card_message_id, source_id, group_id, cover_for"
+    "lost_reason, card_chat_id, card_message_id, source_id, group_id, cover_for, stamp"
 )
 LEAD_COLUMNS = _COLUMNS
 _OPEN = f"status IN ('{LeadStatus.OFFERED.value}', '{LeadStatus.TAKEN.value}')"
@@ -33,6 +34,19 @@ _TAKEN_AT = (
     "taken_at = ?1, take_seconds = CAST(round((julianday(?1) - julianday(created_at)) * 86400) "
     "AS INTEGER)"
 )
+
+# The next lead's number: past every lead here and past every number issued before the
+# last restore (`lead_numbers`), so that no number is issued twice.
+_NEXT_NUMBER = (
+    "max(COALESCE((SELECT MAX(id) FROM leads), 0), "
+    "COALESCE((SELECT high_water FROM lead_numbers WHERE id = 1), 0)) + 1"
+)
+STAMP_BYTES = 3  # four characters in a button: one chance in 16 million to match by luck
+
+
+def new_stamp() -> str:
+    """What a lead's buttons carry besides its number (URL-safe: no ':' of callback data)."""
+    return secrets.token_urlsafe(STAMP_BYTES)
 
 
 def lead_from_row(row: aiosqlite.Row) -> LeadRecord:
@@ -61,6 +75,7 @@ def _lead(row: aiosqlite.Row) -> LeadRecord:
         source_id=row["source_id"],
         group_id=row["group_id"],
         cover_for=row["cover_for"],
+        stamp=row["stamp"],
     )
 
 
@@ -81,9 +96,10 @@ class LeadRepo:
         values = [getattr(lead, name) for name in KNOWN_FIELDS]
         placeholders = ", ".join("?" for _ in KNOWN_FIELDS)
         sql = (
-            f"INSERT INTO leads (team_id, source, {', '.join(KNOWN_FIELDS)}, extra, "
-            "idempotency_key, contact_user_id, source_id, created_at) "
-            f"VALUES (?, ?, {placeholders}, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}"
+            f"INSERT INTO leads (id, team_id, source, {', '.join(KNOWN_FIELDS)}, extra, "
+            "idempotency_key, contact_user_id, source_id, created_at, stamp) "
+            f"VALUES ({_NEXT_NUMBER}, ?, ?, {placeholders}, ?, ?, ?, ?, ?, ?) "
+            f"RETURNING {_COLUMNS}"
         )
         params = (
             team_id,
@@ -94,6 +110,7 @@ class LeadRepo:
             contact_user_id,
             source_id,
             to_db(at),
+            new_stamp(),
         )
         try:
             row = await fetch_one(self._db, sql, params)
@@ -103,6 +120,12 @@ class LeadRepo:
             raise DuplicateLeadError(str(error)) from error
         assert row is not None
         return _lead(row)
+
+    async def highest_number(self) -> int:
+        """The highest lead number ever issued here, those taken out by a restore included."""
+        row = await fetch_one(self._db, f"SELECT {_NEXT_NUMBER} - 1")
+        assert row is not None
+        return int(row[0])
 
     async def many(self, lead_ids: Sequence[int]) -> list[LeadRecord]:
         """The leads with these ids that exist, in id order."""

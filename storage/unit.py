@@ -24,6 +24,7 @@ from storage.reason_questions import ReasonQuestionRepo
 from storage.refusals import RefusalRepo
 from storage.replay import ReplayRepo
 from storage.reports import ReportRepo
+from storage.restorations import RestorationRepo
 from storage.rules import AliasRepo, RuleRepo
 from storage.settings import TeamSettingRepo
 from storage.sources import SourceRepo
@@ -57,6 +58,7 @@ class Repos:
     heads: HeadRepo
     boards: BoardRepo
     config: ConfigRevisionRepo
+    restorations: RestorationRepo
 
     @classmethod
     def on(cls, conn: aiosqlite.Connection) -> Repos:
@@ -83,4 +85,5 @@ class Repos:
             heads=HeadRepo(conn),
             boards=BoardRepo(conn),
             config=ConfigRevisionRepo(conn),
+            restorations=RestorationRepo(conn),
         )

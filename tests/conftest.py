@@ -103,8 +103,9 @@ class World:
         await self.dispatcher.feed_update(self.bot, update)
 
 
-@pytest.fixture
-async def world(tmp_path: Path, db: Database, clock: FakeClock) -> AsyncIterator[World]:
+def make_world(tmp_path: Path, db: Database, clock: FakeClock) -> World:
+    """What main() builds, on `db`: a second one on the same folder is the bot started
+    again (after a restore, say)."""
     session = RecordingSession()
     slept: list[float] = []
 
@@ -121,5 +122,11 @@ async def world(tmp_path: Path, db: Database, clock: FakeClock) -> AsyncIterator
     outbox_bot = Bot(TOKEN, session=session, default=html)
     worker = make_worker(db, outbox_bot, clock, signal, services)
     dispatcher = build_dispatcher(services, ZoneInfo("Europe/Moscow"))
-    yield World(db, bot, session, dispatcher, services, clock, worker, signal, slept)
-    assert session.unused() == {}, "expected Bot API calls that never happened"
+    return World(db, bot, session, dispatcher, services, clock, worker, signal, slept)
+
+
+@pytest.fixture
+async def world(tmp_path: Path, db: Database, clock: FakeClock) -> AsyncIterator[World]:
+    built = make_world(tmp_path, db, clock)
+    yield built
+    assert built.session.unused() == {}, "expected Bot API calls that never happened"

@@ -13,7 +13,7 @@ from bot.handlers.views import team_leads_text
 from bot.i18n import Html, Translator
 from bot.ids import row_number
 from bot.lifecycle.handover import Assign, AssignResult, Handover, Reopen, ReopenResult
-from bot.presentation.callbacks import AssignCb, GiveCb, OpenCb
+from bot.presentation.callbacks import AssignCb, GiveCb, LeadRef, OpenCb
 from bot.presentation.keyboards import give_keyboard, open_work_keyboard
 from bot.services.reports import Access, ReportService
 from bot.services.team import TeamService
@@ -104,7 +104,7 @@ async def on_open(message: Message, reports: ReportService, tr: Translator) -> N
     if not view.leads:
         await message.answer(text)
         return
-    markup = open_work_keyboard([lead.id for lead in view.leads])
+    markup = open_work_keyboard([LeadRef.of(lead) for lead in view.leads])
     await message.answer(f"{text}\n{tr('open.hint')}", reply_markup=markup)
 
 
@@ -120,7 +120,7 @@ async def on_open_lead(
     choices = [(m.id, m.full_name) for m in members]
     await query.message.answer(
         tr("open.whom", id=callback_data.lead_id),
-        reply_markup=give_keyboard(callback_data.lead_id, choices),
+        reply_markup=give_keyboard(callback_data.ref, choices),
     )
     await query.answer()
 

@@ -8,6 +8,8 @@ from aiogram.types import CallbackQuery, Message, User
 
 from bot.i18n import Html, Translator
 from bot.people import Person
+from bot.presentation.lead_now import lead_now_text
+from bot.services.buttons import ButtonLedger
 from bot.services.reply import Reply
 
 log = logging.getLogger(__name__)
@@ -63,3 +65,13 @@ def _said(value: object, tr: Translator) -> object:
     if isinstance(value, tuple) and all(isinstance(item, Reply) for item in value):
         return Html("\n".join(say(item, tr) for item in value))
     return value
+
+
+async def tell_what_became_of(
+    query: CallbackQuery, lead_id: int, buttons: ButtonLedger, tr: Translator
+) -> None:
+    """A lead's button that no longer applies: the alert says what became of the lead
+    ("Лид №14 уже закрыт: сделка, Иван, 12:05"), never only that the button is old."""
+    view = await buttons.now_of(lead_id, query.from_user.id)
+    text = lead_now_text(view, tr) if view else tr("button.no_lead", id=lead_id)
+    await query.answer(text, show_alert=True)

@@ -38,7 +38,7 @@ async def on_join_button(
     query: CallbackQuery, callback_data: JoinCb, bot: Bot, teams: TeamService, tr: Translator
 ) -> None:
     if query.message is None:
-        await query.answer(tr("claim.invalid"), show_alert=True)
+        await query.answer(tr("button.forged"), show_alert=True)
         return
     team = await teams.team_of_chat(query.message.chat.id)
     if team is None or team.id != callback_data.team_id:
@@ -47,7 +47,7 @@ async def on_join_button(
             callback_data.team_id,
             query.from_user.id,
         )
-        await query.answer(tr("claim.invalid"), show_alert=True)
+        await query.answer(tr("join.other_team"), show_alert=True)
         return
     result = await teams.join_from_group(query.message.chat.id, person_of(query.from_user))
     if result.outcome is Join.NEED_PRIVATE_CHAT:

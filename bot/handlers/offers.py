@@ -8,12 +8,13 @@ from aiogram.filters import Filter
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.delivery.markup import to_markup
-from bot.handlers.common import IN_PRIVATE, person_of
+from bot.handlers.common import IN_PRIVATE, person_of, tell_what_became_of
 from bot.i18n import Translator
 from bot.lifecycle.assignments import Assignments, Step
 from bot.lifecycle.outcomes import Outcomes
 from bot.presentation.buttons import offer_buttons, outcome_buttons
 from bot.presentation.callbacks import (
+    LeadRef,
     LostCb,
     OfferAction,
     OfferCb,
@@ -23,97 +24,129 @@ from bot.presentation.callbacks import (
     UndoCb,
 )
 from bot.presentation.keyboards import lost_reasons_keyboard, return_reasons_keyboard
+from bot.services.buttons import ButtonLedger
 
 
 async def _swap_keyboard(
-    query: CallbackQuery, step: Step, markup: InlineKeyboardMarkup, tr: Translator
+    query: CallbackQuery,
+    step: Step,
+    markup: InlineKeyboardMarkup,
+    lead: LeadRef,
+    buttons: ButtonLedger,
+    tr: Translator,
 ) -> None:
     """A menu in reply to a tap: the keyboard changes in place, nothing else does. Only on
     the holder's own card, in their private chat, while the lead waits for that step."""
     message = query.message
     if step is not Step.DONE:
-        await _answer(query, step, "", tr)
+        await _answer(query, step, "", lead, buttons, tr)
     elif not isinstance(message, Message) or message.chat.id != query.from_user.id:
-        await query.answer(tr("claim.invalid"), show_alert=True)
+        await query.answer(tr("button.forged"), show_alert=True)
     else:
         await message.edit_reply_markup(reply_markup=markup)
         await query.answer()
 
 
 async def _answer(
-    query: CallbackQuery, step: Step, done_key: str, tr: Translator, **params: object
+    query: CallbackQuery,
+    step: Step,
+    done_key: str,
+    lead: LeadRef,
+    buttons: ButtonLedger,
+    tr: Translator,
 ) -> None:
+    """The toast of a step done; else, in an alert, what became of the lead instead."""
     match step:
         case Step.DONE:
-            await query.answer(tr(done_key, **params))
-        case Step.STALE:
-            await query.answer(tr("step.stale"), show_alert=True)
-        case Step.NOT_YOURS:
-            await query.answer(tr("step.not_yours"), show_alert=True)
-        case Step.INVALID:
-            await query.answer(tr("claim.invalid"), show_alert=True)
+            await query.answer(tr(done_key, id=lead.id))
         case Step.TOO_LATE:
-            await query.answer(tr("outcome.too_late", **params), show_alert=True)
+            await query.answer(tr("outcome.too_late", id=lead.id), show_alert=True)
+        case Step.STALE | Step.NOT_YOURS | Step.INVALID:
+            await tell_what_became_of(query, lead.id, buttons, tr)
 
 
 async def on_offer(
-    query: CallbackQuery, callback_data: OfferCb, assignments: Assignments, tr: Translator
+    query: CallbackQuery,
+    callback_data: OfferCb,
+    assignments: Assignments,
+    buttons: ButtonLedger,
+    tr: Translator,
 ) -> None:
-    lead_id = callback_data.lead_id
+    lead = callback_data.ref
     match callback_data.action:
         case OfferAction.ACCEPT:
-            step = await assignments.accept(lead_id, person_of(query.from_user))
-            await _answer(query, step, "offer.accepted", tr, id=lead_id)
+            step = await assignments.accept(lead.id, person_of(query.from_user))
+            await _answer(query, step, "offer.accepted", lead, buttons, tr)
         case OfferAction.RETURN:
-            step = await assignments.may_give_back(lead_id, person_of(query.from_user))
-            await _swap_keyboard(query, step, return_reasons_keyboard(lead_id, tr), tr)
+            step = await assignments.may_give_back(lead.id, person_of(query.from_user))
+            menu = return_reasons_keyboard(lead, tr)
+            await _swap_keyboard(query, step, menu, lead, buttons, tr)
 
 
 async def on_return_reason(
-    query: CallbackQuery, callback_data: ReturnCb, assignments: Assignments, tr: Translator
+    query: CallbackQuery,
+    callback_data: ReturnCb,
+    assignments: Assignments,
+    buttons: ButtonLedger,
+    tr: Translator,
 ) -> None:
-    lead_id = callback_data.lead_id
+    lead = callback_data.ref
+    person = person_of(query.from_user)
     if callback_data.why is None:
-        step = await assignments.may_give_back(lead_id, person_of(query.from_user))
-        await _swap_keyboard(query, step, to_markup(offer_buttons(lead_id, tr)), tr)
+        step = await assignments.may_give_back(lead.id, person)
+        menu = to_markup(offer_buttons(lead, tr))
+        await _swap_keyboard(query, step, menu, lead, buttons, tr)
         return
-    step = await assignments.give_back(lead_id, person_of(query.from_user), callback_data.why)
-    await _answer(query, step, "offer.returned_toast", tr, id=lead_id)
+    step = await assignments.give_back(lead.id, person, callback_data.why)
+    await _answer(query, step, "offer.returned_toast", lead, buttons, tr)
 
 
 async def on_outcome(
-    query: CallbackQuery, callback_data: OutcomeCb, outcomes: Outcomes, tr: Translator
+    query: CallbackQuery,
+    callback_data: OutcomeCb,
+    outcomes: Outcomes,
+    buttons: ButtonLedger,
+    tr: Translator,
 ) -> None:
-    lead_id = callback_data.lead_id
+    lead = callback_data.ref
     match callback_data.outcome:
         case Outcome.WON:
-            step = await outcomes.close(lead_id, person_of(query.from_user), won=True)
-            await _answer(query, step, "outcome.won_toast", tr, id=lead_id)
+            step = await outcomes.close(lead.id, person_of(query.from_user), won=True)
+            await _answer(query, step, "outcome.won_toast", lead, buttons, tr)
         case Outcome.LOST:
-            step = await outcomes.may_close(lead_id, person_of(query.from_user))
-            await _swap_keyboard(query, step, lost_reasons_keyboard(lead_id, tr), tr)
+            step = await outcomes.may_close(lead.id, person_of(query.from_user))
+            menu = lost_reasons_keyboard(lead, tr)
+            await _swap_keyboard(query, step, menu, lead, buttons, tr)
 
 
 async def on_lost_reason(
-    query: CallbackQuery, callback_data: LostCb, outcomes: Outcomes, tr: Translator
+    query: CallbackQuery,
+    callback_data: LostCb,
+    outcomes: Outcomes,
+    buttons: ButtonLedger,
+    tr: Translator,
 ) -> None:
-    lead_id = callback_data.lead_id
+    lead = callback_data.ref
+    person = person_of(query.from_user)
     if callback_data.why is None:
-        step = await outcomes.may_close(lead_id, person_of(query.from_user))
-        await _swap_keyboard(query, step, to_markup(outcome_buttons(lead_id, tr)), tr)
+        step = await outcomes.may_close(lead.id, person)
+        menu = to_markup(outcome_buttons(lead, tr))
+        await _swap_keyboard(query, step, menu, lead, buttons, tr)
         return
-    step = await outcomes.close(
-        lead_id, person_of(query.from_user), won=False, reason=callback_data.why
-    )
-    await _answer(query, step, "outcome.lost_toast", tr, id=lead_id)
+    step = await outcomes.close(lead.id, person, won=False, reason=callback_data.why)
+    await _answer(query, step, "outcome.lost_toast", lead, buttons, tr)
 
 
 async def on_undo(
-    query: CallbackQuery, callback_data: UndoCb, outcomes: Outcomes, tr: Translator
+    query: CallbackQuery,
+    callback_data: UndoCb,
+    outcomes: Outcomes,
+    buttons: ButtonLedger,
+    tr: Translator,
 ) -> None:
-    lead_id = callback_data.lead_id
-    step = await outcomes.undo(lead_id, person_of(query.from_user))
-    await _answer(query, step, "outcome.undone_toast", tr, id=lead_id)
+    lead = callback_data.ref
+    step = await outcomes.undo(lead.id, person_of(query.from_user))
+    await _answer(query, step, "outcome.undone_toast", lead, buttons, tr)
     if step is Step.TOO_LATE and isinstance(query.message, Message):
         # The button cannot do anything any more: it goes, the outcome stays shown.
         await query.message.edit_reply_markup(reply_markup=None)

@@ -100,7 +100,7 @@ async def on_allow_rejoin(
         case Rejoin.ALREADY:
             await query.answer(tr("remove.allowed_already"))
         case Rejoin.NOT_FOUND:
-            await query.answer(tr("claim.invalid"), show_alert=True)
+            await query.answer(tr("remove.not_found"), show_alert=True)
 
 
 def make_router() -> Router:

@@ -1,6 +1,7 @@
 """English catalog, for users whose Telegram language is English."""
 
 from bot.i18n.en_rules import RULES
+from bot.i18n.en_state import STATE
 from bot.i18n.en_time import TIME
 from bot.i18n.en_work import WORK
 
@@ -8,6 +9,7 @@ MESSAGES: dict[str, str] = {
     **WORK,
     **RULES,
     **TIME,
+    **STATE,
     # Commands menu
     "cmd.start": "Start using the bot",
     "cmd.help": "What the bot can do",
@@ -66,6 +68,7 @@ MESSAGES: dict[str, str] = {
     ),
     "join.no_team": "This chat is not set up. The head of sales can set it up with /setup.",
     "join.not_in_chat": "To join, you need to be a member of team “{title}”'s chat.",
+    "join.other_team": "This button joins another team: it does nothing here.",
     "join.unknown_team": "This link is out of date: there is no such team.",
     "join.try_later": "Could not check your private chat. Please try again in a minute.",
     "join.removed": (
@@ -119,7 +122,6 @@ MESSAGES: dict[str, str] = {
     "claim.taken_by": "Already taken by {name}.",
     "claim.already_yours": "This lead is already yours.",
     "claim.not_member": "Join the team first: tap “Join” or send /join in this chat.",
-    "claim.invalid": "This button is out of date.",
     # Cards
     "card.title": "🔥 <b>New lead #{id}</b>",
     "card.title_former": "📋 <b>Lead #{id}</b>",

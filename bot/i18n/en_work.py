@@ -128,8 +128,6 @@ WORK: dict[str, str] = {
         "question is too old. /lead shows the lead's history."
     ),
     "outcome.lost_toast": "Lead #{id} closed as lost.",
-    "step.stale": "This button is out of date: the lead has moved on. Details: /lead.",
-    "step.not_yours": "This lead is not yours now.",
     "claim.at_cap": (
         "You already have as many open leads as the cap allows. Close one (/my) to take a "
         "new one. This lead stays free."

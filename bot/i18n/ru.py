@@ -8,6 +8,7 @@ means "command": the group is "чат отдела".
 """
 
 from bot.i18n.ru_rules import RULES
+from bot.i18n.ru_state import STATE
 from bot.i18n.ru_time import TIME
 from bot.i18n.ru_work import WORK
 
@@ -15,6 +16,7 @@ MESSAGES: dict[str, str] = {
     **WORK,
     **RULES,
     **TIME,
+    **STATE,
     # Commands menu
     "cmd.start": "Начать работу с ботом",
     "cmd.help": "Что умеет бот",
@@ -73,6 +75,7 @@ MESSAGES: dict[str, str] = {
     ),
     "join.no_team": "Этот чат не подключён. Руководитель может подключить этот чат: /setup.",
     "join.not_in_chat": "Чтобы вступить, нужно состоять в чате отдела «{title}».",
+    "join.other_team": "Эта кнопка — для вступления в другой отдел: здесь кнопка ничего не делает.",
     "join.unknown_team": "Эта ссылка устарела: такого отдела нет.",
     "join.try_later": "Не получилось проверить личный чат. Попробуйте ещё раз через минуту.",
     "join.removed": (
@@ -130,7 +133,6 @@ MESSAGES: dict[str, str] = {
     "claim.taken_by": "Лид уже взят: {name}.",
     "claim.already_yours": "Этот лид уже ваш.",
     "claim.not_member": "Сначала вступите в команду: кнопка «Вступить» или /join в этом чате.",
-    "claim.invalid": "Эта кнопка устарела.",
     # Cards
     "card.title": "🔥 <b>Новый лид №{id}</b>",
     "card.title_former": "📋 <b>Лид №{id}</b>",

@@ -10,6 +10,7 @@ from bot.leads.identity import lead_facts
 from bot.lifecycle.planner import Planner, Situation
 from bot.people import Roles
 from bot.presentation.buttons import assign_buttons
+from bot.presentation.callbacks import LeadRef
 from bot.presentation.cards import clip, head_card
 from bot.presentation.notices import Text, team_translator
 from bot.routing import LeadFacts, MemberState, matching_skills, rank_for_head
@@ -70,7 +71,7 @@ class HeadCards:
                 OutboxPurpose.HEAD_ASK,
                 text,
                 now,
-                buttons=assign_buttons(lead.id, choices),
+                buttons=assign_buttons(LeadRef.of(lead), choices),
                 lead_id=lead.id,
             )
 

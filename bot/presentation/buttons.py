@@ -12,6 +12,7 @@ from bot.i18n import Translator
 from bot.presentation.callbacks import (
     AssignCb,
     ClaimCb,
+    LeadRef,
     OfferAction,
     OfferCb,
     Outcome,
@@ -21,35 +22,42 @@ from bot.presentation.callbacks import (
 from storage import Button, Buttons
 
 
-def claim_buttons(lead_id: int, tr: Translator) -> Buttons:
-    return [[Button(tr("button.claim"), ClaimCb(lead_id=lead_id).pack())]]
+def claim_buttons(lead: LeadRef, tr: Translator) -> Buttons:
+    return [[Button(tr("button.claim"), ClaimCb(lead_id=lead.id, stamp=lead.stamp).pack())]]
 
 
-def offer_buttons(lead_id: int, tr: Translator) -> Buttons:
+def offer_buttons(lead: LeadRef, tr: Translator) -> Buttons:
+    def offer(action: OfferAction) -> str:
+        return OfferCb(action=action, lead_id=lead.id, stamp=lead.stamp).pack()
+
     return [
         [
-            Button(tr("button.accept"), OfferCb(action=OfferAction.ACCEPT, lead_id=lead_id).pack()),
-            Button(tr("button.return"), OfferCb(action=OfferAction.RETURN, lead_id=lead_id).pack()),
+            Button(tr("button.accept"), offer(OfferAction.ACCEPT)),
+            Button(tr("button.return"), offer(OfferAction.RETURN)),
         ]
     ]
 
 
-def outcome_buttons(lead_id: int, tr: Translator) -> Buttons:
+def outcome_buttons(lead: LeadRef, tr: Translator) -> Buttons:
+    def outcome(which: Outcome) -> str:
+        return OutcomeCb(outcome=which, lead_id=lead.id, stamp=lead.stamp).pack()
+
     return [
         [
-            Button(tr("button.won"), OutcomeCb(outcome=Outcome.WON, lead_id=lead_id).pack()),
-            Button(tr("button.lost"), OutcomeCb(outcome=Outcome.LOST, lead_id=lead_id).pack()),
+            Button(tr("button.won"), outcome(Outcome.WON)),
+            Button(tr("button.lost"), outcome(Outcome.LOST)),
         ]
     ]
 
 
-def undo_buttons(lead_id: int, tr: Translator) -> Buttons:
-    return [[Button(tr("button.undo"), UndoCb(lead_id=lead_id).pack())]]
+def undo_buttons(lead: LeadRef, tr: Translator) -> Buttons:
+    return [[Button(tr("button.undo"), UndoCb(lead_id=lead.id, stamp=lead.stamp).pack())]]
 
 
-def assign_buttons(lead_id: int, choices: Sequence[tuple[int, str]]) -> Buttons:
+def assign_buttons(lead: LeadRef, choices: Sequence[tuple[int, str]]) -> Buttons:
     """One button per manager, two to a row: (member id, label)."""
     buttons = [
-        Button(label, AssignCb(lead_id=lead_id, member_id=mid).pack()) for mid, label in choices
+        Button(label, AssignCb(lead_id=lead.id, member_id=mid, stamp=lead.stamp).pack())
+        for mid, label in choices
     ]
     return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]

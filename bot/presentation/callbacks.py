@@ -2,16 +2,54 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING, Self
 
 from aiogram.filters.callback_data import CallbackData
 
 from bot.ids import RowId
 from bot.routing import Mode
+from storage import LeadRecord
 
 
-class ClaimCb(CallbackData, prefix="claim"):
+@dataclass(frozen=True)
+class LeadRef:
+    """What a lead's button says of it: its number, and its stamp (a few random characters;
+    "" for a lead written before stamps). A button whose stamp is not its lead's was made
+    for another lead of that number: one the database no longer has after a restore."""
+
+    id: int
+    stamp: str = ""
+
+    @classmethod
+    def of(cls, lead: LeadRecord) -> LeadRef:
+        return cls(lead.id, lead.stamp or "")
+
+
+class LeadButton(CallbackData, prefix="lead"):
+    """The base of every button about one lead: each declares `lead_id` and, last, `stamp`
+    (pydantic puts a base's fields first, and old buttons end with the number's part)."""
+
+    if TYPE_CHECKING:
+        lead_id: int
+        stamp: str
+
+    @classmethod
+    def unpack(cls, value: str) -> Self:
+        # A button sent before stamps existed has one part less: it reads as stamp "".
+        if value.count(cls.__separator__) == len(cls.model_fields) - 1:
+            value += cls.__separator__
+        return super().unpack(value)
+
+    @property
+    def ref(self) -> LeadRef:
+        return LeadRef(self.lead_id, self.stamp)
+
+
+class ClaimCb(LeadButton, prefix="claim"):
     lead_id: RowId
+    stamp: str = ""
 
 
 class JoinCb(CallbackData, prefix="join"):
@@ -29,11 +67,12 @@ class OfferAction(StrEnum):
     RETURN = "return"
 
 
-class OfferCb(CallbackData, prefix="offer"):
+class OfferCb(LeadButton, prefix="offer"):
     """Accept or Return on a lead offered to one manager."""
 
     action: OfferAction
     lead_id: RowId
+    stamp: str = ""
 
 
 class ReturnWhy(StrEnum):
@@ -42,11 +81,12 @@ class ReturnWhy(StrEnum):
     OTHER = "other"
 
 
-class ReturnCb(CallbackData, prefix="ret"):
+class ReturnCb(LeadButton, prefix="ret"):
     """The reason for a Return; None goes back to Accept and Return."""
 
     lead_id: RowId
     why: ReturnWhy | None = None
+    stamp: str = ""
 
 
 class Outcome(StrEnum):
@@ -54,9 +94,10 @@ class Outcome(StrEnum):
     LOST = "lost"
 
 
-class OutcomeCb(CallbackData, prefix="out"):
+class OutcomeCb(LeadButton, prefix="out"):
     outcome: Outcome
     lead_id: RowId
+    stamp: str = ""
 
 
 class LostWhy(StrEnum):
@@ -67,37 +108,42 @@ class LostWhy(StrEnum):
     OTHER = "other"
 
 
-class UndoCb(CallbackData, prefix="undo"):
+class UndoCb(LeadButton, prefix="undo"):
     """Its owner takes back the Won or Lost just tapped (within UNDO_WINDOW)."""
 
     lead_id: RowId
+    stamp: str = ""
 
 
-class LostCb(CallbackData, prefix="lost"):
+class LostCb(LeadButton, prefix="lost"):
     """The reason a lead was lost; None goes back to Won and Lost."""
 
     lead_id: RowId
     why: LostWhy | None = None
+    stamp: str = ""
 
 
-class AssignCb(CallbackData, prefix="asg"):
+class AssignCb(LeadButton, prefix="asg"):
     """A head gives a waiting lead to a manager."""
 
     lead_id: RowId
     member_id: RowId
+    stamp: str = ""
 
 
-class OpenCb(CallbackData, prefix="open"):
+class OpenCb(LeadButton, prefix="open"):
     """A head picks a lead from /open to hand it to someone."""
 
     lead_id: RowId
+    stamp: str = ""
 
 
-class GiveCb(CallbackData, prefix="give"):
+class GiveCb(LeadButton, prefix="give"):
     """A head gives an open lead to a manager, as /assign does (it may move it)."""
 
     lead_id: RowId
     member_id: RowId
+    stamp: str = ""
 
 
 class ModeCb(CallbackData, prefix="mode"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.i18n import Html, Translator
 from bot.presentation.buttons import outcome_buttons, undo_buttons
-from bot.presentation.callbacks import LostWhy
+from bot.presentation.callbacks import LeadRef, LostWhy
 from bot.presentation.cards import owner_messages, with_status
 from bot.presentation.lead_messages import LeadMessages
 from bot.presentation.notices import Text, member_translator
@@ -42,7 +42,7 @@ class Endings:
         tr = member_translator(member)
         card = owner_messages(lead, await self._told.reason_for(lead, member, tr), tr)[0]
         shown = with_status(card, outcome_line(lead, tr))
-        await self._private_card(lead, member, shown, undo_buttons(lead.id, tr), moved)
+        await self._private_card(lead, member, shown, undo_buttons(LeadRef.of(lead), tr), moved)
         closed = OutboxPurpose.CARD_CLOSED
         await self._team_card(lead, member, closed, lambda tr: outcome_line(lead, tr), moved)
 
@@ -52,7 +52,7 @@ class Endings:
         tr = member_translator(member)
         card = owner_messages(lead, await self._told.reason_for(lead, member, tr), tr)[0]
         shown = with_status(card, tr("outcome.undone"))
-        await self._private_card(lead, member, shown, outcome_buttons(lead.id, tr), moved)
+        await self._private_card(lead, member, shown, outcome_buttons(LeadRef.of(lead), tr), moved)
         undone = OutboxPurpose.CARD_REOPENED
         await self._team_card(lead, member, undone, lambda tr: tr("outcome.undone"), moved)
 

@@ -11,6 +11,7 @@ from bot.i18n import Translator
 from bot.presentation.callbacks import (
     GiveCb,
     JoinCb,
+    LeadRef,
     LostCb,
     LostWhy,
     ModeCb,
@@ -60,25 +61,29 @@ def rejoin_keyboard(member_id: int, tr: Translator) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def return_reasons_keyboard(lead_id: int, tr: Translator) -> InlineKeyboardMarkup:
+def return_reasons_keyboard(lead: LeadRef, tr: Translator) -> InlineKeyboardMarkup:
     """Shown in place of Accept and Return after a tap on Return: one tap gives the reason."""
     builder = InlineKeyboardBuilder()
     for why in ReturnWhy:
         builder.button(
-            text=tr("return_why." + why.value), callback_data=ReturnCb(lead_id=lead_id, why=why)
+            text=tr("return_why." + why.value),
+            callback_data=ReturnCb(lead_id=lead.id, why=why, stamp=lead.stamp),
         )
-    builder.button(text=tr("button.back"), callback_data=ReturnCb(lead_id=lead_id))
+    builder.button(
+        text=tr("button.back"), callback_data=ReturnCb(lead_id=lead.id, stamp=lead.stamp)
+    )
     builder.adjust(1)
     return builder.as_markup()
 
 
-def lost_reasons_keyboard(lead_id: int, tr: Translator) -> InlineKeyboardMarkup:
+def lost_reasons_keyboard(lead: LeadRef, tr: Translator) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for why in LostWhy:
         builder.button(
-            text=tr("lost_why." + why.value), callback_data=LostCb(lead_id=lead_id, why=why)
+            text=tr("lost_why." + why.value),
+            callback_data=LostCb(lead_id=lead.id, why=why, stamp=lead.stamp),
         )
-    builder.button(text=tr("button.back"), callback_data=LostCb(lead_id=lead_id))
+    builder.button(text=tr("button.back"), callback_data=LostCb(lead_id=lead.id, stamp=lead.stamp))
     builder.adjust(2)
     return builder.as_markup()
 
@@ -139,19 +144,22 @@ def work_week_keyboard(tr: Translator) -> InlineKeyboardMarkup:
 MAX_OPEN_BUTTONS = 50
 
 
-def open_work_keyboard(lead_ids: Sequence[int]) -> InlineKeyboardMarkup:
+def open_work_keyboard(leads: Sequence[LeadRef]) -> InlineKeyboardMarkup:
     """/open: a button per lead, oldest first, to hand it to someone."""
     builder = InlineKeyboardBuilder()
-    for lead_id in lead_ids[:MAX_OPEN_BUTTONS]:
-        builder.button(text=f"➡️ №{lead_id}", callback_data=OpenCb(lead_id=lead_id))
+    for lead in leads[:MAX_OPEN_BUTTONS]:
+        builder.button(
+            text=f"➡️ №{lead.id}", callback_data=OpenCb(lead_id=lead.id, stamp=lead.stamp)
+        )
     builder.adjust(5)
     return builder.as_markup()
 
 
-def give_keyboard(lead_id: int, members: Sequence[tuple[int, str]]) -> InlineKeyboardMarkup:
+def give_keyboard(lead: LeadRef, members: Sequence[tuple[int, str]]) -> InlineKeyboardMarkup:
     """A button per active manager: (member id, name)."""
     builder = InlineKeyboardBuilder()
     for member_id, name in members:
-        builder.button(text=name[:40], callback_data=GiveCb(lead_id=lead_id, member_id=member_id))
+        given = GiveCb(lead_id=lead.id, member_id=member_id, stamp=lead.stamp)
+        builder.button(text=name[:40], callback_data=given)
     builder.adjust(2)
     return builder.as_markup()

@@ -10,6 +10,7 @@ from datetime import datetime
 from bot.i18n import Translator
 from bot.leads.contacts import Marks, mask_contacts
 from bot.presentation.buttons import claim_buttons, offer_buttons
+from bot.presentation.callbacks import LeadRef
 from bot.presentation.cards import clip, offer_card, team_card
 from bot.presentation.notices import HeadNotices, Text, member_translator, team_translator
 from bot.presentation.reasons import why
@@ -57,7 +58,7 @@ class LeadPosts:
             OutboxPurpose.CARD,
             team_card(lead, tr, group),
             now,
-            buttons=claim_buttons(lead.id, tr),
+            buttons=claim_buttons(LeadRef.of(lead), tr),
             lead_id=lead.id,
             line=queue_line(lead, tr),
         )
@@ -77,7 +78,7 @@ class LeadPosts:
             OutboxPurpose.OFFER_CARD,
             offer_card(lead, why(details, tr), tr),
             now,
-            buttons=offer_buttons(lead.id, tr),
+            buttons=offer_buttons(LeadRef.of(lead), tr),
             lead_id=lead.id,
         )
 

@@ -13,7 +13,7 @@ from typing import Protocol
 from bot.durations import elapsed_text
 from bot.i18n import Html, Language, Translator
 from bot.presentation.buttons import outcome_buttons
-from bot.presentation.callbacks import ReturnWhy
+from bot.presentation.callbacks import LeadRef, ReturnWhy
 from bot.presentation.cards import (
     claimed_card,
     former_card,
@@ -106,7 +106,7 @@ class Reactions:
             return
         card, *rest = owner_messages(lead, reason, tr)
         await self._messages.edit(
-            offer, OutboxPurpose.OFFER_ACCEPTED, card, now, outcome_buttons(lead.id, tr)
+            offer, OutboxPurpose.OFFER_ACCEPTED, card, now, outcome_buttons(LeadRef.of(lead), tr)
         )
         await enqueue_messages(
             self._outbox, member.user_id, rest, OutboxPurpose.LEAD_TEXT, now, lead.id
@@ -277,5 +277,5 @@ class Reactions:
             OutboxPurpose.OWNER_CARD,
             moved.at,
             lead.id,
-            buttons=outcome_buttons(lead.id, tr),
+            buttons=outcome_buttons(LeadRef.of(lead), tr),
         )

@@ -14,6 +14,7 @@ from bot.lifecycle.head_cards import HeadCards
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.presentation.buttons import outcome_buttons
+from bot.presentation.callbacks import LeadRef
 from bot.presentation.lead_posts import LeadPosts, client_label
 from bot.presentation.notices import HeadNotices, Text, member_translator, team_translator
 from bot.presentation.reactions import Reactions
@@ -204,7 +205,7 @@ class LeadTimers:
                 age=format_duration(now - since, tr, "span"),
             ),
             now,
-            buttons=outcome_buttons(lead.id, tr),
+            buttons=outcome_buttons(LeadRef.of(lead), tr),
             lead_id=lead.id,
         )
         # Again each `outcome_remind`, counted from this one, until the lead is closed.

@@ -3,6 +3,7 @@ from __future__ import annotations
 from aiogram.methods import SendMessage
 from aiogram.types import Chat, User
 
+from bot.handlers.guard import LEAD_BUTTONS
 from bot.services.intake import NewLead
 from storage import (
     LeadFields,
@@ -67,3 +68,19 @@ async def reply_to(
     world.session.expect_message()
     await world.feed(text_update(user, chat or private(user), text, **extra))
     return str(world.session.of(SendMessage)[-1].text)
+
+
+async def stamped(world: World, data: str) -> str:
+    """A lead's button as the bot makes it: `data` written without the stamp ("claim:3")
+    gets the stamp of the lead it names, as the real button carries it. Data that names no
+    lead of the database stays as it is."""
+    for factory in LEAD_BUTTONS:
+        try:
+            button = factory.unpack(data)
+        except (TypeError, ValueError):
+            continue
+        lead = await LeadRepo(world.db.conn).get(button.lead_id)
+        if lead is None or button.stamp:
+            return data
+        return button.model_copy(update={"stamp": lead.stamp or ""}).pack()
+    return data

@@ -6,12 +6,19 @@ from aiogram.types import Chat, User
 from storage import LeadEventRepo
 from tests.builders import IVAN, OLGA, STRANGER, TEAM_CHAT, button_update
 from tests.conftest import World
-from tests.dispatcher.conftest import add_member, make_team, new_lead, outbox_purposes, owner_of
+from tests.dispatcher.conftest import (
+    add_member,
+    make_team,
+    new_lead,
+    outbox_purposes,
+    owner_of,
+    stamped,
+)
 
 
 async def press(world: World, user: User, data: str, chat: Chat = TEAM_CHAT) -> AnswerCallbackQuery:
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(user, chat, data))
+    await world.feed(button_update(user, chat, await stamped(world, data)))
     answer: AnswerCallbackQuery = world.session.of(AnswerCallbackQuery)[-1]
     return answer
 
@@ -67,7 +74,8 @@ async def test_a_tap_on_a_lead_that_does_not_exist_is_refused(world: World) -> N
     team = await make_team(world)
     await add_member(world, team, IVAN)
     answer = await press(world, IVAN, "claim:999")
-    assert answer.show_alert and answer.text == "Эта кнопка устарела."
+    assert answer.show_alert
+    assert answer.text == "Эта кнопка не от этого сообщения: ничего не изменилось."
 
 
 async def test_a_card_replayed_in_another_chat_is_refused(world: World) -> None:
@@ -75,7 +83,8 @@ async def test_a_card_replayed_in_another_chat_is_refused(world: World) -> None:
     await add_member(world, team, IVAN)
     lead_id = await new_lead(world, name="A")
     answer = await press(world, IVAN, f"claim:{lead_id}", Chat(id=-777, type="group", title="x"))
-    assert answer.show_alert and answer.text == "Эта кнопка устарела."
+    assert answer.show_alert
+    assert answer.text == f"Лид №{lead_id} ждёт в чате отдела: взять лид можно там."
     assert await owner_of(world, lead_id) is None
 
 
@@ -84,4 +93,5 @@ async def test_forged_callback_data_gets_an_alert(world: World) -> None:
     await add_member(world, team, IVAN)
     for data in ("claim:abc", "claim:", "drop table", "claim:1:2"):
         answer = await press(world, IVAN, data)
-        assert answer.show_alert and answer.text == "Эта кнопка устарела."
+        assert answer.show_alert
+        assert answer.text == "Эта кнопка не от этого сообщения: ничего не изменилось."

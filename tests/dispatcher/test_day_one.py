@@ -25,12 +25,12 @@ from tests.builders import (
     text_update,
 )
 from tests.conftest import World
-from tests.dispatcher.conftest import add_member, lead_count, make_team, reply_to
+from tests.dispatcher.conftest import add_member, lead_count, make_team, reply_to, stamped
 
 
 async def tap(world: World, user: object, data: str) -> AnswerCallbackQuery:
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(user, TEAM_CHAT, data))  # type: ignore[arg-type]
+    await world.feed(button_update(user, TEAM_CHAT, await stamped(world, data)))  # type: ignore[arg-type]
     return world.session.of(AnswerCallbackQuery)[-1]  # type: ignore[no-any-return]
 
 
@@ -95,13 +95,14 @@ async def test_a_manager_the_bot_lost_may_rejoin_alone(world: World) -> None:
 @pytest.mark.parametrize(
     "data", ["claim:9223372036854775808", "claim:99999999999999999999999", "join:-1"]
 )
-async def test_a_button_number_out_of_range_is_out_of_date_not_an_error(
+async def test_a_button_number_out_of_range_is_refused_not_an_error(
     world: World, data: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     await make_team(world)
     with caplog.at_level(logging.INFO):
         answer = await tap(world, IVAN, data)
-    assert answer.show_alert and answer.text == "Эта кнопка устарела."
+    assert answer.show_alert
+    assert answer.text == "Эта кнопка не от этого сообщения: ничего не изменилось."
     assert "OverflowError" not in caplog.text and "Traceback" not in caplog.text
 
 

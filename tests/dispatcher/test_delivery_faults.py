@@ -18,7 +18,7 @@ from storage import (
 )
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
-from tests.dispatcher.conftest import add_member, make_team, new_lead
+from tests.dispatcher.conftest import add_member, make_team, new_lead, stamped
 from tests.fakes.errors import migrated, refused, retry_after
 from tests.fakes.session import message_for
 
@@ -47,7 +47,7 @@ async def claimed_by_ivan(world: World) -> int:
     world.session.expect_message()
     await deliver_all(world)
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(IVAN, TEAM_CHAT, f"claim:{lead_id}"))
+    await world.feed(button_update(IVAN, TEAM_CHAT, await stamped(world, f"claim:{lead_id}")))
     return lead_id
 
 
@@ -86,10 +86,10 @@ async def test_a_winner_who_blocked_the_bot_gives_the_lead_back_to_the_team(
 
     # Ivan is out until he can be reached again; someone else takes it, with the contacts.
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(IVAN, TEAM_CHAT, f"claim:{lead_id}"))
+    await world.feed(button_update(IVAN, TEAM_CHAT, await stamped(world, f"claim:{lead_id}")))
     assert "вступите" in (world.session.of(AnswerCallbackQuery)[-1].text or "")
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(OLGA, TEAM_CHAT, f"claim:{lead_id}"))
+    await world.feed(button_update(OLGA, TEAM_CHAT, await stamped(world, f"claim:{lead_id}")))
     world.session.expect(EditMessageText, message_for)
     world.session.expect_message()
     await deliver_all(world)
@@ -220,7 +220,9 @@ async def test_a_removed_manager_s_offers_move_on_and_taken_leads_stay(world: Wo
     taken, offered = await new_lead(world, "A"), await new_lead(world, "B")
     third = await new_lead(world, "C")  # Ivan's second offer
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(IVAN, private(IVAN), f"offer:accept:{taken}"))
+    await world.feed(
+        button_update(IVAN, private(IVAN), await stamped(world, f"offer:accept:{taken}"))
+    )
     world.session.expect_message()
     await world.feed(text_update(HEAD, private(HEAD), f"/remove {ivan.id}"))
     leads = LeadRepo(world.db.conn)

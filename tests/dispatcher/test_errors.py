@@ -7,7 +7,7 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage
 
 from tests.builders import IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
-from tests.dispatcher.conftest import add_member, make_team, new_lead
+from tests.dispatcher.conftest import add_member, make_team, new_lead, stamped
 
 
 async def test_a_failing_tap_still_gets_an_answer_and_is_logged(
@@ -16,10 +16,11 @@ async def test_a_failing_tap_still_gets_an_answer_and_is_logged(
     team = await make_team(world)
     await add_member(world, team, IVAN)
     lead_id = await new_lead(world, name="A")
+    data = await stamped(world, f"claim:{lead_id}")
     await world.db.close()  # the database goes away under the bot
     world.session.expect(AnswerCallbackQuery)
     with caplog.at_level(logging.ERROR):
-        await world.feed(button_update(IVAN, TEAM_CHAT, f"claim:{lead_id}"))
+        await world.feed(button_update(IVAN, TEAM_CHAT, data))
     [answer] = world.session.of(AnswerCallbackQuery)
     assert answer.show_alert and answer.text == "Что-то пошло не так. Попробуйте ещё раз."
     assert f"from user {IVAN.id} failed" in caplog.text

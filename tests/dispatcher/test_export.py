@@ -16,7 +16,7 @@ from bot.handlers.common import person_of
 from storage import LeadEventRepo, LeadRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
-from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to
+from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to, stamped
 
 HEADER = [
     "№", "Поступил", "Канал", "Ссылка формы", "Регион", "Отрасль", "Компания", "Имя", "Телефон",
@@ -35,7 +35,7 @@ async def a_month_of_work(world: World) -> tuple[int, int]:
     world.clock.advance(90)
     await world.services.claims.claim(won, TEAM_CHAT.id, person_of(IVAN))
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(IVAN, private(IVAN), f"out:won:{won}"))
+    await world.feed(button_update(IVAN, private(IVAN), await stamped(world, f"out:won:{won}")))
     return won, waiting
 
 
@@ -110,7 +110,9 @@ async def test_a_reason_given_in_words_is_in_the_reason_column(world: World) -> 
     _won, waiting = await a_month_of_work(world)
     await world.services.claims.claim(waiting, TEAM_CHAT.id, person_of(OLGA))
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(OLGA, private(OLGA), f"lost:{waiting}:other"))
+    await world.feed(
+        button_update(OLGA, private(OLGA), await stamped(world, f"lost:{waiting}:other"))
+    )
     await reply_to(world, OLGA, "Нашли дешевле")
     _, document = await export(world, "csv")
     rows = list(csv.reader(io.StringIO(document.data.decode("utf-8-sig")), delimiter=";"))

@@ -17,7 +17,7 @@ from bot.routing import Mode
 from storage import LeadRepo, OutboxPurpose, OutboxRecord, OutboxRepo
 from tests.builders import IVAN, OLGA, STRANGER, TEAM_CHAT, button_update, private
 from tests.conftest import World
-from tests.dispatcher.conftest import add_member, make_team, new_lead
+from tests.dispatcher.conftest import add_member, make_team, new_lead, stamped
 
 
 def kinds(lead_id: int, member_id: int) -> list[str]:
@@ -67,7 +67,9 @@ class Story:
         self.d = await new_lead(world, "Клиент D", phone="+79120000004")
         await deliver_all(world)
         world.session.expect(AnswerCallbackQuery)
-        await world.feed(button_update(IVAN, private(IVAN), f"offer:accept:{self.c}"))
+        await world.feed(
+            button_update(IVAN, private(IVAN), await stamped(world, f"offer:accept:{self.c}"))
+        )
         await deliver_all(world)
 
     async def message(self, lead_id: int, chat_id: int) -> OutboxRecord:
@@ -151,7 +153,11 @@ async def test_a_real_button_on_a_message_too_old_to_show_still_works(
     world.session.expect(AnswerCallbackQuery)
     await world.feed(
         button_update(
-            IVAN, private(IVAN), f"offer:accept:{story.a}", offer.message_id, inaccessible=True
+            IVAN,
+            private(IVAN),
+            await stamped(world, f"offer:accept:{story.a}"),
+            offer.message_id,
+            inaccessible=True,
         )
     )
     lead = await LeadRepo(world.db.conn).get(story.a)
@@ -163,9 +169,8 @@ async def test_a_menu_opens_only_on_the_holders_own_card(world: World, story: St
     assert offer.message_id is not None and offer.purpose is OutboxPurpose.OFFER_CARD
     world.session.expect(EditMessageReplyMarkup)
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(
-        button_update(IVAN, private(IVAN), f"offer:return:{story.a}", offer.message_id,
-                      to_markup(offer.buttons or []))
-    )  # fmt: skip
+    data = await stamped(world, f"offer:return:{story.a}")
+    markup = to_markup(offer.buttons or [])
+    await world.feed(button_update(IVAN, private(IVAN), data, offer.message_id, markup))
     [menu] = world.session.of(EditMessageReplyMarkup)
     assert menu.message_id == offer.message_id

@@ -21,7 +21,7 @@ from storage import (
 from storage.timers import TimerKind, TimerRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
-from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to
+from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to, stamped
 
 SECOND_HEAD = User(id=101, is_bot=False, first_name="Boris", language_code="ru")
 
@@ -32,7 +32,7 @@ async def rows(world: World, lead_id: int, purpose: OutboxPurpose) -> list[Outbo
 
 async def tap(world: World, user: User, data: str) -> AnswerCallbackQuery:
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(user, private(user), data))
+    await world.feed(button_update(user, private(user), await stamped(world, data)))
     answer: AnswerCallbackQuery = world.session.of(AnswerCallbackQuery)[-1]
     return answer
 
@@ -64,9 +64,10 @@ async def test_each_head_gets_the_card_with_a_button_per_manager(world: World) -
     [later] = (await rows(world, second, OutboxPurpose.HEAD_ASK))[:1]
     assert later.buttons is not None
     assert [b.data for row in later.buttons for b in row] == [
-        f"asg:{second}:{ivan}",
-        f"asg:{second}:{olga}",
+        await stamped(world, f"asg:{second}:{ivan}"),
+        await stamped(world, f"asg:{second}:{olga}"),
     ]
+    assert all(len((b.data or "").split(":")) == 4 for row in later.buttons for b in row)
     assert (await LeadRepo(world.db.conn).get(lead_id)).status is LeadStatus.NEW  # type: ignore[union-attr]
 
 
@@ -82,7 +83,7 @@ async def test_the_skill_match_is_marked_and_listed_first(world: World) -> None:
     [card, _] = await rows(world, submitted.lead_id, OutboxPurpose.HEAD_ASK)
     assert card.buttons is not None
     assert card.buttons[0][0].text == "⭐ Olga · 0"
-    assert card.buttons[0][0].data == f"asg:{submitted.lead_id}:{olga}"
+    assert card.buttons[0][0].data == await stamped(world, f"asg:{submitted.lead_id}:{olga}")
 
 
 async def test_two_heads_tapping_make_one_assignment(world: World) -> None:
@@ -119,7 +120,7 @@ async def test_assign_reassigns_a_claimed_lead_and_tells_everyone(world: World) 
     olga = await add_member(world, team, OLGA)
     lead_id = await new_lead(world, "A", phone="+79123456789")
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(IVAN, TEAM_CHAT, f"claim:{lead_id}"))
+    await world.feed(button_update(IVAN, TEAM_CHAT, await stamped(world, f"claim:{lead_id}")))
     answer = await reply_to(world, HEAD, f"/assign {lead_id} @olga")
     assert answer == f"Лид №{lead_id} назначен: Olga."
     lead = await LeadRepo(world.db.conn).get(lead_id)
@@ -132,7 +133,8 @@ async def test_assign_reassigns_a_claimed_lead_and_tells_everyone(world: World) 
     [old_card] = await rows(world, lead_id, OutboxPurpose.UPDATE)
     assert old_card.chat_id == IVAN.id and old_card.buttons == [] and "+7" not in old_card.text
     stale = await tap(world, IVAN, f"out:won:{lead_id}")
-    assert stale.show_alert and stale.text == "Этот лид сейчас не у вас."
+    assert stale.show_alert
+    assert stale.text == f"Лид №{lead_id} уже в работе у: Olga, взят сегодня в 12:00."
     assert await reply_to(world, HEAD, f"/assign {lead_id} {olga.id}") == (
         f"Лид №{lead_id} и так у: Olga."
     )
@@ -147,7 +149,8 @@ async def test_a_stale_accept_after_a_reassignment_is_refused(world: World) -> N
     lead_id = await new_lead(world, "A")
     await reply_to(world, HEAD, f"/assign {lead_id} @olga")
     answer = await tap(world, IVAN, f"offer:accept:{lead_id}")
-    assert answer.show_alert and answer.text == "Этот лид сейчас не у вас."
+    assert answer.show_alert
+    assert answer.text == f"Лид №{lead_id} уже в работе у: Olga, взят сегодня в 12:00."
 
 
 async def test_assign_refusals(world: World) -> None:
@@ -163,7 +166,7 @@ async def test_assign_refusals(world: World) -> None:
     assert "Такого менеджера" in await reply_to(world, HEAD, f"/assign {lead_id} @nobody")
     await reply_to(world, HEAD, f"/assign {lead_id} @ivan")
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(IVAN, private(IVAN), f"out:won:{lead_id}"))
+    await world.feed(button_update(IVAN, private(IVAN), await stamped(world, f"out:won:{lead_id}")))
     assert await reply_to(world, HEAD, f"/assign {lead_id} @ivan") == (
         f"Лид №{lead_id} уже закрыт, переназначать нечего."
     )
@@ -215,7 +218,7 @@ async def test_a_manager_at_the_cap_cannot_claim_and_the_lead_stays_free(world: 
     answers = []
     for lead_id in (first, second):
         world.session.expect(AnswerCallbackQuery)
-        await world.feed(button_update(IVAN, TEAM_CHAT, f"claim:{lead_id}"))
+        await world.feed(button_update(IVAN, TEAM_CHAT, await stamped(world, f"claim:{lead_id}")))
         answers.append(world.session.of(AnswerCallbackQuery)[-1])
     assert [bool(a.show_alert) for a in answers] == [False, True]
     assert "лимит" in (answers[1].text or "")
@@ -231,7 +234,7 @@ async def test_reopen_puts_a_closed_lead_back_with_its_manager(world: World) -> 
     await add_member(world, team, OLGA)
     lead_id = await new_lead(world, "ООО Ромашка", phone="+79123456789")
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(IVAN, TEAM_CHAT, f"claim:{lead_id}"))
+    await world.feed(button_update(IVAN, TEAM_CHAT, await stamped(world, f"claim:{lead_id}")))
     await tap(world, IVAN, f"out:won:{lead_id}")
     assert (await LeadRepo(world.db.conn).get(lead_id)).status is LeadStatus.WON  # type: ignore[union-attr]
     answer = await reply_to(world, HEAD, f"/reopen {lead_id}")
@@ -265,7 +268,7 @@ async def test_reopen_refusals_change_nothing(world: World) -> None:
     open_lead = await new_lead(world, "Открытый")
     closed = await new_lead(world, "Закрытый")
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(IVAN, TEAM_CHAT, f"claim:{closed}"))
+    await world.feed(button_update(IVAN, TEAM_CHAT, await stamped(world, f"claim:{closed}")))
     await tap(world, IVAN, f"out:won:{closed}")
     before = await OutboxRepo(world.db.conn).for_lead(closed)
     for command, expected in (

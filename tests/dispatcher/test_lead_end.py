@@ -34,7 +34,7 @@ async def test_the_owner_undoes_a_mistaken_outcome_within_five_minutes(world: Wo
     assert card.buttons is not None
     assert [b.text for row in card.buttons for b in row] == ["🏆 Сделка", "❌ Отказ"]
     again = await tap(world, IVAN, f"undo:{lead_id}")
-    assert again.show_alert and "устарела" in (again.text or "")
+    assert again.show_alert and again.text == f"Лид №{lead_id} уже ваш: взят сегодня в 12:00."
     events = [e.kind for e in await LeadEventRepo(world.db.conn).for_lead(lead_id)]
     assert events[-2:] == ["won", "undone"]
     # Closed again, it waits for its outcome reminder like any taken lead did.

@@ -9,7 +9,7 @@ from bot.routing import Mode
 from storage import LeadEventRepo, LeadRepo, LeadStatus, OutboxPurpose, OutboxRecord, OutboxRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private
 from tests.conftest import World
-from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to
+from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to, stamped
 
 PETR = User(id=203, is_bot=False, first_name="Petr", username="petr", language_code="ru")
 MARIA = User(id=204, is_bot=False, first_name="Maria", username="maria", language_code="ru")
@@ -26,7 +26,7 @@ async def tap(world: World, user: User, data: str, menu: bool = False) -> Answer
     if menu:
         world.session.expect(EditMessageReplyMarkup)
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(user, private(user), data))
+    await world.feed(button_update(user, private(user), await stamped(world, data)))
     answer: AnswerCallbackQuery = world.session.of(AnswerCallbackQuery)[-1]
     return answer
 
@@ -77,14 +77,15 @@ async def test_accept_reveals_the_contacts_in_the_same_message(world: World) -> 
     assert accepted.buttons is not None
     assert [b.text for b in accepted.buttons[0]] == ["🏆 Сделка", "❌ Отказ"]
     again = await tap(world, IVAN, f"offer:accept:{lead_id}")
-    assert again.show_alert and "устарела" in (again.text or "")
+    assert again.show_alert and again.text == f"Лид №{lead_id} уже ваш: взят сегодня в 12:00."
 
 
 async def test_accept_on_someone_elses_lead_is_refused_and_changes_nothing(world: World) -> None:
     await round_robin_team(world, IVAN, OLGA)
     lead_id = await new_lead(world, "A", phone="+79123456789")
     answer = await tap(world, OLGA, f"offer:accept:{lead_id}")
-    assert answer.show_alert and answer.text == "This lead is not yours now."
+    assert answer.show_alert
+    assert answer.text == f"Lead #{lead_id} is offered to another manager now: Ivan."
     assert (await status(world, lead_id))[0] is LeadStatus.OFFERED
     assert await rows(world, lead_id, OutboxPurpose.OFFER_ACCEPTED) == []
 
@@ -139,8 +140,8 @@ async def test_the_back_button_restores_accept_and_return(world: World) -> None:
     await tap(world, IVAN, f"ret:{lead_id}:", menu=True)
     [menu] = world.session.of(EditMessageReplyMarkup)
     assert [b.callback_data for b in menu.reply_markup.inline_keyboard[0]] == [
-        f"offer:accept:{lead_id}",
-        f"offer:return:{lead_id}",
+        await stamped(world, f"offer:accept:{lead_id}"),
+        await stamped(world, f"offer:return:{lead_id}"),
     ]
     assert (await status(world, lead_id))[0] is LeadStatus.OFFERED
 
@@ -153,7 +154,8 @@ async def test_won_closes_the_lead_once(world: World) -> None:
     assert answer.text == f"Лид №{lead_id}: сделка. Поздравляю!"
     assert (await status(world, lead_id))[0] is LeadStatus.WON
     again = await tap(world, IVAN, f"out:won:{lead_id}")
-    assert again.show_alert and "устарела" in (again.text or "")
+    assert again.show_alert
+    assert again.text == f"Лид №{lead_id} уже закрыт: сделка, Ivan, сегодня в 12:00."
     [closed] = await rows(world, lead_id, OutboxPurpose.UPDATE)
     assert "🏆 Итог: сделка." in closed.text
     # For a few minutes the owner may take it back (a mistaken tap); nothing else is left.
@@ -180,7 +182,8 @@ async def test_only_the_owner_closes_a_lead(world: World) -> None:
     lead_id = await new_lead(world, "A")
     await tap(world, IVAN, f"offer:accept:{lead_id}")
     answer = await tap(world, OLGA, f"out:won:{lead_id}")
-    assert answer.show_alert and answer.text == "This lead is not yours now."
+    assert answer.show_alert
+    assert answer.text == f"Lead #{lead_id} is already being worked by Ivan, taken today at 12:00."
     assert (await status(world, lead_id))[0] is LeadStatus.TAKEN
 
 
@@ -189,7 +192,7 @@ async def test_a_closed_first_come_lead_shows_its_outcome_in_the_team_chat(world
     await add_member(world, team, IVAN)
     lead_id = await new_lead(world, "A")
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(IVAN, TEAM_CHAT, f"claim:{lead_id}"))
+    await world.feed(button_update(IVAN, TEAM_CHAT, await stamped(world, f"claim:{lead_id}")))
     [owner] = await rows(world, lead_id, OutboxPurpose.OWNER_CARD)
     assert owner.buttons is not None and owner.buttons[0][0].text == "🏆 Сделка"
     await tap(world, IVAN, f"out:won:{lead_id}")

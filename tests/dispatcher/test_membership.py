@@ -80,7 +80,7 @@ async def test_a_join_button_of_another_team_is_refused(world: World) -> None:
     world.session.expect(AnswerCallbackQuery)
     await world.feed(button_update(IVAN, TEAM_CHAT, "join:9"))
     [answer] = world.session.of(AnswerCallbackQuery)
-    assert answer.show_alert and "устарела" in (answer.text or "")
+    assert answer.show_alert and "другой отдел" in (answer.text or "")
     assert not await is_member(world, IVAN.id)
 
 

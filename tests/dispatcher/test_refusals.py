@@ -12,6 +12,7 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage
 from aiogram.types import Chat, MessageOriginUser, Update
 from aiogram.types import User as TgUser
 
+from storage import LeadRepo
 from tests.builders import (
     HEAD,
     IVAN,
@@ -23,7 +24,7 @@ from tests.builders import (
     text_update,
 )
 from tests.conftest import World
-from tests.dispatcher.conftest import add_member, lead_count, make_team, new_lead
+from tests.dispatcher.conftest import add_member, lead_count, make_team, new_lead, stamped
 from tests.fakes.errors import retry_after, server_error
 from tests.fakes.session import message_for
 
@@ -47,52 +48,73 @@ def forwarded(user: TgUser) -> Update:
     return text_update(user, private(user), "Хочу купить, +7 912 345-67-89", forward_origin=origin)
 
 
-# (who, the update, a fragment of the answer). The lead is #1, Ivan is a member.
-CASES: dict[str, tuple[TgUser, Callable[[], Update], str]] = {
+# (who, the update made with lead #1's stamp, a fragment of the answer). The lead is #1,
+# Ivan is a member.
+CASES: dict[str, tuple[TgUser, Callable[[str], Update], str]] = {
     "forged button data": (
         IVAN,
-        lambda: button_update(IVAN, TEAM_CHAT, "claim:1;DROP"),
-        "устарела",
+        lambda stamp: button_update(IVAN, TEAM_CHAT, "claim:1;DROP"),
+        "не от этого сообщения",
     ),
-    "unknown button": (IVAN, lambda: button_update(IVAN, TEAM_CHAT, "admin:all"), "устарела"),
-    "a lead that never was": (IVAN, lambda: button_update(IVAN, TEAM_CHAT, "claim:99"), "устарела"),
+    "unknown button": (
+        IVAN,
+        lambda stamp: button_update(IVAN, TEAM_CHAT, "admin:all"),
+        "не от этого сообщения",
+    ),
+    "a lead that never was": (
+        IVAN,
+        lambda stamp: button_update(IVAN, TEAM_CHAT, "claim:99"),
+        "не от этого сообщения",
+    ),
     "a card from another chat": (
         IVAN,
-        lambda: button_update(IVAN, OTHER_GROUP, "claim:1"),
-        "устарела",
+        lambda stamp: button_update(IVAN, OTHER_GROUP, f"claim:1:{stamp}"),
+        "ждёт в чате отдела",
     ),
     "a non-member taps Claim": (
         STRANGER,
-        lambda: button_update(STRANGER, TEAM_CHAT, "claim:1"),
+        lambda stamp: button_update(STRANGER, TEAM_CHAT, f"claim:1:{stamp}"),
         "вступите",
     ),
     "a join button of another team": (
         STRANGER,
-        lambda: button_update(STRANGER, TEAM_CHAT, "join:42"),
-        "устарела",
+        lambda stamp: button_update(STRANGER, TEAM_CHAT, "join:42"),
+        "другой отдел",
     ),
-    "a manager runs /setup": (IVAN, lambda: text_update(IVAN, TEAM_CHAT, "/setup"), "руководитель"),
+    "a manager runs /setup": (
+        IVAN,
+        lambda stamp: text_update(IVAN, TEAM_CHAT, "/setup"),
+        "руководитель",
+    ),
     "a manager runs /remove": (
         IVAN,
-        lambda: text_update(IVAN, TEAM_CHAT, "/remove 1"),
+        lambda stamp: text_update(IVAN, TEAM_CHAT, "/remove 1"),
         "руководитель",
     ),
     "a manager runs /newlead": (
         IVAN,
-        lambda: text_update(IVAN, private(IVAN), "/newlead Пётр +7 912 345-67-89"),
+        lambda stamp: text_update(IVAN, private(IVAN), "/newlead Пётр +7 912 345-67-89"),
         "руководитель",
     ),
-    "a manager forwards a lead": (IVAN, lambda: forwarded(IVAN), "руководитель"),
-    "/setup in private": (HEAD, lambda: text_update(HEAD, private(HEAD), "/setup"), "групповом"),
-    "/join in private": (IVAN, lambda: text_update(IVAN, private(IVAN), "/join"), "чате отдела"),
+    "a manager forwards a lead": (IVAN, lambda stamp: forwarded(IVAN), "руководитель"),
+    "/setup in private": (
+        HEAD,
+        lambda stamp: text_update(HEAD, private(HEAD), "/setup"),
+        "групповом",
+    ),
+    "/join in private": (
+        IVAN,
+        lambda stamp: text_update(IVAN, private(IVAN), "/join"),
+        "чате отдела",
+    ),
     "/team by a passer-by": (
         STRANGER,
-        lambda: text_update(STRANGER, private(STRANGER), "/team"),
+        lambda stamp: text_update(STRANGER, private(STRANGER), "/team"),
         "участники",
     ),
     "a join link while not in the chat": (
         STRANGER,
-        lambda: text_update(STRANGER, private(STRANGER), "/start join-1"),
+        lambda stamp: text_update(STRANGER, private(STRANGER), "/start join-1"),
         "состоять в чате",
     ),
 }
@@ -104,9 +126,10 @@ async def test_each_refusal_answers_changes_nothing_and_is_logged(
 ) -> None:
     team = await make_team(world)
     await add_member(world, team, IVAN)
-    await new_lead(world, "Ромашка")
+    lead = await LeadRepo(world.db.conn).get(await new_lead(world, "Ромашка"))
+    assert lead is not None and lead.stamp
     user, update, said = CASES[case]
-    built = update()
+    built = update(lead.stamp)
     is_button = built.callback_query is not None
     if is_button:
         world.session.expect(AnswerCallbackQuery)
@@ -137,7 +160,7 @@ async def test_a_claim_toast_survives_a_429(world: World) -> None:
     lead_id = await new_lead(world, "A")
     world.session.expect(AnswerCallbackQuery, retry_after(2))
     world.session.expect(AnswerCallbackQuery, True)
-    await world.feed(button_update(IVAN, TEAM_CHAT, f"claim:{lead_id}"))
+    await world.feed(button_update(IVAN, TEAM_CHAT, await stamped(world, f"claim:{lead_id}")))
     assert world.slept == [2.0]
     [_, answered] = world.session.of(AnswerCallbackQuery)
     assert f"№{lead_id}" in (answered.text or "")

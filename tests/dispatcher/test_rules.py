@@ -25,7 +25,7 @@ from storage import (
 from storage.rules import RuleRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
-from tests.dispatcher.conftest import add_member, lead_count, make_team, reply_to
+from tests.dispatcher.conftest import add_member, lead_count, make_team, reply_to, stamped
 from tests.dispatcher.test_lead_life import MARIA, PETR, round_robin_team, rows, status
 
 MEMBERS = (IVAN, OLGA, PETR, MARIA)
@@ -121,7 +121,7 @@ async def test_a_deleted_groups_card_is_anyones(world: World) -> None:
 
 async def press(world: World, user: User, data: str) -> AnswerCallbackQuery:
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(user, TEAM_CHAT, data))
+    await world.feed(button_update(user, TEAM_CHAT, await stamped(world, data)))
     answer: AnswerCallbackQuery = world.session.of(AnswerCallbackQuery)[-1]
     return answer
 

@@ -21,7 +21,7 @@ from tests.builders import (
     text_update,
 )
 from tests.conftest import World
-from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to
+from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to, stamped
 
 # A value each setting takes, written as a Russian head would write it.
 RUSSIAN_VALUES = {
@@ -154,21 +154,28 @@ async def test_open_lists_the_teams_open_work_and_hands_a_lead_out_in_two_taps(
     assert listing.text.startswith("📂 <b>Открытые лиды отдела: 2</b>")
     assert listing.text.endswith("Кнопка с номером — отдать лид менеджеру.")
     buttons = [b.callback_data for row in listing.reply_markup.inline_keyboard for b in row]
-    assert buttons == [f"open:{first}", f"open:{second}"]
+    assert buttons == [
+        await stamped(world, f"open:{first}"),
+        await stamped(world, f"open:{second}"),
+    ]
     # A manager's tap changes nothing.
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(IVAN, private(IVAN), f"give:{first}:{ivan.id}"))
+    await world.feed(
+        button_update(IVAN, private(IVAN), await stamped(world, f"give:{first}:{ivan.id}"))
+    )
     assert world.session.of(AnswerCallbackQuery)[-1].show_alert
     world.session.expect_message()
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(HEAD, private(HEAD), f"open:{first}"))
+    await world.feed(button_update(HEAD, private(HEAD), await stamped(world, f"open:{first}")))
     whom = world.session.of(SendMessage)[-1]
     assert whom.text == f"➡️ Кому отдать лид №{first}?"
     names = [b.text for row in whom.reply_markup.inline_keyboard for b in row]
     assert names == ["Ivan", "Olga"]
     world.session.expect_message(EditMessageText)
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(HEAD, private(HEAD), f"give:{first}:{ivan.id}"))
+    await world.feed(
+        button_update(HEAD, private(HEAD), await stamped(world, f"give:{first}:{ivan.id}"))
+    )
     assert world.session.of(EditMessageText)[-1].text == f"Лид №{first} назначен: Ivan."
     async with world.db.consistent_read() as repos:
         lead = await repos.leads.get(first)

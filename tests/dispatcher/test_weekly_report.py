@@ -15,7 +15,7 @@ from storage import OutboxMethod, OutboxPurpose, OutboxRecord, OutboxRepo, TeamR
 from storage.timers import TimerKind, TimerRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update
 from tests.conftest import World
-from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to
+from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to, stamped
 
 # The fake clock starts on Tuesday 1 December 2026 at 12:00 in Moscow (09:00 UTC).
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -49,7 +49,7 @@ async def deliver_all(world: World) -> None:
 
 async def claim(world: World, user: object, lead_id: int) -> None:
     world.session.expect(AnswerCallbackQuery)
-    await world.feed(button_update(user, TEAM_CHAT, f"claim:{lead_id}"))  # type: ignore[arg-type]
+    await world.feed(button_update(user, TEAM_CHAT, await stamped(world, f"claim:{lead_id}")))  # type: ignore[arg-type]
 
 
 async def test_on_monday_morning_each_head_gets_last_weeks_figures_and_chart(

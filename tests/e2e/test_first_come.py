@@ -54,7 +54,7 @@ async def test_a_form_lead_is_claimed_by_exactly_one_manager(
 
     async with app_factory() as app:
         # A client that still shows the old keyboard can send the tap after the restart.
-        late = await tg.press(loser, card, data=f"claim:{created['id']}")
+        late = await tg.press(loser, card, data=card.button("claim"))
         assert winner.full_name in late["text"]
 
     db = await Database.open(app.settings.database_path)

@@ -95,7 +95,7 @@ async def test_a_lead_claimed_from_the_queue_leaves_it_within_one_group_interval
     [queue] = paced.tg.chat(TEAM.id)
     assert buttons_in([queue]) == set(range(1, 17))
 
-    await paced.tg.tap(IVAN, queue, "claim:1")
+    await paced.tg.tap(IVAN, queue, queue.button("claim:1"))
     dispatcher = build_dispatcher(paced.services, ZoneInfo("Europe/Moscow"))
     for update in await paced.bot.get_updates(timeout=0):
         await dispatcher.feed_update(paced.bot, update)

@@ -88,19 +88,19 @@ async def test_accept_turns_the_offer_into_the_card_with_contacts(
         created = await intake.post(name="ООО Ромашка", phone="+7 912 345-67-89", email="a@b.ru")
         offer = await offer_of(tg, IVAN, created["id"])
         assert "+7" not in offer.text and "a@b.ru" not in offer.text
-        answer = await tg.press(IVAN, offer, data=f"offer:accept:{created['id']}")
+        answer = await tg.press(IVAN, offer, data=offer.button("offer:accept"))
         assert "контакты — в карточке" in answer["text"]
         await tg.wait_for(lambda: offer.edits == 1)
         assert "+79123456789" in offer.text and "a@b.ru" in offer.text
         assert [b["text"] for b in offer.buttons()] == ["🏆 Сделка", "❌ Отказ"]
-        won = await tg.press(IVAN, offer, data=f"out:won:{created['id']}")
+        won = await tg.press(IVAN, offer, data=offer.button("out:won"))
         assert "сделка" in won["text"]
         await tg.wait_for(lambda: offer.edits == 2)
         assert "Итог: сделка" in offer.text
         assert [b["text"] for b in offer.buttons()] == ["↩️ Отменить итог"]
         assert await lead_state(app.db, created["id"]) == (LeadStatus.WON, 1)
         # A mistaken tap, taken back within five minutes: the card has Won and Lost again.
-        undone = await tg.press(IVAN, offer, data=f"undo:{created['id']}")
+        undone = await tg.press(IVAN, offer, data=offer.button("undo"))
         assert "снова в работе" in undone["text"]
         await tg.wait_for(lambda: offer.edits == 3)
         assert [b["text"] for b in offer.buttons()] == ["🏆 Сделка", "❌ Отказ"]
@@ -116,7 +116,7 @@ async def test_return_passes_the_lead_to_the_next_manager_with_the_reason(
         await tg.wait_message(HEAD.id, "Сохранено: режим распределения")
         created = await intake.post(name="ООО Ромашка", phone="+7 912 345-67-89")
         offer = await offer_of(tg, IVAN, created["id"])
-        await tg.press(IVAN, offer, data=f"offer:return:{created['id']}")
+        await tg.press(IVAN, offer, data=offer.button("offer:return"))
         await tg.wait_for(lambda: [b["text"] for b in offer.buttons()][:1] == ["Не мой профиль"])
         await tg.press(IVAN, offer, data=offer.buttons()[0]["callback_data"])
         olga = await tg.wait_message(OLGA.id, f"Lead #{created['id']} for you")
@@ -173,7 +173,7 @@ async def test_assign_moves_a_claimed_first_come_lead(
         await tg.wait_message(IVAN.id, "Теперь лид у: Olga Smirnova")
         await tg.wait_for(lambda: "Olga Smirnova" in card.text)
         assert "решение руководителя: Anna Head" in card.text
-        late = await tg.press(IVAN, card, data=f"claim:{created['id']}")
+        late = await tg.press(IVAN, card, data=card.button("claim"))
         assert late["show_alert"] is True and late["text"] == "Лид уже взят: Olga Smirnova."
         assert await lead_state(app.db, created["id"]) == (LeadStatus.TAKEN, 2)
 

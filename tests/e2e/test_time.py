@@ -105,7 +105,7 @@ async def test_a_vacation_from_today_covers_a_rule_and_hands_back_at_the_end(
         lead_id = created["id"]
         offer = await tg.wait_message(OLGA.id, f"Lead #{lead_id} for you")
         assert "you stand in for: Ivan Petrov" in offer.text
-        await tg.press(OLGA, offer, data=f"offer:accept:{lead_id}")
+        await tg.press(OLGA, offer, data=offer.button("offer:accept"))
         await tg.wait_for(lambda: "+79001234567" in offer.text)
         await command(tg, "/vacation end @ivan", "Возвращено лидов: 1")
         card = await tg.wait_message(IVAN.id, "лид был у заместителя: Olga Smirnova")

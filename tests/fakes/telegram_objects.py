@@ -53,8 +53,31 @@ class Sent:
     links: list[str]
     edits: int = 0
     reply_to: int | None = None  # the message this one answers
+    # Every keyboard the message has shown, oldest first: a user's client may still show an
+    # old one, and a tap on it still comes.
+    keyboards: list[dict[str, Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.reply_markup:
+            self.keyboards.append(self.reply_markup)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "reply_markup" and value and "keyboards" in self.__dict__:
+            self.keyboards.append(value)
+        super().__setattr__(name, value)
 
     def buttons(self) -> list[dict[str, Any]]:
         if not self.reply_markup:
             return []
         return [button for row in self.reply_markup["inline_keyboard"] for button in row]
+
+    def button(self, prefix: str) -> str:
+        """The callback data of the newest button the message has shown whose data starts
+        with `prefix` ("offer:accept", "claim"): what the user's tap on it sends."""
+        for markup in reversed(self.keyboards):
+            for row in markup["inline_keyboard"]:
+                for button in row:
+                    data = str(button.get("callback_data", ""))
+                    if data == prefix or data.startswith(prefix + ":"):
+                        return data
+        raise AssertionError(f"no button {prefix!r} was ever shown on message {self.message_id}")

@@ -221,3 +221,46 @@ async def test_the_scheduler_copies_the_database_every_night(
     database.unlink()  # a failed copy is logged; the bot goes on
     await scheduler.back_up()
     assert "the nightly backup failed" in caplog.text
+
+
+async def test_a_copy_whose_name_has_a_question_mark_is_checked_and_put_back_itself(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = await Database.open(env)
+    async with db.transaction() as uow:
+        await uow.leads.insert(None, LeadSource.HTTP, LeadFields(name="Из копии"), NOW)
+    await db.close()
+    odd = copy_database(env, env.parent / "a?x.db")
+    (env.parent / "a").write_text("not a database")  # what "file:a?x.db" would open
+    db = await Database.open(env)
+    async with db.transaction() as uow:
+        await uow.leads.insert(None, LeadSource.HTTP, LeadFields(name="После копии"), NOW)
+    await db.close()
+    assert check_copy(odd) == len(load_migrations())
+    assert run(["restore", str(odd)]) == 0
+    assert leads_in(env) == {"Из копии"}
+    assert "Traceback" not in capsys.readouterr().out
+
+
+async def test_a_copy_with_a_trigger_the_migrations_do_not_make_is_refused(
+    env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = await Database.open(env)
+    await db.close()
+    tampered = copy_database(env, env.parent / "tampered.db")
+    with closing(sqlite3.connect(tampered)) as conn:
+        conn.execute("CREATE TRIGGER wipe AFTER INSERT ON leads BEGIN DELETE FROM leads; END")
+        conn.commit()
+    with pytest.raises(BadBackupError, match="extra trigger wipe"):
+        check_copy(tampered)
+    assert run(["restore", str(tampered)]) == 2
+    assert "extra trigger wipe" in capsys.readouterr().out
+    with closing(sqlite3.connect(env)) as conn:
+        triggers = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert "wipe" not in triggers
+    dropped = copy_database(env, env.parent / "dropped.db")
+    with closing(sqlite3.connect(dropped)) as conn:
+        conn.execute("DROP INDEX leads_by_created")
+        conn.commit()
+    with pytest.raises(BadBackupError, match="missing index leads_by_created"):
+        check_copy(dropped)

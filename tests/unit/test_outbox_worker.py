@@ -53,8 +53,10 @@ async def test_a_card_is_sent_and_its_message_id_recorded_on_the_lead(world: Wor
     assert await world.worker.deliver_due() == 1
     [sent] = world.session.of(SendMessage)
     assert sent.chat_id == CHAT
-    assert sent.reply_markup.inline_keyboard[0][0].callback_data == f"claim:{submitted.lead_id}"
     lead = await LeadRepo(world.db.conn).get(submitted.lead_id)
+    assert lead is not None and lead.stamp
+    data = f"claim:{submitted.lead_id}:{lead.stamp}"
+    assert sent.reply_markup.inline_keyboard[0][0].callback_data == data
     assert lead is not None and lead.card_chat_id == CHAT and lead.card_message_id is not None
     kinds = [e.kind for e in await LeadEventRepo(world.db.conn).for_lead(submitted.lead_id)]
     assert kinds[-1] == "card_posted"
