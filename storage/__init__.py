@@ -32,6 +32,7 @@ from storage.outbox import (
     OutboxRepo,
     OutboxStatus,
     PendingRow,
+    ShownMessage,
 )
 from storage.outbox_files import OutboxFile, OutboxFileRepo
 from storage.refusals import RefusalRecord, RefusalRepo
@@ -83,6 +84,7 @@ __all__ = [
     "ReportRepo",
     "Repos",
     "SchemaTooNewError",
+    "ShownMessage",
     "SourceFigures",
     "SourceKind",
     "SourceRecord",

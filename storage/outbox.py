@@ -92,6 +92,14 @@ class PendingRow:
 
 
 @dataclass(frozen=True)
+class ShownMessage:
+    """A message as it stands in the chat: its row, and the text its last edit gave it."""
+
+    record: OutboxRecord
+    text: str
+
+
+@dataclass(frozen=True)
 class FoldedRow:
     """A row shown as a line of a board."""
 
@@ -109,6 +117,8 @@ _COLUMNS = (
     "next_attempt_at, last_error, created_at, sent_at, message_id, sending_at, line, board_id, "
     "bundled_at"
 )
+
+_O_COLUMNS = ", ".join(f"o.{name.strip()}" for name in _COLUMNS.split(","))
 
 
 def _record(row: aiosqlite.Row) -> OutboxRecord:
@@ -402,6 +412,30 @@ class OutboxRepo:
             (lead_id, chat_id, OutboxMethod.SEND.value, *sorted(p.value for p in purposes)),
         )
         return None if row is None else _record(row)
+
+    async def with_buttons(self, lead_id: int, chat_id: int) -> list[ShownMessage]:
+        """The messages about the lead in the chat, sent or waiting, that still show buttons
+        once their last edit (sent or waiting) is applied, with the text they show then."""
+        rows = await fetch_all(
+            self._db,
+            f"SELECT {_O_COLUMNS}, e.text AS shown_text, e.buttons AS shown_buttons, "
+            "  e.id IS NOT NULL AS edited "
+            "FROM outbox AS o LEFT JOIN outbox AS e ON e.id = ("
+            "  SELECT MAX(x.id) FROM outbox AS x WHERE x.target_id = o.id AND x.method = ?"
+            "    AND x.status IN ('pending', 'sent')) "
+            "WHERE o.lead_id = ? AND o.chat_id = ? AND o.method = ? "
+            "AND o.status IN ('pending', 'sent') AND o.buttons IS NOT NULL ORDER BY o.id",
+            (OutboxMethod.EDIT.value, lead_id, chat_id, OutboxMethod.SEND.value),
+        )
+        out = []
+        for row in rows:
+            record = _record(row)
+            text = row["shown_text"] if row["edited"] else record.text
+            raw = row["shown_buttons"] if row["edited"] else row["buttons"]
+            buttons = None if raw is None else load_buttons(raw)
+            if buttons and any(buttons):
+                out.append(ShownMessage(record, text))
+        return out
 
     async def sent_of(self, lead_id: int, purpose: OutboxPurpose) -> list[OutboxRecord]:
         """Every message of one kind sent (or waiting) about a lead, such as the heads' cards;

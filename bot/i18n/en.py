@@ -124,6 +124,7 @@ MESSAGES: dict[str, str] = {
     "claim.not_member": "Join the team first: tap “Join” or send /join in this chat.",
     # Cards
     "card.title": "🔥 <b>New lead #{id}</b>",
+    "card.title_closed": "🏁 <b>Lead #{id} is closed</b>",
     "card.title_former": "📋 <b>Lead #{id}</b>",
     "card.taken": "✅ Taken by <b>{name}</b> {waited}",
     "card.more_fields": "…and {count} more fields",

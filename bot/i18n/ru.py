@@ -135,6 +135,7 @@ MESSAGES: dict[str, str] = {
     "claim.not_member": "Сначала вступите в команду: кнопка «Вступить» или /join в этом чате.",
     # Cards
     "card.title": "🔥 <b>Новый лид №{id}</b>",
+    "card.title_closed": "🏁 <b>Лид №{id} закрыт</b>",
     "card.title_former": "📋 <b>Лид №{id}</b>",
     "card.taken": "✅ В работе у: <b>{name}</b>, взят {waited}",
     "card.more_fields": "…и ещё полей: {count}",

@@ -23,7 +23,7 @@ from bot.leads.fields import (
     is_utm,
     normalise_key,
 )
-from storage.lead_records import LeadRecord
+from storage.lead_records import LeadRecord, LeadStatus
 
 # Telegram counts message length in UTF-16 code units after HTML is parsed.
 TELEGRAM_TEXT_LIMIT = 4096
@@ -253,10 +253,24 @@ def _public(lead: LeadRecord, title: Html, tr: Translator) -> Html:
     return Html("\n".join(lines))
 
 
-def team_card(lead: LeadRecord, tr: Translator, group: str | None = None) -> Html:
+_TEAM_TITLES = {
+    LeadStatus.NEW: "card.title",
+    LeadStatus.OFFERED: "card.title_former",
+    LeadStatus.TAKEN: "card.title_former",
+    LeadStatus.WON: "card.title_closed",
+    LeadStatus.LOST: "card.title_closed",
+}
+
+
+def team_card(
+    lead: LeadRecord, tr: Translator, group: str | None = None, *, former: bool = False
+) -> Html:
     """The card posted to the team chat: what the client needs, never how to reach them.
-    A rule may send it to a group: then the card says so, for its members alone to claim."""
-    card = _public(lead, tr("card.title", id=lead.id), tr)
+    A rule may send it to a group: then the card says so, for its members alone to claim.
+    Only a lead still waiting is headed as new, and not on a card left behind (`former`)
+    when it was posted again; a closed one's heading says it is closed."""
+    title = "card.title_former" if former and lead.status is LeadStatus.NEW else None
+    card = _public(lead, tr(title or _TEAM_TITLES[lead.status], id=lead.id), tr)
     return Html(f"{card}\n\n{tr('card.for_group', group=group)}") if group else card
 
 
@@ -310,7 +324,8 @@ def claimed_card(lead: LeadRecord, owner_name: str, tr: Translator) -> Html:
 
 def returned_card(lead: LeadRecord, owner_name: str, tr: Translator) -> Html:
     """The old card of a lead that went back to the team: the fresh card is further down."""
-    return with_status(team_card(lead, tr), tr("card.returned", name=clip(owner_name, 64)))
+    shown = team_card(lead, tr, former=True)
+    return with_status(shown, tr("card.returned", name=clip(owner_name, 64)))
 
 
 def owner_card(lead: LeadRecord, reason: Html, tr: Translator) -> Html:

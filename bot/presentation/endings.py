@@ -42,7 +42,13 @@ class Endings:
         tr = member_translator(member)
         card = owner_messages(lead, await self._told.reason_for(lead, member, tr), tr)[0]
         shown = with_status(card, outcome_line(lead, tr))
-        await self._private_card(lead, member, shown, undo_buttons(LeadRef.of(lead), tr), moved)
+        edited = await self._private_card(
+            lead, member, shown, undo_buttons(LeadRef.of(lead), tr), moved
+        )
+        # Its outcome reminders, and any older card of it, have nothing left to ask.
+        await self._messages.retire_buttons(
+            lead, member.user_id, moved.at, outcome_line(lead, tr), but=edited
+        )
         closed = OutboxPurpose.CARD_CLOSED
         await self._team_card(lead, member, closed, lambda tr: outcome_line(lead, tr), moved)
 
@@ -74,10 +80,12 @@ class Endings:
         text: Html,
         buttons: Buttons,
         moved: Moved,
-    ) -> None:
+    ) -> int | None:
+        """The owner's own card of the lead shows `text` and `buttons`; which row it is."""
         card = await self._messages.private_card(lead, member)
         if card is not None:
             await self._messages.edit(card, OutboxPurpose.UPDATE, text, moved.at, buttons)
+        return card.id if card is not None else None
 
     async def _team_card(
         self,

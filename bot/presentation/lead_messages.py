@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.i18n import Html
+from bot.presentation.cards import with_status
 from storage import (
     Buttons,
     LeadRecord,
@@ -51,10 +52,29 @@ class LeadMessages:
     async def close_private_card(
         self, lead: LeadRecord, member: MemberRecord, text: Html, at: datetime
     ) -> None:
-        """The manager's card of this lead says what became of it; its buttons go."""
+        """The manager's card of this lead says what became of it; its buttons go, and so do
+        those of every other message about it in their chat (an outcome reminder, say)."""
         card = await self.private_card(lead, member)
         if card is not None:
             await self.edit(card, OutboxPurpose.UPDATE, text, at, buttons=[])
+        await self.retire_buttons(lead, member.user_id, at, but=card.id if card else None)
+
+    async def retire_buttons(
+        self,
+        lead: LeadRecord,
+        chat_id: int,
+        at: datetime,
+        status: Html | None = None,
+        but: int | None = None,
+    ) -> None:
+        """Every message about the lead in the chat that still shows buttons (an offer, an
+        owner's card, an outcome reminder) loses them: they no longer apply. With a `status`,
+        the message also says what became of the lead. `but`: a message edited anyway."""
+        for shown in await self._outbox.with_buttons(lead.id, chat_id):
+            if shown.record.id == but:
+                continue
+            text = Html(shown.text) if status is None else with_status(Html(shown.text), status)
+            await self.edit(shown.record, OutboxPurpose.UPDATE, text, at, buttons=[])
 
     async def edit_team_card(
         self,

@@ -221,6 +221,8 @@ class Reactions:
         again; the team card says who works the lead now."""
         lead, now = moved.lead, moved.at
         tr = member_translator(owner)
+        # The closed card's undo is stale now: the fresh card below carries the buttons.
+        await self._messages.retire_buttons(lead, owner.user_id, now)
         await self._outbox.enqueue(
             owner.user_id,
             OutboxMethod.SEND,
