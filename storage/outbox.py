@@ -9,6 +9,7 @@ import aiosqlite
 
 from storage.buttons import Button, Buttons, dump_buttons, load_buttons
 from storage.clock_format import from_db, from_db_optional, to_db
+from storage.lead_records import LeadStatus, Pool
 from storage.rows import fetch_all, fetch_one
 
 
@@ -110,6 +111,9 @@ class FoldedRow:
     buttons: list[list[Button]] | None
     shown: bool  # has appeared on the board already
     waiting: bool  # a card whose lead still waits for a claim in the chat
+    lead_status: LeadStatus | None = None  # the lead as it is now, for the line's premise
+    lead_pool: Pool | None = None
+    owner_user_id: int | None = None
 
 
 _COLUMNS = (
@@ -252,8 +256,10 @@ class OutboxRepo:
             self._db,
             "SELECT o.id, o.purpose, o.lead_id, COALESCE(o.line, o.text) AS line, o.buttons, "
             "  o.sent_at IS NOT NULL AS shown,"
-            "  (l.status = 'new' AND l.pool = 'chat' AND o.status = 'folded') AS waiting "
+            "  (l.status = 'new' AND l.pool = 'chat' AND o.status = 'folded') AS waiting, "
+            "  l.status AS lead_status, l.pool AS lead_pool, m.user_id AS owner_user_id "
             "FROM outbox AS o LEFT JOIN leads AS l ON l.id = o.lead_id "
+            "LEFT JOIN members AS m ON m.id = l.owner_id "
             "WHERE o.board_id = ? ORDER BY o.id",
             (board_id,),
         )
@@ -266,6 +272,9 @@ class OutboxRepo:
                 None if row["buttons"] is None else load_buttons(row["buttons"]),
                 bool(row["shown"]),
                 bool(row["waiting"]),
+                None if row["lead_status"] is None else LeadStatus(row["lead_status"]),
+                None if row["lead_pool"] is None else Pool(row["lead_pool"]),
+                row["owner_user_id"],
             )
             for row in rows
         ]

@@ -47,8 +47,11 @@ def queue_slots(rows: list[FoldedRow], tr: Translator) -> list[Slot]:
     return _pack(waiting, heading, more, with_buttons=True)
 
 
-def digest_slots(rows: list[FoldedRow], tr: Translator) -> list[Slot]:
-    return _pack(rows, str(tr("board.digest")), str(tr("board.digest_more")), with_buttons=False)
+def digest_slots(rows: list[FoldedRow], tr: Translator, *, private: bool = False) -> list[Slot]:
+    """A group's digest grows while notices come; a private chat's is one new message with
+    the notices that came at once."""
+    heading = str(tr("board.digest_private" if private else "board.digest"))
+    return _pack(rows, heading, str(tr("board.digest_more")), with_buttons=False)
 
 
 def _pack(rows: list[FoldedRow], heading: str, more: str, *, with_buttons: bool) -> list[Slot]:

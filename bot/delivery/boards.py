@@ -13,6 +13,7 @@ from aiogram.types import Message
 from bot.delivery.board_text import Slot, digest_slots, queue_slots
 from bot.delivery.markup import to_markup
 from bot.delivery.planning import BoardState
+from bot.delivery.premises import line_is_dead
 from bot.i18n import Translator, language_for
 from storage import (
     BoardKind,
@@ -60,14 +61,23 @@ class Boards:
     async def _state(self, record: BoardRecord) -> BoardState:
         rows = await self._outbox.folded(record.id)
         tr = await self._translator(record.chat_id)
-        queue = record.kind is BoardKind.QUEUE
-        slots = queue_slots(rows, tr) if queue else digest_slots(rows, tr)
-        # A queue that shrank keeps its messages: those left over say it is cleared.
-        spare = queue_slots([], tr)[0]
+        if record.kind is BoardKind.QUEUE:
+            slots = queue_slots(rows, tr)
+            # A queue that shrank keeps its messages: those left over say it is cleared.
+            spare = queue_slots([], tr)[0].text
+        else:
+            # A line whose premise died (a reminder of a lead claimed since) leaves the
+            # digest when it is next edited for news; it costs no edit of its own.
+            rows = [row for row in rows if not line_is_dead(row, record.chat_id)]
+            slots = digest_slots(rows, tr, private=record.chat_id > 0)
+            spare = str(tr("board.digest_more"))
         shown = max((m.slot for m in record.messages), default=-1) + 1
-        padded = [*slots, *[Slot(spare.text, None, ())] * max(shown - len(slots), 0)]
+        padded = [*slots, *[Slot(spare, None, ())] * max(shown - len(slots), 0)]
         waiting = [row.row_id for row in rows if row.waiting]
-        return BoardState(record, tuple(padded), len(waiting), waiting[0] if waiting else None)
+        news = record.kind is BoardKind.DIGEST and any(not row.shown for row in rows)
+        return BoardState(
+            record, tuple(padded), len(waiting), waiting[0] if waiting else None, news=news
+        )
 
     async def _translator(self, chat_id: int) -> Translator:
         # A team chat speaks the team's language; the heads' notices about it do too.
@@ -96,11 +106,17 @@ class Boards:
                 board_id, 0, before.message_id, before.text, None, before.sent_at
             )
 
-    async def close_quiet_digest(self, chat_id: int, quiet_since: datetime, at: datetime) -> None:
-        """A digest nothing folded into since `quiet_since` stays as it is; the next line
-        opens a new one at the bottom of the chat."""
+    async def close_finished_digest(
+        self, chat_id: int, quiet_since: datetime, at: datetime
+    ) -> None:
+        """A group's digest nothing folded into since `quiet_since`, or a private chat's
+        digest already shown, stays as it is; the next line opens a new one at the bottom
+        of the chat."""
         record = await self._boards.open_board(chat_id, BoardKind.DIGEST)
-        if record is not None and record.folded_at < quiet_since:
+        if record is None:
+            return
+        finished = record.folded_at < quiet_since if chat_id < 0 else bool(record.messages)
+        if finished:
             await self._boards.close(record.id, at)
 
     async def pending_slot(self, chat_id: int, kind: BoardKind) -> tuple[BoardState, int] | None:
@@ -148,8 +164,11 @@ class Boards:
                         self._events, row.lead_id, at, "queue", record.chat_id, message_id
                     )
             # An empty queue that says so everywhere is finished: the next burst opens a
-            # new one at the bottom of the chat, where people look.
-            closing = record.kind is BoardKind.QUEUE and state.waiting == 0
+            # new one at the bottom of the chat, where people look. So is a private chat's
+            # digest once shown: it is never edited into news nobody would hear.
+            closing = (record.kind is BoardKind.QUEUE and state.waiting == 0) or (
+                record.kind is BoardKind.DIGEST and record.chat_id > 0
+            )
             if closing and state.first_stale(but=index) is None:
                 await self._boards.close(record.id, at)
 

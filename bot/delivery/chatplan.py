@@ -11,7 +11,10 @@ next message, by priority:
 
 What would cost more than the chat can give folds instead. Leads arriving faster than one
 card each fold into the chat's queue (one message, a Claim button per lead, edited in
-place); one-line notices coming faster than one a minute fold into the chat's digest. An
+place); in a group, one-line notices coming faster than one a minute fold into the chat's
+digest. A private chat takes a message a second, and a reminder or a question there must
+ring: each is a message of its own, and only more than a handful due at once fold, into a
+digest that is a new message at the bottom (never an edit far up, which nobody hears). An
 edit that a later edit of the same message replaces is never sent. When the chat is calm
 again, leads waiting in the queue get their own cards, one at a time. A manager accepting
 more offers than their private chat takes at once gets all the contacts in one message;
@@ -25,8 +28,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-# One-line notices fold while they come faster than this.
+# One-line notices fold while they come faster than this (in a group).
 DIGEST_WINDOW = 60.0
+# In a private chat, one-line notices fold only when more than this many are due at once.
+HANDFUL = 5
 # Cards fold into the queue when more wait than the chat can show within this long: a lead
 # must be claimable within seconds of arriving.
 FOLD_HORIZON = 3.0
@@ -57,7 +62,9 @@ class Item:
 class Board:
     """One of the chat's boards as it stands (the queue, or the digest)."""
 
-    live: bool = False  # has a message in the chat that is still edited
+    # Lines fold into it. A group's digest: open and folded into within DIGEST_WINDOW. A
+    # private chat's: open and not shown yet (shown, it is a message already heard).
+    live: bool = False
     stale: bool = False  # what it shows differs from what it should show
     shown_at: float | None = None  # when it last changed in the chat
     waiting: int = 0  # the queue: leads it lists that still wait for a claim
@@ -181,6 +188,8 @@ def _fold_cards(cards: list[Item], marks: int, queue: Board, room: int) -> bool:
 def _fold_lines(lines: list[Item], chat: ChatView) -> bool:
     if not lines:
         return False
+    if not chat.group:
+        return len(lines) > HANDFUL or chat.digest.live
     if len(lines) > max(chat.room, 1) or chat.digest.live:
         return True
     last = chat.last_line_at

@@ -226,7 +226,7 @@ class OutboxWorker:
                 (BoardKind.DIGEST, chosen.fold_lines),
             ):
                 if kind is BoardKind.DIGEST and row_ids:
-                    await self._boards.close_quiet_digest(chat.chat_id, now - _WINDOW, now)
+                    await self._boards.close_finished_digest(chat.chat_id, now - _WINDOW, now)
                 keep = []
                 for row_id in row_ids:
                     broken = await self._premises.broken(chat.record(row_id))
@@ -235,7 +235,9 @@ class OutboxWorker:
                     else:
                         await self._outbox.drop(row_id, now, broken)
                 last, adopt = self._last_line.get(chat.chat_id, (None, None))
-                recent = last is not None and now - last < _WINDOW
+                # A group's digest grows out of the line just sent; a private chat's is a
+                # new message, so that it rings.
+                recent = last is not None and now - last < _WINDOW and chat.chat_id < 0
                 adopt = adopt if kind is BoardKind.DIGEST and recent else None
                 await self._boards.fold(chat.chat_id, kind, keep, now, adopt)
 

@@ -39,9 +39,16 @@ class BoardState:
     slots: tuple[Slot, ...]
     waiting: int  # the queue: leads it lists that still wait
     oldest_waiting: int | None = None  # the queue: the row of the lead waiting longest
+    news: bool = False  # the digest: lines not shown yet
 
     @property
     def stale(self) -> bool:
+        """Worth a message of the chat's budget. A queue must show who may still claim what;
+        a digest is edited for news only (a line that merely left it waits for that)."""
+        if self.record.kind is BoardKind.DIGEST:
+            shown = {m.slot for m in self.record.messages}
+            missing = any(index not in shown for index in range(len(self.slots)))
+            return self.news or missing
         return self.first_stale() is not None
 
     def first_stale(self, but: int | None = None) -> int | None:
@@ -121,12 +128,16 @@ def chat_view(
 ) -> ChatView:
     queue = boards.get(BoardKind.QUEUE)
     digest = boards.get(BoardKind.DIGEST)
-    # A digest quiet for a while is finished: the next line starts a new one below.
+    group = chat_id < 0
+    # A group's digest quiet for a while is finished: the next line starts a new one below.
+    # A private chat's is finished once shown: lines after it ring as messages of their own.
     digest_live = digest is not None and (
         (now - digest.record.folded_at).total_seconds() < digest_window
+        if group
+        else not digest.record.messages
     )
     return ChatView(
-        group=chat_id < 0,
+        group=group,
         items=tuple(item_of(row, now) for row in rows if not row.orphan),
         now=now.timestamp(),
         queue=_board(queue, live=queue is not None),

@@ -9,6 +9,7 @@ an owner a head replaced. Such a message is never sent.
 from __future__ import annotations
 
 from storage import (
+    FoldedRow,
     LeadRecord,
     LeadStatus,
     OutboxMethod,
@@ -43,16 +44,40 @@ def premise_broken(
 ) -> str | None:
     """Why a message of `purpose` to `chat_id` must not be sent about `lead` as it is now
     (`owner_user_id`: its owner's Telegram id); None when it still holds."""
-    holds = _HOLDS_WHILE.get(purpose)
-    if holds is None or lead is None:
+    if lead is None:
         return None
-    statuses, pool, owner_only = holds
-    if lead.status not in statuses:
-        return f"lead {lead.id} is {lead.status.value} now"
-    if pool is not None and lead.pool is not pool:
-        return f"lead {lead.id} waits in {lead.pool} now"
+    return state_breaks(purpose, chat_id, lead.id, lead.status, lead.pool, owner_user_id)
+
+
+def line_is_dead(row: FoldedRow, chat_id: int) -> bool:
+    """A board's line whose premise died (a reminder of a lead claimed since): it leaves
+    every board it is on at that board's next edit."""
+    if row.lead_id is None or row.lead_status is None:
+        return False
+    broken = state_breaks(
+        row.purpose, chat_id, row.lead_id, row.lead_status, row.lead_pool, row.owner_user_id
+    )
+    return broken is not None
+
+
+def state_breaks(
+    purpose: OutboxPurpose,
+    chat_id: int,
+    lead_id: int,
+    status: LeadStatus,
+    pool: Pool | None,
+    owner_user_id: int | None,
+) -> str | None:
+    holds = _HOLDS_WHILE.get(purpose)
+    if holds is None:
+        return None
+    statuses, waits_in, owner_only = holds
+    if status not in statuses:
+        return f"lead {lead_id} is {status.value} now"
+    if waits_in is not None and pool is not waits_in:
+        return f"lead {lead_id} waits in {pool} now"
     if owner_only and owner_user_id != chat_id:
-        return f"lead {lead.id} is no longer held by chat {chat_id}"
+        return f"lead {lead_id} is no longer held by chat {chat_id}"
     return None
 
 

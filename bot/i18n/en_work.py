@@ -400,6 +400,7 @@ WORK: dict[str, str] = {
     "board.queue_more": "🔥 <b>Queue of new leads</b> (continued)",
     "board.queue_done": "✅ <b>Queue cleared</b>: new leads come as cards of their own again.",
     "board.digest": "🗒 <b>Digest</b> · new lines are added here",
+    "board.digest_private": "🗒 <b>Several updates at once</b>",
     "board.digest_more": "🗒 <b>Digest</b> (continued)",
     "notice.hours_first": (
         "🌙 Lead #{id} waits for the working day ({hours}): the bot hands it to a manager when "

@@ -127,7 +127,8 @@ async def work_around_the_clock(tg: FakeTelegram) -> None:
     await command(tg, "/set work_hours 00:00-24:00", "Сохранено: рабочие часы")
 
 
-CARD_TITLE = re.compile(r"Новый лид №(\d+)")
+# A card's heading: new while the lead waits, then who has it, then closed.
+CARD_TITLE = re.compile(r"^(?:🔥 Новый лид|📋 Лид|🏁 Лид) №(\d+)")
 
 
 def cards_by_lead(tg: FakeTelegram, chat_id: int = TEAM.id) -> Counter[int]:

@@ -76,15 +76,11 @@ async def test_an_offer_passes_on_once_per_timeout_and_stops_at_the_heads(
             assert "Примите лид" not in card.text and "Accept the lead" not in card.text
         # The heads have it now, not a third manager.
         assert [m for m in tg.chat(PETR.id) if f"№{lead_id}" in m.text] == []
-        # One line each, the second folded with the first into the head's digest.
-        notices = [
-            line
-            for m in tg.chat(HEAD.id)
-            for line in m.text.split("\n")
-            if "не принят за 1 с" in line
-        ]
+        # One line each, each a message of its own that rang (not an edit of the first).
+        notices = [m for m in tg.chat(HEAD.id) if "не принят за 1 с" in m.text]
+        assert all(m.edits == 0 for m in notices)
         head = f"⏳ Лид №{lead_id} не принят за 1 с:"
-        assert notices == [
+        assert [m.text for m in notices] == [
             f"{head} Ivan Petrov. Дальше: лид получает Olga Smirnova.",
             f"{head} Olga Smirnova. Дальше: ждёт решения руководителя.",
         ]

@@ -10,7 +10,17 @@ from dataclasses import dataclass, field
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.delivery.chatplan import Action, Board, ChatView, Item, Kind, Plan, Step, plan
+from bot.delivery.chatplan import (
+    HANDFUL,
+    Action,
+    Board,
+    ChatView,
+    Item,
+    Kind,
+    Plan,
+    Step,
+    plan,
+)
 
 INTERVAL = 3.0  # 20 a minute
 
@@ -183,12 +193,34 @@ def test_an_edit_that_a_later_edit_of_the_same_message_replaces_is_never_sent() 
     assert chosen.actions == (Action(Step.SEND, 2),)
 
 
-def test_lines_fold_while_they_come_faster_than_one_a_minute() -> None:
+def test_lines_fold_in_a_group_while_they_come_faster_than_one_a_minute() -> None:
     line = (Item(7, Kind.LINE, 100.0),)
-    alone = plan(ChatView(False, line, 100.0, last_line_at=30.0), budget=1)
+    alone = plan(ChatView(True, line, 100.0, last_line_at=30.0), budget=1)
     assert alone.fold_lines == () and alone.actions == (Action(Step.SEND, 7),)
-    folded = plan(ChatView(False, line, 100.0, last_line_at=50.0), budget=1)
+    folded = plan(ChatView(True, line, 100.0, last_line_at=50.0), budget=1)
     assert folded.fold_lines == (7,) and folded.actions == (Action(Step.SHOW_DIGEST),)
+
+
+def test_in_a_private_chat_each_line_rings_as_a_message_of_its_own() -> None:
+    # A reminder 20 s after another, and a question right after it: each is sent itself.
+    line = (Item(7, Kind.LINE, 100.0),)
+    chosen = plan(ChatView(False, line, 100.0, last_line_at=80.0), budget=1)
+    assert chosen.fold_lines == () and chosen.actions == (Action(Step.SEND, 7),)
+    # A digest shown a moment ago is a message already heard: nothing is added to it.
+    heard = Board(live=False, shown_at=99.0)
+    chosen = plan(ChatView(False, line, 100.0, digest=heard, last_line_at=99.0), budget=1)
+    assert chosen.fold_lines == () and chosen.actions == (Action(Step.SEND, 7),)
+    # A handful due at once still go one by one, at the chat's pace.
+    handful = tuple(Item(n, Kind.LINE, 100.0) for n in range(1, HANDFUL + 1))
+    chosen = plan(ChatView(False, handful, 100.0, room=3), budget=1)
+    assert chosen.fold_lines == () and chosen.actions == (Action(Step.SEND, 1),)
+
+
+def test_in_a_private_chat_more_than_a_handful_at_once_fold_into_one_new_message() -> None:
+    many = tuple(Item(n, Kind.LINE, 100.0) for n in range(1, HANDFUL + 2))
+    chosen = plan(ChatView(False, many, 100.0, room=3), budget=1)
+    assert chosen.fold_lines == tuple(range(1, HANDFUL + 2))
+    assert chosen.actions == (Action(Step.SHOW_DIGEST),)
 
 
 def test_a_private_chat_keeps_its_order_behind_a_message_waiting_for_a_retry() -> None:
