@@ -17,12 +17,14 @@ _LEGAL_FORM = re.compile(
 )
 
 
-def _split_first_line(line: str, guess_name: bool) -> tuple[dict[str, str], list[str]]:
-    """Comma-separated parts of the first line that are a field on their own."""
+def _split_first_line(line: str, guess_name: bool) -> tuple[dict[str, str], str]:
+    """Comma-separated parts of the first line that are a field on their own, and the rest
+    of the line as it was written: a comma inside the request ("бюджет 1,5 млн") stays."""
     found: dict[str, str] = {}
     rest: list[str] = []
-    parts = [part.strip() for part in line.split(",") if part.strip()]
-    for index, part in enumerate(parts):
+    segments = [segment for segment in line.split(",") if segment.strip()]
+    for index, segment in enumerate(segments):
+        part = segment.strip()
         if "company" not in found and _LEGAL_FORM.match(part):
             found["company"] = part
         elif index == 0 and guess_name and looks_like_name(part):
@@ -32,8 +34,8 @@ def _split_first_line(line: str, guess_name: bool) -> tuple[dict[str, str], list
         elif "email" not in found and is_email(part):
             found["email"] = part
         else:
-            rest.append(part)
-    return found, rest
+            rest.append(segment)
+    return found, ",".join(rest).strip()
 
 
 def lead_from_text(text: str, *, guess_name: bool = True) -> LeadFields:
@@ -55,7 +57,7 @@ def lead_from_text(text: str, *, guess_name: bool = True) -> LeadFields:
         for field, value in found.items():
             if getattr(fields, field) is None:
                 fields = replace(fields, **{field: value})  # type: ignore[arg-type]
-        body = [", ".join(rest), *body[1:]] if rest else body[1:]
+        body = [rest, *body[1:]] if rest else body[1:]
     message = "\n".join(body).strip()
     if message:
         joined = f"{fields.message}\n{message}" if fields.message else message

@@ -113,6 +113,9 @@ class _Lines:
 class _Rendered:
     lines: _Lines
     fields_shown: int = 0
+    # Of those, the fields the client typed: a channel or an ad's tag is where the lead came
+    # from, and a call-back widget's phone with a channel is still only a call-back.
+    typed_shown: int = 0
     extra_lines: int = 0
     cut: bool = False
     # What the owner's copy could not show whole: (label, full value), for the follow-ups.
@@ -212,6 +215,7 @@ def _render(tr: Translator, title: Html, lead: LeadRecord, *, full: bool) -> _Re
             shown = f'<a href="tg://user?id={lead.contact_user_id:d}">{shown}</a>'
         if out.lines.add(*_field_line(label, value, shown)):
             out.fields_shown += 1
+            out.typed_shown += name != "channel"
     # Looked at one by one, as long as the card has room: a form of a thousand fields
     # costs no more than the lines it fills.
     extras = list(lead.fields.extra.items())
@@ -236,6 +240,7 @@ def _render(tr: Translator, title: Html, lead: LeadRecord, *, full: bool) -> _Re
             break
         out.extra_lines += 1
         out.fields_shown += 1
+        out.typed_shown += not is_utm(key)
         if value != whole:
             out.cut = True
             out.left_over.append((key, whole))
@@ -245,7 +250,7 @@ def _render(tr: Translator, title: Html, lead: LeadRecord, *, full: bool) -> _Re
 def _public(lead: LeadRecord, title: Html, tr: Translator) -> Html:
     rendered = _render(tr, title, lead, full=False)
     lines = rendered.lines.parts
-    if not rendered.fields_shown:
+    if not rendered.typed_shown:
         # A call-back widget sends a phone and nothing else: say so, not a bare title.
         lines.append(tr("card.callback" if lead.fields.phone else "card.contacts_only"))
     if rendered.cut:

@@ -10,7 +10,7 @@ import pytest
 from aiogram.methods import SendMessage
 from aiohttp.test_utils import TestClient, TestServer
 
-from storage import LeadRepo, SourceRepo
+from storage import LeadRepo, OutboxPurpose, OutboxRepo, SourceRepo
 from tests.builders import HEAD, IVAN, TEAM_CHAT, private, text_update
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, lead_count, make_team, reply_to
@@ -281,3 +281,19 @@ async def test_bad_bodies_on_a_source_link_get_a_4xx_and_are_kept(
     ) as cur:
         row = await cur.fetchone()
     assert row is not None and row[0] == len(cases)
+
+
+async def test_a_call_back_widget_through_a_link_says_it_is_a_call_back_request(
+    world: World, http: Client
+) -> None:
+    secret = await add_source(world, "widget сайт")
+    response = await http.post(f"/leads/{secret}", data={"phone": "+7 912 345-67-89"})
+    assert response.status == 201
+    lead_id = (await response.json())["id"]
+    [card] = [
+        row
+        for row in await OutboxRepo(world.db.conn).for_lead(lead_id)
+        if row.purpose is OutboxPurpose.CARD
+    ]
+    assert "Канал: сайт" in card.text and "912" not in card.text
+    assert card.text.endswith("📞 Заказан обратный звонок: номер получит тот, кто возьмёт лид.")

@@ -187,6 +187,14 @@ def test_a_phone_only_lead_says_it_is_a_call_back_request() -> None:
     )
 
 
+def test_a_phone_only_lead_from_a_source_link_still_says_it_is_a_call_back_request() -> None:
+    # A source link gives it a channel, and the widget its ad's tags: still only a phone.
+    fields = LeadFields(phone="+7 912 345-67-89", channel="сайт", extra={"utm_source": "ya"})
+    text = visible(team_card(lead(fields), RU))
+    assert text.endswith("📞 Заказан обратный звонок: номер получит тот, кто возьмёт лид.")
+    assert "Канал: сайт" in text and "912" not in text
+
+
 def test_an_email_only_lead_says_only_contacts_were_left() -> None:
     text = visible(team_card(lead(LeadFields(email="a@b.ru")), EN))
     assert "The client left contacts only" in text and "a@b.ru" not in text

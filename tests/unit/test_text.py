@@ -88,6 +88,18 @@ def test_the_first_part_names_the_client_and_a_legal_form_names_the_company() ->
 
 
 @pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Иван, бюджет 1,5 млн", "бюджет 1,5 млн"),
+        ("Иван, +7 912 345-67-89, бюджет 1,5 млн, срок 2,5 мес.", "бюджет 1,5 млн, срок 2,5 мес."),
+        ("ООО Ромашка,нужно 3,5 т", "нужно 3,5 т"),
+    ],
+)
+def test_a_comma_inside_the_request_stays_as_it_was_written(text: str, message: str) -> None:
+    assert lead_from_text(text).message == message
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Здравствуйте, нужен расчёт",
