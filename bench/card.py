@@ -35,7 +35,7 @@ from bot.delivery.outbox import OutboxWorker
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
 from bot.intake.ratelimit import ClientLimiter
-from bot.intake.web import make_intake_app
+from bot.intake.web import ClientGuard, make_intake_app
 from bot.people import Person
 from bot.services.intake import NewLead
 from storage import Database, LeadFields, LeadSource
@@ -113,6 +113,7 @@ async def main(leads: int, rounds: int) -> None:
                 SecretStr(INTAKE_TOKEN),
                 ClientLimiter(10**9, clock),  # the bench measures cards, not the abuse guard
                 services.sources,
+                ClientGuard.of(services.refusals, clock, per_client=10**9),
             )
         )
         naive, naive_url = await serve(naive_app(bot))

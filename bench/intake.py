@@ -27,7 +27,7 @@ from bot.clock import SystemClock
 from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
 from bot.intake.ratelimit import ClientLimiter
-from bot.intake.web import make_intake_app
+from bot.intake.web import ClientGuard, make_intake_app
 from bot.lifecycle.claims import Claims
 from bot.people import Person, Roles
 from bot.presentation.notices import HeadNotices
@@ -66,13 +66,15 @@ def bench_app(
     db: Database, clock: SystemClock, intake: IntakeService, signal: OutboxSignal, roles: Roles
 ) -> web.Application:
     """The intake app as the bot builds it, on `db`, with no rate limit in the way."""
+    refusals = RefusalService(db, clock, HeadNotices(OutboxRepo(db.conn), roles), signal)
     return make_intake_app(
         intake,
         HealthService(db, TelegramPulse(clock), clock),
-        RefusalService(db, clock, HeadNotices(OutboxRepo(db.conn), roles), signal),
+        refusals,
         SecretStr(TOKEN),
         ClientLimiter(10**9, clock),  # the bench measures storage, not the abuse guard
         SourceService(db, clock, UTC, None, "http://127.0.0.1"),
+        ClientGuard.of(refusals, clock, per_client=10**9),
     )
 
 

@@ -30,7 +30,7 @@ from bot.delivery.signal import OutboxSignal
 from bot.handlers.commands import publish_commands
 from bot.intake.ratelimit import ClientLimiter
 from bot.intake.server import GuardedRunner, serve
-from bot.intake.web import make_intake_app
+from bot.intake.web import ClientGuard, make_intake_app
 from bot.logs import install_redaction
 from bot.services.client_index import ClientIndex
 from bot.services.health import NO_HEADS
@@ -69,6 +69,12 @@ async def _open_database(settings: Settings, clock: Clock) -> Database:
 async def _start_intake(
     settings: Settings, services: Services, clock: Clock, updates: Handler | None
 ) -> GuardedRunner:
+    guard = ClientGuard.of(
+        services.refusals,
+        clock,
+        settings.intake_max_connections_per_client,
+        settings.proxies,
+    )
     app = make_intake_app(
         services.intake,
         services.health,
@@ -76,12 +82,18 @@ async def _start_intake(
         settings.intake_token,
         ClientLimiter(settings.intake_rate_limit, clock),
         services.sources,
+        guard,
     )
     if updates is not None and settings.webhook_path is not None:
         app.router.add_post(settings.webhook_path, updates)
     try:
         runner = await serve(
-            app, settings.intake_host, settings.intake_port, settings.connection_limits
+            app,
+            settings.intake_host,
+            settings.intake_port,
+            settings.connection_limits,
+            settings.proxies,
+            guard.overload.refused,
         )
     except OSError as error:
         raise ConfigError(

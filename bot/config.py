@@ -16,6 +16,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.delivery.pacing import SendLimits
+from bot.intake.clients import LOOPBACK, Network, Proxies, parse_networks
 from bot.intake.server import ConnectionLimits
 
 # What Telegram accepts as a webhook's secret token.
@@ -49,6 +50,8 @@ class Settings(BaseSettings):
     # Beyond PRODUCT.md's table: abuse and flood limits, with defaults that fit Telegram.
     intake_rate_limit: int = Field(default=60, ge=1)
     intake_max_connections_per_client: int = Field(default=64, ge=1)
+    # The proxies whose X-Forwarded-For says who the client is (Caddy on this machine).
+    trusted_proxies: Annotated[tuple[Network, ...], NoDecode] = LOOPBACK
     intake_max_connections: int = Field(default=512, ge=1)
     intake_request_timeout: float = Field(default=10.0, gt=0)
     telegram_max_per_second: float = Field(default=30.0, gt=0)
@@ -139,6 +142,15 @@ class Settings(BaseSettings):
                 raise ValueError(f"expected comma-separated Telegram user ids, got {item!r}")
             ids.add(int(item))
         return frozenset(ids)
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _networks(cls, value: object) -> object:
+        return parse_networks(value) if isinstance(value, str) else value
+
+    @property
+    def proxies(self) -> Proxies:
+        return Proxies(self.trusted_proxies)
 
     @field_validator("intake_token", mode="before")
     @classmethod

@@ -279,6 +279,15 @@ MESSAGES: dict[str, str] = {
         "the form posted faster than the bot accepts from one address (INTAKE_RATE_LIMIT a "
         "minute); the extra requests were told to retry later"
     ),
+    "refusal.overloaded": (
+        "one address had more requests under way at once than the bot takes "
+        "(INTAKE_MAX_CONNECTIONS_PER_CLIENT); the extra ones were told to retry. If this is "
+        "not your form, someone is trying to load the bot: other forms were not affected"
+    ),
+    "refusal.unavailable": (
+        "the database took no writes, and the form was told to retry; if it did not send "
+        "the lead again, this is all that is left of it"
+    ),
     "refusal.more_origins": " and {count} more",
     "pause.removed": "the bot was removed from the chat",
     "pause.muted": "the bot is not allowed to send messages there",

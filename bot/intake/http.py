@@ -20,8 +20,10 @@ log = logging.getLogger(__name__)
 # Error texts quote what the sender sent, Cyrillic included: keep it readable.
 _dumps = functools.partial(json.dumps, ensure_ascii=False)
 _READ_CHUNK = 16 * 1024
-# A body that has not arrived in this time is a client holding a connection open.
-BODY_TIMEOUT_SECONDS = 15.0
+# A body that has not arrived in this time, or that stalls this long, is a client holding
+# a connection open: a form's body is a few KiB, sent at once.
+BODY_TIMEOUT_SECONDS = 10.0
+BODY_STALL_SECONDS = 5.0
 RETRY_STORAGE_AFTER_SECONDS = 30
 
 
@@ -47,17 +49,25 @@ async def read_body(request: web.Request) -> tuple[bytes, bool]:
     try:
         async with asyncio.timeout(BODY_TIMEOUT_SECONDS):
             if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
-                return await request.content.read(SAMPLE_BYTES), True
+                return await _read(request, SAMPLE_BYTES), True
             body = bytearray()
-            while chunk := await request.content.read(_READ_CHUNK):
+            while chunk := await _read(request, _READ_CHUNK):
                 body += chunk
                 if len(body) > MAX_BODY_BYTES:
                     return bytes(body[:SAMPLE_BYTES]), True
             return bytes(body), False
     except TimeoutError:
         raise IntakeError(
-            408, f"the body did not arrive within {BODY_TIMEOUT_SECONDS:.0f} s"
+            408,
+            f"the body did not arrive within {BODY_TIMEOUT_SECONDS:.0f} s "
+            f"(or stalled for {BODY_STALL_SECONDS:.0f} s)",
         ) from None
+
+
+async def _read(request: web.Request, size: int) -> bytes:
+    """The next part of the body; TimeoutError if none comes for BODY_STALL_SECONDS."""
+    async with asyncio.timeout(BODY_STALL_SECONDS):
+        return await request.content.read(size)
 
 
 def storage_unavailable() -> web.Response:

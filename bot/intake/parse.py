@@ -41,6 +41,8 @@ class Refusal(StrEnum):
     CHARSET = "charset"
     TOO_LARGE = "too_large"
     RATE_LIMITED = "rate_limited"  # the form posted faster than the limit; told to retry
+    OVERLOADED = "overloaded"  # one client held too many connections at once; told to retry
+    UNAVAILABLE = "unavailable"  # the database took no writes in time; told to retry
 
 
 class IntakeError(Exception):

@@ -3,7 +3,6 @@ everyone else is unaffected."""
 
 from __future__ import annotations
 
-import ipaddress
 import math
 
 from bot.buckets import KeyedBuckets
@@ -40,22 +39,3 @@ class ClientLimiter:
             return False
         self._reported[client] = now
         return True
-
-
-def client_address(peer: str | None, forwarded_for: str | None) -> str:
-    """Who is asking. Behind a reverse proxy on the same machine every request comes from
-    loopback, so there the address the proxy appended to X-Forwarded-For counts instead.
-    Only the last entry is the proxy's own; earlier ones are whatever the client claimed."""
-    address = peer or "unknown"
-    if forwarded_for and _is_loopback(address):
-        last = forwarded_for.split(",")[-1].strip()
-        if last:
-            return last
-    return address
-
-
-def _is_loopback(address: str) -> bool:
-    try:
-        return ipaddress.ip_address(address).is_loopback
-    except ValueError:
-        return False

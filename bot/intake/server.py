@@ -4,8 +4,11 @@ A client that opens connections and sends its request head a byte at a time cost
 and holds a file descriptor each: enough of them and real forms, /health and the bot's own
 files run out. Each connection here gets a deadline for its request head, and one client
 address may hold only so many connections at once (and everyone together only so many);
-past that a connection is answered 503 and closed before it costs anything more. The
-request body has its own deadline, in the handler that reads it.
+past that a connection is answered 503 and closed before it costs anything more, and the
+refusal is reported. A trusted proxy (Caddy) is one address for all its clients: it counts
+only towards the total here, and its clients are counted one by one where their address is
+known, per request (`bot.intake.clients`). The request body has its own deadline, in the
+handler that reads it.
 """
 
 from __future__ import annotations
@@ -14,10 +17,13 @@ import asyncio
 import json
 import logging
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
+
+from bot.intake.clients import Proxies
 
 log = logging.getLogger(__name__)
 
@@ -34,16 +40,26 @@ class ConnectionLimits:
 class Connections:
     """Who holds how many connections now, and how many were refused or timed out."""
 
-    def __init__(self, limits: ConnectionLimits) -> None:
+    def __init__(
+        self,
+        limits: ConnectionLimits,
+        proxies: Proxies | None = None,
+        on_refused: Callable[[str], None] | None = None,
+    ) -> None:
         self.limits = limits
+        self._proxies = proxies or Proxies()
+        self._on_refused = on_refused
         self._by_client: Counter[str] = Counter()
         self.open = 0
         self.refused = 0
         self.timed_out = 0
 
     def admit(self, client: str) -> bool:
-        if self.open >= self.limits.total or self._by_client[client] >= self.limits.per_client:
+        mine = self._by_client[client] >= self.limits.per_client
+        if self.open >= self.limits.total or (mine and not self._proxies.is_trusted(client)):
             self.refused += 1
+            if self._on_refused is not None:
+                self._on_refused(client)
             return False
         self._by_client[client] += 1
         self.open += 1
@@ -150,11 +166,18 @@ class GuardedRunner(web.AppRunner):
     to the same deadline) closes a connection whose next request head is not complete.
     """
 
-    def __init__(self, app: web.Application, limits: ConnectionLimits, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        app: web.Application,
+        limits: ConnectionLimits,
+        proxies: Proxies | None = None,
+        on_refused: Callable[[str], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
         # lingering_time: how long to swallow a body nobody reads after an early answer
         # (aiohttp's 10 s would let a stalled body hold the connection that long).
         super().__init__(app, keepalive_timeout=limits.head_timeout, lingering_time=1.0, **kwargs)
-        self.connections = Connections(limits)
+        self.connections = Connections(limits, proxies, on_refused)
         app[CONNECTIONS] = self.connections
 
     @property
@@ -167,10 +190,16 @@ class GuardedRunner(web.AppRunner):
 
 
 async def serve(
-    app: web.Application, host: str, port: int, limits: ConnectionLimits
+    app: web.Application,
+    host: str,
+    port: int,
+    limits: ConnectionLimits,
+    proxies: Proxies | None = None,
+    on_refused: Callable[[str], None] | None = None,
 ) -> GuardedRunner:
-    """Start `app` on host:port behind the guard; OSError if the address cannot be used."""
-    runner = GuardedRunner(app, limits, access_log=None)
+    """Start `app` on host:port behind the guard; OSError if the address cannot be used.
+    `on_refused` hears of each connection answered 503."""
+    runner = GuardedRunner(app, limits, proxies, on_refused, access_log=None)
     await runner.setup()
     try:
         await web.TCPSite(runner, host, port).start()

@@ -6,11 +6,15 @@ import asyncio
 import hmac
 import logging
 import math
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from aiohttp import web
 from pydantic import SecretStr
 
+from bot.clock import Clock
+from bot.intake.clients import InFlight, OverloadReports, Proxies
 from bot.intake.http import boundary as body_boundary
 from bot.intake.http import (
     error_answer,
@@ -20,7 +24,7 @@ from bot.intake.http import (
     too_large,
 )
 from bot.intake.parse import IntakeError, Refusal, idempotency_key, parse_lead
-from bot.intake.ratelimit import ClientLimiter, client_address
+from bot.intake.ratelimit import ClientLimiter
 from bot.intake.server import CONNECTIONS
 from bot.intake.vk import VkError, VkKind, read_vk
 from bot.leads.fields import is_lead, lead_from_pairs
@@ -29,7 +33,7 @@ from bot.services.health import HealthService
 from bot.services.intake import IntakeService, NewLead
 from bot.services.refusals import RefusalService, RefusedRequest
 from bot.services.sources import SourceService
-from storage import LeadFields, LeadSource, SourceKind, SourceRecord
+from storage import LeadFields, LeadSource, SourceKind, SourceRecord, StorageUnavailableError
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +61,36 @@ def _new_lead(fields: LeadFields, key: str | None, source: SourceRecord | None) 
     )
 
 
+@dataclass(frozen=True)
+class ClientGuard:
+    """Who a request comes from (behind a trusted proxy, the forwarded address), how many
+    requests each client behind a proxy may have under way, and who hears of a 503."""
+
+    proxies: Proxies
+    in_flight: InFlight
+    overload: OverloadReports
+
+    @classmethod
+    def of(
+        cls,
+        refusals: RefusalService,
+        clock: Clock,
+        per_client: int = 64,
+        proxies: Proxies | None = None,
+    ) -> ClientGuard:
+        """A client refused for holding too many connections is kept as a refusal."""
+
+        async def report(client: str) -> None:
+            await refusals.record(
+                RefusedRequest(Refusal.OVERLOADED.value, 503, TOO_MANY, client, "", b"")
+            )
+
+        return cls(proxies or Proxies(), InFlight(per_client), OverloadReports(clock, report))
+
+
+TOO_MANY = "too many connections from this client; retry shortly"
+
+
 class IntakeHandlers:
     def __init__(
         self,
@@ -67,6 +101,7 @@ class IntakeHandlers:
         limiter: ClientLimiter,
         sources: SourceService,
         storage_wait: float,
+        guard: ClientGuard,
     ) -> None:
         self._storage_wait = storage_wait
         self._sources = sources
@@ -75,6 +110,29 @@ class IntakeHandlers:
         self._refusals = refusals
         self._token = token
         self._limiter = limiter
+        self._guard = guard
+        self._background: set[asyncio.Task[None]] = set()
+
+    def _client(self, request: web.Request) -> str:
+        return self._guard.proxies.client(request.remote, request.headers.get("X-Forwarded-For"))
+
+    async def _one_at_a_time(
+        self, request: web.Request, handle: Callable[[str], Awaitable[web.Response]]
+    ) -> web.Response:
+        """Run `handle` for the request's client, unless that client, behind a trusted
+        proxy, already has as many requests under way as one client may (then 503, kept)."""
+        client = self._client(request)
+        if not self._guard.proxies.is_trusted(request.remote):
+            return await handle(client)  # the connection guard counted this peer already
+        with self._guard.in_flight.admitted(client) as admitted:
+            if admitted:
+                return await handle(client)
+        log.warning("intake: refused a request from %s: too many under way", client)
+        self._guard.overload.refused(client)
+        response = error_answer(503, TOO_MANY)
+        response.headers["Retry-After"] = "5"
+        response.force_close()
+        return response
 
     def _authorised(self, request: web.Request) -> bool:
         assert self._token is not None
@@ -115,7 +173,9 @@ class IntakeHandlers:
         return self._token is not None and self._authorised(request)
 
     async def post_lead(self, request: web.Request) -> web.Response:
-        client = client_address(request.remote, request.headers.get("X-Forwarded-For"))
+        return await self._one_at_a_time(request, lambda client: self._post_lead(request, client))
+
+    async def _post_lead(self, request: web.Request, client: str) -> web.Response:
         if (limited := await self._over_limit(request, client)) is not None:
             return limited
         if self._token is None:
@@ -127,7 +187,11 @@ class IntakeHandlers:
 
     async def post_source_lead(self, request: web.Request) -> web.Response:
         """A source's own link: the secret in the path says which form or platform it is."""
-        client = client_address(request.remote, request.headers.get("X-Forwarded-For"))
+        return await self._one_at_a_time(
+            request, lambda client: self._post_source_lead(request, client)
+        )
+
+    async def _post_source_lead(self, request: web.Request, client: str) -> web.Response:
         if (limited := await self._over_limit(request, client)) is not None:
             return limited
         source = await self._sources.resolve(request.match_info["secret"])
@@ -159,9 +223,17 @@ class IntakeHandlers:
             raise
         if parsed.fields is None:
             return web.Response(text="ok")
-        submitted = await self._leads.submit(
-            _new_lead(parsed.fields, key, source), wait=self._storage_wait
-        )
+        try:
+            submitted = await self._leads.submit(
+                _new_lead(parsed.fields, key, source), wait=self._storage_wait
+            )
+        except StorageUnavailableError as error:
+            # The form is told to retry; if it never does, this is the heads' only trace of
+            # the lead: kept once the database takes writes again, not before the answer.
+            unavailable = IntakeError(503, str(error), Refusal.UNAVAILABLE)
+            self._later(self._refused(request, client, unavailable, body, source))
+            raise
+
         if not submitted.created:
             return json_answer({"id": submitted.lead_id, "duplicate": True}, 200)
         log.info("intake: lead %d created", submitted.lead_id)
@@ -230,6 +302,20 @@ class IntakeHandlers:
             )
         )
 
+    async def settle(self, _app: web.Application | None = None) -> None:
+        """Finish the work the answers did not wait for (at the app's cleanup)."""
+        if self._background:
+            await asyncio.gather(*list(self._background))
+        await self._guard.overload.settle()
+
+    def _later(self, work: Awaitable[None]) -> None:
+        async def run() -> None:
+            await work
+
+        task = asyncio.get_running_loop().create_task(run())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
     async def _keep(self, refused: RefusedRequest) -> None:
         try:
             await self._refusals.record(refused)
@@ -254,11 +340,13 @@ def make_intake_app(
     token: SecretStr | None,
     limiter: ClientLimiter,
     sources: SourceService,
+    guard: ClientGuard,
     storage_wait: float = STORAGE_WAIT_SECONDS,
 ) -> web.Application:
     # No client_max_size: `read_body` enforces the limit and keeps the start of the body.
     app = web.Application(middlewares=[json_errors])
-    handlers = IntakeHandlers(leads, health, refusals, token, limiter, sources, storage_wait)
+    handlers = IntakeHandlers(leads, health, refusals, token, limiter, sources, storage_wait, guard)
+    app.on_cleanup.append(handlers.settle)
     app.router.add_post("/leads", handlers.post_lead)
     app.router.add_post("/leads/{secret}", handlers.post_source_lead)
     app.router.add_get("/health", handlers.get_health)

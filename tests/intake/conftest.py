@@ -8,7 +8,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from pydantic import SecretStr
 
 from bot.intake.ratelimit import ClientLimiter
-from bot.intake.web import make_intake_app
+from bot.intake.web import ClientGuard, make_intake_app
 from tests.conftest import World
 from tests.dispatcher.conftest import make_team
 
@@ -22,7 +22,10 @@ STORAGE_WAIT = 0.2
 
 
 def intake_app(
-    world: World, token: str | None = TOKEN, per_minute: int = 100_000
+    world: World,
+    token: str | None = TOKEN,
+    per_minute: int = 100_000,
+    guard: ClientGuard | None = None,
 ) -> web.Application:
     return make_intake_app(
         world.services.intake,
@@ -31,6 +34,7 @@ def intake_app(
         SecretStr(token) if token is not None else None,
         ClientLimiter(per_minute, world.clock),
         world.services.sources,
+        guard or ClientGuard.of(world.services.refusals, world.clock),
         storage_wait=STORAGE_WAIT,
     )
 

@@ -3,18 +3,20 @@ gets a JSON answer it can act on, at once; /health says what is wrong."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from aiohttp.test_utils import TestClient, TestServer
 
 from bot.services.intake import IntakeService, NewLead, Submitted
 from storage import RefusalRepo
 from tests.conftest import World
-from tests.dispatcher.conftest import lead_count
-from tests.intake.conftest import AUTH, Client
+from tests.dispatcher.conftest import lead_count, make_team
+from tests.intake.conftest import AUTH, Client, intake_app
 
 JSON = "application/json"
 
@@ -83,6 +85,21 @@ async def test_a_locked_database_answers_503_with_retry_after_and_stores_nothing
     assert await lead_count(world) == 0
     retried = await http.post("/leads", json={"name": "Иван"}, headers=AUTH)
     assert retried.status == 201
+
+
+async def test_a_lead_the_database_could_not_take_is_kept_as_a_refusal_once_it_can(
+    world: World, tmp_path: Path
+) -> None:
+    await make_team(world)
+    async with TestClient(TestServer(intake_app(world), host="127.0.0.1")) as http:
+        with locked_by_another_process(tmp_path / "leads.db"):
+            response = await http.post("/leads", json={"name": "Иван Сорокин"}, headers=AUTH)
+            assert response.status == 503
+    # The form was told to retry; if it never does, the heads still hear of the lead.
+    [kept] = await RefusalRepo(world.db.conn).latest()
+    assert (kept.reason, kept.status) == ("unavailable", 503)
+    assert json.loads(kept.body_sample) == {"name": "Иван Сорокин"}
+    assert await lead_count(world) == 0
 
 
 async def test_a_full_disk_answers_503_and_health_says_degraded_with_the_reason(
