@@ -19,7 +19,7 @@ from bot.delivery.reach import TelegramReach
 from bot.delivery.signal import OutboxSignal
 from bot.handlers import get_routers
 from bot.handlers.guard import ButtonGuard
-from bot.handlers.middlewares import I18nMiddleware
+from bot.handlers.middlewares import I18nMiddleware, ProfileMiddleware
 from bot.lifecycle.assignments import Assignments
 from bot.lifecycle.claims import Claims
 from bot.lifecycle.distribution import Distributor
@@ -214,6 +214,7 @@ def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
         buttons=services.buttons,
     )
     dispatcher.update.middleware(I18nMiddleware())
+    dispatcher.update.middleware(ProfileMiddleware())
     dispatcher.callback_query.outer_middleware(ButtonGuard())
     dispatcher.include_routers(*get_routers())
     return dispatcher

@@ -160,6 +160,18 @@ class MemberRepo:
         )
         return cur.rowcount == 1
 
+    async def refresh_profile(
+        self, user_id: int, full_name: str, username: str | None, language: str
+    ) -> int:
+        """The person's name and language as Telegram shows them now, in every team they
+        are a member of; how many rows changed (none when nothing did)."""
+        cur = await self._db.execute(
+            "UPDATE members SET full_name = ?, username = ?, language = ? "
+            "WHERE user_id = ? AND (full_name IS NOT ? OR username IS NOT ? OR language IS NOT ?)",
+            (full_name, username, language, user_id, full_name, username, language),
+        )
+        return cur.rowcount
+
     async def update_profile(
         self, member_id: int, full_name: str, username: str | None, language: str
     ) -> None:

@@ -17,6 +17,9 @@ from storage import Database, MemberRecord, TeamRecord
 
 log = logging.getLogger(__name__)
 
+# People remembered as last seen; past this the memory starts over (one write each again).
+MAX_PROFILES = 10_000
+
 
 class Reachability(Protocol):
     """What joining needs to know from Telegram."""
@@ -108,6 +111,8 @@ class TeamService:
         self._teams = db.repos.teams
         self._members = db.repos.members
         self._timers = timers
+        # Who this process last saw as what: (name, username, language) by Telegram id.
+        self._profiles: dict[int, tuple[str, str | None, str]] = {}
 
     def is_head(self, user_id: int) -> bool:
         return self._roles.is_head(user_id)
@@ -146,6 +151,19 @@ class TeamService:
 
     async def member(self, team: TeamRecord, user_id: int) -> MemberRecord | None:
         return await self._members.active_by_user(team.id, user_id)
+
+    async def seen(self, person: Person) -> None:
+        """The person as Telegram shows them now: a manager who switched Telegram to
+        English gets English cards from the next one on, and a new name shows in lists.
+        Written only when something changed since this process last saw them."""
+        profile = (person.full_name, person.username, person.language)
+        if self._profiles.get(person.user_id) == profile:
+            return
+        async with self._db.transaction():
+            await self._members.refresh_profile(person.user_id, *profile)
+        if len(self._profiles) > MAX_PROFILES:
+            self._profiles.clear()
+        self._profiles[person.user_id] = profile
 
     async def members(self, team: TeamRecord) -> list[MemberRecord]:
         return await self._members.active(team.id)

@@ -10,6 +10,7 @@ from bot.handlers.commands import HEAD_PRIVATE
 from bot.handlers.common import person_of
 from bot.i18n import Translator
 from bot.team_settings import ALL, AnySetting, TeamSettings
+from storage import OutboxPurpose
 from tests.builders import (
     HEAD,
     IVAN,
@@ -22,6 +23,7 @@ from tests.builders import (
 )
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to, stamped
+from tests.dispatcher.test_lead_life import round_robin_team, rows, tap
 
 # A value each setting takes, written as a Russian head would write it.
 RUSSIAN_VALUES = {
@@ -180,3 +182,23 @@ async def test_open_lists_the_teams_open_work_and_hands_a_lead_out_in_two_taps(
     async with world.db.consistent_read() as repos:
         lead = await repos.leads.get(first)
     assert lead is not None and lead.owner_id == ivan.id
+
+
+async def test_a_manager_whose_telegram_is_english_gets_english_cards_from_then_on(
+    world: World,
+) -> None:
+    # Ivan joined while his Telegram was in Russian; he has switched it to English since.
+    await round_robin_team(world, IVAN)
+    first = await new_lead(world, "ООО Ромашка")
+    [offer] = await rows(world, first, OutboxPurpose.OFFER_CARD)
+    assert offer.text.startswith("📨 <b>Лид №")
+    ivan_en = IVAN.model_copy(update={"language_code": "en-GB"})
+    my = await reply_to(world, ivan_en, "/my")  # anything he does shows his Telegram as it is
+    assert "№" not in my and f"#{first}" in my
+    second = await new_lead(world, "ООО Лютик")
+    [offer] = await rows(world, second, OutboxPurpose.OFFER_CARD)
+    assert offer.text.startswith(f"📨 <b>Lead #{second} for you</b>")
+    assert offer.buttons is not None and offer.buttons[0][0].text == "✅ Accept"
+    await tap(world, ivan_en, f"offer:accept:{second}")
+    [accepted] = await rows(world, second, OutboxPurpose.OFFER_ACCEPTED)
+    assert "Why you:" in accepted.text and "Почему вам" not in accepted.text
