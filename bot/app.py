@@ -47,7 +47,9 @@ MAX_CONNECT_DELAY = 60.0
 
 
 def backups_of(settings: Settings) -> Backups:
-    return Backups(settings.database_path, settings.backup_folder, settings.backup_keep)
+    return Backups(
+        settings.database_path, settings.backup_folder, settings.backup_keep, settings.zone
+    )
 
 
 async def _open_database(settings: Settings, clock: Clock) -> Database:

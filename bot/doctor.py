@@ -30,6 +30,7 @@ class Finding:
     ok: bool
     english: str
     russian: str
+    warning: bool = False  # works, but not as a head of sales would expect: say what follows
 
 
 def good(english: str, russian: str) -> Finding:
@@ -40,18 +41,52 @@ def bad(english: str, russian: str) -> Finding:
     return Finding(False, english, russian)
 
 
+def warn(english: str, russian: str) -> Finding:
+    return Finding(True, english, russian, warning=True)
+
+
 async def examine(env_file: str | None = ".env") -> list[Finding]:
     try:
         settings = load_settings(env_file)
     except ConfigError as error:
         return [bad(f"Settings: {line}", f"Настройки: {line}") for line in str(error).splitlines()]
     findings = [
+        *access(settings),
         *data_folder(settings.database_path),
         database(settings.database_path),
         *addresses(settings),
     ]
     findings.append(await telegram(settings))
     return findings
+
+
+def access(settings: Settings) -> list[Finding]:
+    """Who may set the team up, and whether forms can send leads: both can be empty, and
+    both leave a new head wondering why nothing works."""
+    found = []
+    if not settings.admin_ids:
+        found.append(
+            warn(
+                "ADMIN_IDS is empty: nobody is a head of sales, so nobody can run /setup or "
+                "change the team. Send /start to the bot: it answers with your Telegram id; "
+                "put it into .env as ADMIN_IDS=<id> and restart the bot.",
+                "ADMIN_IDS пуст: руководителей нет, и никто не сможет выполнить /setup или "
+                "настроить отдел. Отправьте боту /start: в ответе будет ваш Telegram id; "
+                "впишите его в .env строкой ADMIN_IDS=<id> и перезапустите бота.",
+            )
+        )
+    if settings.intake_token is None:
+        found.append(
+            warn(
+                "INTAKE_TOKEN is empty: POST /leads answers 503 and forms that use the token "
+                "lose their leads; source links (/source add) still work. Set a long random "
+                "string (openssl rand -hex 24) to take leads with the token.",
+                "INTAKE_TOKEN пуст: POST /leads отвечает 503, и формы с общим токеном теряют "
+                "заявки; ссылки источников (/source add) работают. Задайте длинную случайную "
+                "строку (openssl rand -hex 24), чтобы принимать заявки по токену.",
+            )
+        )
+    return found
 
 
 def data_folder(database: Path) -> list[Finding]:
@@ -219,12 +254,17 @@ async def telegram(settings: Settings) -> Finding:
 
 def report(findings: list[Finding]) -> int:
     for finding in findings:
-        mark = "✓" if finding.ok else "✗"
+        mark = "!" if finding.warning else "✓" if finding.ok else "✗"
         print(f"{mark} {finding.english}")
         print(f"  {finding.russian}")
     problems = sum(not f.ok for f in findings)
     if problems:
         print(f"{problems} problem(s) / проблем: {problems}")
         return 1
+    warnings = sum(f.warning for f in findings)
+    if warnings:
+        print(f"Ready to run, with {warnings} warning(s) above. / Можно запускать; предупреждений: "
+              f"{warnings}.")  # fmt: skip
+        return 0
     print("All is well. / Всё в порядке.")
     return 0

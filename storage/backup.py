@@ -15,7 +15,7 @@ import re
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from storage.clock_format import to_db
@@ -169,14 +169,16 @@ def _numbers(path: Path) -> tuple[dict[int, str], int]:
 class Backups:
     """The folder of copies: a new one (`make`), and the nightly ones beyond `keep` gone."""
 
-    def __init__(self, database: Path, folder: Path, keep: int) -> None:
+    def __init__(self, database: Path, folder: Path, keep: int, zone: tzinfo = UTC) -> None:
         self.database = database
         self.folder = folder
         self.keep = keep
+        self.zone = zone  # the team's (TIMEZONE): names read as the clock on the office wall
 
     def make(self, now: datetime, why: str | None = None) -> Path:
-        """A copy named by `now` (and `why`: "before-0009", "before-restore")."""
-        name = f"leads-{now:%Y%m%d-%H%M%S}" + (f"-{why}" if why else "") + ".db"
+        """A copy named by `now` in the zone (and `why`: "before-0009", "before-restore")."""
+        local = now.astimezone(self.zone)
+        name = f"leads-{local:%Y%m%d-%H%M%S}" + (f"-{why}" if why else "") + ".db"
         return copy_database(self.database, self.folder / name)
 
     def nightly(self, now: datetime) -> tuple[Path, list[Path]]:

@@ -103,7 +103,7 @@ class World:
         await self.dispatcher.feed_update(self.bot, update)
 
 
-def make_world(tmp_path: Path, db: Database, clock: FakeClock) -> World:
+def make_world(tmp_path: Path, db: Database, clock: FakeClock, **settings: object) -> World:
     """What main() builds, on `db`: a second one on the same folder is the bot started
     again (after a restore, say)."""
     session = RecordingSession()
@@ -118,7 +118,8 @@ def make_world(tmp_path: Path, db: Database, clock: FakeClock) -> World:
     html = DefaultBotProperties(parse_mode="HTML")
     bot = Bot(TOKEN, session=handlers_session, default=html)
     signal = OutboxSignal()
-    services = build_services(db, bot, make_settings(tmp_path), clock, signal, TelegramPulse(clock))
+    configured = make_settings(tmp_path, **settings)
+    services = build_services(db, bot, configured, clock, signal, TelegramPulse(clock))
     outbox_bot = Bot(TOKEN, session=session, default=html)
     worker = make_worker(db, outbox_bot, clock, signal, services)
     dispatcher = build_dispatcher(services, ZoneInfo("Europe/Moscow"))

@@ -9,14 +9,19 @@ from aiogram.enums import ChatMemberStatus
 from aiogram.types import ChatMemberRestricted, ChatMemberUpdated, Message
 
 from bot.handlers.common import IN_GROUP
+from bot.i18n import Translator
 from bot.services.chats import ChatService, PauseReason
+from bot.services.team import TeamService
 
 log = logging.getLogger(__name__)
 
 _PRESENT = {ChatMemberStatus.CREATOR, ChatMemberStatus.ADMINISTRATOR, ChatMemberStatus.MEMBER}
+_ABSENT = {ChatMemberStatus.LEFT, ChatMemberStatus.KICKED}
 
 
-async def on_bot_status(event: ChatMemberUpdated, chats: ChatService) -> None:
+async def on_bot_status(
+    event: ChatMemberUpdated, chats: ChatService, teams: TeamService, tr: Translator
+) -> None:
     member = event.new_chat_member
     if isinstance(member, ChatMemberRestricted):
         can_post = member.is_member and member.can_send_messages
@@ -30,9 +35,25 @@ async def on_bot_status(event: ChatMemberUpdated, chats: ChatService) -> None:
     )
     if can_post:
         await chats.chat_back(event.chat.id)
+        if event.old_chat_member.status in _ABSENT:
+            await _greet(event, teams, tr)
         return
     gone = member.status in {ChatMemberStatus.LEFT, ChatMemberStatus.KICKED}
     await chats.chat_lost(event.chat.id, PauseReason.REMOVED if gone else PauseReason.MUTED)
+
+
+async def _greet(event: ChatMemberUpdated, teams: TeamService, tr: Translator) -> None:
+    """Just added to a group that is no team chat yet: say what comes next, in the language
+    of whoever added the bot."""
+    if await teams.team_of_chat(event.chat.id) is not None:
+        return
+    adder = event.from_user.id
+    if not teams.has_heads():
+        await event.answer(tr("group.greeting_installer", user_id=adder))
+    elif teams.is_head(adder):
+        await event.answer(tr("group.greeting_head"))
+    else:
+        await event.answer(tr("group.greeting"))
 
 
 async def on_migrated_to(message: Message, chats: ChatService) -> None:

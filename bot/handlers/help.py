@@ -19,8 +19,12 @@ async def on_help(message: Message, teams: TeamService, tr: Translator) -> None:
     if team is not None and await teams.member(team, message.from_user.id):
         await message.answer(tr("help.manager", title=team.title))
         return
-    # A head setting the bot up is a guest until ADMIN_IDS names them: tell them their id.
-    await message.answer(tr("help.guest", user_id=message.from_user.id))
+    # The one setting the bot up is a guest until ADMIN_IDS names them: with no head yet,
+    # tell them their id. Once there is a head, a guest is a manager-to-be: never that.
+    if not teams.has_heads():
+        await message.answer(tr("help.installer", user_id=message.from_user.id))
+        return
+    await message.answer(tr("help.guest"))
 
 
 async def on_anything_else(message: Message, tr: Translator) -> None:

@@ -66,14 +66,13 @@ async def on_work_week(
 
 
 async def on_setup_not_head(message: Message, teams: TeamService, tr: Translator) -> None:
-    """Often it is the head, with ADMIN_IDS empty or wrong: someone not in the team is told
-    to ask the head, or what to put there if they run the bot. A manager is never told how
-    to make themselves a head."""
+    """With ADMIN_IDS still empty it is likely the one setting the bot up: they are told
+    what to put there. Once the team has a head, nobody is told how to make themselves one:
+    they are to ask the head."""
     assert message.from_user is not None
     user_id = message.from_user.id
     log.info("refused /setup from user %d", user_id)
-    team = await teams.primary()
-    if team is not None and await teams.member(team, user_id) is not None:
+    if teams.has_heads():
         await message.answer(tr("setup.not_head_member"))
         return
     await message.answer(tr("setup.not_head", user_id=user_id))

@@ -45,6 +45,21 @@ MESSAGES: dict[str, str] = {
     "setup.other_chat": (
         "The bot already works with the team chat “{title}”. One installation serves one team."
     ),
+    "group.greeting_head": (
+        "👋 Hello! I hand a sales team's incoming leads to its managers. Send /setup here: "
+        "this chat becomes the team chat, and managers join the team with one button."
+    ),
+    "group.greeting": (
+        "👋 Hello! I hand a sales team's incoming leads to its managers. The head of sales "
+        "sets this chat up: ask them to send /setup here. Then managers join the team with "
+        "one button."
+    ),
+    "group.greeting_installer": (
+        "👋 Hello! I hand a sales team's incoming leads to its managers. I have no head of "
+        "sales yet: if you are the one running the bot, put the line "
+        "<code>ADMIN_IDS={user_id}</code> (your Telegram id) into the .env file, restart the "
+        "bot and send /setup here."
+    ),
     "setup.not_head": (
         "Only the head of sales can set up the team chat: ask your head of sales to send "
         "/setup here. If you are the one running the bot, put the line "
@@ -226,9 +241,16 @@ MESSAGES: dict[str, str] = {
         "in your team's chat or send /join there.\n"
         "\n"
         "The head of sales sets the bot up: if you need a head's rights, ask your head "
-        "of sales. If you are the one running the bot, put the line "
-        "<code>ADMIN_IDS={user_id}</code> (your Telegram id) into the .env file and "
-        "restart the bot."
+        "of sales."
+    ),
+    "help.installer": (
+        "I hand a sales team's incoming leads to its managers. I have no head of sales yet. "
+        "If you are the one running the bot, put the line <code>ADMIN_IDS={user_id}</code> "
+        "(your Telegram id) into the .env file and restart the bot; then send /setup in "
+        "your team's group chat.\n"
+        "\n"
+        "If you are a manager, ask your head of sales to set the bot up; then tap “Join” "
+        "in the team chat."
     ),
     "private.hint": "I did not understand that. /help shows what I can do.",
     "wrong_chat.group": "This works in the team's group chat only.",

@@ -117,6 +117,11 @@ class TeamService:
     def is_head(self, user_id: int) -> bool:
         return self._roles.is_head(user_id)
 
+    def has_heads(self) -> bool:
+        """Whether anyone heads the team yet: until then, whoever writes to the bot is
+        likely the one setting it up, and is told how to become its head."""
+        return bool(self._roles.head_ids)
+
     async def setup(self, chat_id: int, title: str, actor: Person) -> SetupResult:
         async with self._db.transaction():
             existing = await self._teams.primary()

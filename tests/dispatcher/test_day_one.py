@@ -4,15 +4,16 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 from aiogram.methods import AnswerCallbackQuery, SendMessage, SetMyCommands
-from aiogram.types import MessageOriginUser
+from aiogram.types import Chat, MessageOriginUser
 from aiogram.types import User as TgUser
 
 from bot.people import Roles
 from bot.services.heads import HeadService
-from storage import LeadRepo, MemberRepo, OutboxRepo
+from storage import Database, LeadRepo, MemberRepo, OutboxRepo
 from tests.builders import (
     HEAD,
     IVAN,
@@ -20,12 +21,14 @@ from tests.builders import (
     STRANGER,
     TEAM_CHAT,
     WHEN,
+    bot_status_update,
     button_update,
     private,
     text_update,
 )
-from tests.conftest import World
+from tests.conftest import World, make_world
 from tests.dispatcher.conftest import add_member, lead_count, make_team, reply_to, stamped
+from tests.fakes.clock import FakeClock
 
 
 async def tap(world: World, user: object, data: str) -> AnswerCallbackQuery:
@@ -126,16 +129,13 @@ async def test_newlead_in_the_team_chat_answers_with_the_card_alone(world: World
     assert "912" not in card.text
 
 
-async def test_setup_by_someone_not_in_admin_ids_says_what_to_put_there(world: World) -> None:
-    text = await reply_to(world, STRANGER, "/setup", TEAM_CHAT)
+async def test_setup_with_no_head_yet_says_what_to_put_in_admin_ids(
+    tmp_path: Path, db: Database, clock: FakeClock
+) -> None:
+    fresh = make_world(tmp_path, db, clock, admin_ids="")
+    text = await reply_to(fresh, STRANGER, "/setup", TEAM_CHAT)
     assert f"<code>ADMIN_IDS={STRANGER.id}</code> (это ваш Telegram id)" in text
     assert "попросите руководителя" in text
-    assert f"<code>ADMIN_IDS={STRANGER.id}</code>" in text
-
-
-async def test_start_by_a_guest_tells_them_their_id(world: World) -> None:
-    text = await reply_to(world, STRANGER, "/start", private(STRANGER))
-    assert f"ADMIN_IDS={STRANGER.id}" in text
 
 
 async def test_a_head_adds_a_head_who_can_act_at_once_and_after_a_restart(world: World) -> None:
@@ -201,3 +201,45 @@ async def test_invisible_characters_in_a_forwarded_name_are_stripped(world: Worl
     await world.feed(text_update(HEAD, private(HEAD), "Перезвоните", forward_origin=origin))
     lead = await LeadRepo(world.db.conn).get(1)
     assert lead is not None and lead.fields.name == "Пётр"
+
+
+async def test_a_group_the_bot_is_added_to_is_told_what_to_do_next(world: World) -> None:
+    group = Chat(id=-2002, type="supergroup", title="Продажи")
+    world.session.expect_message()
+    await world.feed(bot_status_update(HEAD, group, "left", "member"))
+    [hello] = world.session.of(SendMessage)
+    assert hello.chat_id == group.id and "Отправьте здесь /setup" in hello.text
+    # Added by a manager, the group hears whom to ask; nobody is told about .env.
+    world.session.expect_message()
+    await world.feed(bot_status_update(IVAN, group, "kicked", "administrator"))
+    text = world.session.of(SendMessage)[-1].text
+    assert "руководитель отдела: пусть отправит здесь /setup" in text and ".env" not in text
+    # Made an admin in a group it is in already, or back in the team chat: no greeting.
+    await make_team(world)
+    await world.feed(bot_status_update(HEAD, group, "member", "administrator"))
+    assert len(world.session.of(SendMessage)) == 2
+
+
+async def test_with_no_head_yet_whoever_adds_the_bot_is_told_how_to_become_one(
+    tmp_path: Path, db: Database, clock: FakeClock
+) -> None:
+    fresh = make_world(tmp_path, db, clock, admin_ids="")
+    group = Chat(id=-2002, type="supergroup", title="Продажи")
+    fresh.session.expect_message()
+    await fresh.feed(bot_status_update(STRANGER, group, "left", "member"))
+    assert f"<code>ADMIN_IDS={STRANGER.id}</code>" in fresh.session.of(SendMessage)[0].text
+    fresh.session.expect_message()
+    await fresh.feed(text_update(STRANGER, private(STRANGER), "/start"))
+    assert f"ADMIN_IDS={STRANGER.id}" in fresh.session.of(SendMessage)[-1].text
+    fresh.session.expect_message()
+    await fresh.feed(text_update(STRANGER, group, "/setup"))
+    assert f"ADMIN_IDS={STRANGER.id}" in fresh.session.of(SendMessage)[-1].text
+    assert fresh.session.unused() == {}
+
+
+async def test_once_there_is_a_head_a_guest_is_never_told_about_env(world: World) -> None:
+    # A manager who opened the bot before joining the team chat: not a member yet.
+    for command, chat in (("/start", private(IVAN)), ("/setup", TEAM_CHAT)):
+        text = await reply_to(world, IVAN, command, chat)
+        assert "ADMIN_IDS" not in text and ".env" not in text, command
+        assert "руководител" in text

@@ -112,9 +112,9 @@ async def test_a_manager_is_never_told_how_to_become_a_head(world: World) -> Non
     assert await reply_to(world, IVAN, "/setup", TEAM_CHAT) == (
         "Подключить чат может только руководитель отдела продаж."
     )
-    # Someone not in the team is told to ask the head first.
+    # Someone not in the team yet is told to ask the head, and nothing about .env either.
     guest = await reply_to(world, STRANGER, "/start", private(STRANGER))
-    assert "попросите руководителя" in guest and f"ADMIN_IDS={STRANGER.id}" in guest
+    assert "попросите руководителя" in guest and "ADMIN_IDS" not in guest
 
 
 async def test_the_heads_help_lists_every_head_command_by_task(world: World) -> None:

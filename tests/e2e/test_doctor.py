@@ -32,6 +32,8 @@ async def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tg: FakeTelegr
         "TELEGRAM_API_URL": tg.url,
         "DATABASE_PATH": str(database),
         "PUBLIC_URL": "https://leads.example.ru",
+        "ADMIN_IDS": "100",
+        "INTAKE_TOKEN": "a-long-random-intake-token",
     }.items():
         monkeypatch.setenv(name, value)
     db = await Database.open(database)
@@ -63,6 +65,25 @@ async def test_a_good_set_up_passes(server: Path, monkeypatch: pytest.MonkeyPatc
     assert f"✓ Database {server} is sound and up to date." in out
     assert "✓ WEBHOOK_URL https://leads.example.ru/telegram is HTTPS." in out
     assert out.rstrip().endswith("All is well. / Всё в порядке.")
+
+
+async def test_an_empty_admin_ids_or_intake_token_is_a_warning_that_says_what_follows(
+    server: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("ADMIN_IDS", "")
+    monkeypatch.delenv("INTAKE_TOKEN")
+    code, out = await check(capsys)
+    assert code == 0, out  # the bot runs; the person at the server is told what is missing
+    assert "! ADMIN_IDS is empty: nobody is a head of sales, so nobody can run /setup" in out
+    assert "  ADMIN_IDS пуст: руководителей нет" in out
+    assert "! INTAKE_TOKEN is empty: POST /leads answers 503" in out
+    assert out.rstrip().endswith("Можно запускать; предупреждений: 2.")
+
+
+def tampered(database: Path, _: pytest.MonkeyPatch) -> None:
+    with closing(sqlite3.connect(database)) as conn:
+        conn.execute("CREATE TRIGGER wipe AFTER INSERT ON leads BEGIN DELETE FROM leads; END")
+        conn.commit()
 
 
 def newer_schema(database: Path, _: pytest.MonkeyPatch) -> None:
@@ -109,6 +130,7 @@ def no_token(_: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ("breaks", "line"),
     [
         (newer_schema, "was written by a newer bot (schema 999"),
+        (tampered, "has a schema this bot does not make (extra trigger wipe)"),
         (garbage, "cannot be read (file is not a database): restore a backup"),
         (readable, "can be read by other users, and it holds clients' phones: chmod 600"),
         (plain_http, "PUBLIC_URL http://leads.example.ru is not HTTPS"),

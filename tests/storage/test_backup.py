@@ -9,6 +9,7 @@ import stat
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -264,3 +265,23 @@ async def test_a_copy_with_a_trigger_the_migrations_do_not_make_is_refused(
         conn.commit()
     with pytest.raises(BadBackupError, match="missing index leads_by_created"):
         check_copy(dropped)
+
+
+def test_a_copy_is_named_by_the_teams_clock_not_utc(tmp_path: Path) -> None:
+    file_at(tmp_path / "leads.db", len(load_migrations()))
+    moscow = Backups(tmp_path / "leads.db", tmp_path / "backups", 3, ZoneInfo("Europe/Moscow"))
+    made = moscow.make(datetime(2026, 12, 5, 23, 30, tzinfo=UTC))  # 02:30 on the 6th there
+    assert made.name == "leads-20261206-023000.db"
+
+
+async def test_backup_from_the_command_line_names_the_copy_in_timezone(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TIMEZONE", "Asia/Vladivostok")
+    db = await Database.open(env)
+    await db.close()
+    assert run(["backup"]) == 0
+    [made] = (env.parent / "backups").glob("leads-*.db")
+    zone = ZoneInfo("Asia/Vladivostok")
+    shown = datetime.strptime(made.name, "leads-%Y%m%d-%H%M%S.db").replace(tzinfo=zone)
+    assert abs((datetime.now(zone) - shown).total_seconds()) < 120
