@@ -13,13 +13,14 @@ import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from matplotlib.figure import Figure
-
 from bot.i18n import Translator, plain_text
 from storage import ChannelFigures, MemberFigures, MemberRecord
 
 if TYPE_CHECKING:
+    # matplotlib (with numpy and PIL) is imported by a picture's first rendering, not at
+    # start: it is a second or two of a bot's start on a loaded machine.
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 WIDTH_PX = 1200  # at least 800, as wide as Telegram shows a photo
 DPI = 100
@@ -80,6 +81,8 @@ def _plain(text: str) -> str:
 def render_png(data: ChartData) -> bytes:
     """The picture as PNG bytes, WIDTH_PX wide. A bare `Figure` (no pyplot): no global
     state shared between threads, and PNG goes through the Agg renderer, no display."""
+    from matplotlib.figure import Figure  # noqa: PLC0415 - heavy, only when drawing
+
     rows = max(len(data.managers), len(data.channels), 1)
     height = 3.0 + 0.45 * rows
     figure = Figure(figsize=(WIDTH_PX / DPI, height * 2), dpi=DPI, layout="constrained")
@@ -146,6 +149,8 @@ def replay_chart_data(
 
 def render_replay_png(data: ReplayChartData) -> bytes:
     """Two bars per manager, WIDTH_PX wide; see `render_png` for why a bare Figure."""
+    from matplotlib.figure import Figure  # noqa: PLC0415 - heavy, only when drawing
+
     height = 2.0 + 0.6 * max(len(data.managers), 1)
     figure = Figure(figsize=(WIDTH_PX / DPI, height), dpi=DPI, layout="constrained")
     figure.suptitle(data.title, fontsize=14)

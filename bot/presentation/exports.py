@@ -13,15 +13,17 @@ import csv
 from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from typing import TYPE_CHECKING
 
 from bot.i18n import Translator, plain_text
 from bot.presentation.reasons import event_words
 from storage import MemberFigures, MemberRecord
 from storage.export import ExportEvent, ExportLead
+
+if TYPE_CHECKING:
+    # openpyxl is imported by the first workbook, not at start: the bot starts faster.
+    from openpyxl import Workbook
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 # The leads sheet: a catalog key for each column's heading, and its width in characters.
 LEAD_COLUMNS = (
@@ -59,6 +61,8 @@ def write_xlsx(
     tr: Translator,
 ) -> int:
     """The workbook at `path`; returns how many leads it lists."""
+    from openpyxl import Workbook  # noqa: PLC0415 - heavy, only when exporting
+
     book = Workbook(write_only=True)
     sheet = _sheet(book, str(tr("export.sheet_leads")), LEAD_COLUMNS, tr)
     count = 0
@@ -99,6 +103,8 @@ def write_csv(
 def _sheet(
     book: Workbook, title: str, columns: tuple[tuple[str, int], ...], tr: Translator
 ) -> WriteOnlyWorksheet:
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415 - with the workbook
+
     sheet: WriteOnlyWorksheet = book.create_sheet(title)
     sheet.freeze_panes = "A2"
     # The stubs miss it, but a write-only sheet takes column widths before its first row.
