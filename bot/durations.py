@@ -68,28 +68,17 @@ def elapsed_text(value: timedelta, tr: Translator) -> Html:
     return duration_text(rounded(value), tr)
 
 
-_DURATION_KEYS = (
-    "duration.days", "duration.hours", "duration.minutes", "duration.seconds", "duration.instant"
-)  # fmt: skip
-_SPAN_KEYS = ("span.days", "span.hours", "span.minutes", "span.seconds", "span.instant")
-
-
 def format_duration(
     elapsed: timedelta, tr: Translator, kind: Literal["duration", "span"] = "duration"
 ) -> Html:
     """ "через 5 мин 3 с" (`duration`, how long until something happened) or "5 мин 3 с"
-    (`span`, a length of time on its own)."""
-    keys = _SPAN_KEYS if kind == "span" else _DURATION_KEYS
-    seconds = max(0, int(elapsed.total_seconds()))
-    minutes, s = divmod(seconds, 60)
-    hours, m = divmod(minutes, 60)
-    days, h = divmod(hours, 24)
-    if days:
-        return tr(keys[0], d=days, h=h)
-    if hours:
-        return tr(keys[1], h=hours, m=m)
-    if minutes:
-        return tr(keys[2], m=minutes, s=s)
-    if seconds:
-        return tr(keys[3], s=s)
-    return tr(keys[4])
+    (`span`, a length of time on its own): the largest unit and the one just below it, and
+    no unit that is zero ("3 дн.", not "3 дн. 0 ч")."""
+    parts = _parts(timedelta(seconds=max(0, int(elapsed.total_seconds()))))[:2]
+    if not parts:
+        return tr("duration.instant" if kind == "duration" else "span.instant")
+    units = [unit for unit, _ in _SIZES]
+    if len(parts) == 2 and units.index(parts[1][0]) != units.index(parts[0][0]) + 1:
+        parts = parts[:1]  # "1 дн." for a day and 30 s: seconds mean nothing beside days
+    span = Html(" ".join(tr("dur." + unit, n=count) for unit, count in parts))
+    return span if kind == "span" else tr("duration.in", span=span)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -159,6 +160,20 @@ class MemberRepo:
             (member_id,),
         )
         return cur.rowcount == 1
+
+    async def named(self, user_ids: Sequence[int]) -> dict[int, tuple[str, str | None]]:
+        """The name and username each of these people had as a member of any team (their
+        latest), for those who ever were one."""
+        if not user_ids:
+            return {}
+        marks = ", ".join("?" for _ in user_ids)
+        rows = await fetch_all(
+            self._db,
+            f"SELECT user_id, full_name, username FROM members WHERE user_id IN ({marks}) "
+            "ORDER BY joined_at",
+            tuple(user_ids),
+        )
+        return {int(row[0]): (str(row[1]), row[2]) for row in rows}
 
     async def refresh_profile(
         self, user_id: int, full_name: str, username: str | None, language: str

@@ -7,7 +7,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 
 from bot.handlers.commands import publish_head_menu, publish_member_menu
-from bot.handlers.common import heads_only, person_of
+from bot.handlers.common import heads_only, person_of, shown_username
 from bot.handlers.filters import IsHead
 from bot.i18n import Html, Translator
 from bot.people import Person
@@ -20,12 +20,19 @@ _DELETE = ("del", "delete", "remove", "убрать", "удалить")
 async def _listing(heads: HeadService, tr: Translator) -> Html:
     listing = await heads.listing()
     lines = [tr("head.header")]
-    lines += [tr("head.configured", user_id=user_id) for user_id in listing.configured]
+    lines += [
+        tr(
+            "head.configured",
+            name=head.full_name or tr("head.unnamed", user_id=head.user_id),
+            username=shown_username(head.username),
+        )
+        for head in listing.configured
+    ]
     lines += [
         tr(
             "head.entry",
             name=head.full_name,
-            username=f" (@{head.username})" if head.username else "",
+            username=shown_username(head.username),
         )
         for head in listing.added
     ]

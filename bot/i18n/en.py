@@ -112,14 +112,15 @@ MESSAGES: dict[str, str] = {
     "common.heads_only": "Only the head of sales can do this.",
     # Heads of sales
     "head.usage": (
-        "Heads of sales:\n"
+        "To change the list:\n"
         "• /head — the list;\n"
         "• /head add @username or a number from /team — add one;\n"
         "• /head del @username or a number — remove one.\n"
         "In the team chat you can also reply /head add to that person's message."
     ),
     "head.header": "Heads of sales:",
-    "head.configured": "• Telegram id <code>{user_id}</code> (from ADMIN_IDS)",
+    "head.configured": "• {name}{username} — from ADMIN_IDS",
+    "head.unnamed": "Telegram id <code>{user_id}</code>",
     "head.entry": "• {name}{username}",
     "head.added": "{name} is now a head of sales. The head's commands work at once.",
     "head.already": "{name} is a head of sales already.",
@@ -164,16 +165,17 @@ MESSAGES: dict[str, str] = {
     "field.industry": "Industry",
     "field.region": "Region",
     "field.product": "Product",
+    "field.subject": "Subject",
+    "field.page": "Page",
+    "field.form": "Form",
+    "field.quiz": "Quiz",
     "field.external_id": "Form entry",
     "reason.claimed": "you tapped “Claim” before anyone else in the team chat",
     "source.http": "website form",
     "source.command": "added by the head of sales",
     "source.forward": "forwarded message",
+    "duration.in": "in {span}",
     "duration.instant": "at once",
-    "duration.seconds": "in {s} s",
-    "duration.minutes": "in {m} min {s} s",
-    "duration.hours": "in {h} h {m} min",
-    "duration.days": "in {d} d {h} h",
     # Adding leads by hand
     "newlead.usage": (
         "Write the lead after the command, for example:\n"

@@ -33,6 +33,7 @@ RULES: dict[str, str] = {
     "reason.group_turn_after": "the group's turn (previous lead: {name})",
     "rule_field.channel": "channel",
     "rule_field.industry": "industry",
+    "rule_field.region_registered": "registered region",
     "rule_field.region": "region",
     "rule_value.federal": "federal companies",
     "rule_field.product": "product",

@@ -2,6 +2,7 @@
 applies, and of a database put back from a copy."""
 
 STATE: dict[str, str] = {
+    "lead.number": "#{id}",
     # A tap on a button that no longer applies: what happened instead
     "now.won": "Lead #{id} is already closed: won, {name}, {when}.",
     "now.lost": "Lead #{id} is already closed: lost ({why}), {name}, {when}.",

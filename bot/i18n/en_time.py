@@ -51,8 +51,11 @@ TIME: dict[str, str] = {
     "skip.off_hours": "off hours",
     # Reminders and escalation
     "remind.chat": "⏰ Lead #{id} ({client}) has been waiting for {wait}. Who takes it?",
-    "escalate.unclaimed": "⏰ Nobody claimed lead #{id} in {wait}. Who should get it?",
-    "escalate.passes": "⏳ Lead #{id} was not accepted, passes in a row: {passes}. Who gets it?",
+    "escalate.unclaimed": "⏰ Nobody claimed lead #{id} in {wait}.",
+    "escalate.passes": (
+        "⏳ Lead #{id} was not accepted within {wait}: {name}. Passed on in turn {passes} "
+        "times: a head of sales decides now."
+    ),
     "ask.claimed": "✋ Claimed in the team chat: {name}.",
     "ask.to_chat": "⏰ No head chose a manager in time: the lead went to the team chat.",
     "offer.timed_out": "⏳ Not accepted within {wait}: the lead was passed on.",
@@ -128,8 +131,11 @@ TIME: dict[str, str] = {
     "vacations.list": "🌴 <b>Vacations</b>\n{lines}",
     "vacations.line": "• {name}: {first} to {last}, {deputy}",
     "vacations.line_now": "• on vacation now — {name}: through {last}, {deputy}",
-    "handback.deputy_card": "↩️ Cover over: the lead is with {name} again.",
-    "handback.deputy": "↩️ Cover over, {name} is back. Handed back: {leads}.",
+    "handback.deputy_card": "↩️ Cover over: the lead went to the manager you stood in for: {name}.",
+    "handback.deputy": (
+        "↩️ Cover over, back at work: {name}. The leads you worked while standing in went "
+        "to that manager: {leads}."
+    ),
     # Working hours and duty
     "hours.team": "🕘 The team works {days}, {hours} ({zone}). After hours, {off}.",
     "hours.own": "• own hours — {name}: {hours}",

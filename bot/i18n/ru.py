@@ -123,14 +123,15 @@ MESSAGES: dict[str, str] = {
     "common.heads_only": "Это может только руководитель отдела.",
     # Heads of sales
     "head.usage": (
-        "Руководители отдела:\n"
+        "Как изменить список:\n"
         "• /head — список;\n"
         "• /head add @username или номер из /team — добавить;\n"
         "• /head del @username или номер — убрать.\n"
         "В чате отдела можно ответить командой /head add на сообщение человека."
     ),
     "head.header": "Руководители отдела:",
-    "head.configured": "• Telegram id <code>{user_id}</code> (из ADMIN_IDS)",
+    "head.configured": "• {name}{username} — из ADMIN_IDS",
+    "head.unnamed": "Telegram id <code>{user_id}</code>",
     "head.entry": "• {name}{username}",
     "head.added": "Теперь в руководителях: {name}. Команды руководителя доступны сразу.",
     "head.already": "Уже в руководителях: {name}.",
@@ -175,16 +176,17 @@ MESSAGES: dict[str, str] = {
     "field.industry": "Отрасль",
     "field.region": "Регион",
     "field.product": "Продукт",
+    "field.subject": "Тема",
+    "field.page": "Страница",
+    "field.form": "Форма",
+    "field.quiz": "Квиз",
     "field.external_id": "Номер заявки",
     "reason.claimed": "вы нажали «Взять лид» раньше всех в чате отдела",
     "source.http": "форма на сайте",
     "source.command": "добавлен руководителем",
     "source.forward": "пересланное сообщение",
+    "duration.in": "через {span}",
     "duration.instant": "сразу",
-    "duration.seconds": "через {s} с",
-    "duration.minutes": "через {m} мин {s} с",
-    "duration.hours": "через {h} ч {m} мин",
-    "duration.days": "через {d} дн. {h} ч",
     # Adding leads by hand
     "newlead.usage": (
         "Напишите после команды текст лида, например:\n"

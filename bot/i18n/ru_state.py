@@ -6,6 +6,7 @@ nominative after a colon or a dash.
 """
 
 STATE: dict[str, str] = {
+    "lead.number": "№{id}",
     # A tap on a button that no longer applies: what happened instead
     "now.won": "Лид №{id} уже закрыт: сделка, {name}, {when}.",
     "now.lost": "Лид №{id} уже закрыт: отказ ({why}), {name}, {when}.",

@@ -57,8 +57,11 @@ TIME: dict[str, str] = {
     "skip.off_hours": "нерабочее время",
     # Reminders and escalation
     "remind.chat": "⏰ Лид №{id} ({client}) ждёт уже {wait}. Кто возьмёт?",
-    "escalate.unclaimed": "⏰ Лид №{id} так и не взят из чата за {wait}. Кому отдать?",
-    "escalate.passes": "⏳ Лид №{id} не приняли по очереди (передач: {passes}). Кому отдать?",
+    "escalate.unclaimed": "⏰ Лид №{id} так и не взят из чата за {wait}.",
+    "escalate.passes": (
+        "⏳ Лид №{id} не принят за {wait}: {name}. Передач по очереди было: {passes} — "
+        "дальше решает руководитель."
+    ),
     "ask.claimed": "✋ Лид взят из чата: {name}.",
     "ask.to_chat": "⏰ Менеджер не выбран вовремя: лид отправлен в чат отдела.",
     "offer.timed_out": "⏳ Не принят за {wait}: лид передан дальше.",
@@ -138,8 +141,11 @@ TIME: dict[str, str] = {
     "vacations.list": "🌴 <b>Отпуска</b>\n{lines}",
     "vacations.line": "• {name}: {first} — {last}, {deputy}",
     "vacations.line_now": "• сейчас в отпуске — {name}: по {last}, {deputy}",
-    "handback.deputy_card": "↩️ Замещение закончено: лид снова ведёт {name}.",
-    "handback.deputy": "↩️ Замещение закончено, {name} снова в работе. Переданы обратно: {leads}.",
+    "handback.deputy_card": "↩️ Замещение закончено: лид передан тому, кого вы замещали: {name}.",
+    "handback.deputy": (
+        "↩️ Замещение закончено, снова в работе: {name}. Лиды, которые вы вели на время "
+        "замещения, переданы этому менеджеру: {leads}."
+    ),
     # Working hours and duty
     "hours.team": "🕘 Отдел работает: {days}, {hours} ({zone}). В нерабочее время {off}.",
     "hours.own": "• свои часы — {name}: {hours}",

@@ -114,8 +114,22 @@ TECHNICAL_KEYS = frozenset(
         "user_agent", "useragent", "roistat", "roistat_visit", "gclid", "yclid", "fbclid",
         "ymclid", "_ym_uid", "ym_uid", "timestamp", "submitted_at", "csrf", "csrf_token",
         "g_recaptcha_response", "recaptcha", "captcha", "wpnonce", "test", "credit", "ad_id",
+        "href", "created", "created_at", "request_id", "lead_id",
     }
 )  # fmt: skip
+# Technical fields a manager still reads with profit, under a label of their own: which
+# page, form or quiz the lead came from, and the subject a form asked for. The rest of the
+# technical fields (ids, addresses, click ids, timestamps) are on no card: the export has
+# them.
+SHOWN_TECHNICAL = {
+    **dict.fromkeys(("your_subject", "subject", "тема", "тема_обращения"), "field.subject"),
+    **dict.fromkeys(
+        ("href", "page", "page_url", "pageurl", "url", "referer", "referrer", "страница"),
+        "field.page",
+    ),
+    **dict.fromkeys(("form_name", "formname", "название_формы"), "field.form"),
+    **dict.fromkeys(("quiz_name", "название_квиза"), "field.quiz"),
+}
 TECHNICAL_PREFIXES = (
     "utm_", "meta_", "form_", "quiz_", "site_", "page_", "website_", "landing_", "wpcf7", "_"
 )  # fmt: skip

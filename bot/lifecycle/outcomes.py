@@ -50,6 +50,7 @@ class Outcomes:
         self._questions = db.repos.reason_questions
         self._events = db.repos.events
         self._leads = db.repos.leads
+        self._members = db.repos.members
 
     async def may_close(self, lead_id: int, person: Person) -> Step:
         """Whether Won or Lost could go ahead now: the lead is taken by this person."""
@@ -127,4 +128,8 @@ class Outcomes:
                     details={"text": kept},
                 )
             )
+            owner = await self._members.by_id(lead.owner_id) if lead.owner_id else None
+            if owner is not None:
+                await self._endings.explained(lead, owner, kept, now)
+        self._signal.notify()
         return Noted(lead.id, kept)

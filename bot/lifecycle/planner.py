@@ -236,6 +236,7 @@ def describe(
             "number": reason.rule.number,
             "field": reason.rule.field,
             "value": reason.rule.value,
+            **({"registered": True} if reason.rule.registered else {}),
         }
     if reason.group_id is not None:
         details["group"] = situation.group_name(reason.group_id)

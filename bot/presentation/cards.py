@@ -12,7 +12,7 @@ from html import escape
 
 from bot.durations import format_duration
 from bot.i18n import Html, Translator
-from bot.leads.aliases import BRAND_KEYS, FEDERAL_KEYS, REGISTERED_REGION_KEYS
+from bot.leads.aliases import BRAND_KEYS, FEDERAL_KEYS, REGISTERED_REGION_KEYS, SHOWN_TECHNICAL
 from bot.leads.contacts import Marks, dialable, is_contact, mask_contacts
 from bot.leads.fields import (
     FILES_FIELD,
@@ -135,6 +135,7 @@ _EXTRA_LABELS = {
     "utm_campaign": "field.utm_campaign",
     "utm_content": "field.utm_content",
     "utm_term": "field.utm_term",
+    **SHOWN_TECHNICAL,
 }
 
 
@@ -158,12 +159,14 @@ def _value_limit(field: str) -> int:
 
 
 def _shown_on(full: bool, key: str, value: str) -> bool:
-    """Whether an extra field shows on the owner's card (`full`) or on a public one."""
+    """Whether an extra field shows on the owner's card (`full`) or on a public one. A form's
+    technical field (an id, an address, a timestamp) is on neither, unless it reads well
+    under a label of ours (the page, the form, the quiz) or is an ad's tag; the export keeps
+    them all."""
+    readable = not is_technical(key) or is_utm(key) or normalise_key(key) in SHOWN_TECHNICAL
     if full:
-        return not is_hidden(key)
-    return (
-        (is_utm(key) or not is_technical(key)) and not is_contact_key(key) and not is_contact(value)
-    )
+        return readable and not is_hidden(key)
+    return readable and not is_contact_key(key) and not is_contact(value)
 
 
 def _masked(raw: str, hide: Marks | None, limit: int) -> str:

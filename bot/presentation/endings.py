@@ -4,6 +4,8 @@ owner's card (with ↩️ for UNDO_WINDOW), the team card, and the question a lo
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from bot.i18n import Html, Translator
 from bot.presentation.buttons import outcome_buttons, undo_buttons
 from bot.presentation.callbacks import LeadRef, LostWhy
@@ -28,6 +30,16 @@ def outcome_line(lead: LeadRecord, tr: Translator) -> Html:
     return tr("outcome.lost", why=tr("lost_why." + (lead.lost_reason or LostWhy.OTHER.value)))
 
 
+def closed_line(lead: LeadRecord, name: str, tr: Translator, words: str | None = None) -> Html:
+    """The team card's last line once a lead is closed: the outcome, why (in the owner's
+    words when "Другое" was explained), and whose it was."""
+    if lead.status is LeadStatus.WON:
+        return tr("outcome.by_won", name=name)
+    reason = lead.lost_reason or LostWhy.OTHER.value
+    why = f"«{words}»" if words else str(tr("lost_why." + reason)).lower()
+    return tr("outcome.by_lost", why=why, name=name)
+
+
 class Endings:
     def __init__(self, repos: Repos, told: Reactions) -> None:
         self._outbox = repos.outbox
@@ -49,8 +61,11 @@ class Endings:
         await self._messages.retire_buttons(
             lead, member.user_id, moved.at, outcome_line(lead, tr), but=edited
         )
-        closed = OutboxPurpose.CARD_CLOSED
-        await self._team_card(lead, member, closed, lambda tr: outcome_line(lead, tr), moved)
+
+        def status(tr: Translator) -> Html:
+            return closed_line(lead, member.full_name, tr)
+
+        await self._team_card(lead, OutboxPurpose.CARD_CLOSED, status, moved.at)
 
     async def undone(self, moved: Moved, member: MemberRecord) -> None:
         """Back in work: the owner's card has Won and Lost again, the team card the owner."""
@@ -59,8 +74,11 @@ class Endings:
         card = owner_messages(lead, await self._told.reason_for(lead, member, tr), tr)[0]
         shown = with_status(card, tr("outcome.undone"))
         await self._private_card(lead, member, shown, outcome_buttons(LeadRef.of(lead), tr), moved)
-        undone = OutboxPurpose.CARD_REOPENED
-        await self._team_card(lead, member, undone, lambda tr: tr("outcome.undone"), moved)
+
+        def status(tr: Translator) -> Html:
+            return with_status(tr("card.owner", name=member.full_name), tr("outcome.undone"))
+
+        await self._team_card(lead, OutboxPurpose.CARD_REOPENED, status, moved.at)
 
     async def ask_reason(self, lead: LeadRecord, member: MemberRecord, moved: Moved) -> None:
         tr = member_translator(member)
@@ -87,21 +105,20 @@ class Endings:
             await self._messages.edit(card, OutboxPurpose.UPDATE, text, moved.at, buttons)
         return card.id if card is not None else None
 
+    async def explained(
+        self, lead: LeadRecord, member: MemberRecord, words: str, at: datetime
+    ) -> None:
+        """The owner said in words why a lead was lost: the team card says it too."""
+
+        def status(tr: Translator) -> Html:
+            return closed_line(lead, member.full_name, tr, words)
+
+        await self._team_card(lead, OutboxPurpose.CARD_CLOSED, status, at)
+
     async def _team_card(
-        self,
-        lead: LeadRecord,
-        member: MemberRecord,
-        purpose: OutboxPurpose,
-        status: Text,
-        moved: Moved,
+        self, lead: LeadRecord, purpose: OutboxPurpose, status: Text, at: datetime
     ) -> None:
         team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
         if team is None:
             return
-        await self._told.team_card_says(
-            lead,
-            team,
-            purpose,
-            lambda tr: with_status(tr("card.owner", name=member.full_name), status(tr)),
-            moved.at,
-        )
+        await self._told.team_card_says(lead, team, purpose, status, at)

@@ -119,7 +119,8 @@ class Reactions:
     ) -> None:
         tr = member_translator(member)
         status = tr("offer.returned", why=tr("return_why." + reason.value))
-        card = offer_card(before, tr("reason.returned_by_you"), tr, status)
+        # The card keeps why it came to them (a rule, a known client, the turn), as it said.
+        card = offer_card(before, await self.reason_for(before, member, tr), tr, status)
         await self._messages.close_private_card(before, member, card, moved.at)
 
     async def timed_out(

@@ -107,12 +107,16 @@ def _rule_text(details: Mapping[str, object], tr: Translator) -> Html:
     rule = details.get("rule")
     if not isinstance(rule, Mapping):
         return tr("reason.rule_unknown")
+    field = str(rule.get("field", "?"))
+    # A card shows where the client works; a rule that read where the company is
+    # registered says so, or "регион = Москва" beside "Регион: Казань" reads as a mistake.
+    label = tr("rule_field.region_registered") if rule.get("registered") else None
     parts = [
         tr(
             "reason.rule",
             number=rule.get("number", "?"),
-            field=field_label(str(rule.get("field", "?")), tr),
-            value=value_label(str(rule.get("field", "?")), str(rule.get("value", "?")), tr),
+            field=label or field_label(field, tr),
+            value=value_label(field, str(rule.get("value", "?")), tr),
         )
     ]
     group = details.get("group")

@@ -125,6 +125,7 @@ class RuleHit:
     number: int
     field: str
     value: str  # the rule's value that matched, as the head typed it
+    registered: bool = False  # a region rule matched where the company is registered
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import assert_never
 
 from bot.routing.availability import unavailable, who_can_take
-from bot.routing.match import match_rule
+from bot.routing.match import match_rule, seen_region
 from bot.routing.model import (
     Decision,
     DecisionKind,
@@ -103,7 +103,10 @@ def run_chain(lead: LeadFacts, team: TeamSnapshot, exclude: frozenset[int]) -> C
         outcome = _send(rule, team, exclude)
         if isinstance(outcome, Decision):
             trail = _trail(lead, known, fallen)
-            hit = RuleHit(rule.number, rule.field, value)
+            registered = (
+                rule.field == "region" and seen_region(lead, team.region_basis) != lead.region
+            )
+            hit = RuleHit(rule.number, rule.field, value, registered)
             reason = replace(trail.on(outcome.reason), rule=hit, group_id=rule.target.group_id)
             return Chain(replace(outcome, reason=reason))
         fallen.append(Fallthrough(rule.number, rule.target, outcome))

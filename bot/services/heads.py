@@ -29,8 +29,18 @@ class HeadResult:
 
 
 @dataclass(frozen=True)
+class ConfiguredHead:
+    """A head from ADMIN_IDS: a Telegram id, with the name they go by when it is known
+    (they are or were a member, or wrote to the bot since it started)."""
+
+    user_id: int
+    full_name: str | None
+    username: str | None
+
+
+@dataclass(frozen=True)
 class HeadList:
-    configured: tuple[int, ...]
+    configured: tuple[ConfiguredHead, ...]
     added: tuple[HeadRecord, ...]
 
 
@@ -41,6 +51,7 @@ class HeadService:
         self._roles = roles
         self._teams = teams
         self._heads = db.repos.heads
+        self._members = db.repos.members
 
     async def load(self) -> None:
         """Mirror the stored heads into `Roles`; call once at start."""
@@ -49,9 +60,15 @@ class HeadService:
         self._roles.set_added(frozenset(head.user_id for head in stored))
 
     async def listing(self) -> HeadList:
+        ids = sorted(self._roles.admin_ids)
         async with self._db.consistent_read():
             added = await self._heads.all()
-        return HeadList(tuple(sorted(self._roles.admin_ids)), tuple(added))
+            named = await self._members.named(ids)
+        configured = []
+        for user_id in ids:
+            name, username = self._teams.seen_as(user_id) or named.get(user_id) or (None, None)
+            configured.append(ConfiguredHead(user_id, name, username))
+        return HeadList(tuple(configured), tuple(added))
 
     async def resolve(self, target: str) -> Person | None:
         """A person named by @username or their number in /team (members only: Telegram

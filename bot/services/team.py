@@ -157,6 +157,11 @@ class TeamService:
     async def member(self, team: TeamRecord, user_id: int) -> MemberRecord | None:
         return await self._members.active_by_user(team.id, user_id)
 
+    def seen_as(self, user_id: int) -> tuple[str, str | None] | None:
+        """The name and username this process last saw the person with, if any."""
+        profile = self._profiles.get(user_id)
+        return None if profile is None else (profile[0], profile[1])
+
     async def seen(self, person: Person) -> None:
         """The person as Telegram shows them now: a manager who switched Telegram to
         English gets English cards from the next one on, and a new name shows in lists.

@@ -168,7 +168,7 @@ class Away:
                 tr(
                     "handback.deputy",
                     name=member.full_name,
-                    leads=", ".join(f"№{i}" for i in lead_ids),
+                    leads=", ".join(tr("lead.number", id=i) for i in lead_ids),
                 ),
                 now,
             )

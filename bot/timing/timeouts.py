@@ -6,9 +6,10 @@ behind it."""
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from bot.durations import dump_duration, elapsed_text, format_duration, rounded
+from bot.i18n import Html, Translator
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.head_cards import HeadCards
 from bot.lifecycle.planner import Planner
@@ -158,8 +159,11 @@ class LeadTimers:
         await self._told.timed_out(lead, owner, timeout, moved)
         fresh = moved.lead
         cause = Cause(TIMED_OUT, owner.full_name, dump_duration(timeout))
+        where: Text
         if passes >= settings[MAX_PASSES]:
-            where = await self._to_heads(fresh, team, passes, now)
+            if await self._to_heads(fresh, team, passes, owner, timeout, now):
+                return  # the heads' card says what happened and asks whom: one message
+            where = _to_the_chat
         else:
             decision = await self._distributor.distribute(fresh, team, now, cause)
             where = await self._posts.where(decision)
@@ -177,17 +181,26 @@ class LeadTimers:
         )
 
     async def _to_heads(
-        self, lead: LeadRecord, team: TeamRecord, passes: int, now: datetime
-    ) -> Text:
+        self,
+        lead: LeadRecord,
+        team: TeamRecord,
+        passes: int,
+        owner: MemberRecord,
+        waited: timedelta,
+        now: datetime,
+    ) -> bool:
+        """The heads choose whom to give it (their card says why they are asked); False
+        when there is no head: then the team chat can claim it."""
         await self._life.ask_heads(lead.id, now, Note("to_heads", "max_passes"))
-        told = await self._heads.escalate(
-            lead, team, lambda tr: tr("escalate.passes", id=lead.id, passes=passes), now
-        )
-        if not told:
-            # Nobody to ask: the team chat can still claim it.
-            await self._distributor.to_chat(lead, team, now, Note("to_chat", "no_heads"))
-            return lambda tr: tr("where.chat")
-        return lambda tr: tr("where.heads")
+
+        def note(tr: Translator) -> Html:
+            wait = elapsed_text(waited, tr)
+            return tr("escalate.passes", id=lead.id, wait=wait, name=owner.full_name, passes=passes)
+
+        if await self._heads.escalate(lead, team, note, now):
+            return True
+        await self._distributor.to_chat(lead, team, now, Note("to_chat", "no_heads"))
+        return False
 
     async def _remind_owner(
         self, lead: LeadRecord, team: TeamRecord, owner: MemberRecord, now: datetime
@@ -214,3 +227,7 @@ class LeadTimers:
 
     async def _record(self, lead: LeadRecord, now: datetime, kind: str, reason: str) -> None:
         await self._events.add(LeadEvent(lead.id, now, kind, reason=reason))
+
+
+def _to_the_chat(tr: Translator) -> Html:
+    return tr("where.chat")

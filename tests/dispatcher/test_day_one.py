@@ -152,7 +152,17 @@ async def test_a_head_adds_a_head_who_can_act_at_once_and_after_a_restart(world:
     assert roles.is_head(IVAN.id)
 
     listing = await reply_to(world, HEAD, "/head", private(HEAD))
-    assert f"<code>{HEAD.id}</code> (из ADMIN_IDS)" in listing and "• Ivan (@ivan)" in listing
+    # The head from ADMIN_IDS by name (the bot has seen them), the heading said once.
+    assert "• Anna Head — из ADMIN_IDS" in listing and "• Ivan (@ivan)" in listing
+    assert listing.count("Руководители отдела") == 1 and "Telegram id" not in listing
+
+
+async def test_a_head_from_admin_ids_the_bot_never_saw_is_listed_by_id(
+    tmp_path: Path, db: Database, clock: FakeClock
+) -> None:
+    fresh = make_world(tmp_path, db, clock, admin_ids=f"{HEAD.id},1001")
+    listing = await reply_to(fresh, HEAD, "/head", private(HEAD))
+    assert "• Telegram id <code>1001</code> — из ADMIN_IDS" in listing
 
 
 async def test_a_head_is_added_by_replying_to_their_message(world: World) -> None:

@@ -103,7 +103,7 @@ async def test_two_heads_tapping_make_one_assignment(world: World) -> None:
     assert sorted(d.target_id or 0 for d in done) == sorted(a.id for a in asks)
     assert all("Назначено: Ivan (решение руководителя: Anna Head)" in d.text for d in done)
     [announce] = await rows(world, lead_id, OutboxPurpose.ANNOUNCE)
-    assert announce.text == f"#{lead_id} A → Ivan · решение руководителя"
+    assert announce.text == f"№{lead_id} A → Ivan · решение руководителя"
 
 
 async def test_a_manager_tapping_a_heads_button_is_refused(world: World) -> None:

@@ -4,14 +4,15 @@ into the lead's history and the export."""
 
 from __future__ import annotations
 
-from aiogram.methods import EditMessageReplyMarkup, SendMessage
+from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, SendMessage
 
 from bot.lifecycle.states import UNDO_WINDOW
 from storage import LeadEventRepo, LeadStatus, OutboxPurpose, OutboxRepo
-from tests.builders import HEAD, IVAN, OLGA, private, text_update
+from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
-from tests.dispatcher.conftest import new_lead, reply_to
+from tests.dispatcher.conftest import new_lead, reply_to, stamped
 from tests.dispatcher.test_lead_life import round_robin_team, rows, status, tap
+from tests.dispatcher.test_time import first_come_team
 
 
 async def taken(world: World) -> int:
@@ -92,3 +93,21 @@ async def test_undoing_a_lost_lead_withdraws_the_question(world: World) -> None:
     assert "Записано" not in await reply_to(world, IVAN, "передумали, работаем")
     events = [e.kind for e in await LeadEventRepo(world.db.conn).for_lead(lead_id)]
     assert "lost_note" not in events
+
+
+async def test_the_team_card_says_whose_lead_was_lost_and_why_in_their_words(
+    world: World,
+) -> None:
+    await first_come_team(world)
+    lead_id = await new_lead(world, "ООО Ромашка")
+    world.session.expect(AnswerCallbackQuery)
+    await world.feed(button_update(IVAN, TEAM_CHAT, await stamped(world, f"claim:{lead_id}")))
+    world.session.expect(EditMessageReplyMarkup)
+    await tap(world, IVAN, f"out:lost:{lead_id}")
+    await tap(world, IVAN, f"lost:{lead_id}:other")
+    cards = await rows(world, lead_id, OutboxPurpose.CARD_CLOSED)
+    assert cards[-1].text.endswith("❌ Отказ — другое. Менеджер: <b>Ivan</b>.")
+    await reply_to(world, IVAN, "Нашли дешевле у соседей")
+    cards = await rows(world, lead_id, OutboxPurpose.CARD_CLOSED)
+    assert cards[-1].text.endswith("❌ Отказ — «Нашли дешевле у соседей». Менеджер: <b>Ivan</b>.")
+    assert "В работе" not in cards[-1].text

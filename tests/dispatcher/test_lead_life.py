@@ -58,7 +58,7 @@ async def test_round_robin_offers_leads_in_turn_without_contacts(world: World) -
     assert offered_to == users + users
     [announce] = await rows(world, leads[1], OutboxPurpose.ANNOUNCE)
     assert announce.chat_id == TEAM_CHAT.id
-    assert announce.text == f"#{leads[1]} Клиент 1 → Olga · по очереди"
+    assert announce.text == f"№{leads[1]} Клиент 1 → Olga · по очереди"
     [second] = await rows(world, leads[1], OutboxPurpose.OFFER_CARD)
     assert "Why you: your turn (previous lead: Ivan)" in second.text
 
@@ -197,7 +197,7 @@ async def test_a_closed_first_come_lead_shows_its_outcome_in_the_team_chat(world
     assert owner.buttons is not None and owner.buttons[0][0].text == "🏆 Сделка"
     await tap(world, IVAN, f"out:won:{lead_id}")
     [card] = await rows(world, lead_id, OutboxPurpose.CARD_CLOSED)
-    assert "В работе у: <b>Ivan</b>" in card.text and "Итог: сделка" in card.text
+    assert card.text.endswith("🏆 Сделка. Менеджер: <b>Ivan</b>.") and "В работе" not in card.text
 
 
 async def test_a_paused_or_capped_manager_is_skipped_and_the_reason_says_so(world: World) -> None:

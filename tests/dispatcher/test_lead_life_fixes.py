@@ -218,7 +218,7 @@ async def test_a_card_assigned_away_before_it_was_shown_holds_up_nothing(world: 
     await deliver(world, sends=3)  # Ivan's contacts, the next card, the line "→ Ivan"
     assert [t.split("\n")[0] for t in sent_to(world, TEAM_CHAT.id)] == [
         f"🔥 <b>Новый лид №{later}</b>",
-        f"#{lead_id} ООО Ромашка → Ivan · решение руководителя",
+        f"№{lead_id} ООО Ромашка → Ivan · решение руководителя",
     ]
     statuses = [r.status for r in await OutboxRepo(world.db.conn).for_lead(lead_id)]
     assert OutboxStatus.PENDING not in statuses

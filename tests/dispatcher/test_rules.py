@@ -3,7 +3,7 @@ known client, and the answer to every kind of bad input."""
 
 from __future__ import annotations
 
-from aiogram.methods import AnswerCallbackQuery, SendMessage
+from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, SendMessage
 from aiogram.types import User
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,6 +20,7 @@ from storage import (
     LeadStatus,
     MemberRepo,
     OutboxPurpose,
+    OutboxRepo,
     TurnRepo,
 )
 from storage.rules import RuleRepo
@@ -151,13 +152,13 @@ async def test_a_known_client_goes_to_their_manager_and_else_the_reason_says_who
     again = await submit(world, ("phone", "8 (900) 1234567"), ("industry", "medical"))
     assert (await LeadRepo(world.db.conn).get(again)).owner_id == ids["ivan"]  # type: ignore[union-attr]
     [offer] = await rows(world, again, OutboxPurpose.OFFER_CARD)
-    assert f"известный клиент: тот же телефон, что у лида #{first}" in offer.text
+    assert f"известный клиент: тот же телефон, что у лида №{first}" in offer.text
     await reply_to(world, HEAD, "/pause @ivan")
     third = await submit(world, ("phone", "+79001234567"), ("industry", "medical"))
     assert (await LeadRepo(world.db.conn).get(third)).owner_id == ids["olga"]  # type: ignore[union-attr]
     told = await history(world, third)
     assert "правило 1: отрасль = medical" in told
-    assert f"известный клиент (тот же телефон, что у лида #{again}), ведёт: Ivan — пауза" in told
+    assert f"известный клиент (тот же телефон, что у лида №{again}), ведёт: Ivan — пауза" in told
     await reply_to(world, HEAD, "/set known_client off")
     await reply_to(world, HEAD, "/resume @ivan")
     fourth = await submit(world, ("phone", "+79001234567"), ("industry", "medical"))
@@ -171,7 +172,7 @@ async def test_a_known_client_whose_manager_left_is_routed_on_and_says_so(world:
     await reply_to(world, HEAD, "/remove @ivan")
     again = await submit(world, ("email", "A@B.RU"), ("industry", "medical"))
     told = await history(world, again)
-    assert f"(тот же e-mail, что у лида #{first}), ведёт: Ivan — нет в команде" in told
+    assert f"(тот же e-mail, что у лида №{first}), ведёт: Ivan — нет в команде" in told
 
 
 async def test_route_answers_without_changing_anything(world: World) -> None:
@@ -293,3 +294,24 @@ async def test_route_equals_the_real_decision(
         assert await routed(world, lead_id) == run.details
         lead = await LeadRepo(world.db.conn).get(lead_id)
         assert lead is not None and lead.owner_id == run.decision.member_id
+
+
+async def test_a_returned_card_keeps_the_rule_it_came_by_not_the_turn(world: World) -> None:
+    await set_up(world)
+    lead_id = await submit(world, ("industry", "medical"), ("name", "Клиника"))
+    world.session.expect(EditMessageReplyMarkup)
+    world.session.expect(AnswerCallbackQuery)
+    await world.feed(
+        button_update(OLGA, private(OLGA), await stamped(world, f"offer:return:{lead_id}"))
+    )
+    world.session.expect(AnswerCallbackQuery)
+    await world.feed(
+        button_update(OLGA, private(OLGA), await stamped(world, f"ret:{lead_id}:busy"))
+    )
+    [closed] = [
+        r
+        for r in await OutboxRepo(world.db.conn).for_lead(lead_id)
+        if r.purpose is OutboxPurpose.UPDATE and r.chat_id == OLGA.id
+    ]
+    assert "Why you: rule 1: industry = medical" in closed.text
+    assert "your turn" not in closed.text and "returned, reason: Too many leads" in closed.text

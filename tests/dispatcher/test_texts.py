@@ -78,8 +78,8 @@ async def test_a_head_who_is_not_a_manager_sees_the_teams_open_work_with_my(
     world.clock.advance(3600)
     answer = await reply_to(world, HEAD, "/my")
     assert answer.startswith("📂 <b>Открытые лиды отдела: 2</b>")
-    assert f"№{waiting} · ООО Ромашка · 1 ч 0 мин · ждёт распределения" in answer
-    assert f"№{taken} · ООО Лютик · 1 ч 0 мин · в работе: Ivan" in answer
+    assert f"№{waiting} · ООО Ромашка · 1 ч · ждёт распределения" in answer
+    assert f"№{taken} · ООО Лютик · 1 ч · в работе: Ivan" in answer
     assert "Состав команды видят только" not in answer
     # A manager still sees their own.
     assert "Ваши открытые лиды: 1" in await reply_to(world, IVAN, "/my")

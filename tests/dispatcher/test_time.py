@@ -125,9 +125,14 @@ async def test_after_max_passes_the_lead_goes_to_the_heads_and_then_the_chat(
     lead = await LeadRepo(world.db.conn).get(lead_id)
     assert lead is not None and (lead.status, lead.pool) == (LeadStatus.NEW, Pool.HEADS)
     [ask] = await rows(world, lead_id, OutboxPurpose.HEAD_ASK)
-    assert ask.text.startswith(f"⏳ Лид №{lead_id} не приняли по очереди (передач: 2).")
+    assert ask.text.startswith(
+        f"⏳ Лид №{lead_id} не принят за 10 мин: Olga. Передач по очереди было: 2 — дальше "
+        "решает руководитель.\n\n🧭 <b>Кому отдать лид"
+    )
+    assert ask.text.count("Кому отдать") == 1  # the card asks once
+    # The card says it all: no separate line about the same timeout.
     notices = await rows(world, lead_id, OutboxPurpose.HEAD_NOTICE)
-    assert notices[-1].text.endswith("Дальше: ждёт решения руководителя.")
+    assert len(notices) == 1 and "Дальше: лид получает Olga" in notices[0].text
     # No head chooses within claim_remind + claim_escalate: anyone in the chat may take it.
     assert await fire(world, 20 * MINUTE) == 1
     [card] = await rows(world, lead_id, OutboxPurpose.CARD)

@@ -58,7 +58,7 @@ async def test_a_vacation_from_today_sends_the_rules_leads_to_the_deputy_and_bac
     assert owner_cards[-1].chat_id == IVAN.id
     assert "вы снова в работе; лид был у заместителя: Olga" in owner_cards[-1].text
     [told] = [r for r in await rows(world, lead_id, OutboxPurpose.UPDATE) if r.chat_id == OLGA.id]
-    assert "Cover over: the lead is with Ivan again." in told.text
+    assert "Cover over: the lead went to the manager you stood in for: Ivan." in told.text
     async with world.db.conn.execute(
         "SELECT text FROM outbox WHERE purpose = 'member_notice' AND chat_id = ?", (OLGA.id,)
     ) as cur:
@@ -66,7 +66,10 @@ async def test_a_vacation_from_today_sends_the_rules_leads_to_the_deputy_and_bac
     # Olga speaks English: the deputy hears whom they cover, until when, and which rules.
     assert started.startswith("🌴 From today you cover for Ivan, until 14.12.2026 inclusive.")
     assert "Rules that now send leads to you: 1. industry = medical." in started
-    assert notice == f"↩️ Cover over, Ivan is back. Handed back: №{lead_id}."
+    assert notice == (
+        "↩️ Cover over, back at work: Ivan. The leads you worked while standing in went to "
+        f"that manager: #{lead_id}."
+    )
     lead = await LeadRepo(world.db.conn).get(lead_id)
     assert lead is not None and lead.cover_for is None
 

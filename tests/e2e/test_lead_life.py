@@ -75,7 +75,7 @@ async def test_round_robin_rotates_four_managers_across_a_restart(
                     ["✅ Принять", "↩️ Вернуть"],
                     ["✅ Accept", "↩️ Return"],
                 )
-    assert announced(tg)[1] == f"#{first[1]} Клиент 1 → Olga Smirnova · по очереди"
+    assert announced(tg)[1] == f"№{first[1]} Клиент 1 → Olga Smirnova · по очереди"
 
 
 async def test_accept_turns_the_offer_into_the_card_with_contacts(

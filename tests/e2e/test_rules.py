@@ -110,10 +110,10 @@ async def test_a_known_client_by_phone_e_mail_and_company_goes_to_the_same_manag
             (await intake.post(company="Ромашка АО", message="ещё"))["id"],
         ]
         assert [await owner(app.db, i) for i in again] == [IVAN_ID, OLGA_ID, PETR_ID]
-        await tg.wait_message(IVAN.id, f"известный клиент: тот же телефон, что у лида #{by_phone}")
+        await tg.wait_message(IVAN.id, f"известный клиент: тот же телефон, что у лида №{by_phone}")
         await tg.wait_message(OLGA.id, f"known client: same e-mail as lead #{by_mail}")
         await tg.wait_message(
-            PETR.id, f"известный клиент: та же компания, что у лида #{by_company}"
+            PETR.id, f"известный клиент: та же компания, что у лида №{by_company}"
         )
         # The turn went on meanwhile: the next new client goes to the next manager.
         fresh = (await intake.post(name="C", phone="+7 912 000-00-09"))["id"]

@@ -64,8 +64,7 @@ async def test_an_offer_passes_on_once_per_timeout_and_stops_at_the_heads(
         await command(tg, "/set accept_timeout 1s", "Сохранено")
         created = await intake.post(name="ООО Ромашка")
         lead_id = created["id"]
-        await tg.wait_message(HEAD.id, "по очереди (передач: 2)")
-        await tg.wait_message(HEAD.id, "Дальше: ждёт решения руководителя")
+        await tg.wait_message(HEAD.id, "Передач по очереди было: 2 — дальше решает руководитель")
         # Each offer, once passed on, reads as the card of a lead that left its manager.
         for user, title, status in (
             (IVAN, f"📋 Лид №{lead_id}\n", "⏳ Не принят за 1 с: лид передан дальше."),
@@ -76,13 +75,14 @@ async def test_an_offer_passes_on_once_per_timeout_and_stops_at_the_heads(
             assert "Примите лид" not in card.text and "Accept the lead" not in card.text
         # The heads have it now, not a third manager.
         assert [m for m in tg.chat(PETR.id) if f"№{lead_id}" in m.text] == []
-        # One line each, each a message of its own that rang (not an edit of the first).
+        # One message each, each new and heard (not an edit of the first); the second is
+        # the card that asks whom to give the lead, and says why it asks.
         notices = [m for m in tg.chat(HEAD.id) if "не принят за 1 с" in m.text]
         assert all(m.edits == 0 for m in notices)
         head = f"⏳ Лид №{lead_id} не принят за 1 с:"
-        assert [m.text for m in notices] == [
+        assert [m.text.split("\n")[0] for m in notices] == [
             f"{head} Ivan Petrov. Дальше: лид получает Olga Smirnova.",
-            f"{head} Olga Smirnova. Дальше: ждёт решения руководителя.",
+            f"{head} Olga Smirnova. Передач по очереди было: 2 — дальше решает руководитель.",
         ]
         lead = await LeadRepo(app.db.conn).get(lead_id)
         assert lead is not None and (lead.status, lead.pool) == (LeadStatus.NEW, Pool.HEADS)
@@ -106,7 +106,7 @@ async def test_a_vacation_from_today_covers_a_rule_and_hands_back_at_the_end(
         await command(tg, "/vacation end @ivan", "Возвращено лидов: 1")
         card = await tg.wait_message(IVAN.id, "лид был у заместителя: Olga Smirnova")
         assert "+79001234567" in card.text  # Ivan gets the contacts back with the lead
-        await tg.wait_message(OLGA.id, f"Handed back: №{lead_id}")
+        await tg.wait_message(OLGA.id, f"went to that manager: #{lead_id}")
         await tg.wait_message(TEAM.id, "Снова в работе: Ivan Petrov")
         lead = await LeadRepo(app.db.conn).get(lead_id)
         assert lead is not None and lead.owner_id == 1 and lead.status is LeadStatus.TAKEN

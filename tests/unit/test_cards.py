@@ -14,6 +14,7 @@ from bot.presentation.cards import (
     team_card,
     visible_length,
 )
+from bot.presentation.reasons import why
 from storage import LeadFields, LeadRecord, LeadSource, LeadStatus, Pool
 from tests.fakes.telegram_html import MAX_TEXT, parse_html
 
@@ -106,6 +107,11 @@ def test_durations_read_naturally() -> None:
     assert format_duration(timedelta(days=2, hours=1), RU) == "через 2 дн. 1 ч"
     assert format_duration(timedelta(hours=3, minutes=4), EN) == "in 3 h 4 min"
     assert format_duration(timedelta(days=2, hours=1), EN) == "in 2 d 1 h"
+    # A unit that is zero is not said: "3 дн.", not "3 дн. 0 ч".
+    assert format_duration(timedelta(days=3), RU, "span") == "3 дн."
+    assert format_duration(timedelta(hours=1), RU, "span") == "1 ч"
+    assert format_duration(timedelta(minutes=5), RU) == "через 5 мин"
+    assert format_duration(timedelta(days=1, seconds=30), RU, "span") == "1 дн."
 
 
 def test_over_long_fields_are_cut_with_an_ellipsis_and_a_note() -> None:
@@ -322,3 +328,35 @@ def test_the_fields_routing_reads_have_russian_labels_and_the_channel_is_said_on
         team_card(lead(LeadFields(name="И", channel="site", extra={"utm_source": "vk"})), RU)
     )
     assert "Источник рекламы: vk" in other
+
+
+def test_a_rule_that_read_the_registered_region_says_so() -> None:
+    details = {"reason": "rule", "rule": {"number": 1, "field": "region", "value": "Москва"}}
+    assert why(details, RU) == "правило 1: регион = Москва"
+    details["rule"] = {**details["rule"], "registered": True}  # type: ignore[dict-item]
+    assert why(details, RU) == "правило 1: регион регистрации = Москва"
+
+
+def test_a_forms_technical_keys_read_as_labels_or_stay_off_both_cards() -> None:
+    extra = {
+        "your-subject": "Расчёт склада",
+        "formid": "form-77",
+        "href": "https://romashka.ru/sklad",
+        "created": "2026-12-01 12:00:00",
+        "quiz_id": "4412",
+        "quiz_name": "Подбор стеллажей",
+        "ip": "198.51.100.7",
+        "Сколько паллет": "120",
+    }
+    fields = LeadFields(name="Анна", phone="+7 912 345-67-89", extra=extra)
+    record = lead(fields, claimed_after=1)
+    for text in (
+        visible(team_card(lead(fields), RU)),
+        visible(owner_messages(record, RU("reason.claimed"), RU)[0]),
+    ):
+        assert "Тема: Расчёт склада" in text and "Квиз: Подбор стеллажей" in text
+        assert "Сколько паллет: 120" in text
+        for raw in ("your-subject", "formid", "form-77", "created", "quiz_id", "4412", "198.51"):
+            assert raw not in text, raw
+    owner = visible(owner_messages(record, RU("reason.claimed"), RU)[0])
+    assert "Страница: https://romashka.ru/sklad" in owner

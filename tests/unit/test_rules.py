@@ -181,9 +181,14 @@ def test_the_team_chooses_whether_rules_see_the_registered_or_the_operating_regi
         rule(2, "region", "Казань", target=to(OLGA)),
     )
     lead = LeadFacts(1, region="Казань", registered_region="Москва")
-    assert route(lead, team(*rules), NOW).member_id == OLGA
+    operating = route(lead, team(*rules), NOW)
+    assert operating.member_id == OLGA
+    assert operating.reason.rule is not None and not operating.reason.rule.registered
     registered = team(*rules, basis=RegionBasis.REGISTERED)
-    assert route(lead, registered, NOW).member_id == IVAN
+    by_registration = route(lead, registered, NOW)
+    assert by_registration.member_id == IVAN
+    # The reason says which region it read: the card shows Казань, the rule said Москва.
+    assert by_registration.reason.rule is not None and by_registration.reason.rule.registered
     # A form that sends one region is routed by it whatever the basis.
     assert route(LeadFacts(2, region="Казань"), registered, NOW).member_id == OLGA
 
