@@ -12,7 +12,7 @@ from __future__ import annotations
 import binascii
 import quopri
 from email.message import Message
-from email.parser import BytesHeaderParser
+from email.parser import HeaderParser
 
 from bot.leads.fields import MAX_FIELDS, MORE_FIELDS
 
@@ -23,7 +23,34 @@ class MultipartError(ValueError):
     """Not a multipart body this parser can read."""
 
 
-_HEADERS = BytesHeaderParser()
+_HEADERS = HeaderParser()
+# Browsers put a field's name and a file's name into the part's headers as raw UTF-8
+# (`name="Имя"`); sites that predate UTF-8 send them in windows-1251.
+_HEAD_CHARSETS = ("utf-8", "windows-1251")
+
+
+def _headers(head: bytes) -> Message:
+    for charset in _HEAD_CHARSETS:
+        try:
+            return _HEADERS.parsestr(head.decode(charset))
+        except UnicodeDecodeError:
+            continue
+    return _HEADERS.parsestr(head.decode("latin-1"))
+
+
+_TEXTUAL = frozenset({"application/json", "application/xml", "application/x-www-form-urlencoded"})
+
+
+def _is_file(headers: Message, filename: str | None) -> bool:
+    """A file: it says its file name, it is multipart itself, or it says it is no text (a
+    photo sent without a file name is still a photo, not a field full of bytes)."""
+    declared = headers.get("content-type") is not None
+    textual = headers.get_content_maintype() == "text" or headers.get_content_type() in _TEXTUAL
+    return (
+        filename is not None
+        or headers.get_content_maintype() == "multipart"
+        or (declared and not textual)
+    )
 
 
 def _split_head(section: bytes) -> tuple[bytes, bytes]:
@@ -78,10 +105,10 @@ def multipart_pairs(body: bytes, boundary: str | None) -> tuple[list[Part], list
             fields.append((MORE_FIELDS, rest, None))
             break
         head, raw = _split_head(_trim(section))
-        headers = _HEADERS.parsebytes(head)
+        headers = _headers(head)
         name = headers.get_param("name", header="content-disposition")
         filename = headers.get_filename()
-        if filename is not None or headers.get_content_maintype() == "multipart":
+        if _is_file(headers, filename):
             if (filename or "").strip() or raw.strip():
                 files.append(
                     (filename or "").strip() or (name if isinstance(name, str) else "file")

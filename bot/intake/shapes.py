@@ -14,16 +14,21 @@ from collections.abc import Mapping
 
 from bot.intake.answers import join_answers
 from bot.leads.fields import normalise_key
+from bot.leads.names import looks_like_name
 
 MAX_DEPTH = 8
 
-# In a labelled field, where the label and the value are (names compared casefolded).
-_LABEL_KEYS = ("title", "label", "question", "q", "name")
+# In a labelled field, where the label and the value are (names compared casefolded). A
+# CRM's custom field says what it is by a code ("PHONE") before its display name.
+_LABEL_KEYS = ("code", "field_code", "title", "label", "question", "q", "name", "field_name")
 _VALUE_KEYS = ("value", "values", "answer", "a", "raw_value")
 # Everything else a field's description may carry; an object with any other key is data.
 _DESCRIPTOR_KEYS = frozenset(
     {*_LABEL_KEYS, *_VALUE_KEYS, "id", "type", "required", "placeholder", "key", "value_raw",
-     "value_type", "field_type", "ref"}
+     "value_type", "field_type", "ref", "field_id", "enum", "enum_id", "enum_code", "hidden",
+     "visible", "options", "choices", "description", "help", "hint", "order", "position",
+     "index", "sort", "format", "validation", "default", "readonly", "disabled", "multiple",
+     "is_required", "slug", "uid", "uuid", "var", "variable", "group", "section", "step"}
 )  # fmt: skip
 # A declared type or code that says what the field is, whatever its label: Elementor's
 # "tel", Tally's INPUT_PHONE_NUMBER, Typeform's phone_number, Creatium's "name".
@@ -38,8 +43,11 @@ _TECHNICAL_BLOCKS = frozenset(
     {"form", "meta", "utm", "cookies", "quiz", "site", "page", "website", "landing"}
 )
 # A webhook's envelope holds the form's answers under one of these; its own name and id
-# beside them are the form's, not the client's.
-_ENVELOPE_KEYS = ("data", "fields", "answers", "values", "field_data")
+# beside them are the form's, not the client's. A CRM's deal carries its custom fields so
+# (its own name is the deal's title: "Заявка с сайта").
+_ENVELOPE_KEYS = (
+    "data", "fields", "answers", "values", "field_data", "custom_fields", "custom_fields_values"
+)  # fmt: skip
 _ENVELOPE_NAMES = frozenset({"name", "title"})  # anything else beside them stays as sent
 # Parts of a name that a form nests under the name's field (JotForm's q3_name[first]).
 _NAME_PART_KEYS = frozenset({"first", "last", "middle", "given", "family", "full"})
@@ -65,13 +73,22 @@ def _labelled(node: Mapping[str, object]) -> tuple[str, object] | None:
     if value_key is None or not set(folded) <= _DESCRIPTOR_KEYS:
         return None
     label = _declared(folded) or next(
-        (text for key in _LABEL_KEYS if isinstance(text := folded.get(key), str) and text.strip()),
+        (
+            text
+            for key in _LABEL_KEYS
+            if isinstance(text := folded.get(key), str) and text.strip() and _says(key, text)
+        ),
         "",
     )
     value = folded[value_key]
     if value_key != "raw_value" and value in (None, "") and "raw_value" in folded:
         value = folded["raw_value"]
     return label, value
+
+
+def _says(key: str, label: str) -> bool:
+    """A code says what a field is only when it is a word ("PHONE"), not a number."""
+    return key not in {"code", "field_code"} or not label.strip().isdigit()
 
 
 def _declared(folded: Mapping[str, object]) -> str | None:
@@ -94,6 +111,12 @@ def _envelope(node: Mapping[str, object]) -> bool:
         or (isinstance(child, list) and any(isinstance(item, Mapping) for item in child))
         for key in _ENVELOPE_KEYS
     )
+
+
+def _person(value: object) -> bool:
+    """A name beside the answers that reads as a person's (a CRM contact's own name), not
+    a form's or a deal's title."""
+    return isinstance(value, str) and looks_like_name(value.strip())
 
 
 def _technical(key: str) -> bool:
@@ -133,7 +156,7 @@ def _walk(key: str, node: object, depth: int, out: list[tuple[str, str]]) -> Non
         envelope = _envelope(node)
         for child, value in node.items():
             name = _child_key(key, str(child))
-            if envelope and str(child).casefold() in _ENVELOPE_NAMES:
+            if envelope and str(child).casefold() in _ENVELOPE_NAMES and not _person(value):
                 name = f"form_{child}"  # the envelope's own name: technical
             _walk(name, value, depth + 1, out)
     elif isinstance(node, list):

@@ -25,13 +25,25 @@ from bot.leads.aliases import (
     TECHNICAL_PREFIXES,
 )
 from bot.leads.contacts import is_email, is_phone
-from bot.leads.names import guess_name, join_parts
+from bot.leads.names import guess_name, join_parts, looks_like_name
 from storage.lead_records import KNOWN_FIELDS, LeadFields
 
 _SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)
 
-# A field name that says nothing of its value: "q2", "field_3", "12", "question_7".
+# A field name that says nothing of its value: "q2", "field_3", "12", "question_7", and a
+# builder's numbered inputs ("form_text_1", "form_textarea_4": Bitrix24's forms), whose
+# meaning only their value shows.
 _OPAQUE_KEY = re.compile(r"^(?:[^\W\d_]{1,10}_?)?\d+$")
+_POSITIONAL_KEY = re.compile(
+    r"^(?:form_)?(?:text|textarea|string|input|field|answer|select|radio|checkbox|list|email"
+    r"|phone|tel|name)_?\d+$"
+)
+# A name sent as numbered sub-inputs of one field (Gravity Forms: `input_1.3` the first
+# name, `input_1.6` the last, `.4` the middle; `.2` and `.8` a prefix and a suffix). An
+# address is numbered too, but has a street (.1) and a postcode (.5).
+_SUB_INPUT = re.compile(r"^(?:input_)?(\d+)_(\d)$")
+_SUB_NAME_PARTS = {"3": "first_name", "4": "middle_name", "6": "last_name"}
+_SUB_NAME_ONLY = frozenset({"2", "3", "4", "6", "8"})
 
 # Past this many fields, the rest of a body is kept whole as one extra field (`capped`).
 MAX_FIELDS = 1000
@@ -73,11 +85,36 @@ def extra_value(extra: Mapping[str, str], names: frozenset[str]) -> str | None:
 def is_technical(key: str) -> bool:
     normal = normalise_key(key)
     raw = key.strip().casefold()
+    if _POSITIONAL_KEY.match(normal):
+        return False  # a numbered input the client typed into, whatever its prefix
     return (
         normal in TECHNICAL_KEYS
         or raw.startswith(TECHNICAL_PREFIXES)
         or (normal.startswith(TECHNICAL_PREFIXES))
     )
+
+
+def is_positional(key: str) -> bool:
+    """A numbered input ("form_text_1", "q2", "field_3"): its value says what it is."""
+    normal = normalise_key(key)
+    return bool(_POSITIONAL_KEY.match(normal) or _OPAQUE_KEY.match(normal))
+
+
+def _sub_input_names(items: Sequence[tuple[str, str]]) -> dict[int, str]:
+    """The name parts sent as numbered sub-inputs, by the index of their pair: the key a
+    name part would have had ("first_name"), for `join_parts`."""
+    groups: dict[str, dict[str, int]] = {}
+    for index, (key, _value) in enumerate(items):
+        if match := _SUB_INPUT.match(normalise_key(key)):
+            groups.setdefault(match.group(1), {})[match.group(2)] = index
+    found: dict[int, str] = {}
+    for subs in groups.values():
+        parts = {sub: index for sub, index in subs.items() if sub in _SUB_NAME_PARTS}
+        if not parts or not set(subs) <= _SUB_NAME_ONLY:
+            continue
+        if all(looks_like_name(items[index][1]) for index in parts.values()):
+            found |= {index: _SUB_NAME_PARTS[sub] for sub, index in parts.items()}
+    return found
 
 
 def is_contact_key(key: str) -> bool:
@@ -159,7 +196,9 @@ def lead_from_pairs(pairs: Iterable[tuple[str, str]]) -> LeadFields:
                 taken.add(index)
 
     # A name sent in parts (surname, given name, patronymic) is one name.
-    if joined := join_parts([(normalise_key(key), key, value) for key, value in items]):
+    parts = _sub_input_names(items)
+    normals = [parts.get(index) or normalise_key(key) for index, (key, _) in enumerate(items)]
+    if joined := join_parts([(normals[i], key, value) for i, (key, value) in enumerate(items)]):
         known["name"], used = joined
         taken |= used
     fill(lambda key, _: normalise_key(key) if normalise_key(key) in KNOWN_FIELDS else None)
@@ -173,11 +212,22 @@ def lead_from_pairs(pairs: Iterable[tuple[str, str]]) -> LeadFields:
         unnamed = [
             (index, value)
             for index, (key, value) in enumerate(items)
-            if index not in taken and _OPAQUE_KEY.match(normalise_key(key))
+            if index not in taken and is_positional(key)
         ]
         if (index := guess_name(unnamed)) is not None:
             known["name"] = items[index][1]
             taken.add(index)
+    # What the client typed into numbered inputs (and no name, phone or e-mail took) is
+    # what they wrote to us: the request, not a field called "form_text_4" on the card.
+    typed = [
+        index
+        for index, (key, value) in enumerate(items)
+        if index not in taken and _POSITIONAL_KEY.match(normalise_key(key))
+    ]
+    if typed:
+        said = [known["message"]] if "message" in known else []
+        known["message"] = "\n".join([*said, *(items[index][1] for index in typed)])
+        taken |= set(typed)
     leftovers = [item for index, item in enumerate(items) if index not in taken]
     return LeadFields(**known, extra=_unique_names(leftovers))
 

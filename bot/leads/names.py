@@ -26,8 +26,9 @@ def looks_like_name(part: str) -> bool:
     return all(_NAME.match(word) and word[0].isupper() for word in words)
 
 
-# Parts of a name as forms call them, by their normalised field name. The order of a full
-# Russian name: surname, given name, patronymic (as VK and most CRMs write it).
+# Parts of a name as forms call them, by their normalised field name. They are joined in
+# the order the form asked for them: "Фамилия, Имя, Отчество" reads as a Russian full
+# name does, "first name, last name" as a person introduces themselves.
 _PARTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (part, re.compile(rf"^(?:{whole})$|name_(?:{nested})$"))
     for part, whole, nested in (
@@ -69,7 +70,7 @@ def join_parts(pairs: Sequence[tuple[str, str, str]]) -> tuple[str, set[int]] | 
             found["first"] = plain
     if len(found) < 2 and "last" not in found:
         return None
-    ordered = [found[part] for part in ("last", "first", "middle") if part in found]
+    ordered = sorted(found.values())  # by the pairs' order: the form's own
     return " ".join(value for _, value in ordered), {index for index, _ in ordered}
 
 

@@ -152,3 +152,44 @@ def test_the_channel_is_the_forms_then_the_links_then_the_ads() -> None:
     assert settle_channel(replace(utm, channel="press"), "site").channel == "press"
     assert settle_channel(utm, None).extra == {"UTM_Source": "yandex"}  # still shown
     assert settle_channel(LeadFields(name="A"), None).channel is None
+
+
+@pytest.mark.parametrize(
+    ("pairs", "name"),
+    [
+        (
+            [("Фамилия", "Петров"), ("Имя", "Иван"), ("Отчество", "Сергеевич")],
+            "Петров Иван Сергеевич",
+        ),
+        ([("first_name", "Анна"), ("last_name", "Смирнова")], "Анна Смирнова"),
+        ([("NAME", "Вера"), ("LAST_NAME", "Ким")], "Вера Ким"),
+        ([("input_1.3", "Дарья"), ("input_1.6", "Кузнецова")], "Дарья Кузнецова"),
+        ([("1.6", "Кузнецова"), ("1.3", "Дарья")], "Кузнецова Дарья"),
+    ],
+)
+def test_a_name_sent_in_parts_is_joined_in_the_order_the_form_asked(
+    pairs: list[tuple[str, str]], name: str
+) -> None:
+    assert lead_from_pairs(pairs).name == name
+
+
+def test_numbered_sub_inputs_of_an_address_are_no_name() -> None:
+    fields = lead_from_pairs(
+        [("input_4.1", "ул. Ленина, 5"), ("input_4.3", "Москва"), ("input_4.5", "101000"),
+         ("input_4.6", "Россия"), ("input_2", "+7 912 345-67-89")]
+    )  # fmt: skip
+    assert fields.name is None and fields.extra["input_4.3"] == "Москва"
+
+
+def test_numbered_inputs_are_read_by_their_values() -> None:
+    fields = lead_from_pairs(
+        [("form_text_1", "Олег Петров"), ("form_text_2", "+7 905 444-55-66"),
+         ("form_email_3", "oleg@petrov.ru"), ("form_textarea_4", "Доставка в Казань"),
+         ("form_text_5", "40 т")]
+    )  # fmt: skip
+    assert (fields.name, fields.phone, fields.email) == (
+        "Олег Петров",
+        "+7 905 444-55-66",
+        "oleg@petrov.ru",
+    )
+    assert fields.message == "Доставка в Казань\n40 т" and fields.extra == {}

@@ -170,3 +170,50 @@ def test_no_multipart_body_raises_anything_but_a_clear_refusal(body: bytes, boun
         return
     assert all(isinstance(name, str) for name, _, _ in fields)
     assert all(isinstance(name, str) for name in files)
+
+
+MULTIPART = "multipart/form-data"
+
+
+def _parts(*parts: tuple[str, bytes]) -> bytes:
+    """A multipart body of (headers, payload) parts, boundary XX."""
+    body = b"".join(
+        b"--XX\r\n" + head.encode() + b"\r\n\r\n" + data + b"\r\n" for head, data in parts
+    )
+    return body + b"--XX--\r\n"
+
+
+def test_a_multipart_name_in_russian_beside_an_uploaded_file_is_the_clients_name() -> None:
+    body = _parts(
+        ('Content-Disposition: form-data; name="Имя"', "Анна".encode()),
+        (
+            'Content-Disposition: form-data; name="Файл"; filename="План склада.pdf"\r\n'
+            "Content-Type: application/pdf",
+            b"%PDF-1.4\r\n\x00\xff\xfe binary\r\n",
+        ),
+        ('Content-Disposition: form-data; name="Телефон"', b"+7 912 345-67-89"),
+    )
+    fields = parse_lead(MULTIPART, None, body, "XX").fields
+    assert fields is not None
+    assert (fields.name, fields.phone) == ("Анна", "+7 912 345-67-89")
+    assert fields.extra == {"files": "План склада.pdf"}
+
+
+def test_a_photo_sent_without_a_file_name_is_a_file_not_a_field_of_bytes() -> None:
+    body = _parts(
+        (
+            'Content-Disposition: form-data; name="photo"\r\nContent-Type: image/jpeg',
+            b"\xff\xd8\xff",
+        ),
+        ('Content-Disposition: form-data; name="name"', "Анна".encode()),
+    )
+    fields = parse_lead(MULTIPART, None, body, "XX").fields
+    assert fields is not None and fields.name == "Анна" and fields.extra == {"files": "photo"}
+
+
+def test_a_multipart_field_name_from_a_windows_1251_site_is_read() -> None:
+    body = _parts(('Content-Disposition: form-data; name="Имя"', "Анна".encode("cp1251")))
+    fields = parse_lead(
+        MULTIPART, "windows-1251", body.replace("Имя".encode(), "Имя".encode("cp1251")), "XX"
+    ).fields
+    assert fields is not None and fields.name == "Анна"
