@@ -1,10 +1,12 @@
-"""A lost lead's "Другое" asks its owner for the reason in words: the question waits here
-for their next message, so that a restart does not forget it. One per person."""
+"""A lost lead's or a returned offer's "Другое" asks its manager for the reason in words:
+the question waits here for their next message, so that a restart does not forget it. One
+per person."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 import aiosqlite
 
@@ -12,24 +14,36 @@ from storage.clock_format import from_db, to_db
 from storage.rows import fetch_one
 
 
+class QuestionKind(StrEnum):
+    LOST = "lost"  # why the client said no
+    RETURNED = "returned"  # why the manager gave the offer back
+
+
 @dataclass(frozen=True)
 class ReasonQuestion:
     user_id: int
     lead_id: int
     asked_at: datetime
+    kind: QuestionKind = QuestionKind.LOST
 
 
 class ReasonQuestionRepo:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
 
-    async def ask(self, user_id: int, lead_id: int, at: datetime) -> None:
+    async def ask(
+        self,
+        user_id: int,
+        lead_id: int,
+        at: datetime,
+        kind: QuestionKind = QuestionKind.LOST,
+    ) -> None:
         """The person's question is about this lead now (a newer one replaces it)."""
         await self._db.execute(
-            "INSERT INTO reason_questions (user_id, lead_id, asked_at) VALUES (?, ?, ?) "
+            "INSERT INTO reason_questions (user_id, lead_id, asked_at, kind) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (user_id) DO UPDATE SET lead_id = excluded.lead_id, "
-            "asked_at = excluded.asked_at",
-            (user_id, lead_id, to_db(at)),
+            "asked_at = excluded.asked_at, kind = excluded.kind",
+            (user_id, lead_id, to_db(at), kind.value),
         )
 
     async def asked_since(self, user_id: int, since: datetime) -> bool:
@@ -44,13 +58,19 @@ class ReasonQuestionRepo:
         """The person's question, answered now: it is gone once read."""
         row = await fetch_one(
             self._db,
-            "DELETE FROM reason_questions WHERE user_id = ? RETURNING user_id, lead_id, asked_at",
+            "DELETE FROM reason_questions WHERE user_id = ? "
+            "RETURNING user_id, lead_id, asked_at, kind",
             (user_id,),
         )
         if row is None:
             return None
-        return ReasonQuestion(row["user_id"], row["lead_id"], from_db(row["asked_at"]))
+        return ReasonQuestion(
+            row["user_id"], row["lead_id"], from_db(row["asked_at"]), QuestionKind(row["kind"])
+        )
 
     async def forget_lead(self, lead_id: int) -> None:
-        """The lead is not lost any more: nobody is asked why."""
-        await self._db.execute("DELETE FROM reason_questions WHERE lead_id = ?", (lead_id,))
+        """The lead is not lost any more: nobody is asked why it was."""
+        await self._db.execute(
+            "DELETE FROM reason_questions WHERE lead_id = ? AND kind = ?",
+            (lead_id, QuestionKind.LOST.value),
+        )

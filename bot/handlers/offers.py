@@ -153,7 +153,7 @@ async def on_undo(
 
 
 async def on_reason_text(message: Message, outcomes: Outcomes, tr: Translator) -> None:
-    """The owner's words for a lead lost for "another reason"."""
+    """A manager's words for a lead lost, or an offer returned, for "another reason"."""
     assert message.from_user is not None and message.text is not None
     noted = await outcomes.note_reason(person_of(message.from_user), message.text)
     if noted is None:
@@ -162,8 +162,8 @@ async def on_reason_text(message: Message, outcomes: Outcomes, tr: Translator) -
     await message.answer(tr("lost.reason_saved", id=noted.lead_id, text=noted.text))
 
 
-class AnswersWhyLost(Filter):
-    """The sender was just asked why their lead was lost: this message is the answer."""
+class AnswersWhy(Filter):
+    """The sender was just asked why a lead was lost or returned: this is the answer."""
 
     async def __call__(self, message: Message, outcomes: Outcomes) -> bool:
         return message.from_user is not None and await outcomes.asked(message.from_user.id)
@@ -178,5 +178,5 @@ def make_router() -> Router:
     router.callback_query.register(on_undo, UndoCb.filter())
     # Plain words only: a command or a forwarded message is never an answer.
     answer = (F.text, ~F.text.startswith("/"), F.forward_origin.is_(None))
-    router.message.register(on_reason_text, IN_PRIVATE, *answer, AnswersWhyLost())
+    router.message.register(on_reason_text, IN_PRIVATE, *answer, AnswersWhy())
     return router

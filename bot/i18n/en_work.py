@@ -120,6 +120,12 @@ WORK: dict[str, str] = {
         "An outcome can be undone only in its first 5 minutes. A head can put the lead "
         "back in work: /reopen {id}."
     ),
+    "return.ask_reason": (
+        "✍️ Lead #{id} returned for another reason. Which one? Answer here in one message: "
+        "it goes into the lead's history, and the next manager reads it."
+    ),
+    "return.explained": "ℹ️ Lead #{id}: why it was given back ({name}) — “{text}”.",
+    "event.return_note": "reason for returning",
     "lost.ask_reason": (
         "✍️ Lead #{id}: lost for another reason. Which one? Reply here in one message "
         "and it goes into the lead's history."

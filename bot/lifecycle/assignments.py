@@ -24,6 +24,7 @@ from storage import (
     LeadStatus,
     MemberRecord,
 )
+from storage.reason_questions import QuestionKind
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,7 @@ class Assignments:
         self._leads = repos.leads
         self._teams = repos.teams
         self._members = repos.members
+        self._questions = repos.reason_questions
 
     # ---- offered: accept or return -----------------------------------------------------
 
@@ -91,6 +93,10 @@ class Assignments:
             if not isinstance(moved, Moved):
                 return Step.STALE
             await self._told.given_back(lead, member, reason, moved)
+            if reason is ReturnWhy.OTHER:
+                # "Другое" says nothing: ask in words, for the history and the next manager.
+                await self._questions.ask(person.user_id, lead_id, now, QuestionKind.RETURNED)
+                await self._told.ask_return_reason(lead, member, now)
             assert lead.team_id is not None  # _owned found the member through it
             team = await self._teams.by_id(lead.team_id)
             assert team is not None

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.clock import Clock
 from bot.delivery.signal import OutboxSignal
 from bot.lifecycle.assignments import Assignments, Step
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.people import Person
-from bot.presentation.callbacks import LostWhy
+from bot.presentation.callbacks import LostWhy, ReturnWhy
 from bot.presentation.endings import Endings
-from storage import Database, LeadEvent, LeadStatus
+from storage import Database, LeadEvent, LeadRecord, LeadStatus
+from storage.reason_questions import QuestionKind
 
 log = logging.getLogger(__name__)
 
@@ -114,9 +115,12 @@ class Outcomes:
             if question is None or now - question.asked_at > QUESTION_WAITS:
                 return None
             lead = await self._leads.get(question.lead_id)
+            kept = text.strip()[:NOTE_LIMIT]
+            if lead is not None and question.kind is QuestionKind.RETURNED:
+                await self._returned_because(lead, person, kept, now)
+                return Noted(lead.id, kept)
             if lead is None or lead.status is not LeadStatus.LOST:
                 return None
-            kept = text.strip()[:NOTE_LIMIT]
             await self._events.add(
                 LeadEvent(
                     lead.id,
@@ -133,3 +137,28 @@ class Outcomes:
                 await self._endings.explained(lead, owner, kept, now)
         self._signal.notify()
         return Noted(lead.id, kept)
+
+    async def _returned_because(
+        self, lead: LeadRecord, person: Person, words: str, now: datetime
+    ) -> None:
+        """A returned offer's reason in words: in the history, and told to whoever has the
+        lead now (the next manager got it before the words came)."""
+        returner = (
+            await self._members.by_user(lead.team_id, person.user_id) if lead.team_id else None
+        )
+        await self._events.add(
+            LeadEvent(
+                lead.id,
+                now,
+                "return_note",
+                ReturnWhy.OTHER.value,
+                actor_user_id=person.user_id,
+                member_id=returner.id if returner else None,
+                details={"text": words},
+            )
+        )
+        holder = await self._members.by_id(lead.owner_id) if lead.owner_id else None
+        if holder is not None and holder.user_id != person.user_id:
+            name = returner.full_name if returner else person.full_name
+            await self._endings.return_explained(lead, holder, name, words, now)
+        self._signal.notify()

@@ -91,6 +91,20 @@ class Endings:
             lead_id=lead.id,
         )
 
+    async def return_explained(
+        self, lead: LeadRecord, holder: MemberRecord, name: str, words: str, at: datetime
+    ) -> None:
+        """Whoever has the lead now reads why it was given back, in the returner's words."""
+        tr = member_translator(holder)
+        await self._outbox.enqueue(
+            holder.user_id,
+            OutboxMethod.SEND,
+            OutboxPurpose.MEMBER_NOTICE,
+            tr("return.explained", id=lead.id, name=name, text=words),
+            at,
+            lead_id=lead.id,
+        )
+
     async def _private_card(
         self,
         lead: LeadRecord,

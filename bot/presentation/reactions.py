@@ -123,6 +123,17 @@ class Reactions:
         card = offer_card(before, await self.reason_for(before, member, tr), tr, status)
         await self._messages.close_private_card(before, member, card, moved.at)
 
+    async def ask_return_reason(self, lead: LeadRecord, member: MemberRecord, at: datetime) -> None:
+        tr = member_translator(member)
+        await self._outbox.enqueue(
+            member.user_id,
+            OutboxMethod.SEND,
+            OutboxPurpose.MEMBER_NOTICE,
+            tr("return.ask_reason", id=lead.id),
+            at,
+            lead_id=lead.id,
+        )
+
     async def timed_out(
         self, before: LeadRecord, owner: MemberRecord, waited: timedelta, moved: Moved
     ) -> None:

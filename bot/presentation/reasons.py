@@ -228,7 +228,7 @@ def event_words(
             what = tr("return_why." + reason) if reason in _RETURN_WHY else Html("")
         case "lost":
             what = tr("lost_why." + reason) if reason in _LOST_WHY else Html("")
-        case "lost_note":
+        case "lost_note" | "return_note":
             note = details.get("text")
             what = Html(f"«{html.escape(note)}»") if isinstance(note, str) else Html("")
         case "created":
@@ -242,7 +242,7 @@ def event_words(
 _KINDS = frozenset(
     {"created", "routed", "card_posted", "card_refused", "claimed", "accepted", "returned",
      "assigned", "won", "lost", "held", "escalated", "to_chat", "to_heads", "handed_back",
-     "reopened", "undone", "lost_note"}
+     "reopened", "undone", "lost_note", "return_note"}
 )  # fmt: skip
 _RETURN_WHY = frozenset({"profile", "busy", "other"})
 _LOST_WHY = frozenset({"no_answer", "no_budget", "competitor", "not_client", "other"})

@@ -111,3 +111,33 @@ async def test_the_team_card_says_whose_lead_was_lost_and_why_in_their_words(
     cards = await rows(world, lead_id, OutboxPurpose.CARD_CLOSED)
     assert cards[-1].text.endswith("❌ Отказ — «Нашли дешевле у соседей». Менеджер: <b>Ivan</b>.")
     assert "В работе" not in cards[-1].text
+
+
+async def test_a_return_for_another_reason_asks_which_and_the_next_manager_reads_it(
+    world: World,
+) -> None:
+    await round_robin_team(world, IVAN, OLGA)
+    lead_id = await new_lead(world, "ООО Ромашка")  # offered to Ivan
+    await tap(world, IVAN, f"offer:return:{lead_id}", menu=True)
+    await tap(world, IVAN, f"ret:{lead_id}:other")
+    [question] = [
+        r
+        for r in await OutboxRepo(world.db.conn).for_lead(lead_id)
+        if r.purpose is OutboxPurpose.MEMBER_NOTICE and r.chat_id == IVAN.id
+    ]
+    assert question.text.startswith(f"✍️ Лид №{lead_id} возвращён по другой причине. По какой?")
+    saved = await reply_to(world, IVAN, "Клиент из Владивостока, мы туда не возим")
+    assert saved.startswith(f"Записано в историю лида №{lead_id}")
+    told = [
+        r
+        for r in await OutboxRepo(world.db.conn).for_lead(lead_id)
+        if r.purpose is OutboxPurpose.MEMBER_NOTICE and r.chat_id == OLGA.id
+    ]
+    assert [r.text for r in told] == [
+        f"ℹ️ Lead #{lead_id}: why it was given back (Ivan) — "
+        "“Клиент из Владивостока, мы туда не возим”."
+    ]
+    world.session.expect_message(times=2)
+    await world.feed(text_update(HEAD, private(HEAD), f"/lead {lead_id}"))
+    history = world.session.of(SendMessage)[-1].text
+    assert "причина возврата · Ivan · «Клиент из Владивостока, мы туда не возим»" in history
