@@ -11,14 +11,13 @@ from bot.presentation.buttons import outcome_buttons, undo_buttons
 from bot.presentation.callbacks import LeadRef, LostWhy
 from bot.presentation.cards import owner_messages, with_status
 from bot.presentation.lead_messages import LeadMessages
-from bot.presentation.notices import Text, member_translator
+from bot.presentation.notices import Text, member_translator, notify_member
 from bot.presentation.reactions import Moved, Reactions
 from storage import (
     Buttons,
     LeadRecord,
     LeadStatus,
     MemberRecord,
-    OutboxMethod,
     OutboxPurpose,
     Repos,
 )
@@ -81,29 +80,20 @@ class Endings:
         await self._team_card(lead, OutboxPurpose.CARD_REOPENED, status, moved.at)
 
     async def ask_reason(self, lead: LeadRecord, member: MemberRecord, moved: Moved) -> None:
-        tr = member_translator(member)
-        await self._outbox.enqueue(
-            member.user_id,
-            OutboxMethod.SEND,
-            OutboxPurpose.MEMBER_NOTICE,
-            tr("lost.ask_reason", id=lead.id),
-            moved.at,
-            lead_id=lead.id,
-        )
+        def ask(tr: Translator) -> Html:
+            return tr("lost.ask_reason", id=lead.id)
+
+        await notify_member(self._outbox, member, ask, moved.at, lead.id)
 
     async def return_explained(
         self, lead: LeadRecord, holder: MemberRecord, name: str, words: str, at: datetime
     ) -> None:
         """Whoever has the lead now reads why it was given back, in the returner's words."""
-        tr = member_translator(holder)
-        await self._outbox.enqueue(
-            holder.user_id,
-            OutboxMethod.SEND,
-            OutboxPurpose.MEMBER_NOTICE,
-            tr("return.explained", id=lead.id, name=name, text=words),
-            at,
-            lead_id=lead.id,
-        )
+
+        def told(tr: Translator) -> Html:
+            return tr("return.explained", id=lead.id, name=name, text=words)
+
+        await notify_member(self._outbox, holder, told, at, lead.id)
 
     async def _private_card(
         self,

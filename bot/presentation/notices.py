@@ -36,6 +36,20 @@ def member_translator(member: MemberRecord) -> Translator:
     return Translator(language_for(member.language))
 
 
+async def notify_member(
+    outbox: OutboxRepo, member: MemberRecord, text: Text, at: datetime, lead_id: int | None
+) -> None:
+    """One line to a manager, in their language, as a message of its own (it rings)."""
+    await outbox.enqueue(
+        member.user_id,
+        OutboxMethod.SEND,
+        OutboxPurpose.MEMBER_NOTICE,
+        text(member_translator(member)),
+        at,
+        lead_id=lead_id,
+    )
+
+
 async def enqueue_messages(
     outbox: OutboxRepo,
     chat_id: int,

@@ -30,6 +30,7 @@ from bot.presentation.notices import (
     Text,
     enqueue_messages,
     member_translator,
+    notify_member,
     team_translator,
 )
 from bot.presentation.reasons import DECIDING_EVENTS, why
@@ -124,15 +125,10 @@ class Reactions:
         await self._messages.close_private_card(before, member, card, moved.at)
 
     async def ask_return_reason(self, lead: LeadRecord, member: MemberRecord, at: datetime) -> None:
-        tr = member_translator(member)
-        await self._outbox.enqueue(
-            member.user_id,
-            OutboxMethod.SEND,
-            OutboxPurpose.MEMBER_NOTICE,
-            tr("return.ask_reason", id=lead.id),
-            at,
-            lead_id=lead.id,
-        )
+        def ask(tr: Translator) -> Html:
+            return tr("return.ask_reason", id=lead.id)
+
+        await notify_member(self._outbox, member, ask, at, lead.id)
 
     async def timed_out(
         self, before: LeadRecord, owner: MemberRecord, waited: timedelta, moved: Moved

@@ -56,16 +56,24 @@ async def proxied(world: World) -> AsyncIterator[tuple[GuardedRunner, int, Clien
         await runner.cleanup()
 
 
-async def slow_body(port: int, client: str) -> asyncio.StreamWriter:
-    """A request through the proxy whose body starts and then stalls."""
-    _, writer = await asyncio.open_connection("127.0.0.1", port)
+async def stalled_body(
+    port: int, forwarded_for: str | None = None
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """A request whose body starts and then stalls (through the proxy: `forwarded_for`)."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    forwarded = f"X-Forwarded-For: {forwarded_for}\r\n" if forwarded_for else ""
     writer.write(
         b"POST /leads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3cret-intake-token\r\n"
-        + f"X-Forwarded-For: {client}\r\n".encode()
+        + forwarded.encode()
         + b'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"na'
     )
     await writer.drain()
-    return writer
+    return reader, writer
+
+
+async def slow_body(port: int, client: str) -> asyncio.StreamWriter:
+    """A request through the proxy, from `client`, whose body starts and then stalls."""
+    return (await stalled_body(port, client))[1]
 
 
 async def post_as(port: int, client: str) -> int:
@@ -141,12 +149,7 @@ async def test_a_body_that_never_arrives_is_answered_without_waiting_forever(
 ) -> None:
     monkeypatch.setattr("bot.intake.http.BODY_TIMEOUT_SECONDS", 0.3)
     _, port = server
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    writer.write(
-        b"POST /leads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3cret-intake-token\r\n"
-        b'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"na'
-    )
-    await writer.drain()
+    reader, writer = await stalled_body(port)
     answer = await asyncio.wait_for(reader.read(), timeout=10)
     writer.close()
     assert b" 408 " in answer.split(b"\r\n")[0] and b"did not arrive" in answer
@@ -205,12 +208,7 @@ async def test_a_body_that_stalls_is_cut_before_the_whole_body_time_is_up(
 ) -> None:
     monkeypatch.setattr("bot.intake.http.BODY_STALL_SECONDS", 0.2)
     _, port = server
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
-    writer.write(
-        b"POST /leads HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3cret-intake-token\r\n"
-        b'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"na'
-    )
-    await writer.drain()
+    reader, writer = await stalled_body(port)
     answer = await asyncio.wait_for(reader.read(), timeout=5)  # far under 10 s
     writer.close()
     assert b" 408 " in answer.split(b"\r\n")[0] and b"stalled" in answer
