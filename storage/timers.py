@@ -150,6 +150,17 @@ class TimerRepo:
         )
         return [_timer(row) for row in rows]
 
+    async def last_fired(self, team_id: int, kind: TimerKind, before: int) -> datetime | None:
+        """When a timer of `kind` of the team last fired (of those written before the timer
+        `before`): the previous opening, say."""
+        row = await fetch_one(
+            self._db,
+            "SELECT MAX(fired_at) FROM timers WHERE team_id = ? AND kind = ? AND id < ? "
+            "AND fired_at IS NOT NULL AND error IS NULL",
+            (team_id, kind.value, before),
+        )
+        return None if row is None or row[0] is None else from_db(row[0])
+
     async def earliest(self) -> datetime | None:
         row = await fetch_one(self._db, f"SELECT MIN(due_at) FROM timers WHERE {_PENDING}")
         return None if row is None or row[0] is None else from_db(row[0])

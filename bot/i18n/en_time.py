@@ -71,6 +71,9 @@ TIME: dict[str, str] = {
         "If you are still on it, I will remind you later."
     ),
     "opening.summary": "☀️ Good morning! Leads that came in after hours: {count}.\n{lines}",
+    "opening.summary_later": (
+        "☀️ The team is at work again. Leads that came in after hours: {count}.\n{lines}"
+    ),
     "opening.line": "#{id} {client} — {where}",
     "offer.away": "🌴 You are on vacation: the lead was passed on.",
     "cause.away": "offered before you to: {name}, whose vacation began",

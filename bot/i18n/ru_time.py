@@ -77,6 +77,7 @@ TIME: dict[str, str] = {
         "Если работа идёт, напомню позже."
     ),
     "opening.summary": "☀️ Доброе утро! Лиды за нерабочее время: {count}.\n{lines}",
+    "opening.summary_later": "☀️ Отдел снова работает. Лиды за нерабочее время: {count}.\n{lines}",
     "opening.line": "№{id} {client} — {where}",
     "offer.away": "🌴 Вы в отпуске: лид передан дальше.",
     "cause.away": "лид сначала предложили: {name} — начался отпуск",

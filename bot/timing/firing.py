@@ -97,7 +97,7 @@ class TimerService:
             case TimerKind.VACATION_START | TimerKind.VACATION_END:
                 await self._away.fire(timer, team, now)
             case TimerKind.OPENING:
-                await self._opening.fire(team, now)
+                await self._opening.fire(team, now, timer.id)
             case TimerKind.WEEKLY_REPORT:
                 await self._weekly.fire(team, now)
             case _:

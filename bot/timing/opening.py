@@ -11,6 +11,7 @@ from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.planner import Planner
 from bot.presentation.lead_posts import LeadPosts, client_label
 from bot.presentation.notices import team_translator
+from bot.team_settings import TIMEZONE
 from bot.timing.deadlines import Deadlines
 from storage import (
     LeadRecord,
@@ -21,6 +22,9 @@ from storage import (
     Repos,
     TeamRecord,
 )
+from storage.timers import TimerKind
+
+NOON = 12  # the summary of an opening after it says good day, not good morning
 
 
 class Opening:
@@ -39,9 +43,10 @@ class Opening:
         self._leads = repos.leads
         self._members = repos.members
         self._outbox = repos.outbox
+        self._timers = repos.timers
 
-    async def fire(self, team: TeamRecord, now: datetime) -> None:
-        """Call inside the transaction that fired the team's opening timer."""
+    async def fire(self, team: TeamRecord, now: datetime, timer_id: int) -> None:
+        """Call inside the transaction that fired the team's opening timer `timer_id`."""
         settings = await self._planner.settings(team)
         calendar = team_calendar(settings)
         if not calendar.is_open(now):
@@ -54,10 +59,15 @@ class Opening:
         for lead in held:
             decision = await self._distributor.distribute(lead, team, now)
             routed[lead.id] = (await self._posts.where(decision))(tr)
-        since = calendar.last_close(now)
+        # The leads of closed time since the last opening: a night's leads are listed once,
+        # however often the team opens again (hours changed midday), and a lead that came
+        # in working hours is no lead of the night.
+        previous = await self._timers.last_fired(team.id, TimerKind.OPENING, timer_id)
+        since = max((t for t in (calendar.last_close(now), previous) if t), default=None)
         arrived = {
             lead.id: lead
             for lead in (await self._leads.created_since(team.id, since) if since else [])
+            if not calendar.is_open(lead.created_at)
         }
         # A held lead's line says where routing sent it; its older record is enough for that.
         arrived.update({lead.id: lead for lead in held if lead.id not in arrived})
@@ -66,7 +76,9 @@ class Opening:
             for _, lead in sorted(arrived.items())
         ]
         if lines:
-            text = tr("opening.summary", count=len(lines), lines=Html("\n".join(lines)))
+            morning = now.astimezone(settings[TIMEZONE]).hour < NOON
+            key = "opening.summary" if morning else "opening.summary_later"
+            text = tr(key, count=len(lines), lines=Html("\n".join(lines)))
             await self._outbox.enqueue(
                 team.chat_id, OutboxMethod.SEND, OutboxPurpose.TEAM_NOTICE, text, now
             )

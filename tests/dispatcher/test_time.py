@@ -20,7 +20,7 @@ from storage import (
 from storage.timers import TimerKind, TimerRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT
 from tests.conftest import World
-from tests.dispatcher.conftest import add_member, make_team, new_lead
+from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to
 from tests.dispatcher.test_lead_life import PETR, round_robin_team, rows, status, tap
 
 # The fake clock starts on Tuesday 1 December 2026 at 12:00 in Moscow.
@@ -289,3 +289,31 @@ async def test_a_lead_held_at_night_is_told_to_the_heads_once_then_counted(
     await new_lead(world, "ООО Мак")
     told = [r for r in await world_outbox(world) if r.purpose is OutboxPurpose.HOURS_NOTICE]
     assert [r.method for r in told] == ["send", "edit", "edit", "send"]
+
+
+async def test_the_morning_summary_lists_only_leads_from_closed_time_since_the_last_opening(
+    world: World,
+) -> None:
+    await round_robin_team(world, IVAN, OLGA)
+    await world.services.managers.set("digest", "off")
+    world.clock.current = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)  # Saturday noon in Moscow
+    weekend = await new_lead(world, "ООО Суббота")
+    world.clock.current = datetime(2026, 12, 7, 6, 0, tzinfo=UTC)  # Monday 09:00
+    assert await world.services.timers.fire_due(world.clock.now()) == 1  # the weekend's
+    world.clock.current = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)  # Monday 13:00, working
+    midday = await new_lead(world, "ООО Полдень")
+    world.clock.current = datetime(2026, 12, 7, 16, 0, tzinfo=UTC)  # Monday 19:00, closed
+    evening = await new_lead(world, "ООО Вечер")
+    # At 20:00 the head keeps the team open till 22:00: the evening lead's opening is now.
+    world.clock.current = datetime(2026, 12, 7, 17, 0, tzinfo=UTC)
+    await reply_to(world, HEAD, "/set work_hours 09:00-22:00")
+    await world.services.timers.fire_due(world.clock.now())
+    summaries = [
+        r.text for r in await world_outbox(world) if r.purpose is OutboxPurpose.TEAM_NOTICE
+    ]
+    # Each night's leads once, and a lead of working hours in none.
+    assert [sum(f"№{lead} " in text for text in summaries) for lead in (weekend, evening)] == [
+        1,
+        1,
+    ], summaries
+    assert all(f"№{midday} " not in text for text in summaries), summaries
