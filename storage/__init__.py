@@ -36,7 +36,7 @@ from storage.outbox import (
 )
 from storage.outbox_files import OutboxFile, OutboxFileRepo
 from storage.refusals import RefusalRecord, RefusalRepo
-from storage.reports import ChannelFigures, MemberFigures, ReportRepo
+from storage.reports import CohortLead, ReportRepo
 from storage.settings import TeamSettingRepo
 from storage.sources import SourceFigures, SourceKind, SourceRecord, SourceRepo
 from storage.teams import TeamRecord, TeamRepo
@@ -54,7 +54,7 @@ __all__ = [
     "Button",
     "Buttons",
     "CannotOpenError",
-    "ChannelFigures",
+    "CohortLead",
     "Database",
     "DuplicateLeadError",
     "FoldedRow",
@@ -67,7 +67,6 @@ __all__ = [
     "LeadRepo",
     "LeadSource",
     "LeadStatus",
-    "MemberFigures",
     "MemberRecord",
     "MemberRepo",
     "OutboxFile",

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from storage.clock_format import from_db, from_db_optional, to_db
+from storage.reports import TAKES
 
 BATCH = 2000
 
@@ -26,20 +27,24 @@ class ExportLead:
     created_at: datetime
     channel: str | None
     source: str | None  # the intake link it came through, by name
-    region: str | None
+    region: str | None  # where the client works
     industry: str | None
+    product: str | None
     company: str | None
     name: str | None
     phone: str | None
     email: str | None
+    tax_id: str | None
     status: str
-    owner: str | None
-    taken_at: datetime | None
-    take_seconds: float | None
+    owner: str | None  # who has it now (or closed it)
+    cover_for: str | None  # the manager the owner stands in for, on their vacation
+    taker: str | None  # who took it first (a deputy's take is the deputy's)
+    taken_at: datetime | None  # first taken
     closed_at: datetime | None
     lost_reason: str | None
     message: str | None
     lost_note: str | None = None  # the owner's own words for "another reason"
+    extra: Mapping[str, str] = field(default_factory=dict)  # the form's other fields
 
 
 @dataclass(frozen=True)
@@ -52,36 +57,44 @@ class ExportEvent:
     details: dict[str, object]
 
 
+def read_only(path: Path) -> sqlite3.Connection:
+    """The database at `path`, for reading only: its name goes into a URI escaped."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
 class ExportReader:
     def __init__(self, path: Path) -> None:
         self._path = path
 
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True)
-        conn.execute("PRAGMA query_only = ON")
-        return conn
-
     def leads(self, team_id: int, since: datetime, until: datetime) -> Iterator[ExportLead]:
         """The team's leads that arrived in [since, until), oldest first."""
-        with closing(self._connect()) as conn:
+        takes = ", ".join("?" for _ in TAKES)
+        with closing(read_only(self._path)) as conn:
             cursor = conn.execute(
-                "SELECT l.id, l.created_at, l.channel, s.name, l.region, l.industry, "
-                "l.company, l.name, l.phone, l.email, l.status, m.full_name, l.taken_at, "
-                "l.take_seconds, l.closed_at, l.lost_reason, l.message, "
-                "CASE WHEN l.status = 'lost' THEN (SELECT json_extract(e.details, '$.text') "
-                "FROM lead_events AS e WHERE e.lead_id = l.id AND e.kind = 'lost_note' "
-                "ORDER BY e.id DESC LIMIT 1) END FROM leads AS l "
+                "SELECT l.id, l.created_at, l.channel, s.name, l.region, l.industry, l.product, "
+                "l.company, l.name, l.phone, l.email, l.tax_id, l.status, m.full_name, "
+                "c.full_name, COALESCE(tm.full_name, CASE WHEN l.taken_at IS NOT NULL THEN "
+                "m.full_name END), COALESCE(t.at, l.taken_at), l.closed_at, l.lost_reason, "
+                "l.message, CASE WHEN l.status = 'lost' THEN (SELECT json_extract(e.details, "
+                "'$.text') FROM lead_events AS e WHERE e.lead_id = l.id AND e.kind = 'lost_note' "
+                "ORDER BY e.id DESC LIMIT 1) END, l.extra FROM leads AS l "
                 "LEFT JOIN members AS m ON m.id = l.owner_id "
+                "LEFT JOIN members AS c ON c.id = l.cover_for "
                 "LEFT JOIN sources AS s ON s.id = l.source_id "
+                "LEFT JOIN lead_events AS t ON t.id = (SELECT MIN(e.id) FROM lead_events AS e "
+                f"  WHERE e.lead_id = l.id AND e.kind IN ({takes})) "
+                "LEFT JOIN members AS tm ON tm.id = t.member_id "
                 "WHERE l.team_id = ? AND l.created_at >= ? AND l.created_at < ? ORDER BY l.id",
-                (team_id, to_db(since), to_db(until)),
+                (*TAKES, team_id, to_db(since), to_db(until)),
             )
             while rows := cursor.fetchmany(BATCH):
                 yield from (_lead(row) for row in rows)
 
     def events(self, team_id: int, since: datetime, until: datetime) -> Iterator[ExportEvent]:
         """The history of the same leads, event by event, in order."""
-        with closing(self._connect()) as conn:
+        with closing(read_only(self._path)) as conn:
             cursor = conn.execute(
                 "SELECT e.lead_id, e.at, e.kind, m.full_name, e.reason, e.details "
                 "FROM lead_events AS e JOIN leads AS l ON l.id = e.lead_id "
@@ -102,7 +115,7 @@ def _lead(row: tuple[object, ...]) -> ExportLead:
         value = row[index]
         return None if value is None else str(value)
 
-    seconds = row[13]
+    extra = json.loads(str(row[21] or "{}"))
     return ExportLead(
         id=int(str(row[0])),
         created_at=from_db(str(row[1])),
@@ -110,16 +123,20 @@ def _lead(row: tuple[object, ...]) -> ExportLead:
         source=text(3),
         region=text(4),
         industry=text(5),
-        company=text(6),
-        name=text(7),
-        phone=text(8),
-        email=text(9),
-        status=str(row[10]),
-        owner=text(11),
-        taken_at=from_db_optional(text(12)),
-        take_seconds=None if seconds is None else float(str(seconds)),
-        closed_at=from_db_optional(text(14)),
-        lost_reason=text(15),
-        message=text(16),
-        lost_note=text(17),
+        product=text(6),
+        company=text(7),
+        name=text(8),
+        phone=text(9),
+        email=text(10),
+        tax_id=text(11),
+        status=str(row[12]),
+        owner=text(13),
+        cover_for=text(14),
+        taker=text(15),
+        taken_at=from_db_optional(text(16)),
+        closed_at=from_db_optional(text(17)),
+        lost_reason=text(18),
+        message=text(19),
+        lost_note=text(20),
+        extra=extra if isinstance(extra, dict) else {},
     )

@@ -13,12 +13,12 @@ from bot.handlers.common import IN_GROUP, IN_PRIVATE, heads_only, person_of
 from bot.handlers.filters import IsHead
 from bot.handlers.replay_views import replay_chart, replay_text
 from bot.handlers.views import history_text, my_leads_text, team_leads_text
-from bot.i18n import Translator
+from bot.i18n import Html, Translator
 from bot.ids import row_number
 from bot.presentation.charts import render_png, render_replay_png
 from bot.presentation.keyboards import open_private_keyboard
 from bot.presentation.stats import stats_chart, stats_text
-from bot.services.exports import ExportService
+from bot.services.exports import ExportFile, ExportFormat, ExportService
 from bot.services.replays import Asked, ReplayService
 from bot.services.reports import Access, ReportService
 
@@ -113,7 +113,8 @@ async def on_stats(
         await _refuse(message, stats.access, tr)
         return
     await message.answer(stats_text(stats.figures, tr))
-    if stats.for_head:
+    # An empty period is said in words: a chart of nothing has axes and no meaning.
+    if stats.for_head and not stats.figures.empty:
         png = await asyncio.to_thread(render_png, stats_chart(stats.figures, tr))
         await message.answer_photo(BufferedInputFile(png, "stats.png"))
 
@@ -133,9 +134,16 @@ async def on_export(
     if not done.leads:
         await message.answer(tr("export.empty"))
         return
-    await message.answer_document(
-        BufferedInputFile(done.data, done.filename), caption=tr("export.caption", count=done.leads)
-    )
+    caption = _export_caption(done, tr)
+    await message.answer_document(BufferedInputFile(done.data, done.filename), caption=caption)
+
+
+def _export_caption(done: ExportFile, tr: Translator) -> Html:
+    match done.kind:
+        case ExportFormat.XLSX:
+            return tr("export.caption_xlsx", count=done.leads)
+        case ExportFormat.CSV:
+            return tr("export.caption_csv", count=done.leads)
 
 
 async def on_replay(

@@ -43,6 +43,20 @@ class Translator:
         safe = {name: _escape(value) for name, value in params.items()}
         return Html(template.format_map(safe))
 
+    def number(self, value: float, digits: int = 1) -> str:
+        """A number as the reader writes it: "5,5" in Russian, "5.5" in English; a whole
+        number without its zeros ("5", not "5,0")."""
+        text = f"{value:.{digits}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        text = "0" if text in {"", "-0"} else text
+        return text.replace(".", ",") if self.language == "ru" else text
+
+    def percent(self, fraction: float) -> str:
+        """ "33 %" (Russian puts a space before the sign, a non-breaking one), "33%"."""
+        figure = self.number(fraction * 100, 1 if fraction * 100 < 10 else 0)
+        return f"{figure}\u00a0%" if self.language == "ru" else f"{figure}%"
+
 
 def plain_text(text: str) -> str:
     """Telegram HTML as the reader sees it: no tags, entities decoded (for a file, a

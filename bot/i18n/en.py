@@ -1,5 +1,6 @@
 """English catalog, for users whose Telegram language is English."""
 
+from bot.i18n.en_reports import REPORTS
 from bot.i18n.en_rules import RULES
 from bot.i18n.en_state import STATE
 from bot.i18n.en_time import TIME
@@ -10,6 +11,7 @@ MESSAGES: dict[str, str] = {
     **RULES,
     **TIME,
     **STATE,
+    **REPORTS,
     # Commands menu
     "cmd.start": "Start using the bot",
     "cmd.help": "What the bot can do",

@@ -7,6 +7,7 @@ means "command": the group is "чат отдела".
 `tests/unit/test_russian.py` checks this.
 """
 
+from bot.i18n.ru_reports import REPORTS
 from bot.i18n.ru_rules import RULES
 from bot.i18n.ru_state import STATE
 from bot.i18n.ru_time import TIME
@@ -17,6 +18,7 @@ MESSAGES: dict[str, str] = {
     **RULES,
     **TIME,
     **STATE,
+    **REPORTS,
     # Commands menu
     "cmd.start": "Начать работу с ботом",
     "cmd.help": "Что умеет бот",

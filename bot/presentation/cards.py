@@ -139,7 +139,8 @@ _EXTRA_LABELS = {
 }
 
 
-def _extra_label(key: str, tr: Translator) -> str:
+def extra_label(key: str, tr: Translator) -> str:
+    """A form's own field under a label in the reader's language when it has one."""
     label = _EXTRA_LABELS.get(key) or _EXTRA_LABELS.get(normalise_key(key))
     return tr(label) if label else key
 
@@ -226,7 +227,7 @@ def _render(tr: Translator, title: Html, lead: LeadRecord, *, full: bool) -> _Re
         if not _shown_on(full, key, raw) or _repeats_channel(lead, key, raw):
             continue
         whole = _masked(raw, hide, _FIELD_LIMIT)
-        name = _extra_label(key, tr)
+        name = extra_label(key, tr)
         shown_key, value = _one_line(clip(name, _EXTRA_KEY_LIMIT)), clip(whole, _FIELD_LIMIT)
         shown_value = _one_line(value)
         line = f"{escape(shown_key)}: {escape(shown_value)}"

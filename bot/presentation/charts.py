@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.i18n import Translator, plain_text
-from storage import ChannelFigures, MemberFigures, MemberRecord
+from bot.presentation.report_words import conversion_text, take_text
+from bot.reports.figures import Count
+from storage import MemberRecord
 
 if TYPE_CHECKING:
     # matplotlib (with numpy and PIL) is imported by a picture's first rendering, not at
@@ -25,17 +27,19 @@ if TYPE_CHECKING:
 WIDTH_PX = 1200  # at least 800, as wide as Telegram shows a photo
 DPI = 100
 MAX_CHANNELS = 12  # the rest are summed as "other"
+MIN_ROWS = 4  # a chart of one or two rows has bars as thick as one of four
 _EMOJI = 0x1F000
 
 
 @dataclass(frozen=True)
 class ChartData:
     title: str
-    managers: tuple[str, ...]
+    caption: str  # the key numbers, in words: the picture reads without the text
+    managers: tuple[str, ...]  # each with its median time to take, when there is one
     won: tuple[int, ...]
     lost: tuple[int, ...]
-    open: tuple[int, ...]  # received and neither won nor lost: in work, offered, or passed on
-    median_minutes: tuple[float | None, ...]
+    in_work: tuple[int, ...]  # taken, no outcome yet
+    not_taken: tuple[int, ...]  # offered, not accepted yet
     channels: tuple[str, ...]
     channel_leads: tuple[int, ...]
     labels: dict[str, str]  # the axis and legend texts, in the reader's language
@@ -43,34 +47,54 @@ class ChartData:
 
 def chart_data(
     title: str,
-    members: tuple[tuple[MemberRecord, MemberFigures], ...],
-    channels: dict[str | None, ChannelFigures],
+    members: tuple[tuple[MemberRecord, Count], ...],
+    waiting: Count,
+    channels: dict[str | None, Count],
+    total: Count,
     tr: Translator,
 ) -> ChartData:
-    shown = [(m, f) for m, f in members if f.received or f.won or f.lost]
-    ranked = sorted(channels.items(), key=lambda item: -item[1].leads)
+    """The report's own counts, as the picture plots them: per manager how their leads
+    stand (a figure on each bar), then the leads nobody has yet, so the bars add up to the
+    total; per channel how many came; the key numbers in the caption."""
+    shown = [(_manager(m.full_name, c, tr), c) for m, c in members if c.received or c.takes]
+    if waiting.received:
+        shown.append((str(tr("chart.waiting")), waiting))
+    ranked = sorted(channels.items(), key=lambda item: -item[1].received)
     top, rest = ranked[:MAX_CHANNELS], ranked[MAX_CHANNELS:]
     names = [name if name else str(tr("stats.no_channel")) for name, _ in top]
-    counts = [figures.leads for _, figures in top]
+    counts = [count.received for _, count in top]
     if rest:
         names.append(str(tr("chart.other_channels")))
-        counts.append(sum(figures.leads for _, figures in rest))
+        counts.append(sum(count.received for _, count in rest))
     return ChartData(
         title=_plain(title),
-        managers=tuple(m.full_name for m, _ in shown),
-        won=tuple(f.won for _, f in shown),
-        lost=tuple(f.lost for _, f in shown),
-        open=tuple(max(f.received - f.won - f.lost, 0) for _, f in shown),
-        median_minutes=tuple(
-            None if f.median_take is None else round(f.median_take / 60, 1) for _, f in shown
+        caption=_plain(
+            tr(
+                "chart.caption",
+                received=total.received,
+                taken=total.taken,
+                won=total.won,
+                conversion=conversion_text(total, tr),
+                take=take_text(total, tr),
+            )
         ),
+        managers=tuple(name for name, _ in shown),
+        won=tuple(c.won for _, c in shown),
+        lost=tuple(c.lost for _, c in shown),
+        in_work=tuple(c.in_work for _, c in shown),
+        not_taken=tuple(c.not_taken for _, c in shown),
         channels=tuple(names),
         channel_leads=tuple(counts),
         labels={
             key: str(tr("chart." + key))
-            for key in ("received", "won", "lost", "open", "median", "minutes", "channels")
+            for key in ("received", "won", "lost", "in_work", "not_taken", "channels")
         },
     )
+
+
+def _manager(name: str, count: Count, tr: Translator) -> str:
+    take = take_text(count, tr)
+    return name if take == "—" else str(tr("chart.manager", name=name, take=take))
 
 
 def _plain(text: str) -> str:
@@ -86,41 +110,59 @@ def render_png(data: ChartData) -> bytes:
     rows = max(len(data.managers), len(data.channels), 1)
     height = 3.0 + 0.45 * rows
     figure = Figure(figsize=(WIDTH_PX / DPI, height * 2), dpi=DPI, layout="constrained")
-    figure.suptitle(data.title, fontsize=14)
+    figure.suptitle(f"{data.title}\n{data.caption}", fontsize=14)
     top, bottom = figure.subplots(2, 1)
     _outcomes(top, data)
     _channels(bottom, data)
     return _png(figure)
 
 
+# Colours that read apart for the colour-blind too: deal, refusal, in work, not taken;
+# each with the colour its figures read best in.
+_SEGMENTS = (("won", "#2e7d32", "white"), ("lost", "#c62828", "white"),
+             ("in_work", "#1e88e5", "white"), ("not_taken", "#b0bec5", "black"))  # fmt: skip
+
+
 def _outcomes(axes: Axes, data: ChartData) -> None:
     names = list(data.managers) or ["—"]
     positions = list(range(len(names)))
-    won, lost, rest = list(data.won) or [0], list(data.lost) or [0], list(data.open) or [0]
-    axes.barh(positions, won, color="#2e7d32", label=data.labels["won"])
-    axes.barh(positions, lost, left=won, color="#c62828", label=data.labels["lost"])
-    after = [w + lo for w, lo in zip(won, lost, strict=True)]
-    axes.barh(positions, rest, left=after, color="#90a4ae", label=data.labels["open"])
-    labels = [
-        name
-        if median is None
-        else f"{name} · {data.labels['median']} {median:g} {data.labels['minutes']}"
-        for name, median in zip(names, list(data.median_minutes) or [None], strict=True)
-    ]
-    axes.set_yticks(positions, labels)
-    axes.invert_yaxis()
-    axes.set_xlabel(data.labels["received"])
+    left = [0] * len(names)
+    for key, colour, ink in _SEGMENTS:
+        values = list(getattr(data, key)) or [0]
+        bars = axes.barh(positions, values, left=left, color=colour, label=data.labels[key])
+        # The figure on each piece of a bar; none on an empty piece.
+        figures = [str(v) if v else "" for v in values]
+        axes.bar_label(bars, labels=figures, label_type="center", color=ink, fontweight="bold")
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    _rows(axes, names)
+    _counts_axis(axes, data.labels["received"])
     axes.legend(loc="lower right")
-    axes.grid(axis="x", alpha=0.3)
 
 
 def _channels(axes: Axes, data: ChartData) -> None:
     names = list(data.channels) or ["—"]
     positions = list(range(len(names)))
-    axes.barh(positions, list(data.channel_leads) or [0], color="#1565c0")
-    axes.set_yticks(positions, names)
-    axes.invert_yaxis()
-    axes.set_xlabel(data.labels["channels"])
+    values = list(data.channel_leads) or [0]
+    bars = axes.barh(positions, values, color="#1565c0")
+    axes.bar_label(bars, labels=[str(v) for v in values], padding=3)
+    _rows(axes, names)
+    _counts_axis(axes, data.labels["channels"])
+
+
+def _rows(axes: Axes, names: list[str]) -> None:
+    """Names down the side, the first on top; bars as thick with one row as with four."""
+    axes.set_yticks(list(range(len(names))), names)
+    axes.set_ylim(max(len(names), MIN_ROWS) - 0.5, -0.5)
+
+
+def _counts_axis(axes: Axes, label: str) -> None:
+    """Counts are whole: whole-number ticks, from zero, with room for a bar's figure."""
+    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415 - with matplotlib
+
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    _low, high = axes.get_xlim()
+    axes.set_xlim(0, max(high * 1.05, 1))
+    axes.set_xlabel(label)
     axes.grid(axis="x", alpha=0.3)
 
 
@@ -158,13 +200,18 @@ def render_replay_png(data: ReplayChartData) -> bytes:
     names = list(data.managers) or ["—"]
     places = [2 * n for n in range(len(names))]
     actual, would = list(data.actual) or [0], list(data.would) or [0]
-    axes.barh([p - 0.4 for p in places], actual, 0.8, color="#90a4ae", label=data.labels["actual"])
-    axes.barh([p + 0.4 for p in places], would, 0.8, color="#1565c0", label=data.labels["would"])
+    was = axes.barh(
+        [p - 0.4 for p in places], actual, 0.8, color="#90a4ae", label=data.labels["actual"]
+    )
+    then = axes.barh(
+        [p + 0.4 for p in places], would, 0.8, color="#1565c0", label=data.labels["would"]
+    )
+    for bars, values in ((was, actual), (then, would)):
+        axes.bar_label(bars, labels=[str(v) for v in values], padding=3)
     axes.set_yticks(places, names)
     axes.invert_yaxis()
-    axes.set_xlabel(data.labels["leads"])
+    _counts_axis(axes, data.labels["leads"])
     axes.legend(loc="lower right")
-    axes.grid(axis="x", alpha=0.3)
     return _png(figure)
 
 

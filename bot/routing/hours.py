@@ -132,6 +132,18 @@ class Calendar:
             day -= timedelta(days=1)
         return None
 
+    def between(self, start: datetime, end: datetime) -> timedelta:
+        """Working time from `start` to `end`: how long a lead that came at 23:00 and was
+        taken at 09:05 really waited (5 minutes). Nothing when `end` is not after `start`."""
+        total = timedelta(0)
+        if end <= start:
+            return total
+        for opens, closes in self._intervals(start):
+            if opens >= end:
+                break
+            total += min(closes, end) - max(opens, start)
+        return total
+
     def _add_days(self, start: datetime, count: int) -> datetime:
         local = start.astimezone(self.zone)
         day = local.date()

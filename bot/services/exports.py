@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import tempfile
 from dataclasses import dataclass
+from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
 
 from bot.i18n import Translator
 from bot.people import Person, Roles
-from bot.presentation.exports import write_csv, write_xlsx
+from bot.periods import Period, Span
+from bot.presentation.exports import Sheet, write_csv, write_xlsx
 from bot.services.reports import Access, ReportService
 from storage import Database
 from storage.export import ExportReader
@@ -27,6 +29,7 @@ class ExportFile:
     data: bytes = b""
     filename: str = ""
     leads: int = 0
+    kind: ExportFormat = ExportFormat.XLSX
 
 
 class ExportService:
@@ -50,16 +53,16 @@ class ExportService:
         figures = stats.figures
         if stats.access is not Access.OK or figures is None:
             return ExportFile(stats.access)
-        period, team_id, zone, names = figures.period, figures.team_id, figures.zone, figures.names
+        period, team_id = figures.period, figures.team_id
         assert self._db.path is not None, "an export reads the database file"
         reader = ExportReader(self._db.path)
         start, end = period.start, period.end
-        days = f"{period.first_day:%Y-%m-%d}_{period.last_day:%Y-%m-%d}"
+        sheet = Sheet(figures.names, figures.zone, figures.calendar, tr)
         with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"leads_{days}.{kind.value}"
+            path = Path(folder) / file_name(period, kind.value, tr)
             if kind is ExportFormat.CSV:
                 count = await asyncio.to_thread(
-                    write_csv, path, reader.leads(team_id, start, end), names, zone, tr
+                    write_csv, path, reader.leads(team_id, start, end), sheet
                 )
             else:
                 count = await asyncio.to_thread(
@@ -67,10 +70,21 @@ class ExportService:
                     path,
                     reader.leads(team_id, start, end),
                     reader.events(team_id, start, end),
-                    figures.members,
-                    names,
-                    zone,
-                    tr,
+                    figures,
+                    sheet,
                 )
             data = path.read_bytes()
-        return ExportFile(Access.OK, data, path.name, count)
+        return ExportFile(Access.OK, data, path.name, count, kind)
+
+
+def file_name(period: Period, suffix: str, tr: Translator) -> str:
+    """ "лиды_2026-12.xlsx" for a calendar month, "лиды_2026-11-08_2026-12-07.csv" else."""
+    first, last = period.first_day, period.last_day
+    whole_month = (
+        period.span is Span.RANGE
+        and first.day == 1
+        and (last + timedelta(days=1)).day == 1
+        and (first.year, first.month) == (last.year, last.month)
+    )
+    days = f"{first:%Y-%m}" if whole_month else f"{first:%Y-%m-%d}_{last:%Y-%m-%d}"
+    return f"{tr('export.file_name')}_{days}.{suffix}"

@@ -7,16 +7,17 @@ from datetime import datetime
 from enum import StrEnum
 
 from bot.clock import Clock
+from bot.lifecycle.calendars import team_calendar
 from bot.people import Person, Roles
 from bot.periods import Period, parse_period
-from bot.presentation.stats import ChannelNames, Figures, fold_channels
+from bot.presentation.stats import ChannelNames, Figures
+from bot.reports.figures import Count, tally
 from bot.team_settings import TIMEZONE, TeamSettings
 from storage import (
     Database,
     LeadEvent,
     LeadRecord,
     LeadStatus,
-    MemberFigures,
     MemberRecord,
     TeamRecord,
 )
@@ -152,16 +153,28 @@ class ReportService:
         return TeamSettings(await self._settings.values(team.id), self._zone)
 
     async def figures(self, team: TeamRecord, settings: TeamSettings, period: Period) -> Figures:
-        """The team's figures for `period`. Call inside a read or a transaction."""
-        by_member = await self._reports.by_member(team.id, period.start, period.end)
+        """The team's figures for `period`, as every report counts them (`tally`). Call
+        inside a read or a transaction."""
+        leads = await self._reports.cohort(team.id, period.start, period.end)
         members = await self._members.all_of(team.id)
-        raw = await self._reports.by_channel(team.id, period.start, period.end)
         aliases = [a for a in await self._aliases.all_of(team.id) if a.field == "channel"]
-        shown = tuple(
-            (m, by_member.get(m.id, MemberFigures()))
-            for m in members
-            if m.active or m.id in by_member
-        )
         names = ChannelNames(aliases)
-        channels = fold_channels(raw, names)
-        return Figures(period, shown, channels, team.id, settings[TIMEZONE], names)
+        calendar = team_calendar(settings)
+        counted = tally(leads, calendar, names)
+        shown = tuple(
+            (m, counted.members.get(m.id, Count()))
+            for m in members
+            if m.active or m.id in counted.members
+        )
+        channels = dict(sorted(counted.channels.items(), key=lambda item: -item[1].received))
+        return Figures(
+            period,
+            shown,
+            counted.waiting,
+            channels,
+            counted.total,
+            team.id,
+            settings[TIMEZONE],
+            names,
+            calendar,
+        )

@@ -52,7 +52,7 @@ class WeeklyReport:
         tr = team_translator(team)
         text = Html(f"{stats_text(figures, tr)}\n\n{tr('report.footer')}")
         picture: OutboxFile | None = None
-        if figures.total.leads:
+        if not figures.empty:
             # Rendered in a thread: the event loop goes on while the transaction waits.
             png = await asyncio.to_thread(render_png, stats_chart(figures, tr))
             picture = OutboxFile(f"week_{period.first_day:%Y-%m-%d}.png", png)

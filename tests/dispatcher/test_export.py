@@ -1,6 +1,7 @@
-"""/export: the period's leads, a sheet per manager and the history, as a head opens them
-in Excel; the same leads as CSV for Russian Excel. Every column is checked against the
-database."""
+"""/export: the period's leads, a summary of the managers side by side, the channels and the
+history, as a head opens them in Russian Excel; the same leads as CSV for Russian Excel.
+The files are opened as Excel would (openpyxl, the csv module with `;` and the BOM) and
+every column is checked against the database."""
 
 from __future__ import annotations
 
@@ -11,18 +12,52 @@ from datetime import datetime, timedelta
 from aiogram.methods import AnswerCallbackQuery, SendDocument, SendMessage
 from aiogram.types import BufferedInputFile
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.handlers.common import person_of
-from storage import LeadEventRepo, LeadRepo
+from bot.services.intake import NewLead
+from storage import LeadEventRepo, LeadFields, LeadRepo, LeadSource
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to, stamped
 
 HEADER = [
-    "№", "Поступил", "Канал", "Ссылка формы", "Регион", "Отрасль", "Компания", "Имя", "Телефон",
-    "E-mail", "Состояние", "Менеджер", "Взят", "Минут до взятия", "Итог", "Причина отказа",
-    "Запрос",
+    "№", "Поступил", "Канал", "Ссылка формы", "UTM: источник", "UTM: тип трафика",
+    "UTM: кампания", "UTM: объявление", "UTM: ключевая фраза", "Компания", "Бренд / юрлицо",
+    "Федеральный", "Регион (где работает)", "Регион регистрации", "Отрасль", "Продукт", "Имя",
+    "Телефон", "E-mail", "ИНН", "Запрос", "Ответы формы", "Состояние", "Менеджер", "Замещает",
+    "Кем взят впервые", "Взят", "До взятия, мин (рабочее время)", "Закрыт", "Итог",
+    "Причина отказа",
 ]  # fmt: skip
+SUMMARY = [
+    "Менеджер", "Получено", "Взято", "В работе", "Сделок", "Отказов", "Не взято", "Конверсия",
+    "До взятия, мин (медиана, рабочее время)",
+]  # fmt: skip
+DATE_SHOWN = "dd.mm.yyyy hh:mm"
+MOSCOW = timedelta(hours=3)  # the team's time: Excel dates have no zone
+RICH = LeadFields(
+    name="ООО Ромашка",
+    phone="8 (912) 345-67-89",
+    email="buy@romashka.ru",
+    company="Ромашка",
+    tax_id="7701234567",
+    message="Нужна CRM на 20 мест",
+    channel="yandex",
+    industry="Ритейл",
+    region="Казань",
+    product="CRM",
+    extra={
+        "utm_source": "yandex",
+        "utm_medium": "cpc",
+        "utm_campaign": "zima-2026",
+        "brand": "Ромашка Франчайзи",
+        "federal": "да",
+        "registered_region": "Москва",
+        "Сколько менеджеров в отделе?": "20",
+        "Когда нужен запуск?": "В январе",
+    },
+)
 
 
 async def a_month_of_work(world: World) -> tuple[int, int]:
@@ -30,7 +65,7 @@ async def a_month_of_work(world: World) -> tuple[int, int]:
     await add_member(world, team, IVAN)
     await add_member(world, team, OLGA)
     await reply_to(world, HEAD, '/alias channel yandex "Яндекс Директ"')
-    won = await new_lead(world, "ООО Ромашка", phone="+7 912 345-67-89", channel="yandex")
+    won = (await world.services.intake.submit(NewLead(RICH, LeadSource.HTTP))).lead_id
     waiting = await new_lead(world, "ООО Лютик", channel="сайт")
     world.clock.advance(90)
     await world.services.claims.claim(won, TEAM_CHAT.id, person_of(IVAN))
@@ -42,56 +77,131 @@ async def a_month_of_work(world: World) -> tuple[int, int]:
 async def export(world: World, args: str) -> tuple[SendDocument, BufferedInputFile]:
     world.session.expect(SendDocument)
     await world.feed(text_update(HEAD, private(HEAD), f"/export {args}".strip()))
-    [sent] = world.session.of(SendDocument)
+    sent = world.session.of(SendDocument)[-1]
     assert isinstance(sent, SendDocument) and isinstance(sent.document, BufferedInputFile)
     return sent, sent.document
 
 
-async def test_the_workbook_lists_the_leads_each_manager_and_the_history(world: World) -> None:
+def table(sheet: Worksheet) -> list[dict[str, object]]:
+    heading, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    return [dict(zip(map(str, heading), row, strict=True)) for row in rows]
+
+
+def read_csv(document: BufferedInputFile) -> list[dict[str, str]]:
+    assert document.data.startswith("\ufeff".encode())  # the BOM: Excel reads UTF-8
+    heading, *rows = csv.reader(io.StringIO(document.data.decode("utf-8-sig")), delimiter=";")
+    assert heading == HEADER
+    return [dict(zip(heading, row, strict=True)) for row in rows]
+
+
+def assert_a_heading_that_filters_and_stays(sheet: Worksheet, heading: list[str]) -> None:
+    first = next(iter(sheet.iter_rows(max_row=1)))
+    assert [cell.value for cell in first] == heading
+    assert all(cell.font.b and cell.alignment.wrap_text for cell in first)
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref is not None and sheet.auto_filter.ref.startswith("A1:")
+    for index, cell in enumerate(first, start=1):  # as wide as a heading's longest word
+        width = sheet.column_dimensions[get_column_letter(index)].width
+        assert width >= max(len(word) for word in str(cell.value).split()), cell.value
+
+
+async def test_the_workbook_opens_right_in_russian_excel(world: World) -> None:
     won, waiting = await a_month_of_work(world)
     sent, document = await export(world, "")
-    assert sent.caption == "📎 Лидов в выгрузке: 2. Листы: лиды, по менеджеру, история."
+    assert sent.caption == (
+        "📎 Лидов в выгрузке: 2. Листы: «Лиды», «Итоги» (менеджеры рядом), «Каналы», «История»."
+    )
+    assert document.filename == "лиды_2026-11-01_2026-12-01.xlsx"
     book = load_workbook(io.BytesIO(document.data))
-    assert book.sheetnames == ["Лиды", "Ivan (1)", "Olga (2)", "История"]
+    assert book.sheetnames == ["Лиды", "Итоги", "Каналы", "История"]
     leads = book["Лиды"]
-    assert leads.freeze_panes == "A2"
-    assert leads.column_dimensions["Q"].width == 60  # the request is wide enough to read
-    rows = list(leads.iter_rows(values_only=True))
-    assert list(rows[0]) == HEADER
-    first = dict(zip(HEADER, rows[1], strict=True))
+    assert_a_heading_that_filters_and_stays(leads, HEADER)
+    assert leads.auto_filter.ref == "A1:AE3"
+    first, second = table(leads)
     lead = await LeadRepo(world.db.conn).get(won)
     assert lead is not None and lead.taken_at is not None
-    moscow = timedelta(hours=3)  # the team's time, as Excel dates without a zone
     assert first["№"] == won
-    assert first["Поступил"] == (lead.created_at + moscow).replace(tzinfo=None)
-    assert isinstance(first["Поступил"], datetime)
-    assert leads["B2"].is_date  # an Excel date, with a date format
+    assert first["Поступил"] == (lead.created_at + MOSCOW).replace(tzinfo=None)
+    assert first["Взят"] == (lead.taken_at + MOSCOW).replace(tzinfo=None)
+    assert isinstance(first["Закрыт"], datetime)
+    for column in ("B", "AA", "AC"):  # received, taken, closed: Excel dates, shown so
+        assert leads[f"{column}2"].is_date and leads[f"{column}2"].number_format == DATE_SHOWN
     assert first["Канал"] == "Яндекс Директ"  # folded by the head's alias
-    assert (first["Имя"], first["Телефон"]) == ("ООО Ромашка", "+7 912 345-67-89")
+    assert (first["UTM: источник"], first["UTM: тип трафика"]) == ("yandex", "cpc")
+    assert (first["UTM: кампания"], first["UTM: объявление"]) == ("zima-2026", None)
+    assert (first["Компания"], first["Бренд / юрлицо"], first["Федеральный"]) == (
+        "Ромашка", "Ромашка Франчайзи", "да",
+    )  # fmt: skip
+    assert (first["Регион (где работает)"], first["Регион регистрации"]) == ("Казань", "Москва")
+    assert (first["Отрасль"], first["Продукт"], first["ИНН"]) == ("Ритейл", "CRM", "7701234567")
+    # One form for every phone, and text: Excel keeps the "+" and the leading digits.
+    assert first["Телефон"] == "+7 912 345-67-89" and leads["R2"].data_type == "s"
+    assert first["Ответы формы"] == (
+        "Сколько менеджеров в отделе?: 20\nКогда нужен запуск?: В январе"
+    )
     assert (first["Состояние"], first["Менеджер"], first["Итог"]) == ("сделка", "Ivan", "сделка")
-    assert first["Взят"] == (lead.taken_at + moscow).replace(tzinfo=None)
-    assert first["Минут до взятия"] == 1.5
-    second = dict(zip(HEADER, rows[2], strict=True))
+    assert (first["Кем взят впервые"], first["Замещает"]) == ("Ivan", None)
+    assert first["До взятия, мин (рабочее время)"] == 1.5
     assert (second["№"], second["Канал"], second["Менеджер"]) == (waiting, "сайт", None)
-    ivan = {row[0]: row[1] for row in book["Ivan (1)"].iter_rows(min_row=2, values_only=True)}
-    assert (ivan["Лидов получено"], ivan["Сделок"], ivan["Медиана до взятия, мин"]) == (1, 1, 1.5)
-    history = list(book["История"].iter_rows(min_row=2, values_only=True))
+    assert second["Взят"] is None and second["Итог"] is None
+
+    summary = book["Итоги"]
+    assert_a_heading_that_filters_and_stays(summary, SUMMARY)
+    ivan, olga, nobody, total = table(summary)
+    assert list(ivan.values()) == ["Ivan", 1, 1, 0, 1, 0, 0, 1, 1.5]
+    assert list(olga.values()) == ["Olga", 0, 0, 0, 0, 0, 0, None, None]
+    assert list(nobody.values()) == ["Ждут распределения", 1, 0, 0, 0, 0, 1, None, None]
+    assert list(total.values()) == ["Всего", 2, 1, 0, 1, 0, 1, 1, 1.5]
+    assert summary["H2"].number_format == "0%" and summary["I2"].number_format == "0.0"
+    # Sorting the managers leaves the total where it is: the filter stops above it.
+    assert summary.auto_filter.ref == "A1:I4"
+    channels = table(book["Каналы"])
+    assert [(c["Канал"], c["Получено"], c["Сделок"]) for c in channels] == [
+        ("Яндекс Директ", 1, 1), ("сайт", 1, 0), ("Всего", 2, 1),
+    ]  # fmt: skip
+
+    history = book["История"]
+    assert_a_heading_that_filters_and_stays(
+        history, ["№", "Когда", "Событие", "Менеджер", "Почему"]
+    )
+    rows = table(history)
     events = LeadEventRepo(world.db.conn)
     stored = [*await events.for_lead(won), *await events.for_lead(waiting)]
-    assert len(history) == len(stored)
-    assert ("взят из чата", "Ivan") in {(row[2], row[3]) for row in history}
-    assert all("<" not in str(row[4]) for row in history)  # no HTML in a cell
+    assert len(rows) == len(stored)
+    assert ("взят из чата", "Ivan") in {(row["Событие"], row["Менеджер"]) for row in rows}
+    assert all("<" not in str(row["Почему"]) for row in rows)  # no HTML in a cell
+    assert history["B2"].is_date and history["B2"].number_format == DATE_SHOWN
+
+
+async def test_the_workbook_of_a_calendar_month_is_named_by_the_month(world: World) -> None:
+    await a_month_of_work(world)
+    _, document = await export(world, "01.12.2026 31.12.2026")
+    assert document.filename == "лиды_2026-12.xlsx"
+    _, document = await export(world, "csv 01.12.2026 31.12.2026")
+    assert document.filename == "лиды_2026-12.csv"
 
 
 async def test_csv_opens_in_russian_excel(world: World) -> None:
     won, waiting = await a_month_of_work(world)
-    _, document = await export(world, "csv неделя")
-    data = document.data
-    assert data.startswith("\ufeff".encode()) and str(document.filename).endswith(".csv")
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == HEADER
-    assert [row[0] for row in rows[1:]] == [str(won), str(waiting)]
-    assert rows[1][2] == "Яндекс Директ" and rows[1][8] == "+7 912 345-67-89"
+    sent, document = await export(world, "csv неделя")
+    assert sent.caption == (
+        "📎 Лидов в выгрузке: 2. Файл CSV для Excel: разделитель «;», кодировка UTF-8."
+    )
+    first, second = read_csv(document)
+    lead = await LeadRepo(world.db.conn).get(won)
+    assert lead is not None and lead.taken_at is not None
+    assert (first["№"], second["№"]) == (str(won), str(waiting))
+    # Dates as a Russian reader writes them, in the team's time; a decimal comma.
+    assert first["Поступил"] == (lead.created_at + MOSCOW).strftime("%d.%m.%Y %H:%M")
+    assert first["Взят"] == (lead.taken_at + MOSCOW).strftime("%d.%m.%Y %H:%M")
+    assert first["До взятия, мин (рабочее время)"] == "1,5"
+    assert first["Канал"] == "Яндекс Директ" and first["UTM: кампания"] == "zima-2026"
+    # A value starting with "+" would be a formula: the quote keeps it text.
+    assert first["Телефон"] == "'+7 912 345-67-89"
+    assert first["Ответы формы"] == (
+        "Сколько менеджеров в отделе?: 20\nКогда нужен запуск?: В январе"
+    )
+    assert (second["Взят"], second["До взятия, мин (рабочее время)"]) == ("", "")
 
 
 async def test_every_wrong_export_gets_a_clear_answer(world: World) -> None:
@@ -115,6 +225,5 @@ async def test_a_reason_given_in_words_is_in_the_reason_column(world: World) -> 
     )
     await reply_to(world, OLGA, "Нашли дешевле")
     _, document = await export(world, "csv")
-    rows = list(csv.reader(io.StringIO(document.data.decode("utf-8-sig")), delimiter=";"))
-    lost = dict(zip(HEADER, rows[2], strict=True))
+    lost = read_csv(document)[1]
     assert (lost["Итог"], lost["Причина отказа"]) == ("отказ", "Другое: Нашли дешевле")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 from aiogram.types import User
 
@@ -16,7 +14,6 @@ from storage import (
     OutboxPurpose,
     OutboxRecord,
     OutboxRepo,
-    ReportRepo,
 )
 from storage.timers import TimerKind, TimerRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
@@ -255,11 +252,10 @@ async def test_reopen_puts_a_closed_lead_back_with_its_manager(world: World) -> 
     assert [e.kind for e in history][-2:] == ["won", "reopened"]
     # Lost in the end: /stats counts the lead once, by how it ended.
     await world.services.outcomes.close(lead_id, person_of(IVAN), won=False)
-    now = world.clock.now()
-    figures = await ReportRepo(world.db.conn).by_member(
-        1, now - timedelta(days=1), now + timedelta(minutes=1)
-    )
-    assert (figures[ivan.id].won, figures[ivan.id].lost) == (0, 1)
+    stats = await world.services.reports.stats(person_of(HEAD), "сегодня")
+    assert stats.figures is not None
+    count = {member.id: count for member, count in stats.figures.members}[ivan.id]
+    assert (count.received, count.won, count.lost) == (1, 0, 1)
 
 
 async def test_reopen_refusals_change_nothing(world: World) -> None:

@@ -86,18 +86,28 @@ async def test_stats_counts_per_manager_and_per_channel(world: World) -> None:
     await world.feed(
         button_update(IVAN, private(IVAN), await stamped(world, f"out:won:{leads[0]}"))
     )
-    assert "<b>Ivan</b>: received 2, taken 2" in await reply_to(world, OLGA, "/stats")
+    assert "<b>Ivan</b>: received 2 · taken 2" in await reply_to(world, OLGA, "/stats")
     await reply_to(world, HEAD, '/alias channel yandex "Яндекс Директ"')
     world.session.expect_message()
     world.session.expect(SendPhoto)
     await world.feed(text_update(HEAD, private(HEAD), "/stats"))
     [text] = [m.text for m in world.session.of(SendMessage)][-1:]
-    # Olga's two offers wait for Accept: offered is not "in work".
-    assert "<b>Ivan</b>: получено 2, взято 2, сделок 1, отказов 0, в работе 1" in text
-    assert "<b>Olga</b>: получено 2, взято 0, сделок 0, отказов 0, в работе 0" in text
-    assert "Всего лидов за период: 4; сделок 1, отказов 0, в работе 1" in text
+    # Olga's two offers wait for Accept: offered is "not taken", not "in work".
+    assert (
+        "<b>Ivan</b>: получено 2 · взято 2 (в работе 1, сделок 1, отказов 0) · не взято 0 · "
+        "конверсия 50\u00a0% · до взятия меньше секунды"
+    ) in text
+    assert (
+        "<b>Olga</b>: получено 2 · взято 0 (в работе 0, сделок 0, отказов 0) · не взято 2 · "
+        "конверсия — · до взятия —"
+    ) in text
+    assert (
+        "<b>Всего</b>: получено 4 · взято 2 (в работе 1, сделок 1, отказов 0) · не взято 2 · "
+        "конверсия 50\u00a0%"
+    ) in text
     # "yandex", "Яндекс Директ" and "YANDEX" are one channel, named as the head named it.
-    assert "• Яндекс Директ: 3 · 1 · 0" in text and "канал не указан: 1 · 0 · 0" in text
+    assert "• Яндекс Директ: 3 · 2 · 1 · 0 · 50\u00a0%" in text
+    assert "• канал не указан: 1 · 0 · 0 · 0 · —" in text
     [photo] = world.session.of(SendPhoto)
     assert photo.chat_id == HEAD.id
     assert "30 дней" in await reply_to_with_photo(world, HEAD, "/stats месяц")
@@ -128,10 +138,10 @@ async def test_stats_take_a_period_of_days_in_the_teams_time(world: World) -> No
     await new_lead(world, "Декабрь")
     text = await reply_to_with_photo(world, HEAD, "/stats 01.12.2026 01.12.2026")
     assert text.startswith("📊 <b>Распределение с 01.12.2026 по 01.12.2026</b>")
-    assert "<b>Ivan</b>: получено 1," in text and early == 1
+    assert "<b>Ivan</b>: получено 1 ·" in text and early == 1
     today = await reply_to_with_photo(world, HEAD, "/stats сегодня")
     assert today.startswith("📊 <b>Распределение за сегодня</b> (03.12.2026)")
-    assert "Всего лидов за период: 1;" in today
+    assert "<b>Всего</b>: получено 1 ·" in today
     for bad in ("/stats 30.11.2026 01.11.2026", "/stats 2026-13-01..2026-13-02", "/stats вчера"):
         assert (await reply_to(world, HEAD, bad)).startswith("Период:"), bad
 

@@ -33,14 +33,19 @@ async def test_a_head_gets_the_chart_and_the_export_as_files(
     chart, workbook, table = tg.files
     assert (chart.kind, chart.chat_id) == ("photo", HEAD.id)
     assert imread(io.BytesIO(chart.data)).shape[1] >= 800
-    assert workbook.kind == "document" and workbook.filename.endswith(".xlsx")
+    assert workbook.kind == "document" and workbook.filename.startswith("лиды_")
+    assert workbook.filename.endswith(".xlsx")
     leads = load_workbook(io.BytesIO(workbook.data))["Лиды"]
-    rows = list(leads.iter_rows(min_row=2, values_only=True))
-    assert [row[7] for row in rows] == ["Клиент 0", "Клиент 1", "Клиент 2"]
-    assert all(row[2] == "сайт" for row in rows)
-    assert table.filename.endswith(".csv")
-    lines = list(csv.reader(io.StringIO(table.data.decode("utf-8-sig")), delimiter=";"))
-    assert len(lines) == 4 and lines[1][8] == "+7 912 000-00-00"
+    heading, *rows = [list(row) for row in leads.iter_rows(values_only=True)]
+    named = [dict(zip(heading, row, strict=True)) for row in rows]
+    assert [row["Имя"] for row in named] == ["Клиент 0", "Клиент 1", "Клиент 2"]
+    assert {row["Канал"] for row in named} == {"сайт"}
+    assert named[0]["Телефон"] == "+7 912 000-00-00"
+    assert table.filename.startswith("лиды_") and table.filename.endswith(".csv")
+    titles, *lines = csv.reader(io.StringIO(table.data.decode("utf-8-sig")), delimiter=";")
+    # A value that starts with "+" is text for Excel: it opens the CSV with the quote.
+    assert len(lines) == 3
+    assert dict(zip(titles, lines[0], strict=True))["Телефон"] == "'+7 912 000-00-00"
 
 
 async def test_the_monday_report_missed_while_stopped_arrives_with_its_chart_at_start(
@@ -60,7 +65,8 @@ async def test_the_monday_report_missed_while_stopped_arrives_with_its_chart_at_
     async with app_factory():
         report = await tg.wait_message(HEAD.id, "Итоги недели")
         await tg.wait_for(lambda: len(tg.files) == 1)
-    assert "Всего лидов за период: 2" in report.text and "• сайт: 2 · 0 · 0" in report.text
+    assert "Всего: получено 2 · взято 0" in report.text
+    assert "• сайт: 2 · 0 · 0 · 0 · —" in report.text
     [chart] = tg.files
     assert (chart.kind, chart.chat_id) == ("photo", HEAD.id)
     assert imread(io.BytesIO(chart.data)).shape[1] >= 800

@@ -16,7 +16,6 @@ from storage import (
     LeadRepo,
     LeadSource,
     LeadStatus,
-    MemberFigures,
     MemberRecord,
     MemberRepo,
     OutboxMethod,
@@ -29,6 +28,7 @@ from storage import (
 )
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+DAY = timedelta(days=1)
 
 
 async def make_team(db: Database, chat_id: int = -1001) -> TeamRecord:
@@ -382,21 +382,28 @@ async def test_each_members_open_leads_follow_every_change_of_a_lead(db: Databas
     assert row is not None and row[0] == 0
 
 
-async def test_stats_take_the_median_wait_per_owner(db: Database) -> None:
-    team, ivan, olga, _ = await two_members_and_a_lead(db)
-    leads = LeadRepo(db.conn)
-    waits = {ivan.id: [30, 10, 20], olga.id: [40, 10, 100, 20]}
+async def test_a_cohort_is_the_periods_leads_with_their_first_take(db: Database) -> None:
+    """A lead a deputy took and handed back is with its manager now, and its take is the
+    deputy's; one taken before takes were recorded has the lead's own times; a lead
+    returned to the pool keeps its first take; another period's leads are not in it."""
+    team, ivan, olga, lead = await two_members_and_a_lead(db)
+    leads, events = LeadRepo(db.conn), LeadEventRepo(db.conn)
+    minute = timedelta(minutes=1)
     async with db.transaction():
-        for member_id, seconds in waits.items():
-            for wait in seconds:
-                lead = await leads.insert(team.id, LeadSource.HTTP, LeadFields(name="x"), T0)
-                assert await leads.claim(lead.id, member_id, T0 + timedelta(seconds=wait))
-    later = T0 + timedelta(days=1)
-    figures = await ReportRepo(db.conn).by_member(team.id, T0, later)
-    assert figures[ivan.id].median_take == 20
-    assert figures[olga.id].median_take == 30  # between 20 and 40
-    assert (figures[ivan.id].open, figures[olga.id].open) == (3, 4)
-    assert await ReportRepo(db.conn).by_member(team.id, T0 + timedelta(hours=1), later) == {
-        ivan.id: MemberFigures(open=3),
-        olga.id: MemberFigures(open=4),
-    }
+        assert await leads.offer(lead.id, olga.id, T0, cover_for=ivan.id)
+        assert await leads.accept(lead.id, olga.id, T0 + 5 * minute)
+        await events.add(LeadEvent(lead.id, T0 + 5 * minute, "accepted", "", None, olga.id))
+        assert await leads.hand_back(lead.id, olga.id, ivan.id, T0 + 9 * minute)
+        old = await leads.insert(team.id, LeadSource.HTTP, LeadFields(name="B"), T0 + minute)
+        assert await leads.claim(old.id, ivan.id, T0 + 3 * minute)  # no event: an old lead
+        back = await leads.insert(team.id, LeadSource.HTTP, LeadFields(name="C"), T0 + minute)
+        assert await leads.claim(back.id, olga.id, T0 + 2 * minute)
+        await events.add(LeadEvent(back.id, T0 + 2 * minute, "claimed", "", None, olga.id))
+        assert await leads.release(back.id, olga.id)
+        await leads.insert(team.id, LeadSource.HTTP, LeadFields(name="D"), T0 + 2 * DAY)
+    cohort = await ReportRepo(db.conn).cohort(team.id, T0, T0 + DAY)
+    assert [(c.id, c.status, c.holder_id, c.taker_id, c.taken_at) for c in cohort] == [
+        (lead.id, LeadStatus.TAKEN, ivan.id, olga.id, T0 + 5 * minute),
+        (old.id, LeadStatus.TAKEN, ivan.id, ivan.id, T0 + 3 * minute),
+        (back.id, LeadStatus.NEW, None, olga.id, T0 + 2 * minute),
+    ]

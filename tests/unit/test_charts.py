@@ -9,7 +9,8 @@ from matplotlib.image import imread
 
 from bot.i18n import Translator
 from bot.presentation.charts import MAX_CHANNELS, WIDTH_PX, chart_data, render_png
-from storage import ChannelFigures, MemberFigures, MemberRecord
+from bot.reports.figures import Count
+from storage import MemberRecord
 
 RU = Translator("ru")
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
@@ -20,39 +21,52 @@ def member(member_id: int, name: str) -> MemberRecord:
 
 
 MEMBERS = (
-    (member(1, "Иван Петров"), MemberFigures(received=5, taken=4, won=2, lost=1, median_take=90)),
-    (member(2, "Ольга Смирнова"), MemberFigures(received=3, taken=1, won=0, lost=0)),
-    (member(3, "Пётр"), MemberFigures()),  # nothing in the period: not plotted
+    (member(1, "Иван Петров"), Count(received=5, taken=4, in_work=1, won=2, lost=1, takes=[90])),
+    (member(2, "Ольга Смирнова"), Count(received=3, taken=1, in_work=1, takes=[0.1])),
+    (member(3, "Пётр"), Count()),  # nothing in the period: not plotted
 )
+WAITING = Count(received=2)
+TOTAL = Count(received=10, taken=5, in_work=2, won=2, lost=1, takes=[90, 0.1])
+
+
+def channel(received: int) -> Count:
+    return Count(received=received)
 
 
 def test_the_chart_plots_the_reports_figures() -> None:
-    channels = {"Яндекс Директ": ChannelFigures(6), None: ChannelFigures(2)}
-    data = chart_data("📊 <b>Распределение за 7 дней</b>", MEMBERS, channels, RU)
+    channels = {"Яндекс Директ": channel(6), None: channel(4)}
+    data = chart_data("📊 <b>Распределение за 7 дней</b>", MEMBERS, WAITING, channels, TOTAL, RU)
     assert data.title == "Распределение за 7 дней"
-    assert data.managers == ("Иван Петров", "Ольга Смирнова")
-    assert (data.won, data.lost, data.open) == ((2, 0), (1, 0), (2, 3))
-    assert data.median_minutes == (1.5, None)
+    # Each manager with the median working time to take, in Russian numbers; then the
+    # leads nobody has yet, so that the bars add up to the total.
+    assert data.managers == (
+        "Иван Петров · до взятия 1 ч 30 мин",
+        "Ольга Смирнова · до взятия 6 с",
+        "ждут распределения",
+    )
+    assert (data.won, data.lost) == ((2, 0, 0), (1, 0, 0))
+    assert (data.in_work, data.not_taken) == ((1, 1, 0), (1, 2, 2))
+    bars = zip(data.won, data.lost, data.in_work, data.not_taken, strict=True)
+    assert sum(sum(bar) for bar in bars) == TOTAL.received
+    assert data.caption == (
+        "получено 10 · взято 5 · сделок 2 · конверсия 40\u00a0% · до взятия 45 мин "
+        "(медиана, рабочее время)"
+    )
     assert data.channels == ("Яндекс Директ", "канал не указан")
-    assert data.channel_leads == (6, 2)
+    assert data.channel_leads == (6, 4)
 
 
 def test_channels_past_the_twelfth_are_summed_as_the_rest() -> None:
-    channels: dict[str | None, ChannelFigures] = {
-        f"c{n}": ChannelFigures(100 - n) for n in range(20)
-    }
-    data = chart_data("t", MEMBERS, channels, RU)
+    channels: dict[str | None, Count] = {f"c{n}": channel(100 - n) for n in range(20)}
+    data = chart_data("t", MEMBERS, WAITING, channels, TOTAL, RU)
     assert len(data.channels) == MAX_CHANNELS + 1 and data.channels[-1] == "остальные каналы"
-    assert sum(data.channel_leads) == sum(f.leads for f in channels.values())
+    assert sum(data.channel_leads) == sum(c.received for c in channels.values())
 
 
 def test_the_picture_is_a_png_wide_enough_to_read_with_russian_labels() -> None:
     """Warnings are errors here: a Cyrillic glyph missing from the font would fail it."""
-    channels: dict[str | None, ChannelFigures] = {
-        "сайт": ChannelFigures(3),
-        "Авито": ChannelFigures(1),
-    }
-    png = render_png(chart_data("Распределение за 30 дней", MEMBERS, channels, RU))
+    channels: dict[str | None, Count] = {"сайт": channel(3), "Авито": channel(1)}
+    png = render_png(chart_data("Распределение за 30 дней", MEMBERS, WAITING, channels, TOTAL, RU))
     assert png.startswith(b"\x89PNG")
     height, width, _ = imread(io.BytesIO(png)).shape
     assert width == WIDTH_PX >= 800 and height > 300

@@ -148,6 +148,39 @@ def test_a_deadline_is_exactly_that_much_working_time_away(
     assert minute_is_open(due - timedelta(minutes=1), zone, days, span)
 
 
+def test_working_time_between_a_night_arrival_and_a_morning_take_is_minutes() -> None:
+    moscow = office(MOSCOW)
+    night, morning = at(MOSCOW, 2026, 12, 1, 23, 0), at(MOSCOW, 2026, 12, 2, 9, 5)
+    assert moscow.between(night, morning) == timedelta(minutes=5)
+    friday, monday = at(MOSCOW, 2026, 12, 4, 17, 50), at(MOSCOW, 2026, 12, 7, 9, 10)
+    assert moscow.between(friday, monday) == timedelta(minutes=20)  # the weekend is not
+    inside = at(MOSCOW, 2026, 12, 1, 12, 0)
+    assert moscow.between(inside, inside + timedelta(seconds=90)) == timedelta(seconds=90)
+    assert moscow.between(morning, night) == timedelta(0)  # never negative
+    assert Calendar.always(MOSCOW).between(night, morning) == morning - night
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    start=st.integers(0, 365 * 24 * 60).map(
+        lambda minutes: datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=minutes)
+    ),
+    # Whole days are working days to `add` ("3d" from Friday is Wednesday), not hours.
+    minutes=st.integers(1, 5 * 24 * 60).filter(lambda m: m % (24 * 60) != 0),
+    zone=st.sampled_from([MOSCOW, VLADIVOSTOK, NEW_YORK]),
+    days=st.frozensets(st.integers(0, 6), min_size=1),
+)
+def test_working_time_between_undoes_adding_it(
+    start: datetime, minutes: int, zone: ZoneInfo, days: frozenset[int]
+) -> None:
+    """What `add` puts after a moment, `between` measures back: one clock for deadlines and
+    for time to take."""
+    calendar = Calendar(zone, days, NINE_TO_SIX)
+    opened = calendar.next_open(start)
+    due = calendar.add(opened, timedelta(minutes=minutes))
+    assert calendar.between(start, due) == timedelta(minutes=minutes)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

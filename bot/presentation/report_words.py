@@ -1,0 +1,24 @@
+"""How a report's figures read, in the text, the picture and the workbook alike."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.durations import format_duration
+from bot.i18n import Translator
+from bot.reports.figures import Count
+
+
+def take_text(count: Count, tr: Translator) -> str:
+    """The median working time to take: "45 мин", "1 ч 30 мин", "40 с"; "—" without a take.
+    Past a minute, whole minutes: seconds beside minutes are noise in a median."""
+    median = count.median_take
+    if median is None:
+        return "—"
+    seconds = median * 60 if median < 1 else round(median) * 60
+    return str(format_duration(timedelta(seconds=seconds), tr, "span"))
+
+
+def conversion_text(count: Count, tr: Translator) -> str:
+    """won ÷ taken as a percentage, "33 %"; "—" while nothing was taken."""
+    return "—" if count.conversion is None else tr.percent(count.conversion)

@@ -1,0 +1,1 @@
+"""What the reports count: one pure definition of every figure, for every report."""

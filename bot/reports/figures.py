@@ -1,0 +1,123 @@
+"""Every figure of a report, defined once and counted by one function (`tally`) for /stats,
+its chart, the Monday report and the workbook. Pure: the period's leads and the team's
+calendar in, counts out.
+
+The definitions (the README's "Reports" section says them in words):
+- A period's figures are about the leads that **arrived** in it, as they stand now.
+- Each lead belongs to one row: the manager it is **with** (offered to, in work with, or
+  closed by); a lead nobody has yet (waiting in the chat, for a head, for the morning) is
+  "waiting". A channel's row is its leads by the channel as the heads name it.
+- received: the row's leads. taken: of them, those ever claimed, accepted or assigned.
+  in work: taken and not closed. won, lost: closed so. not taken: received − taken.
+  So received = taken + not taken, and taken = in work + won + lost, in every row.
+- conversion: won ÷ taken.
+- time to take: from arrival to the first take, in the team's **working time** (a lead that
+  came at 23:00 and was taken at 09:05 took 5 minutes), in the row of the manager who took
+  it (a deputy's take is the deputy's).
+- Totals are the sums of the manager rows and the waiting row (a channel table adds up to
+  the same totals); a total's time to take is the median of all takes.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from bot.routing.hours import Calendar
+from storage import CLOSED_STATUSES, LeadStatus
+from storage.reports import CohortLead
+
+_TAKEN = frozenset({LeadStatus.TAKEN, *CLOSED_STATUSES})
+
+
+@dataclass
+class Count:
+    """One row of a report."""
+
+    received: int = 0
+    taken: int = 0
+    in_work: int = 0
+    won: int = 0
+    lost: int = 0
+    takes: list[float] = field(default_factory=list)  # working minutes to take, one a lead
+
+    @property
+    def not_taken(self) -> int:
+        return self.received - self.taken
+
+    @property
+    def conversion(self) -> float | None:
+        """won ÷ taken, as a fraction; None while nothing was taken."""
+        return self.won / self.taken if self.taken else None
+
+    @property
+    def median_take(self) -> float | None:
+        """Working minutes from arrival to the first take, the median of the row's takes."""
+        return statistics.median(self.takes) if self.takes else None
+
+    def count(self, lead: CohortLead) -> None:
+        self.received += 1
+        if lead.status in _TAKEN:
+            self.taken += 1
+        match lead.status:
+            case LeadStatus.TAKEN:
+                self.in_work += 1
+            case LeadStatus.WON:
+                self.won += 1
+            case LeadStatus.LOST:
+                self.lost += 1
+            case LeadStatus.NEW | LeadStatus.OFFERED:
+                pass
+
+    def add(self, other: Count) -> None:
+        self.received += other.received
+        self.taken += other.taken
+        self.in_work += other.in_work
+        self.won += other.won
+        self.lost += other.lost
+        self.takes += other.takes
+
+
+@dataclass(frozen=True)
+class Tally:
+    members: dict[int, Count]  # by the manager the lead is with; takes by who took them
+    waiting: Count  # leads nobody has yet
+    channels: dict[str | None, Count]  # by channel as the heads name it
+    total: Count
+
+
+def tally(
+    leads: Iterable[CohortLead],
+    calendar: Calendar,
+    channel: Callable[[str | None], str | None] = lambda c: c,
+) -> Tally:
+    """Count a period's leads into rows (see the module's definitions)."""
+    members: dict[int, Count] = {}
+    channels: dict[str | None, Count] = {}
+    waiting = Count()
+    for lead in leads:
+        row = waiting if lead.holder_id is None else _row(members, lead.holder_id)
+        row.count(lead)
+        by_channel = _row(channels, channel(lead.channel))
+        by_channel.count(lead)
+        if lead.taken_at is not None:
+            minutes = calendar.between(lead.created_at, lead.taken_at).total_seconds() / 60
+            taker = lead.taker_id if lead.taker_id is not None else lead.holder_id
+            (waiting if taker is None else _row(members, taker)).takes.append(minutes)
+            by_channel.takes.append(minutes)
+    total = Count()
+    for row in (*members.values(), waiting):
+        total.add(row)
+    return Tally(members, waiting, channels, total)
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+def _row(rows: dict[K, Count], key: K) -> Count:
+    found = rows.get(key)
+    if found is None:
+        found = rows[key] = Count()
+    return found

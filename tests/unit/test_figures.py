@@ -1,0 +1,117 @@
+"""`tally`, the one function every report counts with: rows add up to the totals, each lead
+in one row per column, a deputy's take under the deputy, time to take in working hours."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.reports.figures import Count, tally
+from bot.routing.hours import Calendar, Span
+from storage import LeadStatus
+from storage.reports import CohortLead
+
+MOSCOW = ZoneInfo("Europe/Moscow")
+OFFICE = Calendar(MOSCOW, frozenset(range(5)), Span(9 * 60, 18 * 60))
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)  # Tuesday, 12:00 in Moscow
+TAKEN_OR_CLOSED = (LeadStatus.TAKEN, LeadStatus.WON, LeadStatus.LOST)
+
+
+def lead(
+    number: int,
+    status: LeadStatus,
+    holder: int | None,
+    taker: int | None = None,
+    minutes: float | None = None,
+    channel: str | None = None,
+) -> CohortLead:
+    taken = None if minutes is None else T0 + timedelta(minutes=minutes)
+    return CohortLead(number, T0, status, holder, channel, taken, taker, None)
+
+
+@st.composite
+def cohorts(draw: st.DrawFn) -> list[CohortLead]:
+    leads = []
+    for number in range(draw(st.integers(0, 40))):
+        status = draw(st.sampled_from(LeadStatus))
+        holder = None if status is LeadStatus.NEW else draw(st.integers(1, 4))
+        was_taken = status in TAKEN_OR_CLOSED or draw(st.booleans())  # handed back, say
+        taker = draw(st.integers(1, 4)) if was_taken else None
+        minutes = draw(st.floats(0, 600)) if was_taken else None
+        channel = draw(st.sampled_from(["сайт", "yandex", None]))
+        leads.append(lead(number, status, holder, taker, minutes, channel))
+    return leads
+
+
+def columns(count: Count) -> tuple[int, ...]:
+    return (count.received, count.taken, count.in_work, count.won, count.lost, count.not_taken)
+
+
+@given(cohorts())
+def test_every_total_is_the_sum_of_its_rows_and_each_lead_counts_once(
+    leads: list[CohortLead],
+) -> None:
+    counted = tally(leads, OFFICE)
+    rows = [*counted.members.values(), counted.waiting]
+    for row_set in (rows, list(counted.channels.values())):
+        summed = tuple(sum(values) for values in zip(*map(columns, row_set), strict=True))
+        assert summed == columns(counted.total) or not leads
+        assert sum(len(row.takes) for row in row_set) == len(counted.total.takes)
+    for row in [*rows, counted.total]:
+        assert row.received == row.taken + row.not_taken
+        assert row.taken == row.in_work + row.won + row.lost
+    statuses = [one.status for one in leads]
+    assert columns(counted.total)[:5] == (
+        len(leads),
+        sum(s in TAKEN_OR_CLOSED for s in statuses),
+        statuses.count(LeadStatus.TAKEN),
+        statuses.count(LeadStatus.WON),
+        statuses.count(LeadStatus.LOST),
+    )
+    assert len(counted.total.takes) == sum(one.taken_at is not None for one in leads)
+
+
+def test_a_deputys_take_is_the_deputys_and_the_lead_its_managers() -> None:
+    ivan, olga = 1, 2
+    counted = tally([lead(1, LeadStatus.TAKEN, ivan, taker=olga, minutes=7)], OFFICE)
+    assert columns(counted.members[ivan]) == (1, 1, 1, 0, 0, 0)
+    assert counted.members[ivan].median_take is None
+    assert columns(counted.members[olga]) == (0, 0, 0, 0, 0, 0)
+    assert counted.members[olga].median_take == 7
+
+
+def test_conversion_is_won_over_taken() -> None:
+    counted = tally(
+        [
+            lead(1, LeadStatus.WON, 1, 1, 1),
+            lead(2, LeadStatus.LOST, 1, 1, 1),
+            lead(3, LeadStatus.TAKEN, 1, 1, 1),
+            lead(4, LeadStatus.OFFERED, 1),
+        ],
+        OFFICE,
+    )
+    assert counted.members[1].conversion == 1 / 3
+    assert Count().conversion is None  # nothing taken: no conversion, not 0 %
+
+
+def test_time_to_take_is_working_time() -> None:
+    night = datetime(2026, 12, 1, 20, 0, tzinfo=UTC)  # 23:00 in Moscow
+    morning = datetime(2026, 12, 2, 6, 5, tzinfo=UTC)  # 09:05
+    late = CohortLead(1, night, LeadStatus.TAKEN, 1, None, morning, 1, None)
+    assert tally([late], OFFICE).members[1].takes == [5.0]
+
+
+def test_channels_are_named_by_the_callers_names() -> None:
+    named = {"yandex": "Яндекс Директ"}
+    counted = tally(
+        [lead(1, LeadStatus.NEW, None, channel="yandex"), lead(2, LeadStatus.NEW, None)],
+        OFFICE,
+        lambda channel: named.get(channel or "", channel),
+    )
+    assert {name: c.received for name, c in counted.channels.items()} == {
+        "Яндекс Директ": 1,
+        None: 1,
+    }
