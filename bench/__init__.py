@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import SecretStr
 
 from bot.config import Settings
 from storage import TeamSettingRepo
+
+# When a bench team is configured: before any lead of any run.
+SET_UP_AT = datetime(2020, 1, 1, tzinfo=UTC)
 
 
 def bench_settings(
@@ -25,5 +29,5 @@ def bench_settings(
 async def open_all_day(settings: TeamSettingRepo, team_id: int) -> None:
     """Benchmarks measure routing, not the clock: the team works around the clock, so that
     a run at night or at the weekend routes as one in the afternoon."""
-    await settings.put(team_id, "work_days", "daily")
-    await settings.put(team_id, "work_hours", "00:00-24:00")
+    await settings.put(team_id, "work_days", "daily", SET_UP_AT)
+    await settings.put(team_id, "work_hours", "00:00-24:00", SET_UP_AT)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from aiogram import Bot
 
-from bench import bench_settings
+from bench import SET_UP_AT, bench_settings
 from bot.build import Services, build_services, make_bot
 from bot.delivery.outbox import OutboxWorker
 from bot.delivery.pacing import SendLimits
@@ -115,8 +115,8 @@ async def team_of(run: Paced, managers: list[User]) -> None:
     setup = await run.services.teams.setup(CHAT.id, CHAT.title, HEAD)
     assert setup.team is not None
     async with run.db.transaction() as repos:
-        await repos.settings.put(setup.team.id, "work_days", "daily")
-        await repos.settings.put(setup.team.id, "work_hours", "00:00-24:00")
+        await repos.settings.put(setup.team.id, "work_days", "daily", SET_UP_AT)
+        await repos.settings.put(setup.team.id, "work_hours", "00:00-24:00", SET_UP_AT)
         for user in managers:
             run.tg.add_user(user)
             run.tg.started.add(user.id)

@@ -27,7 +27,7 @@ from aiogram import Bot
 from aiohttp import web
 from pydantic import SecretStr
 
-from bench import bench_settings
+from bench import SET_UP_AT, bench_settings
 from bench.outbox import UNPACED
 from bot.build import build_services, make_bot
 from bot.clock import SystemClock
@@ -99,8 +99,8 @@ async def main(leads: int, rounds: int) -> None:
         setup = await services.teams.setup(CHAT, "Bench", Person(1, "Head"))
         assert setup.team is not None
         async with db.transaction() as repos:
-            await repos.settings.put(setup.team.id, "work_days", "daily")
-            await repos.settings.put(setup.team.id, "work_hours", "00:00-24:00")
+            await repos.settings.put(setup.team.id, "work_days", "daily", SET_UP_AT)
+            await repos.settings.put(setup.team.id, "work_hours", "00:00-24:00", SET_UP_AT)
         worker = OutboxWorker(
             db, bot, clock, signal, services.chats, services.timers, limits=UNPACED
         )

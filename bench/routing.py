@@ -21,7 +21,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from bench import open_all_day
+from bench import SET_UP_AT, open_all_day
 from bot.build import build_core
 from bot.clock import SystemClock
 from bot.delivery.signal import OutboxSignal
@@ -107,7 +107,7 @@ async def main(leads: int, managers: int, samples: int) -> None:
         per_lead = {}
         for mode in (Mode.FIRST_COME, Mode.ROUND_ROBIN, Mode.HEAD_DECIDES):
             async with db.transaction():
-                await settings.put(team_id, "mode", mode.value)
+                await settings.put(team_id, "mode", mode.value, SET_UP_AT)
                 await open_all_day(settings, team_id)
             latencies = await route_many(intake, samples)
             per_lead[mode] = statistics.median(latencies)

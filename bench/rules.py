@@ -20,7 +20,7 @@ import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-from bench import open_all_day
+from bench import SET_UP_AT, open_all_day
 from bot.build import build_core
 from bot.clock import SystemClock
 from bot.delivery.signal import OutboxSignal
@@ -102,12 +102,12 @@ async def main(leads: int, managers: int, rules: int, samples: int) -> None:
 
         async with db.transaction():
             # The baseline offers each lead to one manager, as a rule does: same writes.
-            await settings.put(team_id, "mode", "round_robin")
+            await settings.put(team_id, "mode", "round_robin", SET_UP_AT)
             await open_all_day(settings, team_id)
-            await settings.put(team_id, "known_client", "off")
+            await settings.put(team_id, "known_client", "off", SET_UP_AT)
         base = await timed(samples, new_client)
         async with db.transaction():
-            await settings.put(team_id, "known_client", "on")
+            await settings.put(team_id, "known_client", "on", SET_UP_AT)
             for r in range(rules):
                 values = [f"value{r}-{v}" for v in range(5)]
                 last = r == rules - 1

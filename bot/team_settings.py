@@ -326,8 +326,13 @@ class TeamSettings:
 
     def __init__(self, stored: Mapping[str, str] | None = None, zone: str | None = None) -> None:
         self._stored = dict(stored or {})
+        self._zone = zone
         if zone is not None:
             self._stored.setdefault(TIMEZONE.name, zone)
+
+    def then(self, stored: Mapping[str, str]) -> TeamSettings:
+        """The same team's settings as `stored` once said them (/replay's past)."""
+        return TeamSettings(stored, self._zone)
 
     def __getitem__(self, setting: Setting[T]) -> T:
         text = self._stored.get(setting.name)

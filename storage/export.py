@@ -16,7 +16,6 @@ from datetime import datetime
 from pathlib import Path
 
 from storage.clock_format import from_db, from_db_optional, to_db
-from storage.reports import TAKES
 
 BATCH = 2000
 
@@ -70,24 +69,20 @@ class ExportReader:
 
     def leads(self, team_id: int, since: datetime, until: datetime) -> Iterator[ExportLead]:
         """The team's leads that arrived in [since, until), oldest first."""
-        takes = ", ".join("?" for _ in TAKES)
         with closing(read_only(self._path)) as conn:
             cursor = conn.execute(
                 "SELECT l.id, l.created_at, l.channel, s.name, l.region, l.industry, l.product, "
                 "l.company, l.name, l.phone, l.email, l.tax_id, l.status, m.full_name, "
-                "c.full_name, COALESCE(tm.full_name, CASE WHEN l.taken_at IS NOT NULL THEN "
-                "m.full_name END), COALESCE(t.at, l.taken_at), l.closed_at, l.lost_reason, "
+                "c.full_name, t.full_name, l.first_taken_at, l.closed_at, l.lost_reason, "
                 "l.message, CASE WHEN l.status = 'lost' THEN (SELECT json_extract(e.details, "
                 "'$.text') FROM lead_events AS e WHERE e.lead_id = l.id AND e.kind = 'lost_note' "
                 "ORDER BY e.id DESC LIMIT 1) END, l.extra FROM leads AS l "
                 "LEFT JOIN members AS m ON m.id = l.owner_id "
                 "LEFT JOIN members AS c ON c.id = l.cover_for "
+                "LEFT JOIN members AS t ON t.id = l.first_taker_id "
                 "LEFT JOIN sources AS s ON s.id = l.source_id "
-                "LEFT JOIN lead_events AS t ON t.id = (SELECT MIN(e.id) FROM lead_events AS e "
-                f"  WHERE e.lead_id = l.id AND e.kind IN ({takes})) "
-                "LEFT JOIN members AS tm ON tm.id = t.member_id "
                 "WHERE l.team_id = ? AND l.created_at >= ? AND l.created_at < ? ORDER BY l.id",
-                (*TAKES, team_id, to_db(since), to_db(until)),
+                (team_id, to_db(since), to_db(until)),
             )
             while rows := cursor.fetchmany(BATCH):
                 yield from (_lead(row) for row in rows)

@@ -29,11 +29,18 @@ _COLUMNS = (
 LEAD_COLUMNS = _COLUMNS
 _OPEN = f"status IN ('{LeadStatus.OFFERED.value}', '{LeadStatus.TAKEN.value}')"
 _NOT_CLOSED = f"status NOT IN ('{LeadStatus.WON.value}', '{LeadStatus.LOST.value}')"
+
+
 # Taking a lead also records how long it waited: /stats then reads a number, not two times.
-_TAKEN_AT = (
-    "taken_at = ?1, take_seconds = CAST(round((julianday(?1) - julianday(created_at)) * 86400) "
-    "AS INTEGER)"
-)
+# The first take is kept for good (a Return clears `taken_at`): the reports' time to take,
+# and whose take it was. `?1` is the moment; the taker is the parameter given.
+def _taken_at(taker: str) -> str:
+    return (
+        "taken_at = ?1, take_seconds = CAST(round((julianday(?1) - julianday(created_at)) "
+        "* 86400) AS INTEGER), first_taken_at = COALESCE(first_taken_at, ?1), "
+        f"first_taker_id = COALESCE(first_taker_id, {taker})"
+    )
+
 
 # The next lead's number: past every lead here and past every number issued before the
 # last restore (`lead_numbers`), so that no number is issued twice.
@@ -168,7 +175,7 @@ class LeadRepo:
         callers gets the lead as it now is."""
         return await self._moved(
             f"UPDATE leads SET status = 'taken', pool = NULL, owner_id = ?2, assigned_at = ?1, "
-            f"{_TAKEN_AT} WHERE id = ?3 AND status = 'new' AND pool = 'chat'",
+            f"{_taken_at('?2')} WHERE id = ?3 AND status = 'new' AND pool = 'chat'",
             (to_db(at), member_id, lead_id),
         )
 
@@ -245,7 +252,7 @@ class LeadRepo:
 
     async def accept(self, lead_id: int, member_id: int, at: datetime) -> LeadRecord | None:
         return await self._moved(
-            f"UPDATE leads SET status = 'taken', {_TAKEN_AT} "
+            f"UPDATE leads SET status = 'taken', {_taken_at('?3')} "
             "WHERE id = ?2 AND status = 'offered' AND owner_id = ?3",
             (to_db(at), lead_id, member_id),
         )
@@ -271,7 +278,8 @@ class LeadRepo:
         waiting = "status = 'new'" if only_if_new else _NOT_CLOSED
         return await self._moved(
             "UPDATE leads SET status = 'taken', pool = NULL, owner_id = ?2, assigned_at = ?1, "
-            f"cover_for = NULL, {_TAKEN_AT} WHERE id = ?3 AND {waiting} AND owner_id IS NOT ?2",
+            f"cover_for = NULL, {_taken_at('?2')} "
+            f"WHERE id = ?3 AND {waiting} AND owner_id IS NOT ?2",
             (to_db(at), member_id, lead_id),
         )
 

@@ -195,14 +195,28 @@ class MemberRepo:
             (full_name, username, language, member_id),
         )
 
-    async def set_paused(self, member_id: int, at: datetime | None) -> bool:
-        """Pause (at a time) or resume (None); False if it already was so."""
-        state = "paused_at IS NULL" if at is not None else "paused_at IS NOT NULL"
+    async def set_paused(self, member_id: int, paused: bool, at: datetime) -> bool:
+        """Pause or resume at `at`; False if it already was so. Each pause is kept from
+        start to end (`member_pauses`), for /replay."""
+        state = "paused_at IS NULL" if paused else "paused_at IS NOT NULL"
         cur = await self._db.execute(
             f"UPDATE members SET paused_at = ? WHERE id = ? AND {state}",
-            (None if at is None else to_db(at), member_id),
+            (to_db(at) if paused else None, member_id),
         )
-        return cur.rowcount == 1
+        if cur.rowcount != 1:
+            return False
+        if paused:
+            await self._db.execute(
+                "INSERT INTO member_pauses (member_id, started_at) VALUES (?, ?)",
+                (member_id, to_db(at)),
+            )
+        else:
+            await self._db.execute(
+                "UPDATE member_pauses SET ended_at = MAX(started_at, ?) "
+                "WHERE member_id = ? AND ended_at IS NULL",
+                (to_db(at), member_id),
+            )
+        return True
 
     async def set_hours(self, member_id: int, hours: str | None) -> bool:
         """Own daily hours, or None for the team's; False if they already were so."""

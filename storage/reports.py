@@ -14,8 +14,7 @@ from storage.clock_format import from_db, from_db_optional, to_db
 from storage.lead_records import LeadStatus
 from storage.rows import fetch_all
 
-# The moves that put a lead into someone's hands: its first one is when it was taken.
-TAKES = ("claimed", "accepted", "assigned")
+_STATUS = {status.value: status for status in LeadStatus}
 
 
 @dataclass(frozen=True)
@@ -37,31 +36,23 @@ class ReportRepo:
         self._db = db
 
     async def cohort(self, team_id: int, since: datetime, until: datetime) -> list[CohortLead]:
-        """The team's leads that arrived in [since, until), oldest first."""
-        takes = ", ".join("?" for _ in TAKES)
+        """The team's leads that arrived in [since, until), in no particular order."""
         rows = await fetch_all(
             self._db,
-            "SELECT l.id, l.created_at, l.status, l.owner_id, l.channel, l.closed_at, "
-            # A lead taken before its history recorded takes has only the lead's own times.
-            "COALESCE(t.member_id, CASE WHEN l.taken_at IS NOT NULL THEN l.owner_id END) "
-            "AS taker, COALESCE(t.at, l.taken_at) AS taken "
-            "FROM leads AS l LEFT JOIN lead_events AS t ON t.id = ("
-            "  SELECT MIN(e.id) FROM lead_events AS e "
-            f"  WHERE e.lead_id = l.id AND e.kind IN ({takes})"
-            ") WHERE l.team_id = ? AND l.created_at >= ? AND l.created_at < ? "
-            "ORDER BY l.created_at, l.id",
-            (*TAKES, team_id, to_db(since), to_db(until)),
+            "SELECT id, created_at, status, owner_id, channel, first_taken_at, first_taker_id, "
+            "closed_at FROM leads WHERE team_id = ? AND created_at >= ? AND created_at < ?",
+            (team_id, to_db(since), to_db(until)),
         )
         return [
             CohortLead(
-                id=row["id"],
-                created_at=from_db(row["created_at"]),
-                status=LeadStatus(row["status"]),
-                holder_id=row["owner_id"],
-                channel=row["channel"],
-                taken_at=from_db_optional(row["taken"]),
-                taker_id=row["taker"],
-                closed_at=from_db_optional(row["closed_at"]),
+                id=row[0],
+                created_at=from_db(row[1]),
+                status=_STATUS[row[2]],
+                holder_id=row[3],
+                channel=row[4],
+                taken_at=from_db_optional(row[5]),
+                taker_id=row[6],
+                closed_at=from_db_optional(row[7]),
             )
             for row in rows
         ]

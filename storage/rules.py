@@ -30,6 +30,31 @@ class AliasRecord:
     canonical: str
 
 
+def rules_json(rules: Sequence[RuleRecord]) -> str:
+    """A list of rules as the history keeps it."""
+    return json.dumps(
+        [
+            {
+                "field": r.field,
+                "values": list(r.values),
+                "member_id": r.member_id,
+                "group_id": r.group_id,
+            }
+            for r in rules
+        ],
+        ensure_ascii=False,
+    )
+
+
+def rules_from_json(text: str) -> tuple[RuleRecord, ...]:
+    """A kept list, numbered from 1 (the rows are gone: ids are 0)."""
+    items = json.loads(text)
+    return tuple(
+        RuleRecord(0, number, str(i["field"]), tuple(i["values"]), i["member_id"], i["group_id"])
+        for number, i in enumerate(items, start=1)
+    )
+
+
 class RuleRepo:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
@@ -63,6 +88,7 @@ class RuleRepo:
         at: datetime,
     ) -> int:
         """Append a rule at the end of the list; returns its number."""
+        await self._changed(team_id, at)
         await self._db.execute(
             "INSERT INTO rules (team_id, position, field, match_values, member_id, group_id, "
             "created_at) VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM rules "
@@ -79,14 +105,23 @@ class RuleRepo:
         )
         return len(await self.all_of(team_id))
 
-    async def delete(self, rule_id: int) -> None:
-        await self._db.execute("DELETE FROM rules WHERE id = ?", (rule_id,))
+    async def delete(self, team_id: int, rule_id: int, at: datetime) -> None:
+        await self._changed(team_id, at)
+        await self._db.execute("DELETE FROM rules WHERE id = ? AND team_id = ?", (rule_id, team_id))
 
-    async def reorder(self, rule_ids: Sequence[int]) -> None:
+    async def reorder(self, team_id: int, rule_ids: Sequence[int], at: datetime) -> None:
         """Store `rule_ids` as the team's whole list, in this order."""
+        await self._changed(team_id, at)
         await self._db.executemany(
             "UPDATE rules SET position = ? WHERE id = ?",
             [(position, rule_id) for position, rule_id in enumerate(rule_ids, start=1)],
+        )
+
+    async def _changed(self, team_id: int, at: datetime) -> None:
+        """Keep the list as it was before a change, for /replay."""
+        await self._db.execute(
+            "INSERT INTO rule_changes (team_id, old_rules, at) VALUES (?, ?, ?)",
+            (team_id, rules_json(await self.all_of(team_id)), to_db(at)),
         )
 
 

@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from datetime import datetime
+
 import aiosqlite
 
-from storage.rows import fetch_all
+from storage.clock_format import to_db
+from storage.rows import fetch_all, fetch_one
 
 
 class TeamSettingRepo:
@@ -17,7 +20,21 @@ class TeamSettingRepo:
         )
         return {str(row[0]): str(row[1]) for row in rows}
 
-    async def put(self, team_id: int, name: str, value: str) -> None:
+    async def put(self, team_id: int, name: str, value: str, at: datetime) -> None:
+        """Set a setting at `at`; a change is kept in its history with the value it
+        replaced (/replay reads what was in force when)."""
+        row = await fetch_one(
+            self._db,
+            "SELECT value FROM team_settings WHERE team_id = ? AND name = ?",
+            (team_id, name),
+        )
+        old = None if row is None else str(row[0])
+        if old == value:
+            return
+        await self._db.execute(
+            "INSERT INTO setting_changes (team_id, name, old_value, at) VALUES (?, ?, ?, ?)",
+            (team_id, name, old, to_db(at)),
+        )
         await self._db.execute(
             "INSERT INTO team_settings (team_id, name, value) VALUES (?, ?, ?) "
             "ON CONFLICT (team_id, name) DO UPDATE SET value = excluded.value",

@@ -16,6 +16,7 @@ from storage.config_revision import ConfigRevisionRepo
 from storage.events import LeadEventRepo
 from storage.groups import GroupRepo
 from storage.heads import HeadRepo
+from storage.history import HistoryRepo
 from storage.leads import LeadRepo
 from storage.members import MemberRepo
 from storage.outbox import OutboxRepo
@@ -59,6 +60,7 @@ class Repos:
     boards: BoardRepo
     config: ConfigRevisionRepo
     restorations: RestorationRepo
+    history: HistoryRepo
 
     @classmethod
     def on(cls, conn: aiosqlite.Connection) -> Repos:
@@ -86,4 +88,5 @@ class Repos:
             boards=BoardRepo(conn),
             config=ConfigRevisionRepo(conn),
             restorations=RestorationRepo(conn),
+            history=HistoryRepo(conn),
         )

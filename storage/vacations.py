@@ -8,7 +8,7 @@ from enum import StrEnum
 
 import aiosqlite
 
-from storage.clock_format import to_db
+from storage.clock_format import from_db_optional, to_db
 from storage.rows import fetch_all, fetch_one
 
 
@@ -28,9 +28,11 @@ class VacationRecord:
     first_day: date
     last_day: date  # the last day away; back the next morning
     status: VacationStatus
+    started_at: datetime | None = None  # when it began (None: not yet)
+    ended_at: datetime | None = None  # when it ended or was cancelled (None: not yet)
 
 
-_COLUMNS = "id, team_id, member_id, deputy_id, first_day, last_day, status"
+_COLUMNS = "id, team_id, member_id, deputy_id, first_day, last_day, status, started_at, ended_at"
 _OPEN = "status IN ('planned', 'active')"
 
 
@@ -43,6 +45,8 @@ def _vacation(row: aiosqlite.Row) -> VacationRecord:
         first_day=date.fromisoformat(row["first_day"]),
         last_day=date.fromisoformat(row["last_day"]),
         status=VacationStatus(row["status"]),
+        started_at=from_db_optional(row["started_at"]),
+        ended_at=from_db_optional(row["ended_at"]),
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.i18n import Html, Translator
 from bot.presentation.cards import clip
 from bot.presentation.charts import ReplayChartData, replay_chart_data
-from bot.services.replays import WhatIf
+from bot.services.replays import Regime, WhatIf
 
 
 def replay_heading(what: WhatIf, tr: Translator) -> Html:
@@ -26,11 +26,8 @@ def _rows(what: WhatIf) -> list[tuple[str, int, int]]:
 
 def replay_text(what: WhatIf, tr: Translator) -> Html:
     result, actual = what.result, what.actual
-    assert result is not None and actual is not None and what.in_force is not None
-    lines: list[str] = [
-        replay_heading(what, tr),
-        tr("replay.leads", count=result.leads, mode=tr("mode." + what.in_force.value)),
-    ]
+    assert result is not None and actual is not None and what.in_force
+    lines: list[str] = [replay_heading(what, tr), *_in_force(what, result.leads, tr)]
     for name, had, would in _rows(what):
         lines.append(tr("replay.line", name=clip(name, 24), actual=had, would=would))
     if not what.managers:
@@ -45,6 +42,28 @@ def replay_text(what: WhatIf, tr: Translator) -> Html:
     lines += [tr(key, count=count) for key, count in extras if count]
     lines += ["", tr("replay.caveat")]
     return Html("\n".join(lines))
+
+
+def _in_force(what: WhatIf, leads: int, tr: Translator) -> list[Html]:
+    """The mode and rules that really routed the period: one line, or a line a part."""
+    if len(what.in_force) == 1:
+        [only] = what.in_force
+        return [tr("replay.leads", count=leads, mode=_mode(only, tr), rules=_rules(only, tr))]
+    assert what.zone is not None
+    lines = [tr("replay.leads_changed", count=leads)]
+    for part in what.in_force:
+        first, last = (f"{t.astimezone(what.zone):%d.%m %H:%M}" for t in (part.first, part.last))
+        mode, rules = _mode(part, tr), _rules(part, tr)
+        lines.append(tr("replay.regime", first=first, last=last, mode=mode, rules=rules))
+    return lines
+
+
+def _mode(part: Regime, tr: Translator) -> Html:
+    return tr("mode." + part.mode.value)
+
+
+def _rules(part: Regime, tr: Translator) -> Html:
+    return tr("replay.rules", count=part.rules) if part.rules else tr("replay.rules_none")
 
 
 def replay_chart(what: WhatIf, tr: Translator) -> ReplayChartData:

@@ -116,7 +116,11 @@ REPORTS: dict[str, str] = {
     "replay_header.known_client_off": (
         "🔁 <b>Had known clients not gone to their manager</b> ({first} — {last})"
     ),
-    "replay.leads": "Leads in the period: {count}. The way then: “{mode}”.",
+    "replay.leads": "Leads in the period: {count}. The way then: “{mode}”, {rules}.",
+    "replay.leads_changed": "Leads in the period: {count}. The way and the rules changed:",
+    "replay.regime": "• from {first} to {last}: “{mode}”, {rules}",
+    "replay.rules_none": "no rules",
+    "replay.rules": "rules: {count}",
     "replay.line": "<b>{name}</b>: had {actual} → would have had {would}",
     "replay.nobody": "Nobody was in the team in this period.",
     "replay.spread": "Spread (most minus fewest): {actual} → {would}",
@@ -125,9 +129,10 @@ REPORTS: dict[str, str] = {
     "replay.to_chat": "To the team chat, for anyone to claim: {count}",
     "replay.to_heads": "For the heads to choose: {count}",
     "replay.caveat": (
-        "Members, vacations and the turn are as they were then. Pauses, weights, caps, "
-        "skills and working hours are today's: their history is not kept. Nothing was "
-        "changed."
+        "As it was then: who was in the team, vacations and pauses (to the minute), the way, "
+        "the rules, the team's settings, working hours and the turn. Weights, personal caps, "
+        "hours and duty, skills, groups and aliases are today's: they have no history. "
+        "Nothing was changed."
     ),
     "replay.first_come": (
         "First come cannot be replayed: who would have tapped first is unknowable. Try "

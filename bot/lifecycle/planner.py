@@ -137,7 +137,7 @@ class Planner:
             states,
             _turn(turns, TEAM_SCOPE),
             has_heads=bool(self._roles.head_ids),
-            rules=tuple(_rule(r) for r in config.rules),
+            rules=tuple(as_rule(r) for r in config.rules),
             groups={gid: _group(g, turns) for gid, g in config.groups.items()},
             aliases={f: dict(a) for f, a in config.aliases.items()},
             known_client=settings[KNOWN_CLIENT],
@@ -211,7 +211,8 @@ def _group(group: GroupRecord, turns: Mapping[str, dict[str, object]]) -> Group:
     return Group(group.id, Mode(group.mode), group.member_ids, _turn(turns, scope), scope)
 
 
-def _rule(record: RuleRecord) -> Rule:
+def as_rule(record: RuleRecord) -> Rule:
+    """A stored rule as routing reads it."""
     return Rule(
         record.number, record.field, record.values, Target(record.member_id, record.group_id)
     )

@@ -12,9 +12,8 @@ from bot.periods import Period
 from bot.presentation.cards import clip
 from bot.presentation.charts import ChartData, chart_data
 from bot.presentation.report_words import conversion_text, take_text
-from bot.reports.figures import Count
+from bot.reports.figures import Calendars, Count
 from bot.routing import value_key
-from bot.routing.hours import Calendar
 from storage import MemberRecord
 from storage.rules import AliasRecord
 
@@ -50,7 +49,7 @@ class Figures:
     team_id: int
     zone: tzinfo
     names: ChannelNames
-    calendar: Calendar  # the team's working time, which time to take is counted in
+    calendars: Calendars  # the team's working time then, which time to take is counted in
 
     @property
     def empty(self) -> bool:

@@ -1,6 +1,6 @@
 """Every figure of a report, defined once and counted by one function (`tally`) for /stats,
 its chart, the Monday report and the workbook. Pure: the period's leads and the team's
-calendar in, counts out.
+calendars in, counts out.
 
 The definitions (the README's "Reports" section says them in words):
 - A period's figures are about the leads that **arrived** in it, as they stand now.
@@ -11,9 +11,9 @@ The definitions (the README's "Reports" section says them in words):
   in work: taken and not closed. won, lost: closed so. not taken: received − taken.
   So received = taken + not taken, and taken = in work + won + lost, in every row.
 - conversion: won ÷ taken.
-- time to take: from arrival to the first take, in the team's **working time** (a lead that
-  came at 23:00 and was taken at 09:05 took 5 minutes), in the row of the manager who took
-  it (a deputy's take is the deputy's).
+- time to take: from arrival to the first take, in the team's **working time** as it was
+  when the lead came (a lead that came at 23:00 and was taken at 09:05 took 5 minutes), in
+  the row of the manager who took it (a deputy's take is the deputy's).
 - Totals are the sums of the manager rows and the waiting row (a channel table adds up to
   the same totals); a total's time to take is the median of all takes.
 """
@@ -23,6 +23,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TypeVar
 
 from bot.routing.hours import Calendar
@@ -30,6 +31,8 @@ from storage import CLOSED_STATUSES, LeadStatus
 from storage.reports import CohortLead
 
 _TAKEN = frozenset({LeadStatus.TAKEN, *CLOSED_STATUSES})
+# The team's working time in force at a moment (its hours may have changed since).
+Calendars = Callable[[datetime], Calendar]
 
 
 @dataclass
@@ -90,7 +93,7 @@ class Tally:
 
 def tally(
     leads: Iterable[CohortLead],
-    calendar: Calendar,
+    calendars: Calendars,
     channel: Callable[[str | None], str | None] = lambda c: c,
 ) -> Tally:
     """Count a period's leads into rows (see the module's definitions)."""
@@ -103,6 +106,7 @@ def tally(
         by_channel = _row(channels, channel(lead.channel))
         by_channel.count(lead)
         if lead.taken_at is not None:
+            calendar = calendars(lead.created_at)
             minutes = calendar.between(lead.created_at, lead.taken_at).total_seconds() / 60
             taker = lead.taker_id if lead.taker_id is not None else lead.holder_id
             (waiting if taker is None else _row(members, taker)).takes.append(minutes)

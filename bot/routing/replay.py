@@ -47,6 +47,11 @@ class Moment:
     away: Mapping[int, int | None] = field(default_factory=dict)  # on vacation -> deputy
     off: frozenset[int] = frozenset()  # passed over for the hour (own hours, duty)
     team_open: bool = True
+    # The configuration in force then (mode, rules; the policy applied), and the managers
+    # with the caps in force then: None for the replay's own.
+    team: TeamSnapshot | None = None
+    members: Sequence[MemberState] | None = None
+    paused: frozenset[int] | None = None  # paused then (None: as the members say)
 
 
 @dataclass(frozen=True)
@@ -88,8 +93,9 @@ def replay(
     turns: Mapping[str, TurnState],
     open_leads: Mapping[int, int],
 ) -> Replay:
-    """Route `arrivals` in time order on `team` (its policy applied already). `members`:
-    everyone who was ever in the team, with today's weight, cap, pause and skills; `turns`:
+    """Route `arrivals` in time order on `team` (its policy applied already), or on the
+    team a moment names (the configuration in force then). `members`: everyone who was
+    ever in the team, with today's weight, cap, pause and skills; `turns`:
     each rotation's state before the first arrival; `open_leads`: each member's open leads
     then."""
     rotations = dict(turns)
@@ -107,7 +113,13 @@ def replay(
         while closing and closing[0][0] <= at:
             _, _, closed_by = heapq.heappop(closing)
             holding[closed_by] = max(holding.get(closed_by, 0) - 1, 0)
-        snapshot = _at(team, members, moment, rotations, holding)
+        snapshot = _at(
+            team if moment.team is None else moment.team,
+            members if moment.members is None else moment.members,
+            moment,
+            rotations,
+            holding,
+        )
         decision = route(arrival.facts, snapshot, at)
         if decision.kind is DecisionKind.HOLD and arrival.opening is not None:
             held += 1 if arrival.counted else 0
@@ -148,6 +160,7 @@ def _at(
             away=m.member_id in moment.away,
             deputy=moment.away.get(m.member_id),
             off_hours=m.member_id in moment.off,
+            paused=m.paused if moment.paused is None else m.member_id in moment.paused,
         )
         for m in members
         if m.member_id in moment.present

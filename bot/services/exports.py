@@ -12,7 +12,8 @@ from pathlib import Path
 from bot.i18n import Translator
 from bot.people import Person, Roles
 from bot.periods import Period, Span
-from bot.presentation.exports import Sheet, write_csv, write_xlsx
+from bot.presentation.exports import Sheet, write_csv
+from bot.presentation.workbook import write_xlsx
 from bot.services.reports import Access, ReportService
 from storage import Database
 from storage.export import ExportReader
@@ -57,7 +58,7 @@ class ExportService:
         assert self._db.path is not None, "an export reads the database file"
         reader = ExportReader(self._db.path)
         start, end = period.start, period.end
-        sheet = Sheet(figures.names, figures.zone, figures.calendar, tr)
+        sheet = Sheet(figures.names, figures.zone, figures.calendars, tr)
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / file_name(period, kind.value, tr)
             if kind is ExportFormat.CSV:

@@ -110,8 +110,10 @@ class ManagerService:
 
     async def pause(self, actor: Person, target: str | None, paused: bool) -> ChangeResult:
         """`target` None: the actor themself (a manager); otherwise a head names someone."""
-        at = self._clock.now() if paused else None
-        return await self._change(actor, target, lambda m: self._members.set_paused(m.id, at))
+        at = self._clock.now()
+        return await self._change(
+            actor, target, lambda m: self._members.set_paused(m.id, paused, at)
+        )
 
     async def set_weight(self, actor: Person, target: str, text: str) -> ChangeResult:
         text = text.strip()
@@ -209,7 +211,7 @@ class ManagerService:
         value = setting.normalized(text)
         async with self._db.transaction():
             before = (await self._settings.values(team.id)).get(setting.name)
-            await self._settings.put(team.id, setting.name, value)
+            await self._settings.put(team.id, setting.name, value, self._clock.now())
             if setting.name in TIME_SETTINGS:
                 await self._time.time_changed(team, setting.name, self._clock.now())
         same = (before if before is not None else setting.default_text) == value

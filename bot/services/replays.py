@@ -1,31 +1,38 @@
 """/replay: a past period's leads routed again under another policy, as the team was then,
 by the pure `bot.routing.replay`. It reads and never writes.
 
-As the team was then: who was a member (joined, removed), who was on vacation, the working
-hours at each lead's arrival, each rotation as it stood. Pauses, weights, caps, skills and
-the hours themselves have no history: today's apply, and the answer says so.
+As the team was then: who was a member (joined, removed), who was away (a vacation from the
+minute it began to the minute it ended) or paused, the mode, rules, team settings and
+working hours in force at each lead's arrival (`ConfigHistory`), each rotation as it stood.
+Weights, personal caps and hours, skills, duty, groups and aliases have no history:
+today's apply, and the answer says so.
 """
 
 from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
 from bot.leads.identity import lead_facts
-from bot.lifecycle.calendars import member_calendar, team_calendar
 from bot.lifecycle.planner import Planner
 from bot.people import Person, Roles
 from bot.periods import Period, Span, parse_period
-from bot.routing import KnownBy, KnownClient, MemberState, Mode, TeamSnapshot, TurnState
-from bot.routing.hours import Calendar, local_midnight, off_duty
-from bot.routing.replay import Arrival, Moment, Policy, Replay, apply, replay
-from bot.team_settings import CAP, MODE, OFF_HOURS, TIMEZONE, SettingError, TeamSettings
-from storage import Database, MemberRecord, TeamRecord
-from storage.replay import PastLead
-from storage.vacations import VacationRecord
+from bot.reports.history import ConfigHistory
+from bot.routing import KnownBy, KnownClient, Mode, TeamSnapshot, TurnState
+from bot.routing.hours import local_midnight
+from bot.routing.replay import Arrival, Policy, Replay, replay
+from bot.services.replay_moments import Moments, PastTeam
+from bot.team_settings import (
+    MODE,
+    TIMEZONE,
+    SettingError,
+    TeamSettings,
+)
+from storage import Database, TeamRecord
 
 
 class Asked(StrEnum):
@@ -66,33 +73,32 @@ def read_request(text: str) -> tuple[Policy | Asked, str]:
 
 
 @dataclass(frozen=True)
+class Regime:
+    """A part of the period with one mode and one list of rules in force."""
+
+    first: datetime
+    last: datetime  # not included
+    mode: Mode
+    rules: int
+
+
+@dataclass(frozen=True)
 class WhatIf:
     asked: Asked
     policy: Policy | None = None
-    in_force: Mode | None = None
+    in_force: tuple[Regime, ...] = ()  # what really routed the period, part by part
     period: Period | None = None
     result: Replay | None = None
     actual: dict[int, int] | None = None  # member -> leads of the period they have
     unowned: int = 0  # leads of the period nobody has (waiting, or in the chat)
     names: dict[int, str] | None = None
     managers: tuple[int, ...] = ()  # in the team at some lead of the period, in team order
+    zone: ZoneInfo | None = None  # the team's, for the parts' times
 
     def spread(self, counts: dict[int, int]) -> int:
         """Most minus fewest among the managers listed."""
         values = [counts.get(m, 0) for m in self.managers]
         return max(values) - min(values) if values else 0
-
-
-@dataclass(frozen=True)
-class _Team:
-    """What the replay reads of the team, before any work on it."""
-
-    settings: TeamSettings
-    members: list[MemberRecord]
-    vacations: list[VacationRecord]
-    turns: dict[str, dict[str, object]]
-    open_then: dict[int, int]
-    past: list[PastLead]
 
 
 class ReplayService:
@@ -107,6 +113,9 @@ class ReplayService:
         self._vacations = repos.vacations
         self._turns = repos.turns
         self._history = repos.replay
+        self._stored = repos.settings
+        self._rules = repos.rules
+        self._changes = repos.history
 
     async def what_if(self, person: Person, text: str) -> WhatIf:
         """Heads only (the router's filter): the period's leads under the policy `text`
@@ -126,36 +135,36 @@ class ReplayService:
             if period is None:
                 return WhatIf(Asked.USAGE)
             read = await self._read(team, settings, period)
-        result = await asyncio.to_thread(_run, apply(policy, situation.snapshot), read, period)
-        return _answer(policy, settings[MODE], period, result, read)
+        result = await asyncio.to_thread(_run, policy, situation.snapshot, read, period)
+        return _answer(policy, period, result, read)
 
-    async def _read(self, team: TeamRecord, settings: TeamSettings, period: Period) -> _Team:
+    async def _read(self, team: TeamRecord, settings: TeamSettings, period: Period) -> PastTeam:
         # From the start of the period's first day: the rotations kept are the day's ends,
         # and the leads of that day before the period move them on.
         zone = settings[TIMEZONE]
         first = period.start.astimezone(zone).date()
         since = local_midnight(first, zone)
-        return _Team(
+        history = ConfigHistory(
+            await self._stored.values(team.id),
+            await self._rules.all_of(team.id),
+            await self._changes.setting_changes(team.id, since),
+            await self._changes.rule_changes(team.id, since),
+        )
+        return PastTeam(
             settings,
             await self._members.all_of(team.id),
             await self._vacations.kept_of_team(team.id, first),
             await self._turns.before(team.id, first),
             await self._history.open_at(team.id, since),
             await self._history.leads(team.id, since, period.end),
+            history,
+            await self._changes.pauses(team.id, since),
         )
 
 
-def _run(team_view: TeamSnapshot, read: _Team, period: Period) -> Replay:
+def _run(policy: Policy, today: TeamSnapshot, read: PastTeam, period: Period) -> Replay:
     """The CPU part, in a thread: the team at each arrival, then the replay."""
-    settings = read.settings
-    calendar = team_calendar(settings)
-    cap = settings[CAP]
-    states = [
-        MemberState(m.id, 0, m.weight, m.cap if m.cap is not None else cap, m.paused_at is not None,
-                    m.skills)
-        for m in read.members
-    ]  # fmt: skip
-    moments = _Moments(read.members, read.vacations, calendar, settings)
+    moments = Moments(policy, today, read)
     arrivals = []
     for past in read.past:
         lead = past.lead
@@ -167,51 +176,14 @@ def _run(team_view: TeamSnapshot, read: _Team, period: Period) -> Replay:
             if kind is not None and isinstance(earlier, int):
                 facts = replace(facts, known=KnownClient(past.known_owner, earlier, kind))
         moment = moments.at(lead.created_at)
-        opening = None if moment.team_open else moments.at(calendar.next_open(lead.created_at))
+        opening = None if moment.team_open else moments.at(moments.next_open(lead.created_at))
         counted = lead.created_at >= period.start
         arrivals.append(Arrival(facts, moment, lead.closed_at, opening, counted))
     turns = {scope: TurnState.from_json(state) for scope, state in read.turns.items()}
-    return replay(team_view, states, arrivals, turns, read.open_then)
+    return replay(moments.first_team, moments.first_members, arrivals, turns, read.open_then)
 
 
-class _Moments:
-    """Who was in the team, away and off at an instant."""
-
-    def __init__(
-        self,
-        members: list[MemberRecord],
-        vacations: list[VacationRecord],
-        calendar: Calendar,
-        settings: TeamSettings,
-    ) -> None:
-        self._members = members
-        self._vacations = vacations
-        self._calendar = calendar
-        self._policy = settings[OFF_HOURS]
-        self._own = {m.id: member_calendar(calendar, m) for m in members}
-
-    def at(self, at: datetime) -> Moment:
-        present = [
-            m
-            for m in self._members
-            if m.joined_at <= at and (m.removed_at is None or m.removed_at > at)
-        ]
-        day = at.astimezone(self._calendar.zone).date()
-        away = {v.member_id: v.deputy_id for v in self._vacations if _within(v, day)}
-        team_open = self._calendar.is_open(at)
-        off = frozenset(
-            m.id
-            for m in present
-            if off_duty(team_open, self._policy, self._own[m.id].is_open(at), m.on_duty)
-        )
-        return Moment(at, frozenset(m.id for m in present), away, off, team_open)
-
-
-def _within(vacation: VacationRecord, day: date) -> bool:
-    return vacation.first_day <= day <= vacation.last_day
-
-
-def _answer(policy: Policy, in_force: Mode, period: Period, result: Replay, read: _Team) -> WhatIf:
+def _answer(policy: Policy, period: Period, result: Replay, read: PastTeam) -> WhatIf:
     counted = [p.lead for p in read.past if p.lead.created_at >= period.start]
     actual: dict[int, int] = {}
     for lead in counted:
@@ -228,4 +200,25 @@ def _answer(policy: Policy, in_force: Mode, period: Period, result: Replay, read
     present |= set(actual) | set(result.got)
     managers = tuple(m.id for m in read.members if m.id in present)
     names = {m.id: m.full_name for m in read.members}
-    return WhatIf(Asked.OK, policy, in_force, period, result, actual, unowned, names, managers)
+    regimes = _regimes(read, period)
+    zone = read.settings[TIMEZONE]
+    return WhatIf(Asked.OK, policy, regimes, period, result, actual, unowned, names, managers, zone)
+
+
+def _regimes(read: PastTeam, period: Period) -> tuple[Regime, ...]:
+    """The mode and rules in force over the period, part by part; a change that left both
+    as they were (the hours, say) starts no new part."""
+    eras = read.history.eras
+    parts: list[Regime] = []
+    for index, in_force in enumerate(eras):
+        first = max(in_force.since or period.start, period.start)
+        following = eras[index + 1].since if index + 1 < len(eras) else None
+        last = min(following or period.end, period.end)
+        if first >= last:
+            continue
+        mode = read.settings.then(in_force.values)[MODE]
+        if parts and (parts[-1].mode, parts[-1].rules) == (mode, len(in_force.rules)):
+            parts[-1] = replace(parts[-1], last=last)
+        else:
+            parts.append(Regime(first, last, mode, len(in_force.rules)))
+    return tuple(parts)

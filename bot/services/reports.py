@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
 from bot.lifecycle.calendars import team_calendar
 from bot.people import Person, Roles
 from bot.periods import Period, parse_period
 from bot.presentation.stats import ChannelNames, Figures
-from bot.reports.figures import Count, tally
+from bot.reports.figures import Calendars, Count, tally
+from bot.reports.history import ConfigHistory
 from bot.team_settings import TIMEZONE, TeamSettings
 from storage import (
+    CohortLead,
     Database,
     LeadEvent,
     LeadRecord,
@@ -77,6 +81,7 @@ class ReportService:
         self._leads = repos.leads
         self._events = repos.events
         self._reports = repos.reports
+        self._history = repos.history
 
     async def _reader(self, person: Person) -> tuple[TeamRecord | None, MemberRecord | None]:
         team = await self._teams.primary()
@@ -146,35 +151,70 @@ class ReportService:
             period = parse_period(text, now, settings[TIMEZONE])
             if period is None:
                 return Stats(Access.BAD_PERIOD)
-            figures = await self.figures(team, settings, period)
-        return Stats(Access.OK, figures, head)
+            facts = await self._facts(team, settings, period)
+        return Stats(Access.OK, await _count(facts), head)
 
     async def settings(self, team: TeamRecord) -> TeamSettings:
         return TeamSettings(await self._settings.values(team.id), self._zone)
 
+    async def _calendars(
+        self, team: TeamRecord, settings: TeamSettings, period: Period
+    ) -> Calendars:
+        """The team's working time as it was at each moment of the period: a change of
+        hours today does not re-time last month's takes."""
+        changes = await self._history.setting_changes(team.id, period.start)
+        history = ConfigHistory(await self._settings.values(team.id), (), changes, ())
+        calendars = [team_calendar(settings.then(era.values)) for era in history.eras]
+        return lambda at: calendars[history.index(at)]
+
     async def figures(self, team: TeamRecord, settings: TeamSettings, period: Period) -> Figures:
         """The team's figures for `period`, as every report counts them (`tally`). Call
         inside a read or a transaction."""
-        leads = await self._reports.cohort(team.id, period.start, period.end)
-        members = await self._members.all_of(team.id)
+        return await _count(await self._facts(team, settings, period))
+
+    async def _facts(self, team: TeamRecord, settings: TeamSettings, period: Period) -> _Facts:
+        """What the figures are counted from: read inside a read or a transaction."""
         aliases = [a for a in await self._aliases.all_of(team.id) if a.field == "channel"]
-        names = ChannelNames(aliases)
-        calendar = team_calendar(settings)
-        counted = tally(leads, calendar, names)
-        shown = tuple(
-            (m, counted.members.get(m.id, Count()))
-            for m in members
-            if m.active or m.id in counted.members
-        )
-        channels = dict(sorted(counted.channels.items(), key=lambda item: -item[1].received))
-        return Figures(
-            period,
-            shown,
-            counted.waiting,
-            channels,
-            counted.total,
+        return _Facts(
             team.id,
             settings[TIMEZONE],
-            names,
-            calendar,
+            period,
+            await self._reports.cohort(team.id, period.start, period.end),
+            await self._members.all_of(team.id),
+            ChannelNames(aliases),
+            await self._calendars(team, settings, period),
         )
+
+
+@dataclass(frozen=True)
+class _Facts:
+    team_id: int
+    zone: ZoneInfo
+    period: Period
+    leads: list[CohortLead]
+    members: list[MemberRecord]
+    names: ChannelNames
+    calendars: Calendars
+
+
+async def _count(facts: _Facts) -> Figures:
+    # A month of a big team is a second's counting: off the event loop (and, for /stats,
+    # after the read, so that no write waits for it).
+    counted = await asyncio.to_thread(tally, facts.leads, facts.calendars, facts.names)
+    shown = tuple(
+        (m, counted.members.get(m.id, Count()))
+        for m in facts.members
+        if m.active or m.id in counted.members
+    )
+    channels = dict(sorted(counted.channels.items(), key=lambda item: -item[1].received))
+    return Figures(
+        facts.period,
+        shown,
+        counted.waiting,
+        channels,
+        counted.total,
+        facts.team_id,
+        facts.zone,
+        facts.names,
+        facts.calendars,
+    )

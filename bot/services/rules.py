@@ -184,7 +184,7 @@ class RuleService:
             index = _index(number_text, len(rules))
             if index is None:
                 return Reply("rule.no_such", {"number": number_text, "count": len(rules)})
-            await self._rules.delete(rules[index].id)
+            await self._rules.delete(team.id, rules[index].id, self._clock.now())
         log.info("user %d deleted rule %d", actor.user_id, index + 1)
         return Reply("rule.deleted", {"number": index + 1})
 
@@ -200,7 +200,7 @@ class RuleService:
                 return Reply("rule.no_such", {"number": bad, "count": len(rules)})
             ids = [r.id for r in rules]
             ids.insert(target, ids.pop(source))
-            await self._rules.reorder(ids)
+            await self._rules.reorder(team.id, ids, self._clock.now())
         log.info("user %d moved rule %d to %d", actor.user_id, source + 1, target + 1)
         return Reply("rule.moved", {"number": source + 1, "to": target + 1})
 

@@ -66,6 +66,7 @@ async def a_month_of_work(world: World) -> tuple[int, int]:
     await add_member(world, team, OLGA)
     await reply_to(world, HEAD, '/alias channel yandex "Яндекс Директ"')
     won = (await world.services.intake.submit(NewLead(RICH, LeadSource.HTTP))).lead_id
+    world.clock.advance(60)
     waiting = await new_lead(world, "ООО Лютик", channel="сайт")
     world.clock.advance(90)
     await world.services.claims.claim(won, TEAM_CHAT.id, person_of(IVAN))
@@ -141,17 +142,21 @@ async def test_the_workbook_opens_right_in_russian_excel(world: World) -> None:
     )
     assert (first["Состояние"], first["Менеджер"], first["Итог"]) == ("сделка", "Ivan", "сделка")
     assert (first["Кем взят впервые"], first["Замещает"]) == ("Ivan", None)
-    assert first["До взятия, мин (рабочее время)"] == 1.5
+    assert first["До взятия, мин (рабочее время)"] == 2.5
     assert (second["№"], second["Канал"], second["Менеджер"]) == (waiting, "сайт", None)
     assert second["Взят"] is None and second["Итог"] is None
+    other = await LeadRepo(world.db.conn).get(waiting)
+    assert other is not None  # each row its own date, though a sheet styles one cell a column
+    assert second["Поступил"] == (other.created_at + MOSCOW).replace(tzinfo=None)
+    assert leads["B3"].number_format == DATE_SHOWN
 
     summary = book["Итоги"]
     assert_a_heading_that_filters_and_stays(summary, SUMMARY)
     ivan, olga, nobody, total = table(summary)
-    assert list(ivan.values()) == ["Ivan", 1, 1, 0, 1, 0, 0, 1, 1.5]
+    assert list(ivan.values()) == ["Ivan", 1, 1, 0, 1, 0, 0, 1, 2.5]
     assert list(olga.values()) == ["Olga", 0, 0, 0, 0, 0, 0, None, None]
     assert list(nobody.values()) == ["Ждут распределения", 1, 0, 0, 0, 0, 1, None, None]
-    assert list(total.values()) == ["Всего", 2, 1, 0, 1, 0, 1, 1, 1.5]
+    assert list(total.values()) == ["Всего", 2, 1, 0, 1, 0, 1, 1, 2.5]
     assert summary["H2"].number_format == "0%" and summary["I2"].number_format == "0.0"
     # Sorting the managers leaves the total where it is: the filter stops above it.
     assert summary.auto_filter.ref == "A1:I4"
@@ -194,7 +199,7 @@ async def test_csv_opens_in_russian_excel(world: World) -> None:
     # Dates as a Russian reader writes them, in the team's time; a decimal comma.
     assert first["Поступил"] == (lead.created_at + MOSCOW).strftime("%d.%m.%Y %H:%M")
     assert first["Взят"] == (lead.taken_at + MOSCOW).strftime("%d.%m.%Y %H:%M")
-    assert first["До взятия, мин (рабочее время)"] == "1,5"
+    assert first["До взятия, мин (рабочее время)"] == "2,5"
     assert first["Канал"] == "Яндекс Директ" and first["UTM: кампания"] == "zima-2026"
     # A value starting with "+" would be a formula: the quote keeps it text.
     assert first["Телефон"] == "'+7 912 345-67-89"

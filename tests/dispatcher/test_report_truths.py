@@ -80,6 +80,10 @@ async def test_time_to_take_counts_working_hours_only(world: World) -> None:
     exported = await world.services.exports.export(HEAD_PERSON, "неделя", RU)
     heading, row = [list(r) for r in load_workbook(io.BytesIO(exported.data))["Лиды"].values]
     assert dict(zip(heading, row, strict=True))["До взятия, мин (рабочее время)"] == 5.0
+    # The head moves the hours later: the night's take keeps the hours it was taken under.
+    world.clock.advance(3600)
+    assert (await world.services.managers.set("work_hours", "10:00-19:00")).outcome.value == "done"
+    assert row_of(await stats(world, "неделя"), "Ivan").endswith("до взятия 5 мин")
 
 
 async def test_an_empty_period_is_said_in_words_without_a_picture(world: World) -> None:

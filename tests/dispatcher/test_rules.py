@@ -280,8 +280,8 @@ async def test_route_equals_the_real_decision(
     for paused, (industry, channel, region, phone) in steps:
         async with world.db.transaction():
             for name, member_id in ids.items():
-                at = world.clock.now() if name in paused else None
-                await MemberRepo(world.db.conn).set_paused(member_id, at)
+                now = world.clock.now()
+                await MemberRepo(world.db.conn).set_paused(member_id, name in paused, now)
         pairs = [
             (k, v)
             for k, v in (("industry", industry), ("channel", channel), ("region", region))

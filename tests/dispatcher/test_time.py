@@ -36,7 +36,7 @@ async def put(world: World, **settings: str) -> None:
     repo = TeamSettingRepo(world.db.conn)
     async with world.db.transaction():
         for name, value in settings.items():
-            await repo.put(1, name, value)
+            await repo.put(1, name, value, world.clock.now())
 
 
 async def first_come_team(world: World) -> None:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bench import SET_UP_AT
 from bench.burst import MANAGERS, Paced, bot_on, burst, buttons_in, phone, team_of
 from bot.build import build_dispatcher
 from bot.people import Person
@@ -126,8 +127,8 @@ async def test_twenty_offers_accepted_at_once_bring_every_contact_within_seconds
     async with paced.db.transaction() as repos:
         team = await repos.teams.primary()
         assert team is not None
-        await repos.settings.put(team.id, "mode", "round_robin")
-        await repos.settings.put(team.id, "announce", "off")
+        await repos.settings.put(team.id, "mode", "round_robin", SET_UP_AT)
+        await repos.settings.put(team.id, "announce", "off", SET_UP_AT)
     leads = []
     for n in range(20):
         new = NewLead(LeadFields(name=f"Клиент {n}", phone=phone(n)), LeadSource.HTTP)

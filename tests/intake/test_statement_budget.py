@@ -4,7 +4,7 @@ a lead pays for itself, not for re-reading who is in the team."""
 
 from __future__ import annotations
 
-from bench import open_all_day
+from bench import SET_UP_AT, open_all_day
 from bot.build import build_core
 from bot.delivery.signal import OutboxSignal
 from bot.people import Roles
@@ -21,7 +21,7 @@ async def team_of_five(db: Database, clock: FakeClock, mode: str) -> IntakeServi
     async with db.transaction() as repos:
         team = await repos.teams.create(-1001, "Отдел", "ru", 1, clock.now())
         await open_all_day(repos.settings, team.id)
-        await repos.settings.put(team.id, "mode", mode)
+        await repos.settings.put(team.id, "mode", mode, clock.now())
         for n in range(5):
             await repos.members.upsert_active(team.id, 200 + n, f"M{n}", None, "ru", clock.now())
     return IntakeService(db, clock, core.distributor, OutboxSignal())
@@ -65,7 +65,7 @@ async def test_a_head_s_change_is_seen_by_the_very_next_lead(
     async with db.transaction() as repos:
         team = await repos.teams.primary()
         assert team is not None
-        await repos.settings.put(team.id, "mode", "round_robin")
+        await repos.settings.put(team.id, "mode", "round_robin", SET_UP_AT)
     submitted = await intake.submit(lead(1))
     async with db.consistent_read() as repos:
         offered = await repos.leads.get(submitted.lead_id)

@@ -45,8 +45,8 @@ async def test_configuration_writes_draw_a_new_token_and_a_lead_s_progress_does_
 ) -> None:
     repos, team_id, ivan = await setup(db)
     writes: list[Callable[[], Awaitable[object]]] = [
-        lambda: repos.settings.put(team_id, "mode", "round_robin"),
-        lambda: repos.members.set_paused(ivan, NOW),
+        lambda: repos.settings.put(team_id, "mode", "round_robin", NOW),
+        lambda: repos.members.set_paused(ivan, True, NOW),
         lambda: repos.members.set_cap(ivan, 3),
         lambda: repos.groups.add(team_id, "Госсектор", "госсектор", [ivan], NOW),
         lambda: repos.aliases.put(team_id, "region", "мск", "мск", "Москва"),
@@ -70,7 +70,7 @@ async def test_a_rolled_back_write_brings_the_old_token_back(db: Database) -> No
     before = await token(db)
     try:
         async with db.transaction():
-            await repos.settings.put(team_id, "mode", "round_robin")
+            await repos.settings.put(team_id, "mode", "round_robin", NOW)
             raise LookupError
     except LookupError:
         pass
@@ -91,7 +91,7 @@ async def test_the_cache_reads_the_configuration_again_only_after_a_write(db: Da
     assert second.primary is not None
     assert [m.open_leads for m in second.members(second.primary)] == [1]  # live, not kept
     async with db.transaction():
-        await repos.members.set_paused(ivan, NOW)
+        await repos.members.set_paused(ivan, True, NOW)
     third = await cache.read()
     assert cache.loaded == 2
     assert third.primary is not None and third.primary.members[0].paused_at is not None

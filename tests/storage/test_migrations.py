@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,9 @@ from storage import (
 )
 from storage.db import Migration, load_migrations
 from storage.errors import MigrationError
+from storage.schema import apply_migration
+
+T_PAST = datetime(2026, 11, 1, tzinfo=UTC)
 
 
 def old_file(path: Path, version: int) -> None:
@@ -72,6 +76,12 @@ async def test_a_file_of_version_3_upgrades_without_losing_a_row(tmp_path: Path)
         assert (waiting.card_chat_id, waiting.card_message_id) == (-1001, 50)
         assert (taken.status, taken.owner_id, taken.pool) == (LeadStatus.TAKEN, 2, None)
         assert taken.taken_at == taken.assigned_at == taken.created_at
+        async with db.conn.execute(
+            "SELECT id, first_taken_at, first_taker_id FROM leads ORDER BY id"
+        ) as cur:
+            first_takes = [tuple(row) for row in await cur.fetchall()]
+        # Its claim names no member: the take was its owner's.
+        assert first_takes == [(1, None, None), (2, "2026-12-01T09:00:00+00:00", 2)]
         olga = await MemberRepo(db.conn).by_id(2)
         assert olga is not None and (olga.weight, olga.cap, olga.paused_at) == (1, None, None)
         [card] = await OutboxRepo(db.conn).for_lead(1)
@@ -161,3 +171,37 @@ async def test_a_migration_that_breaks_a_reference_is_rolled_back(
     with closing(sqlite3.connect(path)) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == len(load_migrations())
         assert conn.execute("SELECT COUNT(*) FROM members").fetchone()[0] == 2
+
+
+async def test_a_file_of_version_15_keeps_its_pause_and_the_deputys_first_take(
+    tmp_path: Path,
+) -> None:
+    """Olga covered for Ivan, took the lead and handed it back; Ivan is paused."""
+    path = tmp_path / "old.db"
+    old_file(path, 3)
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        for migration in load_migrations()[3:15]:
+            apply_migration(conn, migration)
+    with closing(sqlite3.connect(path)) as conn:
+        conn.executescript(
+            """
+            UPDATE members SET paused_at = '2026-12-02T10:00:00.000000+00:00' WHERE id = 1;
+            UPDATE leads SET owner_id = 1, status = 'taken' WHERE id = 2;
+            DELETE FROM lead_events WHERE lead_id = 2;
+            INSERT INTO lead_events (lead_id, at, kind, reason, member_id)
+            VALUES (2, '2026-12-01T09:05:00+00:00', 'accepted', 'x', 2);
+            """
+        )
+        conn.commit()
+    db = await Database.open(path)
+    try:
+        async with db.conn.execute(
+            "SELECT first_taken_at, first_taker_id FROM leads WHERE id = 2"
+        ) as cur:
+            row = await cur.fetchone()
+        # The take in the history is Olga's, though the lead is Ivan's now.
+        assert row is not None and tuple(row) == ("2026-12-01T09:05:00+00:00", 2)
+        [pause] = await db.repos.history.pauses(1, T_PAST)
+        assert (pause.member_id, pause.ended_at) == (1, None)
+    finally:
+        await db.close()

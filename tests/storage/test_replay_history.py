@@ -55,7 +55,7 @@ async def history(
     db = await Database.open(path)
     async with db.transaction() as repos:
         team = await repos.teams.create(-100, "T", "ru", HEAD, T0)
-        await repos.settings.put(team.id, "mode", mode)
+        await repos.settings.put(team.id, "mode", mode, T0)
         ids = []
         for n, (joined, left) in enumerate(people):
             at = T0 + timedelta(days=joined)

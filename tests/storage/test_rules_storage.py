@@ -80,8 +80,8 @@ async def test_groups_rules_and_aliases_round_trip(db: Database) -> None:
         (3, "region", ("Москва",)),
     ]
     async with db.transaction():
-        await RuleRepo(conn).reorder([listed[2].id, listed[0].id, listed[1].id])
-        await RuleRepo(conn).delete(listed[0].id)
+        await RuleRepo(conn).reorder(team.id, [listed[2].id, listed[0].id, listed[1].id], AT)
+        await RuleRepo(conn).delete(team.id, listed[0].id, AT)
         assert await GroupRepo(conn).delete(gov, AT)
         await GroupRepo(conn).add(team.id, "gov", "gov", [], AT)  # the name is free again
     assert [r.field for r in await RuleRepo(conn).all_of(team.id)] == ["region", "channel"]

@@ -15,8 +15,9 @@ from openpyxl import load_workbook
 
 from bot.i18n import Translator
 from bot.periods import parse_period
-from bot.presentation.exports import Sheet, is_formula_like, phone_text, write_csv, write_xlsx
+from bot.presentation.exports import Sheet, is_formula_like, phone_text, write_csv
 from bot.presentation.stats import ChannelNames, Figures
+from bot.presentation.workbook import write_xlsx
 from bot.reports.figures import Count
 from bot.routing.hours import Calendar, Span
 from storage.export import ExportEvent, ExportLead
@@ -66,14 +67,16 @@ def sample(**changes: object) -> ExportLead:
 
 
 def sheet() -> Sheet:
-    return Sheet(ChannelNames([]), MOSCOW, OFFICE, RU)
+    return Sheet(ChannelNames([]), MOSCOW, lambda _at: OFFICE, RU)
 
 
 def figures() -> Figures:
     period = parse_period("неделя", AT, MOSCOW)
     assert period is not None
     total = Count(received=1, taken=1, in_work=1, takes=[5.5])
-    return Figures(period, (), Count(), {"сайт": total}, total, 1, MOSCOW, ChannelNames([]), OFFICE)
+    return Figures(
+        period, (), Count(), {"сайт": total}, total, 1, MOSCOW, ChannelNames([]), lambda _at: OFFICE
+    )
 
 
 def test_the_csv_keeps_a_tab_or_return_in_front_as_text_and_writes_russian_numbers(
@@ -97,10 +100,10 @@ def test_the_workbook_keeps_them_as_text_cells(tmp_path: Path) -> None:
     leads = book["Лиды"]
     heading = [cell.value for cell in leads[1]]
     company, name = (leads.cell(2, heading.index(h) + 1) for h in ("Компания", "Имя"))
-    # XML reads a carriage return back as a line feed: text either way.
-    assert (company.value, name.value) == ("\tООО", "\n=1+1")
+    assert (company.value, name.value) == ("\tООО", "\r=1+1")
     assert company.data_type == name.data_type == "s" and company.quotePrefix
     minutes = leads.cell(2, heading.index("До взятия, мин (рабочее время)") + 1)
-    assert (minutes.value, minutes.number_format) == (5.5, "0.0")
+    # A number, as Excel shows one: "5,5" to a Russian reader.
+    assert (minutes.value, minutes.number_format) == (5.5, "General")
     for row in book["История"].iter_rows(min_row=2):
         assert all(cell.data_type != "f" for cell in row)

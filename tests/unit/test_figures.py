@@ -16,6 +16,13 @@ from storage.reports import CohortLead
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 OFFICE = Calendar(MOSCOW, frozenset(range(5)), Span(9 * 60, 18 * 60))
+
+
+def office(_at: datetime) -> Calendar:
+    """The same hours all along."""
+    return OFFICE
+
+
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)  # Tuesday, 12:00 in Moscow
 TAKEN_OR_CLOSED = (LeadStatus.TAKEN, LeadStatus.WON, LeadStatus.LOST)
 
@@ -54,7 +61,7 @@ def columns(count: Count) -> tuple[int, ...]:
 def test_every_total_is_the_sum_of_its_rows_and_each_lead_counts_once(
     leads: list[CohortLead],
 ) -> None:
-    counted = tally(leads, OFFICE)
+    counted = tally(leads, office)
     rows = [*counted.members.values(), counted.waiting]
     for row_set in (rows, list(counted.channels.values())):
         summed = tuple(sum(values) for values in zip(*map(columns, row_set), strict=True))
@@ -76,7 +83,7 @@ def test_every_total_is_the_sum_of_its_rows_and_each_lead_counts_once(
 
 def test_a_deputys_take_is_the_deputys_and_the_lead_its_managers() -> None:
     ivan, olga = 1, 2
-    counted = tally([lead(1, LeadStatus.TAKEN, ivan, taker=olga, minutes=7)], OFFICE)
+    counted = tally([lead(1, LeadStatus.TAKEN, ivan, taker=olga, minutes=7)], office)
     assert columns(counted.members[ivan]) == (1, 1, 1, 0, 0, 0)
     assert counted.members[ivan].median_take is None
     assert columns(counted.members[olga]) == (0, 0, 0, 0, 0, 0)
@@ -91,7 +98,7 @@ def test_conversion_is_won_over_taken() -> None:
             lead(3, LeadStatus.TAKEN, 1, 1, 1),
             lead(4, LeadStatus.OFFERED, 1),
         ],
-        OFFICE,
+        office,
     )
     assert counted.members[1].conversion == 1 / 3
     assert Count().conversion is None  # nothing taken: no conversion, not 0 %
@@ -101,14 +108,14 @@ def test_time_to_take_is_working_time() -> None:
     night = datetime(2026, 12, 1, 20, 0, tzinfo=UTC)  # 23:00 in Moscow
     morning = datetime(2026, 12, 2, 6, 5, tzinfo=UTC)  # 09:05
     late = CohortLead(1, night, LeadStatus.TAKEN, 1, None, morning, 1, None)
-    assert tally([late], OFFICE).members[1].takes == [5.0]
+    assert tally([late], office).members[1].takes == [5.0]
 
 
 def test_channels_are_named_by_the_callers_names() -> None:
     named = {"yandex": "Яндекс Директ"}
     counted = tally(
         [lead(1, LeadStatus.NEW, None, channel="yandex"), lead(2, LeadStatus.NEW, None)],
-        OFFICE,
+        office,
         lambda channel: named.get(channel or "", channel),
     )
     assert {name: c.received for name, c in counted.channels.items()} == {

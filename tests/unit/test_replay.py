@@ -84,3 +84,19 @@ def test_the_turn_starts_where_it_stood() -> None:
     assert chosen is not None
     result = replay(TEAM, [IVAN, OLGA], [lead(2)], {"team": chosen[1]}, {})
     assert result.by_lead == {2: 2}
+
+
+def test_each_lead_is_routed_under_the_configuration_of_its_moment() -> None:
+    """A moment may carry the team as configured then: the first lead came while the head
+    decided, the second after the switch to the round robin."""
+    heads = TeamSnapshot(1, Mode.HEAD_DECIDES)
+    result = replay(TEAM, [IVAN, OLGA], [lead(1, team=heads), lead(2)], {}, {})
+    assert (result.to_heads, result.by_lead) == (1, {1: None, 2: 1})
+
+
+def test_a_pause_counts_only_where_a_moment_says_so() -> None:
+    paused_today = MemberState(1, paused=True)  # today's state: a pause begun this morning
+    before = [lead(n, paused=frozenset()) for n in (1, 2)]
+    during = [lead(n, paused=frozenset({1})) for n in (3, 4)]
+    result = replay(TEAM, [paused_today, OLGA], [*before, *during], {}, {})
+    assert result.by_lead == {1: 1, 2: 2, 3: 2, 4: 2}
