@@ -100,10 +100,10 @@ async def main(rounds: int) -> None:
         db = await Database.open(Path(folder) / "bench.db")
         signal = OutboxSignal()
         roles = Roles(frozenset({1}))
-        distributor = build_core(db, roles, "Europe/Moscow").distributor
-        async with db.transaction():
+        distributor = build_core(roles, "Europe/Moscow").distributor
+        async with db.unit():
             await TeamRepo(db.conn).create(-1, "Bench", "ru", 1, clock.now())
-        app = bench_app(db, clock, IntakeService(db, clock, distributor, signal), signal, roles)
+        app = bench_app(db, clock, IntakeService(db, distributor), signal, roles)
         runner = await serve(app, "127.0.0.1", 0, ConnectionLimits())
         url = f"http://127.0.0.1:{runner.addresses[0][1]}/leads"
         rows: list[tuple[str, int, float, float, float]] = []

@@ -114,7 +114,7 @@ async def team_of(run: Paced, managers: list[User]) -> None:
     """The team chat in first-come mode, working around the clock, with `managers`."""
     setup = await run.services.teams.setup(CHAT.id, CHAT.title, HEAD)
     assert setup.team is not None
-    async with run.db.transaction() as repos:
+    async with run.db.unit() as repos:
         await repos.settings.put(setup.team.id, "work_days", "daily", SET_UP_AT)
         await repos.settings.put(setup.team.id, "work_hours", "00:00-24:00", SET_UP_AT)
         for user in managers:

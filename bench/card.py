@@ -98,7 +98,7 @@ async def main(leads: int, rounds: int) -> None:
         services = build_services(db, bot, settings, clock, signal, TelegramPulse(clock))
         setup = await services.teams.setup(CHAT, "Bench", Person(1, "Head"))
         assert setup.team is not None
-        async with db.transaction() as repos:
+        async with db.unit() as repos:
             await repos.settings.put(setup.team.id, "work_days", "daily", SET_UP_AT)
             await repos.settings.put(setup.team.id, "work_hours", "00:00-24:00", SET_UP_AT)
         worker = OutboxWorker(

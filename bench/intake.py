@@ -35,7 +35,7 @@ from bot.services.health import HealthService
 from bot.services.intake import IntakeService
 from bot.services.refusals import RefusalService
 from bot.services.sources import SourceService
-from storage import Database, MemberRepo, OutboxRepo, TeamRepo
+from storage import Database, MemberRepo, TeamRepo
 
 TOKEN = "bench-token"  # noqa: S105 - a throwaway server on 127.0.0.1
 
@@ -66,7 +66,7 @@ def bench_app(
     db: Database, clock: SystemClock, intake: IntakeService, signal: OutboxSignal, roles: Roles
 ) -> web.Application:
     """The intake app as the bot builds it, on `db`, with no rate limit in the way."""
-    refusals = RefusalService(db, clock, HeadNotices(OutboxRepo(db.conn), roles), signal)
+    refusals = RefusalService(db, clock, HeadNotices(roles))
     return make_intake_app(
         intake,
         HealthService(db, TelegramPulse(clock), clock),
@@ -84,10 +84,10 @@ async def main(leads: int, concurrency: int) -> None:
         db = await Database.open(Path(folder) / "bench.db")
         signal = OutboxSignal()
         roles = Roles(frozenset({1}))
-        core = build_core(db, roles, "Europe/Moscow")
-        service = IntakeService(db, clock, core.distributor, signal)
-        claiming = Claims(db, clock, core.planner, core.life, core.told, signal)
-        async with db.transaction():
+        core = build_core(roles, "Europe/Moscow")
+        service = IntakeService(db, core.distributor)
+        claiming = Claims(db, core.planner, core.life, core.told)
+        async with db.unit():
             team = await TeamRepo(db.conn).create(-1, "Bench", "ru", 1, clock.now())
             members = [
                 await MemberRepo(db.conn).upsert_active(
@@ -117,7 +117,7 @@ async def main(leads: int, concurrency: int) -> None:
             await db.conn.execute("CREATE TEMP TABLE scratch (n INTEGER)")
 
             async def one_row_commit(index: int) -> None:
-                async with db.transaction():
+                async with db.unit():
                     await db.conn.execute("INSERT INTO scratch VALUES (?)", (index,))
 
             async def claim(index: int) -> None:

@@ -56,7 +56,7 @@ async def main(leads: int, managers: int) -> None:
         chart, png = await timed(with_chart)
         workbook, done = await timed(lambda: exports.export(head, "месяц", tr))
         csv_time, csv_done = await timed(lambda: exports.export(head, "csv месяц", tr))
-        planner = build_core(db, roles, "Europe/Moscow").planner
+        planner = build_core(roles, "Europe/Moscow").planner
         replays = ReplayService(db, clock, roles, planner)
         replay, what = await timed(lambda: replays.what_if(head, "по очереди месяц"))
         await db.close()

@@ -24,7 +24,6 @@ from pathlib import Path
 from bench import SET_UP_AT, open_all_day
 from bot.build import build_core
 from bot.clock import SystemClock
-from bot.delivery.signal import OutboxSignal
 from bot.people import Person, Roles
 from bot.routing import Mode
 from bot.services.intake import IntakeService, NewLead
@@ -40,7 +39,7 @@ async def populate(db: Database, leads: int, managers: int) -> tuple[int, list[i
     clock = SystemClock()
     rng = random.Random(7)
     now = clock.now()
-    async with db.transaction():
+    async with db.unit():
         team = await TeamRepo(db.conn).create(-1, "Bench", "ru", HEAD, now)
         members = [
             (await MemberRepo(db.conn).upsert_active(team.id, 100 + i, f"M{i}", None, "ru", now)).id
@@ -100,13 +99,13 @@ async def main(leads: int, managers: int, samples: int) -> None:
             f"{leads} leads, {managers} managers: filled in {time.perf_counter() - started:.1f} s\n"
         )
         roles = Roles(frozenset({HEAD}))
-        core = build_core(db, roles, "Europe/Moscow")
+        core = build_core(roles, "Europe/Moscow")
         distributor = core.distributor
-        intake = IntakeService(db, clock, distributor, OutboxSignal())
+        intake = IntakeService(db, distributor)
         settings = TeamSettingRepo(db.conn)
         per_lead = {}
         for mode in (Mode.FIRST_COME, Mode.ROUND_ROBIN, Mode.HEAD_DECIDES):
-            async with db.transaction():
+            async with db.unit():
                 await settings.put(team_id, "mode", mode.value, SET_UP_AT)
                 await open_all_day(settings, team_id)
             latencies = await route_many(intake, samples)

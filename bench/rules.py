@@ -23,7 +23,6 @@ from pathlib import Path
 from bench import SET_UP_AT, open_all_day
 from bot.build import build_core
 from bot.clock import SystemClock
-from bot.delivery.signal import OutboxSignal
 from bot.people import Roles
 from bot.routing import Franchise
 from bot.services.client_index import ClientIndex
@@ -44,7 +43,7 @@ def phone(n: int) -> str:
 async def populate(db: Database, leads: int, managers: int) -> tuple[int, list[int]]:
     rng = random.Random(7)
     now = SystemClock().now()
-    async with db.transaction():
+    async with db.unit():
         team = await TeamRepo(db.conn).create(-1, "Bench", "ru", HEAD, now)
         members = [
             (await MemberRepo(db.conn).upsert_active(team.id, 100 + i, f"M{i}", None, "ru", now)).id
@@ -85,9 +84,9 @@ async def main(leads: int, managers: int, rules: int, samples: int) -> None:
         print(f"{leads} leads indexed from scratch in {time.perf_counter() - started:.1f} s\n")
         await db.conn.execute("ANALYZE")
         roles = Roles(frozenset({HEAD}))
-        core = build_core(db, roles, "Europe/Moscow")
+        core = build_core(roles, "Europe/Moscow")
         distributor = core.distributor
-        intake = IntakeService(db, clock, distributor, OutboxSignal())
+        intake = IntakeService(db, distributor)
         settings = TeamSettingRepo(db.conn)
 
         async def new_client(n: int) -> None:
@@ -100,13 +99,13 @@ async def main(leads: int, managers: int, rules: int, samples: int) -> None:
             fields = LeadFields(name=f"Again {n}", phone=phone(n + 1), industry="agro")
             await intake.submit(NewLead(fields, LeadSource.HTTP))
 
-        async with db.transaction():
+        async with db.unit():
             # The baseline offers each lead to one manager, as a rule does: same writes.
             await settings.put(team_id, "mode", "round_robin", SET_UP_AT)
             await open_all_day(settings, team_id)
             await settings.put(team_id, "known_client", "off", SET_UP_AT)
         base = await timed(samples, new_client)
-        async with db.transaction():
+        async with db.unit():
             await settings.put(team_id, "known_client", "on", SET_UP_AT)
             for r in range(rules):
                 values = [f"value{r}-{v}" for v in range(5)]
@@ -117,7 +116,7 @@ async def main(leads: int, managers: int, rules: int, samples: int) -> None:
                 )  # fmt: skip
         new = await timed(samples, new_client)
         known = await timed(samples, known_client)
-        check = RouteCheck(db, clock, core.planner)
+        check = RouteCheck(db, core.planner)
 
         async def dry_run(n: int) -> None:
             run = await check.dry_run(f"industry=agro phone={phone(n + 1)}")
@@ -131,7 +130,8 @@ async def main(leads: int, managers: int, rules: int, samples: int) -> None:
         async def lookup(n: int, hit: bool) -> None:
             number = phone(n + 1 if hit else leads + 100_000 + n)
             fields = LeadFields(phone=number, email=f"x{n}@y.ru", company=f"Нет {n}")
-            found = await planner.known_client(team, 0, fields, None, Franchise.ENTITY)
+            async with db.reading() as u:
+                found = await planner.known_client(u, team, 0, fields, None, Franchise.ENTITY)
             assert (found is not None) == hit
 
         hits = await timed(samples, lambda n: lookup(n, hit=True))

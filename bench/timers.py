@@ -50,7 +50,7 @@ async def main(pending: int, samples: int) -> None:
     now = clock.now()
     with tempfile.TemporaryDirectory() as folder:
         db = await Database.open(Path(folder) / "bench.db")
-        async with db.transaction():
+        async with db.unit():
             team = await TeamRepo(db.conn).create(-1, "Bench", "ru", HEAD, now)
             for i in range(10):
                 await MemberRepo(db.conn).upsert_active(team.id, 100 + i, f"M{i}", None, "ru", now)
@@ -86,7 +86,7 @@ async def main(pending: int, samples: int) -> None:
             return await timers.earliest()
 
         async def one_row_commit(index: int) -> None:
-            async with db.transaction():
+            async with db.unit():
                 await db.conn.execute(
                     "UPDATE teams SET title = ? WHERE id = ?", (f"B{index}", team.id)
                 )

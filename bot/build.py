@@ -12,6 +12,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
+from bot.actions.reactions import AfterCommit
 from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery.pulse import TelegramPulse
@@ -118,16 +119,16 @@ class Core:
     distributor: Distributor
 
 
-def build_core(db: Database, roles: Roles, zone: str) -> Core:
+def build_core(roles: Roles, zone: str) -> Core:
     alarm = Alarm()
-    planner = Planner(db, roles, zone)
-    deadlines = Deadlines(db, planner, alarm)
-    life = Lifecycle(db.repos, deadlines)
-    notices = HeadNotices(db.repos.outbox, roles)
-    head_cards = HeadCards(db.repos.outbox, planner, roles)
-    posts = LeadPosts(db.repos, notices)
-    told = Reactions(db.repos, posts)
-    distributor = Distributor(db.repos, planner, life, posts, notices, head_cards)
+    planner = Planner(roles, zone)
+    deadlines = Deadlines(planner, alarm)
+    life = Lifecycle(deadlines)
+    notices = HeadNotices(roles)
+    head_cards = HeadCards(planner, roles)
+    posts = LeadPosts(notices)
+    told = Reactions(posts)
+    distributor = Distributor(planner, life, posts, notices, head_cards)
     return Core(alarm, planner, deadlines, life, notices, head_cards, posts, told, distributor)
 
 
@@ -140,38 +141,40 @@ def build_services(
     pulse: TelegramPulse,
 ) -> Services:
     roles = Roles(settings.admin_ids)
-    core = build_core(db, roles, settings.timezone)
-    repos = db.repos
+    core = build_core(roles, settings.timezone)
+    # Every unit reads the bot's clock once; what it emitted is reacted to after its commit.
+    db.now = clock.now
+    db.on_commit = AfterCommit(outbox_signal)
     alarm, planner, deadlines, life = core.alarm, core.planner, core.deadlines, core.life
     notices, head_cards, posts, told = core.notices, core.head_cards, core.posts, core.told
     distributor = core.distributor
-    intake = IntakeService(db, clock, distributor, outbox_signal)
-    handover = Handover(db, clock, planner, life, told, distributor, posts, outbox_signal)
+    intake = IntakeService(db, distributor)
+    handover = Handover(db, planner, life, told, distributor)
     reports = ReportService(db, clock, roles, settings.timezone)
-    away = Away(repos, planner, life, told, handover)
+    away = Away(planner, life, told, handover)
     lead_timers = LeadTimers(
-        repos, planner, deadlines, life, distributor, posts, told, notices, head_cards
+        planner, deadlines, life, distributor, posts, told, notices, head_cards
     )
-    opening = Opening(repos, planner, deadlines, distributor, posts)
-    weekly = WeeklyReport(repos, planner, deadlines, roles, reports)
-    timers = TimerService(db, planner, deadlines, lead_timers, opening, away, weekly, outbox_signal)
+    opening = Opening(planner, deadlines, distributor, posts)
+    weekly = WeeklyReport(planner, deadlines, roles, reports)
+    timers = TimerService(db, planner, deadlines, lead_timers, opening, away, weekly)
     reach = TelegramReach(bot)
-    teams = TeamService(db, clock, roles, intake, handover, reach, outbox_signal, timers)
-    chats = ChatService(db, clock, roles, distributor, handover, outbox_signal)
+    teams = TeamService(db, roles, intake, handover, reach, timers)
+    chats = ChatService(db, roles, distributor, handover)
     health = HealthService(db, pulse, clock, roles)
-    refusals = RefusalService(db, clock, notices, outbox_signal)
-    heads = HeadService(db, clock, roles, teams)
-    vacations = Vacations(db, clock, roles, teams, planner, deadlines, away, outbox_signal)
-    assignments = Assignments(db, clock, planner, life, told, distributor, outbox_signal)
+    refusals = RefusalService(db, clock, notices)
+    heads = HeadService(db, roles, teams)
+    vacations = Vacations(db, roles, planner, deadlines, away)
+    assignments = Assignments(db, life, told, distributor)
     local_url = f"http://{settings.intake_host}:{settings.intake_port}"
     return Services(
         intake=intake,
         sources=SourceService(db, clock, settings.zone, settings.public_url, local_url),
-        claims=Claims(db, clock, planner, life, told, outbox_signal),
+        claims=Claims(db, planner, life, told),
         assignments=assignments,
-        outcomes=Outcomes(db, clock, life, Endings(repos, told), assignments, outbox_signal),
+        outcomes=Outcomes(db, clock, life, Endings(told), assignments),
         handover=handover,
-        managers=ManagerService(db, clock, teams, settings.timezone, timers),
+        managers=ManagerService(db, settings.timezone, timers),
         reports=reports,
         exports=ExportService(db, roles, reports),
         replays=ReplayService(db, clock, roles, planner),
@@ -180,14 +183,14 @@ def build_services(
         health=health,
         refusals=refusals,
         heads=heads,
-        rules=RuleService(db, clock, teams, planner),
-        routes=RouteCheck(db, clock, planner),
+        rules=RuleService(db, planner),
+        routes=RouteCheck(db, planner),
         roles=roles,
         vacations=vacations,
         timers=timers,
         alarm=alarm,
         buttons=ButtonLedger(db, clock, planner, settings.zone),
-        restores=RestoreNotices(db, clock, notices, outbox_signal),
+        restores=RestoreNotices(db, notices),
     )
 
 

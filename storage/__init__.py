@@ -41,7 +41,7 @@ from storage.settings import TeamSettingRepo
 from storage.sources import SourceFigures, SourceKind, SourceRecord, SourceRepo
 from storage.teams import TeamRecord, TeamRepo
 from storage.turns import TurnRepo
-from storage.unit import Repos
+from storage.unit import OutboxDue, Unit
 
 __all__ = [
     "CLOSED_STATUSES",
@@ -69,6 +69,7 @@ __all__ = [
     "LeadStatus",
     "MemberRecord",
     "MemberRepo",
+    "OutboxDue",
     "OutboxFile",
     "OutboxFileRepo",
     "OutboxMethod",
@@ -81,7 +82,6 @@ __all__ = [
     "RefusalRecord",
     "RefusalRepo",
     "ReportRepo",
-    "Repos",
     "SchemaTooNewError",
     "ShownMessage",
     "SourceFigures",
@@ -94,5 +94,6 @@ __all__ = [
     "TeamRepo",
     "TeamSettingRepo",
     "TurnRepo",
+    "Unit",
     "WriteFailure",
 ]

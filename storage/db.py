@@ -9,9 +9,10 @@ import re
 import sqlite3
 import stat
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -24,7 +25,7 @@ from storage.errors import (
     SchemaTooNewError,
     StorageUnavailableError,
 )
-from storage.unit import Repos
+from storage.unit import Unit
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,18 @@ _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
 # Called with the version about to be applied to a file that already holds data.
 BeforeMigrating = Callable[[int], object]
+# The moment a unit starts: the bot's clock (a test's fake one), read once per unit.
+Now = Callable[[], datetime]
+# What a committed unit emitted, handed over after the commit (the bot's reactions).
+OnCommit = Callable[[Sequence[object]], None]
+
+
+def _system_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _no_reactions(events: Sequence[object]) -> None:
+    del events
 
 
 @dataclass(frozen=True)
@@ -95,19 +108,20 @@ def load_migrations(folder: Traversable | None = None) -> list[Migration]:
 
 
 class Database:
-    """The shared connection.
+    """The shared connection, handing out one unit of work per transaction.
 
     aiosqlite runs every statement of one connection on one thread, but coroutines can
-    interleave their statements; `transaction()` holds a lock so that a transaction's
-    statements are never mixed with another coroutine's.
+    interleave their statements; a unit holds a lock so that a transaction's statements are
+    never mixed with another coroutine's.
     """
 
     def __init__(self, conn: aiosqlite.Connection, path: Path | None = None) -> None:
         self.conn = conn
         self.path = path  # the file: a long read (an export) opens a connection of its own
-        self.repos = Repos.on(conn)
         self._write_lock = asyncio.Lock()
         self.last_write_failure: WriteFailure | None = None
+        self.now: Now = _system_now
+        self.on_commit: OnCommit = _no_reactions
 
     @classmethod
     async def open(cls, path: Path, before_migrating: BeforeMigrating | None = None) -> Database:
@@ -169,7 +183,7 @@ class Database:
         await self.conn.execute("PRAGMA foreign_keys = OFF")
         await self.conn.execute("PRAGMA legacy_alter_table = ON")
         try:
-            async with self.transaction():
+            async with self._transaction(None):
                 # executescript would COMMIT our transaction first, so run statements one by one.
                 for statement in split_statements(migration.sql):
                     await self.conn.execute(statement)
@@ -184,10 +198,18 @@ class Database:
             await self.conn.execute("PRAGMA foreign_keys = ON")
 
     @asynccontextmanager
-    async def transaction(self, wait: float | None = None) -> AsyncIterator[Repos]:
-        """One write transaction. With `wait`, give up after that many seconds of waiting
-        for the write lock (ours or another process's) with `StorageUnavailableError`,
-        instead of keeping a caller (a form service with its own timeout) waiting."""
+    async def unit(self, wait: float | None = None) -> AsyncIterator[Unit]:
+        """One write transaction and its unit. With `wait`, give up after that many seconds
+        of waiting for the write lock (ours or another process's) with
+        `StorageUnavailableError`, instead of keeping a caller (a form service with its own
+        timeout) waiting. What the unit emitted goes to `on_commit` once it has committed."""
+        async with self._transaction(wait):
+            unit = Unit(self.conn, self.now(), writes=True)
+            yield unit
+        self.on_commit(unit.settled())
+
+    @asynccontextmanager
+    async def _transaction(self, wait: float | None) -> AsyncIterator[None]:
         deadline = None if wait is None else time.monotonic() + wait
         if deadline is None:
             await self._write_lock.acquire()
@@ -202,7 +224,7 @@ class Database:
         try:
             await self._begin(deadline)
             try:
-                yield self.repos
+                yield
             except sqlite3.OperationalError as error:
                 # A full disk, a lost file, a lock that outlasted busy_timeout: the
                 # storage's trouble, not the caller's bug.
@@ -249,12 +271,13 @@ class Database:
         self.last_write_failure = WriteFailure(time.monotonic(), reason)
 
     @asynccontextmanager
-    async def consistent_read(self) -> AsyncIterator[Repos]:
-        """Read without seeing another coroutine's uncommitted writes on this connection.
-        The driver's failures come out as `StorageUnavailableError`."""
+    async def reading(self) -> AsyncIterator[Unit]:
+        """A unit that reads, without seeing another coroutine's uncommitted writes on this
+        connection; it cannot emit. The driver's failures come out as
+        `StorageUnavailableError`."""
         async with self._write_lock:
             try:
-                yield self.repos
+                yield Unit(self.conn, self.now(), writes=False)
             except sqlite3.Error as error:
                 raise StorageUnavailableError(str(error)) from error
 

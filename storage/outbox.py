@@ -152,6 +152,7 @@ def _record(row: aiosqlite.Row) -> OutboxRecord:
 class OutboxRepo:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
+        self.queued = 0  # rows this transaction added: the worker is woken after its commit
 
     async def enqueue(
         self,
@@ -184,6 +185,7 @@ class OutboxRepo:
             ),
         )
         assert row is not None
+        self.queued += 1
         return int(row[0])
 
     async def last_message(self, chat_id: int, purpose: OutboxPurpose) -> OutboxRecord | None:

@@ -1,12 +1,15 @@
-"""A unit of work: every repository, on the one connection a transaction runs on.
+"""A unit of work: one transaction's repositories, its clock reading and its events.
 
-`async with db.transaction() as uow:` hands these out; services receive them from the
-database (`db.repos`) and never build a repository or touch the connection themselves.
+`async with db.unit() as u:` opens a transaction and hands out repositories bound to the
+connection it runs on; nothing outside storage holds a repository or a connection. The
+events a unit emits (and the fact that it queued outbox rows) are handed to the database's
+`on_commit` after the commit, never after a rollback: a rolled-back unit sends nothing.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import aiosqlite
 
@@ -36,57 +39,91 @@ from storage.vacations import VacationRepo
 
 
 @dataclass(frozen=True)
-class Repos:
-    leads: LeadRepo
-    events: LeadEventRepo
-    outbox: OutboxRepo
-    outbox_files: OutboxFileRepo
-    members: MemberRepo
-    teams: TeamRepo
-    settings: TeamSettingRepo
-    timers: TimerRepo
-    vacations: VacationRepo
-    turns: TurnRepo
-    groups: GroupRepo
-    rules: RuleRepo
-    aliases: AliasRepo
-    client_keys: ClientKeyRepo
-    refusals: RefusalRepo
-    sources: SourceRepo
-    reports: ReportRepo
-    replay: ReplayRepo
-    reason_questions: ReasonQuestionRepo
-    heads: HeadRepo
-    boards: BoardRepo
-    config: ConfigRevisionRepo
-    restorations: RestorationRepo
-    history: HistoryRepo
+class OutboxDue:
+    """The unit queued messages, or made held ones sendable: the outbox worker should wake."""
 
-    @classmethod
-    def on(cls, conn: aiosqlite.Connection) -> Repos:
-        return cls(
-            leads=LeadRepo(conn),
-            events=LeadEventRepo(conn),
-            outbox=OutboxRepo(conn),
-            outbox_files=OutboxFileRepo(conn),
-            members=MemberRepo(conn),
-            teams=TeamRepo(conn),
-            settings=TeamSettingRepo(conn),
-            timers=TimerRepo(conn),
-            vacations=VacationRepo(conn),
-            turns=TurnRepo(conn),
-            groups=GroupRepo(conn),
-            rules=RuleRepo(conn),
-            aliases=AliasRepo(conn),
-            client_keys=ClientKeyRepo(conn),
-            refusals=RefusalRepo(conn),
-            sources=SourceRepo(conn),
-            reports=ReportRepo(conn),
-            replay=ReplayRepo(conn),
-            reason_questions=ReasonQuestionRepo(conn),
-            heads=HeadRepo(conn),
-            boards=BoardRepo(conn),
-            config=ConfigRevisionRepo(conn),
-            restorations=RestorationRepo(conn),
-            history=HistoryRepo(conn),
-        )
+
+class ReadOnlyUnitError(RuntimeError):
+    """An event emitted by a unit that only reads: nothing would ever handle it."""
+
+
+class Unit:
+    """Every repository on one transaction's connection, `now` read once for it, and the
+    events it emits. Built by `Database.unit()` / `Database.reading()` only."""
+
+    __slots__ = (
+        "_events",
+        "_wake",
+        "_writes",
+        "aliases",
+        "boards",
+        "client_keys",
+        "config",
+        "events",
+        "groups",
+        "heads",
+        "history",
+        "leads",
+        "members",
+        "now",
+        "outbox",
+        "outbox_files",
+        "reason_questions",
+        "refusals",
+        "replay",
+        "reports",
+        "restorations",
+        "rules",
+        "settings",
+        "sources",
+        "teams",
+        "timers",
+        "turns",
+        "vacations",
+    )
+
+    def __init__(self, conn: aiosqlite.Connection, now: datetime, writes: bool) -> None:
+        self.now = now
+        self._events: list[object] = []
+        self._writes = writes
+        self._wake = False
+        self.leads = LeadRepo(conn)
+        self.events = LeadEventRepo(conn)
+        self.outbox = OutboxRepo(conn)
+        self.outbox_files = OutboxFileRepo(conn)
+        self.members = MemberRepo(conn)
+        self.teams = TeamRepo(conn)
+        self.settings = TeamSettingRepo(conn)
+        self.timers = TimerRepo(conn)
+        self.vacations = VacationRepo(conn)
+        self.turns = TurnRepo(conn)
+        self.groups = GroupRepo(conn)
+        self.rules = RuleRepo(conn)
+        self.aliases = AliasRepo(conn)
+        self.client_keys = ClientKeyRepo(conn)
+        self.refusals = RefusalRepo(conn)
+        self.sources = SourceRepo(conn)
+        self.reports = ReportRepo(conn)
+        self.replay = ReplayRepo(conn)
+        self.reason_questions = ReasonQuestionRepo(conn)
+        self.heads = HeadRepo(conn)
+        self.boards = BoardRepo(conn)
+        self.config = ConfigRevisionRepo(conn)
+        self.restorations = RestorationRepo(conn)
+        self.history = HistoryRepo(conn)
+
+    def emit(self, event: object) -> None:
+        """Record `event`; it is handled after the commit, or never."""
+        if not self._writes:
+            raise ReadOnlyUnitError(f"a reading unit cannot emit {event!r}")
+        self._events.append(event)
+
+    def wake_outbox(self) -> None:
+        """Messages held back became sendable without a new row (a team resumed, a chat
+        moved): wake the worker after the commit, as a queued row does."""
+        self._wake = True
+
+    def settled(self) -> list[object]:
+        """What the committed unit emitted, in order, and the outbox's wake-up last."""
+        due = self._wake or self.outbox.queued > 0
+        return [*self._events, OutboxDue()] if due else list(self._events)

@@ -23,12 +23,13 @@ from storage import (
     LeadEventRepo,
     OutboxPurpose,
 )
+from storage.unit import Unit
 
 
 class CardsPosted(Protocol):
     """Who starts a lead's clock when it becomes claimable in the team chat."""
 
-    async def card_posted(self, lead_id: int, at: datetime) -> None: ...
+    async def card_posted(self, u: Unit, lead_id: int, at: datetime) -> None: ...
 
 
 async def card_shown(
@@ -45,22 +46,17 @@ class Boards:
         self._db = db
         self._bot = bot
         self._posted = posted
-        repos = db.repos
-        self._boards = repos.boards
-        self._outbox = repos.outbox
-        self._teams = repos.teams
-        self._events = repos.events
 
-    async def states(self) -> dict[int, dict[BoardKind, BoardState]]:
+    async def states(self, u: Unit) -> dict[int, dict[BoardKind, BoardState]]:
         """Every open board by chat and kind. Call inside a consistent read."""
         out: dict[int, dict[BoardKind, BoardState]] = {}
-        for record in await self._boards.open_boards():
-            out.setdefault(record.chat_id, {})[record.kind] = await self._state(record)
+        for record in await u.boards.open_boards():
+            out.setdefault(record.chat_id, {})[record.kind] = await self._state(u, record)
         return out
 
-    async def _state(self, record: BoardRecord) -> BoardState:
-        rows = await self._outbox.folded(record.id)
-        tr = await self._translator(record.chat_id)
+    async def _state(self, u: Unit, record: BoardRecord) -> BoardState:
+        rows = await u.outbox.folded(record.id)
+        tr = await self._translator(u, record.chat_id)
         if record.kind is BoardKind.QUEUE:
             slots = queue_slots(rows, tr)
             # A queue that shrank keeps its messages: those left over say it is cleared.
@@ -79,13 +75,14 @@ class Boards:
             record, tuple(padded), len(waiting), waiting[0] if waiting else None, news=news
         )
 
-    async def _translator(self, chat_id: int) -> Translator:
+    async def _translator(self, u: Unit, chat_id: int) -> Translator:
         # A team chat speaks the team's language; the heads' notices about it do too.
-        team = await self._teams.by_chat(chat_id) if chat_id < 0 else await self._teams.primary()
+        team = await u.teams.by_chat(chat_id) if chat_id < 0 else await u.teams.primary()
         return Translator(language_for(team.language if team else None))
 
     async def fold(
         self,
+        u: Unit,
         chat_id: int,
         kind: BoardKind,
         row_ids: Sequence[int],
@@ -97,35 +94,33 @@ class Boards:
         Call inside a transaction."""
         if not row_ids:
             return
-        board_id, opened = await self._boards.folding_into(chat_id, kind, at)
-        await self._outbox.fold(row_ids, board_id)
-        before = await self._outbox.get(adopt) if opened and adopt is not None else None
+        board_id, opened = await u.boards.folding_into(chat_id, kind, at)
+        await u.outbox.fold(row_ids, board_id)
+        before = await u.outbox.get(adopt) if opened and adopt is not None else None
         if before is not None and before.message_id is not None and before.sent_at is not None:
-            await self._outbox.attach(before.id, board_id)
-            await self._boards.shown(
-                board_id, 0, before.message_id, before.text, None, before.sent_at
-            )
+            await u.outbox.attach(before.id, board_id)
+            await u.boards.shown(board_id, 0, before.message_id, before.text, None, before.sent_at)
 
     async def close_finished_digest(
-        self, chat_id: int, quiet_since: datetime, at: datetime
+        self, u: Unit, chat_id: int, quiet_since: datetime, at: datetime
     ) -> None:
         """A group's digest nothing folded into since `quiet_since`, or a private chat's
         digest already shown, stays as it is; the next line opens a new one at the bottom
         of the chat."""
-        record = await self._boards.open_board(chat_id, BoardKind.DIGEST)
+        record = await u.boards.open_board(chat_id, BoardKind.DIGEST)
         if record is None:
             return
         finished = record.folded_at < quiet_since if chat_id < 0 else bool(record.messages)
         if finished:
-            await self._boards.close(record.id, at)
+            await u.boards.close(record.id, at)
 
     async def pending_slot(self, chat_id: int, kind: BoardKind) -> tuple[BoardState, int] | None:
         """The board and its first message that does not show what it should."""
-        async with self._db.consistent_read():
-            record = await self._boards.open_board(chat_id, kind)
+        async with self._db.reading() as u:
+            record = await u.boards.open_board(chat_id, kind)
             if record is None:
                 return None
-            state = await self._state(record)
+            state = await self._state(u, record)
         index = state.first_stale()
         return None if index is None else (state, index)
 
@@ -154,15 +149,13 @@ class Boards:
         slot = state.slots[index]
         record = state.record
         buttons = None if slot.buttons is None else [list(line) for line in slot.buttons]
-        async with self._db.transaction():
-            await self._boards.shown(record.id, index, message_id, slot.text, buttons, at)
-            first = set(await self._outbox.mark_shown(slot.rows, at))
-            for row in await self._outbox.folded(record.id):
+        async with self._db.unit() as u:
+            await u.boards.shown(record.id, index, message_id, slot.text, buttons, at)
+            first = set(await u.outbox.mark_shown(slot.rows, at))
+            for row in await u.outbox.folded(record.id):
                 if row.row_id in first and row.purpose is OutboxPurpose.CARD and row.lead_id:
-                    await self._posted.card_posted(row.lead_id, at)
-                    await card_shown(
-                        self._events, row.lead_id, at, "queue", record.chat_id, message_id
-                    )
+                    await self._posted.card_posted(u, row.lead_id, at)
+                    await card_shown(u.events, row.lead_id, at, "queue", record.chat_id, message_id)
             # An empty queue that says so everywhere is finished: the next burst opens a
             # new one at the bottom of the chat, where people look. So is a private chat's
             # digest once shown: it is never edited into news nobody would hear.
@@ -170,9 +163,9 @@ class Boards:
                 record.kind is BoardKind.DIGEST and record.chat_id > 0
             )
             if closing and state.first_stale(but=index) is None:
-                await self._boards.close(record.id, at)
+                await u.boards.close(record.id, at)
 
     async def forget(self, state: BoardState, index: int) -> None:
         """The message is gone from the chat (deleted): the next show sends it anew."""
-        async with self._db.transaction():
-            await self._boards.forget(state.record.id, index)
+        async with self._db.unit() as u:
+            await u.boards.forget(state.record.id, index)

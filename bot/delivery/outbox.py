@@ -18,10 +18,11 @@ from bot.delivery.chatplan import DIGEST_WINDOW, FOLD_HORIZON, Action, Kind, Pla
 from bot.delivery.failures import Failure, classify
 from bot.delivery.pacing import Pacer, SendLimits
 from bot.delivery.planning import BoardState, ChatRows, by_chat, chat_view, kind_of
-from bot.delivery.premises import Premises
+from bot.delivery.premises import broken as premise_broken
 from bot.delivery.sender import Outcome, Refusals, RowSender
 from bot.delivery.signal import OutboxSignal
 from storage import HANDING_OVER, BoardKind, Database, OutboxMethod, OutboxPurpose
+from storage.unit import Unit
 
 log = logging.getLogger(__name__)
 
@@ -60,8 +61,6 @@ class OutboxWorker:
         delay = retry_delay or jittered_backoff(random.Random())  # noqa: S311
         self._sender = RowSender(db, bot, clock, self._pacer, refusals, posted, delay)
         self._boards = Boards(db, bot, posted)
-        self._outbox = db.repos.outbox
-        self._premises = Premises(db.repos)
         self._stopping = False
         # When a one-line notice last reached each chat, and its row if it went on its own:
         # lines coming faster fold into a digest that grows out of that message.
@@ -98,7 +97,8 @@ class OutboxWorker:
 
     async def _warn_in_doubt(self) -> None:
         try:
-            doubtful = await self._outbox.in_doubt()
+            async with self._db.reading() as u:
+                doubtful = await u.outbox.in_doubt()
         except Exception:
             log.exception("outbox: could not look for messages cut off by the last stop")
             return
@@ -129,9 +129,9 @@ class OutboxWorker:
 
     async def _round(self, *, dry: bool = False) -> tuple[int, datetime | None]:
         now = self._clock.now()
-        async with self._db.consistent_read():
-            pending = await self._outbox.pending()
-            boards = await self._boards.states()
+        async with self._db.reading() as u:
+            pending = await u.outbox.pending()
+            boards = await self._boards.states(u)
         chats = by_chat(pending)
         if not dry and await self._split_long(list(chats.values())):
             return await self._round()
@@ -185,18 +185,18 @@ class OutboxWorker:
         ]
         if not long:
             return False
-        async with self._db.transaction():
+        async with self._db.unit() as u:
             for record in long:
                 first, *rest = split_long(record.text, limit_of(record.method))
                 if record.method in (OutboxMethod.EDIT, OutboxMethod.EDIT_CARD):
-                    await self._outbox.rewrite(record.id, first.rsplit("\n", 1)[0] + "\n…")
+                    await u.outbox.rewrite(record.id, first.rsplit("\n", 1)[0] + "\n…")
                     continue
-                await self._outbox.rewrite(record.id, first)
+                await u.outbox.rewrite(record.id, first)
                 follow = (
                     OutboxPurpose.LEAD_TEXT if record.purpose in HANDING_OVER else record.purpose
                 )
                 for part in rest:
-                    await self._outbox.enqueue(
+                    await u.outbox.enqueue(
                         record.chat_id,
                         OutboxMethod.SEND,
                         follow,
@@ -214,51 +214,53 @@ class OutboxWorker:
             chosen.superseded or orphans or chosen.fold_cards or chosen.fold_lines or chosen.bundle
         ):
             return
-        async with self._db.transaction():
+        async with self._db.unit() as u:
             for row_id in chosen.superseded:
-                await self._outbox.drop(row_id, now, "a later edit of the same message says more")
+                await u.outbox.drop(row_id, now, "a later edit of the same message says more")
             for row_id in orphans:
-                await self._outbox.drop(row_id, now, "the message it edits was never sent")
+                await u.outbox.drop(row_id, now, "the message it edits was never sent")
             if chosen.bundle:
-                await self._bundle(chat, chosen.bundle, now)
+                await self._bundle(u, chat, chosen.bundle, now)
             for kind, row_ids in (
                 (BoardKind.QUEUE, chosen.fold_cards),
                 (BoardKind.DIGEST, chosen.fold_lines),
             ):
                 if kind is BoardKind.DIGEST and row_ids:
-                    await self._boards.close_finished_digest(chat.chat_id, now - _WINDOW, now)
+                    await self._boards.close_finished_digest(u, chat.chat_id, now - _WINDOW, now)
                 keep = []
                 for row_id in row_ids:
-                    broken = await self._premises.broken(chat.record(row_id))
+                    broken = await premise_broken(u, chat.record(row_id))
                     if broken is None:
                         keep.append(row_id)
                     else:
-                        await self._outbox.drop(row_id, now, broken)
+                        await u.outbox.drop(row_id, now, broken)
                 last, adopt = self._last_line.get(chat.chat_id, (None, None))
                 # A group's digest grows out of the line just sent; a private chat's is a
                 # new message, so that it rings.
                 recent = last is not None and now - last < _WINDOW and chat.chat_id < 0
                 adopt = adopt if kind is BoardKind.DIGEST and recent else None
-                await self._boards.fold(chat.chat_id, kind, keep, now, adopt)
+                await self._boards.fold(u, chat.chat_id, kind, keep, now, adopt)
 
-    async def _bundle(self, chat: ChatRows, row_ids: tuple[int, ...], now: datetime) -> None:
+    async def _bundle(
+        self, u: Unit, chat: ChatRows, row_ids: tuple[int, ...], now: datetime
+    ) -> None:
         """The full cards of the offers a manager accepted, in one message that goes first
         (split if long); each offer is still edited into its card afterwards."""
         texts = []
         for row_id in row_ids:
             record = chat.record(row_id)
-            broken = await self._premises.broken(record)
+            broken = await premise_broken(u, record)
             if broken is None:
                 texts.append(record.text)
             else:
-                await self._outbox.drop(row_id, now, broken)
+                await u.outbox.drop(row_id, now, broken)
         if not texts:
             return
-        await self._outbox.enqueue(
+        await u.outbox.enqueue(
             chat.chat_id, OutboxMethod.SEND, OutboxPurpose.CONTACTS, BUNDLE_GAP.join(texts), now
         )
-        await self._outbox.bundle(row_ids, now)
-        self._signal.notify()  # the bundle is a row this round did not see
+        # The bundle is a row this round did not see: its commit wakes the worker again.
+        await u.outbox.bundle(row_ids, now)
 
     async def _act(
         self, chat: ChatRows, action: Action, boards: dict[BoardKind, BoardState]
@@ -279,7 +281,10 @@ class OutboxWorker:
             case Step.UNFOLD:
                 queue = boards.get(BoardKind.QUEUE)
                 row_id = queue.oldest_waiting if queue is not None else None
-                record = await self._outbox.get(row_id) if row_id is not None else None
+                if row_id is None:
+                    return False
+                async with self._db.reading() as u:
+                    record = await u.outbox.get(row_id)
                 if record is None:
                     return False
                 return await self._sender.send_one(record) is not Outcome.DROPPED

@@ -17,8 +17,8 @@ from storage import (
     OutboxRecord,
     OutboxStatus,
     Pool,
-    Repos,
 )
+from storage.unit import Unit
 
 # A lead's messages that hold only while it is still in one state: the status, the pool
 # (None: any), and whether it goes to the lead's owner alone.
@@ -81,34 +81,26 @@ def state_breaks(
     return None
 
 
-class Premises:
-    """Reads what a row's premise needs: its lead and the lead's owner, or the row it edits.
-    The worker asks in the transaction that marks the row, so nothing moves in between."""
-
-    def __init__(self, repos: Repos) -> None:
-        self._leads = repos.leads
-        self._members = repos.members
-        self._outbox = repos.outbox
-
-    async def broken(self, row: OutboxRecord) -> str | None:
-        """Why the row must not go any more; None when it still holds."""
-        if row.method is OutboxMethod.EDIT:
-            target = await self._outbox.get(row.target_id) if row.target_id else None
-            gone = target is not None and target.status is OutboxStatus.DROPPED
-            return f"row {row.target_id} it edits was never sent" if gone else None
-        if row.lead_id is None:
+async def broken(u: Unit, row: OutboxRecord) -> str | None:
+    """Why the row must not go any more; None when it still holds. The worker asks in the
+    transaction that marks the row, so nothing moves in between."""
+    if row.method is OutboxMethod.EDIT:
+        target = await u.outbox.get(row.target_id) if row.target_id else None
+        gone = target is not None and target.status is OutboxStatus.DROPPED
+        return f"row {row.target_id} it edits was never sent" if gone else None
+    if row.lead_id is None:
+        return None
+    if row.method is OutboxMethod.EDIT_CARD:
+        # An edit waits for its card; a card that will never be sent would hold the
+        # team chat's queue behind the edit for good.
+        # Most edits find the card shown already: one read of the lead says so.
+        lead = await u.leads.get(row.lead_id)
+        if lead is not None and lead.card_message_id is not None:
             return None
-        if row.method is OutboxMethod.EDIT_CARD:
-            # An edit waits for its card; a card that will never be sent would hold the
-            # team chat's queue behind the edit for good.
-            # Most edits find the card shown already: one read of the lead says so.
-            lead = await self._leads.get(row.lead_id)
-            if lead is not None and lead.card_message_id is not None:
-                return None
-            cards = await self._outbox.sent_of(row.lead_id, OutboxPurpose.CARD)
-            return None if cards else f"lead {row.lead_id} has no card that was or will be sent"
-        if not has_premise(row.purpose):
-            return None
-        lead = await self._leads.get(row.lead_id)
-        owner = await self._members.by_id(lead.owner_id) if lead and lead.owner_id else None
-        return premise_broken(row.purpose, row.chat_id, lead, owner.user_id if owner else None)
+        cards = await u.outbox.sent_of(row.lead_id, OutboxPurpose.CARD)
+        return None if cards else f"lead {row.lead_id} has no card that was or will be sent"
+    if not has_premise(row.purpose):
+        return None
+    lead = await u.leads.get(row.lead_id)
+    owner = await u.members.by_id(lead.owner_id) if lead and lead.owner_id else None
+    return premise_broken(row.purpose, row.chat_id, lead, owner.user_id if owner else None)

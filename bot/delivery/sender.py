@@ -4,9 +4,10 @@ and decides what a failure means (retry, wait out a 429, hand the lead on)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError, TelegramMigrateToChat, TelegramRetryAfter
@@ -18,9 +19,10 @@ from bot.delivery.boards import CardsPosted, card_shown
 from bot.delivery.failures import Failure, classify, describe
 from bot.delivery.markup import to_markup
 from bot.delivery.pacing import Pacer
-from bot.delivery.premises import Premises
-from bot.delivery.targets import CardNotPostedError, MessageGoneError, Targets
-from storage import Database, OutboxMethod, OutboxPurpose, OutboxRecord
+from bot.delivery.premises import broken as premise_broken
+from bot.delivery.targets import CardNotPostedError, MessageGoneError, edited_message, reply_to
+from storage import Database, OutboxFile, OutboxMethod, OutboxPurpose, OutboxRecord
+from storage.unit import Unit
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +31,9 @@ log = logging.getLogger(__name__)
 EXPECTED_FAILURES = (TelegramAPIError, CardNotPostedError, TimeoutError, OSError)
 # A claim reminder a second early is not worth re-planning the lead's timers for.
 CARD_CLOCK_SLACK = timedelta(seconds=1)
+
+
+T = TypeVar("T")
 
 
 class Refusals(Protocol):
@@ -65,12 +70,6 @@ class RowSender:
         self._refusals = refusals
         self._posted = posted
         self._retry_delay = retry_delay
-        self._outbox = db.repos.outbox
-        self._leads = db.repos.leads
-        self._events = db.repos.events
-        self._files = db.repos.outbox_files
-        self._premises = Premises(db.repos)
-        self._targets = Targets(self._leads, self._outbox)
         # Rows Telegram accepted whose record failed (a locked file, a full disk): their
         # answer is kept here and the record retried; the send never is.
         self._unrecorded: dict[int, tuple[OutboxRecord, int | None]] = {}
@@ -96,12 +95,12 @@ class RowSender:
         # Marked first: when the database cannot take even this, nothing is sent, and a
         # crash during the call leaves a mark that says the row may repeat.
         now = self._clock.now()
-        async with self._db.transaction():
-            broken = await self._premises.broken(row)
+        async with self._db.unit() as u:
+            broken = await premise_broken(u, row)
             if broken is None:
-                await self._outbox.mark_sending(row.id, now)
+                await u.outbox.mark_sending(row.id, now)
             else:
-                await self._outbox.drop(row.id, now, broken)
+                await u.outbox.drop(row.id, now, broken)
         if broken is not None:
             log.info("outbox row %d (%s) not sent: %s", row.id, row.purpose.value, broken)
             return Outcome.DROPPED
@@ -164,11 +163,11 @@ class RowSender:
                     row.chat_id,
                     row.text,
                     reply_markup=markup,
-                    reply_parameters=await self._targets.reply(row),
+                    reply_parameters=await self._read(reply_to, row),
                 )
                 return message.message_id
             case OutboxMethod.SEND_PHOTO:
-                file = await self._files.get(row.id)
+                file = await self._read(_picture, row)
                 if file is None:
                     raise MessageGoneError(f"row {row.id} has no picture to send")
                 message = await self._bot.send_photo(
@@ -179,29 +178,36 @@ class RowSender:
                 )
                 return message.message_id
             case OutboxMethod.EDIT_CARD | OutboxMethod.EDIT:
-                chat_id, message_id = await self._targets.edited_message(row)
+                chat_id, message_id = await self._read(edited_message, row)
                 edited = await self._bot.edit_message_text(
                     chat_id=chat_id, message_id=message_id, text=row.text, reply_markup=markup
                 )
                 return edited.message_id if isinstance(edited, Message) else message_id
 
+    async def _read(
+        self, read: Callable[[Unit, OutboxRecord], Awaitable[T]], row: OutboxRecord
+    ) -> T:
+        """What sending the row needs to know, read before (never while) Telegram is called."""
+        async with self._db.reading() as u:
+            return await read(u, row)
+
     async def _sent(self, row: OutboxRecord, message_id: int | None) -> None:
         now = self._clock.now()
-        async with self._db.transaction():
-            await self._outbox.mark_sent(row.id, now, message_id)
+        async with self._db.unit() as u:
+            await u.outbox.mark_sent(row.id, now, message_id)
             if row.method is OutboxMethod.SEND_PHOTO:
-                await self._files.forget_done()
+                await u.outbox_files.forget_done()
             if (
                 row.purpose is OutboxPurpose.CARD
                 and row.lead_id is not None
                 and message_id is not None
             ):
-                await self._leads.set_card(row.lead_id, row.chat_id, message_id)
+                await u.leads.set_card(row.lead_id, row.chat_id, message_id)
                 # A lead shown in the queue first has been claimable since then; a card
                 # shown within a second of its lead keeps the clock it was written with.
                 if row.board_id is None and now - row.created_at > CARD_CLOCK_SLACK:
-                    await self._posted.card_posted(row.lead_id, now)
-                await card_shown(self._events, row.lead_id, now, "outbox", row.chat_id, message_id)
+                    await self._posted.card_posted(u, row.lead_id, now)
+                await card_shown(u.events, row.lead_id, now, "outbox", row.chat_id, message_id)
 
     async def _retry(self, row: OutboxRecord, delay: timedelta, error: BaseException) -> None:
         log.warning(
@@ -212,5 +218,9 @@ class RowSender:
             delay.total_seconds(),
             error,
         )
-        async with self._db.transaction():
-            await self._outbox.reschedule(row.id, self._clock.now() + delay, repr(error))
+        async with self._db.unit() as u:
+            await u.outbox.reschedule(row.id, u.now + delay, repr(error))
+
+
+async def _picture(u: Unit, row: OutboxRecord) -> OutboxFile | None:
+    return await u.outbox_files.get(row.id)

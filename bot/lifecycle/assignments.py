@@ -9,10 +9,7 @@ from __future__ import annotations
 import logging
 from enum import StrEnum
 
-from bot.clock import Clock
-from bot.delivery.signal import OutboxSignal
 from bot.lifecycle.distribution import Distributor
-from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.people import Person
 from bot.presentation.callbacks import ReturnWhy
@@ -25,6 +22,7 @@ from storage import (
     MemberRecord,
 )
 from storage.reason_questions import QuestionKind
+from storage.unit import Unit
 
 log = logging.getLogger(__name__)
 
@@ -43,66 +41,53 @@ class Assignments:
     def __init__(
         self,
         db: Database,
-        clock: Clock,
-        planner: Planner,
         life: Lifecycle,
         told: Reactions,
         distributor: Distributor,
-        signal: OutboxSignal,
     ) -> None:
         self._db = db
-        self._clock = clock
-        self._planner = planner
         self._life = life
         self._told = told
         self._distributor = distributor
-        self._signal = signal
-        repos = db.repos
-        self._leads = repos.leads
-        self._teams = repos.teams
-        self._members = repos.members
-        self._questions = repos.reason_questions
 
     # ---- offered: accept or return -----------------------------------------------------
 
     async def accept(self, lead_id: int, person: Person) -> Step:
-        async with self._db.transaction():
-            now = self._clock.now()
-            owned = await self.owned(lead_id, person)
+        async with self._db.unit() as u:
+            now = u.now
+            owned = await self.owned(u, lead_id, person)
             if isinstance(owned, Step):
                 return owned
             _lead, member = owned
             note = Note("accepted", "accepted", actor_user_id=person.user_id)
-            moved = await self._life.accept(lead_id, member.id, now, note)
+            moved = await self._life.accept(u, lead_id, member.id, now, note)
             if not isinstance(moved, Moved):
                 return Step.STALE
-            await self._told.accepted(moved, member)
-        self._signal.notify()
+            await self._told.accepted(u, moved, member)
         return Step.DONE
 
     async def give_back(self, lead_id: int, person: Person, reason: ReturnWhy) -> Step:
         """Return an offered lead: it is routed again without this manager."""
-        async with self._db.transaction():
-            now = self._clock.now()
-            owned = await self.owned(lead_id, person)
+        async with self._db.unit() as u:
+            now = u.now
+            owned = await self.owned(u, lead_id, person)
             if isinstance(owned, Step):
                 return owned
             lead, member = owned
             note = Note("returned", reason.value, actor_user_id=person.user_id)
-            moved = await self._life.give_back(lead_id, member.id, now, note)
+            moved = await self._life.give_back(u, lead_id, member.id, now, note)
             if not isinstance(moved, Moved):
                 return Step.STALE
-            await self._told.given_back(lead, member, reason, moved)
+            await self._told.given_back(u, lead, member, reason, moved)
             if reason is ReturnWhy.OTHER:
                 # "Другое" says nothing: ask in words, for the history and the next manager.
-                await self._questions.ask(person.user_id, lead_id, now, QuestionKind.RETURNED)
-                await self._told.ask_return_reason(lead, member, now)
+                await u.reason_questions.ask(person.user_id, lead_id, now, QuestionKind.RETURNED)
+                await self._told.ask_return_reason(u, lead, member, now)
             assert lead.team_id is not None  # _owned found the member through it
-            team = await self._teams.by_id(lead.team_id)
+            team = await u.teams.by_id(lead.team_id)
             assert team is not None
             cause = Cause("returned", member.full_name, reason.value)
-            await self._distributor.distribute(moved.lead, team, now, cause)
-        self._signal.notify()
+            await self._distributor.distribute(u, moved.lead, team, now, cause)
         return Step.DONE
 
     # ---- before a menu ------------------------------------------------------------------
@@ -112,8 +97,8 @@ class Assignments:
         return await self.holds(lead_id, person, LeadStatus.OFFERED)
 
     async def holds(self, lead_id: int, person: Person, status: LeadStatus) -> Step:
-        async with self._db.consistent_read():
-            owned = await self.owned(lead_id, person)
+        async with self._db.reading() as u:
+            owned = await self.owned(u, lead_id, person)
         if isinstance(owned, Step):
             return owned
         lead, _member = owned
@@ -121,11 +106,13 @@ class Assignments:
 
     # ---- helpers ------------------------------------------------------------------------
 
-    async def owned(self, lead_id: int, person: Person) -> tuple[LeadRecord, MemberRecord] | Step:
+    async def owned(
+        self, u: Unit, lead_id: int, person: Person
+    ) -> tuple[LeadRecord, MemberRecord] | Step:
         """The lead and the tapper's membership, if the lead is theirs; else why not."""
-        lead = await self._leads.get(lead_id)
+        lead = await u.leads.get(lead_id)
         member = (
-            await self._members.active_by_user(lead.team_id, person.user_id)
+            await u.members.active_by_user(lead.team_id, person.user_id)
             if lead is not None and lead.team_id is not None
             else None
         )

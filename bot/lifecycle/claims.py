@@ -9,8 +9,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot.clock import Clock
-from bot.delivery.signal import OutboxSignal
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.people import Person
@@ -23,6 +21,7 @@ from storage import (
     MemberRecord,
     Pool,
 )
+from storage.unit import Unit
 
 log = logging.getLogger(__name__)
 
@@ -40,45 +39,34 @@ class Claims:
     def __init__(
         self,
         db: Database,
-        clock: Clock,
         planner: Planner,
         life: Lifecycle,
         told: Reactions,
-        signal: OutboxSignal,
     ) -> None:
         self._db = db
-        self._clock = clock
         self._planner = planner
         self._life = life
         self._told = told
-        self._signal = signal
-        repos = db.repos
-        self._leads = repos.leads
-        self._groups = repos.groups
-        self._teams = repos.teams
-        self._members = repos.members
 
     async def claim(self, lead_id: int, chat_id: int, person: Person) -> ClaimResult:
-        async with self._db.transaction():
-            result = await self._claim(lead_id, chat_id, person)
-        if result.won:
-            self._signal.notify()
-        elif result.verdict is not ClaimVerdict.TAKEN:
+        async with self._db.unit() as u:
+            result = await self._claim(u, lead_id, chat_id, person)
+        if not result.won and result.verdict is not ClaimVerdict.TAKEN:
             log.info("claim of lead %d by user %d refused: %s", lead_id, person.user_id, result)
         return result
 
-    async def _claim(self, lead_id: int, chat_id: int, person: Person) -> ClaimResult:
-        now = self._clock.now()
-        lead = await self._leads.get(lead_id)
-        team = await self._teams.by_chat(chat_id)
-        member = await self._members.active_by_user(team.id, person.user_id) if team else None
+    async def _claim(self, u: Unit, lead_id: int, chat_id: int, person: Person) -> ClaimResult:
+        now = u.now
+        lead = await u.leads.get(lead_id)
+        team = await u.teams.by_chat(chat_id)
+        member = await u.members.active_by_user(team.id, person.user_id) if team else None
         view = None
         if lead is not None:
             claimable = lead.status is LeadStatus.NEW and lead.pool is Pool.CHAT
             view = ClaimView(lead.team_id, claimable, lead.owner_id)
-        settings = await self._planner.settings(team) if team is not None else None
+        settings = await self._planner.settings(u, team) if team is not None else None
         at_cap = settings is not None and member is not None and _at_cap(settings, member)
-        group = await self._groups.get(lead.group_id) if lead and lead.group_id else None
+        group = await u.groups.get(lead.group_id) if lead and lead.group_id else None
         # A deleted group's cards are anyone's: nobody would be left to claim them.
         in_group = (
             group is None or group.deleted or (member is not None and member.id in group.member_ids)
@@ -92,24 +80,24 @@ class Claims:
             # the same file may have claimed the lead since we read it.
             details = {"reason": ReasonCode.CLAIMED.value}
             note = Note("claimed", ReasonCode.CLAIMED.value, details, person.user_id)
-            moved = await self._life.claim(lead_id, member.id, now, note, settings)
+            moved = await self._life.claim(u, lead_id, member.id, now, note, settings)
             if isinstance(moved, Moved):
-                await self._members.update_profile(
+                await u.members.update_profile(
                     member.id, person.full_name, person.username, person.language
                 )
                 await self._told.claimed(
-                    moved, team, person.full_name, person.user_id, person.language, details
+                    u, moved, team, person.full_name, person.user_id, person.language, details
                 )
                 return ClaimResult(True, verdict, lead_id, person.full_name)
             verdict = ClaimVerdict.TAKEN
-        owner_name = await self._owner_name(lead_id) if verdict is ClaimVerdict.TAKEN else None
+        owner_name = await self._owner_name(u, lead_id) if verdict is ClaimVerdict.TAKEN else None
         return ClaimResult(False, verdict, lead_id, owner_name, group.name if group else None)
 
-    async def _owner_name(self, lead_id: int) -> str | None:
-        lead = await self._leads.get(lead_id)
+    async def _owner_name(self, u: Unit, lead_id: int) -> str | None:
+        lead = await u.leads.get(lead_id)
         if lead is None or lead.owner_id is None:
             return None
-        owner = await self._members.by_id(lead.owner_id)
+        owner = await u.members.by_id(lead.owner_id)
         return owner.full_name if owner else None
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from bot.routing import value_key
 from bot.team_settings import TeamSettings
-from storage import MemberRecord, Repos, TeamRecord
+from storage import MemberRecord, TeamRecord, Unit
 from storage.groups import GroupRecord
 from storage.rules import RuleRecord
 from storage.vacations import VacationStatus
@@ -59,28 +59,26 @@ class Configuration:
 class ConfigCache:
     """The configuration as of the token it was read under."""
 
-    def __init__(self, repos: Repos, zone: str) -> None:
-        self._repos = repos
+    def __init__(self, zone: str) -> None:
         self._zone = zone  # the bot's TIMEZONE, for a team that never set its own
         self._token: bytes | None = None
         self._teams: tuple[TeamConfig, ...] = ()
         self.loaded = 0  # how many times it was read in full: for tests and benchmarks
 
-    async def read(self) -> Configuration:
-        live = await self._repos.config.live()
+    async def read(self, u: Unit) -> Configuration:
+        live = await u.config.live()
         if live.token == self._token:
             return Configuration(self._teams, live.loads)
-        teams = tuple([await self._team(t) for t in await self._repos.teams.all()])
+        teams = tuple([await self._team(u, t) for t in await u.teams.all()])
         self.loaded += 1
         # Read outside a transaction, a write of another coroutine may land halfway through
         # and be rolled back later, bringing the old token back: what was read is kept only
         # if the token did not move meanwhile.
-        if (await self._repos.config.live()).token == live.token:
+        if (await u.config.live()).token == live.token:
             self._token, self._teams = live.token, teams
         return Configuration(teams, live.loads)
 
-    async def _team(self, team: TeamRecord) -> TeamConfig:
-        repos = self._repos
+    async def _team(self, repos: Unit, team: TeamRecord) -> TeamConfig:
         members = tuple(await repos.members.active(team.id))
         rules = tuple(await repos.rules.all_of(team.id))
         names = {m.id: m.full_name for m in members}

@@ -21,7 +21,8 @@ from bot.presentation.notices import HeadNotices
 from bot.presentation.reasons import Cause, passed_text
 from bot.routing import Decision, DecisionKind, ReasonCode
 from bot.team_settings import ANNOUNCE, TIMEZONE, working_time
-from storage import LeadRecord, Pool, Repos, TeamRecord
+from storage import LeadRecord, Pool, TeamRecord
+from storage.unit import Unit
 
 log = logging.getLogger(__name__)
 
@@ -36,46 +37,48 @@ NOT_EXCLUDING_REASONS = ("owner_away",)
 class Distributor:
     def __init__(
         self,
-        repos: Repos,
         planner: Planner,
         life: Lifecycle,
         posts: LeadPosts,
         notices: HeadNotices,
         heads: HeadCards,
     ) -> None:
-        self._events = repos.events
-        self._leads = repos.leads
-        self._turns = repos.turns
         self._planner = planner
         self._life = life
         self._posts = posts
         self._notices = notices
         self._heads = heads
 
-    async def configuration(self) -> Configuration:
+    async def configuration(self, u: Unit) -> Configuration:
         """The teams as routing sees them now (kept in memory until a head changes them)."""
-        return await self._planner.configuration()
+        return await self._planner.configuration(u)
 
     async def distribute(
-        self, lead: LeadRecord, team: TeamRecord, now: datetime, cause: Cause | None = None
+        self, u: Unit, lead: LeadRecord, team: TeamRecord, now: datetime, cause: Cause | None = None
     ) -> Decision:
         """Route a lead that waited (for a team, for opening) or was taken back, and write
         what that sends. Call inside a transaction; `cause` says why it moves again, and
         the next manager reads it."""
         exclude = frozenset(
-            await self._events.members_with(lead.id, EXCLUDING_EVENTS, NOT_EXCLUDING_REASONS)
+            await u.events.members_with(lead.id, EXCLUDING_EVENTS, NOT_EXCLUDING_REASONS)
         )
-        return await self._route(lead, team, now, cause, exclude)
+        return await self._route(u, lead, team, now, cause, exclude)
 
     async def distribute_new(
-        self, lead: LeadRecord, team: TeamRecord, now: datetime, configuration: Configuration
+        self,
+        u: Unit,
+        lead: LeadRecord,
+        team: TeamRecord,
+        now: datetime,
+        configuration: Configuration,
     ) -> Decision:
         """Route a lead stored in this transaction: nobody gave it back yet and it has no
         timers, so neither is looked up; `configuration` is the one intake just read."""
-        return await self._route(lead, team, now, None, frozenset(), configuration)
+        return await self._route(u, lead, team, now, None, frozenset(), configuration)
 
     async def _route(
         self,
+        u: Unit,
         lead: LeadRecord,
         team: TeamRecord,
         now: datetime,
@@ -85,7 +88,7 @@ class Distributor:
     ) -> Decision:
         first = configuration is not None
         decision, situation, facts = await self._planner.decide(
-            team, lead.id, lead.fields, lead.contact_user_id, now, exclude, configuration
+            u, team, lead.id, lead.fields, lead.contact_user_id, now, exclude, configuration
         )
         details = describe(decision, situation, cause)
         held = decision.kind is DecisionKind.HOLD
@@ -94,12 +97,15 @@ class Distributor:
         match decision.kind:
             case DecisionKind.POST:
                 group_id = decision.group_id
-                moved = await self._life.post(lead.id, now, note, group_id, settings, first=first)
+                moved = await self._life.post(
+                    u, lead.id, now, note, group_id, settings, first=first
+                )
                 group = None if group_id is None else situation.group_name(group_id)
-                await self._posts.team_card(_now(moved, lead), team, now, group)
+                await self._posts.team_card(u, _now(moved, lead), team, now, group)
                 if decision.reason.code is ReasonCode.NOBODY_AVAILABLE:
                     passed = details.get("passed")
                     await self._notices.tell(
+                        u,
                         team,
                         lambda tr: tr(
                             "notice.nobody_available", id=lead.id, passed=passed_text(passed, tr)
@@ -111,16 +117,17 @@ class Distributor:
                 assert decision.member_id is not None
                 if decision.turn is not None:
                     day = now.astimezone(settings[TIMEZONE]).date()
-                    await self._turns.put(team.id, decision.turn.to_json(), decision.scope, day)
+                    await u.turns.put(team.id, decision.turn.to_json(), decision.scope, day)
                 member = situation.members[decision.member_id]
                 cover_for = decision.reason.cover_for
                 moved = await self._life.offer(
-                    lead.id, member.id, now, note, cover_for, settings, first=first
+                    u, lead.id, member.id, now, note, cover_for, settings, first=first
                 )
                 assert isinstance(moved, Moved), f"lead {lead.id} was routed while not new"
-                await self._posts.offer(moved.lead, member, details, now)
+                await self._posts.offer(u, moved.lead, member, details, now)
                 if settings[ANNOUNCE]:
                     await self._posts.announce(
+                        u,
                         team,
                         moved.lead,
                         member,
@@ -129,23 +136,25 @@ class Distributor:
                         duty=bool(details.get("duty")),
                     )
             case DecisionKind.ASK_HEAD:
-                moved = await self._life.ask_heads(lead.id, now, note, settings, first=first)
+                moved = await self._life.ask_heads(u, lead.id, now, note, settings, first=first)
                 await self._heads.send(
-                    _now(moved, lead), team, situation, facts, decision.candidates, now
+                    u, _now(moved, lead), team, situation, facts, decision.candidates, now
                 )
             case DecisionKind.HOLD:
-                await self._life.hold(lead.id, now, note, settings, first=first)
-                waiting = await self._leads.count_waiting_in(team.id, Pool.HOURS)
+                await self._life.hold(u, lead.id, now, note, settings, first=first)
+                waiting = await u.leads.count_waiting_in(team.id, Pool.HOURS)
                 await self._notices.waiting_for_hours(
-                    team, lead.id, waiting, lambda tr: working_time(settings, tr), now
+                    u, team, lead.id, waiting, lambda tr: working_time(settings, tr), now
                 )
         return decision
 
-    async def to_chat(self, lead: LeadRecord, team: TeamRecord, now: datetime, note: Note) -> None:
+    async def to_chat(
+        self, u: Unit, lead: LeadRecord, team: TeamRecord, now: datetime, note: Note
+    ) -> None:
         """Anyone in the team may claim the lead now (nobody chose a manager in time, or no
         head can be asked): it moves to the team chat, and its card is posted."""
-        moved = await self._life.post(lead.id, now, note)
-        await self._posts.team_card(_now(moved, lead), team, now)
+        moved = await self._life.post(u, lead.id, now, note)
+        await self._posts.team_card(u, _now(moved, lead), team, now)
 
 
 def _now(moved: Moved | object, before: LeadRecord) -> LeadRecord:

@@ -14,32 +14,35 @@ from bot.presentation.callbacks import LeadRef
 from bot.presentation.cards import clip, head_card
 from bot.presentation.notices import Text, team_translator
 from bot.routing import LeadFacts, MemberState, matching_skills, rank_for_head
-from storage import LeadRecord, MemberRecord, OutboxMethod, OutboxPurpose, OutboxRepo, TeamRecord
+from storage import LeadRecord, MemberRecord, OutboxMethod, OutboxPurpose, TeamRecord
+from storage.unit import Unit
 
 
 class HeadCards:
-    def __init__(self, outbox: OutboxRepo, planner: Planner, roles: Roles) -> None:
-        self._outbox = outbox
+    def __init__(self, planner: Planner, roles: Roles) -> None:
         self._planner = planner
         self._roles = roles
 
-    async def escalate(self, lead: LeadRecord, team: TeamRecord, note: Text, now: datetime) -> bool:
+    async def escalate(
+        self, u: Unit, lead: LeadRecord, team: TeamRecord, note: Text, now: datetime
+    ) -> bool:
         """Each head gets the lead with a button per manager, under `note`, whatever pool
         it waits in. A group's card lists only the group. False when there is no head."""
         if not self._roles.head_ids:
             return False
-        situation = await self._planner.situation(team, now)
+        situation = await self._planner.situation(u, team, now)
         facts = lead_facts(lead.id, lead.fields)
         members = situation.snapshot.members
         group = situation.groups.get(lead.group_id) if lead.group_id is not None else None
         if group is not None:
             members = tuple(m for m in members if m.member_id in group.member_ids)
         ranked = rank_for_head(facts, members)
-        await self.send(lead, team, situation, facts, ranked, now, note)
+        await self.send(u, lead, team, situation, facts, ranked, now, note)
         return True
 
     async def send(
         self,
+        u: Unit,
         lead: LeadRecord,
         team: TeamRecord,
         situation: Situation,
@@ -65,7 +68,7 @@ class HeadCards:
         card = head_card(lead, tr, capped=any(states[mid].cap is not None for mid in candidates))
         text = card if note is None else Html(f"{note(tr)}\n\n{card}")
         for head_id in sorted(self._roles.head_ids):
-            await self._outbox.enqueue(
+            await u.outbox.enqueue(
                 head_id,
                 OutboxMethod.SEND,
                 OutboxPurpose.HEAD_ASK,

@@ -40,7 +40,6 @@ from bot.team_settings import (
     TeamSettings,
 )
 from storage import (
-    Database,
     LeadFields,
     MemberRecord,
     TeamRecord,
@@ -48,6 +47,7 @@ from storage import (
 from storage.groups import GroupRecord
 from storage.rules import RuleRecord
 from storage.turns import TEAM_SCOPE
+from storage.unit import Unit
 
 
 def group_scope(group_id: int) -> str:
@@ -75,28 +75,25 @@ class Situation:
 
 
 class Planner:
-    def __init__(self, db: Database, roles: Roles, zone: str) -> None:
+    def __init__(self, roles: Roles, zone: str) -> None:
         self._roles = roles
-        self._cache = ConfigCache(db.repos, zone)
-        self._members = db.repos.members
-        self._turns = db.repos.turns
-        self._keys = db.repos.client_keys
+        self._cache = ConfigCache(zone)
 
-    async def configuration(self) -> Configuration:
+    async def configuration(self, u: Unit) -> Configuration:
         """Every team's configuration, and the members' open leads as of now."""
-        return await self._cache.read()
+        return await self._cache.read(u)
 
-    async def settings(self, team: TeamRecord) -> TeamSettings:
-        config = (await self._cache.read()).of(team.id)
+    async def settings(self, u: Unit, team: TeamRecord) -> TeamSettings:
+        config = (await self._cache.read(u)).of(team.id)
         assert config is not None, f"team {team.id} is not in the database"
         return config.settings
 
     async def situation(
-        self, team: TeamRecord, now: datetime, configuration: Configuration | None = None
+        self, u: Unit, team: TeamRecord, now: datetime, configuration: Configuration | None = None
     ) -> Situation:
         """What routing needs about the team at `now`: its configuration (kept in memory
         until written), its members' open leads and its turns (read now)."""
-        configuration = configuration or await self._cache.read()
+        configuration = configuration or await self._cache.read(u)
         config = configuration.of(team.id)
         assert config is not None, f"team {team.id} is not in the database"
         settings = config.settings
@@ -130,7 +127,7 @@ class Planner:
         rotates = mode is Mode.ROUND_ROBIN or any(
             Mode(g.mode) is Mode.ROUND_ROBIN for g in config.groups.values()
         )
-        turns = await self._turns.all_of(team.id) if rotates else {}
+        turns = await u.turns.all_of(team.id) if rotates else {}
         snapshot = TeamSnapshot(
             team.id,
             mode,
@@ -156,6 +153,7 @@ class Planner:
 
     async def decide(
         self,
+        u: Unit,
         team: TeamRecord,
         lead_id: int,
         fields: LeadFields,
@@ -165,25 +163,20 @@ class Planner:
         configuration: Configuration | None = None,
     ) -> tuple[Decision, Situation, LeadFacts]:
         """Route a lead, persisting nothing: the caller writes what it decides."""
-        situation = await self.situation(team, now, configuration)
+        situation = await self.situation(u, team, now, configuration)
         facts = lead_facts(lead_id, fields)
         if situation.snapshot.known_client:
             known = await self.known_client(
-                team, lead_id, fields, contact_user_id, situation.settings[FRANCHISE]
+                u, team, lead_id, fields, contact_user_id, situation.settings[FRANCHISE]
             )
             facts = replace(facts, known=known)
             if known is not None:
-                await self._name_departed(situation.names, known.member_id)
+                await _name_departed(u, situation.names, known.member_id)
         return route(facts, situation.snapshot, now, exclude), situation, facts
-
-    async def _name_departed(self, names: dict[int, str], member_id: int) -> None:
-        """Name a manager who left, whom a rule or a known client still points at."""
-        if member_id not in names:
-            gone = await self._members.by_id(member_id)
-            names[member_id] = gone.full_name if gone else f"#{member_id}"
 
     async def known_client(
         self,
+        u: Unit,
         team: TeamRecord,
         lead_id: int,
         fields: LeadFields,
@@ -195,10 +188,17 @@ class Planner:
         for kind, value in client_keys(fields, contact_user_id):
             if kind is KnownBy.BRAND and franchise is not Franchise.BRAND:
                 continue
-            found = await self._keys.owner_of(team.id, kind.value, value, lead_id)
+            found = await u.client_keys.owner_of(team.id, kind.value, value, lead_id)
             if found is not None:
                 return KnownClient(found[1], found[0], kind)
         return None
+
+
+async def _name_departed(u: Unit, names: dict[int, str], member_id: int) -> None:
+    """Name a manager who left, whom a rule or a known client still points at."""
+    if member_id not in names:
+        gone = await u.members.by_id(member_id)
+        names[member_id] = gone.full_name if gone else f"#{member_id}"
 
 
 def _turn(turns: Mapping[str, dict[str, object]], scope: str) -> TurnState:

@@ -17,7 +17,8 @@ from typing import Protocol
 
 from bot.lifecycle.states import RELEASING, UNDO_WINDOW, Move
 from bot.team_settings import TeamSettings
-from storage import LeadEvent, LeadRecord, Pool, Repos
+from storage import LeadEvent, LeadRecord, Pool
+from storage.unit import Unit
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class TimerPlan(Protocol):
 
     async def lead_changed(
         self,
+        u: Unit,
         lead: LeadRecord,
         now: datetime,
         settings: TeamSettings | None = None,
@@ -66,15 +68,14 @@ class TimerPlan(Protocol):
 
 
 class Lifecycle:
-    def __init__(self, repos: Repos, deadlines: TimerPlan) -> None:
-        self._repos = repos
-        self._leads = repos.leads
+    def __init__(self, deadlines: TimerPlan) -> None:
         self._deadlines = deadlines
 
     # ---- routing: where a new lead waits, or whom it is offered to ------------------------
 
     async def post(
         self,
+        u: Unit,
         lead_id: int,
         now: datetime,
         note: Note,
@@ -84,11 +85,12 @@ class Lifecycle:
         first: bool = False,
     ) -> Moved | Refused:
         """`first`: the lead was stored in this transaction, so it has no timers yet."""
-        changed = await self._leads.wait_in(lead_id, Pool.CHAT, group_id)
-        return await self._after(Move.POST, lead_id, changed, None, now, note, settings, first)
+        changed = await u.leads.wait_in(lead_id, Pool.CHAT, group_id)
+        return await self._after(u, Move.POST, lead_id, changed, None, now, note, settings, first)
 
     async def ask_heads(
         self,
+        u: Unit,
         lead_id: int,
         now: datetime,
         note: Note,
@@ -96,11 +98,14 @@ class Lifecycle:
         *,
         first: bool = False,
     ) -> Moved | Refused:
-        changed = await self._leads.wait_in(lead_id, Pool.HEADS)
-        return await self._after(Move.ASK_HEADS, lead_id, changed, None, now, note, settings, first)
+        changed = await u.leads.wait_in(lead_id, Pool.HEADS)
+        return await self._after(
+            u, Move.ASK_HEADS, lead_id, changed, None, now, note, settings, first
+        )
 
     async def hold(
         self,
+        u: Unit,
         lead_id: int,
         now: datetime,
         note: Note,
@@ -108,11 +113,12 @@ class Lifecycle:
         *,
         first: bool = False,
     ) -> Moved | Refused:
-        changed = await self._leads.wait_in(lead_id, Pool.HOURS)
-        return await self._after(Move.HOLD, lead_id, changed, None, now, note, settings, first)
+        changed = await u.leads.wait_in(lead_id, Pool.HOURS)
+        return await self._after(u, Move.HOLD, lead_id, changed, None, now, note, settings, first)
 
     async def offer(
         self,
+        u: Unit,
         lead_id: int,
         member_id: int,
         now: datetime,
@@ -122,76 +128,78 @@ class Lifecycle:
         *,
         first: bool = False,
     ) -> Moved | Refused:
-        changed = await self._leads.offer(lead_id, member_id, now, cover_for)
+        changed = await u.leads.offer(lead_id, member_id, now, cover_for)
         return await self._after(
-            Move.OFFER, lead_id, changed, member_id, now, note, settings, first
+            u, Move.OFFER, lead_id, changed, member_id, now, note, settings, first
         )
 
     # ---- a manager takes it ------------------------------------------------------------------
 
     async def claim(
         self,
+        u: Unit,
         lead_id: int,
         member_id: int,
         now: datetime,
         note: Note,
         settings: TeamSettings | None = None,
     ) -> Moved | Refused:
-        changed = await self._leads.claim(lead_id, member_id, now)
-        return await self._after(Move.CLAIM, lead_id, changed, member_id, now, note, settings)
+        changed = await u.leads.claim(lead_id, member_id, now)
+        return await self._after(u, Move.CLAIM, lead_id, changed, member_id, now, note, settings)
 
     async def accept(
-        self, lead_id: int, member_id: int, now: datetime, note: Note
+        self, u: Unit, lead_id: int, member_id: int, now: datetime, note: Note
     ) -> Moved | Refused:
-        changed = await self._leads.accept(lead_id, member_id, now)
-        return await self._after(Move.ACCEPT, lead_id, changed, member_id, now, note)
+        changed = await u.leads.accept(lead_id, member_id, now)
+        return await self._after(u, Move.ACCEPT, lead_id, changed, member_id, now, note)
 
     # ---- it leaves its manager, to be routed again --------------------------------------
 
     async def give_back(
-        self, lead_id: int, member_id: int, now: datetime, note: Note
+        self, u: Unit, lead_id: int, member_id: int, now: datetime, note: Note
     ) -> Moved | Refused:
-        changed = await self._leads.release(lead_id, member_id, offered_only=True)
-        return await self._after(Move.GIVE_BACK, lead_id, changed, member_id, now, note)
+        changed = await u.leads.release(lead_id, member_id, offered_only=True)
+        return await self._after(u, Move.GIVE_BACK, lead_id, changed, member_id, now, note)
 
     async def time_out(
-        self, lead_id: int, member_id: int, now: datetime, note: Note
+        self, u: Unit, lead_id: int, member_id: int, now: datetime, note: Note
     ) -> Moved | Refused:
-        changed = await self._leads.release(lead_id, member_id, offered_only=True)
-        return await self._after(Move.TIME_OUT, lead_id, changed, member_id, now, note)
+        changed = await u.leads.release(lead_id, member_id, offered_only=True)
+        return await self._after(u, Move.TIME_OUT, lead_id, changed, member_id, now, note)
 
     async def take_back(
-        self, lead_id: int, member_id: int, now: datetime, note: Note
+        self, u: Unit, lead_id: int, member_id: int, now: datetime, note: Note
     ) -> Moved | Refused:
-        changed = await self._leads.release(lead_id, member_id)
-        return await self._after(Move.TAKE_BACK, lead_id, changed, member_id, now, note)
+        changed = await u.leads.release(lead_id, member_id)
+        return await self._after(u, Move.TAKE_BACK, lead_id, changed, member_id, now, note)
 
     # ---- a head decides -------------------------------------------------------------------
 
     async def assign(
-        self, lead_id: int, member_id: int, now: datetime, note: Note, *, only_if_new: bool
+        self, u: Unit, lead_id: int, member_id: int, now: datetime, note: Note, *, only_if_new: bool
     ) -> Moved | Refused:
         """A head's button (`only_if_new`: the first of two heads wins) or /assign."""
-        changed = await self._leads.assign(lead_id, member_id, now, only_if_new=only_if_new)
+        changed = await u.leads.assign(lead_id, member_id, now, only_if_new=only_if_new)
         move = Move.PICK if only_if_new else Move.ASSIGN
-        return await self._after(move, lead_id, changed, member_id, now, note)
+        return await self._after(u, move, lead_id, changed, member_id, now, note)
 
     async def hand_back(
-        self, lead_id: int, deputy_id: int, member_id: int, now: datetime, note: Note
+        self, u: Unit, lead_id: int, deputy_id: int, member_id: int, now: datetime, note: Note
     ) -> Moved | Refused:
         """Back from vacation: the deputy's cover lead goes back to `member_id`, as it is."""
-        changed = await self._leads.hand_back(lead_id, deputy_id, member_id, now)
-        return await self._after(Move.HAND_BACK, lead_id, changed, member_id, now, note)
+        changed = await u.leads.hand_back(lead_id, deputy_id, member_id, now)
+        return await self._after(u, Move.HAND_BACK, lead_id, changed, member_id, now, note)
 
-    async def keep_cover(self, member_id: int) -> None:
+    async def keep_cover(self, u: Unit, member_id: int) -> None:
         """Back from vacation with `handback` off: the deputies keep what they covered. The
         leads' owners and states do not change; only whom they covered for is forgotten."""
-        await self._leads.forget_cover(member_id)
+        await u.leads.forget_cover(member_id)
 
     # ---- the outcome --------------------------------------------------------------------
 
     async def close(
         self,
+        u: Unit,
         lead_id: int,
         member_id: int,
         won: bool,
@@ -199,27 +207,28 @@ class Lifecycle:
         note: Note,
         lost_reason: str | None = None,
     ) -> Moved | Refused:
-        changed = await self._leads.close(lead_id, member_id, won, now, lost_reason)
+        changed = await u.leads.close(lead_id, member_id, won, now, lost_reason)
         move = Move.WIN if won else Move.LOSE
-        return await self._after(move, lead_id, changed, member_id, now, note)
+        return await self._after(u, move, lead_id, changed, member_id, now, note)
 
     async def reopen(
-        self, lead_id: int, member_id: int, now: datetime, note: Note
+        self, u: Unit, lead_id: int, member_id: int, now: datetime, note: Note
     ) -> Moved | Refused:
-        changed = await self._leads.reopen(lead_id, member_id)
-        return await self._after(Move.REOPEN, lead_id, changed, member_id, now, note)
+        changed = await u.leads.reopen(lead_id, member_id)
+        return await self._after(u, Move.REOPEN, lead_id, changed, member_id, now, note)
 
     async def undo(
-        self, lead_id: int, member_id: int, now: datetime, note: Note
+        self, u: Unit, lead_id: int, member_id: int, now: datetime, note: Note
     ) -> Moved | Refused:
         """Its owner takes back Won or Lost, if it was set within UNDO_WINDOW of `now`."""
-        changed = await self._leads.undo_close(lead_id, member_id, now - UNDO_WINDOW)
-        return await self._after(Move.UNDO, lead_id, changed, member_id, now, note)
+        changed = await u.leads.undo_close(lead_id, member_id, now - UNDO_WINDOW)
+        return await self._after(u, Move.UNDO, lead_id, changed, member_id, now, note)
 
     # ---- what every move does after its UPDATE ------------------------------------------
 
     async def _after(
         self,
+        u: Unit,
         move: Move,
         lead_id: int,
         lead: LeadRecord | None,
@@ -230,9 +239,9 @@ class Lifecycle:
         first: bool = False,
     ) -> Moved | Refused:
         if lead is None:
-            gone = await self._leads.get(lead_id) is None
+            gone = await u.leads.get(lead_id) is None
             return Refused(move, lead_id, Refusal.GONE if gone else Refusal.MOVED_ON)
-        await self._repos.events.add(
+        await u.events.add(
             LeadEvent(
                 lead_id,
                 now,
@@ -245,7 +254,7 @@ class Lifecycle:
         )
         if move in RELEASING:
             # Routed again in this transaction: the routing move writes the next timer.
-            await self._repos.timers.cancel_for_lead(lead_id, now)
+            await u.timers.cancel_for_lead(lead_id, now)
         else:
-            await self._deadlines.lead_changed(lead, now, settings, first=first)
+            await self._deadlines.lead_changed(u, lead, now, settings, first=first)
         return Moved(move, lead, member_id, now)

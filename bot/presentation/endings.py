@@ -19,8 +19,8 @@ from storage import (
     LeadStatus,
     MemberRecord,
     OutboxPurpose,
-    Repos,
 )
+from storage.unit import Unit
 
 
 def outcome_line(lead: LeadRecord, tr: Translator) -> Html:
@@ -40,63 +40,66 @@ def closed_line(lead: LeadRecord, name: str, tr: Translator, words: str | None =
 
 
 class Endings:
-    def __init__(self, repos: Repos, told: Reactions) -> None:
-        self._outbox = repos.outbox
-        self._teams = repos.teams
+    def __init__(self, told: Reactions) -> None:
         self._told = told
-        self._messages = LeadMessages(repos.outbox)
+        self._messages = LeadMessages()
 
-    async def closed(self, moved: Moved, member: MemberRecord) -> None:
+    async def closed(self, u: Unit, moved: Moved, member: MemberRecord) -> None:
         """The owner's card shows the outcome, with a button to take it back for a few
         minutes; the team card shows the outcome."""
         lead = moved.lead
         tr = member_translator(member)
-        card = owner_messages(lead, await self._told.reason_for(lead, member, tr), tr)[0]
+        card = owner_messages(lead, await self._told.reason_for(u, lead, member, tr), tr)[0]
         shown = with_status(card, outcome_line(lead, tr))
         edited = await self._private_card(
-            lead, member, shown, undo_buttons(LeadRef.of(lead), tr), moved
+            u, lead, member, shown, undo_buttons(LeadRef.of(lead), tr), moved
         )
         # Its outcome reminders, and any older card of it, have nothing left to ask.
         await self._messages.retire_buttons(
-            lead, member.user_id, moved.at, outcome_line(lead, tr), but=edited
+            u, lead, member.user_id, moved.at, outcome_line(lead, tr), but=edited
         )
 
         def status(tr: Translator) -> Html:
             return closed_line(lead, member.full_name, tr)
 
-        await self._team_card(lead, OutboxPurpose.CARD_CLOSED, status, moved.at)
+        await self._team_card(u, lead, OutboxPurpose.CARD_CLOSED, status, moved.at)
 
-    async def undone(self, moved: Moved, member: MemberRecord) -> None:
+    async def undone(self, u: Unit, moved: Moved, member: MemberRecord) -> None:
         """Back in work: the owner's card has Won and Lost again, the team card the owner."""
         lead = moved.lead
         tr = member_translator(member)
-        card = owner_messages(lead, await self._told.reason_for(lead, member, tr), tr)[0]
+        card = owner_messages(lead, await self._told.reason_for(u, lead, member, tr), tr)[0]
         shown = with_status(card, tr("outcome.undone"))
-        await self._private_card(lead, member, shown, outcome_buttons(LeadRef.of(lead), tr), moved)
+        await self._private_card(
+            u, lead, member, shown, outcome_buttons(LeadRef.of(lead), tr), moved
+        )
 
         def status(tr: Translator) -> Html:
             return with_status(tr("card.owner", name=member.full_name), tr("outcome.undone"))
 
-        await self._team_card(lead, OutboxPurpose.CARD_REOPENED, status, moved.at)
+        await self._team_card(u, lead, OutboxPurpose.CARD_REOPENED, status, moved.at)
 
-    async def ask_reason(self, lead: LeadRecord, member: MemberRecord, moved: Moved) -> None:
+    async def ask_reason(
+        self, u: Unit, lead: LeadRecord, member: MemberRecord, moved: Moved
+    ) -> None:
         def ask(tr: Translator) -> Html:
             return tr("lost.ask_reason", id=lead.id)
 
-        await notify_member(self._outbox, member, ask, moved.at, lead.id)
+        await notify_member(u.outbox, member, ask, moved.at, lead.id)
 
     async def return_explained(
-        self, lead: LeadRecord, holder: MemberRecord, name: str, words: str, at: datetime
+        self, u: Unit, lead: LeadRecord, holder: MemberRecord, name: str, words: str, at: datetime
     ) -> None:
         """Whoever has the lead now reads why it was given back, in the returner's words."""
 
         def told(tr: Translator) -> Html:
             return tr("return.explained", id=lead.id, name=name, text=words)
 
-        await notify_member(self._outbox, holder, told, at, lead.id)
+        await notify_member(u.outbox, holder, told, at, lead.id)
 
     async def _private_card(
         self,
+        u: Unit,
         lead: LeadRecord,
         member: MemberRecord,
         text: Html,
@@ -104,25 +107,25 @@ class Endings:
         moved: Moved,
     ) -> int | None:
         """The owner's own card of the lead shows `text` and `buttons`; which row it is."""
-        card = await self._messages.private_card(lead, member)
+        card = await self._messages.private_card(u, lead, member)
         if card is not None:
-            await self._messages.edit(card, OutboxPurpose.UPDATE, text, moved.at, buttons)
+            await self._messages.edit(u, card, OutboxPurpose.UPDATE, text, moved.at, buttons)
         return card.id if card is not None else None
 
     async def explained(
-        self, lead: LeadRecord, member: MemberRecord, words: str, at: datetime
+        self, u: Unit, lead: LeadRecord, member: MemberRecord, words: str, at: datetime
     ) -> None:
         """The owner said in words why a lead was lost: the team card says it too."""
 
         def status(tr: Translator) -> Html:
             return closed_line(lead, member.full_name, tr, words)
 
-        await self._team_card(lead, OutboxPurpose.CARD_CLOSED, status, at)
+        await self._team_card(u, lead, OutboxPurpose.CARD_CLOSED, status, at)
 
     async def _team_card(
-        self, lead: LeadRecord, purpose: OutboxPurpose, status: Text, at: datetime
+        self, u: Unit, lead: LeadRecord, purpose: OutboxPurpose, status: Text, at: datetime
     ) -> None:
-        team = await self._teams.by_id(lead.team_id) if lead.team_id is not None else None
+        team = await u.teams.by_id(lead.team_id) if lead.team_id is not None else None
         if team is None:
             return
-        await self._told.team_card_says(lead, team, purpose, status, at)
+        await self._told.team_card_says(u, lead, team, purpose, status, at)

@@ -14,9 +14,9 @@ from storage import (
     OutboxMethod,
     OutboxPurpose,
     OutboxRecord,
-    OutboxRepo,
     TeamRecord,
 )
+from storage.unit import Unit
 
 # A manager's own card of a lead: the offer (until accepted, then edited in place), or the
 # full card sent on a claim or an assignment.
@@ -24,21 +24,21 @@ PRIVATE_CARDS = frozenset({OutboxPurpose.OWNER_CARD, OutboxPurpose.OFFER_CARD})
 
 
 class LeadMessages:
-    def __init__(self, outbox: OutboxRepo) -> None:
-        self._outbox = outbox
-
-    async def private_card(self, lead: LeadRecord, member: MemberRecord) -> OutboxRecord | None:
-        return await self._outbox.latest(lead.id, member.user_id, PRIVATE_CARDS)
+    async def private_card(
+        self, u: Unit, lead: LeadRecord, member: MemberRecord
+    ) -> OutboxRecord | None:
+        return await u.outbox.latest(lead.id, member.user_id, PRIVATE_CARDS)
 
     async def edit(
         self,
+        u: Unit,
         message: OutboxRecord,
         purpose: OutboxPurpose,
         text: Html,
         at: datetime,
         buttons: Buttons | None = None,
     ) -> None:
-        await self._outbox.enqueue(
+        await u.outbox.enqueue(
             message.chat_id,
             OutboxMethod.EDIT,
             purpose,
@@ -50,17 +50,18 @@ class LeadMessages:
         )
 
     async def close_private_card(
-        self, lead: LeadRecord, member: MemberRecord, text: Html, at: datetime
+        self, u: Unit, lead: LeadRecord, member: MemberRecord, text: Html, at: datetime
     ) -> None:
         """The manager's card of this lead says what became of it; its buttons go, and so do
         those of every other message about it in their chat (an outcome reminder, say)."""
-        card = await self.private_card(lead, member)
+        card = await self.private_card(u, lead, member)
         if card is not None:
-            await self.edit(card, OutboxPurpose.UPDATE, text, at, buttons=[])
-        await self.retire_buttons(lead, member.user_id, at, but=card.id if card else None)
+            await self.edit(u, card, OutboxPurpose.UPDATE, text, at, buttons=[])
+        await self.retire_buttons(u, lead, member.user_id, at, but=card.id if card else None)
 
     async def retire_buttons(
         self,
+        u: Unit,
         lead: LeadRecord,
         chat_id: int,
         at: datetime,
@@ -70,14 +71,15 @@ class LeadMessages:
         """Every message about the lead in the chat that still shows buttons (an offer, an
         owner's card, an outcome reminder) loses them: they no longer apply. With a `status`,
         the message also says what became of the lead. `but`: a message edited anyway."""
-        for shown in await self._outbox.with_buttons(lead.id, chat_id):
+        for shown in await u.outbox.with_buttons(lead.id, chat_id):
             if shown.record.id == but:
                 continue
             text = Html(shown.text) if status is None else with_status(Html(shown.text), status)
-            await self.edit(shown.record, OutboxPurpose.UPDATE, text, at, buttons=[])
+            await self.edit(u, shown.record, OutboxPurpose.UPDATE, text, at, buttons=[])
 
     async def edit_team_card(
         self,
+        u: Unit,
         lead: LeadRecord,
         team: TeamRecord,
         purpose: OutboxPurpose,
@@ -87,8 +89,8 @@ class LeadMessages:
     ) -> None:
         """Edit the lead's card in the team chat, if it ever had one (round robin and the
         head's choice post none)."""
-        if await self._outbox.sent_of(lead.id, OutboxPurpose.CARD):
-            await self._outbox.enqueue(
+        if await u.outbox.sent_of(lead.id, OutboxPurpose.CARD):
+            await u.outbox.enqueue(
                 team.chat_id,
                 OutboxMethod.EDIT_CARD,
                 purpose,
@@ -100,6 +102,7 @@ class LeadMessages:
 
     async def edit_all(
         self,
+        u: Unit,
         lead: LeadRecord,
         sent: OutboxPurpose,
         purpose: OutboxPurpose,
@@ -108,5 +111,5 @@ class LeadMessages:
     ) -> None:
         """Edit every message of one kind sent about the lead (each head's card), buttons
         removed."""
-        for message in await self._outbox.sent_of(lead.id, sent):
-            await self.edit(message, purpose, text, at, buttons=[])
+        for message in await u.outbox.sent_of(lead.id, sent):
+            await self.edit(u, message, purpose, text, at, buttons=[])

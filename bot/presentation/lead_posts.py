@@ -15,7 +15,8 @@ from bot.presentation.cards import clip, offer_card, team_card
 from bot.presentation.notices import HeadNotices, Text, member_translator, team_translator
 from bot.presentation.reasons import why
 from bot.routing import Decision, DecisionKind, ReasonCode
-from storage import LeadRecord, MemberRecord, OutboxMethod, OutboxPurpose, Repos, TeamRecord
+from storage import LeadRecord, MemberRecord, OutboxMethod, OutboxPurpose, TeamRecord
+from storage.unit import Unit
 
 _NO_CONTACTS = Marks("📞", "✉️", "💬")
 
@@ -42,17 +43,15 @@ def queue_line(lead: LeadRecord, tr: Translator) -> str:
 
 
 class LeadPosts:
-    def __init__(self, repos: Repos, notices: HeadNotices) -> None:
-        self._outbox = repos.outbox
-        self._members = repos.members
+    def __init__(self, notices: HeadNotices) -> None:
         self._notices = notices
 
     async def team_card(
-        self, lead: LeadRecord, team: TeamRecord, now: datetime, group: str | None = None
+        self, u: Unit, lead: LeadRecord, team: TeamRecord, now: datetime, group: str | None = None
     ) -> None:
         """The lead's Claim card in the team chat (for a group's members alone, `group`)."""
         tr = team_translator(team)
-        await self._outbox.enqueue(
+        await u.outbox.enqueue(
             team.chat_id,
             OutboxMethod.SEND,
             OutboxPurpose.CARD,
@@ -64,15 +63,20 @@ class LeadPosts:
         )
         if team.paused:
             # The card waits for the team chat; a hot lead cannot.
-            await self._notices.held(team, lead, now)
+            await self._notices.held(u, team, lead, now)
 
     async def offer(
-        self, lead: LeadRecord, member: MemberRecord, details: dict[str, object], now: datetime
+        self,
+        u: Unit,
+        lead: LeadRecord,
+        member: MemberRecord,
+        details: dict[str, object],
+        now: datetime,
     ) -> None:
         """The offer in the manager's private chat: the lead without contacts, why it came
         to them (`details` of the decision), Accept and Return."""
         tr = member_translator(member)
-        await self._outbox.enqueue(
+        await u.outbox.enqueue(
             member.user_id,
             OutboxMethod.SEND,
             OutboxPurpose.OFFER_CARD,
@@ -84,6 +88,7 @@ class LeadPosts:
 
     async def announce(
         self,
+        u: Unit,
         team: TeamRecord,
         lead: LeadRecord,
         member: MemberRecord,
@@ -101,16 +106,16 @@ class LeadPosts:
             name=member.full_name,
             how=tr("announce.duty") if duty else tr("announce." + code.value),
         )
-        await self._outbox.enqueue(
+        await u.outbox.enqueue(
             team.chat_id, OutboxMethod.SEND, OutboxPurpose.ANNOUNCE, line, now, lead_id=lead.id
         )
 
-    async def where(self, decision: Decision) -> Text:
+    async def where(self, u: Unit, decision: Decision) -> Text:
         """Where a decision sent a lead, for a notice: "Ivan", "the team chat"..."""
         match decision.kind:
             case DecisionKind.OFFER:
                 assert decision.member_id is not None
-                member = await self._members.by_id(decision.member_id)
+                member = await u.members.by_id(decision.member_id)
                 name = member.full_name if member else "?"
                 return lambda tr: tr("where.member", name=name)
             case DecisionKind.POST:

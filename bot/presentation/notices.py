@@ -18,9 +18,9 @@ from storage import (
     OutboxMethod,
     OutboxPurpose,
     OutboxRepo,
-    Repos,
     TeamRecord,
 )
+from storage.unit import Unit
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +78,7 @@ async def enqueue_messages(
 
 
 async def enqueue_photo(
-    repos: Repos,
+    u: Unit,
     chat_id: int,
     purpose: OutboxPurpose,
     caption: Html,
@@ -86,24 +86,23 @@ async def enqueue_photo(
     at: datetime,
 ) -> int:
     """Queue a picture with its caption; the outbox sends it like any message."""
-    row_id = await repos.outbox.enqueue(chat_id, OutboxMethod.SEND_PHOTO, purpose, caption, at)
-    await repos.outbox_files.put(row_id, file)
+    row_id = await u.outbox.enqueue(chat_id, OutboxMethod.SEND_PHOTO, purpose, caption, at)
+    await u.outbox_files.put(row_id, file)
     return row_id
 
 
 class HeadNotices:
-    def __init__(self, outbox: OutboxRepo, roles: Roles) -> None:
-        self._outbox = outbox
+    def __init__(self, roles: Roles) -> None:
         self._roles = roles
 
     async def tell(
-        self, team: TeamRecord | None, text: Text, at: datetime, lead_id: int | None = None
+        self, u: Unit, team: TeamRecord | None, text: Text, at: datetime, lead_id: int | None = None
     ) -> None:
         """Queue `text` for every head, in the team's language. Call inside a transaction."""
-        await self._tell_all(team, lambda tr: [text(tr)], at, lead_id)
+        await self._tell_all(u, team, lambda tr: [text(tr)], at, lead_id)
 
     async def hand_over(
-        self, team: TeamRecord, lead: LeadRecord, notice: Text, at: datetime
+        self, u: Unit, team: TeamRecord, lead: LeadRecord, notice: Text, at: datetime
     ) -> None:
         """Give the heads the whole lead, contacts included, for when the team cannot."""
 
@@ -111,16 +110,16 @@ class HeadNotices:
             card, *rest = owner_messages(lead, tr("reason.for_head"), tr)
             return [Html(f"{notice(tr)}\n\n{card}"), *rest]
 
-        await self._tell_all(team, texts, at, lead.id)
+        await self._tell_all(u, team, texts, at, lead.id)
 
-    async def held(self, team: TeamRecord, lead: LeadRecord, at: datetime) -> None:
+    async def held(self, u: Unit, team: TeamRecord, lead: LeadRecord, at: datetime) -> None:
         """The team chat cannot show this lead's card now; a hot lead cannot wait for it."""
         await self.hand_over(
-            team, lead, lambda tr: tr("notice.held", id=lead.id, title=team.title), at
+            u, team, lead, lambda tr: tr("notice.held", id=lead.id, title=team.title), at
         )
 
     async def waiting_for_hours(
-        self, team: TeamRecord, lead_id: int, count: int, hours: Text, at: datetime
+        self, u: Unit, team: TeamRecord, lead_id: int, count: int, hours: Text, at: datetime
     ) -> None:
         """A lead waits for the working day. The first of a night is a message to each head;
         the next ones edit it into a count (all of tonight's wait in the hours pool), so a
@@ -132,15 +131,15 @@ class HeadNotices:
             earlier = (
                 None
                 if count <= 1
-                else await self._outbox.last_message(head_id, OutboxPurpose.HOURS_NOTICE)
+                else await u.outbox.last_message(head_id, OutboxPurpose.HOURS_NOTICE)
             )
             if earlier is None:
                 text = first if count <= 1 else counted
-                await self._outbox.enqueue(
+                await u.outbox.enqueue(
                     head_id, OutboxMethod.SEND, OutboxPurpose.HOURS_NOTICE, text, at
                 )
             else:
-                await self._outbox.enqueue(
+                await u.outbox.enqueue(
                     head_id,
                     OutboxMethod.EDIT,
                     OutboxPurpose.HOURS_NOTICE,
@@ -151,6 +150,7 @@ class HeadNotices:
 
     async def _tell_all(
         self,
+        u: Unit,
         team: TeamRecord | None,
         texts: Callable[[Translator], list[Html]],
         now: datetime,
@@ -161,7 +161,7 @@ class HeadNotices:
         heads = sorted(self._roles.head_ids)
         for head_id in heads:
             await enqueue_messages(
-                self._outbox, head_id, messages, OutboxPurpose.HEAD_NOTICE, now, lead_id
+                u.outbox, head_id, messages, OutboxPurpose.HEAD_NOTICE, now, lead_id
             )
         if not heads:
             log.warning("no heads of sales configured; nobody to tell: %s", messages[0])

@@ -41,9 +41,9 @@ from storage import (
     MemberRecord,
     OutboxMethod,
     OutboxPurpose,
-    Repos,
     TeamRecord,
 )
+from storage.unit import Unit
 
 
 class Moved(Protocol):
@@ -57,17 +57,15 @@ class Moved(Protocol):
 
 
 class Reactions:
-    def __init__(self, repos: Repos, posts: LeadPosts) -> None:
-        self._outbox = repos.outbox
-        self._events = repos.events
-        self._teams = repos.teams
+    def __init__(self, posts: LeadPosts) -> None:
         self._posts = posts
-        self._messages = LeadMessages(repos.outbox)
+        self._messages = LeadMessages()
 
     # ---- a manager takes it ------------------------------------------------------------
 
     async def claimed(
         self,
+        u: Unit,
         moved: Moved,
         team: TeamRecord,
         name: str,
@@ -79,7 +77,7 @@ class Reactions:
         owner gets the contacts."""
         lead, at = moved.lead, moved.at
         team_tr = team_translator(team)
-        await self._outbox.enqueue(
+        await u.outbox.enqueue(
             team.chat_id,
             OutboxMethod.EDIT_CARD,
             OutboxPurpose.CARD_CLAIMED,
@@ -90,74 +88,83 @@ class Reactions:
         # Heads asked about it when nobody claimed it in time: their buttons are stale now.
         taken = head_card(lead, team_tr, team_tr("ask.claimed", name=name))
         await self._messages.edit_all(
-            lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, taken, at
+            u, lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, taken, at
         )
         tr = Translator(language)
-        await self._owner_card(lead, user_id, why(details, tr), tr, moved)
+        await self._owner_card(u, lead, user_id, why(details, tr), tr, moved)
 
-    async def accepted(self, moved: Moved, member: MemberRecord) -> None:
+    async def accepted(self, u: Unit, moved: Moved, member: MemberRecord) -> None:
         """The offer becomes the full card in place: the contacts appear where the manager
         tapped (or in a new message, if the offer was never shown)."""
         lead, now = moved.lead, moved.at
         tr = member_translator(member)
-        reason = await self.reason_for(lead, member, tr)
-        offer = await self._messages.private_card(lead, member)
+        reason = await self.reason_for(u, lead, member, tr)
+        offer = await self._messages.private_card(u, lead, member)
         if offer is None:
-            await self._owner_card(lead, member.user_id, reason, tr, moved)
+            await self._owner_card(u, lead, member.user_id, reason, tr, moved)
             return
         card, *rest = owner_messages(lead, reason, tr)
         await self._messages.edit(
-            offer, OutboxPurpose.OFFER_ACCEPTED, card, now, outcome_buttons(LeadRef.of(lead), tr)
+            u, offer, OutboxPurpose.OFFER_ACCEPTED, card, now, outcome_buttons(LeadRef.of(lead), tr)
         )
         await enqueue_messages(
-            self._outbox, member.user_id, rest, OutboxPurpose.LEAD_TEXT, now, lead.id
+            u.outbox, member.user_id, rest, OutboxPurpose.LEAD_TEXT, now, lead.id
         )
 
     # ---- it leaves its manager -----------------------------------------------------------
 
     async def given_back(
-        self, before: LeadRecord, member: MemberRecord, reason: ReturnWhy, moved: Moved
+        self, u: Unit, before: LeadRecord, member: MemberRecord, reason: ReturnWhy, moved: Moved
     ) -> None:
         tr = member_translator(member)
         status = tr("offer.returned", why=tr("return_why." + reason.value))
         # The card keeps why it came to them (a rule, a known client, the turn), as it said.
-        card = offer_card(before, await self.reason_for(before, member, tr), tr, status)
-        await self._messages.close_private_card(before, member, card, moved.at)
+        card = offer_card(before, await self.reason_for(u, before, member, tr), tr, status)
+        await self._messages.close_private_card(u, before, member, card, moved.at)
 
-    async def ask_return_reason(self, lead: LeadRecord, member: MemberRecord, at: datetime) -> None:
+    async def ask_return_reason(
+        self, u: Unit, lead: LeadRecord, member: MemberRecord, at: datetime
+    ) -> None:
         def ask(tr: Translator) -> Html:
             return tr("return.ask_reason", id=lead.id)
 
-        await notify_member(self._outbox, member, ask, at, lead.id)
+        await notify_member(u.outbox, member, ask, at, lead.id)
 
     async def timed_out(
-        self, before: LeadRecord, owner: MemberRecord, waited: timedelta, moved: Moved
+        self, u: Unit, before: LeadRecord, owner: MemberRecord, waited: timedelta, moved: Moved
     ) -> None:
         tr = member_translator(owner)
-        reason = await self.reason_for(before, owner, tr)
+        reason = await self.reason_for(u, before, owner, tr)
         status = tr("offer.timed_out", wait=elapsed_text(waited, tr))
         await self._messages.close_private_card(
-            before, owner, offer_card(before, reason, tr, status), moved.at
+            u, before, owner, offer_card(before, reason, tr, status), moved.at
         )
 
     async def taken_back(
-        self, before: LeadRecord, owner: MemberRecord, away: bool, team: TeamRecord, moved: Moved
+        self,
+        u: Unit,
+        before: LeadRecord,
+        owner: MemberRecord,
+        away: bool,
+        team: TeamRecord,
+        moved: Moved,
     ) -> None:
         """The team card says whose lead came back (the fresh card is further down); a
         manager gone on vacation reads on their own card where the lead went."""
         if away:
             tr = member_translator(owner)
             card = former_card(before, tr, tr("offer.away"))
-            await self._messages.close_private_card(before, owner, card, moved.at)
+            await self._messages.close_private_card(u, before, owner, card, moved.at)
         returned = returned_card(moved.lead, owner.full_name, team_translator(team))
         await self._messages.edit_team_card(
-            moved.lead, team, OutboxPurpose.CARD_RETURNED, returned, moved.at
+            u, moved.lead, team, OutboxPurpose.CARD_RETURNED, returned, moved.at
         )
 
     # ---- a head decides, a vacation ends -----------------------------------------------
 
     async def assigned(
         self,
+        u: Unit,
         moved: Moved,
         team: TeamRecord,
         member: MemberRecord,
@@ -170,14 +177,14 @@ class Reactions:
         the team card and the heads' cards say who decided."""
         lead, now = moved.lead, moved.at
         tr = member_translator(member)
-        await self._owner_card(lead, member.user_id, why(details, tr), tr, moved)
+        await self._owner_card(u, lead, member.user_id, why(details, tr), tr, moved)
         if previous is not None:
             prev_tr = member_translator(previous)
             text = prev_tr("handover.moved", id=lead.id, name=member.full_name)
             await self._messages.close_private_card(
-                lead, previous, former_card(lead, prev_tr, text), now
+                u, lead, previous, former_card(lead, prev_tr, text), now
             )
-            await self._outbox.enqueue(
+            await u.outbox.enqueue(
                 previous.user_id,
                 OutboxMethod.SEND,
                 OutboxPurpose.MEMBER_NOTICE,
@@ -186,6 +193,7 @@ class Reactions:
                 lead_id=lead.id,
             )
         await self.team_card_says(
+            u,
             lead,
             team,
             OutboxPurpose.CARD_ASSIGNED,
@@ -195,13 +203,14 @@ class Reactions:
         team_tr = team_translator(team)
         done = head_card(lead, team_tr, team_tr("ask.done", name=member.full_name, head=head))
         await self._messages.edit_all(
-            lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, done, now
+            u, lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, done, now
         )
         if announce:
-            await self._posts.announce(team, lead, member, ReasonCode.ASSIGNED, now)
+            await self._posts.announce(u, team, lead, member, ReasonCode.ASSIGNED, now)
 
     async def handed_back(
         self,
+        u: Unit,
         before: LeadRecord,
         moved: Moved,
         deputy: MemberRecord,
@@ -214,24 +223,24 @@ class Reactions:
         deputy_tr = member_translator(deputy)
         status = deputy_tr("handback.deputy_card", name=member.full_name)
         await self._messages.close_private_card(
-            before, deputy, former_card(before, deputy_tr, status), now
+            u, before, deputy, former_card(before, deputy_tr, status), now
         )
         if lead.status is LeadStatus.OFFERED:
-            await self._posts.offer(lead, member, details, now)
+            await self._posts.offer(u, lead, member, details, now)
         else:
             tr = member_translator(member)
-            await self._owner_card(lead, member.user_id, why(details, tr), tr, moved)
+            await self._owner_card(u, lead, member.user_id, why(details, tr), tr, moved)
 
     async def reopened(
-        self, moved: Moved, team: TeamRecord, owner: MemberRecord, head: str
+        self, u: Unit, moved: Moved, team: TeamRecord, owner: MemberRecord, head: str
     ) -> None:
         """The owner is told and gets the card with the contacts and the outcome buttons
         again; the team card says who works the lead now."""
         lead, now = moved.lead, moved.at
         tr = member_translator(owner)
         # The closed card's undo is stale now: the fresh card below carries the buttons.
-        await self._messages.retire_buttons(lead, owner.user_id, now)
-        await self._outbox.enqueue(
+        await self._messages.retire_buttons(u, lead, owner.user_id, now)
+        await u.outbox.enqueue(
             owner.user_id,
             OutboxMethod.SEND,
             OutboxPurpose.MEMBER_NOTICE,
@@ -239,8 +248,9 @@ class Reactions:
             now,
             lead_id=lead.id,
         )
-        await self._owner_card(lead, owner.user_id, tr("reason.reopened", head=head), tr, moved)
+        await self._owner_card(u, lead, owner.user_id, tr("reason.reopened", head=head), tr, moved)
         await self.team_card_says(
+            u,
             lead,
             team,
             OutboxPurpose.CARD_REOPENED,
@@ -248,18 +258,21 @@ class Reactions:
             now,
         )
 
-    async def heads_too_late(self, lead: LeadRecord, team: TeamRecord, at: datetime) -> None:
+    async def heads_too_late(
+        self, u: Unit, lead: LeadRecord, team: TeamRecord, at: datetime
+    ) -> None:
         """No head chose in time: their cards say the team chat has it now."""
         tr = team_translator(team)
         shown = head_card(lead, tr, tr("ask.to_chat"))
         await self._messages.edit_all(
-            lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, shown, at
+            u, lead, OutboxPurpose.HEAD_ASK, OutboxPurpose.HEAD_ASK_DONE, shown, at
         )
 
     # ---- helpers ---------------------------------------------------------------------------
 
     async def team_card_says(
         self,
+        u: Unit,
         lead: LeadRecord,
         team: TeamRecord,
         purpose: OutboxPurpose,
@@ -269,19 +282,21 @@ class Reactions:
         """The lead's card in the team chat, with what became of it and no buttons left."""
         tr = team_translator(team)
         shown = with_status(team_card(lead, tr), status(tr))
-        await self._messages.edit_team_card(lead, team, purpose, shown, at, buttons=[])
+        await self._messages.edit_team_card(u, lead, team, purpose, shown, at, buttons=[])
 
-    async def reason_for(self, lead: LeadRecord, member: MemberRecord, tr: Translator) -> Html:
+    async def reason_for(
+        self, u: Unit, lead: LeadRecord, member: MemberRecord, tr: Translator
+    ) -> Html:
         """Why the lead came to this manager, from the move that sent it to them."""
-        decided = await self._events.last(lead.id, DECIDING_EVENTS, member.id)
+        decided = await u.events.last(lead.id, DECIDING_EVENTS, member.id)
         return why(dict(decided.details) if decided else {}, tr)
 
     async def _owner_card(
-        self, lead: LeadRecord, user_id: int, reason: Html, tr: Translator, moved: Moved
+        self, u: Unit, lead: LeadRecord, user_id: int, reason: Html, tr: Translator, moved: Moved
     ) -> None:
         """The full card with the contacts and the outcome buttons, then what it cut."""
         await enqueue_messages(
-            self._outbox,
+            u.outbox,
             user_id,
             owner_messages(lead, reason, tr),
             OutboxPurpose.OWNER_CARD,

@@ -29,36 +29,32 @@ class ButtonLedger:
         self._clock = clock
         self._planner = planner
         self._zone = zone  # the bot's TIMEZONE, for a lead of no team
-        self._leads = db.repos.leads
-        self._outbox = db.repos.outbox
-        self._members = db.repos.members
-        self._teams = db.repos.teams
 
     async def check(self, ref: LeadRef, chat_id: int, message_id: int, on_keyboard: bool) -> Tap:
         """Whether a tap on a button naming `ref`, pressed on that message, is one the bot
         made for this very lead. `on_keyboard`: Telegram shows the button on the message."""
-        async with self._db.consistent_read():
-            lead = await self._leads.get(ref.id)
+        async with self._db.reading() as u:
+            lead = await u.leads.get(ref.id)
             if lead is None:
                 # A number issued once and gone: the database was put back from a copy.
-                issued = ref.id <= await self._leads.highest_number()
+                issued = ref.id <= await u.leads.highest_number()
                 return Tap.NO_LEAD if issued else Tap.FORGED
             if (lead.stamp or "") != ref.stamp:
                 return Tap.OTHER_LEAD
             if on_keyboard or (lead.card_chat_id, lead.card_message_id) == (chat_id, message_id):
                 return Tap.GENUINE
-            shown = await self._outbox.shows(ref.id, chat_id, message_id)
+            shown = await u.outbox.shows(ref.id, chat_id, message_id)
         return Tap.GENUINE if shown else Tap.FORGED
 
     async def now_of(self, lead_id: int, user_id: int) -> LeadNow | None:
         """The lead as it is, for the answer to a button that no longer applies to it."""
-        async with self._db.consistent_read():
-            lead = await self._leads.get(lead_id)
+        async with self._db.reading() as u:
+            lead = await u.leads.get(lead_id)
             if lead is None:
                 return None
-            owner = await self._members.by_id(lead.owner_id) if lead.owner_id else None
-            team = await self._teams.by_id(lead.team_id) if lead.team_id else None
-        settings = await self._planner.settings(team) if team else None
+            owner = await u.members.by_id(lead.owner_id) if lead.owner_id else None
+            team = await u.teams.by_id(lead.team_id) if lead.team_id else None
+        settings = await self._planner.settings(u, team) if team else None
         zone = settings[TIMEZONE] if settings else self._zone
         yours = owner is not None and owner.user_id == user_id
         name = owner.full_name if owner else None

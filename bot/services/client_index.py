@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from bot.leads.identity import client_keys
 from storage import Database, LeadRecord
+from storage.unit import Unit
 
 log = logging.getLogger(__name__)
 
@@ -17,21 +18,19 @@ BACKFILL_BATCH = 500  # leads per transaction: intake never waits long for the w
 class ClientIndex:
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._keys = db.repos.client_keys
-        self._leads = db.repos.leads
 
-    async def remember(self, lead: LeadRecord) -> None:
+    async def remember(self, u: Unit, lead: LeadRecord) -> None:
         """Index a lead's client. Call inside the transaction that stores the lead."""
-        await self._keys.add(_rows([lead]))
+        await u.client_keys.add(_rows([lead]))
 
     async def backfill(self) -> int:
         """Index the leads stored before the index existed; returns how many."""
         done = 0
         while True:
-            async with self._db.transaction():
-                pending = await self._keys.pending(BACKFILL_BATCH)
-                await self._keys.add(_rows(await self._leads.many(pending)))
-                await self._keys.indexed(pending)
+            async with self._db.unit() as u:
+                pending = await u.client_keys.pending(BACKFILL_BATCH)
+                await u.client_keys.add(_rows(await u.leads.many(pending)))
+                await u.client_keys.indexed(pending)
             done += len(pending)
             if len(pending) < BACKFILL_BATCH:
                 break

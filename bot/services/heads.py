@@ -6,9 +6,8 @@ import logging
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.clock import Clock
 from bot.people import Person, Roles
-from bot.services.team import TeamService
+from bot.services.team import TeamService, find_member
 from storage import Database, HeadRecord
 
 log = logging.getLogger(__name__)
@@ -45,25 +44,22 @@ class HeadList:
 
 
 class HeadService:
-    def __init__(self, db: Database, clock: Clock, roles: Roles, teams: TeamService) -> None:
+    def __init__(self, db: Database, roles: Roles, teams: TeamService) -> None:
         self._db = db
-        self._clock = clock
         self._roles = roles
         self._teams = teams
-        self._heads = db.repos.heads
-        self._members = db.repos.members
 
     async def load(self) -> None:
         """Mirror the stored heads into `Roles`; call once at start."""
-        async with self._db.consistent_read():
-            stored = await self._heads.all()
+        async with self._db.reading() as u:
+            stored = await u.heads.all()
         self._roles.set_added(frozenset(head.user_id for head in stored))
 
     async def listing(self) -> HeadList:
         ids = sorted(self._roles.admin_ids)
-        async with self._db.consistent_read():
-            added = await self._heads.all()
-            named = await self._members.named(ids)
+        async with self._db.reading() as u:
+            added = await u.heads.all()
+            named = await u.members.named(ids)
         configured = []
         for user_id in ids:
             name, username = self._teams.seen_as(user_id) or named.get(user_id) or (None, None)
@@ -73,8 +69,9 @@ class HeadService:
     async def resolve(self, target: str) -> Person | None:
         """A person named by @username or their number in /team (members only: Telegram
         tells a bot nobody's id from a username)."""
-        team = await self._teams.primary()
-        member = await self._teams.find_member(team, target) if team else None
+        async with self._db.reading() as u:
+            team = await u.teams.primary()
+            member = await find_member(u, team, target) if team else None
         if member is not None:
             return Person(member.user_id, member.full_name, member.username, member.language)
         # A head added from a reply need not be a member; find them among the heads.
@@ -87,9 +84,9 @@ class HeadService:
     async def add(self, actor: Person, person: Person) -> HeadResult:
         if self._roles.is_configured(person.user_id):
             return HeadResult(HeadChange.ALREADY, person)
-        async with self._db.transaction():
-            added = await self._heads.add(
-                person.user_id, person.full_name, person.username, actor.user_id, self._clock.now()
+        async with self._db.unit() as u:
+            added = await u.heads.add(
+                person.user_id, person.full_name, person.username, actor.user_id, u.now
             )
         await self.load()
         if not added:
@@ -100,8 +97,8 @@ class HeadService:
     async def remove(self, actor: Person, person: Person) -> HeadResult:
         if self._roles.is_configured(person.user_id):
             return HeadResult(HeadChange.CONFIGURED, person)
-        async with self._db.transaction():
-            removed = await self._heads.remove(person.user_id)
+        async with self._db.unit() as u:
+            removed = await u.heads.remove(person.user_id)
         await self.load()
         if not removed:
             return HeadResult(HeadChange.NOT_FOUND, person)

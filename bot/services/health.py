@@ -90,10 +90,10 @@ class HealthService:
         refused: int | None = None
         if database:
             try:
-                async with self._db.consistent_read() as uow:
-                    pending, since = await uow.outbox.backlog()
-                    paused = await uow.teams.paused_count()
-                    refused = await uow.refusals.count_since(now - REFUSALS_WINDOW)
+                async with self._db.reading() as u:
+                    pending, since = await u.outbox.backlog()
+                    paused = await u.teams.paused_count()
+                    refused = await u.refusals.count_since(now - REFUSALS_WINDOW)
             except (StorageUnavailableError, ValueError):
                 database = False  # it answered the ping and failed right after
             else:

@@ -5,8 +5,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from bot.clock import Clock
-from bot.delivery.signal import OutboxSignal
 from bot.leads.fields import cleaned, is_lead, settle_channel
 from bot.lifecycle.distribution import Distributor
 from bot.offload import SMALL_BYTES, SMALL_FIELDS, by_size
@@ -20,6 +18,7 @@ from storage import (
     TeamRecord,
 )
 from storage.lead_records import KNOWN_FIELDS
+from storage.unit import Unit
 
 log = logging.getLogger(__name__)
 
@@ -69,16 +68,9 @@ def _prepared(new: NewLead) -> LeadFields:
 class IntakeService:
     """New leads in: stored with everything they cause, in one transaction."""
 
-    def __init__(
-        self, db: Database, clock: Clock, distributor: Distributor, signal: OutboxSignal
-    ) -> None:
+    def __init__(self, db: Database, distributor: Distributor) -> None:
         self._db = db
-        self._signal = signal
-        self._clock = clock
         self._distributor = distributor
-        self._leads = db.repos.leads
-        self._events = db.repos.events
-        self._teams = db.repos.teams
         self._clients = ClientIndex(db)
 
     async def submit(self, new: NewLead, wait: float | None = None) -> Submitted:
@@ -93,28 +85,24 @@ class IntakeService:
         except DuplicateLeadError:
             # Another process sharing the file stored the same submission between our
             # duplicate check and our insert; the unique index kept it to one lead.
-            async with self._db.consistent_read():
-                earlier = await self._leads.find_duplicate(
-                    new.fields.external_id, new.idempotency_key
-                )
+            async with self._db.reading() as u:
+                earlier = await u.leads.find_duplicate(new.fields.external_id, new.idempotency_key)
             if earlier is None:
                 raise
             return Submitted(earlier.id, created=False, team_id=earlier.team_id)
-        if submitted.created:
-            self._signal.notify()
         return submitted
 
     async def _store(self, new: NewLead, wait: float | None) -> Submitted:
-        now = self._clock.now()
         fields = await by_size(_small(new.fields), _prepared, new)
-        async with self._db.transaction(wait):
-            earlier = await self._leads.find_duplicate(fields.external_id, new.idempotency_key)
+        async with self._db.unit(wait) as u:
+            now = u.now
+            earlier = await u.leads.find_duplicate(fields.external_id, new.idempotency_key)
             if earlier is not None:
                 return Submitted(earlier.id, created=False, team_id=earlier.team_id)
-            configuration = await self._distributor.configuration()
+            configuration = await self._distributor.configuration(u)
             primary = configuration.primary
             team = primary.team if primary else None
-            lead = await self._leads.insert(
+            lead = await u.leads.insert(
                 team.id if team else None,
                 new.source,
                 fields,
@@ -123,14 +111,14 @@ class IntakeService:
                 contact_user_id=new.contact_user_id,
                 source_id=new.source_id,
             )
-            await self._events.add(
+            await u.events.add(
                 LeadEvent(
                     lead.id, now, "created", reason=new.source.value, actor_user_id=new.added_by
                 )
             )
-            await self._clients.remember(lead)
+            await self._clients.remember(u, lead)
             if team is not None:
-                await self._distributor.distribute_new(lead, team, now, configuration)
+                await self._distributor.distribute_new(u, lead, team, now, configuration)
             else:
                 log.warning("lead %d stored; no team chat yet, it waits for /setup", lead.id)
         return Submitted(lead.id, created=True, team_id=team.id if team else None)
@@ -142,14 +130,15 @@ class IntakeService:
         submitted = await self.submit(new)
         if submitted.team_id is None:
             return HandEntryResult(HandEntry.WAITING, submitted.lead_id)
-        team = await self._teams.by_id(submitted.team_id)
+        async with self._db.reading() as u:
+            team = await u.teams.by_id(submitted.team_id)
         chat_id = team.chat_id if team else None
         return HandEntryResult(HandEntry.CREATED, submitted.lead_id, chat_id)
 
-    async def offer_waiting(self, team: TeamRecord, now: datetime) -> int:
+    async def offer_waiting(self, u: Unit, team: TeamRecord, now: datetime) -> int:
         """Give leads stored before any team existed to `team`. Call inside a transaction."""
-        waiting = await self._leads.without_team()
+        waiting = await u.leads.without_team()
         for lead in waiting:
-            await self._leads.assign_team(lead.id, team.id)
-            await self._distributor.distribute(lead, team, now)
+            await u.leads.assign_team(lead.id, team.id)
+            await self._distributor.distribute(u, lead, team, now)
         return len(waiting)

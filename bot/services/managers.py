@@ -10,11 +10,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
-from bot.clock import Clock
 from bot.people import Person
 from bot.routing import Mode
 from bot.routing.hours import Span
-from bot.services.team import TeamService
+from bot.services.team import find_member
 from bot.team_settings import (
     BY_NAME,
     DIGEST,
@@ -28,6 +27,7 @@ from bot.team_settings import (
     TeamSettings,
 )
 from storage import Database, MemberRecord, TeamRecord
+from storage.unit import Unit
 
 log = logging.getLogger(__name__)
 
@@ -65,54 +65,36 @@ TIME_SETTINGS = (
 
 
 class TimeChanges(Protocol):
-    async def time_changed(self, team: TeamRecord, setting: str, now: datetime) -> None: ...
+    async def time_changed(
+        self, u: Unit, team: TeamRecord, setting: str, now: datetime
+    ) -> None: ...
+
+
+# What a change does to the member, in the unit that found them; True when it changed.
+Apply = Callable[[Unit, MemberRecord], Awaitable[bool]]
 
 
 class ManagerService:
-    def __init__(
-        self, db: Database, clock: Clock, teams: TeamService, zone: str, time: TimeChanges
-    ) -> None:
+    def __init__(self, db: Database, zone: str, time: TimeChanges) -> None:
         self._db = db
-        self._clock = clock
-        self._teams = teams
         self._zone = zone  # the bot's TIMEZONE, for a team that never set its own
         self._time = time
-        self._members = db.repos.members
-        self._settings = db.repos.settings
 
-    async def _target(self, actor: Person, target: str | None) -> ChangeResult:
-        team = await self._teams.primary()
-        if team is None:
-            return ChangeResult(Change.NO_TEAM)
-        if target is None:
-            member = await self._members.active_by_user(team.id, actor.user_id)
-            return ChangeResult(Change.DONE, member) if member else ChangeResult(Change.NOT_MEMBER)
-        member = await self._teams.find_member(team, target)
-        if member is None or not member.active:
-            return ChangeResult(Change.NOT_FOUND)
-        return ChangeResult(Change.DONE, member)
-
-    async def _change(
-        self,
-        actor: Person,
-        target: str | None,
-        apply: Callable[[MemberRecord], Awaitable[bool]],
-    ) -> ChangeResult:
-        found = await self._target(actor, target)
-        if found.member is None:
-            return found
-        member = found.member
-        async with self._db.transaction():
-            changed = await apply(member)
-        fresh = await self._members.by_id(member.id)
+    async def _change(self, actor: Person, target: str | None, apply: Apply) -> ChangeResult:
+        async with self._db.unit() as u:
+            found = await _target(u, actor, target)
+            if found.member is None:
+                return found
+            member = found.member
+            changed = await apply(u, member)
+            fresh = await u.members.by_id(member.id)
         log.info("user %d changed member %d: %s", actor.user_id, member.id, changed)
         return ChangeResult(Change.DONE if changed else Change.ALREADY, fresh)
 
     async def pause(self, actor: Person, target: str | None, paused: bool) -> ChangeResult:
         """`target` None: the actor themself (a manager); otherwise a head names someone."""
-        at = self._clock.now()
         return await self._change(
-            actor, target, lambda m: self._members.set_paused(m.id, paused, at)
+            actor, target, lambda u, m: u.members.set_paused(m.id, paused, u.now)
         )
 
     async def set_weight(self, actor: Person, target: str, text: str) -> ChangeResult:
@@ -121,8 +103,8 @@ class ManagerService:
             return ChangeResult(Change.BAD_VALUE, error="weight.bad")
         weight = int(text)
 
-        async def apply(member: MemberRecord) -> bool:
-            await self._members.set_weight(member.id, weight)
+        async def apply(u: Unit, member: MemberRecord) -> bool:
+            await u.members.set_weight(member.id, weight)
             return member.weight != weight
 
         return await self._change(actor, target, apply)
@@ -137,8 +119,8 @@ class ManagerService:
         else:
             return ChangeResult(Change.BAD_VALUE, error="cap.bad")
 
-        async def apply(member: MemberRecord) -> bool:
-            await self._members.set_cap(member.id, cap)
+        async def apply(u: Unit, member: MemberRecord) -> bool:
+            await u.members.set_cap(member.id, cap)
             return member.cap != cap
 
         return await self._change(actor, target, apply)
@@ -148,8 +130,8 @@ class ManagerService:
         if len(tags) > MAX_SKILLS:
             return ChangeResult(Change.BAD_VALUE, error="skills.too_many")
 
-        async def apply(member: MemberRecord) -> bool:
-            await self._members.set_skills(member.id, tags)
+        async def apply(u: Unit, member: MemberRecord) -> bool:
+            await u.members.set_skills(member.id, tags)
             return member.skills != tags
 
         return await self._change(actor, target, apply)
@@ -165,23 +147,28 @@ class ManagerService:
             if span is None:
                 return ChangeResult(Change.BAD_VALUE, error="hours.bad")
             hours = str(span)
-        return await self._change(actor, target, lambda m: self._members.set_hours(m.id, hours))
+        return await self._change(actor, target, lambda u, m: u.members.set_hours(m.id, hours))
 
     async def set_duty(self, actor: Person, target: str, on_duty: bool) -> ChangeResult:
-        return await self._change(actor, target, lambda m: self._members.set_duty(m.id, on_duty))
+        return await self._change(actor, target, lambda u, m: u.members.set_duty(m.id, on_duty))
 
     # ---- team settings --------------------------------------------------------------------
 
     async def settings(self) -> tuple[TeamRecord | None, TeamSettings]:
-        team = await self._teams.primary()
+        async with self._db.reading() as u:
+            return await self._settings(u)
+
+    async def _settings(self, u: Unit) -> tuple[TeamRecord | None, TeamSettings]:
+        team = await u.teams.primary()
         if team is None:
             return None, TeamSettings()
-        return team, TeamSettings(await self._settings.values(team.id), self._zone)
+        return team, TeamSettings(await u.settings.values(team.id), self._zone)
 
     async def roster(self) -> tuple[TeamRecord | None, TeamSettings, list[MemberRecord]]:
         """The team's settings and active members: for /hours and /duty."""
-        team, settings = await self.settings()
-        members = await self._members.active(team.id) if team else []
+        async with self._db.reading() as u:
+            team, settings = await self._settings(u)
+            members = await u.members.active(team.id) if team else []
         return team, settings, members
 
     async def set(self, name: str, text: str) -> SettingResult:
@@ -205,15 +192,28 @@ class ManagerService:
         return await self._store(MODE, mode.value)
 
     async def _store(self, setting: AnySetting, text: str) -> SettingResult:
-        team = await self._teams.primary()
-        if team is None:
-            return SettingResult(Change.NO_TEAM, setting.name)
         value = setting.normalized(text)
-        async with self._db.transaction():
-            before = (await self._settings.values(team.id)).get(setting.name)
-            await self._settings.put(team.id, setting.name, value, self._clock.now())
+        async with self._db.unit() as u:
+            team = await u.teams.primary()
+            if team is None:
+                return SettingResult(Change.NO_TEAM, setting.name)
+            before = (await u.settings.values(team.id)).get(setting.name)
+            await u.settings.put(team.id, setting.name, value, u.now)
             if setting.name in TIME_SETTINGS:
-                await self._time.time_changed(team, setting.name, self._clock.now())
+                await self._time.time_changed(u, team, setting.name, u.now)
         same = (before if before is not None else setting.default_text) == value
         log.info("team %d setting %s = %s", team.id, setting.name, value)
         return SettingResult(Change.ALREADY if same else Change.DONE, setting.name)
+
+
+async def _target(u: Unit, actor: Person, target: str | None) -> ChangeResult:
+    team = await u.teams.primary()
+    if team is None:
+        return ChangeResult(Change.NO_TEAM)
+    if target is None:
+        member = await u.members.active_by_user(team.id, actor.user_id)
+        return ChangeResult(Change.DONE, member) if member else ChangeResult(Change.NOT_MEMBER)
+    member = await find_member(u, team, target)
+    if member is None or not member.active:
+        return ChangeResult(Change.NOT_FOUND)
+    return ChangeResult(Change.DONE, member)

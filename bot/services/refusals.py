@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.clock import Clock
-from bot.delivery.signal import OutboxSignal
 from bot.i18n import Html, Translator
 from bot.presentation.notices import HeadNotices
 from storage import Database, RefusalRecord
+from storage.unit import Unit
 
 log = logging.getLogger(__name__)
 
@@ -36,21 +36,16 @@ class RefusedRequest:
 
 
 class RefusalService:
-    def __init__(
-        self, db: Database, clock: Clock, notices: HeadNotices, signal: OutboxSignal
-    ) -> None:
+    def __init__(self, db: Database, clock: Clock, notices: HeadNotices) -> None:
         self._db = db
         self._clock = clock
         self._notices = notices
-        self._signal = signal
-        self._refusals = db.repos.refusals
-        self._teams = db.repos.teams
 
     async def record(self, request: RefusedRequest) -> None:
         now = self._clock.now()
         sample = request.body[:SAMPLE_BYTES].decode("utf-8", errors="replace")
-        async with self._db.transaction():
-            await self._refusals.add(
+        async with self._db.unit() as u:
+            await u.refusals.add(
                 now,
                 request.reason,
                 request.status,
@@ -60,36 +55,32 @@ class RefusalService:
                 sample,
                 request.source_id,
             )
-            told = await self._report(request.reason, now)
+            await self._report(u, request.reason, now)
         log.warning(
             "intake: refused a request from %s (%s): %s",
             request.origin,
             request.reason,
             request.message,
         )
-        if told:
-            self._signal.notify()
 
     async def report_due(self) -> int:
         """Tell the heads of refusals held back by the hourly limit; how many reasons."""
         now = self._clock.now()
-        async with self._db.transaction():
-            reasons = sorted({row.reason for row in await self._refusals.unreported()})
-            told = [reason for reason in reasons if await self._report(reason, now)]
-        if told:
-            self._signal.notify()
+        async with self._db.unit() as u:
+            reasons = sorted({row.reason for row in await u.refusals.unreported()})
+            told = [reason for reason in reasons if await self._report(u, reason, now)]
         return len(told)
 
-    async def _report(self, reason: str, now: datetime) -> bool:
-        last = await self._refusals.last_reported(reason)
+    async def _report(self, u: Unit, reason: str, now: datetime) -> bool:
+        last = await u.refusals.last_reported(reason)
         if last is not None and now - last < REPORT_EVERY:
             return False
-        rows = await self._refusals.unreported(reason)
+        rows = await u.refusals.unreported(reason)
         if not rows:
             return False
-        await self._refusals.mark_reported([row.id for row in rows], now)
-        team = await self._teams.primary()
-        await self._notices.tell(team, lambda tr: _report_text(rows, tr), now)
+        await u.refusals.mark_reported([row.id for row in rows], now)
+        team = await u.teams.primary()
+        await self._notices.tell(u, team, lambda tr: _report_text(rows, tr), now)
         return True
 
 

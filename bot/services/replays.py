@@ -33,6 +33,7 @@ from bot.team_settings import (
     TeamSettings,
 )
 from storage import Database, TeamRecord
+from storage.unit import Unit
 
 
 class Asked(StrEnum):
@@ -107,15 +108,6 @@ class ReplayService:
         self._clock = clock
         self._roles = roles
         self._planner = planner
-        repos = db.repos
-        self._teams = repos.teams
-        self._members = repos.members
-        self._vacations = repos.vacations
-        self._turns = repos.turns
-        self._history = repos.replay
-        self._stored = repos.settings
-        self._rules = repos.rules
-        self._changes = repos.history
 
     async def what_if(self, person: Person, text: str) -> WhatIf:
         """Heads only (the router's filter): the period's leads under the policy `text`
@@ -125,40 +117,42 @@ class ReplayService:
         if isinstance(policy, Asked):
             return WhatIf(policy)
         now = self._clock.now()
-        async with self._db.consistent_read():
-            team = await self._teams.primary()
+        async with self._db.reading() as u:
+            team = await u.teams.primary()
             if team is None:
                 return WhatIf(Asked.NO_TEAM)
-            situation = await self._planner.situation(team, now)
+            situation = await self._planner.situation(u, team, now)
             settings = situation.settings
             period = parse_period(rest, now, settings[TIMEZONE], Span.MONTH)
             if period is None:
                 return WhatIf(Asked.USAGE)
-            read = await self._read(team, settings, period)
+            read = await self._read(u, team, settings, period)
         result = await asyncio.to_thread(_run, policy, situation.snapshot, read, period)
         return _answer(policy, period, result, read)
 
-    async def _read(self, team: TeamRecord, settings: TeamSettings, period: Period) -> PastTeam:
+    async def _read(
+        self, u: Unit, team: TeamRecord, settings: TeamSettings, period: Period
+    ) -> PastTeam:
         # From the start of the period's first day: the rotations kept are the day's ends,
         # and the leads of that day before the period move them on.
         zone = settings[TIMEZONE]
         first = period.start.astimezone(zone).date()
         since = local_midnight(first, zone)
         history = ConfigHistory(
-            await self._stored.values(team.id),
-            await self._rules.all_of(team.id),
-            await self._changes.setting_changes(team.id, since),
-            await self._changes.rule_changes(team.id, since),
+            await u.settings.values(team.id),
+            await u.rules.all_of(team.id),
+            await u.history.setting_changes(team.id, since),
+            await u.history.rule_changes(team.id, since),
         )
         return PastTeam(
             settings,
-            await self._members.all_of(team.id),
-            await self._vacations.kept_of_team(team.id, first),
-            await self._turns.before(team.id, first),
-            await self._history.open_at(team.id, since),
-            await self._history.leads(team.id, since, period.end),
+            await u.members.all_of(team.id),
+            await u.vacations.kept_of_team(team.id, first),
+            await u.turns.before(team.id, first),
+            await u.replay.open_at(team.id, since),
+            await u.replay.leads(team.id, since, period.end),
             history,
-            await self._changes.pauses(team.id, since),
+            await u.history.pauses(team.id, since),
         )
 
 

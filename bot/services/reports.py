@@ -25,6 +25,7 @@ from storage import (
     MemberRecord,
     TeamRecord,
 )
+from storage.unit import Unit
 
 
 class Access(StrEnum):
@@ -73,56 +74,49 @@ class ReportService:
         self._clock = clock
         self._roles = roles
         self._zone = zone  # the bot's TIMEZONE, for a team that never set its own
-        repos = db.repos
-        self._settings = repos.settings
-        self._aliases = repos.aliases
-        self._teams = repos.teams
-        self._members = repos.members
-        self._leads = repos.leads
-        self._events = repos.events
-        self._reports = repos.reports
-        self._history = repos.history
 
-    async def _reader(self, person: Person) -> tuple[TeamRecord | None, MemberRecord | None]:
-        team = await self._teams.primary()
+    async def _reader(
+        self, u: Unit, person: Person
+    ) -> tuple[TeamRecord | None, MemberRecord | None]:
+        team = await u.teams.primary()
         if team is None:
             return None, None
-        return team, await self._members.active_by_user(team.id, person.user_id)
+        return team, await u.members.active_by_user(team.id, person.user_id)
 
     async def my_leads(self, person: Person) -> MyLeads:
-        async with self._db.consistent_read():
-            team, member = await self._reader(person)
+        async with self._db.reading() as u:
+            team, member = await self._reader(u, person)
             if team is None:
                 return MyLeads(Access.NO_TEAM)
             if member is None and self._roles.is_head(person.user_id):
-                return await self._open_work(team)
+                return await self._open_work(u, team)
             if member is None:
                 return MyLeads(Access.NOT_MEMBER)
-            leads = await self._leads.open_of(member.id)
+            leads = await u.leads.open_of(member.id)
         return MyLeads(Access.OK, tuple(leads), self._clock.now())
 
     async def open_work(self, person: Person) -> MyLeads:
         """The team's open leads, oldest first, with who has them: for a head."""
-        async with self._db.consistent_read():
-            team, _ = await self._reader(person)
+        async with self._db.reading() as u:
+            team, _ = await self._reader(u, person)
             if team is None:
                 return MyLeads(Access.NO_TEAM)
             if not self._roles.is_head(person.user_id):
                 return MyLeads(Access.NOT_MEMBER)
-            return await self._open_work(team)
+            return await self._open_work(u, team)
 
-    async def _open_work(self, team: TeamRecord) -> MyLeads:
-        leads = await self._leads.open_of_team(team.id)
-        owners = {m.id: m.full_name for m in await self._members.all_of(team.id)}
-        return MyLeads(Access.OK, tuple(leads), self._clock.now(), owners)
+    async def _open_work(self, u: Unit, team: TeamRecord) -> MyLeads:
+        leads = await u.leads.open_of_team(team.id)
+        owners = {m.id: m.full_name for m in await u.members.all_of(team.id)}
+        return MyLeads(Access.OK, tuple(leads), u.now, owners)
 
     async def history(self, lead_id: int, person: Person) -> LeadHistory:
         """A head sees any lead; a manager sees the leads they own."""
-        async with self._db.consistent_read():
-            team, member = await self._reader(person)
+        async with self._db.reading() as u:
+            team, member = await self._reader(u, person)
             if team is None:
                 return LeadHistory(Access.NO_TEAM)
-            lead = await self._leads.get(lead_id)
+            lead = await u.leads.get(lead_id)
             mine = member is not None and lead is not None and lead.owner_id == member.id
             if (
                 lead is None
@@ -130,9 +124,9 @@ class ReportService:
                 or not (self._roles.is_head(person.user_id) or mine)
             ):
                 return LeadHistory(Access.NOT_FOUND)
-            events = await self._events.for_lead(lead_id)
-            names = {m.id: m.full_name for m in await self._members.all_of(team.id)}
-            owner = await self._members.by_id(lead.owner_id) if lead.owner_id else None
+            events = await u.events.for_lead(lead_id)
+            names = {m.id: m.full_name for m in await u.members.all_of(team.id)}
+            owner = await u.members.by_id(lead.owner_id) if lead.owner_id else None
         contacts = self._roles.is_head(person.user_id) or lead.status in _OWNED
         return LeadHistory(Access.OK, lead, tuple(events), names, owner, contacts, mine)
 
@@ -140,49 +134,53 @@ class ReportService:
         """Everyone in the team sees the same figures: fairness is visible to all. `text`
         names the period (week by default), read in the team's time zone."""
         now = self._clock.now()
-        async with self._db.consistent_read():
-            team, member = await self._reader(person)
+        async with self._db.reading() as u:
+            team, member = await self._reader(u, person)
             if team is None:
                 return Stats(Access.NO_TEAM)
             head = self._roles.is_head(person.user_id)
             if member is None and not head:
                 return Stats(Access.NOT_MEMBER)
-            settings = await self.settings(team)
+            settings = await self.settings(u, team)
             period = parse_period(text, now, settings[TIMEZONE])
             if period is None:
                 return Stats(Access.BAD_PERIOD)
-            facts = await self._facts(team, settings, period)
+            facts = await self._facts(u, team, settings, period)
         return Stats(Access.OK, await _count(facts), head)
 
-    async def settings(self, team: TeamRecord) -> TeamSettings:
-        return TeamSettings(await self._settings.values(team.id), self._zone)
+    async def settings(self, u: Unit, team: TeamRecord) -> TeamSettings:
+        return TeamSettings(await u.settings.values(team.id), self._zone)
 
     async def _calendars(
-        self, team: TeamRecord, settings: TeamSettings, period: Period
+        self, u: Unit, team: TeamRecord, settings: TeamSettings, period: Period
     ) -> Calendars:
         """The team's working time as it was at each moment of the period: a change of
         hours today does not re-time last month's takes."""
-        changes = await self._history.setting_changes(team.id, period.start)
-        history = ConfigHistory(await self._settings.values(team.id), (), changes, ())
+        changes = await u.history.setting_changes(team.id, period.start)
+        history = ConfigHistory(await u.settings.values(team.id), (), changes, ())
         calendars = [team_calendar(settings.then(era.values)) for era in history.eras]
         return lambda at: calendars[history.index(at)]
 
-    async def figures(self, team: TeamRecord, settings: TeamSettings, period: Period) -> Figures:
+    async def figures(
+        self, u: Unit, team: TeamRecord, settings: TeamSettings, period: Period
+    ) -> Figures:
         """The team's figures for `period`, as every report counts them (`tally`). Call
         inside a read or a transaction."""
-        return await _count(await self._facts(team, settings, period))
+        return await _count(await self._facts(u, team, settings, period))
 
-    async def _facts(self, team: TeamRecord, settings: TeamSettings, period: Period) -> _Facts:
+    async def _facts(
+        self, u: Unit, team: TeamRecord, settings: TeamSettings, period: Period
+    ) -> _Facts:
         """What the figures are counted from: read inside a read or a transaction."""
-        aliases = [a for a in await self._aliases.all_of(team.id) if a.field == "channel"]
+        aliases = [a for a in await u.aliases.all_of(team.id) if a.field == "channel"]
         return _Facts(
             team.id,
             settings[TIMEZONE],
             period,
-            await self._reports.cohort(team.id, period.start, period.end),
-            await self._members.all_of(team.id),
+            await u.reports.cohort(team.id, period.start, period.end),
+            await u.members.all_of(team.id),
             ChannelNames(aliases),
-            await self._calendars(team, settings, period),
+            await self._calendars(u, team, settings, period),
         )
 
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from bot.clock import Clock
-from bot.delivery.signal import OutboxSignal
 from bot.i18n import Html, Translator
 from bot.presentation.notices import HeadNotices
 from storage import Database
@@ -20,32 +18,24 @@ SHOWN_LEADS = 30
 
 
 class RestoreNotices:
-    def __init__(
-        self, db: Database, clock: Clock, notices: HeadNotices, signal: OutboxSignal
-    ) -> None:
+    def __init__(self, db: Database, notices: HeadNotices) -> None:
         self._db = db
-        self._clock = clock
         self._notices = notices
-        self._signal = signal
-        self._restorations = db.repos.restorations
-        self._teams = db.repos.teams
 
     async def tell(self) -> int:
         """Queue a notice to the heads for each restore they have not heard of; how many."""
-        async with self._db.transaction():
-            now = self._clock.now()
-            untold = await self._restorations.untold()
-            team = await self._teams.primary()
+        async with self._db.unit() as u:
+            now = u.now
+            untold = await u.restorations.untold()
+            team = await u.teams.primary()
             for restoration in untold:
                 log.warning(
                     "the database was restored from %s; %d lead(s) dropped out",
                     restoration.copy_file,
                     len(restoration.taken_out),
                 )
-                await self._notices.tell(team, partial(_notice, restoration), now)
-                await self._restorations.told(restoration.id, now)
-        if untold:
-            self._signal.notify()
+                await self._notices.tell(u, team, partial(_notice, restoration), now)
+                await u.restorations.told(restoration.id, now)
         return len(untold)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.clock import Clock
 from bot.leads.fields import cleaned, lead_from_pairs, settle_channel
 from bot.lifecycle.planner import Planner, Situation, describe
 from bot.routing import Decision
@@ -24,10 +23,8 @@ class DryRun:
 
 
 class RouteCheck:
-    def __init__(self, db: Database, clock: Clock, planner: Planner) -> None:
+    def __init__(self, db: Database, planner: Planner) -> None:
         self._db = db
-        self._clock = clock
-        self._teams = db.repos.teams
         self._planner = planner
 
     async def dry_run(self, text: str) -> DryRun | Reply:
@@ -36,13 +33,12 @@ class RouteCheck:
         pairs = parse_pairs(text)
         if not pairs:
             return Reply("route.usage")
-        team = await self._teams.primary()
-        if team is None:
-            return Reply("team.none")
         fields = settle_channel(cleaned(lead_from_pairs(pairs)), None)
-        now = self._clock.now()
-        async with self._db.consistent_read():
+        async with self._db.reading() as u:
+            team = await u.teams.primary()
+            if team is None:
+                return Reply("team.none")
             decision, situation, _ = await self._planner.decide(
-                team, DRY_RUN_LEAD_ID, fields, None, now
+                u, team, DRY_RUN_LEAD_ID, fields, None, u.now
             )
         return DryRun(decision, describe(decision, situation), situation)

@@ -9,17 +9,17 @@ import logging
 import shlex
 from collections.abc import Sequence
 
-from bot.clock import Clock
 from bot.lifecycle.planner import Planner, Situation
 from bot.people import Person
 from bot.routing import Mode, value_key
 from bot.services.reply import NO_TEAM, Reply
-from bot.services.team import TeamService
+from bot.services.team import find_member
 from bot.syntax import group_target, rule_field, split_rule, split_values, valid_group_name
 from bot.team_settings import MODE, SettingError
 from storage import Database, MemberRecord, TeamRecord
 from storage.groups import GroupRecord
 from storage.rules import AliasRecord
+from storage.unit import Unit
 
 log = logging.getLogger(__name__)
 
@@ -28,41 +28,37 @@ MAX_GROUP_MEMBERS = 50
 
 
 class RuleService:
-    def __init__(self, db: Database, clock: Clock, teams: TeamService, planner: Planner) -> None:
+    def __init__(self, db: Database, planner: Planner) -> None:
         self._db = db
-        self._clock = clock
-        self._teams = teams
         self._planner = planner
-        self._groups = db.repos.groups
-        self._rules = db.repos.rules
-        self._aliases = db.repos.aliases
 
     async def situation(self) -> Situation | None:
         """The team's rules, groups and members, for `/rules` and `/groups`."""
-        team = await self._teams.primary()
-        return await self._planner.situation(team, self._clock.now()) if team else None
+        async with self._db.reading() as u:
+            team = await u.teams.primary()
+            return await self._planner.situation(u, team, u.now) if team else None
 
     # Groups
 
     async def add_group(self, actor: Person, name: str, targets: Sequence[str]) -> Reply:
         """Create a group, or add members to one that exists."""
-        team = await self._teams.primary()
-        if team is None:
-            return NO_TEAM
-        if not valid_group_name(name):
-            return Reply("group.bad_name")
-        found = await self._members(team, targets)
-        if isinstance(found, Reply):
-            return found
-        key = value_key(name)
-        async with self._db.transaction():
-            group = await self._groups.by_key(team.id, key)
+        async with self._db.unit() as u:
+            team = await u.teams.primary()
+            if team is None:
+                return NO_TEAM
+            if not valid_group_name(name):
+                return Reply("group.bad_name")
+            found = await _members(u, team, targets)
+            if isinstance(found, Reply):
+                return found
+            key = value_key(name)
+            group = await u.groups.by_key(team.id, key)
             if group is None:
-                await self._groups.add(team.id, name, key, [m.id for m in found], self._clock.now())
+                await u.groups.add(team.id, name, key, [m.id for m in found], u.now)
             elif len(group.member_ids) + len(found) > MAX_GROUP_MEMBERS:
                 return Reply("group.too_big", {"max": MAX_GROUP_MEMBERS})
             else:
-                await self._groups.add_members(group.id, [m.id for m in found])
+                await u.groups.add_members(group.id, [m.id for m in found])
         log.info("user %d set up group %r with %d members", actor.user_id, name, len(found))
         names = ", ".join(m.full_name for m in found) or "—"
         created = group is None
@@ -70,179 +66,181 @@ class RuleService:
             "group.created" if created else "group.extended", {"group": name, "names": names}
         )
 
-    async def _group(self, name: str) -> tuple[TeamRecord, GroupRecord] | Reply:
-        team = await self._teams.primary()
-        if team is None:
-            return NO_TEAM
-        group = await self._groups.by_key(team.id, value_key(name))
-        if group is None:
-            return Reply("group.not_found", {"group": name})
-        return team, group
-
     async def group_mode(self, actor: Person, name: str, mode_text: str) -> Reply:
-        found = await self._group(name)
-        if isinstance(found, Reply):
-            return found
-        _, group = found
         try:
             mode = MODE.parse(mode_text)
         except SettingError:
-            return Reply("group.bad_mode")
-        if mode is Mode.HEAD_DECIDES:
-            return Reply("group.bad_mode")
-        async with self._db.transaction():
-            await self._groups.set_mode(group.id, mode.value)
+            mode = None
+        async with self._db.unit() as u:
+            found = await _group(u, name)
+            if isinstance(found, Reply):
+                return found
+            _, group = found
+            if mode is None or mode is Mode.HEAD_DECIDES:
+                return Reply("group.bad_mode")
+            await u.groups.set_mode(group.id, mode.value)
         log.info("user %d set group %r to %s", actor.user_id, group.name, mode.value)
         return Reply("group.mode_set", {"group": group.name, "mode": Reply("mode." + mode.value)})
 
     async def delete_group(self, actor: Person, name: str, targets: Sequence[str]) -> Reply:
         """Delete a group, or with members named, take them out of it."""
-        found = await self._group(name)
-        if isinstance(found, Reply):
-            return found
-        team, group = found
-        if targets:
-            return await self._leave_group(actor, team, group, targets)
-        numbers = [r.number for r in await self._rules.all_of(team.id) if r.group_id == group.id]
-        if numbers:
-            return Reply(
-                "group.in_use", {"group": group.name, "rules": ", ".join(map(str, numbers))}
-            )
-        async with self._db.transaction():
-            await self._groups.delete(group.id, self._clock.now())
+        async with self._db.unit() as u:
+            found = await _group(u, name)
+            if isinstance(found, Reply):
+                return found
+            team, group = found
+            if targets:
+                return await _leave_group(u, actor, team, group, targets)
+            numbers = [r.number for r in await u.rules.all_of(team.id) if r.group_id == group.id]
+            if numbers:
+                return Reply(
+                    "group.in_use", {"group": group.name, "rules": ", ".join(map(str, numbers))}
+                )
+            await u.groups.delete(group.id, u.now)
         log.info("user %d deleted group %r", actor.user_id, group.name)
         return Reply("group.deleted", {"group": group.name})
-
-    async def _leave_group(
-        self, actor: Person, team: TeamRecord, group: GroupRecord, targets: Sequence[str]
-    ) -> Reply:
-        found = await self._members(team, targets, active_only=False)
-        if isinstance(found, Reply):
-            return found
-        async with self._db.transaction():
-            await self._groups.remove_members(group.id, [m.id for m in found])
-        log.info("user %d took %d members out of group %r", actor.user_id, len(found), group.name)
-        names = ", ".join(m.full_name for m in found)
-        return Reply("group.left", {"group": group.name, "names": names})
-
-    async def _members(
-        self, team: TeamRecord, targets: Sequence[str], active_only: bool = True
-    ) -> list[MemberRecord] | Reply:
-        if len(targets) > MAX_GROUP_MEMBERS:
-            return Reply("group.too_big", {"max": MAX_GROUP_MEMBERS})
-        found: list[MemberRecord] = []
-        for target in targets:
-            member = await self._teams.find_member(team, target)
-            if member is None or (active_only and not member.active):
-                return Reply("rule.unknown_member", {"who": target})
-            if member not in found:
-                found.append(member)
-        return found
 
     # Rules
 
     async def add_rule(self, actor: Person, text: str) -> Reply:
-        team = await self._teams.primary()
-        if team is None:
-            return NO_TEAM
         parsed = _parse_rule(text)
-        if isinstance(parsed, Reply):
-            return parsed
-        rule_on, values, target_text = parsed
-        target = await self._target(team, target_text)
-        if isinstance(target, Reply):
-            return target
-        member_id, group_id = target
-        async with self._db.transaction():
-            if len(await self._rules.all_of(team.id)) >= MAX_RULES:
+        async with self._db.unit() as u:
+            team = await u.teams.primary()
+            if team is None:
+                return NO_TEAM
+            if isinstance(parsed, Reply):
+                return parsed
+            rule_on, values, target_text = parsed
+            target = await _target(u, team, target_text)
+            if isinstance(target, Reply):
+                return target
+            member_id, group_id = target
+            if len(await u.rules.all_of(team.id)) >= MAX_RULES:
                 return Reply("rule.too_many", {"max": MAX_RULES})
-            number = await self._rules.add(
-                team.id, rule_on, values, member_id, group_id, self._clock.now()
-            )
+            number = await u.rules.add(team.id, rule_on, values, member_id, group_id, u.now)
         log.info("user %d added rule %d on %s", actor.user_id, number, rule_on)
         return Reply("rule.added", {"number": number})
 
-    async def _target(self, team: TeamRecord, text: str) -> tuple[int | None, int | None] | Reply:
-        """(member, None) or (None, group) for `@user`, a member's number or `group:name`."""
-        group_name = group_target(text)
-        if group_name is not None:
-            group = await self._groups.by_key(team.id, value_key(group_name))
-            if group is None:
-                return Reply("group.not_found", {"group": group_name})
-            return None, group.id
-        member = await self._teams.find_member(team, text)
-        if member is None or not member.active:
-            return Reply("rule.unknown_member", {"who": text})
-        return member.id, None
-
     async def delete_rule(self, actor: Person, number_text: str) -> Reply:
-        team = await self._teams.primary()
-        if team is None:
-            return NO_TEAM
-        async with self._db.transaction():
-            rules = await self._rules.all_of(team.id)
+        async with self._db.unit() as u:
+            team = await u.teams.primary()
+            if team is None:
+                return NO_TEAM
+            rules = await u.rules.all_of(team.id)
             index = _index(number_text, len(rules))
             if index is None:
                 return Reply("rule.no_such", {"number": number_text, "count": len(rules)})
-            await self._rules.delete(team.id, rules[index].id, self._clock.now())
+            await u.rules.delete(team.id, rules[index].id, u.now)
         log.info("user %d deleted rule %d", actor.user_id, index + 1)
         return Reply("rule.deleted", {"number": index + 1})
 
     async def move_rule(self, actor: Person, from_text: str, to_text: str) -> Reply:
-        team = await self._teams.primary()
-        if team is None:
-            return NO_TEAM
-        async with self._db.transaction():
-            rules = await self._rules.all_of(team.id)
+        async with self._db.unit() as u:
+            team = await u.teams.primary()
+            if team is None:
+                return NO_TEAM
+            rules = await u.rules.all_of(team.id)
             source, target = _index(from_text, len(rules)), _index(to_text, len(rules))
             if source is None or target is None:
                 bad = from_text if source is None else to_text
                 return Reply("rule.no_such", {"number": bad, "count": len(rules)})
             ids = [r.id for r in rules]
             ids.insert(target, ids.pop(source))
-            await self._rules.reorder(team.id, ids, self._clock.now())
+            await u.rules.reorder(team.id, ids, u.now)
         log.info("user %d moved rule %d to %d", actor.user_id, source + 1, target + 1)
         return Reply("rule.moved", {"number": source + 1, "to": target + 1})
 
     # Aliases
 
     async def aliases(self) -> list[AliasRecord]:
-        team = await self._teams.primary()
-        return await self._aliases.all_of(team.id) if team else []
+        async with self._db.reading() as u:
+            team = await u.teams.primary()
+            return await u.aliases.all_of(team.id) if team else []
 
     async def add_alias(self, actor: Person, text: str) -> Reply:
-        team = await self._teams.primary()
-        if team is None:
-            return NO_TEAM
-        words = _words(text)
-        if words is None or len(words) < 3:
-            return Reply("alias.usage")
-        name, alias, canonical = words[0], words[1], " ".join(words[2:])
-        on = rule_field(name)
-        if on is None:
-            return Reply("rule.bad_field", {"field": name})
-        if split_values(alias) != (alias,) or split_values(canonical) != (canonical,):
-            return Reply("rule.bad_values")
-        if value_key(alias) == value_key(canonical):
-            return Reply("alias.same")
-        async with self._db.transaction():
-            await self._aliases.put(team.id, on, value_key(alias), alias, canonical)
+        async with self._db.unit() as u:
+            team = await u.teams.primary()
+            if team is None:
+                return NO_TEAM
+            words = _words(text)
+            if words is None or len(words) < 3:
+                return Reply("alias.usage")
+            name, alias, canonical = words[0], words[1], " ".join(words[2:])
+            on = rule_field(name)
+            if on is None:
+                return Reply("rule.bad_field", {"field": name})
+            if split_values(alias) != (alias,) or split_values(canonical) != (canonical,):
+                return Reply("rule.bad_values")
+            if value_key(alias) == value_key(canonical):
+                return Reply("alias.same")
+            await u.aliases.put(team.id, on, value_key(alias), alias, canonical)
         log.info("user %d added an alias on %s", actor.user_id, on)
         return Reply("alias.added", {"alias": alias, "canonical": canonical})
 
     async def delete_alias(self, actor: Person, text: str) -> Reply:
-        team = await self._teams.primary()
-        if team is None:
-            return NO_TEAM
-        words = _words(text)
-        if words is None or len(words) != 2 or (on := rule_field(words[0])) is None:
-            return Reply("alias.usage")
-        async with self._db.transaction():
-            deleted = await self._aliases.delete(team.id, on, value_key(words[1]))
+        async with self._db.unit() as u:
+            team = await u.teams.primary()
+            if team is None:
+                return NO_TEAM
+            words = _words(text)
+            if words is None or len(words) != 2 or (on := rule_field(words[0])) is None:
+                return Reply("alias.usage")
+            deleted = await u.aliases.delete(team.id, on, value_key(words[1]))
         if not deleted:
             return Reply("alias.not_found", {"alias": words[1]})
         log.info("user %d deleted an alias on %s", actor.user_id, on)
         return Reply("alias.deleted", {"alias": words[1]})
+
+
+async def _group(u: Unit, name: str) -> tuple[TeamRecord, GroupRecord] | Reply:
+    team = await u.teams.primary()
+    if team is None:
+        return NO_TEAM
+    group = await u.groups.by_key(team.id, value_key(name))
+    if group is None:
+        return Reply("group.not_found", {"group": name})
+    return team, group
+
+
+async def _leave_group(
+    u: Unit, actor: Person, team: TeamRecord, group: GroupRecord, targets: Sequence[str]
+) -> Reply:
+    found = await _members(u, team, targets, active_only=False)
+    if isinstance(found, Reply):
+        return found
+    await u.groups.remove_members(group.id, [m.id for m in found])
+    log.info("user %d took %d members out of group %r", actor.user_id, len(found), group.name)
+    names = ", ".join(m.full_name for m in found)
+    return Reply("group.left", {"group": group.name, "names": names})
+
+
+async def _members(
+    u: Unit, team: TeamRecord, targets: Sequence[str], active_only: bool = True
+) -> list[MemberRecord] | Reply:
+    if len(targets) > MAX_GROUP_MEMBERS:
+        return Reply("group.too_big", {"max": MAX_GROUP_MEMBERS})
+    found: list[MemberRecord] = []
+    for target in targets:
+        member = await find_member(u, team, target)
+        if member is None or (active_only and not member.active):
+            return Reply("rule.unknown_member", {"who": target})
+        if member not in found:
+            found.append(member)
+    return found
+
+
+async def _target(u: Unit, team: TeamRecord, text: str) -> tuple[int | None, int | None] | Reply:
+    """(member, None) or (None, group) for `@user`, a member's number or `group:name`."""
+    group_name = group_target(text)
+    if group_name is not None:
+        group = await u.groups.by_key(team.id, value_key(group_name))
+        if group is None:
+            return Reply("group.not_found", {"group": group_name})
+        return None, group.id
+    member = await find_member(u, team, text)
+    if member is None or not member.active:
+        return Reply("rule.unknown_member", {"who": text})
+    return member.id, None
 
 
 def _parse_rule(text: str) -> tuple[str, tuple[str, ...], str] | Reply:

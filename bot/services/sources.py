@@ -50,7 +50,6 @@ class SourceService:
         self._zone = zone
         self._public_url = public_url.rstrip("/") if public_url else None
         self._local_url = local_url.rstrip("/")
-        self._sources = db.repos.sources
 
     @property
     def has_public_url(self) -> bool:
@@ -71,14 +70,14 @@ class SourceService:
             return SourceResult(SourceChange.BAD_NAME)
         secret = secrets.token_urlsafe(18)
         kind = SourceKind.VK if vk else SourceKind.FORM
-        async with self._db.transaction():
-            source = await self._sources.create(
+        async with self._db.unit() as u:
+            source = await u.sources.create(
                 name,
                 kind,
                 channel,
                 digest(secret),
                 actor.user_id,
-                self._clock.now(),
+                u.now,
                 vk_confirm=vk[0] if vk else None,
                 vk_secret=vk[1] if vk else None,
             )
@@ -88,9 +87,9 @@ class SourceService:
         return SourceResult(SourceChange.DONE, source, self.link(secret))
 
     async def remove(self, actor: Person, name: str) -> SourceResult:
-        async with self._db.transaction():
-            source = await self._sources.by_name(name)
-            if source is None or not await self._sources.delete(source.id, self._clock.now()):
+        async with self._db.unit() as u:
+            source = await u.sources.by_name(name)
+            if source is None or not await u.sources.delete(source.id, u.now):
                 return SourceResult(SourceChange.NOT_FOUND)
         log.info("user %d deleted source %r", actor.user_id, name)
         return SourceResult(SourceChange.DONE, source)
@@ -98,11 +97,11 @@ class SourceService:
     async def rotate(self, actor: Person, name: str) -> SourceResult:
         """A new secret: the old link stops working at once."""
         secret = secrets.token_urlsafe(18)
-        async with self._db.transaction():
-            source = await self._sources.by_name(name)
+        async with self._db.unit() as u:
+            source = await u.sources.by_name(name)
             if source is None:
                 return SourceResult(SourceChange.NOT_FOUND)
-            await self._sources.set_secret(source.id, digest(secret))
+            await u.sources.set_secret(source.id, digest(secret))
         log.info("user %d rotated the secret of source %r", actor.user_id, name)
         return SourceResult(SourceChange.DONE, source, self.link(secret))
 
@@ -110,13 +109,13 @@ class SourceService:
         """The source a link's secret opens, if any."""
         if not _SECRET.match(secret):
             return None
-        async with self._db.consistent_read():
-            return await self._sources.by_secret_hash(digest(secret))
+        async with self._db.reading() as u:
+            return await u.sources.by_secret_hash(digest(secret))
 
     async def figures(self) -> list[SourceFigures]:
         """Every source with its leads today (in the team's time zone) and this week."""
         now = self._clock.now()
         local = now.astimezone(self._zone)
         day_start = local.replace(hour=0, minute=0, second=0, microsecond=0)
-        async with self._db.consistent_read():
-            return await self._sources.figures(day_start, now - timedelta(days=7))
+        async with self._db.reading() as u:
+            return await u.sources.figures(day_start, now - timedelta(days=7))

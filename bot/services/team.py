@@ -6,14 +6,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
-from bot.clock import Clock
-from bot.delivery.signal import OutboxSignal
 from bot.i18n import Translator
 from bot.ids import row_number
 from bot.lifecycle.handover import Handover
 from bot.people import Person, Roles
 from bot.services.intake import IntakeService
 from storage import Database, MemberRecord, TeamRecord
+from storage.unit import Unit
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +83,7 @@ class RemoveResult:
 class TeamTimers(Protocol):
     """Who plans a team's own timers (`timing.firing.TimerService`)."""
 
-    async def team_created(self, team: TeamRecord, now: datetime) -> None:
+    async def team_created(self, u: Unit, team: TeamRecord, now: datetime) -> None:
         """Plan what a new team waits on. Call inside the transaction that created it."""
         ...
 
@@ -93,23 +92,17 @@ class TeamService:
     def __init__(
         self,
         db: Database,
-        clock: Clock,
         roles: Roles,
         leads: IntakeService,
         handover: Handover,
         reach: Reachability,
-        signal: OutboxSignal,
         timers: TeamTimers,
     ) -> None:
         self._handover = handover
         self._db = db
-        self._signal = signal
-        self._clock = clock
         self._roles = roles
         self._leads = leads
         self._reach = reach
-        self._teams = db.repos.teams
-        self._members = db.repos.members
         self._timers = timers
         # Who this process last saw as what: (name, username, language) by Telegram id.
         self._profiles: dict[int, tuple[str, str | None, str]] = {}
@@ -123,39 +116,40 @@ class TeamService:
         return bool(self._roles.head_ids)
 
     async def setup(self, chat_id: int, title: str, actor: Person) -> SetupResult:
-        async with self._db.transaction():
-            existing = await self._teams.primary()
+        async with self._db.unit() as u:
+            existing = await u.teams.primary()
             if existing is not None and existing.chat_id == chat_id:
-                if await self._teams.resume(existing.id):
+                if await u.teams.resume(existing.id):
                     # /setup from inside the chat proves the bot can read there again.
                     log.info("team %d resumed by /setup from user %d", existing.id, actor.user_id)
                     existing = replace(existing, paused_at=None, pause_reason=None)
-                    self._signal.notify()
+                    u.wake_outbox()
                 if existing.title != title:
-                    await self._teams.rename(existing.id, title)
+                    await u.teams.rename(existing.id, title)
                     existing = replace(existing, title=title)
                 return SetupResult(Setup.ALREADY, existing)
             if existing is not None:
                 # One installation serves one team: leads from the web form and from
                 # private chats must have exactly one place to go.
                 return SetupResult(Setup.OTHER_CHAT, existing)
-            now = self._clock.now()
-            team = await self._teams.create(chat_id, title, actor.language, actor.user_id, now)
-            await self._timers.team_created(team, now)
-            adopted = await self._leads.offer_waiting(team, now)
-        if adopted:
-            self._signal.notify()
+            now = u.now
+            team = await u.teams.create(chat_id, title, actor.language, actor.user_id, now)
+            await self._timers.team_created(u, team, now)
+            adopted = await self._leads.offer_waiting(u, team, now)
         log.info("team %d set up in chat %d by user %d", team.id, chat_id, actor.user_id)
         return SetupResult(Setup.CREATED, team, adopted)
 
     async def team_of_chat(self, chat_id: int) -> TeamRecord | None:
-        return await self._teams.by_chat(chat_id)
+        async with self._db.reading() as u:
+            return await u.teams.by_chat(chat_id)
 
     async def primary(self) -> TeamRecord | None:
-        return await self._teams.primary()
+        async with self._db.reading() as u:
+            return await u.teams.primary()
 
     async def member(self, team: TeamRecord, user_id: int) -> MemberRecord | None:
-        return await self._members.active_by_user(team.id, user_id)
+        async with self._db.reading() as u:
+            return await u.members.active_by_user(team.id, user_id)
 
     def seen_as(self, user_id: int) -> tuple[str, str | None] | None:
         """The name and username this process last saw the person with, if any."""
@@ -169,14 +163,15 @@ class TeamService:
         profile = (person.full_name, person.username, person.language)
         if self._profiles.get(person.user_id) == profile:
             return
-        async with self._db.transaction():
-            await self._members.refresh_profile(person.user_id, *profile)
+        async with self._db.unit() as u:
+            await u.members.refresh_profile(person.user_id, *profile)
         if len(self._profiles) > MAX_PROFILES:
             self._profiles.clear()
         self._profiles[person.user_id] = profile
 
     async def members(self, team: TeamRecord) -> list[MemberRecord]:
-        return await self._members.active(team.id)
+        async with self._db.reading() as u:
+            return await u.members.active(team.id)
 
     async def join_from_group(self, chat_id: int, person: Person) -> JoinResult:
         """Join via the button or /join in the team chat.
@@ -185,11 +180,12 @@ class TeamService:
         are useless to a member the bot cannot reach; so joining sends the welcome first and
         only a delivered welcome makes a member.
         """
-        team = await self._teams.by_chat(chat_id)
-        if team is None:
-            return JoinResult(Join.NO_TEAM)
-        if (refused := await self._refused_join(team, person)) is not None:
-            return refused
+        async with self._db.reading() as u:
+            team = await u.teams.by_chat(chat_id)
+            if team is None:
+                return JoinResult(Join.NO_TEAM)
+            if (refused := await _refused_join(u, team, person)) is not None:
+                return refused
         welcome = Translator(person.language)("join.welcome", title=team.title)
         delivered = await self._reach.try_message(person.user_id, welcome)
         if delivered is None:
@@ -200,38 +196,26 @@ class TeamService:
 
     async def join_from_private(self, team_id: int, person: Person) -> JoinResult:
         """Join via the deep link, which only works for people in the team chat."""
-        team = await self._teams.by_id(team_id)
-        if team is None:
-            return JoinResult(Join.NO_TEAM)
-        if (refused := await self._refused_join(team, person)) is not None:
-            return refused
+        async with self._db.reading() as u:
+            team = await u.teams.by_id(team_id)
+            if team is None:
+                return JoinResult(Join.NO_TEAM)
+            if (refused := await _refused_join(u, team, person)) is not None:
+                return refused
         if not await self._reach.in_chat(team.chat_id, person.user_id):
             log.info("refused join of team %d by user %d: not in chat", team.id, person.user_id)
             return JoinResult(Join.NOT_IN_CHAT, team)
         return await self._add(team, person)
 
-    async def _refused_join(self, team: TeamRecord, person: Person) -> JoinResult | None:
-        member = await self._members.by_user(team.id, person.user_id)
-        if member is None:
-            return None
-        if member.active:
-            return JoinResult(Join.ALREADY, team)
-        if member.barred:
-            log.info(
-                "refused join of team %d by user %d: removed by a head", team.id, person.user_id
-            )
-            return JoinResult(Join.BARRED, team)
-        return None
-
     async def _add(self, team: TeamRecord, person: Person) -> JoinResult:
-        async with self._db.transaction():
-            await self._members.upsert_active(
+        async with self._db.unit() as u:
+            await u.members.upsert_active(
                 team.id,
                 person.user_id,
                 person.full_name,
                 person.username,
                 person.language,
-                self._clock.now(),
+                u.now,
             )
         log.info("user %d joined team %d", person.user_id, team.id)
         return JoinResult(Join.JOINED, team)
@@ -241,16 +225,14 @@ class TeamService:
         removal sticks: they cannot join again until a head allows it."""
         if team is None:
             return RemoveResult(Remove.NO_TEAM)
-        member = await self.find_member(team, target)
-        if member is None or not member.active:
-            return RemoveResult(Remove.NOT_FOUND)
-        async with self._db.transaction():
-            removed = await self._members.deactivate(member.id, self._clock.now(), by=actor.user_id)
+        async with self._db.unit() as u:
+            member = await find_member(u, team, target)
+            if member is None or not member.active:
+                return RemoveResult(Remove.NOT_FOUND)
+            removed = await u.members.deactivate(member.id, u.now, by=actor.user_id)
             if removed:
-                await self._handover.withdraw_offers(member, "removed by a head", "removed")
-        if removed:
-            self._signal.notify()
-        else:
+                await self._handover.withdraw_offers(u, member, "removed by a head", "removed")
+        if not removed:
             return RemoveResult(Remove.NOT_FOUND)
         log.info("user %d removed member %d from team %d", actor.user_id, member.id, team.id)
         return RemoveResult(Remove.REMOVED, member)
@@ -258,25 +240,44 @@ class TeamService:
     async def allow_rejoin(
         self, actor: Person, member_id: int
     ) -> tuple[Rejoin, MemberRecord | None]:
-        team = await self._teams.primary()
-        member = await self._members.by_id(member_id)
-        if team is None or member is None or member.team_id != team.id:
-            return Rejoin.NOT_FOUND, None
-        async with self._db.transaction():
-            allowed = await self._members.allow_rejoin(member_id)
+        async with self._db.unit() as u:
+            team = await u.teams.primary()
+            member = await u.members.by_id(member_id)
+            if team is None or member is None or member.team_id != team.id:
+                return Rejoin.NOT_FOUND, None
+            allowed = await u.members.allow_rejoin(member_id)
         if not allowed:
             return Rejoin.ALREADY, member
         log.info("user %d allowed member %d to rejoin team %d", actor.user_id, member_id, team.id)
         return Rejoin.ALLOWED, member
 
     async def barred(self, team: TeamRecord) -> list[MemberRecord]:
-        return await self._members.barred(team.id)
+        async with self._db.reading() as u:
+            return await u.members.barred(team.id)
 
     async def find_member(self, team: TeamRecord, target: str) -> MemberRecord | None:
         """A member of `team`, past or present, by their number in /team or @username."""
-        target = target.strip()
-        if target.startswith("@") and len(target) > 1:
-            return await self._members.find_by_username(team.id, target[1:])
-        number = row_number(target)
-        member = await self._members.by_id(number) if number is not None else None
-        return member if member is not None and member.team_id == team.id else None
+        async with self._db.reading() as u:
+            return await find_member(u, team, target)
+
+
+async def find_member(u: Unit, team: TeamRecord, target: str) -> MemberRecord | None:
+    """A member of `team`, past or present, by their number in /team or @username."""
+    target = target.strip()
+    if target.startswith("@") and len(target) > 1:
+        return await u.members.find_by_username(team.id, target[1:])
+    number = row_number(target)
+    member = await u.members.by_id(number) if number is not None else None
+    return member if member is not None and member.team_id == team.id else None
+
+
+async def _refused_join(u: Unit, team: TeamRecord, person: Person) -> JoinResult | None:
+    member = await u.members.by_user(team.id, person.user_id)
+    if member is None:
+        return None
+    if member.active:
+        return JoinResult(Join.ALREADY, team)
+    if member.barred:
+        log.info("refused join of team %d by user %d: removed by a head", team.id, person.user_id)
+        return JoinResult(Join.BARRED, team)
+    return None

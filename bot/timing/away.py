@@ -19,17 +19,16 @@ from storage import (
     MemberRecord,
     OutboxMethod,
     OutboxPurpose,
-    Repos,
     TeamRecord,
 )
 from storage.timers import TimerKind, TimerRecord
+from storage.unit import Unit
 from storage.vacations import VacationRecord
 
 
 class Away:
     def __init__(
         self,
-        repos: Repos,
         planner: Planner,
         life: Lifecycle,
         told: Reactions,
@@ -39,50 +38,47 @@ class Away:
         self._life = life
         self._told = told
         self._handover = handover
-        self._vacations = repos.vacations
-        self._timers = repos.timers
-        self._members = repos.members
-        self._leads = repos.leads
-        self._outbox = repos.outbox
-        self._rules = repos.rules
 
-    async def fire(self, timer: TimerRecord, team: TeamRecord, now: datetime) -> None:
+    async def fire(self, u: Unit, timer: TimerRecord, team: TeamRecord, now: datetime) -> None:
         """A vacation's timer fired. Call inside the transaction that fired it."""
         if timer.vacation_id is None:
             return
-        vacation = await self._vacations.get(timer.vacation_id)
+        vacation = await u.vacations.get(timer.vacation_id)
         if vacation is None:
             return
         if timer.kind is TimerKind.VACATION_START:
-            await self.start(vacation, team, now)
+            await self.start(u, vacation, team, now)
         elif timer.kind is TimerKind.VACATION_END:
-            await self.end(vacation, team, now)
+            await self.end(u, vacation, team, now)
         else:
             raise AssertionError(f"timer {timer.id} ({timer.kind}) is not a vacation's")
 
-    async def start(self, vacation: VacationRecord, team: TeamRecord, now: datetime) -> None:
-        if not await self._vacations.start(vacation.id, now):
+    async def start(
+        self, u: Unit, vacation: VacationRecord, team: TeamRecord, now: datetime
+    ) -> None:
+        if not await u.vacations.start(vacation.id, now):
             return
-        member = await self._members.by_id(vacation.member_id)
-        deputy = await self._members.by_id(vacation.deputy_id) if vacation.deputy_id else None
+        member = await u.members.by_id(vacation.member_id)
+        deputy = await u.members.by_id(vacation.deputy_id) if vacation.deputy_id else None
         if member is None or not member.active:
             return  # removed from the team since it was planned
         # An offer waiting for them would wait for the whole vacation.
-        await self._handover.withdraw_offers(member, "on vacation", "away")
+        await self._handover.withdraw_offers(u, member, "on vacation", "away")
         tr = team_translator(team)
-        mode = (await self._planner.settings(team))[MODE]
+        mode = (await self._planner.settings(u, team))[MODE]
         text = tr(
             "on_vacation." + mode.value,
             name=member.full_name,
             last=day_text(vacation.last_day),
             deputy=_deputy_line(deputy.full_name if deputy else None, tr),
         )
-        await self._team_line(team, text, now)
+        await self._team_line(u, team, text, now)
         if deputy is not None and deputy.active:
-            await self._tell_deputy(team, vacation, member, deputy, now)
+            await self._tell_deputy(u, team, vacation, member, deputy, now)
 
     async def _tell_deputy(
         self,
+        u: Unit,
         team: TeamRecord,
         vacation: VacationRecord,
         member: MemberRecord,
@@ -92,7 +88,7 @@ class Away:
         """The deputy hears it in private: whom they cover, until when, and which rules
         send them that manager's leads now."""
         tr = member_translator(deputy)
-        rules = [r for r in await self._rules.all_of(team.id) if r.member_id == member.id]
+        rules = [r for r in await u.rules.all_of(team.id) if r.member_id == member.id]
         lines = [
             tr("vacation.deputy_started", name=member.full_name, last=day_text(vacation.last_day))
         ]
@@ -107,61 +103,61 @@ class Away:
                 for r in rules
             )
             lines.append(tr("vacation.deputy_rules", rules=Html(listed)))
-        await self._outbox.enqueue(
+        await u.outbox.enqueue(
             deputy.user_id, OutboxMethod.SEND, OutboxPurpose.MEMBER_NOTICE, "\n".join(lines), now
         )
 
-    async def end(self, vacation: VacationRecord, team: TeamRecord, now: datetime) -> int:
+    async def end(self, u: Unit, vacation: VacationRecord, team: TeamRecord, now: datetime) -> int:
         """The manager is back: the deputy's cover leads go back (with `handback`)."""
-        if not await self._vacations.end(vacation.id, now):
+        if not await u.vacations.end(vacation.id, now):
             return 0
-        await self._timers.cancel_for_vacation(vacation.id, now)
-        member = await self._members.by_id(vacation.member_id)
+        await u.timers.cancel_for_vacation(vacation.id, now)
+        member = await u.members.by_id(vacation.member_id)
         if member is None or not member.active:
             return 0
-        covered = await self._leads.covering(member.id)
+        covered = await u.leads.covering(member.id)
         moved: list[LeadRecord] = []
-        if (await self._planner.settings(team))[HANDBACK]:
+        if (await self._planner.settings(u, team))[HANDBACK]:
             for lead in covered:
-                if await self._hand_back(lead, member, team, now):
+                if await self._hand_back(u, lead, member, team, now):
                     moved.append(lead)
         else:
-            await self._life.keep_cover(member.id)
-        await self._tell_deputies(moved, member, now)
+            await self._life.keep_cover(u, member.id)
+        await self._tell_deputies(u, moved, member, now)
         tr = team_translator(team)
         await self._team_line(
-            team, tr("vacation.team_ended", name=member.full_name, moved=len(moved)), now
+            u, team, tr("vacation.team_ended", name=member.full_name, moved=len(moved)), now
         )
         return len(moved)
 
     async def _hand_back(
-        self, lead: LeadRecord, member: MemberRecord, team: TeamRecord, now: datetime
+        self, u: Unit, lead: LeadRecord, member: MemberRecord, team: TeamRecord, now: datetime
     ) -> bool:
-        deputy = await self._members.by_id(lead.owner_id) if lead.owner_id else None
+        deputy = await u.members.by_id(lead.owner_id) if lead.owner_id else None
         if deputy is None:
             return False
         details: dict[str, object] = {"reason": "handback", "deputy": deputy.full_name}
         moved = await self._life.hand_back(
-            lead.id, deputy.id, member.id, now, Note("handed_back", "handback", details)
+            u, lead.id, deputy.id, member.id, now, Note("handed_back", "handback", details)
         )
         if not isinstance(moved, Moved):
             return False
-        await self._told.handed_back(lead, moved, deputy, member, details)
+        await self._told.handed_back(u, lead, moved, deputy, member, details)
         return True
 
     async def _tell_deputies(
-        self, moved: list[LeadRecord], member: MemberRecord, now: datetime
+        self, u: Unit, moved: list[LeadRecord], member: MemberRecord, now: datetime
     ) -> None:
         by_deputy: dict[int, list[int]] = {}
         for lead in moved:
             assert lead.owner_id is not None
             by_deputy.setdefault(lead.owner_id, []).append(lead.id)
         for deputy_id, lead_ids in by_deputy.items():
-            deputy = await self._members.by_id(deputy_id)
+            deputy = await u.members.by_id(deputy_id)
             if deputy is None:
                 continue
             tr = member_translator(deputy)
-            await self._outbox.enqueue(
+            await u.outbox.enqueue(
                 deputy.user_id,
                 OutboxMethod.SEND,
                 OutboxPurpose.MEMBER_NOTICE,
@@ -173,8 +169,8 @@ class Away:
                 now,
             )
 
-    async def _team_line(self, team: TeamRecord, text: str, now: datetime) -> None:
-        await self._outbox.enqueue(
+    async def _team_line(self, u: Unit, team: TeamRecord, text: str, now: datetime) -> None:
+        await u.outbox.enqueue(
             team.chat_id, OutboxMethod.SEND, OutboxPurpose.TEAM_NOTICE, text, now
         )
 

@@ -27,8 +27,9 @@ from bot.team_settings import (
     TeamSettings,
 )
 from bot.timing.alarm import Alarm
-from storage import Database, LeadRecord, LeadStatus, MemberRecord, Pool
+from storage import LeadRecord, LeadStatus, MemberRecord, Pool
 from storage.timers import LEAD_KINDS, TimerKind, TimerRecord
+from storage.unit import Unit
 
 # Timers that run on the owner's working time rather than the team's.
 OWNER_KINDS = frozenset({TimerKind.ACCEPT_TIMEOUT, TimerKind.OUTCOME_REMIND})
@@ -87,12 +88,9 @@ def first_wait(lead: LeadRecord, settings: TeamSettings) -> TimerKind | None:
 
 
 class Deadlines:
-    def __init__(self, db: Database, planner: Planner, alarm: Alarm) -> None:
+    def __init__(self, planner: Planner, alarm: Alarm) -> None:
         self._planner = planner
         self._alarm = alarm
-        self._timers = db.repos.timers
-        self._members = db.repos.members
-        self._teams = db.repos.teams
 
     @property
     def alarm(self) -> Alarm:
@@ -100,6 +98,7 @@ class Deadlines:
 
     async def add(
         self,
+        u: Unit,
         team_id: int,
         kind: TimerKind,
         due: datetime,
@@ -110,7 +109,7 @@ class Deadlines:
         vacation_id: int | None = None,
         since: datetime | None = None,
     ) -> TimerRecord:
-        timer = await self._timers.add(
+        timer = await u.timers.add(
             team_id,
             kind,
             due,
@@ -125,6 +124,7 @@ class Deadlines:
 
     async def lead_changed(
         self,
+        u: Unit,
         lead: LeadRecord,
         now: datetime,
         settings: TeamSettings | None = None,
@@ -135,27 +135,28 @@ class Deadlines:
         lifecycle, in the transaction that changed the lead (`settings`, when the caller
         has them; `first`: the lead was stored in this transaction and has no timers)."""
         if not first:
-            await self._timers.cancel_for_lead(lead.id, now)
+            await u.timers.cancel_for_lead(lead.id, now)
         if lead.team_id is None:
             return
         if settings is None:
-            team = await self._teams.by_id(lead.team_id)
+            team = await u.teams.by_id(lead.team_id)
             if team is None:
                 return
-            settings = await self._planner.settings(team)
+            settings = await self._planner.settings(u, team)
         if lead.status is LeadStatus.NEW and (
             lead.pool is Pool.HOURS
             or (lead.pool is Pool.CHAT and not team_calendar(settings).is_open(now))
         ):
             # A lead that waits for opening, or a card posted while everyone is off: the
             # morning summary will list it.
-            await self.opening(lead.team_id, settings, now)
+            await self.opening(u, lead.team_id, settings, now)
         kind = first_wait(lead, settings)
         if kind is not None:
-            await self.wait(lead, lead.team_id, settings, kind, now, now)
+            await self.wait(u, lead, lead.team_id, settings, kind, now, now)
 
     async def wait(
         self,
+        u: Unit,
         lead: LeadRecord,
         team_id: int,
         settings: TeamSettings,
@@ -164,15 +165,16 @@ class Deadlines:
         now: datetime,
     ) -> None:
         """A timer of `kind` for the lead, measured from `since` (nothing if turned off)."""
-        due = await self._due(lead, settings, kind, since, now)
+        due = await self._due(u, lead, settings, kind, since, now)
         if due is not None:
             member_id = lead.owner_id if kind in OWNER_KINDS else None
             await self.add(
-                team_id, kind, due, now, lead_id=lead.id, member_id=member_id, since=since
+                u, team_id, kind, due, now, lead_id=lead.id, member_id=member_id, since=since
             )
 
     async def _due(
         self,
+        u: Unit,
         lead: LeadRecord,
         settings: TeamSettings,
         kind: TimerKind,
@@ -184,7 +186,7 @@ class Deadlines:
             return None
         calendar = team_calendar(settings)
         if kind in OWNER_KINDS:
-            owner = await self._members.by_id(lead.owner_id) if lead.owner_id else None
+            owner = await u.members.by_id(lead.owner_id) if lead.owner_id else None
             if owner is None:
                 return None
             calendar = owner_calendar(calendar, owner, now)
@@ -192,6 +194,7 @@ class Deadlines:
 
     async def replan(
         self,
+        u: Unit,
         lead: LeadRecord,
         team_id: int,
         settings: TeamSettings,
@@ -202,41 +205,41 @@ class Deadlines:
         """Move the lead's pending timers of `kinds` to where today's settings put them,
         measured from `since` (or from what each already measures). A timer turned off
         gives way to the next one its lead waits on (no reminder: straight to the heads)."""
-        for timer in await self._timers.for_lead(lead.id):
+        for timer in await u.timers.for_lead(lead.id):
             if timer.kind not in kinds:
                 continue
             start = since or timer.since or now
-            due = await self._due(lead, settings, timer.kind, start, now)
+            due = await self._due(u, lead, settings, timer.kind, start, now)
             if due is not None:
-                await self._timers.move(timer.id, due, start)
+                await u.timers.move(timer.id, due, start)
                 self._alarm.set(due)
                 continue
-            await self._timers.cancel(timer.id, now)
+            await u.timers.cancel(timer.id, now)
             if timer.kind is TimerKind.CLAIM_REMIND:
-                await self.wait(lead, team_id, settings, TimerKind.CLAIM_ESCALATE, start, now)
+                await self.wait(u, lead, team_id, settings, TimerKind.CLAIM_ESCALATE, start, now)
 
-    async def opening(self, team_id: int, settings: TeamSettings, now: datetime) -> None:
+    async def opening(self, u: Unit, team_id: int, settings: TeamSettings, now: datetime) -> None:
         """One pending opening per team: at the next start of working time, the leads that
         waited are routed."""
-        if await self._timers.pending(team_id, (TimerKind.OPENING,)):
+        if await u.timers.pending(team_id, (TimerKind.OPENING,)):
             return
         due = team_calendar(settings).next_open(now)
-        await self.add(team_id, TimerKind.OPENING, due, now)
+        await self.add(u, team_id, TimerKind.OPENING, due, now)
 
     async def weekly_report(
-        self, team_id: int, settings: TeamSettings, now: datetime, *, moved: bool = False
+        self, u: Unit, team_id: int, settings: TeamSettings, now: datetime, *, moved: bool = False
     ) -> None:
         """One pending weekly report per team while `digest` is on, on the next Monday
         morning in the team's zone. `moved`: the zone or `digest` changed, so a pending one
         is planned again; otherwise it is kept, even overdue (a report missed while the bot
         was stopped goes out when it starts)."""
-        pending = await self._timers.pending(team_id, (TimerKind.WEEKLY_REPORT,))
+        pending = await u.timers.pending(team_id, (TimerKind.WEEKLY_REPORT,))
         if moved or settings[DIGEST] is Digest.OFF:
             for timer in pending:
-                await self._timers.cancel(timer.id, now)
+                await u.timers.cancel(timer.id, now)
             pending = []
         if pending or settings[DIGEST] is Digest.OFF:
             return
         await self.add(
-            team_id, TimerKind.WEEKLY_REPORT, next_report_time(now, settings[TIMEZONE]), now
+            u, team_id, TimerKind.WEEKLY_REPORT, next_report_time(now, settings[TIMEZONE]), now
         )

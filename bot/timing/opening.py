@@ -19,10 +19,10 @@ from storage import (
     OutboxMethod,
     OutboxPurpose,
     Pool,
-    Repos,
     TeamRecord,
 )
 from storage.timers import TimerKind
+from storage.unit import Unit
 
 NOON = 12  # the summary of an opening after it says good day, not good morning
 
@@ -30,7 +30,6 @@ NOON = 12  # the summary of an opening after it says good day, not good morning
 class Opening:
     def __init__(
         self,
-        repos: Repos,
         planner: Planner,
         deadlines: Deadlines,
         distributor: Distributor,
@@ -40,54 +39,50 @@ class Opening:
         self._deadlines = deadlines
         self._distributor = distributor
         self._posts = posts
-        self._leads = repos.leads
-        self._members = repos.members
-        self._outbox = repos.outbox
-        self._timers = repos.timers
 
-    async def fire(self, team: TeamRecord, now: datetime, timer_id: int) -> None:
+    async def fire(self, u: Unit, team: TeamRecord, now: datetime, timer_id: int) -> None:
         """Call inside the transaction that fired the team's opening timer `timer_id`."""
-        settings = await self._planner.settings(team)
+        settings = await self._planner.settings(u, team)
         calendar = team_calendar(settings)
         if not calendar.is_open(now):
             # The hours changed since the timer was set: wait for the real opening.
-            await self._deadlines.opening(team.id, settings, now)
+            await self._deadlines.opening(u, team.id, settings, now)
             return
         tr = team_translator(team)
-        held = await self._leads.waiting_in(team.id, Pool.HOURS)
+        held = await u.leads.waiting_in(team.id, Pool.HOURS)
         routed: dict[int, Html] = {}
         for lead in held:
-            decision = await self._distributor.distribute(lead, team, now)
-            routed[lead.id] = (await self._posts.where(decision))(tr)
+            decision = await self._distributor.distribute(u, lead, team, now)
+            routed[lead.id] = (await self._posts.where(u, decision))(tr)
         # The leads of closed time since the last opening: a night's leads are listed once,
         # however often the team opens again (hours changed midday), and a lead that came
         # in working hours is no lead of the night.
-        previous = await self._timers.last_fired(team.id, TimerKind.OPENING, timer_id)
+        previous = await u.timers.last_fired(team.id, TimerKind.OPENING, timer_id)
         since = max((t for t in (calendar.last_close(now), previous) if t), default=None)
         arrived = {
             lead.id: lead
-            for lead in (await self._leads.created_since(team.id, since) if since else [])
+            for lead in (await u.leads.created_since(team.id, since) if since else [])
             if not calendar.is_open(lead.created_at)
         }
         # A held lead's line says where routing sent it; its older record is enough for that.
         arrived.update({lead.id: lead for lead in held if lead.id not in arrived})
         lines = [
-            _line(lead, routed.get(lead.id) or await self._state(lead, tr), tr)
+            _line(lead, routed.get(lead.id) or await self._state(u, lead, tr), tr)
             for _, lead in sorted(arrived.items())
         ]
         if lines:
             morning = now.astimezone(settings[TIMEZONE]).hour < NOON
             key = "opening.summary" if morning else "opening.summary_later"
             text = tr(key, count=len(lines), lines=Html("\n".join(lines)))
-            await self._outbox.enqueue(
+            await u.outbox.enqueue(
                 team.chat_id, OutboxMethod.SEND, OutboxPurpose.TEAM_NOTICE, text, now
             )
 
-    async def _state(self, lead: LeadRecord, tr: Translator) -> Html:
+    async def _state(self, u: Unit, lead: LeadRecord, tr: Translator) -> Html:
         """Where a lead that came in overnight stands now: in the chat, with whom."""
         if lead.status is LeadStatus.NEW:
             return tr("where.heads" if lead.pool is Pool.HEADS else "where.chat_waiting")
-        owner = await self._members.by_id(lead.owner_id) if lead.owner_id else None
+        owner = await u.members.by_id(lead.owner_id) if lead.owner_id else None
         state = tr("state." + lead.status.value)
         return tr("where.state", state=state, name=owner.full_name if owner else "?")
 

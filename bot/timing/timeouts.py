@@ -34,10 +34,10 @@ from storage import (
     OutboxMethod,
     OutboxPurpose,
     Pool,
-    Repos,
     TeamRecord,
 )
 from storage.timers import TimerKind, TimerRecord
+from storage.unit import Unit
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,6 @@ TIMED_OUT = "timeout"  # the reason of a `returned` event when an offer was not 
 class LeadTimers:
     def __init__(
         self,
-        repos: Repos,
         planner: Planner,
         deadlines: Deadlines,
         life: Lifecycle,
@@ -65,46 +64,42 @@ class LeadTimers:
         self._told = told
         self._notices = notices
         self._heads = heads
-        self._leads = repos.leads
-        self._members = repos.members
-        self._events = repos.events
-        self._outbox = repos.outbox
 
-    async def fire(self, timer: TimerRecord, team: TeamRecord, now: datetime) -> None:
+    async def fire(self, u: Unit, timer: TimerRecord, team: TeamRecord, now: datetime) -> None:
         """Do what the timer is for. Call inside the transaction that fired it."""
-        lead = await self._leads.get(timer.lead_id) if timer.lead_id is not None else None
+        lead = await u.leads.get(timer.lead_id) if timer.lead_id is not None else None
         if lead is None:
             return
         claimable = lead.status is LeadStatus.NEW and lead.pool is Pool.CHAT
         owner = (
-            await self._members.by_id(timer.member_id)
+            await u.members.by_id(timer.member_id)
             if timer.member_id is not None and timer.member_id == lead.owner_id
             else None
         )
         match timer.kind:
             case TimerKind.CLAIM_REMIND if claimable:
-                await self._remind_chat(lead, team, timer, now)
+                await self._remind_chat(u, lead, team, timer, now)
             case TimerKind.CLAIM_ESCALATE if claimable:
-                await self._escalate(lead, team, timer, now)
+                await self._escalate(u, lead, team, timer, now)
             case TimerKind.HEADS_WAIT if lead.status is LeadStatus.NEW and lead.pool is Pool.HEADS:
-                await self._to_chat(lead, team, now)
+                await self._to_chat(u, lead, team, now)
             case TimerKind.ACCEPT_TIMEOUT if owner and lead.status is LeadStatus.OFFERED:
-                await self._pass_on(lead, team, owner, timer, now)
+                await self._pass_on(u, lead, team, owner, timer, now)
             case TimerKind.OUTCOME_REMIND if owner and lead.status is LeadStatus.TAKEN:
-                await self._remind_owner(lead, team, owner, now)
+                await self._remind_owner(u, lead, team, owner, now)
             case _:
                 log.info("timer %d (%s) found lead %d moved on", timer.id, timer.kind, lead.id)
 
     async def _remind_chat(
-        self, lead: LeadRecord, team: TeamRecord, timer: TimerRecord, now: datetime
+        self, u: Unit, lead: LeadRecord, team: TeamRecord, timer: TimerRecord, now: datetime
     ) -> None:
-        settings = await self._planner.settings(team)
+        settings = await self._planner.settings(u, team)
         since = timer.since or now
         if settings[CLAIM_REMIND] is not None:  # else turned off after this one was set
             tr = team_translator(team)
             wait = elapsed_text(now - since, tr)
             text = tr("remind.chat", id=lead.id, client=client_label(lead, tr), wait=wait)
-            await self._outbox.enqueue(
+            await u.outbox.enqueue(
                 team.chat_id,
                 OutboxMethod.SEND,
                 OutboxPurpose.CARD_REMINDER,
@@ -112,30 +107,32 @@ class LeadTimers:
                 now,
                 lead_id=lead.id,
             )
-        await self._deadlines.wait(lead, team.id, settings, TimerKind.CLAIM_ESCALATE, since, now)
+        await self._deadlines.wait(u, lead, team.id, settings, TimerKind.CLAIM_ESCALATE, since, now)
 
     async def _escalate(
-        self, lead: LeadRecord, team: TeamRecord, timer: TimerRecord, now: datetime
+        self, u: Unit, lead: LeadRecord, team: TeamRecord, timer: TimerRecord, now: datetime
     ) -> None:
         waited = now - (timer.since or now)
         told = await self._heads.escalate(
+            u,
             lead,
             team,
             lambda tr: tr("escalate.unclaimed", id=lead.id, wait=elapsed_text(waited, tr)),
             now,
         )
-        await self._record(lead, now, "escalated", "unclaimed")
+        await self._record(u, lead, now, "escalated", "unclaimed")
         if not told:
             log.warning("lead %d is unclaimed and there is no head to tell", lead.id)
 
-    async def _to_chat(self, lead: LeadRecord, team: TeamRecord, now: datetime) -> None:
+    async def _to_chat(self, u: Unit, lead: LeadRecord, team: TeamRecord, now: datetime) -> None:
         """No head chose a manager in time (or none could be reached): anyone in the team
         may claim it now. The heads' cards say so, and keep no buttons."""
-        await self._told.heads_too_late(lead, team, now)
-        await self._distributor.to_chat(lead, team, now, Note("to_chat", "heads_wait"))
+        await self._told.heads_too_late(u, lead, team, now)
+        await self._distributor.to_chat(u, lead, team, now, Note("to_chat", "heads_wait"))
 
     async def _pass_on(
         self,
+        u: Unit,
         lead: LeadRecord,
         team: TeamRecord,
         owner: MemberRecord,
@@ -144,30 +141,31 @@ class LeadTimers:
     ) -> None:
         """Not accepted in time: the next manager by the same routing gets it, or after
         `max_passes` timeouts the heads do."""
-        settings = await self._planner.settings(team)
+        settings = await self._planner.settings(u, team)
         # A head may have turned timeouts off since: then the offer waits for its manager.
         if settings[ACCEPT_TIMEOUT] is None:
             return
         timeout = rounded(now - (timer.since or now))
-        passes = 1 + await self._events.count(lead.id, "returned", TIMED_OUT)
+        passes = 1 + await u.events.count(lead.id, "returned", TIMED_OUT)
         details = {"after": dump_duration(timeout), "pass": passes}
         moved = await self._life.time_out(
-            lead.id, owner.id, now, Note("returned", TIMED_OUT, details)
+            u, lead.id, owner.id, now, Note("returned", TIMED_OUT, details)
         )
         if not isinstance(moved, Moved):
             return
-        await self._told.timed_out(lead, owner, timeout, moved)
+        await self._told.timed_out(u, lead, owner, timeout, moved)
         fresh = moved.lead
         cause = Cause(TIMED_OUT, owner.full_name, dump_duration(timeout))
         where: Text
         if passes >= settings[MAX_PASSES]:
-            if await self._to_heads(fresh, team, passes, owner, timeout, now):
+            if await self._to_heads(u, fresh, team, passes, owner, timeout, now):
                 return  # the heads' card says what happened and asks whom: one message
             where = _to_the_chat
         else:
-            decision = await self._distributor.distribute(fresh, team, now, cause)
-            where = await self._posts.where(decision)
+            decision = await self._distributor.distribute(u, fresh, team, now, cause)
+            where = await self._posts.where(u, decision)
         await self._notices.tell(
+            u,
             team,
             lambda tr: tr(
                 "notice.timeout",
@@ -182,6 +180,7 @@ class LeadTimers:
 
     async def _to_heads(
         self,
+        u: Unit,
         lead: LeadRecord,
         team: TeamRecord,
         passes: int,
@@ -191,23 +190,23 @@ class LeadTimers:
     ) -> bool:
         """The heads choose whom to give it (their card says why they are asked); False
         when there is no head: then the team chat can claim it."""
-        await self._life.ask_heads(lead.id, now, Note("to_heads", "max_passes"))
+        await self._life.ask_heads(u, lead.id, now, Note("to_heads", "max_passes"))
 
         def note(tr: Translator) -> Html:
             wait = elapsed_text(waited, tr)
             return tr("escalate.passes", id=lead.id, wait=wait, name=owner.full_name, passes=passes)
 
-        if await self._heads.escalate(lead, team, note, now):
+        if await self._heads.escalate(u, lead, team, note, now):
             return True
-        await self._distributor.to_chat(lead, team, now, Note("to_chat", "no_heads"))
+        await self._distributor.to_chat(u, lead, team, now, Note("to_chat", "no_heads"))
         return False
 
     async def _remind_owner(
-        self, lead: LeadRecord, team: TeamRecord, owner: MemberRecord, now: datetime
+        self, u: Unit, lead: LeadRecord, team: TeamRecord, owner: MemberRecord, now: datetime
     ) -> None:
         tr = member_translator(owner)
         since = lead.taken_at or lead.assigned_at or now
-        await self._outbox.enqueue(
+        await u.outbox.enqueue(
             owner.user_id,
             OutboxMethod.SEND,
             OutboxPurpose.OUTCOME_REMINDER,
@@ -222,11 +221,13 @@ class LeadTimers:
             lead_id=lead.id,
         )
         # Again each `outcome_remind`, counted from this one, until the lead is closed.
-        settings = await self._planner.settings(team)
-        await self._deadlines.wait(lead, team.id, settings, TimerKind.OUTCOME_REMIND, now, now)
+        settings = await self._planner.settings(u, team)
+        await self._deadlines.wait(u, lead, team.id, settings, TimerKind.OUTCOME_REMIND, now, now)
 
-    async def _record(self, lead: LeadRecord, now: datetime, kind: str, reason: str) -> None:
-        await self._events.add(LeadEvent(lead.id, now, kind, reason=reason))
+    async def _record(
+        self, u: Unit, lead: LeadRecord, now: datetime, kind: str, reason: str
+    ) -> None:
+        await u.events.add(LeadEvent(lead.id, now, kind, reason=reason))
 
 
 def _to_the_chat(tr: Translator) -> Html:

@@ -17,7 +17,8 @@ from bot.presentation.stats import stats_chart, stats_text
 from bot.services.reports import ReportService
 from bot.team_settings import DIGEST, TIMEZONE, Digest
 from bot.timing.deadlines import Deadlines
-from storage import OutboxFile, OutboxPurpose, Repos, TeamRecord
+from storage import OutboxFile, OutboxPurpose, TeamRecord
+from storage.unit import Unit
 
 log = logging.getLogger(__name__)
 
@@ -25,22 +26,20 @@ log = logging.getLogger(__name__)
 class WeeklyReport:
     def __init__(
         self,
-        repos: Repos,
         planner: Planner,
         deadlines: Deadlines,
         roles: Roles,
         reports: ReportService,
     ) -> None:
-        self._repos = repos
         self._planner = planner
         self._deadlines = deadlines
         self._roles = roles
         self._reports = reports
 
-    async def fire(self, team: TeamRecord, now: datetime) -> None:
+    async def fire(self, u: Unit, team: TeamRecord, now: datetime) -> None:
         """Call inside the transaction that fired the team's WEEKLY_REPORT timer."""
-        settings = await self._planner.settings(team)
-        await self._deadlines.weekly_report(team.id, settings, now)
+        settings = await self._planner.settings(u, team)
+        await self._deadlines.weekly_report(u, team.id, settings, now)
         if settings[DIGEST] is Digest.OFF:
             return
         heads = sorted(self._roles.head_ids)
@@ -48,7 +47,7 @@ class WeeklyReport:
             log.warning("no heads of sales configured; the weekly report of team %d", team.id)
             return
         period = last_week(now, settings[TIMEZONE])
-        figures = await self._reports.figures(team, settings, period)
+        figures = await self._reports.figures(u, team, settings, period)
         tr = team_translator(team)
         text = Html(f"{stats_text(figures, tr)}\n\n{tr('report.footer')}")
         picture: OutboxFile | None = None
@@ -60,9 +59,7 @@ class WeeklyReport:
         caption = tr("report.caption", first=first, last=last)
         for head_id in heads:
             await enqueue_messages(
-                self._repos.outbox, head_id, [text], OutboxPurpose.WEEKLY_REPORT, now, None
+                u.outbox, head_id, [text], OutboxPurpose.WEEKLY_REPORT, now, None
             )
             if picture is not None:
-                await enqueue_photo(
-                    self._repos, head_id, OutboxPurpose.WEEKLY_REPORT, caption, picture, now
-                )
+                await enqueue_photo(u, head_id, OutboxPurpose.WEEKLY_REPORT, caption, picture, now)

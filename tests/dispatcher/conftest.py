@@ -25,7 +25,7 @@ async def make_team(world: World) -> TeamRecord:
 
 
 async def add_member(world: World, team: TeamRecord, user: User) -> MemberRecord:
-    async with world.db.transaction():
+    async with world.db.unit():
         return await MemberRepo(world.db.conn).upsert_active(
             team.id,
             user.id,

@@ -65,7 +65,7 @@ async def test_a_removed_manager_cannot_join_again_until_a_head_allows_it(world:
 async def test_only_a_head_may_allow_a_removed_manager_back(world: World) -> None:
     team = await make_team(world)
     olga = await add_member(world, team, OLGA)
-    async with world.db.transaction():
+    async with world.db.unit():
         await MemberRepo(world.db.conn).deactivate(olga.id, world.clock.now(), by=HEAD.id)
     answer = await tap(world, OLGA, f"rejoin:{olga.id}")
     assert answer.show_alert and answer.text == "Only the head of sales can do this."
@@ -77,7 +77,7 @@ async def test_the_head_sees_removed_people_in_team(world: World) -> None:
     team = await make_team(world)
     ivan = await add_member(world, team, IVAN)
     await add_member(world, team, OLGA)
-    async with world.db.transaction():
+    async with world.db.unit():
         await MemberRepo(world.db.conn).deactivate(ivan.id, world.clock.now(), by=HEAD.id)
     text = await reply_to(world, HEAD, "/team", private(HEAD))
     assert "Убраны руководителем" in text and f"{ivan.id}. Ivan (@ivan)" in text
@@ -88,7 +88,7 @@ async def test_a_manager_the_bot_lost_may_rejoin_alone(world: World) -> None:
     """Leaving because the bot could not write to them is no removal by a head."""
     team = await make_team(world)
     ivan = await add_member(world, team, IVAN)
-    async with world.db.transaction():
+    async with world.db.unit():
         await MemberRepo(world.db.conn).deactivate(ivan.id, world.clock.now())
     world.session.expect_message()
     joined = await tap(world, IVAN, f"join:{team.id}")
@@ -148,7 +148,7 @@ async def test_a_head_adds_a_head_who_can_act_at_once_and_after_a_restart(world:
     assert "руководителя" not in await reply_to(world, IVAN, "/remove", private(IVAN))
 
     roles = Roles(frozenset({HEAD.id}))  # a restart: ADMIN_IDS, then the database
-    await HeadService(world.db, world.clock, roles, world.services.teams).load()
+    await HeadService(world.db, roles, world.services.teams).load()
     assert roles.is_head(IVAN.id)
 
     listing = await reply_to(world, HEAD, "/head", private(HEAD))

@@ -48,7 +48,7 @@ async def test_each_head_gets_the_card_with_a_button_per_manager(world: World) -
     await reply_to(world, HEAD, "/skills @olga CRM, интеграция 1С")
     await reply_to(world, HEAD, "/cap @ivan 10")
     lead_id = await new_lead(world, "ООО Ромашка", phone="+79123456789")
-    async with world.db.transaction():
+    async with world.db.unit():
         await world.db.conn.execute(
             "UPDATE leads SET product = 'Интеграция 1с' WHERE id = ?", (lead_id,)
         )

@@ -17,6 +17,7 @@ from tests.conftest import World
 from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to
 from tests.dispatcher.test_lead_life import round_robin_team
 from tests.dispatcher.test_replay import settle
+from tests.repos import bare
 
 MINUTE = timedelta(minutes=1)
 DAY = timedelta(days=1)
@@ -27,7 +28,7 @@ async def leads_settled(world: World, count: int, owners: dict[int, int]) -> lis
     team = await world.services.teams.primary()
     assert team is not None
     known = {IVAN.id: IVAN, OLGA.id: OLGA}
-    users = {m.id: known[m.user_id] for m in await world.db.repos.members.active(team.id)}
+    users = {m.id: known[m.user_id] for m in await bare(world.db).members.active(team.id)}
     made = []
     for n in range(count):
         world.clock.advance(60)

@@ -278,7 +278,7 @@ async def test_route_equals_the_real_decision(
         await set_up(world)
     ids = {m.full_name.casefold(): m.id for m in await MemberRepo(world.db.conn).active(1)}
     for paused, (industry, channel, region, phone) in steps:
-        async with world.db.transaction():
+        async with world.db.unit():
             for name, member_id in ids.items():
                 now = world.clock.now()
                 await MemberRepo(world.db.conn).set_paused(member_id, name in paused, now)

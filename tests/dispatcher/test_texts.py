@@ -179,7 +179,7 @@ async def test_open_lists_the_teams_open_work_and_hands_a_lead_out_in_two_taps(
         button_update(HEAD, private(HEAD), await stamped(world, f"give:{first}:{ivan.id}"))
     )
     assert world.session.of(EditMessageText)[-1].text == f"Лид №{first} назначен: Ivan."
-    async with world.db.consistent_read() as repos:
+    async with world.db.reading() as repos:
         lead = await repos.leads.get(first)
     assert lead is not None and lead.owner_id == ivan.id
 

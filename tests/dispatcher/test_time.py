@@ -34,7 +34,7 @@ async def fire(world: World, after: timedelta) -> int:
 
 async def put(world: World, **settings: str) -> None:
     repo = TeamSettingRepo(world.db.conn)
-    async with world.db.transaction():
+    async with world.db.unit():
         for name, value in settings.items():
             await repo.put(1, name, value, world.clock.now())
 
@@ -208,7 +208,7 @@ async def test_outside_hours_first_come_cards_are_still_posted(world: World) -> 
 async def test_with_duty_the_manager_on_duty_gets_the_lead_at_night(world: World) -> None:
     await round_robin_team(world, IVAN, OLGA)
     await put(world, off_hours="duty")
-    async with world.db.transaction():
+    async with world.db.unit():
         await world_members(world).set_duty(2, True)
     world.clock.current = datetime(2026, 12, 4, 20, 0, tzinfo=UTC)  # Friday 23:00 in Moscow
     lead_id = await new_lead(world, "A")
@@ -221,7 +221,7 @@ async def test_with_duty_the_manager_on_duty_gets_the_lead_at_night(world: World
 
 async def test_a_manager_with_own_hours_is_skipped_before_them(world: World) -> None:
     ids = await round_robin_team(world, IVAN, OLGA)
-    async with world.db.transaction():
+    async with world.db.unit():
         await world_members(world).set_hours(ids[0], "13:00-19:00")
     lead_id = await new_lead(world, "A")  # 12:00 in Moscow
     [offer] = await rows(world, lead_id, OutboxPurpose.OFFER_CARD)

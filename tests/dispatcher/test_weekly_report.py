@@ -82,9 +82,9 @@ async def test_on_monday_morning_each_head_gets_last_weeks_figures_and_chart(
     stored = await TeamRepo(world.db.conn).by_id(team.id)
     assert stored is not None
     period = last_week(MONDAY_9_MSK, MOSCOW)
-    async with world.db.consistent_read():
-        settings = await world.services.reports.settings(stored)
-        figures = await world.services.reports.figures(stored, settings, period)
+    async with world.db.reading() as u:
+        settings = await world.services.reports.settings(u, stored)
+        figures = await world.services.reports.figures(u, stored, settings, period)
     tr = Translator("ru")
     assert text.text.startswith(stats_text(figures, tr))
     chart = stats_chart(figures, tr)

@@ -86,7 +86,7 @@ async def test_a_lead_claimed_from_the_queue_leaves_it_within_one_group_interval
     real dispatcher; the queue stops offering it at the next message the chat allows."""
     team = await paced.services.teams.setup(TEAM.id, TEAM.title, HEAD_PERSON)
     assert team.team is not None
-    async with paced.db.transaction():
+    async with paced.db.unit():
         await MemberRepo(paced.db.conn).upsert_active(
             team.team.id, IVAN.id, IVAN.full_name, IVAN.username, "ru", paced.clock.now()
         )
@@ -124,7 +124,7 @@ async def test_twenty_offers_accepted_at_once_bring_every_contact_within_seconds
     still becomes its full card with Won / Lost afterwards."""
     ivan = MANAGERS[0]
     await team_of(paced, [ivan])
-    async with paced.db.transaction() as repos:
+    async with paced.db.unit() as repos:
         team = await repos.teams.primary()
         assert team is not None
         await repos.settings.put(team.id, "mode", "round_robin", SET_UP_AT)

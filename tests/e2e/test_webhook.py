@@ -32,6 +32,7 @@ from tests.e2e.conftest import (
 from tests.e2e.process import free_port
 from tests.e2e.test_lead_life import offer_of
 from tests.fakes.telegram import FakeTelegram
+from tests.repos import bare
 
 
 def webhook_settings(tmp_path: Path, tg: FakeTelegram, port: int) -> Settings:
@@ -177,7 +178,7 @@ async def test_accepts_returns_and_settings_delivered_at_once_stay_consistent(
             taps, tg.say(HEAD, HEAD.id, "/set cap 7"), tg.say(HEAD, HEAD.id, "/set cap 9")
         )
         await tg.wait_for(lambda: tg.pending_updates() == 0)
-        lead = await app.db.repos.leads.get(created["id"])
+        lead = await bare(app.db).leads.get(created["id"])
         # Return only opens its menu of reasons, and only while the lead is still offered.
         assert lead is not None and lead.status is LeadStatus.TAKEN
         assert set(tg.webhook.delivered.values()) == {1}

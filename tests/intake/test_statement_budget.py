@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from bench import SET_UP_AT, open_all_day
 from bot.build import build_core
-from bot.delivery.signal import OutboxSignal
 from bot.people import Roles
 from bot.services.intake import IntakeService, NewLead
 from storage import Database, LeadFields, LeadSource
@@ -17,14 +16,14 @@ BOOKENDS = 2  # BEGIN IMMEDIATE and COMMIT
 
 
 async def team_of_five(db: Database, clock: FakeClock, mode: str) -> IntakeService:
-    core = build_core(db, Roles(frozenset({1})), "Europe/Moscow")
-    async with db.transaction() as repos:
+    core = build_core(Roles(frozenset({1})), "Europe/Moscow")
+    async with db.unit() as repos:
         team = await repos.teams.create(-1001, "Отдел", "ru", 1, clock.now())
         await open_all_day(repos.settings, team.id)
         await repos.settings.put(team.id, "mode", mode, clock.now())
         for n in range(5):
             await repos.members.upsert_active(team.id, 200 + n, f"M{n}", None, "ru", clock.now())
-    return IntakeService(db, clock, core.distributor, OutboxSignal())
+    return IntakeService(db, core.distributor)
 
 
 def lead(n: int) -> NewLead:
@@ -62,11 +61,11 @@ async def test_a_head_s_change_is_seen_by_the_very_next_lead(
 ) -> None:
     intake = await team_of_five(db, clock, "first_come")
     await intake.submit(lead(0))
-    async with db.transaction() as repos:
+    async with db.unit() as repos:
         team = await repos.teams.primary()
         assert team is not None
         await repos.settings.put(team.id, "mode", "round_robin", SET_UP_AT)
     submitted = await intake.submit(lead(1))
-    async with db.consistent_read() as repos:
+    async with db.reading() as repos:
         offered = await repos.leads.get(submitted.lead_id)
     assert offered is not None and offered.owner_id is not None  # routed in turn, not posted

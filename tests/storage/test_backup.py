@@ -55,7 +55,7 @@ async def test_a_copy_made_while_leads_are_written_holds_every_lead_committed_be
     async def write() -> None:
         n = 0
         while not stop.is_set():
-            async with db.transaction() as uow:
+            async with db.unit() as uow:
                 await uow.leads.insert(None, LeadSource.HTTP, LeadFields(name=f"L{n}"), NOW)
             committed.append(f"L{n}")
             n += 1
@@ -154,7 +154,7 @@ async def test_backup_and_restore_from_the_command_line(
     env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = await Database.open(env)
-    async with db.transaction() as uow:
+    async with db.unit() as uow:
         await uow.leads.insert(None, LeadSource.HTTP, LeadFields(name="Первый"), NOW)
     await db.close()
     copy = env.parent / "copy.db"
@@ -163,7 +163,7 @@ async def test_backup_and_restore_from_the_command_line(
     assert run(["backup"]) == 0  # into BACKUP_DIR, beside the database by default
     assert len(list((env.parent / "backups").glob("leads-*.db"))) == 1
     db = await Database.open(env)
-    async with db.transaction() as uow:
+    async with db.unit() as uow:
         await uow.leads.insert(None, LeadSource.HTTP, LeadFields(name="Второй"), NOW)
     await db.close()
     assert run(["restore", str(copy)]) == 0
@@ -228,13 +228,13 @@ async def test_a_copy_whose_name_has_a_question_mark_is_checked_and_put_back_its
     env: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = await Database.open(env)
-    async with db.transaction() as uow:
+    async with db.unit() as uow:
         await uow.leads.insert(None, LeadSource.HTTP, LeadFields(name="Из копии"), NOW)
     await db.close()
     odd = copy_database(env, env.parent / "a?x.db")
     (env.parent / "a").write_text("not a database")  # what "file:a?x.db" would open
     db = await Database.open(env)
-    async with db.transaction() as uow:
+    async with db.unit() as uow:
         await uow.leads.insert(None, LeadSource.HTTP, LeadFields(name="После копии"), NOW)
     await db.close()
     assert check_copy(odd) == len(load_migrations())

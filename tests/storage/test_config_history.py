@@ -6,21 +6,21 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.reports.history import ConfigHistory
-from storage import Database, Repos, TeamRecord
+from storage import Database, TeamRecord, Unit
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 HOUR = timedelta(hours=1)
 
 
-async def team_with_two(db: Database) -> tuple[Repos, TeamRecord, int, int]:
-    async with db.transaction() as repos:
+async def team_with_two(db: Database) -> tuple[Unit, TeamRecord, int, int]:
+    async with db.unit() as repos:
         team = await repos.teams.create(-1, "Sales", "ru", 100, T0)
         ivan = await repos.members.upsert_active(team.id, 201, "Ivan", None, "ru", T0)
         olga = await repos.members.upsert_active(team.id, 202, "Olga", None, "ru", T0)
     return repos, team, ivan.id, olga.id
 
 
-async def history(repos: Repos, team: TeamRecord, since: datetime) -> ConfigHistory:
+async def history(repos: Unit, team: TeamRecord, since: datetime) -> ConfigHistory:
     return ConfigHistory(
         await repos.settings.values(team.id),
         await repos.rules.all_of(team.id),
@@ -31,7 +31,7 @@ async def history(repos: Repos, team: TeamRecord, since: datetime) -> ConfigHist
 
 async def test_what_was_in_force_is_read_back_at_any_moment(db: Database) -> None:
     repos, team, ivan, olga = await team_with_two(db)
-    async with db.transaction():
+    async with db.unit():
         await repos.settings.put(team.id, "mode", "round_robin", T0 + HOUR)
         await repos.settings.put(team.id, "mode", "round_robin", T0 + 2 * HOUR)  # the same
         await repos.rules.add(team.id, "industry", ["medical"], ivan, None, T0 + 2 * HOUR)
@@ -65,7 +65,7 @@ async def test_what_was_in_force_is_read_back_at_any_moment(db: Database) -> Non
 
 async def test_pauses_are_kept_from_start_to_end(db: Database) -> None:
     repos, team, ivan, olga = await team_with_two(db)
-    async with db.transaction():
+    async with db.unit():
         assert await repos.members.set_paused(ivan, True, T0)
         assert not await repos.members.set_paused(ivan, True, T0 + HOUR)  # paused already
         assert await repos.members.set_paused(ivan, False, T0 + 2 * HOUR)

@@ -8,14 +8,15 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 
 from bot.lifecycle.config import ConfigCache
-from storage import Database, LeadFields, LeadSource, Repos
+from storage import Database, LeadFields, LeadSource, Unit
 from storage.config_revision import CONFIG_TABLES
+from tests.repos import bare
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 async def token(db: Database) -> bytes:
-    return (await db.repos.config.live()).token
+    return (await bare(db).config.live()).token
 
 
 async def test_every_configuration_table_has_its_three_triggers(db: Database) -> None:
@@ -33,8 +34,8 @@ def _verbs(sql: str) -> list[str]:
     return [v for v in ("INSERT", "UPDATE", "DELETE") if f"AFTER {v}" in head]
 
 
-async def setup(db: Database) -> tuple[Repos, int, int]:
-    async with db.transaction() as repos:
+async def setup(db: Database) -> tuple[Unit, int, int]:
+    async with db.unit() as repos:
         team = await repos.teams.create(-1001, "Отдел", "ru", 100, NOW)
         ivan = await repos.members.upsert_active(team.id, 201, "Ivan", None, "ru", NOW)
     return repos, team.id, ivan.id
@@ -54,14 +55,14 @@ async def test_configuration_writes_draw_a_new_token_and_a_lead_s_progress_does_
     ]
     for write in writes:
         before = await token(db)
-        async with db.transaction():
+        async with db.unit():
             await write()
         assert await token(db) != before
     before = await token(db)
-    async with db.transaction():
+    async with db.unit():
         lead = await repos.leads.insert(team_id, LeadSource.HTTP, LeadFields(name="A"), NOW)
         assert await repos.leads.offer(lead.id, ivan, NOW) is not None
-    assert (await db.repos.config.live()).loads == {ivan: 1}  # the trigger counted it
+    assert (await bare(db).config.live()).loads == {ivan: 1}  # the trigger counted it
     assert await token(db) == before
 
 
@@ -69,7 +70,7 @@ async def test_a_rolled_back_write_brings_the_old_token_back(db: Database) -> No
     repos, team_id, _ = await setup(db)
     before = await token(db)
     try:
-        async with db.transaction():
+        async with db.unit():
             await repos.settings.put(team_id, "mode", "round_robin", NOW)
             raise LookupError
     except LookupError:
@@ -79,20 +80,20 @@ async def test_a_rolled_back_write_brings_the_old_token_back(db: Database) -> No
 
 async def test_the_cache_reads_the_configuration_again_only_after_a_write(db: Database) -> None:
     repos, team_id, ivan = await setup(db)
-    cache = ConfigCache(db.repos, "Europe/Moscow")
-    first = await cache.read()
+    cache = ConfigCache("Europe/Moscow")
+    first = await cache.read(repos)
     assert first.primary is not None and first.primary.team.title == "Отдел"
     assert [m.id for m in first.members(first.primary)] == [ivan]
-    async with db.transaction():
+    async with db.unit():
         lead = await repos.leads.insert(team_id, LeadSource.HTTP, LeadFields(name="A"), NOW)
         await repos.leads.offer(lead.id, ivan, NOW)
-    second = await cache.read()
+    second = await cache.read(repos)
     assert cache.loaded == 1
     assert second.primary is not None
     assert [m.open_leads for m in second.members(second.primary)] == [1]  # live, not kept
-    async with db.transaction():
+    async with db.unit():
         await repos.members.set_paused(ivan, True, NOW)
-    third = await cache.read()
+    third = await cache.read(repos)
     assert cache.loaded == 2
     assert third.primary is not None and third.primary.members[0].paused_at is not None
 
@@ -101,7 +102,7 @@ async def test_a_read_a_write_lands_in_the_middle_of_is_not_kept(db: Database) -
     """Outside a transaction the cache may read halfway through another coroutine's write;
     that write could still be rolled back, bringing back the token read first."""
     repos, _, _ = await setup(db)
-    cache = ConfigCache(db.repos, "Europe/Moscow")
+    cache = ConfigCache("Europe/Moscow")
     original = repos.teams.all
     before = await token(db)
 
@@ -112,10 +113,10 @@ async def test_a_read_a_write_lands_in_the_middle_of_is_not_kept(db: Database) -
 
     repos.teams.all = all_then_a_write  # type: ignore[method-assign]
     try:
-        await cache.read()
+        await cache.read(repos)
     finally:
         repos.teams.all = original  # type: ignore[method-assign]
     # The write is rolled back: the token is the one the cache read first.
     await db.conn.execute("UPDATE config_revision SET token = ?", (before,))
-    await cache.read()
+    await cache.read(repos)
     assert cache.loaded == 2

@@ -85,7 +85,7 @@ async def test_a_database_from_a_newer_bot_is_refused(tmp_path: Path) -> None:
 
 async def test_foreign_keys_are_enforced(db: Database) -> None:
     with pytest.raises(sqlite3.IntegrityError):
-        async with db.transaction():
+        async with db.unit():
             await db.conn.execute(
                 "INSERT INTO members (team_id, user_id, full_name, language, joined_at) "
                 "VALUES (999, 1, 'x', 'ru', '2026')"
@@ -93,7 +93,7 @@ async def test_foreign_keys_are_enforced(db: Database) -> None:
 
 
 async def insert_team_then_fail(db: Database) -> None:
-    async with db.transaction():
+    async with db.unit():
         await db.conn.execute(
             "INSERT INTO teams (chat_id, title, language, created_by, created_at) "
             "VALUES (1, 't', 'ru', 1, '2026')"
@@ -134,7 +134,7 @@ async def test_an_outbox_written_by_version_1_survives_the_upgrade(tmp_path: Pat
         [pending] = await OutboxRepo(db.conn).pending()
         row = pending.record
         assert (row.text, row.status) == ("kept", OutboxStatus.PENDING)
-        async with db.transaction():
+        async with db.unit():
             await OutboxRepo(db.conn).mark_failed(row.id, row.created_at, "now allowed")
     finally:
         await db.close()
@@ -147,7 +147,7 @@ def mode_of(path: Path) -> int:
 async def test_a_new_database_is_private_to_the_bot_and_so_is_its_folder(tmp_path: Path) -> None:
     path = tmp_path / "data" / "leads.db"
     db = await Database.open(path)
-    async with db.transaction():
+    async with db.unit():
         await db.conn.execute(
             "INSERT INTO teams (chat_id, title, language, created_by, "
             "created_at) VALUES (1, 't', 'ru', 1, '2026-12-01T00:00:00')"
@@ -184,17 +184,17 @@ async def test_a_file_that_is_not_a_database_cannot_be_opened(tmp_path: Path) ->
 
 
 async def test_the_same_submission_twice_is_a_duplicate_not_a_driver_error(db: Database) -> None:
-    async with db.transaction() as uow:
+    async with db.unit() as uow:
         await uow.leads.insert(None, LeadSource.HTTP, LeadFields(name="A"), NOW, "key-1")
     with pytest.raises(DuplicateLeadError):
-        async with db.transaction() as uow:
+        async with db.unit() as uow:
             await uow.leads.insert(None, LeadSource.HTTP, LeadFields(name="B"), NOW, "key-1")
-    async with db.consistent_read() as uow:
+    async with db.reading() as uow:
         found = await uow.leads.find_duplicate(None, "key-1")
     assert found is not None and found.fields.name == "A"
 
 
 async def test_a_failed_read_is_storages_own_error(db: Database) -> None:
     with pytest.raises(StorageUnavailableError):
-        async with db.consistent_read():
+        async with db.reading():
             await db.conn.execute("SELECT * FROM no_such_table")

@@ -23,6 +23,7 @@ from storage import (
 from storage.db import Migration, load_migrations
 from storage.errors import MigrationError
 from storage.schema import apply_migration
+from tests.repos import bare
 
 T_PAST = datetime(2026, 11, 1, tzinfo=UTC)
 
@@ -148,7 +149,7 @@ async def test_a_table_that_leads_reference_can_be_rebuilt(
         assert taken is not None and taken.owner_id == 2
         olga = await MemberRepo(db.conn).by_id(2)
         assert olga is not None and olga.open_leads == 1  # counted from the old file's leads
-        async with db.transaction():  # the counting triggers still find the rebuilt table
+        async with db.unit():  # the counting triggers still find the rebuilt table
             assert await LeadRepo(db.conn).claim(1, 1, taken.created_at)
         ivan = await MemberRepo(db.conn).by_id(1)
         assert ivan is not None and ivan.open_leads == 1
@@ -201,7 +202,7 @@ async def test_a_file_of_version_15_keeps_its_pause_and_the_deputys_first_take(
             row = await cur.fetchone()
         # The take in the history is Olga's, though the lead is Ivan's now.
         assert row is not None and tuple(row) == ("2026-12-01T09:05:00+00:00", 2)
-        [pause] = await db.repos.history.pauses(1, T_PAST)
+        [pause] = await bare(db).history.pauses(1, T_PAST)
         assert (pause.member_id, pause.ended_at) == (1, None)
     finally:
         await db.close()

@@ -53,7 +53,7 @@ async def history(
     away: list[tuple[int, int, int]],
 ) -> Database:
     db = await Database.open(path)
-    async with db.transaction() as repos:
+    async with db.unit() as repos:
         team = await repos.teams.create(-100, "T", "ru", HEAD, T0)
         await repos.settings.put(team.id, "mode", mode, T0)
         ids = []
@@ -118,7 +118,7 @@ async def test_a_replay_writes_nothing_and_its_counts_add_up(
     try:
         roles = Roles(frozenset({HEAD}))
         clock = FakeClock(T0 + timedelta(days=40))
-        replays = ReplayService(db, clock, roles, build_core(db, roles, "Europe/Moscow").planner)
+        replays = ReplayService(db, clock, roles, build_core(roles, "Europe/Moscow").planner)
         first = date(2026, 11, 2) + timedelta(days=min(period))
         last = date(2026, 11, 2) + timedelta(days=max(period))
         async with db.conn.execute("SELECT total_changes()") as cur:

@@ -32,7 +32,7 @@ DAY = timedelta(days=1)
 
 
 async def make_team(db: Database, chat_id: int = -1001) -> TeamRecord:
-    async with db.transaction():
+    async with db.unit():
         return await TeamRepo(db.conn).create(chat_id, "Sales", "ru", 100, T0)
 
 
@@ -49,7 +49,7 @@ async def test_teams_are_found_by_chat_and_the_first_is_primary(db: Database) ->
 async def test_a_removed_member_who_joins_again_is_active_under_the_same_row(db: Database) -> None:
     team = await make_team(db)
     members = MemberRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         ivan = await members.upsert_active(team.id, 201, "Ivan", "ivan", "ru", T0)
         assert await members.deactivate(ivan.id, T0 + timedelta(days=1))
         assert not await members.deactivate(ivan.id, T0 + timedelta(days=1))
@@ -67,7 +67,7 @@ async def test_a_removed_member_who_joins_again_is_active_under_the_same_row(db:
 async def test_joining_twice_keeps_the_first_join_date(db: Database) -> None:
     team = await make_team(db)
     members = MemberRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         first = await members.upsert_active(team.id, 201, "Ivan", None, "ru", T0)
         again = await members.upsert_active(
             team.id, 201, "Ivan", None, "ru", T0 + timedelta(hours=1)
@@ -84,7 +84,7 @@ async def test_a_lead_reads_back_exactly_as_written(db: Database) -> None:
         external_id="tilda-1",
         extra={"Город": "Казань", "utm_medium": "cpc"},
     )
-    async with db.transaction():
+    async with db.unit():
         written = await LeadRepo(db.conn).insert(team.id, LeadSource.HTTP, fields, T0, "key-1")
     read = await LeadRepo(db.conn).get(written.id)
     assert read == written
@@ -94,7 +94,7 @@ async def test_a_lead_reads_back_exactly_as_written(db: Database) -> None:
 
 async def test_duplicates_are_found_by_external_id_or_idempotency_key(db: Database) -> None:
     leads = LeadRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         a = await leads.insert(None, LeadSource.HTTP, LeadFields(name="A", external_id="e1"), T0)
         b = await leads.insert(
             None, LeadSource.HTTP, LeadFields(name="B"), T0, idempotency_key="k1"
@@ -107,11 +107,11 @@ async def test_duplicates_are_found_by_external_id_or_idempotency_key(db: Databa
 
 async def test_leads_without_a_team_wait_until_one_is_assigned(db: Database) -> None:
     leads = LeadRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         waiting = await leads.insert(None, LeadSource.COMMAND, LeadFields(name="A"), T0)
     team = await make_team(db)
     assert [lead.id for lead in await leads.without_team()] == [waiting.id]
-    async with db.transaction():
+    async with db.unit():
         await leads.assign_team(waiting.id, team.id)
     assert await leads.without_team() == []
 
@@ -121,7 +121,7 @@ async def two_members_and_a_lead(
 ) -> tuple[TeamRecord, MemberRecord, MemberRecord, LeadRecord]:
     team = await make_team(db)
     members = MemberRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         ivan = await members.upsert_active(team.id, 201, "Ivan", None, "ru", T0)
         olga = await members.upsert_active(team.id, 202, "Olga", None, "ru", T0)
         lead = await LeadRepo(db.conn).insert(team.id, LeadSource.HTTP, LeadFields(name="A"), T0)
@@ -131,7 +131,7 @@ async def two_members_and_a_lead(
 async def test_only_the_first_claim_wins(db: Database) -> None:
     _team, ivan, olga, lead = await two_members_and_a_lead(db)
     leads = LeadRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         assert await leads.claim(lead.id, ivan.id, T0 + timedelta(seconds=3))
         assert not await leads.claim(lead.id, olga.id, T0 + timedelta(seconds=4))
     claimed = await leads.get(lead.id)
@@ -148,7 +148,7 @@ async def test_claims_from_two_processes_on_one_file_have_one_winner(tmp_path: P
     first, second = await Database.open(path), await Database.open(path)
     try:
         team = await make_team(first)
-        async with first.transaction():
+        async with first.unit():
             members = MemberRepo(first.conn)
             a = await members.upsert_active(team.id, 1, "A", None, "ru", T0)
             b = await members.upsert_active(team.id, 2, "B", None, "ru", T0)
@@ -164,7 +164,7 @@ async def test_claims_from_two_processes_on_one_file_have_one_winner(tmp_path: P
         async def claim_all(db: Database, member_id: int) -> list[bool]:
             results = []
             for lead_id in lead_ids:
-                async with db.transaction():
+                async with db.unit():
                     won = await LeadRepo(db.conn).claim(lead_id, member_id, T0)
                     results.append(won is not None)
             return results
@@ -178,7 +178,7 @@ async def test_claims_from_two_processes_on_one_file_have_one_winner(tmp_path: P
 
 async def test_events_are_kept_in_order(db: Database) -> None:
     team = await make_team(db)
-    async with db.transaction():
+    async with db.unit():
         lead = await LeadRepo(db.conn).insert(team.id, LeadSource.HTTP, LeadFields(name="A"), T0)
         events = LeadEventRepo(db.conn)
         await events.add(LeadEvent(lead.id, T0, "created", "http"))
@@ -197,7 +197,7 @@ async def test_events_are_kept_in_order(db: Database) -> None:
 
 async def test_an_event_for_a_missing_lead_is_refused(db: Database) -> None:
     with pytest.raises(Exception, match="FOREIGN KEY"):
-        async with db.transaction():
+        async with db.unit():
             await LeadEventRepo(db.conn).add(LeadEvent(999, T0, "created", "http"))
 
 
@@ -207,12 +207,12 @@ async def pending_ids(outbox: OutboxRepo) -> list[int]:
 
 async def test_pending_rows_come_oldest_first_and_a_retry_keeps_its_place(db: Database) -> None:
     outbox = OutboxRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         a1 = await outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.CARD, "a1", T0)
         a2 = await outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.CARD, "a2", T0)
         b1 = await outbox.enqueue(7, OutboxMethod.SEND, OutboxPurpose.OWNER_CARD, "b1", T0)
     assert await pending_ids(outbox) == [a1, a2, b1]
-    async with db.transaction():
+    async with db.unit():
         await outbox.reschedule(a1, T0 + timedelta(seconds=30), "429")
     # The planner keeps a1 ahead of a2 (test_chat_plan); the row says when it may go.
     rows = await outbox.pending()
@@ -225,7 +225,7 @@ async def queued_cards(db: Database, count: int) -> tuple[list[int], list[int]]:
     team = await make_team(db)
     leads, outbox = LeadRepo(db.conn), OutboxRepo(db.conn)
     ids, rows = [], []
-    async with db.transaction():
+    async with db.unit():
         for n in range(count):
             lead = await leads.insert(team.id, LeadSource.HTTP, LeadFields(name=f"L{n}"), T0)
             ids.append(lead.id)
@@ -238,7 +238,7 @@ async def queued_cards(db: Database, count: int) -> tuple[list[int], list[int]]:
 
 
 async def edit(db: Database, lead_id: int, text: str = "taken") -> int:
-    async with db.transaction():
+    async with db.unit():
         return await OutboxRepo(db.conn).enqueue(
             -1001, OutboxMethod.EDIT_CARD, OutboxPurpose.CARD_CLAIMED, text, T0, lead_id=lead_id
         )
@@ -249,7 +249,7 @@ async def test_an_edit_of_a_posted_card_is_shown_and_may_go_before_the_cards_beh
 ) -> None:
     ids, rows = await queued_cards(db, 4)
     outbox = OutboxRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         await outbox.mark_sent(rows[0], T0, 501)
         await LeadRepo(db.conn).set_card(ids[0], -1001, 501)
     claimed = await edit(db, ids[0])
@@ -267,24 +267,24 @@ async def test_an_edit_never_overtakes_the_card_it_edits(db: Database) -> None:
 async def test_edits_of_one_card_keep_their_order(db: Database) -> None:
     ids, rows = await queued_cards(db, 2)
     outbox = OutboxRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         await outbox.mark_sent(rows[0], T0, 501)
         await LeadRepo(db.conn).set_card(ids[0], -1001, 501)
     first = await edit(db, ids[0], "returned")
     second = await edit(db, ids[0], "taken again")
     after_own = {r.record.id: r.after_own for r in await outbox.pending()}
     assert (after_own[first], after_own[second]) == (False, True)
-    async with db.transaction():
+    async with db.unit():
         await outbox.mark_sent(first, T0, 501)
     assert not {r.record.id: r.after_own for r in await outbox.pending()}[second]
 
 
 async def test_a_sent_row_leaves_the_backlog(db: Database) -> None:
     outbox = OutboxRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         row = await outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.CARD, "x", T0)
     assert await outbox.backlog() == (1, T0)
-    async with db.transaction():
+    async with db.unit():
         await outbox.mark_sent(row, T0 + timedelta(seconds=1), 55)
     assert await outbox.backlog() == (0, None)
     sent = await outbox.get(row)
@@ -294,7 +294,7 @@ async def test_a_sent_row_leaves_the_backlog(db: Database) -> None:
 
 async def test_a_failed_row_leaves_the_backlog_and_keeps_its_reason(db: Database) -> None:
     outbox = OutboxRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         row = await outbox.enqueue(7, OutboxMethod.SEND, OutboxPurpose.OWNER_CARD, "x", T0)
         later = await outbox.enqueue(7, OutboxMethod.SEND, OutboxPurpose.HEAD_NOTICE, "y", T0)
         await outbox.mark_failed(row, T0, "TelegramForbiddenError: blocked")
@@ -308,7 +308,7 @@ async def test_a_failed_row_leaves_the_backlog_and_keeps_its_reason(db: Database
 async def test_a_paused_teams_rows_are_held_and_released_on_resume(db: Database) -> None:
     outbox = OutboxRepo(db.conn)
     teams = TeamRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         team = await teams.create(-1, "Sales", "ru", 1, T0)
         held = await outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.CARD, "x", T0)
         dm = await outbox.enqueue(7, OutboxMethod.SEND, OutboxPurpose.HEAD_NOTICE, "y", T0)
@@ -318,7 +318,7 @@ async def test_a_paused_teams_rows_are_held_and_released_on_resume(db: Database)
     assert await outbox.backlog() == (2, T0)  # held, not gone
     paused = await teams.by_id(team.id)
     assert paused is not None and paused.paused and paused.pause_reason == "removed"
-    async with db.transaction():
+    async with db.unit():
         assert await teams.resume(team.id)
         assert not await teams.resume(team.id)
     assert await pending_ids(outbox) == [held, dm]
@@ -326,7 +326,7 @@ async def test_a_paused_teams_rows_are_held_and_released_on_resume(db: Database)
 
 async def test_moving_a_chat_moves_only_what_still_waits(db: Database) -> None:
     outbox = OutboxRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         sent = await outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.CARD, "x", T0)
         await outbox.mark_sent(sent, T0, 5)
         waiting = await outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.CARD, "y", T0)
@@ -339,7 +339,7 @@ async def test_moving_a_chat_moves_only_what_still_waits(db: Database) -> None:
 async def test_a_lead_goes_back_only_from_its_current_owner(db: Database) -> None:
     _, ivan, olga, lead = await two_members_and_a_lead(db)
     leads = LeadRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         await leads.set_card(lead.id, -1, 10)
         assert await leads.claim(lead.id, ivan.id, T0)
         assert not await leads.release(lead.id, olga.id)
@@ -349,7 +349,7 @@ async def test_a_lead_goes_back_only_from_its_current_owner(db: Database) -> Non
     assert back is not None
     assert (back.status, back.owner_id, back.taken_at) == (LeadStatus.NEW, None, None)
     assert [x.id for x in await leads.unclaimed_with_card_in(-1)] == [lead.id]
-    async with db.transaction():
+    async with db.unit():
         await leads.clear_card(lead.id)
     assert await leads.unclaimed_with_card_in(-1) == []
 
@@ -372,7 +372,7 @@ async def test_each_members_open_leads_follow_every_change_of_a_lead(db: Databas
         (lambda: leads.close(lead.id, ivan.id, False, T0, "other"), [0, 0]),
     ]
     for step, expected in steps:
-        async with db.transaction():
+        async with db.unit():
             assert await step()
         assert await open_leads(db, ivan.id, olga.id) == expected
     async with db.conn.execute(
@@ -389,7 +389,7 @@ async def test_a_cohort_is_the_periods_leads_with_their_first_take(db: Database)
     team, ivan, olga, lead = await two_members_and_a_lead(db)
     leads = LeadRepo(db.conn)
     minute = timedelta(minutes=1)
-    async with db.transaction():
+    async with db.unit():
         assert await leads.offer(lead.id, olga.id, T0, cover_for=ivan.id)
         assert await leads.accept(lead.id, olga.id, T0 + 5 * minute)
         assert await leads.hand_back(lead.id, olga.id, ivan.id, T0 + 9 * minute)

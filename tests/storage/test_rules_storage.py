@@ -36,7 +36,7 @@ async def test_backfill_goes_in_batches_and_owner_of_returns_the_newest_owned_le
     db: Database,
 ) -> None:
     conn = db.conn
-    async with db.transaction():
+    async with db.unit():
         team = await TeamRepo(conn).create(-1, "T", "ru", 1, AT)
         ivan = await MemberRepo(conn).upsert_active(team.id, 10, "Ivan", None, "ru", AT)
         olga = await MemberRepo(conn).upsert_active(team.id, 11, "Olga", None, "ru", AT)
@@ -53,7 +53,7 @@ async def test_backfill_goes_in_batches_and_owner_of_returns_the_newest_owned_le
 
 async def test_groups_rules_and_aliases_round_trip(db: Database) -> None:
     conn = db.conn
-    async with db.transaction():
+    async with db.unit():
         team = await TeamRepo(conn).create(-1, "T", "ru", 1, AT)
         members = MemberRepo(conn)
         ivan = await members.upsert_active(team.id, 10, "Ivan", None, "ru", AT)
@@ -79,7 +79,7 @@ async def test_groups_rules_and_aliases_round_trip(db: Database) -> None:
         (2, "channel", ("vk",)),
         (3, "region", ("Москва",)),
     ]
-    async with db.transaction():
+    async with db.unit():
         await RuleRepo(conn).reorder(team.id, [listed[2].id, listed[0].id, listed[1].id], AT)
         await RuleRepo(conn).delete(team.id, listed[0].id, AT)
         assert await GroupRepo(conn).delete(gov, AT)

@@ -20,7 +20,7 @@ MINUTE = timedelta(minutes=1)
 
 
 async def team_with_members(db: Database) -> tuple[int, int, int]:
-    async with db.transaction():
+    async with db.unit():
         team = await TeamRepo(db.conn).create(-1001, "Отдел", "ru", 100, NOW)
         members = MemberRepo(db.conn)
         ivan = await members.upsert_active(team.id, 201, "Ivan", None, "ru", NOW)
@@ -31,7 +31,7 @@ async def team_with_members(db: Database) -> tuple[int, int, int]:
 async def test_a_timer_fires_once_however_many_callers_race(db: Database) -> None:
     team_id, _, _ = await team_with_members(db)
     timers = TimerRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         timer = await timers.add(team_id, TimerKind.OPENING, NOW, NOW)
     results = await asyncio.gather(*(timers.fire(timer.id, NOW) for _ in range(5)))
     assert sorted(results) == [False, False, False, False, True]
@@ -42,7 +42,7 @@ async def test_a_timer_fires_once_however_many_callers_race(db: Database) -> Non
 async def test_due_timers_come_in_due_order_and_cancelled_ones_never(db: Database) -> None:
     team_id, _, _ = await team_with_members(db)
     timers = TimerRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         lead = await LeadRepo(db.conn).insert(team_id, LeadSource.HTTP, LeadFields(name="A"), NOW)
         late = await timers.add(
             team_id, TimerKind.CLAIM_REMIND, NOW + 2 * MINUTE, NOW, lead_id=lead.id
@@ -50,12 +50,12 @@ async def test_due_timers_come_in_due_order_and_cancelled_ones_never(db: Databas
         soon = await timers.add(team_id, TimerKind.OPENING, NOW + MINUTE, NOW)
         gone = await timers.add(team_id, TimerKind.CLAIM_ESCALATE, NOW, NOW, lead_id=lead.id)
     assert await timers.earliest() == NOW
-    async with db.transaction():
+    async with db.unit():
         assert await timers.cancel_for_lead(lead.id, NOW) == 2
     assert await timers.earliest() == NOW + MINUTE
     assert [t.id for t in await timers.due(NOW + 5 * MINUTE)] == [soon.id]
     assert gone.id != late.id
-    async with db.transaction():
+    async with db.unit():
         await timers.failed(soon.id, NOW, "boom")
     assert await timers.due(NOW + 5 * MINUTE) == []
 
@@ -63,7 +63,7 @@ async def test_due_timers_come_in_due_order_and_cancelled_ones_never(db: Databas
 async def test_a_vacation_only_moves_forward(db: Database) -> None:
     team_id, ivan, olga = await team_with_members(db)
     vacations = VacationRepo(db.conn)
-    async with db.transaction():
+    async with db.unit():
         vacation = await vacations.add(
             team_id, ivan, olga, date(2026, 12, 30), date(2027, 1, 2), 100, NOW
         )
@@ -86,7 +86,7 @@ async def test_the_file_refuses_a_backwards_vacation_or_a_self_deputy(
 ) -> None:
     team_id, ivan, olga = await team_with_members(db)
     with pytest.raises(sqlite3.IntegrityError):
-        async with db.transaction():
+        async with db.unit():
             await VacationRepo(db.conn).add(
                 team_id, ivan, ivan if deputy_is_self else olga, first, last, 100, NOW
             )
@@ -102,12 +102,12 @@ async def test_an_old_file_upgrades_through_the_leads_rebuild_and_still_counts_o
         leads = LeadRepo(db.conn)
         taken = await leads.get(2)
         assert taken is not None and taken.status is LeadStatus.TAKEN and taken.cover_for is None
-        async with db.transaction():
+        async with db.unit():
             assert await leads.offer(1, 1, NOW, cover_for=2)
         ivan = await MemberRepo(db.conn).by_id(1)
         assert ivan is not None and ivan.open_leads == 1  # the rebuilt table's triggers count
         assert [lead.id for lead in await leads.covering(2)] == [1]
-        async with db.transaction():
+        async with db.unit():
             assert await leads.hand_back(1, 1, 2, NOW)
         olga = await MemberRepo(db.conn).by_id(2)
         assert olga is not None and olga.open_leads == 2

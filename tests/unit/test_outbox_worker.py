@@ -34,7 +34,7 @@ CHAT = -1001
 
 async def enqueue(world: World, chat_id: int, text: str) -> int:
     """A message sent as it is, in order (one-line notices may fold: test_chat_plan)."""
-    async with world.db.transaction():
+    async with world.db.unit():
         return await OutboxRepo(world.db.conn).enqueue(
             chat_id, OutboxMethod.SEND, OutboxPurpose.LEAD_TEXT, text, world.clock.now()
         )
@@ -133,7 +133,7 @@ async def posted_card(world: World) -> int:
 
 
 async def enqueue_card_edit(world: World, lead_id: int, text: str) -> int:
-    async with world.db.transaction():
+    async with world.db.unit():
         return await OutboxRepo(world.db.conn).enqueue(
             CHAT,
             OutboxMethod.EDIT_CARD,
@@ -269,7 +269,7 @@ async def test_nothing_is_sent_while_the_database_cannot_mark_the_row(
 
 async def test_a_row_cut_off_by_a_crash_is_marked_and_sent_again_once(world: World) -> None:
     row = await enqueue(world, CHAT, "hello")
-    async with world.db.transaction():
+    async with world.db.unit():
         await OutboxRepo(world.db.conn).mark_sending(row, world.clock.now())
     assert await OutboxRepo(world.db.conn).in_doubt() == 1
     world.session.expect_message()
@@ -283,7 +283,7 @@ async def test_a_message_too_long_for_telegram_goes_in_parts_and_nothing_is_lost
 ) -> None:
     await world.services.teams.setup(CHAT, "Sales", HEAD_PERSON)
     lines = [f"Лид №{n}: ООО Клиент {n}, ждёт с ночи" for n in range(400)]
-    async with world.db.transaction():
+    async with world.db.unit():
         await OutboxRepo(world.db.conn).enqueue(
             CHAT, OutboxMethod.SEND, OutboxPurpose.TEAM_NOTICE, "\n".join(lines), world.clock.now()
         )
@@ -297,7 +297,7 @@ async def test_a_message_too_long_for_telegram_goes_in_parts_and_nothing_is_lost
 
 async def test_a_message_telegram_refuses_for_good_is_reported_to_the_heads(world: World) -> None:
     await world.services.teams.setup(CHAT, "Sales", HEAD_PERSON)
-    async with world.db.transaction():
+    async with world.db.unit():
         await OutboxRepo(world.db.conn).enqueue(
             CHAT,
             OutboxMethod.SEND,

@@ -1,0 +1,117 @@
+"""A unit of work: its own repositories, one clock reading, and events handed over only
+after its commit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.actions.reactions import AfterCommit
+from bot.delivery.signal import OutboxSignal
+from storage import Database, OutboxDue, OutboxMethod, OutboxPurpose
+from storage.unit import ReadOnlyUnitError
+from tests.repos import bare
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Happened:
+    what: str
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.batches: list[list[object]] = []
+
+    def __call__(self, events: Sequence[object]) -> None:
+        self.batches.append(list(events))
+
+
+@pytest.fixture
+def heard(db: Database) -> Recorder:
+    recorder = Recorder()
+    db.on_commit = recorder
+    return recorder
+
+
+async def test_events_are_handed_over_after_the_commit_in_order(
+    db: Database, heard: Recorder
+) -> None:
+    async with db.unit() as u:
+        u.emit(Happened("first"))
+        u.emit(Happened("second"))
+        assert heard.batches == []  # nothing runs while the transaction is open
+    assert heard.batches == [[Happened("first"), Happened("second")]]
+
+
+async def test_a_rolled_back_unit_hands_over_nothing_and_writes_nothing(
+    db: Database, heard: Recorder
+) -> None:
+    async def change_then_fail() -> None:
+        async with db.unit() as u:
+            await u.teams.create(-1, "Отдел", "ru", 1, T0)
+            await u.outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.TEAM_NOTICE, "x", T0)
+            u.emit(Happened("never"))
+            raise LookupError
+
+    with pytest.raises(LookupError):
+        await change_then_fail()
+    assert heard.batches == []
+    assert await bare(db).teams.all() == []
+    assert await bare(db).outbox.pending() == []
+
+
+async def test_a_unit_that_queued_messages_wakes_the_outbox_once(
+    db: Database, heard: Recorder
+) -> None:
+    async with db.unit() as u:
+        for text in ("a", "b", "c"):
+            await u.outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.TEAM_NOTICE, text, T0)
+    async with db.unit() as u:
+        await u.teams.create(-1, "Отдел", "ru", 1, T0)
+    async with db.unit() as u:
+        u.wake_outbox()  # held rows became sendable: a resumed team
+    assert heard.batches == [[OutboxDue()], [], [OutboxDue()]]
+
+
+async def test_each_unit_reads_the_clock_once_and_has_repositories_of_its_own(
+    db: Database,
+) -> None:
+    readings = iter([T0, T0 + timedelta(minutes=1)])
+    db.now = lambda: next(readings)
+    async with db.unit() as first:
+        assert first.now == T0
+        assert first.now == T0  # the same reading all through the unit
+    async with db.reading() as second:
+        assert second.now == T0 + timedelta(minutes=1)
+    assert first.leads is not second.leads
+
+
+async def test_a_reading_unit_cannot_emit(db: Database, heard: Recorder) -> None:
+    async with db.reading() as u:
+        with pytest.raises(ReadOnlyUnitError):
+            u.emit(Happened("lost"))
+    assert heard.batches == []
+
+
+class CountingSignal(OutboxSignal):
+    def __init__(self) -> None:
+        super().__init__()
+        self.woken = 0
+
+    def notify(self) -> None:
+        self.woken += 1
+        super().notify()
+
+
+async def test_the_reactions_wake_the_outbox_and_refuse_an_event_nobody_handles() -> None:
+    signal = CountingSignal()
+    react = AfterCommit(signal)
+    react([OutboxDue()])
+    assert signal.woken == 1
+    with pytest.raises(LookupError, match="Happened"):
+        react([Happened("unknown")])
