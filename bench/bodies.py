@@ -21,13 +21,13 @@ from pathlib import Path
 import aiohttp
 
 from bench.intake import TOKEN, bench_app
-from bot.build import build_core
+from bot.actions.intake import IntakeService
 from bot.clock import SystemClock
 from bot.delivery.signal import OutboxSignal
 from bot.intake.parse import MAX_BODY_BYTES, parse_lead
 from bot.intake.server import ConnectionLimits, serve
 from bot.people import Roles
-from bot.services.intake import IntakeService
+from bot.runtime.build import build_core
 from storage import Database, TeamRepo
 
 FORM = "application/x-www-form-urlencoded"

@@ -27,13 +27,13 @@ from pathlib import Path
 from aiogram import Bot
 
 from bench import SET_UP_AT, bench_settings
-from bot.build import Services, build_services, make_bot
+from bot.actions.intake import NewLead
 from bot.delivery.outbox import OutboxWorker
 from bot.delivery.pacing import SendLimits
-from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
+from bot.delivery.telegram.pulse import TelegramPulse
 from bot.people import Person
-from bot.services.intake import NewLead
+from bot.runtime.build import Services, build_services, make_bot
 from storage import Database, LeadFields, LeadSource
 from tests.fakes.clock import FakeClock
 from tests.fakes.telegram import FakeTelegram

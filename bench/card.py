@@ -29,15 +29,15 @@ from pydantic import SecretStr
 
 from bench import SET_UP_AT, bench_settings
 from bench.outbox import UNPACED
-from bot.build import build_services, make_bot
+from bot.actions.intake import NewLead
 from bot.clock import SystemClock
 from bot.delivery.outbox import OutboxWorker
-from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
+from bot.delivery.telegram.pulse import TelegramPulse
 from bot.intake.ratelimit import ClientLimiter
 from bot.intake.web import ClientGuard, make_intake_app
 from bot.people import Person
-from bot.services.intake import NewLead
+from bot.runtime.build import build_services, make_bot
 from storage import Database, LeadFields, LeadSource
 from tests.fakes.statements import counting
 from tests.fakes.telegram import FakeTelegram

@@ -22,17 +22,17 @@ import aiohttp
 from aiohttp import web
 from pydantic import SecretStr
 
-from bot.build import build_core
+from bot.actions.intake import IntakeService
 from bot.clock import SystemClock
-from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
+from bot.delivery.telegram.pulse import TelegramPulse
 from bot.intake.ratelimit import ClientLimiter
 from bot.intake.web import ClientGuard, make_intake_app
 from bot.lifecycle.claims import Claims
 from bot.people import Person, Roles
 from bot.presentation.notices import HeadNotices
+from bot.runtime.build import build_core
 from bot.services.health import HealthService
-from bot.services.intake import IntakeService
 from bot.services.refusals import RefusalService
 from bot.services.sources import SourceService
 from storage import Database, MemberRepo, TeamRepo

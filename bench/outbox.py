@@ -17,14 +17,14 @@ import time
 from pathlib import Path
 
 from bench import bench_settings
-from bot.build import build_services, make_bot
+from bot.actions.intake import NewLead
 from bot.clock import SystemClock
 from bot.delivery.outbox import OutboxWorker
 from bot.delivery.pacing import SendLimits
-from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
+from bot.delivery.telegram.pulse import TelegramPulse
 from bot.people import Person
-from bot.services.intake import NewLead
+from bot.runtime.build import build_services, make_bot
 from storage import Database, LeadFields, LeadSource, OutboxRepo
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.telegram_objects import Group

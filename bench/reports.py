@@ -18,15 +18,15 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bench.routing import HEAD, populate
-from bot.build import build_core
 from bot.clock import SystemClock
 from bot.i18n import Translator
 from bot.people import Person, Roles
-from bot.presentation.charts import render_png
-from bot.presentation.stats import stats_chart
-from bot.services.exports import ExportService
-from bot.services.replays import ReplayService
-from bot.services.reports import ReportService
+from bot.presentation.reports.charts import render_png
+from bot.presentation.reports.stats import stats_chart
+from bot.runtime.build import build_core
+from bot.services.reporting.exports import ExportService
+from bot.services.reporting.replays import ReplayService
+from bot.services.reporting.stats import ReportService
 from storage import Database
 
 

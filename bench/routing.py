@@ -22,12 +22,12 @@ from datetime import timedelta
 from pathlib import Path
 
 from bench import SET_UP_AT, open_all_day
-from bot.build import build_core
+from bot.actions.intake import IntakeService, NewLead
 from bot.clock import SystemClock
 from bot.people import Person, Roles
 from bot.routing import Mode
-from bot.services.intake import IntakeService, NewLead
-from bot.services.reports import ReportService
+from bot.runtime.build import build_core
+from bot.services.reporting.stats import ReportService
 from storage import Database, LeadFields, LeadSource, MemberRepo, TeamRepo, TeamSettingRepo
 from storage.clock_format import to_db
 

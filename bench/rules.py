@@ -21,16 +21,16 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bench import SET_UP_AT, open_all_day
-from bot.build import build_core
+from bot.actions.client_index import ClientIndex
+from bot.actions.intake import IntakeService, NewLead
 from bot.clock import SystemClock
 from bot.people import Roles
 from bot.routing import Franchise
-from bot.services.client_index import ClientIndex
-from bot.services.intake import IntakeService, NewLead
+from bot.runtime.build import build_core
 from bot.services.route_check import DryRun, RouteCheck
 from storage import Database, LeadFields, LeadSource, MemberRepo, TeamRepo, TeamSettingRepo
 from storage.clock_format import to_db
-from storage.rules import RuleRepo
+from storage.team.rules import RuleRepo
 
 HEAD = 1
 INDUSTRIES = ("retail", "medical", "construction", "government", "it", "logistics")

@@ -23,14 +23,14 @@ from pathlib import Path
 from aiogram import Bot
 
 from bench import bench_settings, open_all_day
-from bot.build import build_services
+from bot.actions.intake import NewLead
 from bot.clock import SystemClock
-from bot.delivery.pulse import TelegramPulse
 from bot.delivery.signal import OutboxSignal
-from bot.services.intake import NewLead
+from bot.delivery.telegram.pulse import TelegramPulse
+from bot.runtime.build import build_services
 from storage import Database, LeadFields, LeadSource, MemberRepo, TeamRepo, TeamSettingRepo
 from storage.clock_format import to_db
-from storage.timers import TimerKind, TimerRepo
+from storage.work.timers import TimerKind, TimerRepo
 
 HEAD = 1
 BENCH_TOKEN = "1:bench"  # noqa: S105 - never sent: the bench makes no Telegram call

@@ -1,29 +1,9 @@
 """Persistence: one SQLite file, numbered migrations, one repository class per table."""
 
-from storage.boards import BoardKind, BoardMessage, BoardRecord, BoardRepo
-from storage.buttons import Button, Buttons
 from storage.db import Database, WriteFailure
-from storage.errors import (
-    CannotOpenError,
-    DuplicateLeadError,
-    SchemaTooNewError,
-    StorageError,
-    StorageUnavailableError,
-)
-from storage.events import LeadEvent, LeadEventRepo
-from storage.heads import HeadRecord, HeadRepo
-from storage.lead_records import (
-    CLOSED_STATUSES,
-    OPEN_STATUSES,
-    LeadFields,
-    LeadRecord,
-    LeadSource,
-    LeadStatus,
-    Pool,
-)
-from storage.leads import LeadRepo
-from storage.members import MemberRecord, MemberRepo
-from storage.outbox import (
+from storage.delivery.boards import BoardKind, BoardMessage, BoardRecord, BoardRepo
+from storage.delivery.buttons import Button, Buttons
+from storage.delivery.outbox import (
     HANDING_OVER,
     FoldedRow,
     OutboxMethod,
@@ -34,14 +14,34 @@ from storage.outbox import (
     PendingRow,
     ShownMessage,
 )
-from storage.outbox_files import OutboxFile, OutboxFileRepo
-from storage.refusals import RefusalRecord, RefusalRepo
-from storage.reports import CohortLead, ReportRepo
-from storage.settings import TeamSettingRepo
-from storage.sources import SourceFigures, SourceKind, SourceRecord, SourceRepo
-from storage.teams import TeamRecord, TeamRepo
-from storage.turns import TurnRepo
+from storage.delivery.outbox_files import OutboxFile, OutboxFileRepo
+from storage.errors import (
+    CannotOpenError,
+    DuplicateLeadError,
+    SchemaTooNewError,
+    StorageError,
+    StorageUnavailableError,
+)
+from storage.reading.refusals import RefusalRecord, RefusalRepo
+from storage.reading.reports import CohortLead, ReportRepo
+from storage.team.heads import HeadRecord, HeadRepo
+from storage.team.members import MemberRecord, MemberRepo
+from storage.team.settings import TeamSettingRepo
+from storage.team.sources import SourceFigures, SourceKind, SourceRecord, SourceRepo
+from storage.team.teams import TeamRecord, TeamRepo
 from storage.unit import OutboxDue, Unit
+from storage.work.events import LeadEvent, LeadEventRepo
+from storage.work.lead_records import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
+    LeadFields,
+    LeadRecord,
+    LeadSource,
+    LeadStatus,
+    Pool,
+)
+from storage.work.leads import LeadRepo
+from storage.work.turns import TurnRepo
 
 __all__ = [
     "CLOSED_STATUSES",

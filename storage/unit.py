@@ -13,29 +13,29 @@ from datetime import datetime
 
 import aiosqlite
 
-from storage.boards import BoardRepo
-from storage.client_keys import ClientKeyRepo
-from storage.config_revision import ConfigRevisionRepo
-from storage.events import LeadEventRepo
-from storage.groups import GroupRepo
-from storage.heads import HeadRepo
-from storage.history import HistoryRepo
-from storage.leads import LeadRepo
-from storage.members import MemberRepo
-from storage.outbox import OutboxRepo
-from storage.outbox_files import OutboxFileRepo
-from storage.reason_questions import ReasonQuestionRepo
-from storage.refusals import RefusalRepo
-from storage.replay import ReplayRepo
-from storage.reports import ReportRepo
-from storage.restorations import RestorationRepo
-from storage.rules import AliasRepo, RuleRepo
-from storage.settings import TeamSettingRepo
-from storage.sources import SourceRepo
-from storage.teams import TeamRepo
-from storage.timers import TimerRepo
-from storage.turns import TurnRepo
-from storage.vacations import VacationRepo
+from storage.delivery.boards import BoardRepo
+from storage.delivery.outbox import OutboxRepo
+from storage.delivery.outbox_files import OutboxFileRepo
+from storage.reading.refusals import RefusalRepo
+from storage.reading.replay import ReplayRepo
+from storage.reading.reports import ReportRepo
+from storage.reading.restorations import RestorationRepo
+from storage.team.config_revision import ConfigRevisionRepo
+from storage.team.groups import GroupRepo
+from storage.team.heads import HeadRepo
+from storage.team.history import HistoryRepo
+from storage.team.members import MemberRepo
+from storage.team.rules import AliasRepo, RuleRepo
+from storage.team.settings import TeamSettingRepo
+from storage.team.sources import SourceRepo
+from storage.team.teams import TeamRepo
+from storage.team.vacations import VacationRepo
+from storage.work.client_keys import ClientKeyRepo
+from storage.work.events import LeadEventRepo
+from storage.work.leads import LeadRepo
+from storage.work.reason_questions import ReasonQuestionRepo
+from storage.work.timers import TimerRepo
+from storage.work.turns import TurnRepo
 
 
 @dataclass(frozen=True)

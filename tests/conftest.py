@@ -11,14 +11,14 @@ from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.types import Update
 
-from bot.build import Services, build_dispatcher, build_services
 from bot.config import Settings
 from bot.delivery.backoff import jittered_backoff
 from bot.delivery.outbox import OutboxWorker
 from bot.delivery.pacing import SendLimits
-from bot.delivery.pulse import TelegramPulse
-from bot.delivery.retry import RetryingRequests
 from bot.delivery.signal import OutboxSignal
+from bot.delivery.telegram.pulse import TelegramPulse
+from bot.delivery.telegram.retry import RetryingRequests
+from bot.runtime.build import Services, build_dispatcher, build_services
 from storage import Database
 from tests.builders import HEAD
 from tests.fakes.clock import FakeClock

@@ -11,9 +11,9 @@ from aiogram import Bot
 from aiogram.types import Message
 
 from bot.delivery.board_text import Slot, digest_slots, queue_slots
-from bot.delivery.markup import to_markup
 from bot.delivery.planning import BoardState
 from bot.delivery.premises import line_is_dead
+from bot.delivery.telegram.markup import to_markup
 from bot.i18n import Translator, language_for
 from storage import (
     BoardKind,

@@ -15,12 +15,12 @@ from bot.delivery.backoff import RetryDelay, jittered_backoff
 from bot.delivery.board_text import CAPTION_LIMIT, TEXT_LIMIT, length, split_long
 from bot.delivery.boards import Boards, CardsPosted
 from bot.delivery.chatplan import DIGEST_WINDOW, FOLD_HORIZON, Action, Kind, Plan, Step, plan
-from bot.delivery.failures import Failure, classify
 from bot.delivery.pacing import Pacer, SendLimits
 from bot.delivery.planning import BoardState, ChatRows, by_chat, chat_view, kind_of
 from bot.delivery.premises import broken as premise_broken
 from bot.delivery.sender import Outcome, Refusals, RowSender
 from bot.delivery.signal import OutboxSignal
+from bot.delivery.telegram.failures import Failure, classify
 from storage import HANDING_OVER, BoardKind, Database, OutboxMethod, OutboxPurpose
 from storage.unit import Unit
 

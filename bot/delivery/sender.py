@@ -16,11 +16,11 @@ from aiogram.types import BufferedInputFile, Message
 from bot.clock import Clock
 from bot.delivery.backoff import RetryDelay
 from bot.delivery.boards import CardsPosted, card_shown
-from bot.delivery.failures import Failure, classify, describe
-from bot.delivery.markup import to_markup
 from bot.delivery.pacing import Pacer
 from bot.delivery.premises import broken as premise_broken
 from bot.delivery.targets import CardNotPostedError, MessageGoneError, edited_message, reply_to
+from bot.delivery.telegram.failures import Failure, classify, describe
+from bot.delivery.telegram.markup import to_markup
 from storage import Database, OutboxFile, OutboxMethod, OutboxPurpose, OutboxRecord
 from storage.unit import Unit
 

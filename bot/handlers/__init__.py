@@ -2,27 +2,12 @@
 
 from aiogram import Router
 
-from bot.handlers import (
-    assign,
-    chats,
-    claim,
-    errors,
-    groups,
-    heads,
-    help,
-    hours,
-    intake,
-    managers,
-    membership,
-    modes,
-    offers,
-    reports,
-    rules,
-    setup,
-    sources,
-    team,
-    vacations,
-)
+from bot.handlers import errors, help
+from bot.handlers.leads import assign, claim, intake, offers
+from bot.handlers.reports import stats as reports
+from bot.handlers.routing import groups, modes, rules, sources
+from bot.handlers.team import chats, heads, hours, managers, membership, setup, vacations
+from bot.handlers.team import members as team
 
 
 def get_routers() -> list[Router]:

@@ -17,7 +17,7 @@ from bot.intake.multipart import MultipartError, multipart_pairs
 from bot.intake.shapes import flatten, nest_bracketed
 from bot.leads.fields import FILES_FIELD, is_lead, lead_from_pairs
 from bot.leads.text import lead_from_text
-from storage.lead_records import KNOWN_FIELDS, LeadFields
+from storage.work.lead_records import KNOWN_FIELDS, LeadFields
 
 MAX_BODY_BYTES = 64 * 1024
 JSON = "application/json"

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from aiohttp import web
 from pydantic import SecretStr
 
+from bot.actions.intake import IntakeService, NewLead
 from bot.clock import Clock
 from bot.intake.clients import InFlight, OverloadReports, Proxies
 from bot.intake.http import boundary as body_boundary
@@ -30,7 +31,6 @@ from bot.intake.vk import VkError, VkKind, read_vk
 from bot.leads.fields import is_lead, lead_from_pairs
 from bot.offload import SMALL_BYTES, by_size
 from bot.services.health import HealthService
-from bot.services.intake import IntakeService, NewLead
 from bot.services.refusals import RefusalService, RefusedRequest
 from bot.services.sources import SourceService
 from storage import LeadFields, LeadSource, SourceKind, SourceRecord, StorageUnavailableError

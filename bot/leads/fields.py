@@ -26,7 +26,7 @@ from bot.leads.aliases import (
 )
 from bot.leads.contacts import is_email, is_phone
 from bot.leads.names import guess_name, join_parts, looks_like_name
-from storage.lead_records import KNOWN_FIELDS, LeadFields
+from storage.work.lead_records import KNOWN_FIELDS, LeadFields
 
 _SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from bot.leads.contacts import find_email, find_phone, is_email, is_phone
 from bot.leads.fields import canonical_field, clean, lead_from_pairs
 from bot.leads.names import looks_like_name
-from storage.lead_records import LeadFields
+from storage.work.lead_records import LeadFields
 
 _LABELLED_LINE = re.compile(r"^\s*([^:\n]{1,40}?)\s*:\s*(.+?)\s*$")
 _LEGAL_FORM = re.compile(

@@ -21,8 +21,8 @@ from storage import (
     LeadStatus,
     MemberRecord,
 )
-from storage.reason_questions import QuestionKind
 from storage.unit import Unit
+from storage.work.reason_questions import QuestionKind
 
 log = logging.getLogger(__name__)
 

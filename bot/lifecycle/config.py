@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 from bot.routing import value_key
 from bot.team_settings import TeamSettings
 from storage import MemberRecord, TeamRecord, Unit
-from storage.groups import GroupRecord
-from storage.rules import RuleRecord
-from storage.vacations import VacationStatus
+from storage.team.groups import GroupRecord
+from storage.team.rules import RuleRecord
+from storage.team.vacations import VacationStatus
 
 
 @dataclass(frozen=True)

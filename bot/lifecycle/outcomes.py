@@ -15,8 +15,8 @@ from bot.people import Person
 from bot.presentation.callbacks import LostWhy, ReturnWhy
 from bot.presentation.endings import Endings
 from storage import Database, LeadEvent, LeadRecord, LeadStatus
-from storage.reason_questions import QuestionKind
 from storage.unit import Unit
+from storage.work.reason_questions import QuestionKind
 
 log = logging.getLogger(__name__)
 

@@ -44,10 +44,10 @@ from storage import (
     MemberRecord,
     TeamRecord,
 )
-from storage.groups import GroupRecord
-from storage.rules import RuleRecord
-from storage.turns import TEAM_SCOPE
+from storage.team.groups import GroupRecord
+from storage.team.rules import RuleRecord
 from storage.unit import Unit
+from storage.work.turns import TEAM_SCOPE
 
 
 def group_scope(group_id: int) -> str:

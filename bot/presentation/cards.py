@@ -23,7 +23,7 @@ from bot.leads.fields import (
     is_utm,
     normalise_key,
 )
-from storage.lead_records import LeadRecord, LeadStatus
+from storage.work.lead_records import LeadRecord, LeadStatus
 
 # Telegram counts message length in UTF-16 code units after HTML is parsed.
 TELEGRAM_TEXT_LIMIT = 4096

@@ -28,7 +28,7 @@ from typing import TypeVar
 
 from bot.routing.hours import Calendar
 from storage import CLOSED_STATUSES, LeadStatus
-from storage.reports import CohortLead
+from storage.reading.reports import CohortLead
 
 _TAKEN = frozenset({LeadStatus.TAKEN, *CLOSED_STATUSES})
 # The team's working time in force at a moment (its hours may have changed since).

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from storage.history import RuleChange, SettingChange
-from storage.rules import RuleRecord
+from storage.team.history import RuleChange, SettingChange
+from storage.team.rules import RuleRecord
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from enum import StrEnum
 
-from bot.delivery.failures import Failure, explain
+from bot.delivery.telegram.failures import Failure, explain
 from bot.i18n import plain_text
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.handover import Handover

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.clock import Clock
-from bot.delivery.pulse import TelegramPulse, WebhookReport
+from bot.delivery.telegram.pulse import TelegramPulse, WebhookReport
 from bot.people import Roles
 from storage import Database, StorageUnavailableError
 

@@ -9,7 +9,7 @@ from functools import partial
 from bot.i18n import Html, Translator
 from bot.presentation.notices import HeadNotices
 from storage import Database
-from storage.restorations import RestorationRecord
+from storage.reading.restorations import RestorationRecord
 
 log = logging.getLogger(__name__)
 

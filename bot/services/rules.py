@@ -17,8 +17,8 @@ from bot.services.team import find_member
 from bot.syntax import group_target, rule_field, split_rule, split_values, valid_group_name
 from bot.team_settings import MODE, SettingError
 from storage import Database, MemberRecord, TeamRecord
-from storage.groups import GroupRecord
-from storage.rules import AliasRecord
+from storage.team.groups import GroupRecord
+from storage.team.rules import AliasRecord
 from storage.unit import Unit
 
 log = logging.getLogger(__name__)

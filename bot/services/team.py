@@ -6,11 +6,11 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
+from bot.actions.intake import IntakeService
 from bot.i18n import Translator
 from bot.ids import row_number
 from bot.lifecycle.handover import Handover
 from bot.people import Person, Roles
-from bot.services.intake import IntakeService
 from storage import Database, MemberRecord, TeamRecord
 from storage.unit import Unit
 

@@ -21,9 +21,9 @@ from storage import (
     OutboxPurpose,
     TeamRecord,
 )
-from storage.timers import TimerKind, TimerRecord
+from storage.team.vacations import VacationRecord
 from storage.unit import Unit
-from storage.vacations import VacationRecord
+from storage.work.timers import TimerKind, TimerRecord
 
 
 class Away:

@@ -28,8 +28,8 @@ from bot.team_settings import (
 )
 from bot.timing.alarm import Alarm
 from storage import LeadRecord, LeadStatus, MemberRecord, Pool
-from storage.timers import LEAD_KINDS, TimerKind, TimerRecord
 from storage.unit import Unit
+from storage.work.timers import LEAD_KINDS, TimerKind, TimerRecord
 
 # Timers that run on the owner's working time rather than the team's.
 OWNER_KINDS = frozenset({TimerKind.ACCEPT_TIMEOUT, TimerKind.OUTCOME_REMIND})

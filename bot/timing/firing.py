@@ -18,8 +18,8 @@ from bot.timing.opening import Opening
 from bot.timing.timeouts import LeadTimers
 from bot.timing.weekly import WeeklyReport
 from storage import Database, TeamRecord
-from storage.timers import LEAD_KINDS, TimerKind, TimerRecord
 from storage.unit import Unit
+from storage.work.timers import LEAD_KINDS, TimerKind, TimerRecord
 
 log = logging.getLogger(__name__)
 

@@ -21,8 +21,8 @@ from storage import (
     Pool,
     TeamRecord,
 )
-from storage.timers import TimerKind
 from storage.unit import Unit
+from storage.work.timers import TimerKind
 
 NOON = 12  # the summary of an opening after it says good day, not good morning
 

@@ -36,8 +36,8 @@ from storage import (
     Pool,
     TeamRecord,
 )
-from storage.timers import TimerKind, TimerRecord
 from storage.unit import Unit
+from storage.work.timers import TimerKind, TimerRecord
 
 log = logging.getLogger(__name__)
 

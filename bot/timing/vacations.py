@@ -24,9 +24,9 @@ from storage import (
     MemberRecord,
     TeamRecord,
 )
-from storage.timers import TimerKind
+from storage.team.vacations import VacationRecord, VacationStatus
 from storage.unit import Unit
-from storage.vacations import VacationRecord, VacationStatus
+from storage.work.timers import TimerKind
 
 log = logging.getLogger(__name__)
 

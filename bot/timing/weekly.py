@@ -11,10 +11,10 @@ from bot.i18n import Html
 from bot.lifecycle.planner import Planner
 from bot.people import Roles
 from bot.periods import last_week
-from bot.presentation.charts import render_png
 from bot.presentation.notices import enqueue_messages, enqueue_photo, team_translator
-from bot.presentation.stats import stats_chart, stats_text
-from bot.services.reports import ReportService
+from bot.presentation.reports.charts import render_png
+from bot.presentation.reports.stats import stats_chart, stats_text
+from bot.services.reporting.stats import ReportService
 from bot.team_settings import DIGEST, TIMEZONE, Digest
 from bot.timing.deadlines import Deadlines
 from storage import OutboxFile, OutboxPurpose, TeamRecord

@@ -3,8 +3,8 @@ from __future__ import annotations
 from aiogram.methods import SendMessage
 from aiogram.types import Chat, User
 
+from bot.actions.intake import NewLead
 from bot.handlers.guard import LEAD_BUTTONS
-from bot.services.intake import NewLead
 from storage import (
     LeadFields,
     LeadRepo,

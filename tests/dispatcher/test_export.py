@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from bot.actions.intake import NewLead
 from bot.handlers.common import person_of
-from bot.services.intake import NewLead
 from storage import LeadEventRepo, LeadFields, LeadRepo, LeadSource
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World

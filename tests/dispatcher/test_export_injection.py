@@ -15,9 +15,9 @@ from aiogram.methods import AnswerCallbackQuery, SendDocument
 from aiogram.types import BufferedInputFile, User
 from openpyxl import load_workbook
 
+from bot.actions.intake import NewLead
 from bot.handlers.common import person_of
-from bot.presentation.exports import is_formula_like
-from bot.services.intake import NewLead
+from bot.presentation.reports.exports import is_formula_like
 from storage import LeadFields, LeadSource
 from tests.builders import HEAD, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World

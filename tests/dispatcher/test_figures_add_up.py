@@ -29,7 +29,7 @@ from bot.i18n import Translator
 from bot.lifecycle.assignments import Step as LifeStep
 from bot.lifecycle.handover import Assign, Reopen
 from bot.presentation.callbacks import ReturnWhy
-from bot.presentation.stats import stats_text
+from bot.presentation.reports.stats import stats_text
 from bot.reports.figures import Count
 from bot.routing import Mode
 from storage import Database, LeadRepo, OutboxPurpose

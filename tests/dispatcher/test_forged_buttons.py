@@ -12,7 +12,7 @@ from aiogram.methods import (
 )
 from aiogram.types import Chat, User
 
-from bot.delivery.markup import to_markup
+from bot.delivery.telegram.markup import to_markup
 from bot.routing import Mode
 from storage import LeadRepo, OutboxPurpose, OutboxRecord, OutboxRepo
 from tests.builders import IVAN, OLGA, STRANGER, TEAM_CHAT, button_update, private

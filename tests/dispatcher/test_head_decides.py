@@ -15,7 +15,7 @@ from storage import (
     OutboxRecord,
     OutboxRepo,
 )
-from storage.timers import TimerKind, TimerRepo
+from storage.work.timers import TimerKind, TimerRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to, stamped
@@ -71,7 +71,7 @@ async def test_each_head_gets_the_card_with_a_button_per_manager(world: World) -
 async def test_the_skill_match_is_marked_and_listed_first(world: World) -> None:
     _, olga = await head_team(world)
     await reply_to(world, HEAD, "/skills @olga CRM")
-    from bot.services.intake import NewLead
+    from bot.actions.intake import NewLead
     from storage import LeadFields, LeadSource
 
     submitted = await world.services.intake.submit(

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 from aiogram.methods import EditMessageText, SendMessage
 
+from bot.actions.intake import NewLead
 from bot.handlers.common import person_of
-from bot.services.intake import NewLead
 from storage import (
     LeadFields,
     LeadRepo,
@@ -19,7 +19,7 @@ from storage import (
     OutboxRepo,
     OutboxStatus,
 )
-from storage.timers import TimerKind, TimerRepo
+from storage.work.timers import TimerKind, TimerRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, bot_status_update
 from tests.conftest import World
 from tests.dispatcher.conftest import new_lead, reply_to

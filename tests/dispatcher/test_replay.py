@@ -12,7 +12,7 @@ from aiogram.types import User
 
 from bot.handlers.common import person_of
 from bot.routing.replay import Policy
-from bot.services.replays import Asked
+from bot.services.reporting.replays import Asked
 from storage import LeadRepo
 from tests.builders import HEAD, HEAD_PERSON, IVAN, OLGA, STRANGER, private, text_update
 from tests.conftest import World

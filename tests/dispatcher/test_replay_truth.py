@@ -11,7 +11,7 @@ from aiogram.methods import SendPhoto
 
 from bot.handlers.common import person_of
 from bot.routing import Mode
-from bot.services.replays import WhatIf
+from bot.services.reporting.replays import WhatIf
 from tests.builders import HEAD, HEAD_PERSON, IVAN, OLGA, TEAM_CHAT
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to

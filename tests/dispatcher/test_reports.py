@@ -181,7 +181,7 @@ async def test_team_shows_who_is_paused_and_what_a_head_set(world: World) -> Non
 
 
 def test_a_long_history_keeps_its_latest_lines_within_one_message() -> None:
-    from bot.handlers.views import latest_lines
+    from bot.handlers.leads.views import latest_lines
 
     lines = ["header", *(f"event {n:04d}" for n in range(1000))]
     shown = latest_lines(lines)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from aiogram.methods import AnswerCallbackQuery
 
-from bot.cli import put_back
+from bot.runtime.cli import put_back
 from storage import Database, LeadRepo, OutboxPurpose, OutboxRepo
 from storage.backup import copy_database
 from tests.builders import HEAD, IVAN, TEAM_CHAT, button_update

@@ -8,10 +8,10 @@ from aiogram.types import User
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.actions.intake import NewLead
 from bot.handlers.common import person_of
 from bot.leads.fields import lead_from_pairs
 from bot.routing import Mode
-from bot.services.intake import NewLead
 from bot.services.route_check import DryRun
 from storage import (
     LeadEventRepo,
@@ -23,7 +23,7 @@ from storage import (
     OutboxRepo,
     TurnRepo,
 )
-from storage.rules import RuleRepo
+from storage.team.rules import RuleRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, lead_count, make_team, reply_to, stamped

@@ -17,7 +17,7 @@ from storage import (
     Pool,
     TeamSettingRepo,
 )
-from storage.timers import TimerKind, TimerRepo
+from storage.work.timers import TimerKind, TimerRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 
 from storage import LeadRepo, LeadStatus, OutboxPurpose, TeamSettingRepo
-from storage.timers import TimerKind, TimerRepo
-from storage.vacations import VacationRepo, VacationStatus
+from storage.team.vacations import VacationRepo, VacationStatus
+from storage.work.timers import TimerKind, TimerRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
 from tests.dispatcher.conftest import new_lead, reply_to

@@ -10,9 +10,9 @@ from aiogram.methods import AnswerCallbackQuery, SendMessage, SendPhoto
 
 from bot.i18n import Translator
 from bot.periods import last_week
-from bot.presentation.stats import stats_chart, stats_text
+from bot.presentation.reports.stats import stats_chart, stats_text
 from storage import OutboxMethod, OutboxPurpose, OutboxRecord, OutboxRepo, TeamRepo
-from storage.timers import TimerKind, TimerRepo
+from storage.work.timers import TimerKind, TimerRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to, stamped

@@ -11,8 +11,8 @@ from typing import Any
 import aiohttp
 import pytest
 
-from bot.app import Application
 from bot.delivery.backoff import RetryDelay
+from bot.runtime.app import Application
 from tests.conftest import TOKEN, make_settings
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.telegram_objects import Group, Sent, User

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.doctor import examine, report
+from bot.runtime.doctor import examine, report
 from storage import Database
 from tests.conftest import TOKEN
 from tests.e2e.process import free_port

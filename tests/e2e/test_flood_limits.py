@@ -12,9 +12,9 @@ import pytest
 
 from bench import SET_UP_AT
 from bench.burst import MANAGERS, Paced, bot_on, burst, buttons_in, phone, team_of
-from bot.build import build_dispatcher
+from bot.actions.intake import NewLead
 from bot.people import Person
-from bot.services.intake import NewLead
+from bot.runtime.build import build_dispatcher
 from storage import LeadFields, LeadSource, MemberRepo
 from tests.builders import HEAD_PERSON
 from tests.conftest import TOKEN

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import Application
+from bot.runtime.app import Application
 from storage.instance_lock import AlreadyRunningError
 from tests.conftest import make_settings
 from tests.e2e.process import BotProcess

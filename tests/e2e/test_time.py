@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from storage import LeadRepo, LeadStatus, Pool
 from storage.clock_format import to_db
-from storage.timers import TimerKind, TimerRepo
+from storage.work.timers import TimerKind, TimerRepo
 from tests.e2e.conftest import (
     HEAD,
     IVAN,

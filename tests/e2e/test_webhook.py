@@ -13,10 +13,10 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.app import Application
 from bot.config import Settings
+from bot.runtime.app import Application
+from bot.runtime.webhook import check_webhook
 from bot.team_settings import CAP
-from bot.webhook import check_webhook
 from storage import LeadStatus
 from tests.conftest import make_settings
 from tests.e2e.conftest import (

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.services.intake import IntakeService, NewLead
+from bot.actions.intake import IntakeService, NewLead
 from storage import LeadFields, LeadRepo, LeadSource
 from tests.conftest import World
 from tests.dispatcher.conftest import lead_count, make_team

@@ -5,9 +5,9 @@ a lead pays for itself, not for re-reading who is in the team."""
 from __future__ import annotations
 
 from bench import SET_UP_AT, open_all_day
-from bot.build import build_core
+from bot.actions.intake import IntakeService, NewLead
 from bot.people import Roles
-from bot.services.intake import IntakeService, NewLead
+from bot.runtime.build import build_core
 from storage import Database, LeadFields, LeadSource
 from tests.fakes.clock import FakeClock
 from tests.fakes.statements import counting

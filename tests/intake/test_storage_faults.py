@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from bot.services.intake import IntakeService, NewLead, Submitted
+from bot.actions.intake import IntakeService, NewLead, Submitted
 from storage import RefusalRepo
 from tests.conftest import World
 from tests.dispatcher.conftest import lead_count, make_team

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.cli import main as cli
+from bot.runtime.cli import main as cli
 from bot.timing.scheduler import Scheduler
 from storage import Database, LeadFields, LeadSource
 from storage.backup import Backups, BadBackupError, check_copy, copy_database

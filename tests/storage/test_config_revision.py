@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from bot.lifecycle.config import ConfigCache
 from storage import Database, LeadFields, LeadSource, Unit
-from storage.config_revision import CONFIG_TABLES
+from storage.team.config_revision import CONFIG_TABLES
 from tests.repos import bare
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)

@@ -15,10 +15,10 @@ from typing import assert_never
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.build import build_core
 from bot.lifecycle.states import TABLE, UNDO_WINDOW, Move, Stage, allowed, stage_of
 from bot.lifecycle.transitions import Lifecycle, Moved, Note, Refusal, Refused
 from bot.people import Roles
+from bot.runtime.build import build_core
 from storage import Database, LeadFields, LeadRecord, LeadSource, LeadStatus, Unit
 from tests.repos import bare
 

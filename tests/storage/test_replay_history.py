@@ -11,9 +11,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.build import build_core
 from bot.people import Person, Roles
-from bot.services.replays import Asked, ReplayService
+from bot.runtime.build import build_core
+from bot.services.reporting.replays import Asked, ReplayService
 from storage import Database, LeadEvent, LeadFields, LeadSource
 from storage.clock_format import to_db
 from tests.fakes.clock import FakeClock

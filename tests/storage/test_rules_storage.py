@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.services.client_index import BACKFILL_BATCH, ClientIndex
+from bot.actions.client_index import BACKFILL_BATCH, ClientIndex
 from storage import Database, LeadFields, LeadRepo, LeadSource, MemberRepo, TeamRepo
-from storage.client_keys import ClientKeyRepo
-from storage.groups import GroupRepo
-from storage.rules import AliasRepo, RuleRepo
+from storage.team.groups import GroupRepo
+from storage.team.rules import AliasRepo, RuleRepo
+from storage.work.client_keys import ClientKeyRepo
 from tests.storage.test_migrations import old_file
 
 AT = datetime(2026, 12, 1, 9, tzinfo=UTC)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from storage import Database, LeadFields, LeadRepo, LeadSource, LeadStatus, MemberRepo, TeamRepo
-from storage.timers import TimerKind, TimerRepo
-from storage.vacations import VacationRepo, VacationStatus
+from storage.team.vacations import VacationRepo, VacationStatus
+from storage.work.timers import TimerKind, TimerRepo
 from tests.storage.test_migrations import old_file
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from matplotlib.image import imread
 
 from bot.i18n import Translator
-from bot.presentation.charts import MAX_CHANNELS, WIDTH_PX, chart_data, render_png
+from bot.presentation.reports.charts import MAX_CHANNELS, WIDTH_PX, chart_data, render_png
 from bot.reports.figures import Count
 from storage import MemberRecord
 

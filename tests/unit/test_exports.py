@@ -15,12 +15,12 @@ from openpyxl import load_workbook
 
 from bot.i18n import Translator
 from bot.periods import parse_period
-from bot.presentation.exports import Sheet, is_formula_like, phone_text, write_csv
-from bot.presentation.stats import ChannelNames, Figures
-from bot.presentation.workbook import write_xlsx
+from bot.presentation.reports.exports import Sheet, is_formula_like, phone_text, write_csv
+from bot.presentation.reports.stats import ChannelNames, Figures
+from bot.presentation.reports.workbook import write_xlsx
 from bot.reports.figures import Count
 from bot.routing.hours import Calendar, Span
-from storage.export import ExportEvent, ExportLead
+from storage.reading.export import ExportEvent, ExportLead
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 OFFICE = Calendar(MOSCOW, frozenset(range(5)), Span(9 * 60, 18 * 60))

@@ -15,7 +15,7 @@ from aiogram.exceptions import (
 )
 from aiogram.methods import SendMessage
 
-from bot.delivery.failures import Failure, classify, explain
+from bot.delivery.telegram.failures import Failure, classify, explain
 
 CALL = SendMessage(chat_id=-1001, text="x")
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from bot.reports.figures import Count, tally
 from bot.routing.hours import Calendar, Span
 from storage import LeadStatus
-from storage.reports import CohortLead
+from storage.reading.reports import CohortLead
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 OFFICE = Calendar(MOSCOW, frozenset(range(5)), Span(9 * 60, 18 * 60))

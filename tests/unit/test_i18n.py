@@ -36,7 +36,7 @@ def test_every_key_built_from_a_prefix_exists() -> None:
     for path in BOT.rglob("*.py"):
         prefixes |= set(PREFIX_IN_CODE.findall(path.read_text("utf-8")))
     assert prefixes >= {"field.", "source.", "cmd."}
-    from storage.lead_records import KNOWN_FIELDS, LeadSource
+    from storage.work.lead_records import KNOWN_FIELDS, LeadSource
 
     for field in KNOWN_FIELDS:
         assert "field." + field in CATALOGS["ru"]

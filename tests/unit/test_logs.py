@@ -3,7 +3,7 @@ from __future__ import annotations
 import io
 import logging
 
-from bot.logs import HIDDEN, Redactor
+from bot.runtime.logs import HIDDEN, Redactor
 
 TOKEN = "123456:AAEhBOweik9ai2o9-secret-half"
 

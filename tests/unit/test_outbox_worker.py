@@ -11,8 +11,8 @@ import pytest
 from aiogram import Bot
 from aiogram.methods import EditMessageText, SendMessage
 
+from bot.actions.intake import NewLead
 from bot.delivery.backoff import MAX_BACKOFF, backoff
-from bot.services.intake import NewLead
 from storage import (
     LeadEventRepo,
     LeadFields,

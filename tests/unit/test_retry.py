@@ -7,7 +7,7 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramRetryAfter, TelegramServerError
 from aiogram.methods import AnswerCallbackQuery, GetUpdates, SendMessage
 
-from bot.delivery.retry import RetryingRequests
+from bot.delivery.telegram.retry import RetryingRequests
 from tests.conftest import TOKEN
 from tests.fakes.errors import network_down, retry_after, server_error
 from tests.fakes.session import RecordingSession, message_for

@@ -12,7 +12,7 @@ HEAVY = ("matplotlib", "numpy", "PIL", "openpyxl")
 def test_starting_the_bot_imports_no_chart_or_spreadsheet_library() -> None:
     probe = (
         "import sys\n"
-        "import bot.app, bot.cli, bot.build, bot.handlers\n"
+        "import bot.runtime.app, bot.runtime.cli, bot.runtime.build, bot.handlers\n"
         f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
     )
     done = subprocess.run(  # noqa: S603 - our own interpreter, our own code

@@ -1,0 +1,1 @@
+"""What delivery knows of Telegram: its failures, markup, reachability and health."""

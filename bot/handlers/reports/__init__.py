@@ -1,0 +1,1 @@
+"""Routers of the reports: /stats, /my, /export, /replay."""

@@ -1,0 +1,1 @@
+"""Routers of routing: the mode, rules, groups and aliases, form links."""

@@ -1,0 +1,1 @@
+"""Routers of the team: its set-up, members, heads, hours, vacations and the chat."""

@@ -1,0 +1,116 @@
+"""A period's figures (`Figures`, counted by `bot.reports.figures.tally`), and how they read:
+the /stats text and picture, and the Monday report, which is the same text and picture for
+last week. Pure: figures and a translator in, Telegram HTML or chart data out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import tzinfo
+
+from bot.i18n import Html, Translator
+from bot.periods import Period
+from bot.presentation.cards import clip
+from bot.presentation.reports.charts import ChartData, chart_data
+from bot.presentation.reports.words import conversion_text, take_text
+from bot.reports.figures import Calendars, Count
+from bot.routing import value_key
+from storage import MemberRecord
+from storage.team.rules import AliasRecord
+
+
+class ChannelNames:
+    """Channels as the heads name them: "yandex" is "Яндекс Директ" once
+    `/alias channel yandex "Яндекс Директ"` says so; spellings that differ only in case or
+    spaces are one channel, under the first spelling seen. /stats and /export name alike."""
+
+    def __init__(self, aliases: list[AliasRecord]) -> None:
+        self._names = {value_key(a.alias): a.canonical for a in aliases}
+        self._names |= {value_key(a.canonical): a.canonical for a in aliases}
+        self._first: dict[str, str] = {}
+
+    def __call__(self, channel: str | None) -> str | None:
+        if channel is None or not channel.strip():
+            return None
+        name = self._names.get(value_key(channel), channel.strip())
+        return self._first.setdefault(value_key(name), name)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A team's period: a row per manager (the active ones, and whoever had a lead or a
+    take in it), the leads nobody has yet, and a row per channel, biggest first; with the
+    team, zone and names an export of the same period reads and writes with."""
+
+    period: Period
+    members: tuple[tuple[MemberRecord, Count], ...]
+    waiting: Count
+    channels: dict[str | None, Count]
+    total: Count
+    team_id: int
+    zone: tzinfo
+    names: ChannelNames
+    calendars: Calendars  # the team's working time then, which time to take is counted in
+
+    @property
+    def empty(self) -> bool:
+        return self.total.received == 0
+
+
+def stats_heading(period: Period, tr: Translator) -> Html:
+    first, last = period.first_day.strftime("%d.%m.%Y"), period.last_day.strftime("%d.%m.%Y")
+    return tr("stats_header." + period.span.value, first=first, last=last)
+
+
+def _row(name: Html | str, count: Count, tr: Translator) -> Html:
+    return tr(
+        "stats.row",
+        name=name,
+        received=count.received,
+        taken=count.taken,
+        in_work=count.in_work,
+        won=count.won,
+        lost=count.lost,
+        not_taken=count.not_taken,
+        conversion=conversion_text(count, tr),
+        take=take_text(count, tr),
+    )
+
+
+def stats_text(figures: Figures, tr: Translator) -> Html:
+    lines: list[str] = [stats_heading(figures.period, tr)]
+    if figures.empty:
+        lines.append(tr("stats.empty"))
+        return Html("\n".join(lines))
+    lines += [tr("stats.legend"), ""]
+    for member, count in figures.members:
+        lines.append(_row(clip(member.full_name, 24), count, tr))
+    if figures.waiting.received:
+        lines.append(tr("stats.waiting", count=figures.waiting.received))
+    lines.append(_row(tr("stats.total_name"), figures.total, tr))
+    lines += ["", tr("stats.channels")]
+    for channel, c in figures.channels.items():
+        shown = clip(channel, 40) if channel else tr("stats.no_channel")
+        lines.append(
+            tr(
+                "stats.channel",
+                channel=shown,
+                received=c.received,
+                taken=c.taken,
+                won=c.won,
+                lost=c.lost,
+                conversion=conversion_text(c, tr),
+            )
+        )
+    return Html("\n".join(lines))
+
+
+def stats_chart(figures: Figures, tr: Translator) -> ChartData:
+    """What the picture plots: the text's own figures, under the text's heading."""
+    return chart_data(
+        str(stats_heading(figures.period, tr)),
+        figures.members,
+        figures.waiting,
+        figures.channels,
+        figures.total,
+        tr,
+    )

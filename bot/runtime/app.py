@@ -1,0 +1,291 @@
+"""Running it: settings in; a running bot, outbox worker, scheduler and intake server out.
+
+Nothing is built at import time. The services come from `bot.runtime.build`, as in every test.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass
+
+from aiogram import Bot, Dispatcher
+from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
+from aiogram.types import User
+from aiohttp.typedefs import Handler
+
+from bot.actions.client_index import ClientIndex
+from bot.clock import Clock, SystemClock
+from bot.config import ConfigError, Settings, exit_with, load_settings
+from bot.delivery.backoff import RetryDelay
+from bot.delivery.outbox import OutboxWorker
+from bot.delivery.signal import OutboxSignal
+from bot.delivery.telegram.garbled import GarbledIsOutage
+from bot.delivery.telegram.pulse import TelegramPulse
+from bot.delivery.telegram.retry import RetryingRequests
+from bot.handlers.commands import publish_commands
+from bot.intake.ratelimit import ClientLimiter
+from bot.intake.server import GuardedRunner, serve
+from bot.intake.web import ClientGuard, make_intake_app
+from bot.runtime.build import REQUEST_TIMEOUT, Services, build_dispatcher, build_services, make_bot
+from bot.runtime.logs import install_redaction
+from bot.runtime.webhook import register_webhook, updates_handler, watch_webhook
+from bot.services.health import NO_HEADS
+from bot.timing.scheduler import Scheduler
+from storage import CannotOpenError, Database, SchemaTooNewError
+from storage.backup import Backups
+from storage.instance_lock import AlreadyRunningError, InstanceLock
+
+log = logging.getLogger(__name__)
+
+
+MAX_CONNECT_DELAY = 60.0
+
+
+def backups_of(settings: Settings) -> Backups:
+    return Backups(
+        settings.database_path, settings.backup_folder, settings.backup_keep, settings.zone
+    )
+
+
+async def _open_database(settings: Settings, clock: Clock) -> Database:
+    backups = backups_of(settings)
+
+    def before_migrating(version: int) -> None:
+        # Migrations run at start after an upgrade: the data as it was goes to a copy first.
+        made = backups.make(clock.now(), f"before-{version:04d}")
+        log.info("copied the database to %s before migrating it", made)
+
+    try:
+        return await Database.open(settings.database_path, before_migrating)
+    except CannotOpenError as error:
+        raise ConfigError(
+            f"DATABASE_PATH {settings.database_path} cannot be opened: {error}"
+        ) from None
+
+
+async def _start_intake(
+    settings: Settings, services: Services, clock: Clock, updates: Handler | None
+) -> GuardedRunner:
+    guard = ClientGuard.of(
+        services.refusals,
+        clock,
+        settings.intake_max_connections_per_client,
+        settings.proxies,
+    )
+    app = make_intake_app(
+        services.intake,
+        services.health,
+        services.refusals,
+        settings.intake_token,
+        ClientLimiter(settings.intake_rate_limit, clock),
+        services.sources,
+        guard,
+    )
+    if updates is not None and settings.webhook_path is not None:
+        app.router.add_post(settings.webhook_path, updates)
+    try:
+        runner = await serve(
+            app,
+            settings.intake_host,
+            settings.intake_port,
+            settings.connection_limits,
+            settings.proxies,
+            guard.overload.refused,
+        )
+    except OSError as error:
+        raise ConfigError(
+            f"INTAKE_HOST/INTAKE_PORT {settings.intake_host}:{settings.intake_port} "
+            f"cannot be used: {error.strerror or error}"
+        ) from None
+    if settings.intake_token is None:
+        log.warning("INTAKE_TOKEN is not set: POST /leads answers 503 until it is")
+    return runner
+
+
+@dataclass
+class Application:
+    settings: Settings
+    db: Database
+    bot: Bot
+    dispatcher: Dispatcher
+    services: Services
+    intake: GuardedRunner
+    scheduler: Scheduler
+    pulse: TelegramPulse
+
+    @property
+    def intake_url(self) -> str:
+        host, port = self.intake.addresses[0][:2]
+        return f"http://{host}:{port}"
+
+    @classmethod
+    @asynccontextmanager
+    async def running(
+        cls,
+        settings: Settings,
+        clock: Clock | None = None,
+        retry_delay: RetryDelay | None = None,
+        request_timeout: float = REQUEST_TIMEOUT,
+    ) -> AsyncIterator[Application]:
+        """Open the database, start delivery and intake; stop them all on exit."""
+        clock = clock or SystemClock()
+        lock = InstanceLock.acquire(settings.database_path)
+        try:
+            db = await _open_database(settings, clock)
+        except BaseException:
+            lock.release()
+            raise
+        pulse = TelegramPulse(clock)
+        # Two sessions: handlers' calls are retried in place (a person waits for them), the
+        # outbox's calls are retried by rescheduling their rows and must never sleep.
+        bot = make_bot(settings, request_timeout)
+        bot.session.middleware(pulse)
+        bot.session.middleware(RetryingRequests())
+        # Innermost: the pulse and the retries see a proxy's page as the outage it is.
+        bot.session.middleware(GarbledIsOutage())
+        outbox_bot = make_bot(settings, request_timeout)
+        outbox_bot.session.middleware(pulse)
+        outbox_bot.session.middleware(GarbledIsOutage())
+        outbox_signal = OutboxSignal()
+        services = build_services(db, bot, settings, clock, outbox_signal, pulse)
+        await services.heads.load()
+        await services.restores.tell()
+        await ClientIndex(db).backfill()
+        worker = OutboxWorker(
+            db,
+            outbox_bot,
+            clock,
+            outbox_signal,
+            services.chats,
+            services.timers,
+            limits=settings.send_limits,
+            retry_delay=retry_delay,
+        )
+        delivery = asyncio.create_task(worker.run(), name="outbox")
+        scheduler = Scheduler(
+            services.timers,
+            services.refusals,
+            backups_of(settings),
+            clock,
+            services.alarm,
+            settings.zone,
+        )
+        intake: GuardedRunner | None = None
+        dispatcher = build_dispatcher(services, settings.zone)
+        try:
+            intake = await _start_intake(
+                settings, services, clock, updates_handler(settings, dispatcher, bot)
+            )
+            await scheduler.start()
+            yield cls(settings, db, bot, dispatcher, services, intake, scheduler, pulse)
+        finally:
+            scheduler.shutdown()
+            # Intake first: a lead taken after the worker stopped would wait for the next start.
+            if intake is not None:
+                await intake.cleanup()
+            worker.stop()
+            try:
+                await asyncio.wait_for(delivery, timeout=request_timeout + 5)
+            except TimeoutError:
+                log.warning("the outbox did not stop in time; its last message may repeat")
+            await bot.session.close()
+            await outbox_bot.session.close()
+            await db.close()
+            lock.release()
+
+    async def wait_for_telegram(self, first_delay: float) -> User:
+        """Ask Telegram who we are until it answers.
+
+        A server often boots before its network is up. Meanwhile intake keeps taking leads
+        and the outbox keeps their cards, so waiting beats exiting.
+        """
+        delay = first_delay
+        while True:
+            try:
+                return await self.bot.get_me()
+            except TelegramUnauthorizedError:
+                raise ConfigError(
+                    "BOT_TOKEN was rejected by Telegram: check it with @BotFather"
+                ) from None
+            except (TelegramAPIError, TimeoutError, OSError) as error:
+                log.warning("Telegram is not answering (%s); next try in %.0f s", error, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, MAX_CONNECT_DELAY)
+
+    async def prepare_telegram(self, first_delay: float = 1.0) -> None:
+        me = await self.wait_for_telegram(first_delay)
+        log.info("running as @%s", me.username)
+        if self.settings.webhook_url is None:
+            try:
+                # A webhook left by an earlier deployment would make getUpdates fail. Updates
+                # that arrived while we were down are kept: they may be claims.
+                await self.bot.delete_webhook(drop_pending_updates=False)
+            except TelegramAPIError as error:
+                log.warning("could not remove a webhook (%s); polling will retry", error)
+        await publish_commands(self.bot, self.services.roles.head_ids)
+
+    async def serve_webhook(self, first_delay: float = 1.0) -> None:
+        """Webhook mode: tell Telegram where to deliver (updates waiting since the last run
+        come too), then watch how its deliveries go, for /health. Ends only when cancelled;
+        the intake server handles the updates themselves."""
+        await self.prepare_telegram(first_delay)
+        await register_webhook(self.bot, self.settings, self.dispatcher, first_delay)
+        await watch_webhook(self.bot, self.pulse)
+
+    async def serve(self) -> None:
+        """Take updates until cancelled: from the webhook when WEBHOOK_URL is set, else by
+        long polling."""
+        if self.settings.webhook_url is not None:
+            await self.serve_webhook()
+        else:
+            await self.poll()
+
+    async def poll(self, *, handle_signals: bool = True, first_delay: float = 1.0) -> None:
+        await self.prepare_telegram(first_delay)
+        await self.dispatcher.start_polling(
+            self.bot,
+            handle_signals=handle_signals,
+            close_bot_session=False,
+            allowed_updates=self.dispatcher.resolve_used_update_types(),
+            # Handle a batch fully before asking for the next: getUpdates confirms the
+            # offset, so an update in flight when the process dies is delivered again.
+            handle_as_tasks=False,
+        )
+
+
+async def run(settings: Settings) -> None:
+    if not settings.admin_ids:
+        log.warning(NO_HEADS)
+    async with Application.running(settings) as app:
+        log.info("intake listening on %s", app.intake_url)
+        polling = asyncio.create_task(app.serve())
+        # Until polling starts (and installs aiogram's own graceful handlers), a signal
+        # still has to close the intake and the database cleanly.
+        loop = asyncio.get_running_loop()
+        for stop_signal in (signal.SIGINT, signal.SIGTERM):
+            with suppress(NotImplementedError):
+                loop.add_signal_handler(stop_signal, polling.cancel)
+        with suppress(asyncio.CancelledError):
+            await polling
+
+
+def main() -> None:
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        settings = load_settings()
+        install_redaction(*settings.secrets())
+        asyncio.run(run(settings))
+    except (ConfigError, SchemaTooNewError) as error:
+        exit_with(error)
+    except AlreadyRunningError as error:
+        print(f"Not started: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    except KeyboardInterrupt:
+        pass

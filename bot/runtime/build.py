@@ -1,0 +1,223 @@
+"""The services and the dispatcher, built from settings: `main()` and every test build them
+with these same functions, so that a test runs the handlers and services the bot runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+
+from bot.actions.intake import IntakeService
+from bot.actions.reactions import AfterCommit
+from bot.clock import Clock
+from bot.config import Settings
+from bot.delivery.signal import OutboxSignal
+from bot.delivery.telegram.pulse import TelegramPulse
+from bot.delivery.telegram.reach import TelegramReach
+from bot.handlers import get_routers
+from bot.handlers.guard import ButtonGuard
+from bot.handlers.middlewares import I18nMiddleware, ProfileMiddleware
+from bot.lifecycle.assignments import Assignments
+from bot.lifecycle.claims import Claims
+from bot.lifecycle.distribution import Distributor
+from bot.lifecycle.handover import Handover
+from bot.lifecycle.head_cards import HeadCards
+from bot.lifecycle.outcomes import Outcomes
+from bot.lifecycle.planner import Planner
+from bot.lifecycle.transitions import Lifecycle
+from bot.people import Roles
+from bot.presentation.endings import Endings
+from bot.presentation.lead_posts import LeadPosts
+from bot.presentation.notices import HeadNotices
+from bot.presentation.reactions import Reactions
+from bot.services.buttons import ButtonLedger
+from bot.services.chats import ChatService
+from bot.services.heads import HeadService
+from bot.services.health import HealthService
+from bot.services.managers import ManagerService
+from bot.services.refusals import RefusalService
+from bot.services.reporting.exports import ExportService
+from bot.services.reporting.replays import ReplayService
+from bot.services.reporting.stats import ReportService
+from bot.services.restores import RestoreNotices
+from bot.services.route_check import RouteCheck
+from bot.services.rules import RuleService
+from bot.services.sources import SourceService
+from bot.services.team import TeamService
+from bot.timing.alarm import Alarm
+from bot.timing.away import Away
+from bot.timing.deadlines import Deadlines
+from bot.timing.firing import TimerService
+from bot.timing.opening import Opening
+from bot.timing.timeouts import LeadTimers
+from bot.timing.vacations import Vacations
+from bot.timing.weekly import WeeklyReport
+from storage import Database
+
+# aiogram waits 60 s by default; a hung send should not hold the outbox that long.
+REQUEST_TIMEOUT = 20.0
+
+
+@dataclass(frozen=True)
+class Services:
+    intake: IntakeService
+    sources: SourceService
+    claims: Claims
+    assignments: Assignments
+    outcomes: Outcomes
+    handover: Handover
+    managers: ManagerService
+    reports: ReportService
+    exports: ExportService
+    replays: ReplayService
+    teams: TeamService
+    chats: ChatService
+    health: HealthService
+    refusals: RefusalService
+    heads: HeadService
+    rules: RuleService
+    routes: RouteCheck
+    roles: Roles
+    vacations: Vacations
+    timers: TimerService
+    alarm: Alarm
+    buttons: ButtonLedger
+    restores: RestoreNotices
+
+
+def make_bot(settings: Settings, timeout: float = REQUEST_TIMEOUT) -> Bot:
+    session = AiohttpSession(
+        api=TelegramAPIServer.from_base(settings.telegram_api_url), timeout=timeout
+    )
+    return Bot(
+        token=settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(
+            parse_mode=ParseMode.HTML,
+            link_preview_is_disabled=True,
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Core:
+    """A lead's life, wired once: what the services receive, each only the parts it uses."""
+
+    alarm: Alarm
+    planner: Planner
+    deadlines: Deadlines
+    life: Lifecycle
+    notices: HeadNotices
+    head_cards: HeadCards
+    posts: LeadPosts
+    told: Reactions
+    distributor: Distributor
+
+
+def build_core(roles: Roles, zone: str) -> Core:
+    alarm = Alarm()
+    planner = Planner(roles, zone)
+    deadlines = Deadlines(planner, alarm)
+    life = Lifecycle(deadlines)
+    notices = HeadNotices(roles)
+    head_cards = HeadCards(planner, roles)
+    posts = LeadPosts(notices)
+    told = Reactions(posts)
+    distributor = Distributor(planner, life, posts, notices, head_cards)
+    return Core(alarm, planner, deadlines, life, notices, head_cards, posts, told, distributor)
+
+
+def build_services(
+    db: Database,
+    bot: Bot,
+    settings: Settings,
+    clock: Clock,
+    outbox_signal: OutboxSignal,
+    pulse: TelegramPulse,
+) -> Services:
+    roles = Roles(settings.admin_ids)
+    core = build_core(roles, settings.timezone)
+    # Every unit reads the bot's clock once; what it emitted is reacted to after its commit.
+    db.now = clock.now
+    db.on_commit = AfterCommit(outbox_signal)
+    alarm, planner, deadlines, life = core.alarm, core.planner, core.deadlines, core.life
+    notices, head_cards, posts, told = core.notices, core.head_cards, core.posts, core.told
+    distributor = core.distributor
+    intake = IntakeService(db, distributor)
+    handover = Handover(db, planner, life, told, distributor)
+    reports = ReportService(db, clock, roles, settings.timezone)
+    away = Away(planner, life, told, handover)
+    lead_timers = LeadTimers(
+        planner, deadlines, life, distributor, posts, told, notices, head_cards
+    )
+    opening = Opening(planner, deadlines, distributor, posts)
+    weekly = WeeklyReport(planner, deadlines, roles, reports)
+    timers = TimerService(db, planner, deadlines, lead_timers, opening, away, weekly)
+    reach = TelegramReach(bot)
+    teams = TeamService(db, roles, intake, handover, reach, timers)
+    chats = ChatService(db, roles, distributor, handover)
+    health = HealthService(db, pulse, clock, roles)
+    refusals = RefusalService(db, clock, notices)
+    heads = HeadService(db, roles, teams)
+    vacations = Vacations(db, roles, planner, deadlines, away)
+    assignments = Assignments(db, life, told, distributor)
+    local_url = f"http://{settings.intake_host}:{settings.intake_port}"
+    return Services(
+        intake=intake,
+        sources=SourceService(db, clock, settings.zone, settings.public_url, local_url),
+        claims=Claims(db, planner, life, told),
+        assignments=assignments,
+        outcomes=Outcomes(db, clock, life, Endings(told), assignments),
+        handover=handover,
+        managers=ManagerService(db, settings.timezone, timers),
+        reports=reports,
+        exports=ExportService(db, roles, reports),
+        replays=ReplayService(db, clock, roles, planner),
+        teams=teams,
+        chats=chats,
+        health=health,
+        refusals=refusals,
+        heads=heads,
+        rules=RuleService(db, planner),
+        routes=RouteCheck(db, planner),
+        roles=roles,
+        vacations=vacations,
+        timers=timers,
+        alarm=alarm,
+        buttons=ButtonLedger(db, clock, planner, settings.zone),
+        restores=RestoreNotices(db, notices),
+    )
+
+
+def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
+    dispatcher = Dispatcher(
+        intake=services.intake,
+        sources=services.sources,
+        claims=services.claims,
+        assignments=services.assignments,
+        outcomes=services.outcomes,
+        handover=services.handover,
+        managers=services.managers,
+        reports=services.reports,
+        exports=services.exports,
+        replays=services.replays,
+        zone=zone,
+        teams=services.teams,
+        chats=services.chats,
+        heads=services.heads,
+        rules=services.rules,
+        routes=services.routes,
+        roles=services.roles,
+        vacations=services.vacations,
+        buttons=services.buttons,
+    )
+    dispatcher.update.middleware(I18nMiddleware())
+    dispatcher.update.middleware(ProfileMiddleware())
+    dispatcher.callback_query.outer_middleware(ButtonGuard())
+    dispatcher.include_routers(*get_routers())
+    return dispatcher

@@ -1,0 +1,1 @@
+"""Long reads for reports, the replay and the export; refused requests; restorations."""

@@ -1,0 +1,58 @@
+"""Read-only facts for the reports: the leads that arrived in a period, each with what became
+of it. The figures are counted from these by one pure function (`bot/reports/figures.py`),
+so that /stats, its chart, the Monday report and the workbook all count alike. Nothing here
+writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import aiosqlite
+
+from storage.clock_format import from_db, from_db_optional, to_db
+from storage.rows import fetch_all
+from storage.work.lead_records import LeadStatus
+
+_STATUS = {status.value: status for status in LeadStatus}
+
+
+@dataclass(frozen=True)
+class CohortLead:
+    """A lead that arrived in the period, as it stands now."""
+
+    id: int
+    created_at: datetime
+    status: LeadStatus
+    holder_id: int | None  # the manager it is with now (offered, in work or closed by)
+    channel: str | None
+    taken_at: datetime | None  # first taken (claimed, accepted, assigned), by anyone
+    taker_id: int | None  # who took it first: a deputy's take is the deputy's
+    closed_at: datetime | None
+
+
+class ReportRepo:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def cohort(self, team_id: int, since: datetime, until: datetime) -> list[CohortLead]:
+        """The team's leads that arrived in [since, until), in no particular order."""
+        rows = await fetch_all(
+            self._db,
+            "SELECT id, created_at, status, owner_id, channel, first_taken_at, first_taker_id, "
+            "closed_at FROM leads WHERE team_id = ? AND created_at >= ? AND created_at < ?",
+            (team_id, to_db(since), to_db(until)),
+        )
+        return [
+            CohortLead(
+                id=row[0],
+                created_at=from_db(row[1]),
+                status=_STATUS[row[2]],
+                holder_id=row[3],
+                channel=row[4],
+                taken_at=from_db_optional(row[5]),
+                taker_id=row[6],
+                closed_at=from_db_optional(row[7]),
+            )
+            for row in rows
+        ]

@@ -1,0 +1,1 @@
+"""A lead's life: leads, their events, timers, turns, client keys and open questions."""
