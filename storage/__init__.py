@@ -3,18 +3,18 @@
 from storage.db import Database, WriteFailure
 from storage.delivery.boards import BoardKind, BoardMessage, BoardRecord, BoardRepo
 from storage.delivery.buttons import Button, Buttons
-from storage.delivery.outbox import (
+from storage.delivery.outbox import OutboxRepo
+from storage.delivery.outbox_files import OutboxFile, OutboxFileRepo
+from storage.delivery.outbox_records import (
     HANDING_OVER,
     FoldedRow,
     OutboxMethod,
     OutboxPurpose,
     OutboxRecord,
-    OutboxRepo,
     OutboxStatus,
     PendingRow,
     ShownMessage,
 )
-from storage.delivery.outbox_files import OutboxFile, OutboxFileRepo
 from storage.errors import (
     CannotOpenError,
     DuplicateLeadError,

@@ -14,6 +14,7 @@ from datetime import datetime
 import aiosqlite
 
 from storage.delivery.boards import BoardRepo
+from storage.delivery.lead_messages import LeadMessageRepo
 from storage.delivery.outbox import OutboxRepo
 from storage.delivery.outbox_files import OutboxFileRepo
 from storage.reading.refusals import RefusalRepo
@@ -32,6 +33,7 @@ from storage.team.teams import TeamRepo
 from storage.team.vacations import VacationRepo
 from storage.work.client_keys import ClientKeyRepo
 from storage.work.events import LeadEventRepo
+from storage.work.lead_lists import LeadListRepo
 from storage.work.leads import LeadRepo
 from storage.work.reason_questions import ReasonQuestionRepo
 from storage.work.timers import TimerRepo
@@ -64,7 +66,9 @@ class Unit:
         "heads",
         "history",
         "leads",
+        "lists",
         "members",
+        "messages",
         "now",
         "outbox",
         "outbox_files",
@@ -88,9 +92,11 @@ class Unit:
         self._writes = writes
         self._wake = False
         self.leads = LeadRepo(conn)
+        self.lists = LeadListRepo(conn)
         self.events = LeadEventRepo(conn)
         self.outbox = OutboxRepo(conn)
         self.outbox_files = OutboxFileRepo(conn)
+        self.messages = LeadMessageRepo(conn)
         self.members = MemberRepo(conn)
         self.teams = TeamRepo(conn)
         self.settings = TeamSettingRepo(conn)

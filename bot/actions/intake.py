@@ -137,7 +137,7 @@ class IntakeService:
 
     async def offer_waiting(self, u: Unit, team: TeamRecord, now: datetime) -> int:
         """Give leads stored before any team existed to `team`. Call inside a transaction."""
-        waiting = await u.leads.without_team()
+        waiting = await u.lists.without_team()
         for lead in waiting:
             await u.leads.assign_team(lead.id, team.id)
             await self._distributor.distribute(u, lead, team, now)

@@ -97,7 +97,7 @@ async def broken(u: Unit, row: OutboxRecord) -> str | None:
         lead = await u.leads.get(row.lead_id)
         if lead is not None and lead.card_message_id is not None:
             return None
-        cards = await u.outbox.sent_of(row.lead_id, OutboxPurpose.CARD)
+        cards = await u.messages.sent_of(row.lead_id, OutboxPurpose.CARD)
         return None if cards else f"lead {row.lead_id} has no card that was or will be sent"
     if not has_premise(row.purpose):
         return None

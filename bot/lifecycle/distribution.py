@@ -142,7 +142,7 @@ class Distributor:
                 )
             case DecisionKind.HOLD:
                 await self._life.hold(u, lead.id, now, note, settings, first=first)
-                waiting = await u.leads.count_waiting_in(team.id, Pool.HOURS)
+                waiting = await u.lists.count_waiting_in(team.id, Pool.HOURS)
                 await self._notices.waiting_for_hours(
                     u, team, lead.id, waiting, lambda tr: working_time(settings, tr), now
                 )

@@ -174,7 +174,7 @@ class Handover:
         they took stay theirs (they hold the contacts and the conversation). Call inside a
         transaction."""
         moved = 0
-        for lead in await u.leads.open_of(member.id):
+        for lead in await u.lists.open_of(member.id):
             if lead.status is LeadStatus.OFFERED:
                 moved += await self.take_back(u, lead, member, detail, kind)
         return moved

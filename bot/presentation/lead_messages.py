@@ -27,7 +27,7 @@ class LeadMessages:
     async def private_card(
         self, u: Unit, lead: LeadRecord, member: MemberRecord
     ) -> OutboxRecord | None:
-        return await u.outbox.latest(lead.id, member.user_id, PRIVATE_CARDS)
+        return await u.messages.latest(lead.id, member.user_id, PRIVATE_CARDS)
 
     async def edit(
         self,
@@ -71,7 +71,7 @@ class LeadMessages:
         """Every message about the lead in the chat that still shows buttons (an offer, an
         owner's card, an outcome reminder) loses them: they no longer apply. With a `status`,
         the message also says what became of the lead. `but`: a message edited anyway."""
-        for shown in await u.outbox.with_buttons(lead.id, chat_id):
+        for shown in await u.messages.with_buttons(lead.id, chat_id):
             if shown.record.id == but:
                 continue
             text = Html(shown.text) if status is None else with_status(Html(shown.text), status)
@@ -89,7 +89,7 @@ class LeadMessages:
     ) -> None:
         """Edit the lead's card in the team chat, if it ever had one (round robin and the
         head's choice post none)."""
-        if await u.outbox.sent_of(lead.id, OutboxPurpose.CARD):
+        if await u.messages.sent_of(lead.id, OutboxPurpose.CARD):
             await u.outbox.enqueue(
                 team.chat_id,
                 OutboxMethod.EDIT_CARD,
@@ -111,5 +111,5 @@ class LeadMessages:
     ) -> None:
         """Edit every message of one kind sent about the lead (each head's card), buttons
         removed."""
-        for message in await u.outbox.sent_of(lead.id, sent):
+        for message in await u.messages.sent_of(lead.id, sent):
             await self.edit(u, message, purpose, text, at, buttons=[])

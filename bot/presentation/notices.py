@@ -131,7 +131,7 @@ class HeadNotices:
             earlier = (
                 None
                 if count <= 1
-                else await u.outbox.last_message(head_id, OutboxPurpose.HOURS_NOTICE)
+                else await u.messages.last_message(head_id, OutboxPurpose.HOURS_NOTICE)
             )
             if earlier is None:
                 text = first if count <= 1 else counted

@@ -43,7 +43,7 @@ class ButtonLedger:
                 return Tap.OTHER_LEAD
             if on_keyboard or (lead.card_chat_id, lead.card_message_id) == (chat_id, message_id):
                 return Tap.GENUINE
-            shown = await u.outbox.shows(ref.id, chat_id, message_id)
+            shown = await u.messages.shows(ref.id, chat_id, message_id)
         return Tap.GENUINE if shown else Tap.FORGED
 
     async def now_of(self, lead_id: int, user_id: int) -> LeadNow | None:

@@ -212,7 +212,7 @@ class ChatService:
             moved = await u.teams.by_id(team.id)
             assert moved is not None
             # Buttons left in the old chat may no longer be pressed: post open leads again.
-            stranded = await u.leads.unclaimed_with_card_in(old_chat_id)
+            stranded = await u.lists.unclaimed_with_card_in(old_chat_id)
             now = u.now
             for lead in stranded:
                 await u.leads.clear_card(lead.id)

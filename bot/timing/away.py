@@ -115,7 +115,7 @@ class Away:
         member = await u.members.by_id(vacation.member_id)
         if member is None or not member.active:
             return 0
-        covered = await u.leads.covering(member.id)
+        covered = await u.lists.covering(member.id)
         moved: list[LeadRecord] = []
         if (await self._planner.settings(u, team))[HANDBACK]:
             for lead in covered:

@@ -49,7 +49,7 @@ class Opening:
             await self._deadlines.opening(u, team.id, settings, now)
             return
         tr = team_translator(team)
-        held = await u.leads.waiting_in(team.id, Pool.HOURS)
+        held = await u.lists.waiting_in(team.id, Pool.HOURS)
         routed: dict[int, Html] = {}
         for lead in held:
             decision = await self._distributor.distribute(u, lead, team, now)
@@ -61,7 +61,7 @@ class Opening:
         since = max((t for t in (calendar.last_close(now), previous) if t), default=None)
         arrived = {
             lead.id: lead
-            for lead in (await u.leads.created_since(team.id, since) if since else [])
+            for lead in (await u.lists.created_since(team.id, since) if since else [])
             if not calendar.is_open(lead.created_at)
         }
         # A held lead's line says where routing sent it; its older record is enough for that.

@@ -12,7 +12,7 @@ import aiosqlite
 from storage.clock_format import to_db
 from storage.rows import fetch_all
 from storage.work.lead_records import LeadRecord
-from storage.work.leads import LEAD_COLUMNS, lead_from_row
+from storage.work.lead_rows import LEAD_COLUMNS, lead_from_row
 
 # The history events that record a routing decision (see bot.lifecycle.distribution).
 ROUTING_EVENTS = ("routed", "held")

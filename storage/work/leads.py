@@ -8,7 +8,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from storage.clock_format import from_db, from_db_optional, to_db
+from storage.clock_format import to_db
 from storage.errors import DuplicateLeadError
 from storage.rows import fetch_all, fetch_one
 from storage.work.lead_records import (
@@ -19,16 +19,7 @@ from storage.work.lead_records import (
     LeadStatus,
     Pool,
 )
-
-_COLUMNS = (
-    "id, team_id, status, pool, source, "
-    + ", ".join(KNOWN_FIELDS)
-    + ", extra, contact_user_id, owner_id, created_at, assigned_at, taken_at, closed_at, "
-    "lost_reason, card_chat_id, card_message_id, source_id, group_id, cover_for, stamp"
-)
-LEAD_COLUMNS = _COLUMNS
-_OPEN = f"status IN ('{LeadStatus.OFFERED.value}', '{LeadStatus.TAKEN.value}')"
-_NOT_CLOSED = f"status NOT IN ('{LeadStatus.WON.value}', '{LeadStatus.LOST.value}')"
+from storage.work.lead_rows import LEAD_COLUMNS, NOT_CLOSED_SQL, OPEN_SQL, lead_from_row
 
 
 # Taking a lead also records how long it waited: /stats then reads a number, not two times.
@@ -56,36 +47,6 @@ def new_stamp() -> str:
     return secrets.token_urlsafe(STAMP_BYTES)
 
 
-def lead_from_row(row: aiosqlite.Row) -> LeadRecord:
-    """A lead from a row selected with `LEAD_COLUMNS` (other read-only readers use it)."""
-    return _lead(row)
-
-
-def _lead(row: aiosqlite.Row) -> LeadRecord:
-    known = {name: row[name] for name in KNOWN_FIELDS}
-    return LeadRecord(
-        id=row["id"],
-        team_id=row["team_id"],
-        status=LeadStatus(row["status"]),
-        pool=None if row["pool"] is None else Pool(row["pool"]),
-        source=LeadSource(row["source"]),
-        fields=LeadFields(**known, extra=json.loads(row["extra"])),
-        contact_user_id=row["contact_user_id"],
-        owner_id=row["owner_id"],
-        created_at=from_db(row["created_at"]),
-        assigned_at=from_db_optional(row["assigned_at"]),
-        taken_at=from_db_optional(row["taken_at"]),
-        closed_at=from_db_optional(row["closed_at"]),
-        lost_reason=row["lost_reason"],
-        card_chat_id=row["card_chat_id"],
-        card_message_id=row["card_message_id"],
-        source_id=row["source_id"],
-        group_id=row["group_id"],
-        cover_for=row["cover_for"],
-        stamp=row["stamp"],
-    )
-
-
 class LeadRepo:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
@@ -106,7 +67,7 @@ class LeadRepo:
             f"INSERT INTO leads (id, team_id, source, {', '.join(KNOWN_FIELDS)}, extra, "
             "idempotency_key, contact_user_id, source_id, created_at, stamp) "
             f"VALUES ({_NEXT_NUMBER}, ?, ?, {placeholders}, ?, ?, ?, ?, ?, ?) "
-            f"RETURNING {_COLUMNS}"
+            f"RETURNING {LEAD_COLUMNS}"
         )
         params = (
             team_id,
@@ -126,7 +87,7 @@ class LeadRepo:
                 raise
             raise DuplicateLeadError(str(error)) from error
         assert row is not None
-        return _lead(row)
+        return lead_from_row(row)
 
     async def highest_number(self) -> int:
         """The highest lead number ever issued here, those taken out by a restore included."""
@@ -141,14 +102,16 @@ class LeadRepo:
         marks = ", ".join("?" for _ in lead_ids)
         rows = await fetch_all(
             self._db,
-            f"SELECT {_COLUMNS} FROM leads WHERE id IN ({marks}) ORDER BY id",
+            f"SELECT {LEAD_COLUMNS} FROM leads WHERE id IN ({marks}) ORDER BY id",
             tuple(lead_ids),
         )
-        return [_lead(row) for row in rows]
+        return [lead_from_row(row) for row in rows]
 
     async def get(self, lead_id: int) -> LeadRecord | None:
-        row = await fetch_one(self._db, f"SELECT {_COLUMNS} FROM leads WHERE id = ?", (lead_id,))
-        return None if row is None else _lead(row)
+        row = await fetch_one(
+            self._db, f"SELECT {LEAD_COLUMNS} FROM leads WHERE id = ?", (lead_id,)
+        )
+        return None if row is None else lead_from_row(row)
 
     async def find_duplicate(
         self, external_id: str | None, idempotency_key: str | None
@@ -158,17 +121,17 @@ class LeadRepo:
             return None
         row = await fetch_one(
             self._db,
-            f"SELECT {_COLUMNS} FROM leads WHERE external_id = ? OR idempotency_key = ? "
+            f"SELECT {LEAD_COLUMNS} FROM leads WHERE external_id = ? OR idempotency_key = ? "
             "ORDER BY id LIMIT 1",
             (external_id, idempotency_key),
         )
-        return None if row is None else _lead(row)
+        return None if row is None else lead_from_row(row)
 
     async def _moved(self, sql: str, params: tuple[object, ...]) -> LeadRecord | None:
         """A state change: the lead as it now is, or None when the UPDATE found no row in
         the state it needs (one of concurrent callers gets the lead)."""
-        row = await fetch_one(self._db, f"{sql} RETURNING {_COLUMNS}", params)
-        return None if row is None else _lead(row)
+        row = await fetch_one(self._db, f"{sql} RETURNING {LEAD_COLUMNS}", params)
+        return None if row is None else lead_from_row(row)
 
     async def claim(self, lead_id: int, member_id: int, at: datetime) -> LeadRecord | None:
         """Give a lead claimable in the team chat to a member. Exactly one of concurrent
@@ -206,49 +169,15 @@ class LeadRepo:
         its history)."""
         return await self._moved(
             "UPDATE leads SET owner_id = ?1, assigned_at = ?2, cover_for = NULL "
-            f"WHERE id = ?3 AND owner_id = ?4 AND cover_for = ?1 AND {_OPEN}",
+            f"WHERE id = ?3 AND owner_id = ?4 AND cover_for = ?1 AND {OPEN_SQL}",
             (member_id, to_db(at), lead_id, deputy_id),
         )
-
-    async def covering(self, member_id: int) -> list[LeadRecord]:
-        """Open leads that others got as the deputy of `member_id`."""
-        rows = await fetch_all(
-            self._db,
-            f"SELECT {_COLUMNS} FROM leads WHERE cover_for = ? AND {_OPEN} ORDER BY id",
-            (member_id,),
-        )
-        return [_lead(row) for row in rows]
 
     async def forget_cover(self, member_id: int) -> None:
         """The deputies keep what they got as cover (the team's `handback` is off)."""
         await self._db.execute(
             "UPDATE leads SET cover_for = NULL WHERE cover_for = ?", (member_id,)
         )
-
-    async def created_since(self, team_id: int, since: datetime) -> list[LeadRecord]:
-        rows = await fetch_all(
-            self._db,
-            f"SELECT {_COLUMNS} FROM leads WHERE team_id = ? AND created_at >= ? ORDER BY id",
-            (team_id, to_db(since)),
-        )
-        return [_lead(row) for row in rows]
-
-    async def waiting_in(self, team_id: int, pool: Pool) -> list[LeadRecord]:
-        rows = await fetch_all(
-            self._db,
-            f"SELECT {_COLUMNS} FROM leads WHERE team_id = ? AND status = 'new' AND pool = ? "
-            "ORDER BY id",
-            (team_id, pool.value),
-        )
-        return [_lead(row) for row in rows]
-
-    async def count_waiting_in(self, team_id: int, pool: Pool) -> int:
-        row = await fetch_one(
-            self._db,
-            "SELECT COUNT(*) FROM leads WHERE team_id = ? AND status = 'new' AND pool = ?",
-            (team_id, pool.value),
-        )
-        return 0 if row is None else int(row[0])
 
     async def accept(self, lead_id: int, member_id: int, at: datetime) -> LeadRecord | None:
         return await self._moved(
@@ -262,7 +191,7 @@ class LeadRepo:
     ) -> LeadRecord | None:
         """Take an open lead back from its owner (`offered_only`: only while still offered to
         them), to be routed again."""
-        held = "status = 'offered'" if offered_only else _OPEN
+        held = "status = 'offered'" if offered_only else OPEN_SQL
         return await self._moved(
             "UPDATE leads SET status = 'new', pool = 'chat', owner_id = NULL, assigned_at = NULL, "
             "cover_for = NULL, taken_at = NULL, take_seconds = NULL "
@@ -275,7 +204,7 @@ class LeadRepo:
     ) -> LeadRecord | None:
         """A head gives the lead to a member, who owns it at once. With `only_if_new` (a tap
         on a head's card) only a lead nobody has yet: two heads tapping, one assignment."""
-        waiting = "status = 'new'" if only_if_new else _NOT_CLOSED
+        waiting = "status = 'new'" if only_if_new else NOT_CLOSED_SQL
         return await self._moved(
             "UPDATE leads SET status = 'taken', pool = NULL, owner_id = ?2, assigned_at = ?1, "
             f"cover_for = NULL, {_taken_at('?2')} "
@@ -311,33 +240,6 @@ class LeadRepo:
             (lead_id, owner_id, to_db(closed_since)),
         )
 
-    async def open_of_team(self, team_id: int, limit: int = 200) -> list[LeadRecord]:
-        """The team's leads without an outcome, oldest first: waiting, offered, taken."""
-        rows = await fetch_all(
-            self._db,
-            f"SELECT {_COLUMNS} FROM leads WHERE team_id = ? AND status IN ('new', 'offered', "
-            "'taken') ORDER BY created_at, id LIMIT ?",
-            (team_id, limit),
-        )
-        return [_lead(row) for row in rows]
-
-    async def open_of(self, member_id: int) -> list[LeadRecord]:
-        rows = await fetch_all(
-            self._db,
-            f"SELECT {_COLUMNS} FROM leads WHERE owner_id = ? AND {_OPEN} ORDER BY id",
-            (member_id,),
-        )
-        return [_lead(row) for row in rows]
-
-    async def unclaimed_with_card_in(self, chat_id: int) -> list[LeadRecord]:
-        rows = await fetch_all(
-            self._db,
-            f"SELECT {_COLUMNS} FROM leads WHERE card_chat_id = ? AND status = 'new' "
-            "AND pool = 'chat' ORDER BY id",
-            (chat_id,),
-        )
-        return [_lead(row) for row in rows]
-
     async def clear_card(self, lead_id: int) -> None:
         await self._db.execute(
             "UPDATE leads SET card_chat_id = NULL, card_message_id = NULL WHERE id = ?",
@@ -349,12 +251,6 @@ class LeadRepo:
             "UPDATE leads SET card_chat_id = ?, card_message_id = ? WHERE id = ?",
             (chat_id, message_id, lead_id),
         )
-
-    async def without_team(self) -> list[LeadRecord]:
-        rows = await fetch_all(
-            self._db, f"SELECT {_COLUMNS} FROM leads WHERE team_id IS NULL ORDER BY id"
-        )
-        return [_lead(row) for row in rows]
 
     async def assign_team(self, lead_id: int, team_id: int) -> None:
         await self._db.execute(

@@ -11,9 +11,9 @@ from storage import (
     LeadSource,
     MemberRecord,
     MemberRepo,
-    OutboxRepo,
     TeamRecord,
 )
+from storage.delivery.lead_messages import LeadMessageRepo
 from tests.builders import HEAD_PERSON, TEAM_CHAT, private, text_update
 from tests.conftest import World
 
@@ -52,7 +52,7 @@ async def lead_count(world: World) -> int:
 
 
 async def outbox_purposes(world: World, lead_id: int) -> list[str]:
-    return [row.purpose for row in await OutboxRepo(world.db.conn).for_lead(lead_id)]
+    return [row.purpose for row in await LeadMessageRepo(world.db.conn).for_lead(lead_id)]
 
 
 async def owner_of(world: World, lead_id: int) -> int | None:

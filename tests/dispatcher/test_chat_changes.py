@@ -9,7 +9,8 @@ from aiogram.methods import SendMessage
 from aiogram.types import Chat
 
 from bot.services.chats import PauseReason
-from storage import LeadRepo, OutboxRepo, TeamRepo
+from storage import LeadRepo, TeamRepo
+from storage.delivery.lead_messages import LeadMessageRepo
 from tests.builders import HEAD, HEAD_PERSON, IVAN, TEAM_CHAT, bot_status_update, service_update
 from tests.conftest import World
 from tests.dispatcher.conftest import make_team, new_lead
@@ -42,7 +43,7 @@ async def test_removing_or_muting_the_bot_pauses_the_team_and_tells_the_heads(
     notice, handed = world.session.of(SendMessage)
     assert notice.chat_id == HEAD.id and reason in (notice.text or "")
     assert handed.chat_id == HEAD.id and "+79123456789" in (handed.text or "")
-    card, _ = await OutboxRepo(world.db.conn).for_lead(lead_id)
+    card, _ = await LeadMessageRepo(world.db.conn).for_lead(lead_id)
     assert (card.purpose, card.status) == ("card", "pending")
 
     await world.feed(bot_status_update(HEAD, TEAM_CHAT, status, "administrator"))

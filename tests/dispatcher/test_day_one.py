@@ -13,7 +13,8 @@ from aiogram.types import User as TgUser
 
 from bot.people import Roles
 from bot.services.heads import HeadService
-from storage import Database, LeadRepo, MemberRepo, OutboxRepo
+from storage import Database, LeadRepo, MemberRepo
+from storage.delivery.lead_messages import LeadMessageRepo
 from tests.builders import (
     HEAD,
     IVAN,
@@ -123,7 +124,7 @@ async def test_newlead_in_the_team_chat_answers_with_the_card_alone(world: World
     await world.feed(text_update(HEAD, TEAM_CHAT, "/newlead Иван, +7 912 345-67-89, нужен расчёт"))
     assert world.session.of(SendMessage) == []  # no "Лид №1 создан" above its own card
     assert await lead_count(world) == 1
-    [card] = await OutboxRepo(world.db.conn).for_lead(1)
+    [card] = await LeadMessageRepo(world.db.conn).for_lead(1)
     assert card.chat_id == TEAM_CHAT.id
     assert "Имя: Иван" in card.text and "Запрос: нужен расчёт" in card.text
     assert "912" not in card.text

@@ -13,9 +13,9 @@ from storage import (
     LeadStatus,
     MemberRepo,
     OutboxPurpose,
-    OutboxRepo,
     TeamRepo,
 )
+from storage.delivery.lead_messages import LeadMessageRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, make_team, new_lead, stamped
@@ -35,7 +35,7 @@ async def deliver_all(world: World) -> None:
 async def rows(world: World, lead_id: int) -> list[tuple[str, str, int]]:
     return [
         (row.purpose.value, row.status.value, row.chat_id)
-        for row in await OutboxRepo(world.db.conn).for_lead(lead_id)
+        for row in await LeadMessageRepo(world.db.conn).for_lead(lead_id)
     ]
 
 

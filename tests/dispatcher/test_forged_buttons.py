@@ -15,6 +15,7 @@ from aiogram.types import Chat, User
 from bot.delivery.telegram.markup import to_markup
 from bot.routing import Mode
 from storage import LeadRepo, OutboxPurpose, OutboxRecord, OutboxRepo
+from storage.delivery.lead_messages import LeadMessageRepo
 from tests.builders import IVAN, OLGA, STRANGER, TEAM_CHAT, button_update, private
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, make_team, new_lead, stamped
@@ -74,7 +75,7 @@ class Story:
 
     async def message(self, lead_id: int, chat_id: int) -> OutboxRecord:
         """The newest message the bot sent about the lead in that chat."""
-        rows = await OutboxRepo(self.world.db.conn).for_lead(lead_id)
+        rows = await LeadMessageRepo(self.world.db.conn).for_lead(lead_id)
         sent = [r for r in rows if r.chat_id == chat_id and r.message_id is not None]
         return sent[-1]
 

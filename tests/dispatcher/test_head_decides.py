@@ -13,8 +13,8 @@ from storage import (
     LeadStatus,
     OutboxPurpose,
     OutboxRecord,
-    OutboxRepo,
 )
+from storage.delivery.lead_messages import LeadMessageRepo
 from storage.work.timers import TimerKind, TimerRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
@@ -24,7 +24,9 @@ SECOND_HEAD = User(id=101, is_bot=False, first_name="Boris", language_code="ru")
 
 
 async def rows(world: World, lead_id: int, purpose: OutboxPurpose) -> list[OutboxRecord]:
-    return [r for r in await OutboxRepo(world.db.conn).for_lead(lead_id) if r.purpose is purpose]
+    return [
+        r for r in await LeadMessageRepo(world.db.conn).for_lead(lead_id) if r.purpose is purpose
+    ]
 
 
 async def tap(world: World, user: User, data: str) -> AnswerCallbackQuery:
@@ -266,7 +268,7 @@ async def test_reopen_refusals_change_nothing(world: World) -> None:
     world.session.expect(AnswerCallbackQuery)
     await world.feed(button_update(IVAN, TEAM_CHAT, await stamped(world, f"claim:{closed}")))
     await tap(world, IVAN, f"out:won:{closed}")
-    before = await OutboxRepo(world.db.conn).for_lead(closed)
+    before = await LeadMessageRepo(world.db.conn).for_lead(closed)
     for command, expected in (
         ("/reopen", "Какой лид вернуть в работу: /reopen 12."),
         ("/reopen abc", "Какой лид вернуть в работу: /reopen 12."),
@@ -284,5 +286,5 @@ async def test_reopen_refusals_change_nothing(world: World) -> None:
         f"Лид №{closed} закрыт менеджером, которого больше нет в команде: "
         "вернуть лид в работу некому."
     )
-    assert await OutboxRepo(world.db.conn).for_lead(closed) == before
+    assert await LeadMessageRepo(world.db.conn).for_lead(closed) == before
     assert (await LeadRepo(world.db.conn).get(closed)).status is LeadStatus.WON  # type: ignore[union-attr]

@@ -7,7 +7,8 @@ from __future__ import annotations
 from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup, SendMessage
 
 from bot.lifecycle.states import UNDO_WINDOW
-from storage import LeadEventRepo, LeadStatus, OutboxPurpose, OutboxRepo
+from storage import LeadEventRepo, LeadStatus, OutboxPurpose
+from storage.delivery.lead_messages import LeadMessageRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
 from tests.dispatcher.conftest import new_lead, reply_to, stamped
@@ -65,7 +66,7 @@ async def test_another_reason_is_asked_for_and_kept_in_the_history(world: World)
     assert await status(world, lead_id) == (LeadStatus.LOST, 1)
     [question] = [
         r
-        for r in await OutboxRepo(world.db.conn).for_lead(lead_id)
+        for r in await LeadMessageRepo(world.db.conn).for_lead(lead_id)
         if r.purpose is OutboxPurpose.MEMBER_NOTICE
     ]
     assert question.chat_id == IVAN.id
@@ -122,7 +123,7 @@ async def test_a_return_for_another_reason_asks_which_and_the_next_manager_reads
     await tap(world, IVAN, f"ret:{lead_id}:other")
     [question] = [
         r
-        for r in await OutboxRepo(world.db.conn).for_lead(lead_id)
+        for r in await LeadMessageRepo(world.db.conn).for_lead(lead_id)
         if r.purpose is OutboxPurpose.MEMBER_NOTICE and r.chat_id == IVAN.id
     ]
     assert question.text.startswith(f"✍️ Лид №{lead_id} возвращён по другой причине. По какой?")
@@ -130,7 +131,7 @@ async def test_a_return_for_another_reason_asks_which_and_the_next_manager_reads
     assert saved.startswith(f"Записано в историю лида №{lead_id}")
     told = [
         r
-        for r in await OutboxRepo(world.db.conn).for_lead(lead_id)
+        for r in await LeadMessageRepo(world.db.conn).for_lead(lead_id)
         if r.purpose is OutboxPurpose.MEMBER_NOTICE and r.chat_id == OLGA.id
     ]
     assert [r.text for r in told] == [

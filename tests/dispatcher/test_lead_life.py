@@ -6,7 +6,8 @@ from aiogram.methods import AnswerCallbackQuery, EditMessageReplyMarkup
 from aiogram.types import User
 
 from bot.routing import Mode
-from storage import LeadEventRepo, LeadRepo, LeadStatus, OutboxPurpose, OutboxRecord, OutboxRepo
+from storage import LeadEventRepo, LeadRepo, LeadStatus, OutboxPurpose, OutboxRecord
+from storage.delivery.lead_messages import LeadMessageRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to, stamped
@@ -32,7 +33,9 @@ async def tap(world: World, user: User, data: str, menu: bool = False) -> Answer
 
 
 async def rows(world: World, lead_id: int, purpose: OutboxPurpose) -> list[OutboxRecord]:
-    return [r for r in await OutboxRepo(world.db.conn).for_lead(lead_id) if r.purpose is purpose]
+    return [
+        r for r in await LeadMessageRepo(world.db.conn).for_lead(lead_id) if r.purpose is purpose
+    ]
 
 
 async def status(world: World, lead_id: int) -> tuple[LeadStatus, int | None]:

@@ -19,6 +19,7 @@ from storage import (
     OutboxRepo,
     OutboxStatus,
 )
+from storage.delivery.lead_messages import LeadMessageRepo
 from storage.work.timers import TimerKind, TimerRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, bot_status_update
 from tests.conftest import World
@@ -220,7 +221,7 @@ async def test_a_card_assigned_away_before_it_was_shown_holds_up_nothing(world: 
         f"🔥 <b>Новый лид №{later}</b>",
         f"№{lead_id} ООО Ромашка → Ivan · решение руководителя",
     ]
-    statuses = [r.status for r in await OutboxRepo(world.db.conn).for_lead(lead_id)]
+    statuses = [r.status for r in await LeadMessageRepo(world.db.conn).for_lead(lead_id)]
     assert OutboxStatus.PENDING not in statuses
 
 

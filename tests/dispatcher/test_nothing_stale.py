@@ -8,7 +8,8 @@ from datetime import timedelta
 
 from aiogram.methods import AnswerCallbackQuery
 
-from storage import OutboxMethod, OutboxPurpose, OutboxRecord, OutboxRepo
+from storage import OutboxMethod, OutboxPurpose, OutboxRecord
+from storage.delivery.lead_messages import LeadMessageRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update
 from tests.conftest import World
 from tests.dispatcher.conftest import new_lead, reply_to, stamped
@@ -21,7 +22,7 @@ THREE_DAYS = timedelta(days=3)
 async def edits_of(world: World, row: OutboxRecord) -> list[OutboxRecord]:
     return [
         r
-        for r in await OutboxRepo(world.db.conn).for_lead(row.lead_id or 0)
+        for r in await LeadMessageRepo(world.db.conn).for_lead(row.lead_id or 0)
         if r.method is OutboxMethod.EDIT and r.target_id == row.id
     ]
 

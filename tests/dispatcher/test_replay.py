@@ -14,6 +14,7 @@ from bot.handlers.common import person_of
 from bot.routing.replay import Policy
 from bot.services.reporting.replays import Asked
 from storage import LeadRepo
+from storage.work.lead_lists import LeadListRepo
 from tests.builders import HEAD, HEAD_PERSON, IVAN, OLGA, STRANGER, private, text_update
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, new_lead, reply_to
@@ -102,7 +103,7 @@ async def test_replaying_the_round_robin_in_force_gives_exactly_what_happened(
         assert part.result.by_lead == counted and 0 < len(counted) < len(owners), period
         if period == "неделя":
             start = part.period.start
-            warm = await LeadRepo(world.db.conn).created_since(1, start - timedelta(hours=1))
+            warm = await LeadListRepo(world.db.conn).created_since(1, start - timedelta(hours=1))
             assert warm[0].created_at < start  # that day's first lead: moved the turn only
             assert warm[0].id not in part.result.by_lead
 

@@ -20,9 +20,9 @@ from storage import (
     LeadStatus,
     MemberRepo,
     OutboxPurpose,
-    OutboxRepo,
     TurnRepo,
 )
+from storage.delivery.lead_messages import LeadMessageRepo
 from storage.team.rules import RuleRepo
 from tests.builders import HEAD, IVAN, OLGA, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
@@ -310,7 +310,7 @@ async def test_a_returned_card_keeps_the_rule_it_came_by_not_the_turn(world: Wor
     )
     [closed] = [
         r
-        for r in await OutboxRepo(world.db.conn).for_lead(lead_id)
+        for r in await LeadMessageRepo(world.db.conn).for_lead(lead_id)
         if r.purpose is OutboxPurpose.UPDATE and r.chat_id == OLGA.id
     ]
     assert "Why you: rule 1: industry = medical" in closed.text

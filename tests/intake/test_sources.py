@@ -10,7 +10,8 @@ import pytest
 from aiogram.methods import SendMessage
 from aiohttp.test_utils import TestClient, TestServer
 
-from storage import LeadRepo, OutboxPurpose, OutboxRepo, SourceRepo
+from storage import LeadRepo, OutboxPurpose, SourceRepo
+from storage.delivery.lead_messages import LeadMessageRepo
 from tests.builders import HEAD, IVAN, TEAM_CHAT, private, text_update
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, lead_count, make_team, reply_to
@@ -292,7 +293,7 @@ async def test_a_call_back_widget_through_a_link_says_it_is_a_call_back_request(
     lead_id = (await response.json())["id"]
     [card] = [
         row
-        for row in await OutboxRepo(world.db.conn).for_lead(lead_id)
+        for row in await LeadMessageRepo(world.db.conn).for_lead(lead_id)
         if row.purpose is OutboxPurpose.CARD
     ]
     assert "Канал: сайт" in card.text and "912" not in card.text

@@ -16,11 +16,11 @@ from storage import (
     LeadRepo,
     LeadStatus,
     MemberRepo,
-    OutboxRepo,
     Pool,
     TeamSettingRepo,
 )
 from storage.db import Migration, load_migrations
+from storage.delivery.lead_messages import LeadMessageRepo
 from storage.errors import MigrationError
 from storage.schema import apply_migration
 from tests.repos import bare
@@ -85,7 +85,7 @@ async def test_a_file_of_version_3_upgrades_without_losing_a_row(tmp_path: Path)
         assert first_takes == [(1, None, None), (2, "2026-12-01T09:00:00+00:00", 2)]
         olga = await MemberRepo(db.conn).by_id(2)
         assert olga is not None and (olga.weight, olga.cap, olga.paused_at) == (1, None, None)
-        [card] = await OutboxRepo(db.conn).for_lead(1)
+        [card] = await LeadMessageRepo(db.conn).for_lead(1)
         assert card.buttons is not None
         assert [[(b.text, b.data) for b in row] for row in card.buttons] == [
             [("✋ Взять лид", "claim:1")]

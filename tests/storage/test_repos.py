@@ -26,6 +26,7 @@ from storage import (
     TeamRecord,
     TeamRepo,
 )
+from storage.work.lead_lists import LeadListRepo
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
@@ -110,10 +111,10 @@ async def test_leads_without_a_team_wait_until_one_is_assigned(db: Database) -> 
     async with db.unit():
         waiting = await leads.insert(None, LeadSource.COMMAND, LeadFields(name="A"), T0)
     team = await make_team(db)
-    assert [lead.id for lead in await leads.without_team()] == [waiting.id]
+    assert [lead.id for lead in await LeadListRepo(db.conn).without_team()] == [waiting.id]
     async with db.unit():
         await leads.assign_team(waiting.id, team.id)
-    assert await leads.without_team() == []
+    assert await LeadListRepo(db.conn).without_team() == []
 
 
 async def two_members_and_a_lead(
@@ -348,10 +349,10 @@ async def test_a_lead_goes_back_only_from_its_current_owner(db: Database) -> Non
     back = await leads.get(lead.id)
     assert back is not None
     assert (back.status, back.owner_id, back.taken_at) == (LeadStatus.NEW, None, None)
-    assert [x.id for x in await leads.unclaimed_with_card_in(-1)] == [lead.id]
+    assert [x.id for x in await LeadListRepo(db.conn).unclaimed_with_card_in(-1)] == [lead.id]
     async with db.unit():
         await leads.clear_card(lead.id)
-    assert await leads.unclaimed_with_card_in(-1) == []
+    assert await LeadListRepo(db.conn).unclaimed_with_card_in(-1) == []
 
 
 async def open_leads(db: Database, *member_ids: int) -> list[int]:

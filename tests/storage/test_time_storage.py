@@ -12,6 +12,7 @@ import pytest
 
 from storage import Database, LeadFields, LeadRepo, LeadSource, LeadStatus, MemberRepo, TeamRepo
 from storage.team.vacations import VacationRepo, VacationStatus
+from storage.work.lead_lists import LeadListRepo
 from storage.work.timers import TimerKind, TimerRepo
 from tests.storage.test_migrations import old_file
 
@@ -106,7 +107,7 @@ async def test_an_old_file_upgrades_through_the_leads_rebuild_and_still_counts_o
             assert await leads.offer(1, 1, NOW, cover_for=2)
         ivan = await MemberRepo(db.conn).by_id(1)
         assert ivan is not None and ivan.open_leads == 1  # the rebuilt table's triggers count
-        assert [lead.id for lead in await leads.covering(2)] == [1]
+        assert [lead.id for lead in await LeadListRepo(db.conn).covering(2)] == [1]
         async with db.unit():
             assert await leads.hand_back(1, 1, 2, NOW)
         olga = await MemberRepo(db.conn).by_id(2)

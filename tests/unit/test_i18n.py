@@ -90,7 +90,7 @@ def test_no_part_of_a_catalog_silently_overrides_another(language: str) -> None:
     """The catalog is merged from several files; a key written twice would lose one text."""
     folder = Path(__file__).parents[2] / "bot" / "i18n"
     seen: dict[str, str] = {}
-    for path in sorted(folder.glob(f"{language}*.py")):
+    for path in sorted((folder / language).glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Dict):
                 continue

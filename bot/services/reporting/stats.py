@@ -92,7 +92,7 @@ class ReportService:
                 return await self._open_work(u, team)
             if member is None:
                 return MyLeads(Access.NOT_MEMBER)
-            leads = await u.leads.open_of(member.id)
+            leads = await u.lists.open_of(member.id)
         return MyLeads(Access.OK, tuple(leads), self._clock.now())
 
     async def open_work(self, person: Person) -> MyLeads:
@@ -106,7 +106,7 @@ class ReportService:
             return await self._open_work(u, team)
 
     async def _open_work(self, u: Unit, team: TeamRecord) -> MyLeads:
-        leads = await u.leads.open_of_team(team.id)
+        leads = await u.lists.open_of_team(team.id)
         owners = {m.id: m.full_name for m in await u.members.all_of(team.id)}
         return MyLeads(Access.OK, tuple(leads), u.now, owners)
 
