@@ -34,8 +34,9 @@ from bot.clock import SystemClock
 from bot.delivery.outbox import OutboxWorker
 from bot.delivery.signal import OutboxSignal
 from bot.delivery.telegram.pulse import TelegramPulse
+from bot.intake.client_guard import ClientGuard
 from bot.intake.ratelimit import ClientLimiter
-from bot.intake.web import ClientGuard, make_intake_app
+from bot.intake.web import make_intake_app
 from bot.people import Person
 from bot.runtime.build import build_services, make_bot
 from storage import Database, LeadFields, LeadSource

@@ -26,8 +26,9 @@ from bot.actions.intake import IntakeService
 from bot.clock import SystemClock
 from bot.delivery.signal import OutboxSignal
 from bot.delivery.telegram.pulse import TelegramPulse
+from bot.intake.client_guard import ClientGuard
 from bot.intake.ratelimit import ClientLimiter
-from bot.intake.web import ClientGuard, make_intake_app
+from bot.intake.web import make_intake_app
 from bot.lifecycle.claims import Claims
 from bot.people import Person, Roles
 from bot.presentation.notices import HeadNotices

@@ -1,4 +1,4 @@
-"""Numbers people and buttons send us, bounded to what SQLite can store.
+"""Numbers people and buttons send us, bounded to what storage can hold as a row id.
 
 A number out of range is simply no such lead or member; passing it on would end in an
 OverflowError deep in the database driver.
@@ -10,10 +10,10 @@ from typing import Annotated
 
 from pydantic import Field
 
-SQLITE_MAX_INT = 2**63 - 1
+from storage import ROW_ID_MAX
 
 # A row id as it travels in callback data: anything else fails the button's filter.
-RowId = Annotated[int, Field(ge=0, le=SQLITE_MAX_INT)]
+RowId = Annotated[int, Field(ge=0, le=ROW_ID_MAX)]
 
 
 def row_number(text: str) -> int | None:
@@ -22,4 +22,4 @@ def row_number(text: str) -> int | None:
     if not text.isdecimal() or not text.isascii():
         return None
     number = int(text)
-    return number if number <= SQLITE_MAX_INT else None
+    return number if number <= ROW_ID_MAX else None

@@ -16,6 +16,7 @@ from storage.delivery.outbox_records import (
     ShownMessage,
 )
 from storage.errors import (
+    ROW_ID_MAX,
     CannotOpenError,
     DuplicateLeadError,
     SchemaTooNewError,
@@ -47,6 +48,7 @@ __all__ = [
     "CLOSED_STATUSES",
     "HANDING_OVER",
     "OPEN_STATUSES",
+    "ROW_ID_MAX",
     "BoardKind",
     "BoardMessage",
     "BoardRecord",

@@ -19,8 +19,9 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from storage.clock_format import to_db
-from storage.db import PRIVATE_FILE, PRIVATE_FOLDER, load_migrations
-from storage.errors import StorageError
+from storage.errors import CannotOpenError, StorageError
+from storage.files import PRIVATE_FILE, PRIVATE_FOLDER
+from storage.migrating import load_migrations
 from storage.schema import apply_migration, schema_differences
 
 # The nightly copies, by name; others in the folder (before a migration, before a restore,
@@ -62,15 +63,18 @@ def read_only(path: Path) -> sqlite3.Connection:
 def examine_file(path: Path, check: str = "integrity_check") -> tuple[str, int, list[str]]:
     """A database file's own verdict on itself ("ok", or what is wrong), its schema version
     and how its schema differs from what the migrations make of that version, read without
-    writing anything; sqlite3's errors come out as `sqlite3.Error`. `check` is
-    "integrity_check" (every page) or "quick_check" (faster, for a doctor)."""
+    writing anything; a file that is no database of ours raises `CannotOpenError`. `check`
+    is "integrity_check" (every page) or "quick_check" (faster, for a doctor)."""
     assert check in {"integrity_check", "quick_check"}
-    with closing(read_only(path)) as conn:
-        verdict = str(conn.execute(f"PRAGMA {check}").fetchone()[0])
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        conn.execute("SELECT COUNT(*) FROM leads").fetchone()
-        known = version <= len(load_migrations())
-        differences = schema_differences(conn, version) if known else []
+    try:
+        with closing(read_only(path)) as conn:
+            verdict = str(conn.execute(f"PRAGMA {check}").fetchone()[0])
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            conn.execute("SELECT COUNT(*) FROM leads").fetchone()
+            known = version <= len(load_migrations())
+            differences = schema_differences(conn, version) if known else []
+    except sqlite3.Error as error:
+        raise CannotOpenError(str(error)) from error
     return verdict, version, differences
 
 
@@ -80,7 +84,7 @@ def check_copy(path: Path) -> int:
         raise BadBackupError(f"{path} is not a file")
     try:
         verdict, version, differences = examine_file(path)
-    except sqlite3.Error as error:
+    except CannotOpenError as error:
         raise BadBackupError(f"{path} is not a database of this bot: {error}") from None
     if verdict != "ok":
         raise BadBackupError(f"{path} is damaged: {verdict}")

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import re
 import sqlite3
-import stat
 import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import aiosqlite
@@ -25,12 +20,12 @@ from storage.errors import (
     SchemaTooNewError,
     StorageUnavailableError,
 )
+from storage.files import secure_files
+from storage.migrating import Migration, load_migrations, split_statements
+from storage.reading.export import ExportReader
 from storage.unit import Unit
 
 log = logging.getLogger(__name__)
-
-_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
-
 
 # Called with the version about to be applied to a file that already holds data.
 BeforeMigrating = Callable[[int], object]
@@ -54,57 +49,7 @@ class WriteFailure:
     reason: str
 
 
-# The database holds every client's phone: nobody but the bot's own user may read it.
-PRIVATE_FILE = 0o600
-PRIVATE_FOLDER = 0o700
-_COMPANIONS = ("", "-wal", "-shm", "-journal")
 DEFAULT_BUSY_MS = 5000
-
-
-def secure_files(path: Path) -> None:
-    """Create the folder (0700) and the file (0600) if missing; tighten them if wider.
-
-    SQLite gives its -wal and -shm files the mode of the database file, so a private
-    database file keeps its companions private too.
-    """
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=PRIVATE_FOLDER)
-    if not path.exists():
-        os.close(os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE))
-    for suffix in _COMPANIONS:
-        companion = path.with_name(path.name + suffix)
-        try:
-            mode = stat.S_IMODE(companion.stat().st_mode)
-        except FileNotFoundError:
-            continue
-        if mode & 0o077:
-            companion.chmod(PRIVATE_FILE)
-            log.warning(
-                "%s was readable by others (mode %o); it is now %o", companion, mode, PRIVATE_FILE
-            )
-
-
-@dataclass(frozen=True)
-class Migration:
-    version: int
-    name: str
-    sql: str
-
-
-def load_migrations(folder: Traversable | None = None) -> list[Migration]:
-    """The numbered migrations in `folder` (the package's own by default), in order; a gap
-    or a repeated number is refused: a file would be skipped or applied twice."""
-    folder = folder or resources.files("storage") / "migrations"
-    found = []
-    for entry in folder.iterdir():
-        match = _MIGRATION_NAME.match(entry.name)
-        if match:
-            found.append(Migration(int(match.group(1)), entry.name, entry.read_text("utf-8")))
-    found.sort(key=lambda m: m.version)
-    expected = list(range(1, len(found) + 1))
-    if [m.version for m in found] != expected:
-        raise RuntimeError(f"migrations must be numbered 0001.. without gaps: {found}")
-    return found
 
 
 class Database:
@@ -281,6 +226,12 @@ class Database:
             except sqlite3.Error as error:
                 raise StorageUnavailableError(str(error)) from error
 
+    def export_reader(self) -> ExportReader:
+        """A reader of the file for a long export, on a read-only connection of its own, so
+        that the bot's connection is never held while a workbook is written."""
+        assert self.path is not None, "an export reads the database file"
+        return ExportReader(self.path)
+
     async def ping(self) -> bool:
         try:
             # Reads a real page: SELECT 1 alone would succeed with the file gone or locked.
@@ -288,19 +239,3 @@ class Database:
                 return await cur.fetchone() is not None
         except (aiosqlite.Error, ValueError):
             return False
-
-
-def split_statements(sql: str) -> list[str]:
-    """Split a migration into statements; `sqlite3.complete_statement` knows about quotes."""
-    statements: list[str] = []
-    buffer = ""
-    for line in sql.splitlines(keepends=True):
-        if not buffer and line.strip().startswith("--"):
-            continue
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            statements.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        raise ValueError(f"incomplete SQL statement at the end of a migration: {buffer!r}")
-    return statements

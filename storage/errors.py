@@ -3,6 +3,10 @@ backend means new repositories, not new services."""
 
 from __future__ import annotations
 
+# The largest row id storage holds (a signed 64-bit integer, as SQLite's and PostgreSQL's
+# BIGINT both are): a number past it is no row, and must not reach the driver.
+ROW_ID_MAX = 2**63 - 1
+
 
 class StorageError(RuntimeError):
     """Something went wrong in storage, not in the caller."""

@@ -12,7 +12,7 @@ import fcntl
 import os
 from pathlib import Path
 
-from storage.db import PRIVATE_FILE, PRIVATE_FOLDER
+from storage.files import PRIVATE_FILE, PRIVATE_FOLDER
 
 
 class AlreadyRunningError(RuntimeError):

@@ -13,7 +13,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from functools import cache
 
-from storage.db import Migration, load_migrations, split_statements
+from storage.migrating import Migration, load_migrations, split_statements
 
 # SQLite's own bookkeeping, which comes and goes with use (ANALYZE, AUTOINCREMENT).
 _INTERNAL = re.compile(r"^sqlite_(stat\d|sequence)$")

@@ -12,16 +12,16 @@ from aiogram.exceptions import TelegramRetryAfter
 
 from bot.clock import Clock
 from bot.delivery.backoff import RetryDelay, jittered_backoff
-from bot.delivery.board_text import CAPTION_LIMIT, TEXT_LIMIT, length, split_long
 from bot.delivery.boards import Boards, CardsPosted
 from bot.delivery.chatplan import DIGEST_WINDOW, FOLD_HORIZON, Action, Kind, Plan, Step, plan
+from bot.delivery.long_rows import split_long_rows
 from bot.delivery.pacing import Pacer, SendLimits
 from bot.delivery.planning import BoardState, ChatRows, by_chat, chat_view, kind_of
 from bot.delivery.premises import broken as premise_broken
 from bot.delivery.sender import Outcome, Refusals, RowSender
 from bot.delivery.signal import OutboxSignal
 from bot.delivery.telegram.failures import Failure, classify
-from storage import HANDING_OVER, BoardKind, Database, OutboxMethod, OutboxPurpose
+from storage import BoardKind, Database, OutboxMethod, OutboxPurpose
 from storage.unit import Unit
 
 log = logging.getLogger(__name__)
@@ -32,12 +32,6 @@ _WINDOW = timedelta(seconds=DIGEST_WINDOW)
 BUNDLE_GAP = "\n\n— — —\n\n"
 
 __all__ = ["CardsPosted", "OutboxWorker", "Refusals"]
-
-
-def limit_of(method: OutboxMethod) -> int:
-    """How long a row's text may be: a photo's caption is shorter than a message; what a
-    caption cannot hold follows it as messages."""
-    return CAPTION_LIMIT if method is OutboxMethod.SEND_PHOTO else TEXT_LIMIT
 
 
 class OutboxWorker:
@@ -133,7 +127,7 @@ class OutboxWorker:
             pending = await u.outbox.pending()
             boards = await self._boards.states(u)
         chats = by_chat(pending)
-        if not dry and await self._split_long(list(chats.values())):
+        if not dry and await split_long_rows(self._db, list(chats.values())):
             return await self._round()
         for chat_id in boards:
             chats.setdefault(chat_id, ChatRows(chat_id))
@@ -173,39 +167,6 @@ class OutboxWorker:
                 if row.record.next_attempt_at > now and not row.after_own
             )
         return sent, min(wakeups, default=None)
-
-    async def _split_long(self, rows: list[ChatRows]) -> bool:
-        """No message is lost for being too long: a row longer than Telegram takes becomes
-        several (an edit, which cannot, is cut). True if any changed."""
-        long = [
-            r.record
-            for chat in rows
-            for r in chat.rows
-            if length(r.record.text) > limit_of(r.record.method)
-        ]
-        if not long:
-            return False
-        async with self._db.unit() as u:
-            for record in long:
-                first, *rest = split_long(record.text, limit_of(record.method))
-                if record.method in (OutboxMethod.EDIT, OutboxMethod.EDIT_CARD):
-                    await u.outbox.rewrite(record.id, first.rsplit("\n", 1)[0] + "\n…")
-                    continue
-                await u.outbox.rewrite(record.id, first)
-                follow = (
-                    OutboxPurpose.LEAD_TEXT if record.purpose in HANDING_OVER else record.purpose
-                )
-                for part in rest:
-                    await u.outbox.enqueue(
-                        record.chat_id,
-                        OutboxMethod.SEND,
-                        follow,
-                        part,
-                        record.created_at,
-                        lead_id=record.lead_id,
-                    )
-        log.warning("outbox: %d message(s) too long for Telegram were split", len(long))
-        return True
 
     async def _free(self, chat: ChatRows, chosen: Plan, now: datetime) -> None:
         """What costs no message: drop what will never be needed, fold into boards."""

@@ -7,15 +7,12 @@ import hmac
 import logging
 import math
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from aiohttp import web
 from pydantic import SecretStr
 
 from bot.actions.intake import IntakeService, NewLead
-from bot.clock import Clock
-from bot.intake.clients import InFlight, OverloadReports, Proxies
+from bot.intake.client_guard import TOO_MANY, ClientGuard
 from bot.intake.http import boundary as body_boundary
 from bot.intake.http import (
     error_answer,
@@ -26,12 +23,13 @@ from bot.intake.http import (
 )
 from bot.intake.parse import IntakeError, Refusal, idempotency_key, parse_lead
 from bot.intake.ratelimit import ClientLimiter
+from bot.intake.refused import Refused
 from bot.intake.server import CONNECTIONS
 from bot.intake.vk import VkError, VkKind, read_vk
 from bot.leads.fields import is_lead, lead_from_pairs
 from bot.offload import SMALL_BYTES, by_size
 from bot.services.health import HealthService
-from bot.services.refusals import RefusalService, RefusedRequest
+from bot.services.refusals import RefusalService
 from bot.services.sources import SourceService
 from storage import LeadFields, LeadSource, SourceKind, SourceRecord, StorageUnavailableError
 
@@ -42,15 +40,6 @@ log = logging.getLogger(__name__)
 STORAGE_WAIT_SECONDS = 2.0
 
 
-def _origin(request: web.Request, client: str) -> str:
-    """The site a form posted from, as its builder tells us; else the sender's address."""
-    for header in ("Origin", "Referer"):
-        host = urlsplit(request.headers.get(header, "")).hostname
-        if host:
-            return host
-    return client
-
-
 def _new_lead(fields: LeadFields, key: str | None, source: SourceRecord | None) -> NewLead:
     return NewLead(
         fields,
@@ -59,36 +48,6 @@ def _new_lead(fields: LeadFields, key: str | None, source: SourceRecord | None) 
         source_id=source.id if source else None,
         default_channel=source.channel if source else None,
     )
-
-
-@dataclass(frozen=True)
-class ClientGuard:
-    """Who a request comes from (behind a trusted proxy, the forwarded address), how many
-    requests each client behind a proxy may have under way, and who hears of a 503."""
-
-    proxies: Proxies
-    in_flight: InFlight
-    overload: OverloadReports
-
-    @classmethod
-    def of(
-        cls,
-        refusals: RefusalService,
-        clock: Clock,
-        per_client: int = 64,
-        proxies: Proxies | None = None,
-    ) -> ClientGuard:
-        """A client refused for holding too many connections is kept as a refusal."""
-
-        async def report(client: str) -> None:
-            await refusals.record(
-                RefusedRequest(Refusal.OVERLOADED.value, 503, TOO_MANY, client, "", b"")
-            )
-
-        return cls(proxies or Proxies(), InFlight(per_client), OverloadReports(clock, report))
-
-
-TOO_MANY = "too many connections from this client; retry shortly"
 
 
 class IntakeHandlers:
@@ -111,7 +70,7 @@ class IntakeHandlers:
         self._token = token
         self._limiter = limiter
         self._guard = guard
-        self._background: set[asyncio.Task[None]] = set()
+        self._kept = Refused(refusals, guard)
 
     def _client(self, request: web.Request) -> str:
         return self._guard.proxies.client(request.remote, request.headers.get("X-Forwarded-For"))
@@ -160,7 +119,7 @@ class IntakeHandlers:
                 refused = IntakeError(429, message, Refusal.RATE_LIMITED)
                 body, _ = await read_body(request)
                 source = ours if isinstance(ours, SourceRecord) else None
-                await self._refused(request, client, refused, body, source)
+                await self._kept.keep(request, client, refused, body, source)
         response = error_answer(429, message)
         response.headers["Retry-After"] = str(seconds)
         return response
@@ -219,7 +178,7 @@ class IntakeHandlers:
                 body_boundary(request),
             )
         except IntakeError as error:
-            await self._refused(request, client, error, body, source)
+            await self._kept.keep(request, client, error, body, source)
             raise
         if parsed.fields is None:
             return web.Response(text="ok")
@@ -231,7 +190,7 @@ class IntakeHandlers:
             # The form is told to retry; if it never does, this is the heads' only trace of
             # the lead: kept once the database takes writes again, not before the answer.
             unavailable = IntakeError(503, str(error), Refusal.UNAVAILABLE)
-            self._later(self._refused(request, client, unavailable, body, source))
+            self._kept.later(self._kept.keep(request, client, unavailable, body, source))
             raise
 
         if not submitted.created:
@@ -250,10 +209,10 @@ class IntakeHandlers:
             refused = IntakeError(
                 400, f"not a VK Callback API request: {error}", Refusal.UNREADABLE
             )
-            await self._refused(request, client, refused, body, source)
+            await self._kept.keep(request, client, refused, body, source)
             raise refused from None
         except IntakeError as error:
-            await self._refused(request, client, error, body, source)
+            await self._kept.keep(request, client, error, body, source)
             raise
         assert source.vk_confirm is not None and source.vk_secret is not None
         checked = event.kind is not VkKind.CONFIRMATION or event.secret is not None
@@ -271,7 +230,7 @@ class IntakeHandlers:
                 fields = await asyncio.to_thread(lead_from_pairs, event.pairs)
                 if not is_lead(fields):
                     empty = IntakeError(400, "the VK lead has no answers", Refusal.EMPTY)
-                    await self._refused(request, client, empty, body, source)
+                    await self._kept.keep(request, client, empty, body, source)
                     raise empty
                 submitted = await self._leads.submit(
                     _new_lead(fields, event.key, source), wait=self._storage_wait
@@ -279,49 +238,9 @@ class IntakeHandlers:
                 log.info("intake: VK lead %s is lead %d", event.key, submitted.lead_id)
                 return web.Response(text="ok")
 
-    async def _refused(
-        self,
-        request: web.Request,
-        client: str,
-        error: IntakeError,
-        body: bytes,
-        source: SourceRecord | None,
-    ) -> None:
-        """The secret was right: this is a form of ours losing leads. Keep it, tell the heads."""
-        if error.refusal is None:
-            return
-        await self._keep(
-            RefusedRequest(
-                error.refusal.value,
-                error.status,
-                error.message,
-                _origin(request, client),
-                request.headers.get("Content-Type", ""),
-                body,
-                source.id if source else None,
-            )
-        )
-
     async def settle(self, _app: web.Application | None = None) -> None:
         """Finish the work the answers did not wait for (at the app's cleanup)."""
-        if self._background:
-            await asyncio.gather(*list(self._background))
-        await self._guard.overload.settle()
-
-    def _later(self, work: Awaitable[None]) -> None:
-        async def run() -> None:
-            await work
-
-        task = asyncio.get_running_loop().create_task(run())
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
-
-    async def _keep(self, refused: RefusedRequest) -> None:
-        try:
-            await self._refusals.record(refused)
-        except Exception:
-            # The sender still gets its 4xx; a broken database is /health's news.
-            log.exception("intake: could not keep a refused request from %s", refused.origin)
+        await self._kept.settle()
 
     async def get_health(self, request: web.Request) -> web.Response:
         health = await self._health.check()

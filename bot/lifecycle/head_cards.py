@@ -11,8 +11,9 @@ from bot.lifecycle.planner import Planner, Situation
 from bot.people import Roles
 from bot.presentation.buttons import assign_buttons
 from bot.presentation.callbacks import LeadRef
-from bot.presentation.cards import clip, head_card
+from bot.presentation.cards import head_card
 from bot.presentation.notices import Text, team_translator
+from bot.presentation.text_size import clip
 from bot.routing import LeadFacts, MemberState, matching_skills, rank_for_head
 from storage import LeadRecord, MemberRecord, OutboxMethod, OutboxPurpose, TeamRecord
 from storage.unit import Unit

@@ -10,7 +10,7 @@ from bot.i18n import Html, Translator
 from bot.presentation.buttons import outcome_buttons, undo_buttons
 from bot.presentation.callbacks import LeadRef, LostWhy
 from bot.presentation.cards import owner_messages, with_status
-from bot.presentation.lead_messages import LeadMessages
+from bot.presentation.lead_messages import LeadMessages, reason_for
 from bot.presentation.notices import Text, member_translator, notify_member
 from bot.presentation.reactions import Moved, Reactions
 from storage import (
@@ -49,7 +49,7 @@ class Endings:
         minutes; the team card shows the outcome."""
         lead = moved.lead
         tr = member_translator(member)
-        card = owner_messages(lead, await self._told.reason_for(u, lead, member, tr), tr)[0]
+        card = owner_messages(lead, await reason_for(u, lead, member, tr), tr)[0]
         shown = with_status(card, outcome_line(lead, tr))
         edited = await self._private_card(
             u, lead, member, shown, undo_buttons(LeadRef.of(lead), tr), moved
@@ -68,7 +68,7 @@ class Endings:
         """Back in work: the owner's card has Won and Lost again, the team card the owner."""
         lead = moved.lead
         tr = member_translator(member)
-        card = owner_messages(lead, await self._told.reason_for(u, lead, member, tr), tr)[0]
+        card = owner_messages(lead, await reason_for(u, lead, member, tr), tr)[0]
         shown = with_status(card, tr("outcome.undone"))
         await self._private_card(
             u, lead, member, shown, outcome_buttons(LeadRef.of(lead), tr), moved

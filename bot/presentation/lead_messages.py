@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.i18n import Html
+from bot.i18n import Html, Translator
 from bot.presentation.cards import with_status
+from bot.presentation.reasons import DECIDING_EVENTS, why
 from storage import (
     Buttons,
     LeadRecord,
@@ -113,3 +114,9 @@ class LeadMessages:
         removed."""
         for message in await u.messages.sent_of(lead.id, sent):
             await self.edit(u, message, purpose, text, at, buttons=[])
+
+
+async def reason_for(u: Unit, lead: LeadRecord, member: MemberRecord, tr: Translator) -> Html:
+    """Why the lead came to this manager, from the move that sent it to them."""
+    decided = await u.events.last(lead.id, DECIDING_EVENTS, member.id)
+    return why(dict(decided.details) if decided else {}, tr)

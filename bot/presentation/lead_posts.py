@@ -11,9 +11,10 @@ from bot.i18n import Translator
 from bot.leads.contacts import Marks, mask_contacts
 from bot.presentation.buttons import claim_buttons, offer_buttons
 from bot.presentation.callbacks import LeadRef
-from bot.presentation.cards import clip, offer_card, team_card
+from bot.presentation.cards import offer_card, team_card
 from bot.presentation.notices import HeadNotices, Text, member_translator, team_translator
 from bot.presentation.reasons import why
+from bot.presentation.text_size import clip
 from bot.routing import Decision, DecisionKind, ReasonCode
 from storage import LeadRecord, MemberRecord, OutboxMethod, OutboxPurpose, TeamRecord
 from storage.unit import Unit

@@ -24,7 +24,7 @@ from bot.presentation.cards import (
     team_card,
     with_status,
 )
-from bot.presentation.lead_messages import LeadMessages
+from bot.presentation.lead_messages import LeadMessages, reason_for
 from bot.presentation.lead_posts import LeadPosts
 from bot.presentation.notices import (
     Text,
@@ -33,7 +33,7 @@ from bot.presentation.notices import (
     notify_member,
     team_translator,
 )
-from bot.presentation.reasons import DECIDING_EVENTS, why
+from bot.presentation.reasons import why
 from bot.routing import ReasonCode
 from storage import (
     LeadRecord,
@@ -98,7 +98,7 @@ class Reactions:
         tapped (or in a new message, if the offer was never shown)."""
         lead, now = moved.lead, moved.at
         tr = member_translator(member)
-        reason = await self.reason_for(u, lead, member, tr)
+        reason = await reason_for(u, lead, member, tr)
         offer = await self._messages.private_card(u, lead, member)
         if offer is None:
             await self._owner_card(u, lead, member.user_id, reason, tr, moved)
@@ -119,7 +119,7 @@ class Reactions:
         tr = member_translator(member)
         status = tr("offer.returned", why=tr("return_why." + reason.value))
         # The card keeps why it came to them (a rule, a known client, the turn), as it said.
-        card = offer_card(before, await self.reason_for(u, before, member, tr), tr, status)
+        card = offer_card(before, await reason_for(u, before, member, tr), tr, status)
         await self._messages.close_private_card(u, before, member, card, moved.at)
 
     async def ask_return_reason(
@@ -134,7 +134,7 @@ class Reactions:
         self, u: Unit, before: LeadRecord, owner: MemberRecord, waited: timedelta, moved: Moved
     ) -> None:
         tr = member_translator(owner)
-        reason = await self.reason_for(u, before, owner, tr)
+        reason = await reason_for(u, before, owner, tr)
         status = tr("offer.timed_out", wait=elapsed_text(waited, tr))
         await self._messages.close_private_card(
             u, before, owner, offer_card(before, reason, tr, status), moved.at
@@ -283,13 +283,6 @@ class Reactions:
         tr = team_translator(team)
         shown = with_status(team_card(lead, tr), status(tr))
         await self._messages.edit_team_card(u, lead, team, purpose, shown, at, buttons=[])
-
-    async def reason_for(
-        self, u: Unit, lead: LeadRecord, member: MemberRecord, tr: Translator
-    ) -> Html:
-        """Why the lead came to this manager, from the move that sent it to them."""
-        decided = await u.events.last(lead.id, DECIDING_EVENTS, member.id)
-        return why(dict(decided.details) if decided else {}, tr)
 
     async def _owner_card(
         self, u: Unit, lead: LeadRecord, user_id: int, reason: Html, tr: Translator, moved: Moved

@@ -28,9 +28,10 @@ from bot.delivery.telegram.garbled import GarbledIsOutage
 from bot.delivery.telegram.pulse import TelegramPulse
 from bot.delivery.telegram.retry import RetryingRequests
 from bot.handlers.commands import publish_commands
+from bot.intake.client_guard import ClientGuard
 from bot.intake.ratelimit import ClientLimiter
 from bot.intake.server import GuardedRunner, serve
-from bot.intake.web import ClientGuard, make_intake_app
+from bot.intake.web import make_intake_app
 from bot.runtime.build import REQUEST_TIMEOUT, Services, build_dispatcher, build_services, make_bot
 from bot.runtime.logs import install_redaction
 from bot.runtime.webhook import register_webhook, updates_handler, watch_webhook

@@ -8,7 +8,6 @@ run), Telegram is asked only `getMe`, and a running bot is left alone.
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +17,10 @@ from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.runtime.build import make_bot
+from storage import CannotOpenError
 from storage.backup import examine_file
-from storage.db import load_migrations
 from storage.instance_lock import lock_path
+from storage.migrating import load_migrations
 
 TELEGRAM_TIMEOUT = 10.0
 
@@ -132,7 +132,7 @@ def database(path: Path) -> Finding:
         )
     try:
         verdict, version, differences = examine_file(path, "quick_check")
-    except sqlite3.Error as error:
+    except CannotOpenError as error:
         return bad(
             f"Database {path} cannot be read ({error}): restore a backup "
             "(python -m bot restore FILE).",

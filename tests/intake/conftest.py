@@ -7,8 +7,9 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from pydantic import SecretStr
 
+from bot.intake.client_guard import ClientGuard
 from bot.intake.ratelimit import ClientLimiter
-from bot.intake.web import ClientGuard, make_intake_app
+from bot.intake.web import make_intake_app
 from tests.conftest import World
 from tests.dispatcher.conftest import make_team
 

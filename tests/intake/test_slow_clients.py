@@ -9,9 +9,9 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 
+from bot.intake.client_guard import ClientGuard
 from bot.intake.clients import Proxies
 from bot.intake.server import ConnectionLimits, GuardedRunner, serve
-from bot.intake.web import ClientGuard
 from storage import OutboxRepo, RefusalRepo
 from tests.builders import HEAD
 from tests.conftest import World

@@ -17,8 +17,8 @@ from bot.runtime.cli import main as cli
 from bot.timing.scheduler import Scheduler
 from storage import Database, LeadFields, LeadSource
 from storage.backup import Backups, BadBackupError, check_copy, copy_database
-from storage.db import load_migrations
 from storage.instance_lock import InstanceLock
+from storage.migrating import load_migrations
 from tests.conftest import World
 
 NOW = datetime(2026, 12, 5, 3, 30, tzinfo=UTC)

@@ -18,7 +18,7 @@ from storage import (
     SchemaTooNewError,
     StorageUnavailableError,
 )
-from storage.db import load_migrations
+from storage.migrating import load_migrations
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 

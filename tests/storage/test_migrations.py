@@ -19,9 +19,9 @@ from storage import (
     Pool,
     TeamSettingRepo,
 )
-from storage.db import Migration, load_migrations
 from storage.delivery.lead_messages import LeadMessageRepo
 from storage.errors import MigrationError
+from storage.migrating import Migration, load_migrations
 from storage.schema import apply_migration
 from tests.repos import bare
 

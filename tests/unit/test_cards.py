@@ -7,14 +7,9 @@ from hypothesis import strategies as st
 
 from bot.durations import format_duration
 from bot.i18n import Translator
-from bot.presentation.cards import (
-    claimed_card,
-    owner_card,
-    owner_messages,
-    team_card,
-    visible_length,
-)
+from bot.presentation.cards import claimed_card, owner_card, owner_messages, team_card
 from bot.presentation.reasons import why
+from bot.presentation.text_size import visible_length
 from storage import LeadFields, LeadRecord, LeadSource, LeadStatus, Pool
 from tests.fakes.telegram_html import MAX_TEXT, parse_html
 

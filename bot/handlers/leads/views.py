@@ -8,9 +8,10 @@ from datetime import datetime, tzinfo
 
 from bot.durations import format_duration
 from bot.i18n import Html, Translator
-from bot.presentation.cards import clip, owner_messages, public_view
+from bot.presentation.cards import owner_messages, public_view
 from bot.presentation.lead_posts import client_label
 from bot.presentation.reasons import event_words
+from bot.presentation.text_size import clip
 from bot.routing.hours import OffHours
 from bot.services.managers import Change, SettingResult
 from bot.services.reporting.stats import LeadHistory

@@ -4,8 +4,8 @@ where the rest would have gone, and what the replay could not know. Pure."""
 from __future__ import annotations
 
 from bot.i18n import Html, Translator
-from bot.presentation.cards import clip
 from bot.presentation.reports.charts import ReplayChartData, replay_chart_data
+from bot.presentation.text_size import clip
 from bot.services.reporting.replays import Regime, WhatIf
 
 

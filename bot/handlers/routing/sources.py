@@ -12,7 +12,7 @@ from aiogram.types import Message
 from bot.handlers.common import IN_PRIVATE, heads_only, person_of
 from bot.handlers.filters import IsHead
 from bot.i18n import Html, Translator
-from bot.presentation.cards import clip
+from bot.presentation.text_size import clip
 from bot.services.sources import SourceChange, SourceResult, SourceService
 from storage import SourceFigures, SourceKind
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from bot.i18n import Translator
 from bot.leads.aliases import BRAND_KEYS, FEDERAL_KEYS, REGISTERED_REGION_KEYS
 from bot.leads.fields import is_hidden, is_technical, normalise_key
-from bot.presentation.cards import extra_label
+from bot.presentation.card_fields import extra_label
 from bot.reports.figures import Calendars
 from storage.reading.export import ExportLead
 

@@ -9,9 +9,9 @@ from datetime import tzinfo
 
 from bot.i18n import Html, Translator
 from bot.periods import Period
-from bot.presentation.cards import clip
 from bot.presentation.reports.charts import ChartData, chart_data
 from bot.presentation.reports.words import conversion_text, take_text
+from bot.presentation.text_size import clip
 from bot.reports.figures import Calendars, Count
 from bot.routing import value_key
 from storage import MemberRecord

@@ -16,7 +16,6 @@ from bot.presentation.reports.exports import Sheet, write_csv
 from bot.presentation.reports.workbook import write_xlsx
 from bot.services.reporting.stats import Access, ReportService
 from storage import Database
-from storage.reading.export import ExportReader
 
 
 class ExportFormat(StrEnum):
@@ -55,8 +54,7 @@ class ExportService:
         if stats.access is not Access.OK or figures is None:
             return ExportFile(stats.access)
         period, team_id = figures.period, figures.team_id
-        assert self._db.path is not None, "an export reads the database file"
-        reader = ExportReader(self._db.path)
+        reader = self._db.export_reader()
         start, end = period.start, period.end
         sheet = Sheet(figures.names, figures.zone, figures.calendars, tr)
         with tempfile.TemporaryDirectory() as folder:
