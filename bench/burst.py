@@ -155,7 +155,7 @@ async def burst(run: Paced, leads: int, per_minute: float, tap_after: float) -> 
         for lead_id, at in list(taps.items()):
             if at <= now and lead_id not in result.tapped:
                 user = MANAGERS[lead_id % len(MANAGERS)]
-                await run.services.claims.claim(lead_id, CHAT.id, Person(user.id, user.full_name))
+                await run.services.claim(lead_id, CHAT.id, Person(user.id, user.full_name))
                 result.tapped[lead_id] = now
         done = len(result.arrived) == leads and set(result.gone) == set(result.arrived)
         if done or step * STEP > 1800:

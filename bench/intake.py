@@ -22,6 +22,7 @@ import aiohttp
 from aiohttp import web
 from pydantic import SecretStr
 
+from bot.actions.claim import ClaimLead
 from bot.actions.intake import IntakeService
 from bot.clock import SystemClock
 from bot.delivery.signal import OutboxSignal
@@ -29,7 +30,6 @@ from bot.delivery.telegram.pulse import TelegramPulse
 from bot.intake.client_guard import ClientGuard
 from bot.intake.ratelimit import ClientLimiter
 from bot.intake.web import make_intake_app
-from bot.lifecycle.claims import Claims
 from bot.people import Person, Roles
 from bot.presentation.notices import HeadNotices
 from bot.runtime.build import build_core
@@ -87,7 +87,7 @@ async def main(leads: int, concurrency: int) -> None:
         roles = Roles(frozenset({1}))
         core = build_core(roles, "Europe/Moscow")
         service = IntakeService(db, core.distributor)
-        claiming = Claims(db, core.planner, core.life, core.told)
+        claiming = ClaimLead(db, core.planner, core.life, core.told)
         async with db.unit():
             team = await TeamRepo(db.conn).create(-1, "Bench", "ru", 1, clock.now())
             members = [
@@ -124,7 +124,7 @@ async def main(leads: int, concurrency: int) -> None:
             async def claim(index: int) -> None:
                 member = members[index % len(members)]
                 person = Person(member.user_id, member.full_name)
-                await claiming.claim(1 + index // len(members), team.chat_id, person)
+                await claiming(1 + index // len(members), team.chat_id, person)
 
             print(f"{leads} requests, {concurrency} at a time\n")
             results = {}

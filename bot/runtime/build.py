@@ -12,8 +12,17 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 
+from bot.actions.accept import Accept
+from bot.actions.assign import AssignLead
+from bot.actions.claim import ClaimLead
+from bot.actions.close import Close
+from bot.actions.give_back import GiveBack
 from bot.actions.intake import IntakeService
 from bot.actions.reactions import AfterCommit
+from bot.actions.reason_note import ReasonNotes
+from bot.actions.reopen import ReopenLead
+from bot.actions.time_out import LeadTimers
+from bot.actions.undo import Undo
 from bot.clock import Clock
 from bot.config import Settings
 from bot.delivery.signal import OutboxSignal
@@ -22,12 +31,9 @@ from bot.delivery.telegram.reach import TelegramReach
 from bot.handlers import get_routers
 from bot.handlers.guard import ButtonGuard
 from bot.handlers.middlewares import I18nMiddleware, ProfileMiddleware
-from bot.lifecycle.assignments import Assignments
-from bot.lifecycle.claims import Claims
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.handover import Handover
 from bot.lifecycle.head_cards import HeadCards
-from bot.lifecycle.outcomes import Outcomes
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle
 from bot.people import Roles
@@ -54,7 +60,6 @@ from bot.timing.away import Away
 from bot.timing.deadlines import Deadlines
 from bot.timing.firing import TimerService
 from bot.timing.opening import Opening
-from bot.timing.timeouts import LeadTimers
 from bot.timing.vacations import Vacations
 from bot.timing.weekly import WeeklyReport
 from storage import Database
@@ -67,9 +72,14 @@ REQUEST_TIMEOUT = 20.0
 class Services:
     intake: IntakeService
     sources: SourceService
-    claims: Claims
-    assignments: Assignments
-    outcomes: Outcomes
+    claim: ClaimLead
+    accept: Accept
+    give_back: GiveBack
+    close: Close
+    undo: Undo
+    reason_notes: ReasonNotes
+    assign: AssignLead
+    reopen: ReopenLead
     handover: Handover
     managers: ManagerService
     reports: ReportService
@@ -149,7 +159,7 @@ def build_services(
     notices, head_cards, posts, told = core.notices, core.head_cards, core.posts, core.told
     distributor = core.distributor
     intake = IntakeService(db, distributor)
-    handover = Handover(db, planner, life, told, distributor)
+    handover = Handover(life, told, distributor)
     reports = ReportService(db, clock, roles, settings.timezone)
     away = Away(planner, life, told, handover)
     lead_timers = LeadTimers(
@@ -165,14 +175,19 @@ def build_services(
     refusals = RefusalService(db, clock, notices)
     heads = HeadService(db, roles, teams)
     vacations = Vacations(db, roles, planner, deadlines, away)
-    assignments = Assignments(db, life, told, distributor)
+    endings = Endings(told)
     local_url = f"http://{settings.intake_host}:{settings.intake_port}"
     return Services(
         intake=intake,
         sources=SourceService(db, clock, settings.zone, settings.public_url, local_url),
-        claims=Claims(db, planner, life, told),
-        assignments=assignments,
-        outcomes=Outcomes(db, clock, life, Endings(told), assignments),
+        claim=ClaimLead(db, planner, life, told),
+        accept=Accept(db, life, told),
+        give_back=GiveBack(db, life, told, distributor),
+        close=Close(db, life, endings),
+        undo=Undo(db, life, endings),
+        reason_notes=ReasonNotes(db, clock, endings),
+        assign=AssignLead(db, planner, life, told),
+        reopen=ReopenLead(db, life, told),
         handover=handover,
         managers=ManagerService(db, settings.timezone, timers),
         reports=reports,
@@ -198,10 +213,14 @@ def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
     dispatcher = Dispatcher(
         intake=services.intake,
         sources=services.sources,
-        claims=services.claims,
-        assignments=services.assignments,
-        outcomes=services.outcomes,
-        handover=services.handover,
+        claim=services.claim,
+        accept=services.accept,
+        give_back=services.give_back,
+        close=services.close,
+        undo=services.undo,
+        reason_notes=services.reason_notes,
+        assign=services.assign,
+        reopen=services.reopen,
         managers=services.managers,
         reports=services.reports,
         exports=services.exports,

@@ -9,13 +9,13 @@ from datetime import datetime, timedelta
 from typing import assert_never
 from zoneinfo import ZoneInfo
 
+from bot.actions.time_out import LeadTimers
 from bot.lifecycle.planner import Planner
 from bot.routing.hours import local_midnight
 from bot.team_settings import DIGEST, TIMER_DURATIONS, TIMEZONE, TeamSettings
 from bot.timing.away import Away
 from bot.timing.deadlines import CLAIM_KINDS, Deadlines
 from bot.timing.opening import Opening
-from bot.timing.timeouts import LeadTimers
 from bot.timing.weekly import WeeklyReport
 from storage import Database, TeamRecord
 from storage.unit import Unit

@@ -69,7 +69,7 @@ async def a_month_of_work(world: World) -> tuple[int, int]:
     world.clock.advance(60)
     waiting = await new_lead(world, "ООО Лютик", channel="сайт")
     world.clock.advance(90)
-    await world.services.claims.claim(won, TEAM_CHAT.id, person_of(IVAN))
+    await world.services.claim(won, TEAM_CHAT.id, person_of(IVAN))
     world.session.expect(AnswerCallbackQuery)
     await world.feed(button_update(IVAN, private(IVAN), await stamped(world, f"out:won:{won}")))
     return won, waiting
@@ -223,7 +223,7 @@ async def test_every_wrong_export_gets_a_clear_answer(world: World) -> None:
 
 async def test_a_reason_given_in_words_is_in_the_reason_column(world: World) -> None:
     _won, waiting = await a_month_of_work(world)
-    await world.services.claims.claim(waiting, TEAM_CHAT.id, person_of(OLGA))
+    await world.services.claim(waiting, TEAM_CHAT.id, person_of(OLGA))
     world.session.expect(AnswerCallbackQuery)
     await world.feed(
         button_update(OLGA, private(OLGA), await stamped(world, f"lost:{waiting}:other"))

@@ -45,7 +45,7 @@ async def hostile_month(world: World) -> int:
     team = await make_team(world)
     await add_member(world, team, MALLORY)
     lead_id = (await world.services.intake.submit(NewLead(HOSTILE, LeadSource.HTTP))).lead_id
-    await world.services.claims.claim(lead_id, TEAM_CHAT.id, person_of(MALLORY))
+    await world.services.claim(lead_id, TEAM_CHAT.id, person_of(MALLORY))
     world.session.expect(AnswerCallbackQuery)
     data = await stamped(world, f"lost:{lead_id}:other")
     await world.feed(button_update(MALLORY, private(MALLORY), data))

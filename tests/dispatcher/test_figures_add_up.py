@@ -24,10 +24,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from bot.actions.assign import Assign
+from bot.actions.ownership import Step as LifeStep
+from bot.actions.reopen import Reopen
 from bot.handlers.common import person_of
 from bot.i18n import Translator
-from bot.lifecycle.assignments import Step as LifeStep
-from bot.lifecycle.handover import Assign, Reopen
 from bot.presentation.callbacks import ReturnWhy
 from bot.presentation.reports.stats import stats_text
 from bot.reports.figures import Count
@@ -127,22 +128,22 @@ async def act(  # noqa: PLR0911 - a return per kind of step
         case Act.LEAD:
             raise AssertionError("played by the caller")
         case Act.ACCEPT:
-            return await services.assignments.accept(lead, by) is LifeStep.DONE
+            return await services.accept(lead, by) is LifeStep.DONE
         case Act.RETURN:
-            return await services.assignments.give_back(lead, by, ReturnWhy.BUSY) is LifeStep.DONE
+            return await services.give_back(lead, by, ReturnWhy.BUSY) is LifeStep.DONE
         case Act.TIMEOUT:
             world.clock.advance(3 * 3600)
             return await services.timers.fire_due(world.clock.now()) > 0
         case Act.WON | Act.LOST:
-            return await services.outcomes.close(lead, by, won=what is Act.WON) is LifeStep.DONE
+            return await services.close(lead, by, won=what is Act.WON) is LifeStep.DONE
         case Act.UNDO:
-            await services.outcomes.close(lead, by, won=True)
-            return await services.outcomes.undo(lead, by) is LifeStep.DONE
+            await services.close(lead, by, won=True)
+            return await services.undo(lead, by) is LifeStep.DONE
         case Act.ASSIGN:
-            assigned = await services.handover.assign(lead, manager_id, HEAD, only_if_new=False)
+            assigned = await services.assign(lead, manager_id, HEAD, only_if_new=False)
             return assigned.outcome is Assign.DONE
         case Act.REOPEN:
-            return (await services.handover.reopen(lead, HEAD)).outcome is Reopen.DONE
+            return (await services.reopen(lead, HEAD)).outcome is Reopen.DONE
         case Act.VACATION:
             deputy = USERS[(USERS.index(manager) + 1) % len(USERS)].username
             text = f"@{manager.username} today 2026-12-31 @{deputy}"

@@ -253,7 +253,7 @@ async def test_reopen_puts_a_closed_lead_back_with_its_manager(world: World) -> 
     history = await LeadEventRepo(world.db.conn).for_lead(lead_id)
     assert [e.kind for e in history][-2:] == ["won", "reopened"]
     # Lost in the end: /stats counts the lead once, by how it ended.
-    await world.services.outcomes.close(lead_id, person_of(IVAN), won=False)
+    await world.services.close(lead_id, person_of(IVAN), won=False)
     stats = await world.services.reports.stats(person_of(HEAD), "сегодня")
     assert stats.figures is not None
     count = {member.id: count for member, count in stats.figures.members}[ivan.id]

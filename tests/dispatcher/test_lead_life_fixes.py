@@ -48,7 +48,7 @@ async def test_a_reminder_queued_before_a_claim_is_never_posted(world: World) ->
     assert await fire(world, 5 * MINUTE) == 1
     [reminder] = await rows(world, lead_id, OutboxPurpose.CARD_REMINDER)
     assert reminder.status is OutboxStatus.PENDING  # Telegram's pace held it back
-    await world.services.claims.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
+    await world.services.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
     await deliver(world, sends=1, edits=1)  # Ivan's card with the contacts; "taken by Ivan"
     assert [t for t in sent_to(world, TEAM_CHAT.id) if "ждёт уже" in t] == []
     dropped = await OutboxRepo(world.db.conn).get(reminder.id)
@@ -131,7 +131,7 @@ async def test_a_longer_duration_moves_a_reminder_already_set(world: World) -> N
     await first_come_team(world)
     await reply_to(world, HEAD, "/set outcome_remind 45s")
     lead_id = await new_lead(world, "ООО Ромашка")
-    await world.services.claims.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
+    await world.services.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
     await reply_to(world, HEAD, "/set outcome_remind 3d")
     assert await fire(world, MINUTE) == 0
     assert await rows(world, lead_id, OutboxPurpose.OUTCOME_REMINDER) == []
@@ -170,7 +170,7 @@ async def test_a_lead_reassigned_away_is_not_new_in_the_former_owners_chat(
 ) -> None:
     await first_come_team(world)
     lead_id = await new_lead(world, "ООО Ромашка", phone="+79123456789")
-    await world.services.claims.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
+    await world.services.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
     await reply_to(world, HEAD, f"/assign {lead_id} @olga")
     [old_card] = await rows(world, lead_id, OutboxPurpose.UPDATE)
     assert old_card.chat_id == IVAN.id
@@ -204,7 +204,7 @@ async def test_a_heads_card_decided_elsewhere_drops_the_key_to_its_buttons(
     lead_id = await new_lead(world, "ООО Ромашка")
     assert await fire(world, 5 * MINUTE) == 1  # the reminder
     assert await fire(world, 15 * MINUTE) == 1  # the heads are asked
-    await world.services.claims.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
+    await world.services.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
     [done] = await rows(world, lead_id, OutboxPurpose.HEAD_ASK_DONE)
     assert "⭐" not in done.text and "Ivan" in done.text
 

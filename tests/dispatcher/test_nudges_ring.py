@@ -110,7 +110,7 @@ async def test_a_reminder_whose_lead_was_claimed_leaves_the_digest_at_its_next_e
     assert all(f"Лид №{lead} (" in (digest.text or "") for lead in leads)
 
     # Бета is claimed: the digest is not edited for that alone (the card says it).
-    await world.services.claims.claim(leads[1], TEAM_CHAT.id, person_of(IVAN))
+    await world.services.claim(leads[1], TEAM_CHAT.id, person_of(IVAN))
     edits_before = len(world.session.of(EditMessageText))
     await deliver(world)
     marks = world.session.of(EditMessageText)[edits_before:]

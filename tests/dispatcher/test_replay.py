@@ -67,9 +67,8 @@ async def settle(
     if lead.owner_id is None:
         return  # held for the working day: settled at opening
     person = person_of(users[lead.owner_id])
-    assignments = world.services.assignments
-    assert (await assignments.accept(lead_id, person)).value == "done"
-    assert (await world.services.outcomes.close(lead_id, person, won=True)).value == "done"
+    assert (await world.services.accept(lead_id, person)).value == "done"
+    assert (await world.services.close(lead_id, person, won=True)).value == "done"
     owners[lead_id] = lead.owner_id
 
 

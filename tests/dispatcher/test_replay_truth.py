@@ -52,7 +52,7 @@ async def test_each_part_of_the_period_is_replayed_with_the_mode_then_in_force(
     await add_member(world, team, OLGA)
     first_come = [await new_lead(world, f"Чат {n}") for n in range(3)]
     for lead_id in first_come:
-        await world.services.claims.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
+        await world.services.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
     world.clock.advance(DAY.total_seconds())
     await world.services.managers.set_mode(Mode.ROUND_ROBIN)  # Wednesday noon
     owners: dict[int, int] = {}

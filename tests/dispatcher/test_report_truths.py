@@ -73,7 +73,7 @@ async def test_time_to_take_counts_working_hours_only(world: World) -> None:
     world.clock.advance(11 * 3600)  # 23:00 in Moscow
     lead_id = await new_lead(world, "Ночной клиент")
     world.clock.advance(10 * 3600 + 5 * 60)  # 09:05
-    await world.services.claims.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
+    await world.services.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
     text = await stats(world, "неделя")
     assert row_of(text, "Ivan").endswith("до взятия 5 мин")
     assert "в рабочих часах отдела" in text  # and it says so

@@ -168,7 +168,7 @@ async def test_a_known_client_goes_to_their_manager_and_else_the_reason_says_who
 async def test_a_known_client_whose_manager_left_is_routed_on_and_says_so(world: World) -> None:
     await set_up(world)
     first = await submit(world, ("email", "a@b.ru"), ("industry", "x"))
-    await world.services.assignments.accept(first, person_of(IVAN))  # taken leads stay
+    await world.services.accept(first, person_of(IVAN))  # taken leads stay
     await reply_to(world, HEAD, "/remove @ivan")
     again = await submit(world, ("email", "A@B.RU"), ("industry", "medical"))
     told = await history(world, again)

@@ -79,7 +79,7 @@ async def test_a_timer_fires_once_however_often_it_is_woken(world: World) -> Non
 async def test_a_claimed_card_is_not_reminded(world: World) -> None:
     await first_come_team(world)
     lead_id = await new_lead(world, "A")
-    await world.services.claims.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
+    await world.services.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
     assert await fire(world, 5 * MINUTE) == 0
     assert await rows(world, lead_id, OutboxPurpose.CARD_REMINDER) == []
 
@@ -196,7 +196,7 @@ async def test_outside_hours_first_come_cards_are_still_posted(world: World) -> 
     [card] = await rows(world, waiting, OutboxPurpose.CARD)
     assert card.chat_id == TEAM_CHAT.id
     claimed = await new_lead(world, "B")
-    await world.services.claims.claim(claimed, TEAM_CHAT.id, person_of(IVAN))
+    await world.services.claim(claimed, TEAM_CHAT.id, person_of(IVAN))
     world.clock.current = datetime(2026, 12, 7, 6, 0, tzinfo=UTC)  # Monday 09:00 in Moscow
     await world.services.timers.fire_due(world.clock.now())
     [summary] = [r for r in await world_outbox(world) if r.purpose is OutboxPurpose.TEAM_NOTICE]

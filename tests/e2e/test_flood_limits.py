@@ -137,7 +137,7 @@ async def test_twenty_offers_accepted_at_once_bring_every_contact_within_seconds
     assert len(paced.tg.chat(ivan.id)) == 20
     person = Person(ivan.id, ivan.full_name)
     for lead_id in leads:
-        await paced.services.assignments.accept(lead_id, person)
+        await paced.services.accept(lead_id, person)
     accepted = paced.clock.now()
     phones = {phone(n) for n in range(20)}
     while not all(p in everything_in(paced.tg.chat(ivan.id)) for p in phones):

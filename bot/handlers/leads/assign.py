@@ -7,12 +7,13 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
+from bot.actions.assign import Assign, AssignLead, AssignResult
+from bot.actions.reopen import Reopen, ReopenLead, ReopenResult
 from bot.handlers.common import heads_only, person_of
 from bot.handlers.filters import IsHead
 from bot.handlers.leads.views import team_leads_text
 from bot.i18n import Html, Translator
 from bot.ids import row_number
-from bot.lifecycle.handover import Assign, AssignResult, Handover, Reopen, ReopenResult
 from bot.presentation.callbacks import AssignCb, GiveCb, LeadRef, OpenCb
 from bot.presentation.keyboards import give_keyboard, open_work_keyboard
 from bot.services.reporting.stats import Access, ReportService
@@ -36,9 +37,9 @@ def _text(result: AssignResult, tr: Translator) -> Html:
 
 
 async def on_assign_button(
-    query: CallbackQuery, callback_data: AssignCb, handover: Handover, tr: Translator
+    query: CallbackQuery, callback_data: AssignCb, assign: AssignLead, tr: Translator
 ) -> None:
-    result = await handover.assign(
+    result = await assign(
         callback_data.lead_id, callback_data.member_id, person_of(query.from_user), only_if_new=True
     )
     await query.answer(_text(result, tr), show_alert=result.outcome is not Assign.DONE)
@@ -47,7 +48,7 @@ async def on_assign_button(
 async def on_assign(
     message: Message,
     command: CommandObject,
-    handover: Handover,
+    assign: AssignLead,
     teams: TeamService,
     tr: Translator,
 ) -> None:
@@ -62,9 +63,7 @@ async def on_assign(
     if member is None or not member.active:
         await message.answer(tr("assign.no_member"))
         return
-    result = await handover.assign(
-        lead_id, member.id, person_of(message.from_user), only_if_new=False
-    )
+    result = await assign(lead_id, member.id, person_of(message.from_user), only_if_new=False)
     await message.answer(_text(result, tr))
 
 
@@ -81,7 +80,7 @@ def _reopened(result: ReopenResult, tr: Translator) -> Html:
 
 
 async def on_reopen(
-    message: Message, command: CommandObject, handover: Handover, tr: Translator
+    message: Message, command: CommandObject, reopen: ReopenLead, tr: Translator
 ) -> None:
     assert message.from_user is not None
     parts = (command.args or "").split()
@@ -89,7 +88,7 @@ async def on_reopen(
     if lead_id is None:
         await message.answer(tr("reopen.usage"))
         return
-    result = await handover.reopen(lead_id, person_of(message.from_user))
+    result = await reopen(lead_id, person_of(message.from_user))
     await message.answer(_reopened(result, tr))
 
 
@@ -126,10 +125,10 @@ async def on_open_lead(
 
 
 async def on_give(
-    query: CallbackQuery, callback_data: GiveCb, handover: Handover, tr: Translator
+    query: CallbackQuery, callback_data: GiveCb, assign: AssignLead, tr: Translator
 ) -> None:
     """As /assign: any open lead, to the manager tapped, whoever has it now."""
-    result = await handover.assign(
+    result = await assign(
         callback_data.lead_id,
         callback_data.member_id,
         person_of(query.from_user),

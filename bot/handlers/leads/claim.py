@@ -5,9 +5,9 @@ import logging
 from aiogram import Router
 from aiogram.types import CallbackQuery
 
+from bot.actions.claim import ClaimLead, ClaimResult
 from bot.handlers.common import person_of, tell_what_became_of
 from bot.i18n import Html, Translator
-from bot.lifecycle.claims import ClaimResult, Claims
 from bot.presentation.callbacks import ClaimCb
 from bot.routing import ClaimVerdict
 from bot.services.buttons import ButtonLedger
@@ -18,16 +18,14 @@ log = logging.getLogger(__name__)
 async def on_claim(
     query: CallbackQuery,
     callback_data: ClaimCb,
-    claims: Claims,
+    claim: ClaimLead,
     buttons: ButtonLedger,
     tr: Translator,
 ) -> None:
     if query.message is None:
         await query.answer(tr("button.forged"), show_alert=True)
         return
-    result = await claims.claim(
-        callback_data.lead_id, query.message.chat.id, person_of(query.from_user)
-    )
+    result = await claim(callback_data.lead_id, query.message.chat.id, person_of(query.from_user))
     if result.won:
         await query.answer(tr("claim.won", id=result.lead_id))
     elif (refusal := _refusal(result, tr)) is not None:

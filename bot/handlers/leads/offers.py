@@ -7,11 +7,15 @@ from aiogram import F, Router
 from aiogram.filters import Filter
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
+from bot.actions.accept import Accept
+from bot.actions.close import Close
+from bot.actions.give_back import GiveBack
+from bot.actions.ownership import Step
+from bot.actions.reason_note import ReasonNotes
+from bot.actions.undo import Undo
 from bot.delivery.telegram.markup import to_markup
 from bot.handlers.common import IN_PRIVATE, person_of, tell_what_became_of
 from bot.i18n import Translator
-from bot.lifecycle.assignments import Assignments, Step
-from bot.lifecycle.outcomes import Outcomes
 from bot.presentation.buttons import offer_buttons, outcome_buttons
 from bot.presentation.callbacks import (
     LeadRef,
@@ -68,17 +72,18 @@ async def _answer(
 async def on_offer(
     query: CallbackQuery,
     callback_data: OfferCb,
-    assignments: Assignments,
+    accept: Accept,
+    give_back: GiveBack,
     buttons: ButtonLedger,
     tr: Translator,
 ) -> None:
     lead = callback_data.ref
     match callback_data.action:
         case OfferAction.ACCEPT:
-            step = await assignments.accept(lead.id, person_of(query.from_user))
+            step = await accept(lead.id, person_of(query.from_user))
             await _answer(query, step, "offer.accepted", lead, buttons, tr)
         case OfferAction.RETURN:
-            step = await assignments.may_give_back(lead.id, person_of(query.from_user))
+            step = await give_back.may(lead.id, person_of(query.from_user))
             menu = return_reasons_keyboard(lead, tr)
             await _swap_keyboard(query, step, menu, lead, buttons, tr)
 
@@ -86,35 +91,35 @@ async def on_offer(
 async def on_return_reason(
     query: CallbackQuery,
     callback_data: ReturnCb,
-    assignments: Assignments,
+    give_back: GiveBack,
     buttons: ButtonLedger,
     tr: Translator,
 ) -> None:
     lead = callback_data.ref
     person = person_of(query.from_user)
     if callback_data.why is None:
-        step = await assignments.may_give_back(lead.id, person)
+        step = await give_back.may(lead.id, person)
         menu = to_markup(offer_buttons(lead, tr))
         await _swap_keyboard(query, step, menu, lead, buttons, tr)
         return
-    step = await assignments.give_back(lead.id, person, callback_data.why)
+    step = await give_back(lead.id, person, callback_data.why)
     await _answer(query, step, "offer.returned_toast", lead, buttons, tr)
 
 
 async def on_outcome(
     query: CallbackQuery,
     callback_data: OutcomeCb,
-    outcomes: Outcomes,
+    close: Close,
     buttons: ButtonLedger,
     tr: Translator,
 ) -> None:
     lead = callback_data.ref
     match callback_data.outcome:
         case Outcome.WON:
-            step = await outcomes.close(lead.id, person_of(query.from_user), won=True)
+            step = await close(lead.id, person_of(query.from_user), won=True)
             await _answer(query, step, "outcome.won_toast", lead, buttons, tr)
         case Outcome.LOST:
-            step = await outcomes.may_close(lead.id, person_of(query.from_user))
+            step = await close.may(lead.id, person_of(query.from_user))
             menu = lost_reasons_keyboard(lead, tr)
             await _swap_keyboard(query, step, menu, lead, buttons, tr)
 
@@ -122,40 +127,40 @@ async def on_outcome(
 async def on_lost_reason(
     query: CallbackQuery,
     callback_data: LostCb,
-    outcomes: Outcomes,
+    close: Close,
     buttons: ButtonLedger,
     tr: Translator,
 ) -> None:
     lead = callback_data.ref
     person = person_of(query.from_user)
     if callback_data.why is None:
-        step = await outcomes.may_close(lead.id, person)
+        step = await close.may(lead.id, person)
         menu = to_markup(outcome_buttons(lead, tr))
         await _swap_keyboard(query, step, menu, lead, buttons, tr)
         return
-    step = await outcomes.close(lead.id, person, won=False, reason=callback_data.why)
+    step = await close(lead.id, person, won=False, reason=callback_data.why)
     await _answer(query, step, "outcome.lost_toast", lead, buttons, tr)
 
 
 async def on_undo(
     query: CallbackQuery,
     callback_data: UndoCb,
-    outcomes: Outcomes,
+    undo: Undo,
     buttons: ButtonLedger,
     tr: Translator,
 ) -> None:
     lead = callback_data.ref
-    step = await outcomes.undo(lead.id, person_of(query.from_user))
+    step = await undo(lead.id, person_of(query.from_user))
     await _answer(query, step, "outcome.undone_toast", lead, buttons, tr)
     if step is Step.TOO_LATE and isinstance(query.message, Message):
         # The button cannot do anything any more: it goes, the outcome stays shown.
         await query.message.edit_reply_markup(reply_markup=None)
 
 
-async def on_reason_text(message: Message, outcomes: Outcomes, tr: Translator) -> None:
+async def on_reason_text(message: Message, reason_notes: ReasonNotes, tr: Translator) -> None:
     """A manager's words for a lead lost, or an offer returned, for "another reason"."""
     assert message.from_user is not None and message.text is not None
-    noted = await outcomes.note_reason(person_of(message.from_user), message.text)
+    noted = await reason_notes.note(person_of(message.from_user), message.text)
     if noted is None:
         await message.answer(tr("lost.reason_late"))
         return
@@ -165,8 +170,8 @@ async def on_reason_text(message: Message, outcomes: Outcomes, tr: Translator) -
 class AnswersWhy(Filter):
     """The sender was just asked why a lead was lost or returned: this is the answer."""
 
-    async def __call__(self, message: Message, outcomes: Outcomes) -> bool:
-        return message.from_user is not None and await outcomes.asked(message.from_user.id)
+    async def __call__(self, message: Message, reason_notes: ReasonNotes) -> bool:
+        return message.from_user is not None and await reason_notes.asked(message.from_user.id)
 
 
 def make_router() -> Router:

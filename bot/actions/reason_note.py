@@ -1,24 +1,18 @@
-"""How a lead ends: its owner taps Won or Lost (with a reason; "Другое" asks for it in
-words), and may take the outcome back within UNDO_WINDOW. Later, a head reopens it
-(`Handover.reopen`)."""
+"""A reason in words: the owner's next message after "Другое" (a lost lead's, or a
+returned offer's) goes into the lead's history and to whoever has the lead now."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.clock import Clock
-from bot.lifecycle.assignments import Assignments, Step
-from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.people import Person
 from bot.presentation.callbacks import LostWhy, ReturnWhy
 from bot.presentation.endings import Endings
 from storage import Database, LeadEvent, LeadRecord, LeadStatus
 from storage.unit import Unit
 from storage.work.reason_questions import QuestionKind
-
-log = logging.getLogger(__name__)
 
 # A question about a lost lead's reason is the owner's next message for this long; a
 # message after it is what it is (a command, a lead to forward), not an old answer.
@@ -32,65 +26,11 @@ class Noted:
     text: str
 
 
-class Outcomes:
-    def __init__(
-        self,
-        db: Database,
-        clock: Clock,
-        life: Lifecycle,
-        endings: Endings,
-        assignments: Assignments,
-    ) -> None:
+class ReasonNotes:
+    def __init__(self, db: Database, clock: Clock, endings: Endings) -> None:
         self._db = db
         self._clock = clock
-        self._life = life
         self._endings = endings
-        self._assignments = assignments
-
-    async def may_close(self, lead_id: int, person: Person) -> Step:
-        """Whether Won or Lost could go ahead now: the lead is taken by this person."""
-        return await self._assignments.holds(lead_id, person, LeadStatus.TAKEN)
-
-    async def close(
-        self, lead_id: int, person: Person, won: bool, reason: LostWhy | None = None
-    ) -> Step:
-        async with self._db.unit() as u:
-            now = u.now
-            owned = await self._assignments.owned(u, lead_id, person)
-            if isinstance(owned, Step):
-                return owned
-            _lead, member = owned
-            why_lost = None if won else (reason or LostWhy.OTHER).value
-            kind = "won" if won else "lost"
-            note = Note(kind, why_lost or kind, actor_user_id=person.user_id)
-            moved = await self._life.close(u, lead_id, member.id, won, now, note, why_lost)
-            if not isinstance(moved, Moved):
-                return Step.STALE
-            await self._endings.closed(u, moved, member)
-            if why_lost == LostWhy.OTHER.value:
-                await u.reason_questions.ask(person.user_id, lead_id, now)
-                await self._endings.ask_reason(u, moved.lead, member, moved)
-        return Step.DONE
-
-    async def undo(self, lead_id: int, person: Person) -> Step:
-        """Its owner takes back Won or Lost: TOO_LATE after UNDO_WINDOW (a head reopens)."""
-        async with self._db.unit() as u:
-            now = u.now
-            owned = await self._assignments.owned(u, lead_id, person)
-            if isinstance(owned, Step):
-                return owned
-            lead, member = owned
-            if lead.status not in (LeadStatus.WON, LeadStatus.LOST):
-                return Step.STALE
-            details = {"was": lead.status.value}
-            note = Note("undone", "owner", details, person.user_id)
-            moved = await self._life.undo(u, lead_id, member.id, now, note)
-            if not isinstance(moved, Moved):
-                return Step.TOO_LATE
-            await u.reason_questions.forget_lead(lead_id)
-            await self._endings.undone(u, moved, member)
-        log.info("lead %d: outcome undone by member %d", lead_id, member.id)
-        return Step.DONE
 
     async def asked(self, user_id: int) -> bool:
         """Whether the person's next message answers why a lead was lost."""
@@ -98,7 +38,7 @@ class Outcomes:
         async with self._db.reading() as u:
             return await u.reason_questions.asked_since(user_id, since)
 
-    async def note_reason(self, person: Person, text: str) -> Noted | None:
+    async def note(self, person: Person, text: str) -> Noted | None:
         """The answer goes into the lead's history; None if there was no question to
         answer (any more: answered, too old, or the lead is not lost)."""
         async with self._db.unit() as u:

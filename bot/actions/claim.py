@@ -35,7 +35,7 @@ class ClaimResult:
     group: str | None = None  # NOT_IN_GROUP: whose card it is
 
 
-class Claims:
+class ClaimLead:
     def __init__(
         self,
         db: Database,
@@ -48,7 +48,7 @@ class Claims:
         self._life = life
         self._told = told
 
-    async def claim(self, lead_id: int, chat_id: int, person: Person) -> ClaimResult:
+    async def __call__(self, lead_id: int, chat_id: int, person: Person) -> ClaimResult:
         async with self._db.unit() as u:
             result = await self._claim(u, lead_id, chat_id, person)
         if not result.won and result.verdict is not ClaimVerdict.TAKEN:

@@ -1,0 +1,42 @@
+"""Won or Lost: the owner closes the lead ("Другое" asks for the reason in words)."""
+
+from __future__ import annotations
+
+from bot.actions.ownership import Step, holds, owned
+from bot.lifecycle.transitions import Lifecycle, Moved, Note
+from bot.people import Person
+from bot.presentation.callbacks import LostWhy
+from bot.presentation.endings import Endings
+from storage import Database, LeadStatus
+
+
+class Close:
+    def __init__(self, db: Database, life: Lifecycle, endings: Endings) -> None:
+        self._db = db
+        self._life = life
+        self._endings = endings
+
+    async def may(self, lead_id: int, person: Person) -> Step:
+        """Whether Won or Lost could go ahead now: the lead is taken by this person."""
+        return await holds(self._db, lead_id, person, LeadStatus.TAKEN)
+
+    async def __call__(
+        self, lead_id: int, person: Person, won: bool, reason: LostWhy | None = None
+    ) -> Step:
+        async with self._db.unit() as u:
+            now = u.now
+            found = await owned(u, lead_id, person)
+            if isinstance(found, Step):
+                return found
+            _lead, member = found
+            why_lost = None if won else (reason or LostWhy.OTHER).value
+            kind = "won" if won else "lost"
+            note = Note(kind, why_lost or kind, actor_user_id=person.user_id)
+            moved = await self._life.close(u, lead_id, member.id, won, now, note, why_lost)
+            if not isinstance(moved, Moved):
+                return Step.STALE
+            await self._endings.closed(u, moved, member)
+            if why_lost == LostWhy.OTHER.value:
+                await u.reason_questions.ask(person.user_id, lead_id, now)
+                await self._endings.ask_reason(u, moved.lead, member, moved)
+        return Step.DONE
