@@ -32,7 +32,7 @@ from bot.intake.ratelimit import ClientLimiter
 from bot.intake.web import make_intake_app
 from bot.people import Person, Roles
 from bot.presentation.notices import HeadNotices
-from bot.runtime.build import build_core
+from bot.runtime.build import build_core, wire
 from bot.services.health import HealthService
 from bot.services.refusals import RefusalService
 from bot.services.sources import SourceService
@@ -87,7 +87,8 @@ async def main(leads: int, concurrency: int) -> None:
         roles = Roles(frozenset({1}))
         core = build_core(roles, "Europe/Moscow")
         service = IntakeService(db, core.distributor)
-        claiming = ClaimLead(db, core.planner, core.life, core.told)
+        wire(db, core, clock, signal)
+        claiming = ClaimLead(db, core.planner, core.life)
         async with db.unit():
             team = await TeamRepo(db.conn).create(-1, "Bench", "ru", 1, clock.now())
             members = [

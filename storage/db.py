@@ -23,7 +23,7 @@ from storage.errors import (
 from storage.files import secure_files
 from storage.migrating import Migration, load_migrations, split_statements
 from storage.reading.export import ExportReader
-from storage.unit import Unit
+from storage.unit import OnEmit, Unit
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +67,7 @@ class Database:
         self.last_write_failure: WriteFailure | None = None
         self.now: Now = _system_now
         self.on_commit: OnCommit = _no_reactions
+        self.on_emit: OnEmit | None = None  # what an event writes in its own unit
 
     @classmethod
     async def open(cls, path: Path, before_migrating: BeforeMigrating | None = None) -> Database:
@@ -149,7 +150,7 @@ class Database:
         `StorageUnavailableError`, instead of keeping a caller (a form service with its own
         timeout) waiting. What the unit emitted goes to `on_commit` once it has committed."""
         async with self._transaction(wait):
-            unit = Unit(self.conn, self.now(), writes=True)
+            unit = Unit(self.conn, self.now(), writes=True, on_emit=self.on_emit)
             yield unit
         self.on_commit(unit.settled())
 

@@ -1,13 +1,16 @@
 """A unit of work: one transaction's repositories, its clock reading and its events.
 
 `async with db.unit() as u:` opens a transaction and hands out repositories bound to the
-connection it runs on; nothing outside storage holds a repository or a connection. The
-events a unit emits (and the fact that it queued outbox rows) are handed to the database's
-`on_commit` after the commit, never after a rollback: a rolled-back unit sends nothing.
+connection it runs on; nothing outside storage holds a repository or a connection. An event
+a unit emits is reacted to twice: at once, inside the transaction (`on_emit`: what it
+writes, such as the news it queues, commits or rolls back with the change, in the order the
+use case made them), and after the commit (`on_commit`, with the fact that it queued outbox
+rows), never after a rollback: a rolled-back unit sends nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -45,6 +48,10 @@ class OutboxDue:
     """The unit queued messages, or made held ones sendable: the outbox worker should wake."""
 
 
+# What an event writes in the unit that emitted it (the bot's table of reactions).
+OnEmit = Callable[["Unit", object], Awaitable[None]]
+
+
 class ReadOnlyUnitError(RuntimeError):
     """An event emitted by a unit that only reads: nothing would ever handle it."""
 
@@ -55,6 +62,7 @@ class Unit:
 
     __slots__ = (
         "_events",
+        "_on_emit",
         "_wake",
         "_writes",
         "aliases",
@@ -86,11 +94,18 @@ class Unit:
         "vacations",
     )
 
-    def __init__(self, conn: aiosqlite.Connection, now: datetime, writes: bool) -> None:
+    def __init__(
+        self,
+        conn: aiosqlite.Connection,
+        now: datetime,
+        writes: bool,
+        on_emit: OnEmit | None = None,
+    ) -> None:
         self.now = now
         self._events: list[object] = []
         self._writes = writes
         self._wake = False
+        self._on_emit = on_emit
         self.leads = LeadRepo(conn)
         self.lists = LeadListRepo(conn)
         self.events = LeadEventRepo(conn)
@@ -118,11 +133,13 @@ class Unit:
         self.restorations = RestorationRepo(conn)
         self.history = HistoryRepo(conn)
 
-    def emit(self, event: object) -> None:
-        """Record `event`; it is handled after the commit, or never."""
+    async def emit(self, event: object) -> None:
+        """React to `event` in this transaction now, and after the commit (or never)."""
         if not self._writes:
             raise ReadOnlyUnitError(f"a reading unit cannot emit {event!r}")
         self._events.append(event)
+        if self._on_emit is not None:
+            await self._on_emit(self, event)
 
     def wake_outbox(self) -> None:
         """Messages held back became sendable without a new row (a team resumed, a chat

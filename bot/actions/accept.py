@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from bot.actions.ownership import Step, owned
+from bot.lifecycle.events import Accepted
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.people import Person
-from bot.presentation.reactions import Reactions
 from storage import Database
 
 
 class Accept:
-    def __init__(self, db: Database, life: Lifecycle, told: Reactions) -> None:
+    def __init__(self, db: Database, life: Lifecycle) -> None:
         self._db = db
         self._life = life
-        self._told = told
 
     async def __call__(self, lead_id: int, person: Person) -> Step:
         async with self._db.unit() as u:
@@ -25,5 +24,5 @@ class Accept:
             moved = await self._life.accept(u, lead_id, member.id, u.now, note)
             if not isinstance(moved, Moved):
                 return Step.STALE
-            await self._told.accepted(u, moved, member)
+            await u.emit(Accepted(moved, member))
         return Step.DONE

@@ -6,10 +6,10 @@ import logging
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.lifecycle.events import Assigned
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.people import Person
-from bot.presentation.reactions import Reactions
 from bot.routing import ReasonCode
 from bot.team_settings import ANNOUNCE
 from storage import Database
@@ -35,11 +35,10 @@ class AssignResult:
 
 
 class AssignLead:
-    def __init__(self, db: Database, planner: Planner, life: Lifecycle, told: Reactions) -> None:
+    def __init__(self, db: Database, planner: Planner, life: Lifecycle) -> None:
         self._db = db
         self._planner = planner
         self._life = life
-        self._told = told
 
     async def __call__(
         self, lead_id: int, member_id: int, head: Person, *, only_if_new: bool
@@ -74,9 +73,7 @@ class AssignLead:
         team = await u.teams.by_id(lead.team_id)
         assert team is not None
         announce = (await self._planner.settings(u, team))[ANNOUNCE]
-        await self._told.assigned(
-            u, moved, team, member, previous, head.full_name, details, announce
-        )
+        await u.emit(Assigned(moved, team, member, previous, head.full_name, details, announce))
         log.info("lead %d assigned to member %d by user %d", lead_id, member.id, head.user_id)
         return AssignResult(Assign.DONE, lead_id, member.full_name)
 

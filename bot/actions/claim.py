@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from bot.lifecycle.events import Claimed
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.people import Person
-from bot.presentation.reactions import Reactions
 from bot.routing import ClaimVerdict, ClaimView, ReasonCode, judge_claim
 from bot.team_settings import CAP, TeamSettings
 from storage import (
@@ -41,12 +41,10 @@ class ClaimLead:
         db: Database,
         planner: Planner,
         life: Lifecycle,
-        told: Reactions,
     ) -> None:
         self._db = db
         self._planner = planner
         self._life = life
-        self._told = told
 
     async def __call__(self, lead_id: int, chat_id: int, person: Person) -> ClaimResult:
         async with self._db.unit() as u:
@@ -85,8 +83,8 @@ class ClaimLead:
                 await u.members.update_profile(
                     member.id, person.full_name, person.username, person.language
                 )
-                await self._told.claimed(
-                    u, moved, team, person.full_name, person.user_id, person.language, details
+                await u.emit(
+                    Claimed(moved, team, person.full_name, person.user_id, person.language, details)
                 )
                 return ClaimResult(True, verdict, lead_id, person.full_name)
             verdict = ClaimVerdict.TAKEN

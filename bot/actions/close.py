@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from bot.actions.ownership import Step, holds, owned
+from bot.lifecycle.events import Closed
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.people import Person
 from bot.presentation.callbacks import LostWhy
-from bot.presentation.endings import Endings
 from storage import Database, LeadStatus
 
 
 class Close:
-    def __init__(self, db: Database, life: Lifecycle, endings: Endings) -> None:
+    def __init__(self, db: Database, life: Lifecycle) -> None:
         self._db = db
         self._life = life
-        self._endings = endings
 
     async def may(self, lead_id: int, person: Person) -> Step:
         """Whether Won or Lost could go ahead now: the lead is taken by this person."""
@@ -35,8 +34,8 @@ class Close:
             moved = await self._life.close(u, lead_id, member.id, won, now, note, why_lost)
             if not isinstance(moved, Moved):
                 return Step.STALE
-            await self._endings.closed(u, moved, member)
-            if why_lost == LostWhy.OTHER.value:
+            asks_why = why_lost == LostWhy.OTHER.value
+            if asks_why:
                 await u.reason_questions.ask(person.user_id, lead_id, now)
-                await self._endings.ask_reason(u, moved.lead, member, moved)
+            await u.emit(Closed(moved, member, asks_why))
         return Step.DONE

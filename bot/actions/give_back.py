@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from bot.actions.ownership import Step, holds, owned
 from bot.lifecycle.distribution import Distributor
+from bot.lifecycle.events import GivenBack
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.people import Person
 from bot.presentation.callbacks import ReturnWhy
-from bot.presentation.reactions import Reactions
 from bot.presentation.reasons import Cause
 from storage import Database, LeadStatus
 from storage.work.reason_questions import QuestionKind
 
 
 class GiveBack:
-    def __init__(
-        self, db: Database, life: Lifecycle, told: Reactions, distributor: Distributor
-    ) -> None:
+    def __init__(self, db: Database, life: Lifecycle, distributor: Distributor) -> None:
         self._db = db
         self._life = life
-        self._told = told
         self._distributor = distributor
 
     async def may(self, lead_id: int, person: Person) -> Step:
@@ -37,11 +34,11 @@ class GiveBack:
             moved = await self._life.give_back(u, lead_id, member.id, now, note)
             if not isinstance(moved, Moved):
                 return Step.STALE
-            await self._told.given_back(u, lead, member, reason, moved)
-            if reason is ReturnWhy.OTHER:
-                # "Другое" says nothing: ask in words, for the history and the next manager.
+            # "Другое" says nothing: ask in words, for the history and the next manager.
+            asks_why = reason is ReturnWhy.OTHER
+            if asks_why:
                 await u.reason_questions.ask(person.user_id, lead_id, now, QuestionKind.RETURNED)
-                await self._told.ask_return_reason(u, lead, member, now)
+            await u.emit(GivenBack(lead, member, reason, moved, asks_why))
             assert lead.team_id is not None  # `owned` found the member through it
             team = await u.teams.by_id(lead.team_id)
             assert team is not None

@@ -1,32 +1,113 @@
-"""What follows an event, declared once: run after the unit that emitted it commits.
+"""What follows an event, declared once, in two tables.
 
-A rolled-back unit emits nothing, so nothing here runs for a change that did not happen.
-A reaction must not write: what a change sends is queued in its own transaction (the
-outbox), and a reaction only wakes whoever delivers it.
+In the unit, as the event is emitted: what each chat is told. The messages are outbox rows
+written in the same transaction as the change, so a lead never changes without its news and
+the news never goes out for a change that was rolled back; and they are written where the
+use case emits, in order (a lead taken back is told so before it is posted again: the
+old card's edit must not land on the new card).
+After the commit: waking whoever delivers (the outbox worker). A rolled-back unit emits
+nothing, so nothing here runs for a change that did not happen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import assert_never, get_args
 
 from bot.delivery.signal import OutboxSignal
-from storage import OutboxDue
+from bot.lifecycle.events import (
+    Accepted,
+    Assigned,
+    Claimed,
+    Closed,
+    GivenBack,
+    HandedBack,
+    HeadsTooLate,
+    LeadMoved,
+    LostExplained,
+    Reopened,
+    ReturnExplained,
+    TakenBack,
+    TimedOut,
+    Undone,
+)
+from bot.presentation.endings import Endings
+from bot.presentation.reactions import Reactions
+from storage import OutboxDue, Unit
 
-Reaction = Callable[[object], None]
+_LEAD_MOVED = get_args(LeadMoved)
+
+
+class InUnit:
+    """Tells each chat what a lead's move means for it, in the unit that moved it."""
+
+    def __init__(self, told: Reactions, endings: Endings) -> None:
+        self._told = told
+        self._endings = endings
+
+    async def __call__(self, u: Unit, event: object) -> None:
+        if isinstance(event, _LEAD_MOVED):
+            await self._tell(u, event)
+
+    async def _tell(self, u: Unit, event: LeadMoved) -> None:  # noqa: PLR0912 - one arm a kind
+        told, endings = self._told, self._endings
+        match event:
+            case Claimed():
+                await told.claimed(
+                    u, event.moved, event.team, event.name, event.user_id, event.language,
+                    event.details,
+                )  # fmt: skip
+            case Accepted():
+                await told.accepted(u, event.moved, event.member)
+            case GivenBack():
+                await told.given_back(u, event.before, event.member, event.reason, event.moved)
+                if event.asks_why:
+                    await told.ask_return_reason(u, event.before, event.member, event.moved.at)
+            case TimedOut():
+                await told.timed_out(u, event.before, event.owner, event.waited, event.moved)
+            case HeadsTooLate():
+                await told.heads_too_late(u, event.lead, event.team, event.at)
+            case TakenBack():
+                await told.taken_back(
+                    u, event.before, event.owner, event.away, event.team, event.moved
+                )
+            case Assigned():
+                await told.assigned(
+                    u, event.moved, event.team, event.member, event.previous, event.head,
+                    event.details, event.announce,
+                )  # fmt: skip
+            case HandedBack():
+                await told.handed_back(
+                    u, event.before, event.moved, event.deputy, event.member, event.details
+                )
+            case Reopened():
+                await told.reopened(u, event.moved, event.team, event.owner, event.head)
+            case Closed():
+                await endings.closed(u, event.moved, event.member)
+                if event.asks_why:
+                    await endings.ask_reason(u, event.moved.lead, event.member, event.moved)
+            case Undone():
+                await endings.undone(u, event.moved, event.member)
+            case LostExplained():
+                await endings.explained(u, event.lead, event.owner, event.words, event.at)
+            case ReturnExplained():
+                await endings.return_explained(
+                    u, event.lead, event.holder, event.name, event.words, event.at
+                )
+            case _:
+                assert_never(event)
 
 
 class AfterCommit:
-    """The table of reactions, keyed by the event's type; an event without a row is a bug
-    (it would be emitted for nobody), so it raises."""
+    """Runs what follows a committed unit outside the database. Every event has its row in
+    one of the two tables; one in neither would be emitted for nobody, so it raises."""
 
     def __init__(self, signal: OutboxSignal) -> None:
-        self._table: dict[type, Reaction] = {
-            OutboxDue: lambda _: signal.notify(),
-        }
+        self._signal = signal
 
     def __call__(self, events: Sequence[object]) -> None:
         for event in events:
-            reaction = self._table.get(type(event))
-            if reaction is None:
+            if isinstance(event, OutboxDue):
+                self._signal.notify()
+            elif not isinstance(event, _LEAD_MOVED):  # told in the unit already
                 raise LookupError(f"no reaction to {type(event).__name__}")
-            reaction(event)

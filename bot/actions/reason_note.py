@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.clock import Clock
+from bot.lifecycle.events import LostExplained, ReturnExplained
 from bot.people import Person
 from bot.presentation.callbacks import LostWhy, ReturnWhy
-from bot.presentation.endings import Endings
 from storage import Database, LeadEvent, LeadRecord, LeadStatus
 from storage.unit import Unit
 from storage.work.reason_questions import QuestionKind
@@ -27,10 +27,9 @@ class Noted:
 
 
 class ReasonNotes:
-    def __init__(self, db: Database, clock: Clock, endings: Endings) -> None:
+    def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
         self._clock = clock
-        self._endings = endings
 
     async def asked(self, user_id: int) -> bool:
         """Whether the person's next message answers why a lead was lost."""
@@ -66,7 +65,7 @@ class ReasonNotes:
             )
             owner = await u.members.by_id(lead.owner_id) if lead.owner_id else None
             if owner is not None:
-                await self._endings.explained(u, lead, owner, kept, now)
+                await u.emit(LostExplained(lead, owner, kept, now))
         return Noted(lead.id, kept)
 
     async def _returned_because(
@@ -89,4 +88,4 @@ class ReasonNotes:
         holder = await u.members.by_id(lead.owner_id) if lead.owner_id else None
         if holder is not None and holder.user_id != person.user_id:
             name = returner.full_name if returner else person.full_name
-            await self._endings.return_explained(u, lead, holder, name, words, now)
+            await u.emit(ReturnExplained(lead, holder, name, words, now))

@@ -6,9 +6,9 @@ import logging
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.lifecycle.events import Reopened
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.people import Person
-from bot.presentation.reactions import Reactions
 from storage import CLOSED_STATUSES, Database
 
 log = logging.getLogger(__name__)
@@ -29,10 +29,9 @@ class ReopenResult:
 
 
 class ReopenLead:
-    def __init__(self, db: Database, life: Lifecycle, told: Reactions) -> None:
+    def __init__(self, db: Database, life: Lifecycle) -> None:
         self._db = db
         self._life = life
-        self._told = told
 
     async def __call__(self, lead_id: int, head: Person) -> ReopenResult:
         """A head puts a closed lead back in work with the manager who closed it (the
@@ -53,6 +52,6 @@ class ReopenLead:
             moved = await self._life.reopen(u, lead_id, owner.id, now, note)
             if not isinstance(moved, Moved):
                 return ReopenResult(Reopen.OPEN, lead_id)
-            await self._told.reopened(u, moved, team, owner, head.full_name)
+            await u.emit(Reopened(moved, team, owner, head.full_name))
         log.info("lead %d reopened for member %d by user %d", lead_id, owner.id, head.user_id)
         return ReopenResult(Reopen.DONE, lead_id, owner.full_name)

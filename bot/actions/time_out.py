@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from bot.durations import dump_duration, elapsed_text, format_duration, rounded
 from bot.i18n import Html, Translator
 from bot.lifecycle.distribution import Distributor
+from bot.lifecycle.events import HeadsTooLate, TimedOut
 from bot.lifecycle.head_cards import HeadCards
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
@@ -18,7 +19,6 @@ from bot.presentation.buttons import outcome_buttons
 from bot.presentation.callbacks import LeadRef
 from bot.presentation.lead_posts import LeadPosts, client_label
 from bot.presentation.notices import HeadNotices, Text, member_translator, team_translator
-from bot.presentation.reactions import Reactions
 from bot.presentation.reasons import Cause
 from bot.team_settings import (
     ACCEPT_TIMEOUT,
@@ -52,7 +52,6 @@ class LeadTimers:
         life: Lifecycle,
         distributor: Distributor,
         posts: LeadPosts,
-        told: Reactions,
         notices: HeadNotices,
         heads: HeadCards,
     ) -> None:
@@ -61,7 +60,6 @@ class LeadTimers:
         self._life = life
         self._distributor = distributor
         self._posts = posts
-        self._told = told
         self._notices = notices
         self._heads = heads
 
@@ -127,7 +125,7 @@ class LeadTimers:
     async def _to_chat(self, u: Unit, lead: LeadRecord, team: TeamRecord, now: datetime) -> None:
         """No head chose a manager in time (or none could be reached): anyone in the team
         may claim it now. The heads' cards say so, and keep no buttons."""
-        await self._told.heads_too_late(u, lead, team, now)
+        await u.emit(HeadsTooLate(lead, team, now))
         await self._distributor.to_chat(u, lead, team, now, Note("to_chat", "heads_wait"))
 
     async def _pass_on(
@@ -153,7 +151,7 @@ class LeadTimers:
         )
         if not isinstance(moved, Moved):
             return
-        await self._told.timed_out(u, lead, owner, timeout, moved)
+        await u.emit(TimedOut(lead, owner, timeout, moved))
         fresh = moved.lead
         cause = Cause(TIMED_OUT, owner.full_name, dump_duration(timeout))
         where: Text

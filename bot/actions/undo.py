@@ -5,19 +5,18 @@ from __future__ import annotations
 import logging
 
 from bot.actions.ownership import Step, owned
+from bot.lifecycle.events import Undone
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.people import Person
-from bot.presentation.endings import Endings
 from storage import Database, LeadStatus
 
 log = logging.getLogger(__name__)
 
 
 class Undo:
-    def __init__(self, db: Database, life: Lifecycle, endings: Endings) -> None:
+    def __init__(self, db: Database, life: Lifecycle) -> None:
         self._db = db
         self._life = life
-        self._endings = endings
 
     async def __call__(self, lead_id: int, person: Person) -> Step:
         """TOO_LATE after UNDO_WINDOW: a head reopens the lead then."""
@@ -34,6 +33,6 @@ class Undo:
             if not isinstance(moved, Moved):
                 return Step.TOO_LATE
             await u.reason_questions.forget_lead(lead_id)
-            await self._endings.undone(u, moved, member)
+            await u.emit(Undone(moved, member))
         log.info("lead %d: outcome undone by member %d", lead_id, member.id)
         return Step.DONE

@@ -6,8 +6,8 @@ import logging
 from typing import Literal
 
 from bot.lifecycle.distribution import Distributor
+from bot.lifecycle.events import TakenBack
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
-from bot.presentation.reactions import Reactions
 from bot.presentation.reasons import Cause
 from storage import (
     LeadRecord,
@@ -28,11 +28,9 @@ class Handover:
     def __init__(
         self,
         life: Lifecycle,
-        told: Reactions,
         distributor: Distributor,
     ) -> None:
         self._life = life
-        self._told = told
         self._distributor = distributor
 
     async def take_back(
@@ -56,7 +54,7 @@ class Handover:
         team = await u.teams.by_id(lead.team_id)
         fresh = moved.lead
         assert team is not None
-        await self._told.taken_back(u, lead, owner, kind == "away", team, moved)
+        await u.emit(TakenBack(lead, owner, kind == "away", team, moved))
         await self._distributor.distribute(u, fresh, team, now, Cause(kind, owner.full_name))
         log.warning("lead %d moves on: owner %d %s", lead.id, owner.id, kind)
         return True

@@ -18,7 +18,7 @@ from bot.actions.claim import ClaimLead
 from bot.actions.close import Close
 from bot.actions.give_back import GiveBack
 from bot.actions.intake import IntakeService
-from bot.actions.reactions import AfterCommit
+from bot.actions.reactions import AfterCommit, InUnit
 from bot.actions.reason_note import ReasonNotes
 from bot.actions.reopen import ReopenLead
 from bot.actions.time_out import LeadTimers
@@ -142,6 +142,14 @@ def build_core(roles: Roles, zone: str) -> Core:
     return Core(alarm, planner, deadlines, life, notices, head_cards, posts, told, distributor)
 
 
+def wire(db: Database, core: Core, clock: Clock, signal: OutboxSignal) -> None:
+    """Every unit reads the bot's clock once; what it emits is told in the unit, and the
+    outbox is woken after its commit."""
+    db.now = clock.now
+    db.on_emit = InUnit(core.told, Endings(core.told))
+    db.on_commit = AfterCommit(signal)
+
+
 def build_services(
     db: Database,
     bot: Bot,
@@ -152,19 +160,15 @@ def build_services(
 ) -> Services:
     roles = Roles(settings.admin_ids)
     core = build_core(roles, settings.timezone)
-    # Every unit reads the bot's clock once; what it emitted is reacted to after its commit.
-    db.now = clock.now
-    db.on_commit = AfterCommit(outbox_signal)
     alarm, planner, deadlines, life = core.alarm, core.planner, core.deadlines, core.life
-    notices, head_cards, posts, told = core.notices, core.head_cards, core.posts, core.told
+    notices, head_cards, posts = core.notices, core.head_cards, core.posts
+    wire(db, core, clock, outbox_signal)
     distributor = core.distributor
     intake = IntakeService(db, distributor)
-    handover = Handover(life, told, distributor)
+    handover = Handover(life, distributor)
     reports = ReportService(db, clock, roles, settings.timezone)
-    away = Away(planner, life, told, handover)
-    lead_timers = LeadTimers(
-        planner, deadlines, life, distributor, posts, told, notices, head_cards
-    )
+    away = Away(planner, life, handover)
+    lead_timers = LeadTimers(planner, deadlines, life, distributor, posts, notices, head_cards)
     opening = Opening(planner, deadlines, distributor, posts)
     weekly = WeeklyReport(planner, deadlines, roles, reports)
     timers = TimerService(db, planner, deadlines, lead_timers, opening, away, weekly)
@@ -175,19 +179,18 @@ def build_services(
     refusals = RefusalService(db, clock, notices)
     heads = HeadService(db, roles, teams)
     vacations = Vacations(db, roles, planner, deadlines, away)
-    endings = Endings(told)
     local_url = f"http://{settings.intake_host}:{settings.intake_port}"
     return Services(
         intake=intake,
         sources=SourceService(db, clock, settings.zone, settings.public_url, local_url),
-        claim=ClaimLead(db, planner, life, told),
-        accept=Accept(db, life, told),
-        give_back=GiveBack(db, life, told, distributor),
-        close=Close(db, life, endings),
-        undo=Undo(db, life, endings),
-        reason_notes=ReasonNotes(db, clock, endings),
-        assign=AssignLead(db, planner, life, told),
-        reopen=ReopenLead(db, life, told),
+        claim=ClaimLead(db, planner, life),
+        accept=Accept(db, life),
+        give_back=GiveBack(db, life, distributor),
+        close=Close(db, life),
+        undo=Undo(db, life),
+        reason_notes=ReasonNotes(db, clock),
+        assign=AssignLead(db, planner, life),
+        reopen=ReopenLead(db, life),
         handover=handover,
         managers=ManagerService(db, settings.timezone, timers),
         reports=reports,

@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from bot.i18n import Html, Translator
+from bot.lifecycle.events import HandedBack
 from bot.lifecycle.handover import Handover
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.presentation.notices import member_translator, team_translator
-from bot.presentation.reactions import Reactions
 from bot.presentation.reasons import field_label, value_label
 from bot.team_settings import HANDBACK, MODE
 from storage import (
@@ -31,12 +31,10 @@ class Away:
         self,
         planner: Planner,
         life: Lifecycle,
-        told: Reactions,
         handover: Handover,
     ) -> None:
         self._planner = planner
         self._life = life
-        self._told = told
         self._handover = handover
 
     async def fire(self, u: Unit, timer: TimerRecord, team: TeamRecord, now: datetime) -> None:
@@ -142,7 +140,7 @@ class Away:
         )
         if not isinstance(moved, Moved):
             return False
-        await self._told.handed_back(u, lead, moved, deputy, member, details)
+        await u.emit(HandedBack(lead, moved, deputy, member, details))
         return True
 
     async def _tell_deputies(

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from bench import SET_UP_AT, open_all_day
 from bot.actions.intake import IntakeService, NewLead
+from bot.delivery.signal import OutboxSignal
 from bot.people import Roles
-from bot.runtime.build import build_core
+from bot.runtime.build import build_core, wire
 from storage import Database, LeadFields, LeadSource
 from tests.fakes.clock import FakeClock
 from tests.fakes.statements import counting
@@ -17,6 +18,7 @@ BOOKENDS = 2  # BEGIN IMMEDIATE and COMMIT
 
 async def team_of_five(db: Database, clock: FakeClock, mode: str) -> IntakeService:
     core = build_core(Roles(frozenset({1})), "Europe/Moscow")
+    wire(db, core, clock, OutboxSignal())
     async with db.unit() as repos:
         team = await repos.teams.create(-1001, "Отдел", "ru", 1, clock.now())
         await open_all_day(repos.settings, team.id)

@@ -11,7 +11,7 @@ import pytest
 
 from bot.actions.reactions import AfterCommit
 from bot.delivery.signal import OutboxSignal
-from storage import Database, OutboxDue, OutboxMethod, OutboxPurpose
+from storage import Database, OutboxDue, OutboxMethod, OutboxPurpose, Unit
 from storage.unit import ReadOnlyUnitError
 from tests.repos import bare
 
@@ -42,8 +42,8 @@ async def test_events_are_handed_over_after_the_commit_in_order(
     db: Database, heard: Recorder
 ) -> None:
     async with db.unit() as u:
-        u.emit(Happened("first"))
-        u.emit(Happened("second"))
+        await u.emit(Happened("first"))
+        await u.emit(Happened("second"))
         assert heard.batches == []  # nothing runs while the transaction is open
     assert heard.batches == [[Happened("first"), Happened("second")]]
 
@@ -55,7 +55,7 @@ async def test_a_rolled_back_unit_hands_over_nothing_and_writes_nothing(
         async with db.unit() as u:
             await u.teams.create(-1, "Отдел", "ru", 1, T0)
             await u.outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.TEAM_NOTICE, "x", T0)
-            u.emit(Happened("never"))
+            await u.emit(Happened("never"))
             raise LookupError
 
     with pytest.raises(LookupError):
@@ -94,7 +94,7 @@ async def test_each_unit_reads_the_clock_once_and_has_repositories_of_its_own(
 async def test_a_reading_unit_cannot_emit(db: Database, heard: Recorder) -> None:
     async with db.reading() as u:
         with pytest.raises(ReadOnlyUnitError):
-            u.emit(Happened("lost"))
+            await u.emit(Happened("lost"))
     assert heard.batches == []
 
 
@@ -115,3 +115,30 @@ async def test_the_reactions_wake_the_outbox_and_refuse_an_event_nobody_handles(
     assert signal.woken == 1
     with pytest.raises(LookupError, match="Happened"):
         react([Happened("unknown")])
+
+
+async def test_what_an_event_writes_is_written_in_its_unit_in_order_and_fails_with_it(
+    db: Database, heard: Recorder
+) -> None:
+    async def tell(u: Unit, event: object) -> None:
+        await u.outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.TEAM_NOTICE, str(event), T0)
+        if event == Happened("fails"):
+            raise LookupError
+
+    db.on_emit = tell
+    async with db.unit() as u:
+        await u.emit(Happened("told"))
+        # What the use case writes after the event comes after the event's news.
+        await u.outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.TEAM_NOTICE, "then", T0)
+    texts = [p.record.text for p in await bare(db).outbox.pending()]
+    assert texts == [str(Happened("told")), "then"]
+    assert heard.batches == [[Happened("told"), OutboxDue()]]  # its rows wake the outbox
+
+    async def fails() -> None:
+        async with db.unit() as u:
+            await u.emit(Happened("fails"))
+
+    with pytest.raises(LookupError):
+        await fails()
+    assert len(await bare(db).outbox.pending()) == 2  # the failed unit's row went with it
+    assert len(heard.batches) == 1
