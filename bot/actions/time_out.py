@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 
 from bot.durations import dump_duration, elapsed_text, format_duration, rounded
 from bot.i18n import Html, Translator
+from bot.lifecycle.deadlines import Deadlines
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.events import HeadsTooLate, TimedOut
 from bot.lifecycle.head_cards import HeadCards
@@ -25,7 +26,6 @@ from bot.team_settings import (
     CLAIM_REMIND,
     MAX_PASSES,
 )
-from bot.timing.deadlines import Deadlines
 from storage import (
     LeadEvent,
     LeadRecord,

@@ -31,6 +31,8 @@ from bot.delivery.telegram.reach import TelegramReach
 from bot.handlers import get_routers
 from bot.handlers.guard import ButtonGuard
 from bot.handlers.middlewares import I18nMiddleware, ProfileMiddleware
+from bot.lifecycle.alarm import Alarm
+from bot.lifecycle.deadlines import Deadlines
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.handover import Handover
 from bot.lifecycle.head_cards import HeadCards
@@ -55,9 +57,7 @@ from bot.services.route_check import RouteCheck
 from bot.services.rules import RuleService
 from bot.services.sources import SourceService
 from bot.services.team import TeamService
-from bot.timing.alarm import Alarm
 from bot.timing.away import Away
-from bot.timing.deadlines import Deadlines
 from bot.timing.firing import TimerService
 from bot.timing.opening import Opening
 from bot.timing.vacations import Vacations

@@ -10,11 +10,11 @@ from typing import assert_never
 from zoneinfo import ZoneInfo
 
 from bot.actions.time_out import LeadTimers
+from bot.lifecycle.deadlines import CLAIM_KINDS, Deadlines
 from bot.lifecycle.planner import Planner
 from bot.routing.hours import local_midnight
 from bot.team_settings import DIGEST, TIMER_DURATIONS, TIMEZONE, TeamSettings
 from bot.timing.away import Away
-from bot.timing.deadlines import CLAIM_KINDS, Deadlines
 from bot.timing.opening import Opening
 from bot.timing.weekly import WeeklyReport
 from storage import Database, TeamRecord

@@ -7,12 +7,12 @@ from datetime import datetime
 
 from bot.i18n import Html, Translator
 from bot.lifecycle.calendars import team_calendar
+from bot.lifecycle.deadlines import Deadlines
 from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.planner import Planner
 from bot.presentation.lead_posts import LeadPosts, client_label
 from bot.presentation.notices import team_translator
 from bot.team_settings import TIMEZONE
-from bot.timing.deadlines import Deadlines
 from storage import (
     LeadRecord,
     LeadStatus,

@@ -19,8 +19,8 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.date import DateTrigger
 
 from bot.clock import Clock
+from bot.lifecycle.alarm import Alarm
 from bot.services.refusals import RefusalService
-from bot.timing.alarm import Alarm
 from bot.timing.firing import TimerService
 from storage.backup import Backups
 

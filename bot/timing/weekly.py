@@ -8,6 +8,7 @@ import logging
 from datetime import datetime
 
 from bot.i18n import Html
+from bot.lifecycle.deadlines import Deadlines
 from bot.lifecycle.planner import Planner
 from bot.people import Roles
 from bot.periods import last_week
@@ -16,7 +17,6 @@ from bot.presentation.reports.charts import render_png
 from bot.presentation.reports.stats import stats_chart, stats_text
 from bot.services.reporting.stats import ReportService
 from bot.team_settings import DIGEST, TIMEZONE, Digest
-from bot.timing.deadlines import Deadlines
 from storage import OutboxFile, OutboxPurpose, TeamRecord
 from storage.unit import Unit
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from bot.lifecycle.alarm import Alarm
 from bot.lifecycle.calendars import member_calendar, team_calendar
 from bot.lifecycle.planner import Planner
 from bot.periods import next_report_time
@@ -26,7 +27,6 @@ from bot.team_settings import (
     Digest,
     TeamSettings,
 )
-from bot.timing.alarm import Alarm
 from storage import LeadRecord, LeadStatus, MemberRecord, Pool
 from storage.unit import Unit
 from storage.work.timers import LEAD_KINDS, TimerKind, TimerRecord
