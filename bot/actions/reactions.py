@@ -17,22 +17,31 @@ from typing import assert_never, get_args
 from bot.delivery.signal import OutboxSignal
 from bot.lifecycle.events import (
     Accepted,
+    AskedHeads,
     Assigned,
     Claimed,
     Closed,
     GivenBack,
     HandedBack,
     HeadsTooLate,
+    HeldForHours,
     LeadMoved,
     LostExplained,
+    Offered,
+    PostedToChat,
     Reopened,
     ReturnExplained,
     TakenBack,
     TimedOut,
     Undone,
 )
+from bot.lifecycle.head_cards import HeadCards
 from bot.presentation.endings import Endings
+from bot.presentation.lead_posts import LeadPosts
+from bot.presentation.notices import HeadNotices
 from bot.presentation.reactions import Reactions
+from bot.presentation.reasons import passed_text
+from bot.team_settings import working_time
 from storage import OutboxDue, Unit
 
 _LEAD_MOVED = get_args(LeadMoved)
@@ -41,9 +50,19 @@ _LEAD_MOVED = get_args(LeadMoved)
 class InUnit:
     """Tells each chat what a lead's move means for it, in the unit that moved it."""
 
-    def __init__(self, told: Reactions, endings: Endings) -> None:
+    def __init__(
+        self,
+        told: Reactions,
+        endings: Endings,
+        posts: LeadPosts,
+        notices: HeadNotices,
+        heads: HeadCards,
+    ) -> None:
         self._told = told
         self._endings = endings
+        self._posts = posts
+        self._notices = notices
+        self._heads = heads
 
     async def __call__(self, u: Unit, event: object) -> None:
         if isinstance(event, _LEAD_MOVED):
@@ -93,6 +112,58 @@ class InUnit:
             case ReturnExplained():
                 await endings.return_explained(
                     u, event.lead, event.holder, event.name, event.words, event.at
+                )
+            case PostedToChat() | Offered() | AskedHeads() | HeldForHours():
+                await self._routed(u, event)
+            case _:
+                assert_never(event)
+
+    async def _routed(
+        self, u: Unit, event: PostedToChat | Offered | AskedHeads | HeldForHours
+    ) -> None:
+        """What a routing decision sends: the card, the offer, the heads' cards, the
+        night's count."""
+        match event:
+            case PostedToChat():
+                lead = event.lead
+                await self._posts.team_card(u, lead, event.team, event.at, event.group)
+                if event.nobody_available is not None:
+                    passed = event.nobody_available
+                    await self._notices.tell(
+                        u,
+                        event.team,
+                        lambda tr: tr(
+                            "notice.nobody_available", id=lead.id, passed=passed_text(passed, tr)
+                        ),
+                        event.at,
+                        lead.id,
+                    )
+            case Offered():
+                await self._posts.offer(u, event.lead, event.member, event.details, event.at)
+                if event.announce:
+                    await self._posts.announce(
+                        u,
+                        event.team,
+                        event.lead,
+                        event.member,
+                        event.code,
+                        event.at,
+                        duty=bool(event.details.get("duty")),
+                    )
+            case AskedHeads():
+                await self._heads.send(
+                    u, event.lead, event.team, event.situation, event.facts, event.candidates,
+                    event.at,
+                )  # fmt: skip
+            case HeldForHours():
+                settings = event.settings
+                await self._notices.waiting_for_hours(
+                    u,
+                    event.team,
+                    event.lead_id,
+                    event.waiting,
+                    lambda tr: working_time(settings, tr),
+                    event.at,
                 )
             case _:
                 assert_never(event)

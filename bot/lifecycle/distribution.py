@@ -1,5 +1,6 @@
-"""Distribution: route a lead, move it there, and write what the decision sends, in one
-transaction.
+"""Distribution: route a lead, move it there, and emit what was decided (posted, offered,
+asked of the heads, held for the working day); the reactions table writes what that sends,
+in the same transaction.
 
 Every path that routes a lead comes through `Distributor.distribute`: intake, a Return,
 a timeout, an owner the bot cannot reach, removed or away, a chat that moved, opening
@@ -13,14 +14,12 @@ import logging
 from datetime import datetime
 
 from bot.lifecycle.config import Configuration
-from bot.lifecycle.head_cards import HeadCards
+from bot.lifecycle.events import AskedHeads, HeldForHours, Offered, PostedToChat
 from bot.lifecycle.planner import Planner, describe
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
-from bot.presentation.lead_posts import LeadPosts
-from bot.presentation.notices import HeadNotices
-from bot.presentation.reasons import Cause, passed_text
+from bot.presentation.reasons import Cause
 from bot.routing import Decision, DecisionKind, ReasonCode
-from bot.team_settings import ANNOUNCE, TIMEZONE, working_time
+from bot.team_settings import ANNOUNCE, TIMEZONE
 from storage import LeadRecord, Pool, TeamRecord
 from storage.unit import Unit
 
@@ -35,19 +34,9 @@ NOT_EXCLUDING_REASONS = ("owner_away",)
 
 
 class Distributor:
-    def __init__(
-        self,
-        planner: Planner,
-        life: Lifecycle,
-        posts: LeadPosts,
-        notices: HeadNotices,
-        heads: HeadCards,
-    ) -> None:
+    def __init__(self, planner: Planner, life: Lifecycle) -> None:
         self._planner = planner
         self._life = life
-        self._posts = posts
-        self._notices = notices
-        self._heads = heads
 
     async def configuration(self, u: Unit) -> Configuration:
         """The teams as routing sees them now (kept in memory until a head changes them)."""
@@ -101,18 +90,9 @@ class Distributor:
                     u, lead.id, now, note, group_id, settings, first=first
                 )
                 group = None if group_id is None else situation.group_name(group_id)
-                await self._posts.team_card(u, _now(moved, lead), team, now, group)
-                if decision.reason.code is ReasonCode.NOBODY_AVAILABLE:
-                    passed = details.get("passed")
-                    await self._notices.tell(
-                        u,
-                        team,
-                        lambda tr: tr(
-                            "notice.nobody_available", id=lead.id, passed=passed_text(passed, tr)
-                        ),
-                        now,
-                        lead.id,
-                    )
+                nobody = decision.reason.code is ReasonCode.NOBODY_AVAILABLE
+                passed = details.get("passed") if nobody else None
+                await u.emit(PostedToChat(_now(moved, lead), team, now, group, passed))
             case DecisionKind.OFFER:
                 assert decision.member_id is not None
                 if decision.turn is not None:
@@ -124,28 +104,17 @@ class Distributor:
                     u, lead.id, member.id, now, note, cover_for, settings, first=first
                 )
                 assert isinstance(moved, Moved), f"lead {lead.id} was routed while not new"
-                await self._posts.offer(u, moved.lead, member, details, now)
-                if settings[ANNOUNCE]:
-                    await self._posts.announce(
-                        u,
-                        team,
-                        moved.lead,
-                        member,
-                        decision.reason.code,
-                        now,
-                        duty=bool(details.get("duty")),
-                    )
+                announce = settings[ANNOUNCE]
+                code = decision.reason.code
+                await u.emit(Offered(moved.lead, member, team, details, announce, code, now))
             case DecisionKind.ASK_HEAD:
                 moved = await self._life.ask_heads(u, lead.id, now, note, settings, first=first)
-                await self._heads.send(
-                    u, _now(moved, lead), team, situation, facts, decision.candidates, now
-                )
+                candidates = decision.candidates
+                await u.emit(AskedHeads(_now(moved, lead), team, situation, facts, candidates, now))
             case DecisionKind.HOLD:
                 await self._life.hold(u, lead.id, now, note, settings, first=first)
                 waiting = await u.lists.count_waiting_in(team.id, Pool.HOURS)
-                await self._notices.waiting_for_hours(
-                    u, team, lead.id, waiting, lambda tr: working_time(settings, tr), now
-                )
+                await u.emit(HeldForHours(lead.id, team, waiting, settings, now))
         return decision
 
     async def to_chat(
@@ -154,7 +123,7 @@ class Distributor:
         """Anyone in the team may claim the lead now (nobody chose a manager in time, or no
         head can be asked): it moves to the team chat, and its card is posted."""
         moved = await self._life.post(u, lead.id, now, note)
-        await self._posts.team_card(u, _now(moved, lead), team, now)
+        await u.emit(PostedToChat(_now(moved, lead), team, now))
 
 
 def _now(moved: Moved | object, before: LeadRecord) -> LeadRecord:

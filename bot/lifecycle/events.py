@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.i18n import Language
+from bot.lifecycle.planner import Situation
 from bot.lifecycle.transitions import Moved
 from bot.presentation.callbacks import ReturnWhy
+from bot.routing import LeadFacts, ReasonCode
+from bot.team_settings import TeamSettings
 from storage import LeadRecord, MemberRecord, TeamRecord
 
 
@@ -120,6 +123,47 @@ class ReturnExplained:
     at: datetime
 
 
+@dataclass(frozen=True)
+class PostedToChat:
+    """Anyone in the team may claim the lead: its card goes to the team chat."""
+
+    lead: LeadRecord
+    team: TeamRecord
+    at: datetime
+    group: str | None = None  # only this group's members may claim it
+    nobody_available: object = None  # who was passed over, when nobody could take it
+
+
+@dataclass(frozen=True)
+class Offered:
+    lead: LeadRecord
+    member: MemberRecord
+    team: TeamRecord
+    details: dict[str, object]  # the decision, as its history keeps it
+    announce: bool  # the team chat hears whom it went to
+    code: ReasonCode
+    at: datetime
+
+
+@dataclass(frozen=True)
+class AskedHeads:
+    lead: LeadRecord
+    team: TeamRecord
+    situation: Situation
+    facts: LeadFacts
+    candidates: tuple[int, ...]
+    at: datetime
+
+
+@dataclass(frozen=True)
+class HeldForHours:
+    lead_id: int
+    team: TeamRecord
+    waiting: int  # leads now waiting for the working day, this one included
+    settings: TeamSettings
+    at: datetime
+
+
 LeadMoved = (
     Claimed
     | Accepted
@@ -134,4 +178,8 @@ LeadMoved = (
     | Undone
     | LostExplained
     | ReturnExplained
+    | PostedToChat
+    | Offered
+    | AskedHeads
+    | HeldForHours
 )

@@ -138,7 +138,7 @@ def build_core(roles: Roles, zone: str) -> Core:
     head_cards = HeadCards(planner, roles)
     posts = LeadPosts(notices)
     told = Reactions(posts)
-    distributor = Distributor(planner, life, posts, notices, head_cards)
+    distributor = Distributor(planner, life)
     return Core(alarm, planner, deadlines, life, notices, head_cards, posts, told, distributor)
 
 
@@ -146,7 +146,7 @@ def wire(db: Database, core: Core, clock: Clock, signal: OutboxSignal) -> None:
     """Every unit reads the bot's clock once; what it emits is told in the unit, and the
     outbox is woken after its commit."""
     db.now = clock.now
-    db.on_emit = InUnit(core.told, Endings(core.told))
+    db.on_emit = InUnit(core.told, Endings(core.told), core.posts, core.notices, core.head_cards)
     db.on_commit = AfterCommit(signal)
 
 
