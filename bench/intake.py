@@ -67,14 +67,14 @@ def bench_app(
     db: Database, clock: SystemClock, intake: IntakeService, signal: OutboxSignal, roles: Roles
 ) -> web.Application:
     """The intake app as the bot builds it, on `db`, with no rate limit in the way."""
-    refusals = RefusalService(db, clock, HeadNotices(roles))
+    refusals = RefusalService(db, HeadNotices(roles))
     return make_intake_app(
         intake,
         HealthService(db, TelegramPulse(clock), clock),
         refusals,
         SecretStr(TOKEN),
         ClientLimiter(10**9, clock),  # the bench measures storage, not the abuse guard
-        SourceService(db, clock, UTC, None, "http://127.0.0.1"),
+        SourceService(db, UTC, None, "http://127.0.0.1"),
         ClientGuard.of(refusals, clock, per_client=10**9),
     )
 

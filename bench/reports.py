@@ -18,7 +18,6 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bench.routing import HEAD, populate
-from bot.clock import SystemClock
 from bot.i18n import Translator
 from bot.people import Person, Roles
 from bot.presentation.reports.charts import render_png
@@ -37,14 +36,13 @@ async def timed(run: Callable[[], Awaitable[object]]) -> tuple[float, object]:
 
 
 async def main(leads: int, managers: int) -> None:
-    clock = SystemClock()
     tr = Translator("ru")
     head = Person(HEAD, "Head")
     with tempfile.TemporaryDirectory() as folder:
         db = await Database.open(Path(folder) / "bench.db")
         await populate(db, leads, managers)
         roles = Roles(frozenset({HEAD}))
-        reports = ReportService(db, clock, roles, "Europe/Moscow")
+        reports = ReportService(db, roles, "Europe/Moscow")
         exports = ExportService(db, roles, reports)
         text, _ = await timed(lambda: reports.stats(head, "month"))
 
@@ -57,7 +55,7 @@ async def main(leads: int, managers: int) -> None:
         workbook, done = await timed(lambda: exports.export(head, "месяц", tr))
         csv_time, csv_done = await timed(lambda: exports.export(head, "csv месяц", tr))
         planner = build_core(roles, "Europe/Moscow").planner
-        replays = ReplayService(db, clock, roles, planner)
+        replays = ReplayService(db, roles, planner)
         replay, what = await timed(lambda: replays.what_if(head, "по очереди месяц"))
         await db.close()
     assert isinstance(png, bytes)

@@ -90,7 +90,6 @@ async def route_many(intake: IntakeService, samples: int) -> list[float]:
 
 
 async def main(leads: int, managers: int, samples: int) -> None:
-    clock = SystemClock()
     with tempfile.TemporaryDirectory() as folder:
         db = await Database.open(Path(folder) / "bench.db")
         started = time.perf_counter()
@@ -111,7 +110,7 @@ async def main(leads: int, managers: int, samples: int) -> None:
             latencies = await route_many(intake, samples)
             per_lead[mode] = statistics.median(latencies)
             print(f"route one lead, {mode.value:<13} p50 {per_lead[mode] * 1000:7.2f} ms")
-        reports = ReportService(db, clock, roles)
+        reports = ReportService(db, roles)
         runs = []
         stats = None
         for _ in range(5):

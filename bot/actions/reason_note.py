@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.clock import Clock
 from bot.lifecycle.events import LostExplained, ReturnExplained
 from bot.people import Person
 from bot.presentation.callbacks import LostWhy, ReturnWhy
@@ -27,15 +26,13 @@ class Noted:
 
 
 class ReasonNotes:
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
-        self._clock = clock
 
     async def asked(self, user_id: int) -> bool:
         """Whether the person's next message answers why a lead was lost."""
-        since = self._clock.now() - QUESTION_WAITS
         async with self._db.reading() as u:
-            return await u.reason_questions.asked_since(user_id, since)
+            return await u.reason_questions.asked_since(user_id, u.now - QUESTION_WAITS)
 
     async def note(self, person: Person, text: str) -> Noted | None:
         """The answer goes into the lead's history; None if there was no question to

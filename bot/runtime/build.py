@@ -166,7 +166,7 @@ def build_services(
     distributor = core.distributor
     intake = IntakeService(db, distributor)
     handover = Handover(life, distributor)
-    reports = ReportService(db, clock, roles, settings.timezone)
+    reports = ReportService(db, roles, settings.timezone)
     away = Away(planner, life, handover)
     lead_timers = LeadTimers(planner, deadlines, life, distributor, posts, notices, head_cards)
     opening = Opening(planner, deadlines, distributor, posts)
@@ -176,26 +176,26 @@ def build_services(
     teams = TeamService(db, roles, intake, handover, reach, timers)
     chats = ChatService(db, roles, distributor, handover)
     health = HealthService(db, pulse, clock, roles)
-    refusals = RefusalService(db, clock, notices)
+    refusals = RefusalService(db, notices)
     heads = HeadService(db, roles, teams)
     vacations = Vacations(db, roles, planner, deadlines, away)
     local_url = f"http://{settings.intake_host}:{settings.intake_port}"
     return Services(
         intake=intake,
-        sources=SourceService(db, clock, settings.zone, settings.public_url, local_url),
+        sources=SourceService(db, settings.zone, settings.public_url, local_url),
         claim=ClaimLead(db, planner, life),
         accept=Accept(db, life),
         give_back=GiveBack(db, life, distributor),
         close=Close(db, life),
         undo=Undo(db, life),
-        reason_notes=ReasonNotes(db, clock),
+        reason_notes=ReasonNotes(db),
         assign=AssignLead(db, planner, life),
         reopen=ReopenLead(db, life),
         handover=handover,
         managers=ManagerService(db, settings.timezone, timers),
         reports=reports,
         exports=ExportService(db, roles, reports),
-        replays=ReplayService(db, clock, roles, planner),
+        replays=ReplayService(db, roles, planner),
         teams=teams,
         chats=chats,
         health=health,
@@ -207,7 +207,7 @@ def build_services(
         vacations=vacations,
         timers=timers,
         alarm=alarm,
-        buttons=ButtonLedger(db, clock, planner, settings.zone),
+        buttons=ButtonLedger(db, planner, settings.zone),
         restores=RestoreNotices(db, notices),
     )
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import tzinfo
 from enum import StrEnum
 
-from bot.clock import Clock
 from bot.lifecycle.planner import Planner
 from bot.presentation.callbacks import LeadRef
 from bot.presentation.lead_now import LeadNow
@@ -24,9 +23,8 @@ class Tap(StrEnum):
 
 
 class ButtonLedger:
-    def __init__(self, db: Database, clock: Clock, planner: Planner, zone: tzinfo) -> None:
+    def __init__(self, db: Database, planner: Planner, zone: tzinfo) -> None:
         self._db = db
-        self._clock = clock
         self._planner = planner
         self._zone = zone  # the bot's TIMEZONE, for a lead of no team
 
@@ -54,8 +52,9 @@ class ButtonLedger:
                 return None
             owner = await u.members.by_id(lead.owner_id) if lead.owner_id else None
             team = await u.teams.by_id(lead.team_id) if lead.team_id else None
-        settings = await self._planner.settings(u, team) if team else None
+            settings = await self._planner.settings(u, team) if team else None
+            now = u.now
         zone = settings[TIMEZONE] if settings else self._zone
         yours = owner is not None and owner.user_id == user_id
         name = owner.full_name if owner else None
-        return LeadNow(lead, name, yours, zone, self._clock.now())
+        return LeadNow(lead, name, yours, zone, now)

@@ -10,7 +10,6 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.clock import Clock
 from bot.i18n import Html, Translator
 from bot.presentation.notices import HeadNotices
 from storage import Database, RefusalRecord
@@ -36,15 +35,14 @@ class RefusedRequest:
 
 
 class RefusalService:
-    def __init__(self, db: Database, clock: Clock, notices: HeadNotices) -> None:
+    def __init__(self, db: Database, notices: HeadNotices) -> None:
         self._db = db
-        self._clock = clock
         self._notices = notices
 
     async def record(self, request: RefusedRequest) -> None:
-        now = self._clock.now()
         sample = request.body[:SAMPLE_BYTES].decode("utf-8", errors="replace")
         async with self._db.unit() as u:
+            now = u.now
             await u.refusals.add(
                 now,
                 request.reason,
@@ -65,8 +63,8 @@ class RefusalService:
 
     async def report_due(self) -> int:
         """Tell the heads of refusals held back by the hourly limit; how many reasons."""
-        now = self._clock.now()
         async with self._db.unit() as u:
+            now = u.now
             reasons = sorted({row.reason for row in await u.refusals.unreported()})
             told = [reason for reason in reasons if await self._report(u, reason, now)]
         return len(told)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 from enum import StrEnum
 
-from bot.clock import Clock
 from bot.people import Person
 from storage import Database, SourceFigures, SourceKind, SourceRecord
 
@@ -42,11 +41,8 @@ def digest(secret: str) -> str:
 
 
 class SourceService:
-    def __init__(
-        self, db: Database, clock: Clock, zone: tzinfo, public_url: str | None, local_url: str
-    ) -> None:
+    def __init__(self, db: Database, zone: tzinfo, public_url: str | None, local_url: str) -> None:
         self._db = db
-        self._clock = clock
         self._zone = zone
         self._public_url = public_url.rstrip("/") if public_url else None
         self._local_url = local_url.rstrip("/")
@@ -114,8 +110,8 @@ class SourceService:
 
     async def figures(self) -> list[SourceFigures]:
         """Every source with its leads today (in the team's time zone) and this week."""
-        now = self._clock.now()
-        local = now.astimezone(self._zone)
-        day_start = local.replace(hour=0, minute=0, second=0, microsecond=0)
         async with self._db.reading() as u:
+            now = u.now
+            local = now.astimezone(self._zone)
+            day_start = local.replace(hour=0, minute=0, second=0, microsecond=0)
             return await u.sources.figures(day_start, now - timedelta(days=7))

@@ -117,8 +117,8 @@ async def test_a_replay_writes_nothing_and_its_counts_add_up(
     db = await history(tmp_path / f"replay-{next(_files)}.db", mode, people, arrivals, away)
     try:
         roles = Roles(frozenset({HEAD}))
-        clock = FakeClock(T0 + timedelta(days=40))
-        replays = ReplayService(db, clock, roles, build_core(roles, "Europe/Moscow").planner)
+        db.now = FakeClock(T0 + timedelta(days=40)).now
+        replays = ReplayService(db, roles, build_core(roles, "Europe/Moscow").planner)
         first = date(2026, 11, 2) + timedelta(days=min(period))
         last = date(2026, 11, 2) + timedelta(days=max(period))
         async with db.conn.execute("SELECT total_changes()") as cur:

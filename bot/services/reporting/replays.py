@@ -16,7 +16,6 @@ from datetime import datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from bot.clock import Clock
 from bot.leads.identity import lead_facts
 from bot.lifecycle.planner import Planner
 from bot.people import Person, Roles
@@ -103,9 +102,8 @@ class WhatIf:
 
 
 class ReplayService:
-    def __init__(self, db: Database, clock: Clock, roles: Roles, planner: Planner) -> None:
+    def __init__(self, db: Database, roles: Roles, planner: Planner) -> None:
         self._db = db
-        self._clock = clock
         self._roles = roles
         self._planner = planner
 
@@ -116,8 +114,8 @@ class ReplayService:
         policy, rest = read_request(text)
         if isinstance(policy, Asked):
             return WhatIf(policy)
-        now = self._clock.now()
         async with self._db.reading() as u:
+            now = u.now
             team = await u.teams.primary()
             if team is None:
                 return WhatIf(Asked.NO_TEAM)

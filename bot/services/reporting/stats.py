@@ -8,7 +8,6 @@ from datetime import datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from bot.clock import Clock
 from bot.lifecycle.calendars import team_calendar
 from bot.people import Person, Roles
 from bot.periods import Period, parse_period
@@ -69,9 +68,8 @@ _OWNED = frozenset({LeadStatus.TAKEN, LeadStatus.WON, LeadStatus.LOST})
 
 
 class ReportService:
-    def __init__(self, db: Database, clock: Clock, roles: Roles, zone: str = "UTC") -> None:
+    def __init__(self, db: Database, roles: Roles, zone: str = "UTC") -> None:
         self._db = db
-        self._clock = clock
         self._roles = roles
         self._zone = zone  # the bot's TIMEZONE, for a team that never set its own
 
@@ -93,7 +91,8 @@ class ReportService:
             if member is None:
                 return MyLeads(Access.NOT_MEMBER)
             leads = await u.lists.open_of(member.id)
-        return MyLeads(Access.OK, tuple(leads), self._clock.now())
+            now = u.now
+        return MyLeads(Access.OK, tuple(leads), now)
 
     async def open_work(self, person: Person) -> MyLeads:
         """The team's open leads, oldest first, with who has them: for a head."""
@@ -133,8 +132,8 @@ class ReportService:
     async def stats(self, person: Person, text: str = "") -> Stats:
         """Everyone in the team sees the same figures: fairness is visible to all. `text`
         names the period (week by default), read in the team's time zone."""
-        now = self._clock.now()
         async with self._db.reading() as u:
+            now = u.now
             team, member = await self._reader(u, person)
             if team is None:
                 return Stats(Access.NO_TEAM)
