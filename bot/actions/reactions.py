@@ -15,10 +15,13 @@ from collections.abc import Sequence
 from typing import assert_never, get_args
 
 from bot.delivery.signal import OutboxSignal
+from bot.durations import elapsed_text
+from bot.i18n import Html, Translator
 from bot.lifecycle.events import (
     Accepted,
     AskedHeads,
     Assigned,
+    ChatReminded,
     Claimed,
     Closed,
     GivenBack,
@@ -28,6 +31,8 @@ from bot.lifecycle.events import (
     LeadMoved,
     LostExplained,
     Offered,
+    OwnerReminded,
+    PassedOn,
     PostedToChat,
     Reopened,
     ReturnExplained,
@@ -115,6 +120,38 @@ class InUnit:
                 )
             case PostedToChat() | Offered() | AskedHeads() | HeldForHours():
                 await self._routed(u, event)
+            case ChatReminded() | OwnerReminded() | PassedOn():
+                await self._timed(u, event)
+            case _:
+                assert_never(event)
+
+    async def _timed(self, u: Unit, event: ChatReminded | OwnerReminded | PassedOn) -> None:
+        """What a lead's timer sends: a reminder in the chat or to the owner, the heads'
+        notice of an offer passed on."""
+        match event:
+            case ChatReminded():
+                await self._posts.chat_reminder(u, event.lead, event.team, event.since, event.at)
+            case OwnerReminded():
+                await self._posts.outcome_reminder(
+                    u, event.lead, event.owner, event.since, event.at
+                )
+            case PassedOn():
+                lead, owner, waited = event.lead, event.owner, event.waited
+                decision = event.decision
+                where = await self._posts.where(u, decision) if decision else _to_the_chat
+                await self._notices.tell(
+                    u,
+                    event.team,
+                    lambda tr: tr(
+                        "notice.timeout",
+                        id=lead.id,
+                        wait=elapsed_text(waited, tr),
+                        name=owner.full_name,
+                        where=where(tr),
+                    ),
+                    event.at,
+                    lead.id,
+                )
             case _:
                 assert_never(event)
 
@@ -182,3 +219,7 @@ class AfterCommit:
                 self._signal.notify()
             elif not isinstance(event, _LEAD_MOVED):  # told in the unit already
                 raise LookupError(f"no reaction to {type(event).__name__}")
+
+
+def _to_the_chat(tr: Translator) -> Html:
+    return tr("where.chat")

@@ -8,18 +8,14 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from bot.durations import dump_duration, elapsed_text, format_duration, rounded
+from bot.durations import dump_duration, elapsed_text, rounded
 from bot.i18n import Html, Translator
 from bot.lifecycle.deadlines import Deadlines
 from bot.lifecycle.distribution import Distributor
-from bot.lifecycle.events import HeadsTooLate, TimedOut
+from bot.lifecycle.events import ChatReminded, HeadsTooLate, OwnerReminded, PassedOn, TimedOut
 from bot.lifecycle.head_cards import HeadCards
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
-from bot.presentation.buttons import outcome_buttons
-from bot.presentation.callbacks import LeadRef
-from bot.presentation.lead_posts import LeadPosts, client_label
-from bot.presentation.notices import HeadNotices, Text, member_translator, team_translator
 from bot.presentation.reasons import Cause
 from bot.team_settings import (
     ACCEPT_TIMEOUT,
@@ -31,8 +27,6 @@ from storage import (
     LeadRecord,
     LeadStatus,
     MemberRecord,
-    OutboxMethod,
-    OutboxPurpose,
     Pool,
     TeamRecord,
 )
@@ -51,16 +45,12 @@ class LeadTimers:
         deadlines: Deadlines,
         life: Lifecycle,
         distributor: Distributor,
-        posts: LeadPosts,
-        notices: HeadNotices,
         heads: HeadCards,
     ) -> None:
         self._planner = planner
         self._deadlines = deadlines
         self._life = life
         self._distributor = distributor
-        self._posts = posts
-        self._notices = notices
         self._heads = heads
 
     async def fire(self, u: Unit, timer: TimerRecord, team: TeamRecord, now: datetime) -> None:
@@ -94,17 +84,7 @@ class LeadTimers:
         settings = await self._planner.settings(u, team)
         since = timer.since or now
         if settings[CLAIM_REMIND] is not None:  # else turned off after this one was set
-            tr = team_translator(team)
-            wait = elapsed_text(now - since, tr)
-            text = tr("remind.chat", id=lead.id, client=client_label(lead, tr), wait=wait)
-            await u.outbox.enqueue(
-                team.chat_id,
-                OutboxMethod.SEND,
-                OutboxPurpose.CARD_REMINDER,
-                text,
-                now,
-                lead_id=lead.id,
-            )
+            await u.emit(ChatReminded(lead, team, since, now))
         await self._deadlines.wait(u, lead, team.id, settings, TimerKind.CLAIM_ESCALATE, since, now)
 
     async def _escalate(
@@ -154,27 +134,13 @@ class LeadTimers:
         await u.emit(TimedOut(lead, owner, timeout, moved))
         fresh = moved.lead
         cause = Cause(TIMED_OUT, owner.full_name, dump_duration(timeout))
-        where: Text
+        decision = None
         if passes >= settings[MAX_PASSES]:
             if await self._to_heads(u, fresh, team, passes, owner, timeout, now):
                 return  # the heads' card says what happened and asks whom: one message
-            where = _to_the_chat
         else:
             decision = await self._distributor.distribute(u, fresh, team, now, cause)
-            where = await self._posts.where(u, decision)
-        await self._notices.tell(
-            u,
-            team,
-            lambda tr: tr(
-                "notice.timeout",
-                id=lead.id,
-                wait=elapsed_text(timeout, tr),
-                name=owner.full_name,
-                where=where(tr),
-            ),
-            now,
-            lead.id,
-        )
+        await u.emit(PassedOn(lead, team, owner, timeout, decision, now))
 
     async def _to_heads(
         self,
@@ -202,22 +168,8 @@ class LeadTimers:
     async def _remind_owner(
         self, u: Unit, lead: LeadRecord, team: TeamRecord, owner: MemberRecord, now: datetime
     ) -> None:
-        tr = member_translator(owner)
         since = lead.taken_at or lead.assigned_at or now
-        await u.outbox.enqueue(
-            owner.user_id,
-            OutboxMethod.SEND,
-            OutboxPurpose.OUTCOME_REMINDER,
-            tr(
-                "remind.outcome",
-                id=lead.id,
-                client=client_label(lead, tr),
-                age=format_duration(now - since, tr, "span"),
-            ),
-            now,
-            buttons=outcome_buttons(LeadRef.of(lead), tr),
-            lead_id=lead.id,
-        )
+        await u.emit(OwnerReminded(lead, owner, since, now))
         # Again each `outcome_remind`, counted from this one, until the lead is closed.
         settings = await self._planner.settings(u, team)
         await self._deadlines.wait(u, lead, team.id, settings, TimerKind.OUTCOME_REMIND, now, now)
@@ -226,7 +178,3 @@ class LeadTimers:
         self, u: Unit, lead: LeadRecord, now: datetime, kind: str, reason: str
     ) -> None:
         await u.events.add(LeadEvent(lead.id, now, kind, reason=reason))
-
-
-def _to_the_chat(tr: Translator) -> Html:
-    return tr("where.chat")

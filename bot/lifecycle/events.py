@@ -11,7 +11,7 @@ from bot.i18n import Language
 from bot.lifecycle.planner import Situation
 from bot.lifecycle.transitions import Moved
 from bot.presentation.callbacks import ReturnWhy
-from bot.routing import LeadFacts, ReasonCode
+from bot.routing import Decision, LeadFacts, ReasonCode
 from bot.team_settings import TeamSettings
 from storage import LeadRecord, MemberRecord, TeamRecord
 
@@ -164,6 +164,39 @@ class HeldForHours:
     at: datetime
 
 
+@dataclass(frozen=True)
+class ChatReminded:
+    """A card waits in the team chat with nobody claiming it."""
+
+    lead: LeadRecord
+    team: TeamRecord
+    since: datetime  # since when it has been claimable
+    at: datetime
+
+
+@dataclass(frozen=True)
+class OwnerReminded:
+    """A taken lead still has no outcome."""
+
+    lead: LeadRecord
+    owner: MemberRecord
+    since: datetime  # since when it has been theirs
+    at: datetime
+
+
+@dataclass(frozen=True)
+class PassedOn:
+    """An offer not accepted in time went on; the heads hear where (`decision` None: to the
+    team chat, for lack of a head to ask)."""
+
+    lead: LeadRecord
+    team: TeamRecord
+    owner: MemberRecord
+    waited: timedelta
+    decision: Decision | None
+    at: datetime
+
+
 LeadMoved = (
     Claimed
     | Accepted
@@ -182,4 +215,7 @@ LeadMoved = (
     | Offered
     | AskedHeads
     | HeldForHours
+    | ChatReminded
+    | OwnerReminded
+    | PassedOn
 )

@@ -7,9 +7,10 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
+from bot.durations import elapsed_text, format_duration
 from bot.i18n import Translator
 from bot.leads.contacts import Marks, mask_contacts
-from bot.presentation.buttons import claim_buttons, offer_buttons
+from bot.presentation.buttons import claim_buttons, offer_buttons, outcome_buttons
 from bot.presentation.callbacks import LeadRef
 from bot.presentation.cards import offer_card, team_card
 from bot.presentation.notices import HeadNotices, Text, member_translator, team_translator
@@ -109,6 +110,37 @@ class LeadPosts:
         )
         await u.outbox.enqueue(
             team.chat_id, OutboxMethod.SEND, OutboxPurpose.ANNOUNCE, line, now, lead_id=lead.id
+        )
+
+    async def chat_reminder(
+        self, u: Unit, lead: LeadRecord, team: TeamRecord, since: datetime, now: datetime
+    ) -> None:
+        """In the team chat, in reply to the card nobody claims yet."""
+        tr = team_translator(team)
+        wait = elapsed_text(now - since, tr)
+        await u.outbox.enqueue(
+            team.chat_id,
+            OutboxMethod.SEND,
+            OutboxPurpose.CARD_REMINDER,
+            tr("remind.chat", id=lead.id, client=client_label(lead, tr), wait=wait),
+            now,
+            lead_id=lead.id,
+        )
+
+    async def outcome_reminder(
+        self, u: Unit, lead: LeadRecord, owner: MemberRecord, since: datetime, now: datetime
+    ) -> None:
+        """To the owner: the lead still has no outcome, with Won and Lost at hand."""
+        tr = member_translator(owner)
+        age = format_duration(now - since, tr, "span")
+        await u.outbox.enqueue(
+            owner.user_id,
+            OutboxMethod.SEND,
+            OutboxPurpose.OUTCOME_REMINDER,
+            tr("remind.outcome", id=lead.id, client=client_label(lead, tr), age=age),
+            now,
+            buttons=outcome_buttons(LeadRef.of(lead), tr),
+            lead_id=lead.id,
         )
 
     async def where(self, u: Unit, decision: Decision) -> Text:

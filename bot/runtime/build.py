@@ -168,7 +168,7 @@ def build_services(
     handover = Handover(life, distributor)
     reports = ReportService(db, roles, settings.timezone)
     away = Away(planner, life, handover)
-    lead_timers = LeadTimers(planner, deadlines, life, distributor, posts, notices, head_cards)
+    lead_timers = LeadTimers(planner, deadlines, life, distributor, head_cards)
     opening = Opening(planner, deadlines, distributor, posts)
     weekly = WeeklyReport(planner, deadlines, roles, reports)
     timers = TimerService(db, planner, deadlines, lead_timers, opening, away, weekly)
