@@ -48,7 +48,7 @@ class Boards:
         self._posted = posted
 
     async def states(self, u: Unit) -> dict[int, dict[BoardKind, BoardState]]:
-        """Every open board by chat and kind. Call inside a consistent read."""
+        """Every open board by chat and kind, read in the caller's unit."""
         out: dict[int, dict[BoardKind, BoardState]] = {}
         for record in await u.boards.open_boards():
             out.setdefault(record.chat_id, {})[record.kind] = await self._state(u, record)
