@@ -5,7 +5,8 @@ connection it runs on; nothing outside storage holds a repository or a connectio
 a unit emits is reacted to twice: at once, inside the transaction (`on_emit`: what it
 writes, such as the news it queues, commits or rolls back with the change, in the order the
 use case made them), and after the commit (`on_commit`, with the fact that it queued outbox
-rows), never after a rollback: a rolled-back unit sends nothing.
+rows or resumed a team whose messages were held), never after a rollback: a rolled-back
+unit sends nothing.
 """
 
 from __future__ import annotations
@@ -63,7 +64,6 @@ class Unit:
     __slots__ = (
         "_events",
         "_on_emit",
-        "_wake",
         "_writes",
         "aliases",
         "boards",
@@ -104,7 +104,6 @@ class Unit:
         self.now = now
         self._events: list[object] = []
         self._writes = writes
-        self._wake = False
         self._on_emit = on_emit
         self.leads = LeadRepo(conn)
         self.lists = LeadListRepo(conn)
@@ -141,12 +140,7 @@ class Unit:
         if self._on_emit is not None:
             await self._on_emit(self, event)
 
-    def wake_outbox(self) -> None:
-        """Messages held back became sendable without a new row (a team resumed, a chat
-        moved): wake the worker after the commit, as a queued row does."""
-        self._wake = True
-
     def settled(self) -> list[object]:
         """What the committed unit emitted, in order, and the outbox's wake-up last."""
-        due = self._wake or self.outbox.queued > 0
+        due = self.outbox.queued > 0 or self.teams.resumed > 0
         return [*self._events, OutboxDue()] if due else list(self._events)

@@ -184,7 +184,6 @@ class ChatService:
             team = await u.teams.by_chat(chat_id)
             if team is None or not await u.teams.resume(team.id):
                 return False
-            u.wake_outbox()
             held = await u.outbox.pending_for_chat(chat_id)
             log.info("team %d resumed in chat %d, %d messages held", team.id, chat_id, held)
             await self._notices.tell(
@@ -208,7 +207,6 @@ class ChatService:
                 await u.outbox.move_chat(old_chat_id, new_chat_id)
                 await u.boards.close_chat(old_chat_id, u.now)
             await u.teams.resume(team.id)
-            u.wake_outbox()
             moved = await u.teams.by_id(team.id)
             assert moved is not None
             # Buttons left in the old chat may no longer be pressed: post open leads again.

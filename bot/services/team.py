@@ -123,7 +123,6 @@ class TeamService:
                     # /setup from inside the chat proves the bot can read there again.
                     log.info("team %d resumed by /setup from user %d", existing.id, actor.user_id)
                     existing = replace(existing, paused_at=None, pause_reason=None)
-                    u.wake_outbox()
                 if existing.title != title:
                     await u.teams.rename(existing.id, title)
                     existing = replace(existing, title=title)

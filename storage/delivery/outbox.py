@@ -221,6 +221,7 @@ class OutboxRepo:
             "UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND status = 'pending'",
             (new_chat_id, old_chat_id),
         )
+        self.queued += cur.rowcount  # due in the new chat: as good as queued there
         return cur.rowcount
 
     async def leads_waiting_for_cards(self, chat_id: int) -> list[int]:

@@ -44,6 +44,7 @@ def _team(row: aiosqlite.Row) -> TeamRecord:
 class TeamRepo:
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
+        self.resumed = 0  # teams this transaction resumed: their held messages may go now
 
     async def create(
         self, chat_id: int, title: str, language: str, created_by: int, at: datetime
@@ -94,6 +95,7 @@ class TeamRepo:
             "WHERE id = ? AND paused_at IS NOT NULL",
             (team_id,),
         )
+        self.resumed += cur.rowcount
         return cur.rowcount == 1
 
     async def move_chat(self, team_id: int, chat_id: int) -> None:

@@ -72,10 +72,13 @@ async def test_a_unit_that_queued_messages_wakes_the_outbox_once(
         for text in ("a", "b", "c"):
             await u.outbox.enqueue(-1, OutboxMethod.SEND, OutboxPurpose.TEAM_NOTICE, text, T0)
     async with db.unit() as u:
-        await u.teams.create(-1, "Отдел", "ru", 1, T0)
+        team = await u.teams.create(-1, "Отдел", "ru", 1, T0)
+        assert await u.teams.pause(team.id, T0, "removed")
     async with db.unit() as u:
-        u.wake_outbox()  # held rows became sendable: a resumed team
-    assert heard.batches == [[OutboxDue()], [], [OutboxDue()]]
+        assert await u.teams.resume(team.id)  # its held rows became sendable
+    async with db.unit() as u:
+        assert not await u.teams.resume(team.id)  # not paused: nothing was held
+    assert heard.batches == [[OutboxDue()], [], [OutboxDue()], []]
 
 
 async def test_each_unit_reads_the_clock_once_and_has_repositories_of_its_own(
