@@ -1,6 +1,6 @@
 """How soon a lead's card reaches Telegram, against a bot that stores nothing.
 
-    python -m bench.card [--leads 200] [--rounds 5]
+    python -m bench.card [--leads 200] [--rounds 5] [--postgres]
 
 One lead at a time is POSTed to the intake endpoint, and the time until the fake Bot API
 (tests/, on 127.0.0.1) receives its card is taken; the next lead comes `GAP` later, when
@@ -27,7 +27,7 @@ from aiogram import Bot
 from aiohttp import web
 from pydantic import SecretStr
 
-from bench import SET_UP_AT, bench_settings
+from bench import SET_UP_AT, bench_database, bench_settings
 from bench.outbox import UNPACED
 from bot.actions.intake import NewLead
 from bot.clock import SystemClock
@@ -86,67 +86,77 @@ async def time_cards(
     return latencies
 
 
-async def main(leads: int, rounds: int) -> None:
+async def main(leads: int, rounds: int, postgres: bool) -> None:
     tg = FakeTelegram(TOKEN)
     tg.add_group(Group(CHAT, "Bench"))
     await tg.start()
     clock = SystemClock()
     with tempfile.TemporaryDirectory() as folder:
-        settings = bench_settings(TOKEN, Path(folder) / "bench.db", 1, tg.url)
-        db = await Database.open(settings.database_path)
-        bot = make_bot(settings)
-        signal = OutboxSignal()
-        services = build_services(db, bot, settings, clock, signal, TelegramPulse(clock))
-        setup = await services.teams.setup(CHAT, "Bench", Person(1, "Head"))
-        assert setup.team is not None
-        async with db.unit() as repos:
-            await repos.settings.put(setup.team.id, "work_days", "daily", SET_UP_AT)
-            await repos.settings.put(setup.team.id, "work_hours", "00:00-24:00", SET_UP_AT)
-        worker = OutboxWorker(
-            db, bot, clock, signal, services.chats, services.timers, limits=UNPACED
-        )
-        working = asyncio.create_task(worker.run())
-        ours, ours_url = await serve(
-            make_intake_app(
-                services.intake,
-                services.health,
-                services.refusals,
-                SecretStr(INTAKE_TOKEN),
-                ClientLimiter(10**9, clock),  # the bench measures cards, not the abuse guard
-                services.sources,
-                ClientGuard.of(services.refusals, clock, per_client=10**9),
-            )
-        )
-        naive, naive_url = await serve(naive_app(bot))
-        headers = {"Authorization": f"Bearer {INTAKE_TOKEN}"}
-        results: dict[str, list[float]] = {"naive": [], "ours": []}
         try:
-            async with aiohttp.ClientSession() as http:
+            async with bench_database(Path(folder), postgres) as where:
+                await _run(tg, clock, where, leads, rounds)
+        finally:
+            await tg.stop()
 
-                def poster(url: str) -> Callable[[int], Awaitable[None]]:
-                    async def post(n: int) -> None:
-                        body = {"name": f"Клиент {n}", "phone": f"+7912{n:07d}"}
-                        async with http.post(url, json=body, headers=headers) as response:
-                            assert response.status == 201, await response.text()
 
-                    return post
+async def _run(
+    tg: FakeTelegram, clock: SystemClock, where: Path | str, leads: int, rounds: int
+) -> None:
+    postgres = isinstance(where, str)
+    settings = bench_settings(TOKEN, where, 1, tg.url)
+    db = await Database.open(settings.database)
+    bot = make_bot(settings)
+    signal = OutboxSignal()
+    services = build_services(db, bot, settings, clock, signal, TelegramPulse(clock))
+    setup = await services.teams.setup(CHAT, "Bench", Person(1, "Head"))
+    assert setup.team is not None
+    async with db.unit() as repos:
+        await repos.settings.put(setup.team.id, "work_days", "daily", SET_UP_AT)
+        await repos.settings.put(setup.team.id, "work_hours", "00:00-24:00", SET_UP_AT)
+    worker = OutboxWorker(db, bot, clock, signal, services.chats, services.timers, limits=UNPACED)
+    working = asyncio.create_task(worker.run())
+    ours, ours_url = await serve(
+        make_intake_app(
+            services.intake,
+            services.health,
+            services.refusals,
+            SecretStr(INTAKE_TOKEN),
+            ClientLimiter(10**9, clock),  # the bench measures cards, not the abuse guard
+            services.sources,
+            ClientGuard.of(services.refusals, clock, per_client=10**9),
+        )
+    )
+    naive, naive_url = await serve(naive_app(bot))
+    headers = {"Authorization": f"Bearer {INTAKE_TOKEN}"}
+    results: dict[str, list[float]] = {"naive": [], "ours": []}
+    try:
+        async with aiohttp.ClientSession() as http:
 
-                for _ in range(rounds):
-                    for name, url in (("naive", naive_url), ("ours", ours_url)):
-                        results[name] += await time_cards(tg, leads, poster(f"{url}/leads"))
+            def poster(url: str) -> Callable[[int], Awaitable[None]]:
+                async def post(n: int) -> None:
+                    body = {"name": f"Клиент {n}", "phone": f"+7912{n:07d}"}
+                    async with http.post(url, json=body, headers=headers) as response:
+                        assert response.status == 201, await response.text()
+
+                return post
+
+            for _ in range(rounds):
+                for name, url in (("naive", naive_url), ("ours", ours_url)):
+                    results[name] += await time_cards(tg, leads, poster(f"{url}/leads"))
+        seen: list[str] = []
+        if not postgres:  # statements are counted on SQLite's one connection
             await services.intake.submit(NewLead(LeadFields(name="A"), LeadSource.HTTP))
-            with counting(db.conn) as seen:
+            with counting(db) as seen:
                 await services.intake.submit(
                     NewLead(LeadFields(name="Б", phone="+79120000001"), LeadSource.HTTP)
                 )
-        finally:
-            worker.stop()
-            await working
-            await ours.cleanup()
-            await naive.cleanup()
-            await bot.session.close()
-            await db.close()
-            await tg.stop()
+    finally:
+        worker.stop()
+        await working
+        await ours.cleanup()
+        await naive.cleanup()
+        await bot.session.close()
+        await db.close()
     print(f"{leads * rounds} leads each, one at a time, in {rounds} alternating rounds\n")
     for name in ("naive", "ours"):
         values = results[name]
@@ -157,12 +167,16 @@ async def main(leads: int, rounds: int) -> None:
         )
     ratio = statistics.median(results["ours"]) / statistics.median(results["naive"])
     print(f"\np50 ours vs naive:                {ratio:.2f}x")
-    print(f"SQL statements for one first-come lead: {len(seen)} (BEGIN and COMMIT included)")
+    if seen:
+        print(f"SQL statements for one first-come lead: {len(seen)} (BEGIN and COMMIT included)")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--leads", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--postgres", action="store_true", help="on the cluster LEADBOT_TEST_POSTGRES names"
+    )
     args = parser.parse_args()
-    asyncio.run(main(args.leads, args.rounds))
+    asyncio.run(main(args.leads, args.rounds, args.postgres))

@@ -64,13 +64,13 @@ async def populate(db: Database, leads: int, managers: int) -> tuple[int, list[i
             ]
             if closed is not None:
                 event_rows.append((n, closed, status, status, owner))
-        await db.conn.executemany(
+        await db.conn.execute_many(
             "INSERT INTO leads (id, team_id, status, pool, source, name, channel, owner_id, "
             "created_at, assigned_at, taken_at, take_seconds, closed_at, lost_reason) "
             "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             lead_rows,
         )
-        await db.conn.executemany(
+        await db.conn.execute_many(
             "INSERT INTO lead_events (lead_id, at, kind, reason, member_id, details) "
             "VALUES (?, ?, ?, ?, ?, '{}')",
             event_rows,

@@ -55,7 +55,7 @@ async def populate(db: Database, leads: int, managers: int) -> tuple[int, list[i
              to_db(now), to_db(now), 0)
             for n in range(1, leads + 1)
         ]  # fmt: skip
-        await db.conn.executemany(
+        await db.conn.execute_many(
             "INSERT INTO leads (id, team_id, status, pool, source, name, phone, email, company, "
             "industry, owner_id, created_at, assigned_at, taken_at, take_seconds) "
             "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -55,7 +55,7 @@ async def main(pending: int, samples: int) -> None:
             for i in range(10):
                 await MemberRepo(db.conn).upsert_active(team.id, 100 + i, f"M{i}", None, "ru", now)
             await open_all_day(TeamSettingRepo(db.conn), team.id)
-            await db.conn.executemany(
+            await db.conn.execute_many(
                 "INSERT INTO timers (team_id, kind, due_at, created_at) VALUES (?, ?, ?, ?)",
                 [
                     (

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     bot_token: SecretStr
     telegram_api_url: str = "https://api.telegram.org"
     database_path: Path = Path("data/leads.db")
+    # Unset (or sqlite:///path): the SQLite file. postgresql://user:password@host/db: a
+    # PostgreSQL database that several bot processes may share.
+    database_url: SecretStr | None = None
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     intake_host: str = "127.0.0.1"
     intake_port: int = Field(default=8080, ge=0, le=65535)
@@ -60,7 +63,8 @@ class Settings(BaseSettings):
 
     @property
     def backup_folder(self) -> Path:
-        return self.backup_dir or self.database_path.parent / "backups"
+        file = self.database_file or self.database_path
+        return self.backup_dir or file.parent / "backups"
 
     @field_validator("webhook_url", mode="before")
     @classmethod
@@ -152,6 +156,36 @@ class Settings(BaseSettings):
     def proxies(self) -> Proxies:
         return Proxies(self.trusted_proxies)
 
+    @field_validator("database_url", mode="before")
+    @classmethod
+    def _database_url(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        value = value.strip()
+        if not value:
+            return None
+        if not value.startswith(("sqlite:///", "postgresql://", "postgres://")):
+            raise ValueError(
+                "expected sqlite:///path/to/leads.db or postgresql://user:password@host/name"
+            )
+        return value
+
+    @property
+    def database(self) -> Path | str:
+        """What `Database.open` takes: the SQLite file's path, or the PostgreSQL URL."""
+        url = self.database_url.get_secret_value() if self.database_url else None
+        if url is None:
+            return self.database_path
+        if url.startswith("sqlite:///"):
+            return Path(url.removeprefix("sqlite:///"))
+        return url
+
+    @property
+    def database_file(self) -> Path | None:
+        """The SQLite file, or None on PostgreSQL."""
+        target = self.database
+        return target if isinstance(target, Path) else None
+
     @field_validator("intake_token", mode="before")
     @classmethod
     def _empty_token_is_none(cls, value: object) -> object:
@@ -174,8 +208,10 @@ class Settings(BaseSettings):
 
     def secrets(self) -> tuple[str, ...]:
         """Everything that must never reach a log line."""
-        tokens = (self.bot_token, self.intake_token)
+        tokens = (self.bot_token, self.intake_token, self.database_url)
         found = tuple(token.get_secret_value() for token in tokens if token is not None)
+        password = urlsplit(found[-1]).password if self.database_url else None
+        found = (*found, password) if password else found
         return (*found, self.webhook_token()) if self.webhook_url else found
 
     @property

@@ -1,4 +1,5 @@
-"""Persistence: one SQLite file, numbered migrations, one repository class per table."""
+"""Persistence: a SQLite file or a PostgreSQL database, numbered migrations, one repository
+class per table, and a unit of work per transaction."""
 
 from storage.db import Database, WriteFailure
 from storage.delivery.boards import BoardKind, BoardMessage, BoardRecord, BoardRepo
@@ -15,6 +16,7 @@ from storage.delivery.outbox_records import (
     PendingRow,
     ShownMessage,
 )
+from storage.engines.base import Listener
 from storage.errors import (
     ROW_ID_MAX,
     CannotOpenError,
@@ -69,6 +71,7 @@ __all__ = [
     "LeadRepo",
     "LeadSource",
     "LeadStatus",
+    "Listener",
     "MemberRecord",
     "MemberRepo",
     "OutboxDue",

@@ -14,23 +14,30 @@ import os
 import re
 import sqlite3
 from contextlib import closing
-from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from storage.clock_format import to_db
-from storage.errors import CannotOpenError, StorageError
+from storage.errors import CannotOpenError
 from storage.files import PRIVATE_FILE, PRIVATE_FOLDER
 from storage.migrating import load_migrations
+from storage.restored import BadBackupError, Restored, TakenOut
 from storage.schema import apply_migration, schema_differences
 
 # The nightly copies, by name; others in the folder (before a migration, before a restore,
 # or put there by hand) are never pruned.
-_NIGHTLY = re.compile(r"^leads-\d{8}-\d{6}\.db$")
+__all__ = [
+    "Backups",
+    "BadBackupError",
+    "Restored",
+    "TakenOut",
+    "check_copy",
+    "copy_database",
+    "examine_file",
+    "restore_database",
+]
 
-
-class BadBackupError(StorageError):
-    """The file is not a copy this bot can put back: not SQLite, damaged, or too new."""
+_NIGHTLY = re.compile(r"^leads-\d{8}-\d{6}\.(db|dump)$")
 
 
 def copy_database(source: Path, target: Path) -> Path:
@@ -96,20 +103,6 @@ def check_copy(path: Path) -> int:
     return version
 
 
-@dataclass(frozen=True)
-class TakenOut:
-    """A lead the database had that the copy put back does not."""
-
-    number: int
-    client: str  # as the form gave it: name, company, phone, e-mail
-
-
-@dataclass(frozen=True)
-class Restored:
-    taken_out: list[TakenOut]
-    high_water: int  # the highest lead number issued before: no new lead gets one as low
-
-
 def restore_database(copy: Path, target: Path, at: datetime, kept: Path | None = None) -> Restored:
     """Put `copy` back as the database at `target`, migrated to this version. The caller
     holds the instance lock, so no bot has the file open; the copy goes in through the
@@ -173,7 +166,7 @@ def _numbers(path: Path) -> tuple[dict[int, str], int]:
 class Backups:
     """The folder of copies: a new one (`make`), and the nightly ones beyond `keep` gone."""
 
-    def __init__(self, database: Path, folder: Path, keep: int, zone: tzinfo = UTC) -> None:
+    def __init__(self, database: Path | str, folder: Path, keep: int, zone: tzinfo = UTC) -> None:
         self.database = database
         self.folder = folder
         self.keep = keep
@@ -182,8 +175,13 @@ class Backups:
     def make(self, now: datetime, why: str | None = None) -> Path:
         """A copy named by `now` in the zone (and `why`: "before-0009", "before-restore")."""
         local = now.astimezone(self.zone)
-        name = f"leads-{local:%Y%m%d-%H%M%S}" + (f"-{why}" if why else "") + ".db"
-        return copy_database(self.database, self.folder / name)
+        name = f"leads-{local:%Y%m%d-%H%M%S}" + (f"-{why}" if why else "")
+        if isinstance(self.database, Path):
+            return copy_database(self.database, self.folder / f"{name}.db")
+        # pg_dump's own format: pg_restore takes it back whole, or table by table.
+        from storage.engines.postgres_backup import dump  # noqa: PLC0415 - PostgreSQL only
+
+        return dump(self.database, self.folder / f"{name}.dump")
 
     def nightly(self, now: datetime) -> tuple[Path, list[Path]]:
         """Tonight's copy, and the older nightly copies removed to keep `keep` of them."""
@@ -191,7 +189,7 @@ class Backups:
         return made, self.prune()
 
     def prune(self) -> list[Path]:
-        nightly = sorted(p for p in self.folder.glob("leads-*.db") if _NIGHTLY.match(p.name))
+        nightly = sorted(p for p in self.folder.glob("leads-*") if _NIGHTLY.match(p.name))
         gone = nightly[: max(0, len(nightly) - self.keep)]
         for path in gone:
             path.unlink(missing_ok=True)

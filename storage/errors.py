@@ -33,3 +33,8 @@ class MigrationError(StorageError):
 class DuplicateLeadError(StorageError):
     """A lead with the same idempotency key or external id is already stored: another
     process sharing the file stored it between our check and our insert."""
+
+
+class UniqueViolationError(StorageError):
+    """A statement would store a second row with a value that must be unique. Raised by
+    both drivers, so that a repository can tell it from every other failure."""

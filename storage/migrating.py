@@ -18,9 +18,10 @@ class Migration:
     sql: str
 
 
-def load_migrations(folder: Traversable | None = None) -> list[Migration]:
-    """The numbered migrations in `folder` (the package's own by default), in order; a gap
-    or a repeated number is refused: a file would be skipped or applied twice."""
+def load_migrations(folder: Traversable | None = None, first: int = 1) -> list[Migration]:
+    """The numbered migrations in `folder` (the package's own by default), in order from
+    `first`; a gap or a repeated number is refused: a file would be skipped or applied
+    twice."""
     folder = folder or resources.files("storage") / "migrations"
     found = []
     for entry in folder.iterdir():
@@ -28,9 +29,9 @@ def load_migrations(folder: Traversable | None = None) -> list[Migration]:
         if match:
             found.append(Migration(int(match.group(1)), entry.name, entry.read_text("utf-8")))
     found.sort(key=lambda m: m.version)
-    expected = list(range(1, len(found) + 1))
+    expected = list(range(first, first + len(found)))
     if [m.version for m in found] != expected:
-        raise RuntimeError(f"migrations must be numbered 0001.. without gaps: {found}")
+        raise RuntimeError(f"migrations must be numbered from {first:04d} without gaps: {found}")
     return found
 
 

@@ -15,12 +15,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from storage.delivery.boards import BoardRepo
 from storage.delivery.lead_messages import LeadMessageRepo
 from storage.delivery.outbox import OutboxRepo
 from storage.delivery.outbox_files import OutboxFileRepo
+from storage.driver import Conn
 from storage.reading.refusals import RefusalRepo
 from storage.reading.replay import ReplayRepo
 from storage.reading.reports import ReportRepo
@@ -42,6 +41,7 @@ from storage.work.leads import LeadRepo
 from storage.work.reason_questions import ReasonQuestionRepo
 from storage.work.timers import TimerRepo
 from storage.work.turns import TurnRepo
+from storage.work.updates_seen import UpdateRepo
 
 
 @dataclass(frozen=True)
@@ -91,12 +91,13 @@ class Unit:
         "teams",
         "timers",
         "turns",
+        "updates",
         "vacations",
     )
 
     def __init__(
         self,
-        conn: aiosqlite.Connection,
+        conn: Conn,
         now: datetime,
         writes: bool,
         on_emit: OnEmit | None = None,
@@ -131,6 +132,7 @@ class Unit:
         self.config = ConfigRevisionRepo(conn)
         self.restorations = RestorationRepo(conn)
         self.history = HistoryRepo(conn)
+        self.updates = UpdateRepo(conn)
 
     async def emit(self, event: object) -> None:
         """React to `event` in this transaction now, and after the commit (or never)."""

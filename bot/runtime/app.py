@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 from aiogram.types import User
-from aiohttp.typedefs import Handler
 
 from bot.actions.client_index import ClientIndex
 from bot.clock import Clock, SystemClock
@@ -28,12 +27,13 @@ from bot.delivery.telegram.garbled import GarbledIsOutage
 from bot.delivery.telegram.pulse import TelegramPulse
 from bot.delivery.telegram.retry import RetryingRequests
 from bot.handlers.commands import publish_commands
-from bot.intake.client_guard import ClientGuard
-from bot.intake.ratelimit import ClientLimiter
-from bot.intake.server import GuardedRunner, serve
-from bot.intake.web import make_intake_app
+from bot.intake.server import GuardedRunner
 from bot.runtime.build import REQUEST_TIMEOUT, Services, build_dispatcher, build_services, make_bot
+from bot.runtime.duties import Delivery, Hearing, Polling, Timers
+from bot.runtime.leadership import Leadership
 from bot.runtime.logs import install_redaction
+from bot.runtime.once import UpdateClaims
+from bot.runtime.serving import start_intake
 from bot.runtime.webhook import register_webhook, updates_handler, watch_webhook
 from bot.services.health import NO_HEADS
 from bot.timing.scheduler import Scheduler
@@ -48,9 +48,7 @@ MAX_CONNECT_DELAY = 60.0
 
 
 def backups_of(settings: Settings) -> Backups:
-    return Backups(
-        settings.database_path, settings.backup_folder, settings.backup_keep, settings.zone
-    )
+    return Backups(settings.database, settings.backup_folder, settings.backup_keep, settings.zone)
 
 
 async def _open_database(settings: Settings, clock: Clock) -> Database:
@@ -61,51 +59,12 @@ async def _open_database(settings: Settings, clock: Clock) -> Database:
         made = backups.make(clock.now(), f"before-{version:04d}")
         log.info("copied the database to %s before migrating it", made)
 
+    name = "DATABASE_PATH" if settings.database_url is None else "DATABASE_URL"
     try:
-        return await Database.open(settings.database_path, before_migrating)
+        return await Database.open(settings.database, before_migrating)
     except CannotOpenError as error:
-        raise ConfigError(
-            f"DATABASE_PATH {settings.database_path} cannot be opened: {error}"
-        ) from None
-
-
-async def _start_intake(
-    settings: Settings, services: Services, clock: Clock, updates: Handler | None
-) -> GuardedRunner:
-    guard = ClientGuard.of(
-        services.refusals,
-        clock,
-        settings.intake_max_connections_per_client,
-        settings.proxies,
-    )
-    app = make_intake_app(
-        services.intake,
-        services.health,
-        services.refusals,
-        settings.intake_token,
-        ClientLimiter(settings.intake_rate_limit, clock),
-        services.sources,
-        guard,
-    )
-    if updates is not None and settings.webhook_path is not None:
-        app.router.add_post(settings.webhook_path, updates)
-    try:
-        runner = await serve(
-            app,
-            settings.intake_host,
-            settings.intake_port,
-            settings.connection_limits,
-            settings.proxies,
-            guard.overload.refused,
-        )
-    except OSError as error:
-        raise ConfigError(
-            f"INTAKE_HOST/INTAKE_PORT {settings.intake_host}:{settings.intake_port} "
-            f"cannot be used: {error.strerror or error}"
-        ) from None
-    if settings.intake_token is None:
-        log.warning("INTAKE_TOKEN is not set: POST /leads answers 503 until it is")
-    return runner
+        # The error names the file, or the server without the password.
+        raise ConfigError(f"{name}: the database cannot be opened: {error}") from None
 
 
 @dataclass
@@ -118,6 +77,7 @@ class Application:
     intake: GuardedRunner
     scheduler: Scheduler
     pulse: TelegramPulse
+    leadership: Leadership
 
     @property
     def intake_url(self) -> str:
@@ -133,13 +93,17 @@ class Application:
         retry_delay: RetryDelay | None = None,
         request_timeout: float = REQUEST_TIMEOUT,
     ) -> AsyncIterator[Application]:
-        """Open the database, start delivery and intake; stop them all on exit."""
+        """Open the database, start intake, and lead (deliver, fire timers) while this
+        process holds the lead; stop them all on exit."""
         clock = clock or SystemClock()
-        lock = InstanceLock.acquire(settings.database_path)
+        file = settings.database_file
+        # One process per SQLite file; PostgreSQL takes several, and a lease decides who leads.
+        lock = InstanceLock.acquire(file) if file is not None else None
         try:
             db = await _open_database(settings, clock)
         except BaseException:
-            lock.release()
+            if lock is not None:
+                lock.release()
             raise
         pulse = TelegramPulse(clock)
         # Two sessions: handlers' calls are retried in place (a person waits for them), the
@@ -157,17 +121,7 @@ class Application:
         await services.heads.load()
         await services.restores.tell()
         await ClientIndex(db).backfill()
-        worker = OutboxWorker(
-            db,
-            outbox_bot,
-            clock,
-            outbox_signal,
-            services.chats,
-            services.timers,
-            limits=settings.send_limits,
-            retry_delay=retry_delay,
-        )
-        delivery = asyncio.create_task(worker.run(), name="outbox")
+        claims = UpdateClaims(db)
         scheduler = Scheduler(
             services.timers,
             services.refusals,
@@ -175,29 +129,54 @@ class Application:
             clock,
             services.alarm,
             settings.zone,
+            chores=[("forget_updates", 3600, claims.forget_old)],
+        )
+
+        def new_worker() -> OutboxWorker:
+            return OutboxWorker(
+                db,
+                outbox_bot,
+                clock,
+                outbox_signal,
+                services.chats,
+                services.timers,
+                limits=settings.send_limits,
+                retry_delay=retry_delay,
+            )
+
+        leadership = Leadership(
+            db,
+            [
+                Hearing(db, outbox_signal, scheduler),
+                Delivery(new_worker, request_timeout + 5),
+                Timers(scheduler),
+            ],
         )
         intake: GuardedRunner | None = None
+        leading: asyncio.Task[None] | None = None
         dispatcher = build_dispatcher(services, settings.zone)
         try:
-            intake = await _start_intake(
-                settings, services, clock, updates_handler(settings, dispatcher, bot)
+            intake = await start_intake(
+                settings, services, clock, updates_handler(settings, dispatcher, bot, claims)
             )
-            await scheduler.start()
-            yield cls(settings, db, bot, dispatcher, services, intake, scheduler, pulse)
+            # The first try at once: a lone process leads before it returns.
+            await leadership.step()
+            leading = asyncio.create_task(leadership.run(), name="leadership")
+            yield cls(settings, db, bot, dispatcher, services, intake, scheduler, pulse, leadership)
         finally:
-            scheduler.shutdown()
+            if leading is not None:
+                leading.cancel()
+                with suppress(asyncio.CancelledError):
+                    await leading
             # Intake first: a lead taken after the worker stopped would wait for the next start.
             if intake is not None:
                 await intake.cleanup()
-            worker.stop()
-            try:
-                await asyncio.wait_for(delivery, timeout=request_timeout + 5)
-            except TimeoutError:
-                log.warning("the outbox did not stop in time; its last message may repeat")
+            await leadership.resign()
             await bot.session.close()
             await outbox_bot.session.close()
             await db.close()
-            lock.release()
+            if lock is not None:
+                lock.release()
 
     async def wait_for_telegram(self, first_delay: float) -> User:
         """Ask Telegram who we are until it answers.
@@ -239,12 +218,15 @@ class Application:
         await watch_webhook(self.bot, self.pulse)
 
     async def serve(self) -> None:
-        """Take updates until cancelled: from the webhook when WEBHOOK_URL is set, else by
-        long polling."""
+        """Take updates until cancelled: from the webhook when WEBHOOK_URL is set (every
+        process), else by long polling (the leading process only)."""
         if self.settings.webhook_url is not None:
             await self.serve_webhook()
-        else:
-            await self.poll()
+            return
+        await self.leadership.add(
+            Polling(lambda: self.poll(handle_signals=False), self.dispatcher.stop_polling)
+        )
+        await asyncio.Event().wait()  # until cancelled
 
     async def poll(self, *, handle_signals: bool = True, first_delay: float = 1.0) -> None:
         await self.prepare_telegram(first_delay)
@@ -265,8 +247,8 @@ async def run(settings: Settings) -> None:
     async with Application.running(settings) as app:
         log.info("intake listening on %s", app.intake_url)
         polling = asyncio.create_task(app.serve())
-        # Until polling starts (and installs aiogram's own graceful handlers), a signal
-        # still has to close the intake and the database cleanly.
+        # A signal ends serving; leaving the block then closes the intake, hands the lead
+        # back and closes the database cleanly.
         loop = asyncio.get_running_loop()
         for stop_signal in (signal.SIGINT, signal.SIGTERM):
             with suppress(NotImplementedError):

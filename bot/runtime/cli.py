@@ -2,7 +2,8 @@
 
     python -m bot                  run the bot
     python -m bot backup [FILE]    a consistent copy of the database, while the bot runs
-    python -m bot restore FILE     put a copy back (the bot must be stopped)
+                                   (SQLite: a .db file; PostgreSQL: a pg_dump archive)
+    python -m bot restore FILE     put a copy back (every bot process must be stopped)
     python -m bot check            is this set-up ready to run? (exit 0: yes)
 
 The commands read the same settings as the bot (the environment and `.env`). What they
@@ -21,6 +22,8 @@ from bot.config import ConfigError, Settings, exit_with, load_settings
 from bot.runtime.app import backups_of
 from bot.runtime.app import main as run_bot
 from bot.runtime.doctor import examine, report
+from bot.runtime.leadership import LEASE
+from storage import Database
 from storage.backup import (
     BadBackupError,
     Restored,
@@ -60,12 +63,16 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def back_up(settings: Settings, file: Path | None, now: datetime) -> int:
+    database = settings.database
     try:
-        made = (
-            copy_database(settings.database_path, file)
-            if file is not None
-            else backups_of(settings).make(now)
-        )
+        if file is None:
+            made = backups_of(settings).make(now)
+        elif isinstance(database, Path):
+            made = copy_database(database, file)
+        else:
+            from storage.engines.postgres_backup import dump  # noqa: PLC0415 - PostgreSQL only
+
+            made = dump(database, file)
     except (BadBackupError, OSError) as error:
         say(f"Not copied: {error}", f"Копия не сделана: {error}")
         return 2
@@ -74,7 +81,9 @@ def back_up(settings: Settings, file: Path | None, now: datetime) -> int:
 
 
 def put_back(settings: Settings, file: Path, now: datetime) -> int:
-    database = settings.database_path
+    database = settings.database_file
+    if database is None:
+        return put_back_postgres(settings, file, now)
     try:
         lock = InstanceLock.acquire(database)
     except AlreadyRunningError as error:
@@ -99,6 +108,48 @@ def put_back(settings: Settings, file: Path, now: datetime) -> int:
         say(f"What was there is kept in {kept}.", f"Прежняя база сохранена: {kept}.")
     tell_taken_out(restored, kept)
     return 0
+
+
+def put_back_postgres(settings: Settings, file: Path, now: datetime) -> int:
+    from storage.engines.postgres_backup import (  # noqa: PLC0415 - PostgreSQL only
+        dump_version,
+        known_version,
+        restore,
+    )
+
+    url = settings.database
+    assert isinstance(url, str)
+    running = asyncio.run(_leader(url))
+    if running is not None:
+        say(
+            f"Not restored: a bot process ({running}) runs on this database. Stop every "
+            "process first (as services: sudo systemctl stop 'leadbot@*'), then run restore "
+            "again.",
+            f"Не восстановлено: с этой базой работает процесс бота ({running}). Сначала "
+            "остановите все процессы (службы: sudo systemctl stop 'leadbot@*'), потом "
+            "запустите restore снова.",
+        )
+        return 2
+    try:
+        dump_version(file)
+        kept = backups_of(settings).make(now, "before-restore")
+        restored = restore(file, url, now, kept, known_version())
+    except (BadBackupError, OSError) as error:
+        say(f"Not restored: {error}", f"Не восстановлено: {error}")
+        return 2
+    say(f"Restored the database from {file}.", f"База восстановлена из {file}.")
+    say(f"What was there is kept in {kept}.", f"Прежняя база сохранена: {kept}.")
+    tell_taken_out(restored, kept)
+    return 0
+
+
+async def _leader(url: str) -> str | None:
+    """The process leading on the database, if one is alive (a lease not yet lapsed)."""
+    db = await Database.open(url)
+    try:
+        return await db.live_holder(LEASE)
+    finally:
+        await db.close()
 
 
 def tell_taken_out(restored: Restored, kept: Path | None) -> None:

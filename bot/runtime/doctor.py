@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,6 +16,7 @@ from aiogram.exceptions import TelegramAPIError, TelegramUnauthorizedError
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.runtime.build import make_bot
+from bot.runtime.findings import Finding, bad, good, warn
 from storage import CannotOpenError
 from storage.backup import examine_file
 from storage.instance_lock import lock_path
@@ -25,39 +25,25 @@ from storage.migrating import load_migrations
 TELEGRAM_TIMEOUT = 10.0
 
 
-@dataclass(frozen=True)
-class Finding:
-    ok: bool
-    english: str
-    russian: str
-    warning: bool = False  # works, but not as a head of sales would expect: say what follows
-
-
-def good(english: str, russian: str) -> Finding:
-    return Finding(True, english, russian)
-
-
-def bad(english: str, russian: str) -> Finding:
-    return Finding(False, english, russian)
-
-
-def warn(english: str, russian: str) -> Finding:
-    return Finding(True, english, russian, warning=True)
-
-
 async def examine(env_file: str | None = ".env") -> list[Finding]:
     try:
         settings = load_settings(env_file)
     except ConfigError as error:
         return [bad(f"Settings: {line}", f"Настройки: {line}") for line in str(error).splitlines()]
-    findings = [
-        *access(settings),
-        *data_folder(settings.database_path),
-        database(settings.database_path),
-        *addresses(settings),
-    ]
+    findings = [*access(settings), *await storage_findings(settings), *addresses(settings)]
     findings.append(await telegram(settings))
     return findings
+
+
+async def storage_findings(settings: Settings) -> list[Finding]:
+    file = settings.database_file
+    if file is not None:
+        return [*data_folder(file), database(file)]
+    from bot.runtime.doctor_postgres import postgres  # noqa: PLC0415 - PostgreSQL only
+
+    url = settings.database
+    assert isinstance(url, str)
+    return await postgres(url)
 
 
 def access(settings: Settings) -> list[Finding]:

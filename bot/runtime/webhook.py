@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from bot.config import Settings
 from bot.delivery.telegram.pulse import TelegramPulse, WebhookReport
+from bot.runtime.once import Claim, UpdateClaims
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +30,14 @@ CHECK_SECONDS = 60.0
 class UpdatesHandler(SimpleRequestHandler):
     """aiogram's handler, but a body with the right secret that is no update at all (not
     JSON, a list, no update_id) is answered 200 and logged, once: any other answer makes
-    Telegram deliver the same body again for a day, and each time it would fail again."""
+    Telegram deliver the same body again for a day, and each time it would fail again.
+    An update delivered again is handled once (`UpdateClaims`)."""
+
+    def __init__(
+        self, dispatcher: Dispatcher, bot: Bot, claims: UpdateClaims, **kwargs: Any
+    ) -> None:
+        super().__init__(dispatcher, bot, **kwargs)
+        self._claims = claims
 
     async def _handle_request(self, bot: Bot, request: web.Request) -> web.Response:
         try:
@@ -40,13 +48,28 @@ class UpdatesHandler(SimpleRequestHandler):
             # ValueError: not JSON, or not UTF-8; ValidationError: JSON that is no update.
             log.warning("webhook: a request with the right secret is not an update: %s", error)
             return web.Response(text="ok")
-        result: TelegramMethod[Any] | None = await self.dispatcher.feed_webhook_update(
-            bot, update, **self.data
-        )
+        match await self._claims.claim(update.update_id):
+            case Claim.DONE:
+                return web.Response(text="ok")
+            case Claim.ELSEWHERE:
+                # Another process is at it; if it dies, Telegram's next try finds it stale.
+                return web.Response(status=503, text="being handled")
+            case Claim.MINE:
+                pass
+        try:
+            result: TelegramMethod[Any] | None = await self.dispatcher.feed_webhook_update(
+                bot, update, **self.data
+            )
+        except BaseException:
+            await self._claims.failed(update.update_id)
+            raise
+        await self._claims.done(update.update_id)
         return web.Response(body=self._build_response_writer(bot=bot, result=result))
 
 
-def updates_handler(settings: Settings, dispatcher: Dispatcher, bot: Bot) -> Handler | None:
+def updates_handler(
+    settings: Settings, dispatcher: Dispatcher, bot: Bot, claims: UpdateClaims
+) -> Handler | None:
     """Where Telegram's updates are handled in webhook mode. Each is answered only once it
     was handled (not in the background): a crash never confirms an update it did not
     handle, and Telegram delivers it again after the restart. A request without the
@@ -54,7 +77,11 @@ def updates_handler(settings: Settings, dispatcher: Dispatcher, bot: Bot) -> Han
     if settings.webhook_url is None:
         return None
     handler = UpdatesHandler(
-        dispatcher, bot, handle_in_background=False, secret_token=settings.webhook_token()
+        dispatcher,
+        bot,
+        claims,
+        handle_in_background=False,
+        secret_token=settings.webhook_token(),
     )
     return handler.handle
 

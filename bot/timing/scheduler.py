@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -33,6 +34,8 @@ TIMERS_JOB = "timers"
 BACKUP_AT = (3, 30)
 RETRY_GAP = timedelta(seconds=1)
 LATE_OK = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
+# Upkeep the leader does now and then: its job id, every how many seconds, and the work.
+Chore = tuple[str, float, Callable[[], Awaitable[object]]]
 
 
 class Scheduler:
@@ -44,6 +47,7 @@ class Scheduler:
         clock: Clock,
         alarm: Alarm,
         zone: tzinfo,
+        chores: Sequence[Chore] = (),
     ) -> None:
         self._timers = timers
         self._clock = clock
@@ -65,6 +69,9 @@ class Scheduler:
             **LATE_OK,
         )
 
+        for name, seconds, chore in chores:
+            self._scheduler.add_job(chore, "interval", seconds=seconds, id=name, **LATE_OK)
+
     @property
     def running(self) -> bool:
         return bool(self._scheduler.running)
@@ -76,12 +83,16 @@ class Scheduler:
 
     async def start(self) -> None:
         """Rebuild the jobs from the database, then start: overdue timers fire at once."""
-        for team_id, zone in (await self._timers.zones()).items():
-            self.zone_changed(team_id, zone)
+        await self.plan_midnights()
         await self._timers.plan_reports(self._clock.now())
         self._arm(await self._timers.earliest())
         self._alarm.listen(self)
         self._scheduler.start()
+
+    async def plan_midnights(self) -> None:
+        """Each team's midnight job, in its zone as the database has it now."""
+        for team_id, zone in (await self._timers.zones()).items():
+            self.zone_changed(team_id, zone)
 
     def jobs(self) -> list[str]:
         """What is scheduled, as "id: trigger" lines (for logs and checks)."""

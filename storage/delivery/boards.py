@@ -7,11 +7,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-import aiosqlite
-
 from storage.clock_format import from_db, to_db
 from storage.delivery.buttons import Button, Buttons, dump_buttons, load_buttons
-from storage.rows import fetch_all, fetch_one
+from storage.driver import Conn
 
 
 class BoardKind(StrEnum):
@@ -43,7 +41,7 @@ class BoardRecord:
 
 
 class BoardRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def open_boards(self) -> list[BoardRecord]:
@@ -56,16 +54,14 @@ class BoardRepo:
         return found[0] if found else None
 
     async def _open(self, where: str, params: tuple[object, ...]) -> list[BoardRecord]:
-        boards = await fetch_all(
-            self._db,
+        boards = await self._db.fetch_all(
             "SELECT id, chat_id, kind, opened_at, folded_at FROM boards AS b "
             f"WHERE closed_at IS NULL{where} ORDER BY id",
             params,
         )
         if not boards:
             return []  # a quiet chat's round costs one statement, not two
-        shown = await fetch_all(
-            self._db,
+        shown = await self._db.fetch_all(
             "SELECT m.board_id, m.slot, m.message_id, m.text, m.buttons, m.shown_at "
             "FROM board_messages AS m JOIN boards AS b ON b.id = m.board_id "
             f"WHERE b.closed_at IS NULL{where} ORDER BY m.board_id, m.slot",
@@ -97,8 +93,7 @@ class BoardRepo:
     async def folding_into(self, chat_id: int, kind: BoardKind, at: datetime) -> tuple[int, bool]:
         """The open board of that kind in the chat, opened now if there is none (then True);
         either way it took a fold at `at`."""
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "SELECT id FROM boards WHERE chat_id = ? AND kind = ? AND closed_at IS NULL",
             (chat_id, kind.value),
         )
@@ -107,8 +102,7 @@ class BoardRepo:
                 "UPDATE boards SET folded_at = ? WHERE id = ?", (to_db(at), row[0])
             )
             return int(row[0]), False
-        created = await fetch_one(
-            self._db,
+        created = await self._db.fetch_one(
             "INSERT INTO boards (chat_id, kind, opened_at, folded_at) VALUES (?, ?, ?, ?) "
             "RETURNING id",
             (chat_id, kind.value, to_db(at), to_db(at)),

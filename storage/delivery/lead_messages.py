@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import aiosqlite
-
 from storage.delivery.buttons import load_buttons
 from storage.delivery.outbox_records import (
     COLUMNS,
@@ -14,19 +12,18 @@ from storage.delivery.outbox_records import (
     ShownMessage,
     outbox_record,
 )
-from storage.rows import fetch_all, fetch_one
+from storage.driver import Conn
 
 
 class LeadMessageRepo:
     """Reads of the outbox by what its messages are about."""
 
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def last_message(self, chat_id: int, purpose: OutboxPurpose) -> OutboxRecord | None:
         """The newest message of `purpose` in the chat that was sent or still waits."""
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             f"SELECT {COLUMNS} FROM outbox WHERE chat_id = ? AND purpose = ? AND method = ? "
             "AND status IN ('pending', 'sent') ORDER BY id DESC LIMIT 1",
             (chat_id, purpose.value, OutboxMethod.SEND.value),
@@ -35,8 +32,7 @@ class LeadMessageRepo:
 
     async def shows(self, lead_id: int, chat_id: int, message_id: int) -> bool:
         """Whether the message is one the bot sent (or edited) about the lead in that chat."""
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "SELECT 1 FROM outbox WHERE lead_id = ? AND chat_id = ? AND message_id = ? "
             "AND status = 'sent' LIMIT 1",
             (lead_id, chat_id, message_id),
@@ -44,8 +40,8 @@ class LeadMessageRepo:
         return row is not None
 
     async def for_lead(self, lead_id: int) -> list[OutboxRecord]:
-        rows = await fetch_all(
-            self._db, f"SELECT {COLUMNS} FROM outbox WHERE lead_id = ? ORDER BY id", (lead_id,)
+        rows = await self._db.fetch_all(
+            f"SELECT {COLUMNS} FROM outbox WHERE lead_id = ? ORDER BY id", (lead_id,)
         )
         return [outbox_record(row) for row in rows]
 
@@ -55,8 +51,7 @@ class LeadMessageRepo:
         """The newest message of these kinds about the lead in the chat, sent or waiting:
         the one to edit when the lead's state changes (never one refused or dropped)."""
         marks = ", ".join("?" for _ in purposes)
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             f"SELECT {COLUMNS} FROM outbox WHERE lead_id = ? AND chat_id = ? AND method = ? "
             f"AND purpose IN ({marks}) AND status IN ('pending', 'sent') "
             "ORDER BY id DESC LIMIT 1",
@@ -67,8 +62,7 @@ class LeadMessageRepo:
     async def with_buttons(self, lead_id: int, chat_id: int) -> list[ShownMessage]:
         """The messages about the lead in the chat, sent or waiting, that still show buttons
         once their last edit (sent or waiting) is applied, with the text they show then."""
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT {O_COLUMNS}, e.text AS shown_text, e.buttons AS shown_buttons, "
             "  e.id IS NOT NULL AS edited "
             "FROM outbox AS o LEFT JOIN outbox AS e ON e.id = ("
@@ -91,8 +85,7 @@ class LeadMessageRepo:
     async def sent_of(self, lead_id: int, purpose: OutboxPurpose) -> list[OutboxRecord]:
         """Every message of one kind sent (or waiting) about a lead, such as the heads' cards;
         none that was refused or dropped."""
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT {COLUMNS} FROM outbox WHERE lead_id = ? AND purpose = ? AND method = ? "
             "AND status IN ('pending', 'sent') ORDER BY id",
             (lead_id, purpose.value, OutboxMethod.SEND.value),

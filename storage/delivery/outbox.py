@@ -3,8 +3,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-import aiosqlite
-
 from storage.clock_format import from_db_optional, to_db
 from storage.delivery.buttons import Buttons, dump_buttons, load_buttons
 from storage.delivery.outbox_records import (
@@ -16,12 +14,12 @@ from storage.delivery.outbox_records import (
     PendingRow,
     outbox_record,
 )
-from storage.rows import fetch_all, fetch_one
+from storage.driver import Conn
 from storage.work.lead_records import LeadStatus, Pool
 
 
 class OutboxRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
         self.queued = 0  # rows this transaction added: the worker is woken after its commit
 
@@ -37,8 +35,7 @@ class OutboxRepo:
         target_id: int | None = None,
         line: str | None = None,
     ) -> int:
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "INSERT INTO outbox (chat_id, method, purpose, text, buttons, lead_id, target_id, "
             "next_attempt_at, created_at, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "RETURNING id",
@@ -69,8 +66,7 @@ class OutboxRepo:
     async def pending(self, limit: int = 5000) -> list[PendingRow]:
         """Every row waiting to be sent, oldest first, leaving out paused teams' chats (their
         rows go out, in order, when the bot can post there again)."""
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT {COLUMNS},"
             "  (e.method = ? AND EXISTS (SELECT 1 FROM leads AS l WHERE l.id = e.lead_id"
             "     AND l.card_chat_id = e.chat_id AND l.card_message_id IS NOT NULL))"
@@ -115,8 +111,7 @@ class OutboxRepo:
 
     async def folded(self, board_id: int) -> list[FoldedRow]:
         """What a board lists, oldest first."""
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             "SELECT o.id, o.purpose, o.lead_id, COALESCE(o.line, o.text) AS line, o.buttons, "
             "  o.sent_at IS NOT NULL AS shown,"
             "  (l.status = 'new' AND l.pool = 'chat' AND o.status = 'folded') AS waiting, "
@@ -158,11 +153,11 @@ class OutboxRepo:
         """Folded rows that reached the chat on their board; those shown for the first time."""
         first: list[int] = []
         for row_id in row_ids:
-            cur = await self._db.execute(
+            changed = await self._db.execute(
                 "UPDATE outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL",
                 (to_db(at), row_id),
             )
-            if cur.rowcount == 1:
+            if changed == 1:
                 first.append(row_id)
         return first
 
@@ -186,8 +181,7 @@ class OutboxRepo:
     async def in_doubt(self) -> int:
         """Rows marked as being sent that never got an outcome: the process stopped in the
         middle of their call, and Telegram may have shown them."""
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND sending_at IS NOT NULL",
         )
         assert row is not None
@@ -217,17 +211,16 @@ class OutboxRepo:
             "(SELECT id FROM boards WHERE chat_id = ? AND closed_at IS NULL)",
             (old_chat_id, old_chat_id),
         )
-        cur = await self._db.execute(
+        changed = await self._db.execute(
             "UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND status = 'pending'",
             (new_chat_id, old_chat_id),
         )
-        self.queued += cur.rowcount  # due in the new chat: as good as queued there
-        return cur.rowcount
+        self.queued += changed  # due in the new chat: as good as queued there
+        return changed
 
     async def leads_waiting_for_cards(self, chat_id: int) -> list[int]:
         """Leads whose card for `chat_id` has not gone out yet."""
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             "SELECT lead_id FROM outbox WHERE chat_id = ? AND status = 'pending' "
             "AND purpose = ? AND lead_id IS NOT NULL ORDER BY id",
             (chat_id, OutboxPurpose.CARD.value),
@@ -235,8 +228,7 @@ class OutboxRepo:
         return [int(row[0]) for row in rows]
 
     async def pending_for_chat(self, chat_id: int) -> int:
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "SELECT COUNT(*) FROM outbox WHERE chat_id = ? AND status = 'pending'",
             (chat_id,),
         )
@@ -245,12 +237,12 @@ class OutboxRepo:
 
     async def backlog(self) -> tuple[int, datetime | None]:
         """How many rows wait to be sent, and when the oldest of them was written."""
-        row = await fetch_one(
-            self._db, "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE status = 'pending'"
+        row = await self._db.fetch_one(
+            "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE status = 'pending'"
         )
         assert row is not None
         return int(row[0]), from_db_optional(row[1])
 
     async def get(self, row_id: int) -> OutboxRecord | None:
-        row = await fetch_one(self._db, f"SELECT {COLUMNS} FROM outbox WHERE id = ?", (row_id,))
+        row = await self._db.fetch_one(f"SELECT {COLUMNS} FROM outbox WHERE id = ?", (row_id,))
         return None if row is None else outbox_record(row)

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import aiosqlite
-
-from storage.rows import fetch_one
+from storage.driver import Conn
 
 
 @dataclass(frozen=True)
@@ -17,7 +15,7 @@ class OutboxFile:
 
 
 class OutboxFileRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def put(self, row_id: int, file: OutboxFile) -> None:
@@ -27,16 +25,15 @@ class OutboxFileRepo:
         )
 
     async def get(self, row_id: int) -> OutboxFile | None:
-        row = await fetch_one(
-            self._db, "SELECT name, data FROM outbox_files WHERE row_id = ?", (row_id,)
+        row = await self._db.fetch_one(
+            "SELECT name, data FROM outbox_files WHERE row_id = ?", (row_id,)
         )
         return None if row is None else OutboxFile(row["name"], bytes(row["data"]))
 
     async def forget_done(self) -> int:
         """Drop the pictures of rows that were sent, refused or dropped: none is sent twice.
         How many went."""
-        cur = await self._db.execute(
+        return await self._db.execute(
             "DELETE FROM outbox_files WHERE row_id IN (SELECT f.row_id FROM outbox_files AS f "
             "JOIN outbox AS o ON o.id = f.row_id WHERE o.status <> 'pending')"
         )
-        return cur.rowcount

@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-import aiosqlite
-
 from storage.clock_format import from_db, from_db_optional
 from storage.delivery.buttons import Button, load_buttons
+from storage.driver import Row
 from storage.work.lead_records import LeadStatus, Pool
 
 
@@ -125,7 +124,7 @@ COLUMNS = (
 O_COLUMNS = ", ".join(f"o.{name.strip()}" for name in COLUMNS.split(","))
 
 
-def outbox_record(row: aiosqlite.Row) -> OutboxRecord:
+def outbox_record(row: Row) -> OutboxRecord:
     return OutboxRecord(
         id=row["id"],
         chat_id=row["chat_id"],

@@ -1,19 +1,21 @@
 """A team's leads and their history, read for an export.
 
-An export of 100,000 leads takes tens of seconds to write. It runs in a worker thread on a
-read-only connection of its own (WAL lets it read while the bot writes), a batch at a time:
-the bot's connection is never held, and the rows are never all in memory.
+An export of 100,000 leads takes tens of seconds to write. It runs in a worker thread, a
+batch at a time, on a connection of its own (on SQLite a read-only one: WAL lets it read
+while the bot writes): the bot's connection is never held, and the rows are never all in
+memory.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from storage.clock_format import from_db, from_db_optional, to_db
 
@@ -63,49 +65,76 @@ def read_only(path: Path) -> sqlite3.Connection:
     return conn
 
 
-class ExportReader:
+def leads_sql(lost_note: str) -> str:
+    """The export's leads, with `lost_note` the engine's way to read a lost note's text
+    from the event's JSON details (`e.details`)."""
+    return (
+        "SELECT l.id, l.created_at, l.channel, s.name, l.region, l.industry, l.product, "
+        "l.company, l.name, l.phone, l.email, l.tax_id, l.status, m.full_name, "
+        "c.full_name, t.full_name, l.first_taken_at, l.closed_at, l.lost_reason, "
+        "l.message, CASE WHEN l.status = 'lost' THEN (SELECT "
+        f"{lost_note} FROM lead_events AS e WHERE e.lead_id = l.id AND e.kind = 'lost_note' "
+        "ORDER BY e.id DESC LIMIT 1) END, l.extra FROM leads AS l "
+        "LEFT JOIN members AS m ON m.id = l.owner_id "
+        "LEFT JOIN members AS c ON c.id = l.cover_for "
+        "LEFT JOIN members AS t ON t.id = l.first_taker_id "
+        "LEFT JOIN sources AS s ON s.id = l.source_id "
+        "WHERE l.team_id = ? AND l.created_at >= ? AND l.created_at < ? ORDER BY l.id"
+    )
+
+
+EVENTS_SQL = (
+    "SELECT e.lead_id, e.at, e.kind, m.full_name, e.reason, e.details "
+    "FROM lead_events AS e JOIN leads AS l ON l.id = e.lead_id "
+    "LEFT JOIN members AS m ON m.id = e.member_id "
+    "WHERE l.team_id = ? AND l.created_at >= ? AND l.created_at < ? "
+    "ORDER BY e.lead_id, e.id"
+)
+
+
+class ExportReader(Protocol):
+    def leads(self, team_id: int, since: datetime, until: datetime) -> Iterator[ExportLead]:
+        """The team's leads that arrived in [since, until), oldest first."""
+        ...
+
+    def events(self, team_id: int, since: datetime, until: datetime) -> Iterator[ExportEvent]:
+        """The history of the same leads, event by event, in order."""
+        ...
+
+
+class SqliteExportReader:
     def __init__(self, path: Path) -> None:
         self._path = path
 
     def leads(self, team_id: int, since: datetime, until: datetime) -> Iterator[ExportLead]:
-        """The team's leads that arrived in [since, until), oldest first."""
-        with closing(read_only(self._path)) as conn:
-            cursor = conn.execute(
-                "SELECT l.id, l.created_at, l.channel, s.name, l.region, l.industry, l.product, "
-                "l.company, l.name, l.phone, l.email, l.tax_id, l.status, m.full_name, "
-                "c.full_name, t.full_name, l.first_taken_at, l.closed_at, l.lost_reason, "
-                "l.message, CASE WHEN l.status = 'lost' THEN (SELECT json_extract(e.details, "
-                "'$.text') FROM lead_events AS e WHERE e.lead_id = l.id AND e.kind = 'lost_note' "
-                "ORDER BY e.id DESC LIMIT 1) END, l.extra FROM leads AS l "
-                "LEFT JOIN members AS m ON m.id = l.owner_id "
-                "LEFT JOIN members AS c ON c.id = l.cover_for "
-                "LEFT JOIN members AS t ON t.id = l.first_taker_id "
-                "LEFT JOIN sources AS s ON s.id = l.source_id "
-                "WHERE l.team_id = ? AND l.created_at >= ? AND l.created_at < ? ORDER BY l.id",
-                (team_id, to_db(since), to_db(until)),
-            )
-            while rows := cursor.fetchmany(BATCH):
-                yield from (_lead(row) for row in rows)
+        sql = leads_sql("json_extract(e.details, '$.text')")
+        for row in self._batches(sql, (team_id, to_db(since), to_db(until))):
+            yield export_lead(row)
 
     def events(self, team_id: int, since: datetime, until: datetime) -> Iterator[ExportEvent]:
-        """The history of the same leads, event by event, in order."""
+        for row in self._batches(EVENTS_SQL, (team_id, to_db(since), to_db(until))):
+            yield export_event(row)
+
+    def _batches(self, sql: str, params: tuple[object, ...]) -> Iterator[tuple[object, ...]]:
         with closing(read_only(self._path)) as conn:
-            cursor = conn.execute(
-                "SELECT e.lead_id, e.at, e.kind, m.full_name, e.reason, e.details "
-                "FROM lead_events AS e JOIN leads AS l ON l.id = e.lead_id "
-                "LEFT JOIN members AS m ON m.id = e.member_id "
-                "WHERE l.team_id = ? AND l.created_at >= ? AND l.created_at < ? "
-                "ORDER BY e.lead_id, e.id",
-                (team_id, to_db(since), to_db(until)),
-            )
+            cursor = conn.execute(sql, params)
             while rows := cursor.fetchmany(BATCH):
-                for lead_id, at, kind, member, reason, details in rows:
-                    yield ExportEvent(
-                        lead_id, from_db(at), kind, member, reason, json.loads(details or "{}")
-                    )
+                yield from rows
 
 
-def _lead(row: tuple[object, ...]) -> ExportLead:
+def export_event(row: Sequence[object]) -> ExportEvent:
+    lead_id, at, kind, member, reason, details = row
+    return ExportEvent(
+        int(str(lead_id)),
+        from_db(str(at)),
+        str(kind),
+        None if member is None else str(member),
+        None if reason is None else str(reason),
+        json.loads(str(details or "{}")),
+    )
+
+
+def export_lead(row: Sequence[object]) -> ExportLead:
     def text(index: int) -> str | None:
         value = row[index]
         return None if value is None else str(value)

@@ -3,10 +3,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from storage.clock_format import from_db, from_db_optional, to_db
-from storage.rows import fetch_all, fetch_one
+from storage.driver import Conn, Row
 
 
 @dataclass(frozen=True)
@@ -25,7 +23,7 @@ class RefusalRecord:
 _COLUMNS = "id, at, reason, status, message, origin, content_type, body_sample, reported_at"
 
 
-def _refusal(row: aiosqlite.Row) -> RefusalRecord:
+def _refusal(row: Row) -> RefusalRecord:
     return RefusalRecord(
         id=row["id"],
         at=from_db(row["at"]),
@@ -42,7 +40,7 @@ def _refusal(row: aiosqlite.Row) -> RefusalRecord:
 class RefusalRepo:
     """Intake requests with a valid token that made no lead."""
 
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def add(
@@ -56,8 +54,7 @@ class RefusalRepo:
         body_sample: str,
         source_id: int | None = None,
     ) -> int:
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "INSERT INTO intake_refusals "
             "(at, reason, status, message, origin, content_type, body_sample, source_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -67,36 +64,35 @@ class RefusalRepo:
         return int(row[0])
 
     async def last_reported(self, reason: str) -> datetime | None:
-        row = await fetch_one(
-            self._db, "SELECT MAX(reported_at) FROM intake_refusals WHERE reason = ?", (reason,)
+        row = await self._db.fetch_one(
+            "SELECT MAX(reported_at) FROM intake_refusals WHERE reason = ?", (reason,)
         )
         return None if row is None else from_db_optional(row[0])
 
     async def unreported(self, reason: str | None = None) -> list[RefusalRecord]:
         """Refusals the heads have not been told about, oldest first (of one reason)."""
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT {_COLUMNS} FROM intake_refusals WHERE reported_at IS NULL "
-            "AND (? IS NULL OR reason = ?) ORDER BY id",
-            (reason, reason),
+            "AND (CAST(?1 AS TEXT) IS NULL OR reason = ?1) ORDER BY id",
+            (reason,),
         )
         return [_refusal(row) for row in rows]
 
     async def latest(self, limit: int = 20) -> list[RefusalRecord]:
-        rows = await fetch_all(
-            self._db, f"SELECT {_COLUMNS} FROM intake_refusals ORDER BY id DESC LIMIT ?", (limit,)
+        rows = await self._db.fetch_all(
+            f"SELECT {_COLUMNS} FROM intake_refusals ORDER BY id DESC LIMIT ?", (limit,)
         )
         return [_refusal(row) for row in rows]
 
     async def mark_reported(self, ids: list[int], at: datetime) -> None:
-        await self._db.executemany(
+        await self._db.execute_many(
             "UPDATE intake_refusals SET reported_at = ? WHERE id = ? AND reported_at IS NULL",
             [(to_db(at), row_id) for row_id in ids],
         )
 
     async def count_since(self, since: datetime) -> int:
-        row = await fetch_one(
-            self._db, "SELECT COUNT(*) FROM intake_refusals WHERE at >= ?", (to_db(since),)
+        row = await self._db.fetch_one(
+            "SELECT COUNT(*) FROM intake_refusals WHERE at >= ?", (to_db(since),)
         )
         assert row is not None
         return int(row[0])

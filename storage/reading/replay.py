@@ -7,10 +7,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from storage.clock_format import to_db
-from storage.rows import fetch_all
+from storage.driver import Conn
 from storage.work.lead_records import LeadRecord
 from storage.work.lead_rows import LEAD_COLUMNS, lead_from_row
 
@@ -26,21 +24,19 @@ class PastLead:
 
 
 class ReplayRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def leads(self, team_id: int, since: datetime, until: datetime) -> list[PastLead]:
         """The team's leads that arrived in [since, until), in order of arrival."""
         params = (team_id, to_db(since), to_db(until))
         window = "team_id = ? AND created_at >= ? AND created_at < ?"
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT {LEAD_COLUMNS} FROM leads WHERE {window} ORDER BY created_at, id",
             params,
         )
         marks = ", ".join("?" for _ in ROUTING_EVENTS)
-        events = await fetch_all(
-            self._db,
+        events = await self._db.fetch_all(
             "SELECT e.lead_id, e.details FROM lead_events AS e WHERE e.kind IN "
             f"({marks}) AND e.lead_id IN (SELECT id FROM leads WHERE {window}) ORDER BY e.id",
             (*ROUTING_EVENTS, *params),
@@ -64,8 +60,7 @@ class ReplayRepo:
         owners: dict[int | None, int] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            rows = await fetch_all(
-                self._db,
+            rows = await self._db.fetch_all(
                 "SELECT id, owner_id FROM leads WHERE owner_id IS NOT NULL AND id IN "
                 f"({', '.join('?' for _ in chunk)})",
                 tuple(chunk),
@@ -77,8 +72,7 @@ class ReplayRepo:
         """How many leads each manager held open at `at`, as far as the leads' present
         owners tell (a lead passed on since counts for whoever has it now)."""
         moment = to_db(at)
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             "SELECT owner_id, COUNT(*) FROM leads WHERE team_id = ? AND owner_id IS NOT NULL "
             "AND assigned_at < ? AND (closed_at IS NULL OR closed_at >= ?) GROUP BY owner_id",
             (team_id, moment, moment),

@@ -8,10 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from storage.clock_format import from_db, from_db_optional, to_db
-from storage.rows import fetch_all
+from storage.driver import Conn
 from storage.work.lead_records import LeadStatus
 
 _STATUS = {status.value: status for status in LeadStatus}
@@ -32,15 +30,16 @@ class CohortLead:
 
 
 class ReportRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def cohort(self, team_id: int, since: datetime, until: datetime) -> list[CohortLead]:
-        """The team's leads that arrived in [since, until), in no particular order."""
-        rows = await fetch_all(
-            self._db,
+        """The team's leads that arrived in [since, until), in order of arrival (a table
+        by channel lists equal channels as they first came, on either engine)."""
+        rows = await self._db.fetch_all(
             "SELECT id, created_at, status, owner_id, channel, first_taken_at, first_taker_id, "
-            "closed_at FROM leads WHERE team_id = ? AND created_at >= ? AND created_at < ?",
+            "closed_at FROM leads WHERE team_id = ? AND created_at >= ? AND created_at < ? "
+            "ORDER BY created_at, id",
             (team_id, to_db(since), to_db(until)),
         )
         return [

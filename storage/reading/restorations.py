@@ -6,10 +6,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from storage.clock_format import from_db, to_db
-from storage.rows import fetch_all
+from storage.driver import Conn
 
 
 @dataclass(frozen=True)
@@ -22,12 +20,11 @@ class RestorationRecord:
 
 
 class RestorationRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def untold(self) -> list[RestorationRecord]:
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             "SELECT id, at, copy_file, kept_file, taken_out FROM restorations "
             "WHERE told_at IS NULL ORDER BY id",
         )

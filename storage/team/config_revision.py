@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import aiosqlite
-
-from storage.rows import fetch_all
+from storage.driver import Conn
 
 # Tables whose every write draws a new token (triggers of migration 0011). members counts
 # except for open_leads, which is live state.
@@ -32,12 +30,11 @@ class LiveState:
 
 
 class ConfigRevisionRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def live(self) -> LiveState:
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             "SELECT r.token, m.id, m.open_leads FROM config_revision AS r "
             "LEFT JOIN members AS m ON m.active = 1",
         )

@@ -6,10 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from storage.clock_format import to_db
-from storage.rows import fetch_all, fetch_one
+from storage.driver import Conn, Row
 
 _COLUMNS = "id, team_id, name, mode, deleted_at IS NOT NULL AS deleted"
 
@@ -25,14 +23,13 @@ class GroupRecord:
 
 
 class GroupRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def add(
         self, team_id: int, name: str, key: str, member_ids: Sequence[int], at: datetime
     ) -> int:
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "INSERT INTO groups (team_id, name, name_key, created_at) VALUES (?, ?, ?, ?) "
             "RETURNING id",
             (team_id, name, key, to_db(at)),
@@ -43,27 +40,25 @@ class GroupRepo:
         return group_id
 
     async def add_members(self, group_id: int, member_ids: Sequence[int]) -> None:
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "SELECT COALESCE(MAX(position), 0) FROM group_members WHERE group_id = ?",
             (group_id,),
         )
         start = int(row[0]) if row else 0
-        await self._db.executemany(
+        await self._db.execute_many(
             "INSERT INTO group_members (group_id, member_id, position) VALUES (?, ?, ?) "
             "ON CONFLICT (group_id, member_id) DO NOTHING",
             [(group_id, mid, start + i) for i, mid in enumerate(member_ids, start=1)],
         )
 
     async def remove_members(self, group_id: int, member_ids: Sequence[int]) -> None:
-        await self._db.executemany(
+        await self._db.execute_many(
             "DELETE FROM group_members WHERE group_id = ? AND member_id = ?",
             [(group_id, mid) for mid in member_ids],
         )
 
     async def by_key(self, team_id: int, key: str) -> GroupRecord | None:
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             f"SELECT {_COLUMNS} FROM groups "
             "WHERE team_id = ? AND name_key = ? AND deleted_at IS NULL",
             (team_id, key),
@@ -71,12 +66,11 @@ class GroupRepo:
         return None if row is None else await self._record(row)
 
     async def get(self, group_id: int) -> GroupRecord | None:
-        row = await fetch_one(self._db, f"SELECT {_COLUMNS} FROM groups WHERE id = ?", (group_id,))
+        row = await self._db.fetch_one(f"SELECT {_COLUMNS} FROM groups WHERE id = ?", (group_id,))
         return None if row is None else await self._record(row)
 
     async def active(self, team_id: int) -> list[GroupRecord]:
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT {_COLUMNS} FROM groups WHERE team_id = ? AND deleted_at IS NULL "
             "ORDER BY name_key",
             (team_id,),
@@ -85,19 +79,19 @@ class GroupRepo:
         return [_group(row, members.get(int(row["id"]), ())) for row in rows]
 
     async def set_mode(self, group_id: int, mode: str) -> bool:
-        cur = await self._db.execute(
+        changed = await self._db.execute(
             "UPDATE groups SET mode = ? WHERE id = ? AND mode <> ?", (mode, group_id, mode)
         )
-        return cur.rowcount == 1
+        return changed == 1
 
     async def delete(self, group_id: int, at: datetime) -> bool:
-        cur = await self._db.execute(
+        changed = await self._db.execute(
             "UPDATE groups SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
             (to_db(at), group_id),
         )
-        return cur.rowcount == 1
+        return changed == 1
 
-    async def _record(self, row: aiosqlite.Row) -> GroupRecord:
+    async def _record(self, row: Row) -> GroupRecord:
         members = await self._members_of([int(row["id"])])
         return _group(row, members.get(int(row["id"]), ()))
 
@@ -105,8 +99,7 @@ class GroupRepo:
         if not group_ids:
             return {}
         marks = ", ".join("?" for _ in group_ids)
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT group_id, member_id FROM group_members WHERE group_id IN ({marks}) "
             "ORDER BY group_id, position",
             tuple(group_ids),
@@ -117,7 +110,7 @@ class GroupRepo:
         return {gid: tuple(mids) for gid, mids in found.items()}
 
 
-def _group(row: aiosqlite.Row, member_ids: tuple[int, ...]) -> GroupRecord:
+def _group(row: Row, member_ids: tuple[int, ...]) -> GroupRecord:
     return GroupRecord(
         int(row["id"]),
         int(row["team_id"]),

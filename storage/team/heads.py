@@ -3,10 +3,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from storage.clock_format import from_db, to_db
-from storage.rows import fetch_all
+from storage.driver import Conn, Row
 
 
 @dataclass(frozen=True)
@@ -23,7 +21,7 @@ class HeadRecord:
 _COLUMNS = "user_id, full_name, username, added_by, added_at"
 
 
-def _head(row: aiosqlite.Row) -> HeadRecord:
+def _head(row: Row) -> HeadRecord:
     return HeadRecord(
         user_id=row["user_id"],
         full_name=row["full_name"],
@@ -34,24 +32,24 @@ def _head(row: aiosqlite.Row) -> HeadRecord:
 
 
 class HeadRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def add(
         self, user_id: int, full_name: str, username: str | None, added_by: int, at: datetime
     ) -> bool:
         """Store a new head; False if they already were one."""
-        cur = await self._db.execute(
+        changed = await self._db.execute(
             "INSERT INTO heads (user_id, full_name, username, added_by, added_at) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id) DO NOTHING",
             (user_id, full_name, username, added_by, to_db(at)),
         )
-        return cur.rowcount == 1
+        return changed == 1
 
     async def remove(self, user_id: int) -> bool:
-        cur = await self._db.execute("DELETE FROM heads WHERE user_id = ?", (user_id,))
-        return cur.rowcount == 1
+        changed = await self._db.execute("DELETE FROM heads WHERE user_id = ?", (user_id,))
+        return changed == 1
 
     async def all(self) -> list[HeadRecord]:
-        rows = await fetch_all(self._db, f"SELECT {_COLUMNS} FROM heads ORDER BY added_at")
+        rows = await self._db.fetch_all(f"SELECT {_COLUMNS} FROM heads ORDER BY added_at")
         return [_head(row) for row in rows]

@@ -8,10 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from storage.clock_format import from_db, from_db_optional, to_db
-from storage.rows import fetch_all
+from storage.driver import Conn
 from storage.team.rules import RuleRecord, rules_from_json
 
 
@@ -36,13 +34,12 @@ class Pause:
 
 
 class HistoryRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def setting_changes(self, team_id: int, since: datetime) -> list[SettingChange]:
         """Changes at or after `since`, in order: what was in force from `since` on."""
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             "SELECT name, old_value, at FROM setting_changes WHERE team_id = ? AND at >= ? "
             "ORDER BY at, id",
             (team_id, to_db(since)),
@@ -50,8 +47,7 @@ class HistoryRepo:
         return [SettingChange(row[0], row[1], from_db(row[2])) for row in rows]
 
     async def rule_changes(self, team_id: int, since: datetime) -> list[RuleChange]:
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             "SELECT old_rules, at FROM rule_changes WHERE team_id = ? AND at >= ? ORDER BY at, id",
             (team_id, to_db(since)),
         )
@@ -59,8 +55,7 @@ class HistoryRepo:
 
     async def pauses(self, team_id: int, since: datetime) -> list[Pause]:
         """The team's managers' pauses in force at or after `since`."""
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             "SELECT p.member_id, p.started_at, p.ended_at FROM member_pauses AS p "
             "JOIN members AS m ON m.id = p.member_id "
             "WHERE m.team_id = ? AND (p.ended_at IS NULL OR p.ended_at > ?) "

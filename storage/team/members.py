@@ -5,10 +5,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from storage.clock_format import from_db, from_db_optional, to_db
-from storage.rows import fetch_all, fetch_one
+from storage.driver import Conn, Row
 
 
 @dataclass(frozen=True)
@@ -42,7 +40,7 @@ _COLUMNS = (
 )
 
 
-def _member(row: aiosqlite.Row) -> MemberRecord:
+def _member(row: Row) -> MemberRecord:
     return MemberRecord(
         id=row["id"],
         team_id=row["team_id"],
@@ -65,7 +63,7 @@ def _member(row: aiosqlite.Row) -> MemberRecord:
 
 
 class MemberRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def upsert_active(
@@ -78,8 +76,7 @@ class MemberRepo:
         at: datetime,
     ) -> MemberRecord:
         """Add the user to the team, or bring a removed member back under the same row."""
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "INSERT INTO members (team_id, user_id, full_name, username, language, joined_at) "
             "VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (team_id, user_id) DO UPDATE SET "
@@ -94,22 +91,18 @@ class MemberRepo:
         return _member(row)
 
     async def active_by_user(self, team_id: int, user_id: int) -> MemberRecord | None:
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             f"SELECT {_COLUMNS} FROM members WHERE team_id = ? AND user_id = ? AND active = 1",
             (team_id, user_id),
         )
         return None if row is None else _member(row)
 
     async def by_id(self, member_id: int) -> MemberRecord | None:
-        row = await fetch_one(
-            self._db, f"SELECT {_COLUMNS} FROM members WHERE id = ?", (member_id,)
-        )
+        row = await self._db.fetch_one(f"SELECT {_COLUMNS} FROM members WHERE id = ?", (member_id,))
         return None if row is None else _member(row)
 
     async def active(self, team_id: int) -> list[MemberRecord]:
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT {_COLUMNS} FROM members WHERE team_id = ? AND active = 1 ORDER BY id",
             (team_id,),
         )
@@ -117,8 +110,7 @@ class MemberRepo:
 
     async def by_user(self, team_id: int, user_id: int) -> MemberRecord | None:
         """The member's row whether active or not."""
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             f"SELECT {_COLUMNS} FROM members WHERE team_id = ? AND user_id = ?",
             (team_id, user_id),
         )
@@ -126,9 +118,8 @@ class MemberRepo:
 
     async def find_by_username(self, team_id: int, username: str) -> MemberRecord | None:
         """Active members first: a username may have passed to someone else since."""
-        row = await fetch_one(
-            self._db,
-            f"SELECT {_COLUMNS} FROM members WHERE team_id = ? AND username = ? COLLATE NOCASE "
+        row = await self._db.fetch_one(
+            f"SELECT {_COLUMNS} FROM members WHERE team_id = ? AND lower(username) = lower(?) "
             "ORDER BY active DESC, id DESC LIMIT 1",
             (team_id, username),
         )
@@ -136,8 +127,7 @@ class MemberRepo:
 
     async def barred(self, team_id: int) -> list[MemberRecord]:
         """Members a head removed, who may not join again by themselves."""
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT {_COLUMNS} FROM members "
             "WHERE team_id = ? AND active = 0 AND removed_by IS NOT NULL ORDER BY id",
             (team_id,),
@@ -146,20 +136,20 @@ class MemberRepo:
 
     async def deactivate(self, member_id: int, at: datetime, by: int | None = None) -> bool:
         """Take the member out of the team; `by` (a head) also bars them from rejoining."""
-        cur = await self._db.execute(
+        changed = await self._db.execute(
             "UPDATE members SET active = 0, removed_at = ?, removed_by = ? "
             "WHERE id = ? AND active = 1",
             (to_db(at), by, member_id),
         )
-        return cur.rowcount == 1
+        return changed == 1
 
     async def allow_rejoin(self, member_id: int) -> bool:
-        cur = await self._db.execute(
+        changed = await self._db.execute(
             "UPDATE members SET removed_by = NULL "
             "WHERE id = ? AND active = 0 AND removed_by IS NOT NULL",
             (member_id,),
         )
-        return cur.rowcount == 1
+        return changed == 1
 
     async def named(self, user_ids: Sequence[int]) -> dict[int, tuple[str, str | None]]:
         """The name and username each of these people had as a member of any team (their
@@ -167,8 +157,7 @@ class MemberRepo:
         if not user_ids:
             return {}
         marks = ", ".join("?" for _ in user_ids)
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT user_id, full_name, username FROM members WHERE user_id IN ({marks}) "
             "ORDER BY joined_at",
             tuple(user_ids),
@@ -180,12 +169,12 @@ class MemberRepo:
     ) -> int:
         """The person's name and language as Telegram shows them now, in every team they
         are a member of; how many rows changed (none when nothing did)."""
-        cur = await self._db.execute(
+        return await self._db.execute(
             "UPDATE members SET full_name = ?, username = ?, language = ? "
-            "WHERE user_id = ? AND (full_name IS NOT ? OR username IS NOT ? OR language IS NOT ?)",
+            "WHERE user_id = ? AND (full_name IS DISTINCT FROM ? OR username IS DISTINCT FROM ? "
+            "OR language IS DISTINCT FROM ?)",
             (full_name, username, language, user_id, full_name, username, language),
         )
-        return cur.rowcount
 
     async def update_profile(
         self, member_id: int, full_name: str, username: str | None, language: str
@@ -199,11 +188,11 @@ class MemberRepo:
         """Pause or resume at `at`; False if it already was so. Each pause is kept from
         start to end (`member_pauses`), for /replay."""
         state = "paused_at IS NULL" if paused else "paused_at IS NOT NULL"
-        cur = await self._db.execute(
+        changed = await self._db.execute(
             f"UPDATE members SET paused_at = ? WHERE id = ? AND {state}",
             (to_db(at) if paused else None, member_id),
         )
-        if cur.rowcount != 1:
+        if changed != 1:
             return False
         if paused:
             await self._db.execute(
@@ -212,26 +201,27 @@ class MemberRepo:
             )
         else:
             await self._db.execute(
-                "UPDATE member_pauses SET ended_at = MAX(started_at, ?) "
-                "WHERE member_id = ? AND ended_at IS NULL",
+                "UPDATE member_pauses "
+                "SET ended_at = CASE WHEN started_at > ?1 THEN started_at ELSE ?1 END "
+                "WHERE member_id = ?2 AND ended_at IS NULL",
                 (to_db(at), member_id),
             )
         return True
 
     async def set_hours(self, member_id: int, hours: str | None) -> bool:
         """Own daily hours, or None for the team's; False if they already were so."""
-        cur = await self._db.execute(
-            "UPDATE members SET work_hours = ?1 WHERE id = ?2 AND work_hours IS NOT ?1",
+        changed = await self._db.execute(
+            "UPDATE members SET work_hours = ?1 WHERE id = ?2 AND work_hours IS DISTINCT FROM ?1",
             (hours, member_id),
         )
-        return cur.rowcount == 1
+        return changed == 1
 
     async def set_duty(self, member_id: int, on_duty: bool) -> bool:
-        cur = await self._db.execute(
+        changed = await self._db.execute(
             "UPDATE members SET on_duty = ?1 WHERE id = ?2 AND on_duty <> ?1",
             (int(on_duty), member_id),
         )
-        return cur.rowcount == 1
+        return changed == 1
 
     async def set_weight(self, member_id: int, weight: int) -> None:
         await self._db.execute("UPDATE members SET weight = ? WHERE id = ?", (weight, member_id))
@@ -247,7 +237,7 @@ class MemberRepo:
 
     async def all_of(self, team_id: int) -> list[MemberRecord]:
         """Every member the team ever had, for names in history and reports."""
-        rows = await fetch_all(
-            self._db, f"SELECT {_COLUMNS} FROM members WHERE team_id = ? ORDER BY id", (team_id,)
+        rows = await self._db.fetch_all(
+            f"SELECT {_COLUMNS} FROM members WHERE team_id = ? ORDER BY id", (team_id,)
         )
         return [_member(row) for row in rows]

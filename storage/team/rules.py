@@ -7,10 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from storage.clock_format import to_db
-from storage.rows import fetch_all
+from storage.driver import Conn
 
 
 @dataclass(frozen=True)
@@ -56,12 +54,11 @@ def rules_from_json(text: str) -> tuple[RuleRecord, ...]:
 
 
 class RuleRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def all_of(self, team_id: int) -> list[RuleRecord]:
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             "SELECT id, field, match_values, member_id, group_id FROM rules "
             "WHERE team_id = ? ORDER BY position, id",
             (team_id,),
@@ -112,7 +109,7 @@ class RuleRepo:
     async def reorder(self, team_id: int, rule_ids: Sequence[int], at: datetime) -> None:
         """Store `rule_ids` as the team's whole list, in this order."""
         await self._changed(team_id, at)
-        await self._db.executemany(
+        await self._db.execute_many(
             "UPDATE rules SET position = ? WHERE id = ?",
             [(position, rule_id) for position, rule_id in enumerate(rule_ids, start=1)],
         )
@@ -126,12 +123,11 @@ class RuleRepo:
 
 
 class AliasRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def all_of(self, team_id: int) -> list[AliasRecord]:
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             "SELECT field, alias, canonical FROM aliases WHERE team_id = ? "
             "ORDER BY field, alias_key",
             (team_id,),
@@ -147,8 +143,8 @@ class AliasRepo:
         )
 
     async def delete(self, team_id: int, field: str, key: str) -> bool:
-        cur = await self._db.execute(
+        changed = await self._db.execute(
             "DELETE FROM aliases WHERE team_id = ? AND field = ? AND alias_key = ?",
             (team_id, field, key),
         )
-        return cur.rowcount == 1
+        return changed == 1

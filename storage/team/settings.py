@@ -2,29 +2,26 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import aiosqlite
-
 from storage.clock_format import to_db
-from storage.rows import fetch_all, fetch_one
+from storage.driver import Conn
 
 
 class TeamSettingRepo:
     """A team's settings by name, stored as text; `bot/team_settings.py` gives them types."""
 
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def values(self, team_id: int) -> dict[str, str]:
-        rows = await fetch_all(
-            self._db, "SELECT name, value FROM team_settings WHERE team_id = ?", (team_id,)
+        rows = await self._db.fetch_all(
+            "SELECT name, value FROM team_settings WHERE team_id = ?", (team_id,)
         )
         return {str(row[0]): str(row[1]) for row in rows}
 
     async def put(self, team_id: int, name: str, value: str, at: datetime) -> None:
         """Set a setting at `at`; a change is kept in its history with the value it
         replaced (/replay reads what was in force when)."""
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "SELECT value FROM team_settings WHERE team_id = ? AND name = ?",
             (team_id, name),
         )

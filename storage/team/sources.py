@@ -4,10 +4,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-import aiosqlite
-
 from storage.clock_format import from_db_optional, to_db
-from storage.rows import fetch_all, fetch_one
+from storage.driver import Conn, Row
 
 
 class SourceKind(StrEnum):
@@ -40,7 +38,7 @@ class SourceFigures:
 _COLUMNS = "id, name, kind, channel, vk_confirm, vk_secret"
 
 
-def _source(row: aiosqlite.Row) -> SourceRecord:
+def _source(row: Row) -> SourceRecord:
     return SourceRecord(
         id=row["id"],
         name=row["name"],
@@ -52,7 +50,7 @@ def _source(row: aiosqlite.Row) -> SourceRecord:
 
 
 class SourceRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def create(
@@ -67,8 +65,7 @@ class SourceRepo:
         vk_secret: str | None = None,
     ) -> SourceRecord | None:
         """None when a source of that name exists already."""
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "INSERT INTO sources (name, kind, channel, secret_hash, vk_confirm, vk_secret, "
             "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
             f"ON CONFLICT DO NOTHING RETURNING {_COLUMNS}",
@@ -77,27 +74,25 @@ class SourceRepo:
         return None if row is None else _source(row)
 
     async def by_secret_hash(self, secret_hash: str) -> SourceRecord | None:
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             f"SELECT {_COLUMNS} FROM sources WHERE secret_hash = ? AND deleted_at IS NULL",
             (secret_hash,),
         )
         return None if row is None else _source(row)
 
     async def by_name(self, name: str) -> SourceRecord | None:
-        row = await fetch_one(
-            self._db,
-            f"SELECT {_COLUMNS} FROM sources WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL",
+        row = await self._db.fetch_one(
+            f"SELECT {_COLUMNS} FROM sources WHERE lower(name) = lower(?) AND deleted_at IS NULL",
             (name,),
         )
         return None if row is None else _source(row)
 
     async def delete(self, source_id: int, at: datetime) -> bool:
-        cur = await self._db.execute(
+        changed = await self._db.execute(
             "UPDATE sources SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
             (to_db(at), source_id),
         )
-        return cur.rowcount == 1
+        return changed == 1
 
     async def set_secret(self, source_id: int, secret_hash: str) -> None:
         await self._db.execute(
@@ -106,8 +101,7 @@ class SourceRepo:
 
     async def figures(self, day_start: datetime, week_start: datetime) -> list[SourceFigures]:
         """Every source in use, with its leads since the two moments and its last refusal."""
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT {_COLUMNS},"
             " (SELECT COUNT(*) FROM leads AS l WHERE l.source_id = s.id AND l.created_at >= ?)"
             "   AS today,"
@@ -118,7 +112,7 @@ class SourceRepo:
             "   ORDER BY at DESC LIMIT 1) AS refused_at,"
             " (SELECT reason FROM intake_refusals AS r WHERE r.source_id = s.id"
             "   ORDER BY at DESC LIMIT 1) AS refused_why "
-            "FROM sources AS s WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE",
+            "FROM sources AS s WHERE deleted_at IS NULL ORDER BY lower(name)",
             (to_db(day_start), to_db(week_start)),
         )
         return [

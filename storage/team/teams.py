@@ -3,10 +3,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from storage.clock_format import from_db, from_db_optional, to_db
-from storage.rows import fetch_all, fetch_one
+from storage.driver import Conn, Row
 
 
 @dataclass(frozen=True)
@@ -28,7 +26,7 @@ class TeamRecord:
 _COLUMNS = "id, chat_id, title, language, created_by, created_at, paused_at, pause_reason"
 
 
-def _team(row: aiosqlite.Row) -> TeamRecord:
+def _team(row: Row) -> TeamRecord:
     return TeamRecord(
         id=row["id"],
         chat_id=row["chat_id"],
@@ -42,15 +40,14 @@ def _team(row: aiosqlite.Row) -> TeamRecord:
 
 
 class TeamRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
         self.resumed = 0  # teams this transaction resumed: their held messages may go now
 
     async def create(
         self, chat_id: int, title: str, language: str, created_by: int, at: datetime
     ) -> TeamRecord:
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "INSERT INTO teams (chat_id, title, language, created_by, created_at) "
             f"VALUES (?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
             (chat_id, title, language, created_by, to_db(at)),
@@ -59,22 +56,22 @@ class TeamRepo:
         return _team(row)
 
     async def by_chat(self, chat_id: int) -> TeamRecord | None:
-        row = await fetch_one(
-            self._db, f"SELECT {_COLUMNS} FROM teams WHERE chat_id = ?", (chat_id,)
+        row = await self._db.fetch_one(
+            f"SELECT {_COLUMNS} FROM teams WHERE chat_id = ?", (chat_id,)
         )
         return None if row is None else _team(row)
 
     async def by_id(self, team_id: int) -> TeamRecord | None:
-        row = await fetch_one(self._db, f"SELECT {_COLUMNS} FROM teams WHERE id = ?", (team_id,))
+        row = await self._db.fetch_one(f"SELECT {_COLUMNS} FROM teams WHERE id = ?", (team_id,))
         return None if row is None else _team(row)
 
     async def primary(self) -> TeamRecord | None:
         """The team that leads from the web form and from private chats go to."""
-        row = await fetch_one(self._db, f"SELECT {_COLUMNS} FROM teams ORDER BY id LIMIT 1")
+        row = await self._db.fetch_one(f"SELECT {_COLUMNS} FROM teams ORDER BY id LIMIT 1")
         return None if row is None else _team(row)
 
     async def all(self) -> list[TeamRecord]:
-        rows = await fetch_all(self._db, f"SELECT {_COLUMNS} FROM teams ORDER BY id")
+        rows = await self._db.fetch_all(f"SELECT {_COLUMNS} FROM teams ORDER BY id")
         return [_team(row) for row in rows]
 
     async def rename(self, team_id: int, title: str) -> None:
@@ -82,26 +79,26 @@ class TeamRepo:
 
     async def pause(self, team_id: int, at: datetime, reason: str) -> bool:
         """Mark the team paused; False if it already was (the first reason is kept)."""
-        cur = await self._db.execute(
+        changed = await self._db.execute(
             "UPDATE teams SET paused_at = ?, pause_reason = ? WHERE id = ? AND paused_at IS NULL",
             (to_db(at), reason, team_id),
         )
-        return cur.rowcount == 1
+        return changed == 1
 
     async def resume(self, team_id: int) -> bool:
         """Clear the pause; False if the team was not paused."""
-        cur = await self._db.execute(
+        changed = await self._db.execute(
             "UPDATE teams SET paused_at = NULL, pause_reason = NULL "
             "WHERE id = ? AND paused_at IS NOT NULL",
             (team_id,),
         )
-        self.resumed += cur.rowcount
-        return cur.rowcount == 1
+        self.resumed += changed
+        return changed == 1
 
     async def move_chat(self, team_id: int, chat_id: int) -> None:
         await self._db.execute("UPDATE teams SET chat_id = ? WHERE id = ?", (chat_id, team_id))
 
     async def paused_count(self) -> int:
-        row = await fetch_one(self._db, "SELECT COUNT(*) FROM teams WHERE paused_at IS NOT NULL")
+        row = await self._db.fetch_one("SELECT COUNT(*) FROM teams WHERE paused_at IS NOT NULL")
         assert row is not None
         return int(row[0])

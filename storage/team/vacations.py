@@ -6,10 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-import aiosqlite
-
 from storage.clock_format import from_db_optional, to_db
-from storage.rows import fetch_all, fetch_one
+from storage.driver import Conn, Row
 
 
 class VacationStatus(StrEnum):
@@ -36,7 +34,7 @@ _COLUMNS = "id, team_id, member_id, deputy_id, first_day, last_day, status, star
 _OPEN = "status IN ('planned', 'active')"
 
 
-def _vacation(row: aiosqlite.Row) -> VacationRecord:
+def _vacation(row: Row) -> VacationRecord:
     return VacationRecord(
         id=row["id"],
         team_id=row["team_id"],
@@ -51,7 +49,7 @@ def _vacation(row: aiosqlite.Row) -> VacationRecord:
 
 
 class VacationRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def add(
@@ -64,8 +62,7 @@ class VacationRepo:
         created_by: int,
         at: datetime,
     ) -> VacationRecord:
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "INSERT INTO vacations (team_id, member_id, deputy_id, first_day, last_day, "
             f"created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
             (
@@ -82,15 +79,14 @@ class VacationRepo:
         return _vacation(row)
 
     async def get(self, vacation_id: int) -> VacationRecord | None:
-        row = await fetch_one(
-            self._db, f"SELECT {_COLUMNS} FROM vacations WHERE id = ?", (vacation_id,)
+        row = await self._db.fetch_one(
+            f"SELECT {_COLUMNS} FROM vacations WHERE id = ?", (vacation_id,)
         )
         return None if row is None else _vacation(row)
 
     async def open_of_team(self, team_id: int) -> list[VacationRecord]:
         """Current and coming vacations, soonest first."""
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT {_COLUMNS} FROM vacations WHERE team_id = ? AND {_OPEN} "
             "ORDER BY first_day, id",
             (team_id,),
@@ -100,8 +96,7 @@ class VacationRepo:
     async def kept_of_team(self, team_id: int, since: date) -> list[VacationRecord]:
         """Every vacation of the team not cancelled that ends on or after `since`: who was
         away when, for /replay."""
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT {_COLUMNS} FROM vacations WHERE team_id = ? AND status <> 'cancelled' "
             "AND last_day >= ? ORDER BY first_day, id",
             (team_id, since.isoformat()),
@@ -109,8 +104,7 @@ class VacationRepo:
         return [_vacation(row) for row in rows]
 
     async def open_of(self, member_id: int) -> list[VacationRecord]:
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT {_COLUMNS} FROM vacations WHERE member_id = ? AND {_OPEN} "
             "ORDER BY first_day, id",
             (member_id,),
@@ -118,25 +112,25 @@ class VacationRepo:
         return [_vacation(row) for row in rows]
 
     async def start(self, vacation_id: int, at: datetime) -> bool:
-        cur = await self._db.execute(
+        changed = await self._db.execute(
             "UPDATE vacations SET status = 'active', started_at = ? "
             "WHERE id = ? AND status = 'planned'",
             (to_db(at), vacation_id),
         )
-        return cur.rowcount == 1
+        return changed == 1
 
     async def end(self, vacation_id: int, at: datetime) -> bool:
-        cur = await self._db.execute(
+        changed = await self._db.execute(
             "UPDATE vacations SET status = 'ended', ended_at = ? "
             "WHERE id = ? AND status = 'active'",
             (to_db(at), vacation_id),
         )
-        return cur.rowcount == 1
+        return changed == 1
 
     async def cancel(self, vacation_id: int, at: datetime) -> bool:
-        cur = await self._db.execute(
+        changed = await self._db.execute(
             "UPDATE vacations SET status = 'cancelled', ended_at = ? "
             "WHERE id = ? AND status = 'planned'",
             (to_db(at), vacation_id),
         )
-        return cur.rowcount == 1
+        return changed == 1

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import aiosqlite
-
-from storage.rows import fetch_all, fetch_one
+from storage.driver import Conn
 
 
 class ClientKeyRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def add(self, rows: Sequence[tuple[str, str, int]]) -> None:
         """Write (kind, value, lead) keys."""
         if rows:
-            await self._db.executemany(
+            await self._db.execute_many(
                 "INSERT INTO client_keys (kind, value, lead_id) VALUES (?, ?, ?) "
                 "ON CONFLICT (kind, value, lead_id) DO NOTHING",
                 rows,
@@ -24,7 +22,7 @@ class ClientKeyRepo:
 
     async def indexed(self, lead_ids: Iterable[int]) -> None:
         """Leads stored before the index, now indexed."""
-        await self._db.executemany(
+        await self._db.execute_many(
             "DELETE FROM pending_client_keys WHERE lead_id = ?", [(i,) for i in lead_ids]
         )
 
@@ -35,8 +33,7 @@ class ClientKeyRepo:
 
         The primary key's order gives the newest lead first; leads still unowned are
         stepped over, which stays short: a client's leads are few."""
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "SELECT k.lead_id, l.owner_id FROM client_keys AS k JOIN leads AS l "
             "ON l.id = k.lead_id WHERE k.kind = ? AND k.value = ? AND k.lead_id <> ? "
             "AND l.team_id = ? AND l.owner_id IS NOT NULL ORDER BY k.lead_id DESC LIMIT 1",
@@ -46,7 +43,7 @@ class ClientKeyRepo:
 
     async def pending(self, limit: int) -> list[int]:
         """Leads stored before the index existed, still to be indexed."""
-        rows = await fetch_all(
-            self._db, "SELECT lead_id FROM pending_client_keys ORDER BY lead_id LIMIT ?", (limit,)
+        rows = await self._db.fetch_all(
+            "SELECT lead_id FROM pending_client_keys ORDER BY lead_id LIMIT ?", (limit,)
         )
         return [int(row[0]) for row in rows]

@@ -5,10 +5,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-import aiosqlite
-
 from storage.clock_format import from_db, to_db
-from storage.rows import fetch_all, fetch_one
+from storage.driver import Conn
 
 
 @dataclass(frozen=True)
@@ -26,12 +24,11 @@ class LeadEvent:
 class LeadEventRepo:
     """Append-only history: nothing here is ever updated or deleted."""
 
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def add(self, event: LeadEvent) -> int:
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "INSERT INTO lead_events "
             "(lead_id, at, kind, actor_user_id, member_id, reason, details) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -49,8 +46,7 @@ class LeadEventRepo:
         return int(row[0])
 
     async def for_lead(self, lead_id: int) -> list[LeadEvent]:
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             "SELECT id, lead_id, at, kind, actor_user_id, member_id, reason, details "
             "FROM lead_events WHERE lead_id = ? ORDER BY id",
             (lead_id,),
@@ -76,8 +72,7 @@ class LeadEventRepo:
         out events for `but_reasons`."""
         marks = ", ".join("?" for _ in kinds)
         but = ", ".join("?" for _ in but_reasons)
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT DISTINCT member_id FROM lead_events WHERE lead_id = ? AND kind IN ({marks}) "
             f"AND member_id IS NOT NULL AND COALESCE(reason, '') NOT IN ({but})",
             (lead_id, *kinds, *but_reasons),
@@ -85,8 +80,7 @@ class LeadEventRepo:
         return {int(row[0]) for row in rows}
 
     async def count(self, lead_id: int, kind: str, reason: str) -> int:
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "SELECT COUNT(*) FROM lead_events WHERE lead_id = ? AND kind = ? AND reason = ?",
             (lead_id, kind, reason),
         )

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 
-import aiosqlite
-
 from storage.clock_format import from_db, from_db_optional
+from storage.driver import Row
 from storage.work.lead_records import (
     KNOWN_FIELDS,
     LeadFields,
@@ -28,7 +27,7 @@ OPEN_SQL = f"status IN ('{LeadStatus.OFFERED.value}', '{LeadStatus.TAKEN.value}'
 NOT_CLOSED_SQL = f"status NOT IN ('{LeadStatus.WON.value}', '{LeadStatus.LOST.value}')"
 
 
-def lead_from_row(row: aiosqlite.Row) -> LeadRecord:
+def lead_from_row(row: Row) -> LeadRecord:
     """A lead from a row selected with `LEAD_COLUMNS`."""
     known = {name: row[name] for name in KNOWN_FIELDS}
     return LeadRecord(

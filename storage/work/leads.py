@@ -2,15 +2,12 @@ from __future__ import annotations
 
 import json
 import secrets
-import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
-import aiosqlite
-
 from storage.clock_format import to_db
-from storage.errors import DuplicateLeadError
-from storage.rows import fetch_all, fetch_one
+from storage.driver import Conn, Dialect
+from storage.errors import DuplicateLeadError, UniqueViolationError
 from storage.work.lead_records import (
     KNOWN_FIELDS,
     LeadFields,
@@ -25,10 +22,10 @@ from storage.work.lead_rows import LEAD_COLUMNS, NOT_CLOSED_SQL, OPEN_SQL, lead_
 # Taking a lead also records how long it waited: /stats then reads a number, not two times.
 # The first take is kept for good (a Return clears `taken_at`): the reports' time to take,
 # and whose take it was. `?1` is the moment; the taker is the parameter given.
-def _taken_at(taker: str) -> str:
+def _taken_at(dialect: Dialect, taker: str) -> str:
+    waited = dialect.seconds_between.format(later="?1", earlier="created_at")
     return (
-        "taken_at = ?1, take_seconds = CAST(round((julianday(?1) - julianday(created_at)) "
-        "* 86400) AS INTEGER), first_taken_at = COALESCE(first_taken_at, ?1), "
+        f"taken_at = ?1, take_seconds = {waited}, first_taken_at = COALESCE(first_taken_at, ?1), "
         f"first_taker_id = COALESCE(first_taker_id, {taker})"
     )
 
@@ -36,8 +33,8 @@ def _taken_at(taker: str) -> str:
 # The next lead's number: past every lead here and past every number issued before the
 # last restore (`lead_numbers`), so that no number is issued twice.
 _NEXT_NUMBER = (
-    "max(COALESCE((SELECT MAX(id) FROM leads), 0), "
-    "COALESCE((SELECT high_water FROM lead_numbers WHERE id = 1), 0)) + 1"
+    "COALESCE((SELECT MAX(n) FROM (SELECT MAX(id) AS n FROM leads "
+    "UNION ALL SELECT high_water FROM lead_numbers WHERE id = 1) AS issued), 0) + 1"
 )
 STAMP_BYTES = 3  # four characters in a button: one chance in 16 million to match by luck
 
@@ -48,7 +45,7 @@ def new_stamp() -> str:
 
 
 class LeadRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def insert(
@@ -81,17 +78,15 @@ class LeadRepo:
             new_stamp(),
         )
         try:
-            row = await fetch_one(self._db, sql, params)
-        except sqlite3.IntegrityError as error:
-            if "UNIQUE" not in str(error):
-                raise
+            row = await self._db.fetch_one(sql, params)
+        except UniqueViolationError as error:
             raise DuplicateLeadError(str(error)) from error
         assert row is not None
         return lead_from_row(row)
 
     async def highest_number(self) -> int:
         """The highest lead number ever issued here, those taken out by a restore included."""
-        row = await fetch_one(self._db, f"SELECT {_NEXT_NUMBER} - 1")
+        row = await self._db.fetch_one(f"SELECT {_NEXT_NUMBER} - 1")
         assert row is not None
         return int(row[0])
 
@@ -100,17 +95,14 @@ class LeadRepo:
         if not lead_ids:
             return []
         marks = ", ".join("?" for _ in lead_ids)
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT {LEAD_COLUMNS} FROM leads WHERE id IN ({marks}) ORDER BY id",
             tuple(lead_ids),
         )
         return [lead_from_row(row) for row in rows]
 
     async def get(self, lead_id: int) -> LeadRecord | None:
-        row = await fetch_one(
-            self._db, f"SELECT {LEAD_COLUMNS} FROM leads WHERE id = ?", (lead_id,)
-        )
+        row = await self._db.fetch_one(f"SELECT {LEAD_COLUMNS} FROM leads WHERE id = ?", (lead_id,))
         return None if row is None else lead_from_row(row)
 
     async def find_duplicate(
@@ -119,8 +111,7 @@ class LeadRepo:
         """The lead an earlier delivery of the same form submission created, if any."""
         if external_id is None and idempotency_key is None:
             return None
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             f"SELECT {LEAD_COLUMNS} FROM leads WHERE external_id = ? OR idempotency_key = ? "
             "ORDER BY id LIMIT 1",
             (external_id, idempotency_key),
@@ -130,7 +121,7 @@ class LeadRepo:
     async def _moved(self, sql: str, params: tuple[object, ...]) -> LeadRecord | None:
         """A state change: the lead as it now is, or None when the UPDATE found no row in
         the state it needs (one of concurrent callers gets the lead)."""
-        row = await fetch_one(self._db, f"{sql} RETURNING {LEAD_COLUMNS}", params)
+        row = await self._db.fetch_one(f"{sql} RETURNING {LEAD_COLUMNS}", params)
         return None if row is None else lead_from_row(row)
 
     async def claim(self, lead_id: int, member_id: int, at: datetime) -> LeadRecord | None:
@@ -138,7 +129,8 @@ class LeadRepo:
         callers gets the lead as it now is."""
         return await self._moved(
             f"UPDATE leads SET status = 'taken', pool = NULL, owner_id = ?2, assigned_at = ?1, "
-            f"{_taken_at('?2')} WHERE id = ?3 AND status = 'new' AND pool = 'chat'",
+            f"{_taken_at(self._db.dialect, '?2')} "
+            "WHERE id = ?3 AND status = 'new' AND pool = 'chat'",
             (to_db(at), member_id, lead_id),
         )
 
@@ -181,7 +173,7 @@ class LeadRepo:
 
     async def accept(self, lead_id: int, member_id: int, at: datetime) -> LeadRecord | None:
         return await self._moved(
-            f"UPDATE leads SET status = 'taken', {_taken_at('?3')} "
+            f"UPDATE leads SET status = 'taken', {_taken_at(self._db.dialect, '?3')} "
             "WHERE id = ?2 AND status = 'offered' AND owner_id = ?3",
             (to_db(at), lead_id, member_id),
         )
@@ -207,8 +199,8 @@ class LeadRepo:
         waiting = "status = 'new'" if only_if_new else NOT_CLOSED_SQL
         return await self._moved(
             "UPDATE leads SET status = 'taken', pool = NULL, owner_id = ?2, assigned_at = ?1, "
-            f"cover_for = NULL, {_taken_at('?2')} "
-            f"WHERE id = ?3 AND {waiting} AND owner_id IS NOT ?2",
+            f"cover_for = NULL, {_taken_at(self._db.dialect, '?2')} "
+            f"WHERE id = ?3 AND {waiting} AND owner_id IS DISTINCT FROM ?2",
             (to_db(at), member_id, lead_id),
         )
 

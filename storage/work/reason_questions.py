@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-import aiosqlite
-
 from storage.clock_format import from_db, to_db
-from storage.rows import fetch_one
+from storage.driver import Conn
 
 
 class QuestionKind(StrEnum):
@@ -28,7 +26,7 @@ class ReasonQuestion:
 
 
 class ReasonQuestionRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def ask(
@@ -47,8 +45,7 @@ class ReasonQuestionRepo:
         )
 
     async def asked_since(self, user_id: int, since: datetime) -> bool:
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "SELECT 1 FROM reason_questions WHERE user_id = ? AND asked_at >= ?",
             (user_id, to_db(since)),
         )
@@ -56,8 +53,7 @@ class ReasonQuestionRepo:
 
     async def take(self, user_id: int) -> ReasonQuestion | None:
         """The person's question, answered now: it is gone once read."""
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "DELETE FROM reason_questions WHERE user_id = ? "
             "RETURNING user_id, lead_id, asked_at, kind",
             (user_id,),

@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-import aiosqlite
-
 from storage.clock_format import from_db, to_db
-from storage.rows import fetch_all, fetch_one
+from storage.driver import Conn, Row
 
 
 class TimerKind(StrEnum):
@@ -51,7 +49,7 @@ _COLUMNS = "id, team_id, kind, due_at, lead_id, member_id, vacation_id, since_at
 _PENDING = "fired_at IS NULL AND cancelled_at IS NULL"
 
 
-def _timer(row: aiosqlite.Row) -> TimerRecord:
+def _timer(row: Row) -> TimerRecord:
     return TimerRecord(
         id=row["id"],
         team_id=row["team_id"],
@@ -65,7 +63,7 @@ def _timer(row: aiosqlite.Row) -> TimerRecord:
 
 
 class TimerRepo:
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def add(
@@ -82,8 +80,7 @@ class TimerRepo:
     ) -> TimerRecord:
         """A timer due at `due_at`, written at `at`; `since` is when the wait it measures
         began (`at` when not given)."""
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "INSERT INTO timers (team_id, kind, lead_id, member_id, vacation_id, due_at, "
             f"created_at, since_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING {_COLUMNS}",
             (
@@ -102,10 +99,10 @@ class TimerRepo:
 
     async def fire(self, timer_id: int, at: datetime) -> bool:
         """Mark a timer fired; exactly one caller gets True."""
-        cur = await self._db.execute(
+        changed = await self._db.execute(
             f"UPDATE timers SET fired_at = ? WHERE id = ? AND {_PENDING}", (to_db(at), timer_id)
         )
-        return cur.rowcount == 1
+        return changed == 1
 
     async def failed(self, timer_id: int, at: datetime, error: str) -> None:
         """A timer whose work raised is done with, not woken again and again."""
@@ -120,18 +117,16 @@ class TimerRepo:
         )
 
     async def cancel_for_lead(self, lead_id: int, at: datetime) -> int:
-        cur = await self._db.execute(
+        return await self._db.execute(
             f"UPDATE timers SET cancelled_at = ? WHERE lead_id = ? AND {_PENDING}",
             (to_db(at), lead_id),
         )
-        return cur.rowcount
 
     async def cancel_for_vacation(self, vacation_id: int, at: datetime) -> int:
-        cur = await self._db.execute(
+        return await self._db.execute(
             f"UPDATE timers SET cancelled_at = ? WHERE vacation_id = ? AND {_PENDING}",
             (to_db(at), vacation_id),
         )
-        return cur.rowcount
 
     async def move(self, timer_id: int, due_at: datetime, since: datetime | None = None) -> None:
         """A new due time (and, with `since`, a new start of what the timer measures)."""
@@ -142,8 +137,7 @@ class TimerRepo:
         )
 
     async def due(self, now: datetime, limit: int = 100) -> list[TimerRecord]:
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT {_COLUMNS} FROM timers WHERE {_PENDING} AND due_at <= ? "
             "ORDER BY due_at, id LIMIT ?",
             (to_db(now), limit),
@@ -153,8 +147,7 @@ class TimerRepo:
     async def last_fired(self, team_id: int, kind: TimerKind, before: int) -> datetime | None:
         """When a timer of `kind` of the team last fired (of those written before the timer
         `before`): the previous opening, say."""
-        row = await fetch_one(
-            self._db,
+        row = await self._db.fetch_one(
             "SELECT MAX(fired_at) FROM timers WHERE team_id = ? AND kind = ? AND id < ? "
             "AND fired_at IS NOT NULL AND error IS NULL",
             (team_id, kind.value, before),
@@ -162,14 +155,13 @@ class TimerRepo:
         return None if row is None or row[0] is None else from_db(row[0])
 
     async def earliest(self) -> datetime | None:
-        row = await fetch_one(self._db, f"SELECT MIN(due_at) FROM timers WHERE {_PENDING}")
+        row = await self._db.fetch_one(f"SELECT MIN(due_at) FROM timers WHERE {_PENDING}")
         return None if row is None or row[0] is None else from_db(row[0])
 
     async def pending(
         self, team_id: int, kinds: tuple[TimerKind, ...] | None = None
     ) -> list[TimerRecord]:
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT {_COLUMNS} FROM timers WHERE team_id = ? AND {_PENDING} ORDER BY due_at, id",
             (team_id,),
         )
@@ -177,8 +169,7 @@ class TimerRepo:
         return found if kinds is None else [t for t in found if t.kind in kinds]
 
     async def for_lead(self, lead_id: int) -> list[TimerRecord]:
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             f"SELECT {_COLUMNS} FROM timers WHERE lead_id = ? AND {_PENDING} ORDER BY due_at",
             (lead_id,),
         )

@@ -4,9 +4,7 @@ import json
 from collections.abc import Mapping
 from datetime import date
 
-import aiosqlite
-
-from storage.rows import fetch_all, fetch_one
+from storage.driver import Conn
 
 TEAM_SCOPE = "team"  # the team's own rotation; each round-robin group has its own scope
 
@@ -14,12 +12,12 @@ TEAM_SCOPE = "team"  # the team's own rotation; each round-robin group has its o
 class TurnRepo:
     """Round-robin state per team and scope, as JSON: routing owns its shape."""
 
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: Conn) -> None:
         self._db = db
 
     async def get(self, team_id: int, scope: str = TEAM_SCOPE) -> dict[str, object] | None:
-        row = await fetch_one(
-            self._db, "SELECT state FROM turns WHERE team_id = ? AND scope = ?", (team_id, scope)
+        row = await self._db.fetch_one(
+            "SELECT state FROM turns WHERE team_id = ? AND scope = ?", (team_id, scope)
         )
         if row is None:
             return None
@@ -38,8 +36,7 @@ class TurnRepo:
 
     async def before(self, team_id: int, day: date) -> dict[str, dict[str, object]]:
         """Each scope's state as it stood at the end of its last day before `day`."""
-        rows = await fetch_all(
-            self._db,
+        rows = await self._db.fetch_all(
             "SELECT scope, state FROM turn_days AS t WHERE team_id = ? AND day = "
             "(SELECT MAX(day) FROM turn_days WHERE team_id = t.team_id AND scope = t.scope "
             "AND day < ?)",
@@ -49,7 +46,7 @@ class TurnRepo:
 
     async def all_of(self, team_id: int) -> dict[str, dict[str, object]]:
         """Every scope's state for the team, in one read."""
-        rows = await fetch_all(
-            self._db, "SELECT scope, state FROM turns WHERE team_id = ?", (team_id,)
+        rows = await self._db.fetch_all(
+            "SELECT scope, state FROM turns WHERE team_id = ?", (team_id,)
         )
         return {row[0]: json.loads(row[1]) for row in rows}

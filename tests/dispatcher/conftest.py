@@ -45,8 +45,7 @@ async def new_lead(
 
 
 async def lead_count(world: World) -> int:
-    async with world.db.conn.execute("SELECT COUNT(*) FROM leads") as cur:
-        row = await cur.fetchone()
+    row = await world.db.conn.fetch_one("SELECT COUNT(*) FROM leads")
     assert row is not None
     return int(row[0])
 

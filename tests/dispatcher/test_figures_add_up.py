@@ -168,15 +168,13 @@ FITS = {
 async def leads_in(world: World, statuses: tuple[str, ...]) -> list[int]:
     marks = ", ".join("?" for _ in statuses)
     sql = f"SELECT id FROM leads WHERE status IN ({marks}) ORDER BY id"  # noqa: S608 - marks
-    async with world.db.conn.execute(sql, statuses) as cursor:
-        return [int(row[0]) for row in await cursor.fetchall()]
+    return [int(row[0]) for row in await world.db.conn.fetch_all(sql, statuses)]
 
 
 async def away(world: World, ids: list[int]) -> User | None:
     """A manager on vacation now, if one is."""
     sql = "SELECT member_id FROM vacations WHERE status = 'active' ORDER BY id"
-    async with world.db.conn.execute(sql) as cursor:
-        row = await cursor.fetchone()
+    row = await world.db.conn.fetch_one(sql)
     return None if row is None else USERS[ids.index(int(row[0]))]
 
 
@@ -196,8 +194,7 @@ def assert_adds_up(rows: list[Count], total: Count) -> None:
 
 
 async def in_the_database(world: World, sql: str) -> int:
-    async with world.db.conn.execute(sql) as cursor:
-        row = await cursor.fetchone()
+    row = await world.db.conn.fetch_one(sql)
     assert row is not None
     return int(row[0])
 
@@ -233,11 +230,10 @@ async def test_the_figures_add_up_and_every_report_says_the_same(history: list[S
         assert total.in_work == await in_the_database(world, counted("taken"))
         assert len(total.takes) == await in_the_database(world, TAKEN_ONCE)
         # The Monday report is /stats for the same week, under its own heading.
-        async with world.db.conn.execute(
+        [[report]] = await world.db.conn.fetch_all(
             "SELECT text FROM outbox WHERE purpose = ? AND method = 'send'",
             (OutboxPurpose.WEEKLY_REPORT,),
-        ) as cursor:
-            [[report]] = await cursor.fetchall()
+        )
         body = stats_text(figures, RU).split("\n", 1)[1]
         assert body in report
         # The workbook's summary: the same rows, side by side.

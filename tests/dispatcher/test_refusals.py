@@ -33,12 +33,11 @@ CLIENT = TgUser(id=777, is_bot=False, first_name="Пётр")
 
 
 async def snapshot(world: World) -> tuple[int, ...]:
-    async with world.db.conn.execute(
+    row = await world.db.conn.fetch_one(
         "SELECT (SELECT COUNT(*) FROM leads), (SELECT COUNT(*) FROM leads WHERE owner_id IS NOT "
         "NULL), (SELECT COUNT(*) FROM members WHERE active = 1), (SELECT COUNT(*) FROM teams), "
         "(SELECT COUNT(*) FROM outbox), (SELECT COUNT(*) FROM lead_events)"
-    ) as cur:
-        row = await cur.fetchone()
+    )
     assert row is not None
     return tuple(row)
 

@@ -19,6 +19,7 @@ from tests.builders import HEAD, HEAD_PERSON, IVAN, OLGA, STRANGER, private, tex
 from tests.conftest import World
 from tests.dispatcher.conftest import add_member, new_lead, reply_to
 from tests.dispatcher.test_lead_life import PETR, round_robin_team
+from tests.engines import writes_so_far
 
 DAY = timedelta(days=1)
 
@@ -53,10 +54,12 @@ async def recorded_month(world: World) -> dict[int, int]:
 
 
 async def held_leads(world: World) -> list[int]:
-    async with world.db.conn.execute(
-        "SELECT id FROM leads WHERE status = 'offered' ORDER BY id"
-    ) as cur:
-        return [row[0] for row in await cur.fetchall()]
+    return [
+        row[0]
+        for row in await world.db.conn.fetch_all(
+            "SELECT id FROM leads WHERE status = 'offered' ORDER BY id"
+        )
+    ]
 
 
 async def settle(
@@ -73,10 +76,7 @@ async def settle(
 
 
 async def changes(world: World) -> int:
-    async with world.db.conn.execute("SELECT total_changes()") as cur:
-        row = await cur.fetchone()
-    assert row is not None
-    return int(row[0])
+    return await writes_so_far(world.db)
 
 
 async def test_replaying_the_round_robin_in_force_gives_exactly_what_happened(

@@ -4,6 +4,7 @@ whoever restores and to the heads."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -12,19 +13,21 @@ from pathlib import Path
 import pytest
 from aiogram.methods import AnswerCallbackQuery
 
-from bot.runtime.cli import put_back
+from bot.runtime.cli import back_up, put_back
 from storage import Database, LeadRepo, OutboxPurpose, OutboxRepo
-from storage.backup import copy_database
 from tests.builders import HEAD, IVAN, TEAM_CHAT, button_update
 from tests.conftest import World, make_settings, make_world
 from tests.dispatcher.conftest import add_member, lead_count, make_team, new_lead, stamped
+from tests.engines import only_sqlite, settings_for, target_of
 from tests.fakes.clock import FakeClock
 
 
 @asynccontextmanager
-async def started_again(tmp_path: Path, clock: FakeClock) -> AsyncIterator[World]:
-    """The bot started on the database as it now is on disk."""
-    db = await Database.open(tmp_path / "leads.db")
+async def started_again(
+    tmp_path: Path, clock: FakeClock, target: Path | str
+) -> AsyncIterator[World]:
+    """The bot started on the database as it now is."""
+    db = await Database.open(target)
     try:
         world = make_world(tmp_path, db, clock)
         await world.services.heads.load()
@@ -48,7 +51,9 @@ async def before_the_copy(world: World, tmp_path: Path) -> tuple[Path, str]:
     await add_member(world, team, IVAN)
     await new_lead(world, "ООО Ромашка", phone="+7 912 345-67-89")
     await new_lead(world, "ООО Лютик")
-    copy = copy_database(tmp_path / "leads.db", tmp_path / "copy.db")
+    settings = make_settings(tmp_path, **settings_for(world.db))
+    copy = tmp_path / ("copy.db" if world.db.engine.name == "sqlite" else "copy.dump")
+    assert back_up(settings, copy, world.clock.now()) == 0
     third = await new_lead(world, "ООО Чужой клиент", phone="+7 900 000-00-03")
     assert third == 3
     return copy, await stamped(world, f"claim:{third}")
@@ -58,15 +63,18 @@ async def test_a_restore_names_the_dropped_leads_and_never_issues_their_numbers_
     world: World, tmp_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
     copy, old_claim = await before_the_copy(world, tmp_path)
+    target = target_of(world.db)
     await world.db.close()
 
-    assert put_back(make_settings(tmp_path), copy, clock.now()) == 0
+    settings = make_settings(tmp_path, **settings_for(world.db))
+    # In a thread, as the command runs: on PostgreSQL it runs an event loop of its own.
+    assert await asyncio.to_thread(put_back, settings, copy, clock.now()) == 0
     out = capsys.readouterr().out
     assert "№3 ООО Чужой клиент, +7 900 000-00-03" in out
-    [kept] = (tmp_path / "backups").glob("*-before-restore.db")
+    [kept] = (tmp_path / "backups").glob("*-before-restore.*")
     assert str(kept) in out and "с 4: ни один не повторится" in out
 
-    async with started_again(tmp_path, clock) as again:
+    async with started_again(tmp_path, clock, target) as again:
         # The heads hear it at the start, with the same leads and where they are kept.
         [notice] = [
             row
@@ -95,6 +103,7 @@ async def test_a_restore_names_the_dropped_leads_and_never_issues_their_numbers_
 async def test_a_database_put_back_by_hand_still_refuses_another_leads_button(
     world: World, tmp_path: Path, clock: FakeClock
 ) -> None:
+    only_sqlite(world.db, "a file copied over by hand")
     copy, old_claim = await before_the_copy(world, tmp_path)
     await world.db.close()
     # Copied over the file by hand, past `restore`: number 3 is issued again.
@@ -102,7 +111,7 @@ async def test_a_database_put_back_by_hand_still_refuses_another_leads_button(
         (tmp_path / f"leads.db{suffix}").unlink(missing_ok=True)
     shutil.copyfile(copy, tmp_path / "leads.db")
 
-    async with started_again(tmp_path, clock) as again:
+    async with started_again(tmp_path, clock, tmp_path / "leads.db") as again:
         assert await new_lead(again, "Другой клиент", phone="+7 900 000-00-99") == 3
         answer = await tap(again, old_claim)
         assert answer.show_alert

@@ -134,10 +134,9 @@ async def test_a_vacation_notice_fits_first_come(world: World) -> None:
     await add_member(world, team, IVAN)
     await add_member(world, team, OLGA)
     await reply_to(world, HEAD, "/vacation @ivan today 2026-12-14 @olga")
-    async with world.db.conn.execute(
+    [[notice]] = await world.db.conn.fetch_all(
         "SELECT text FROM outbox WHERE purpose = 'team_notice'"
-    ) as cur:
-        [[notice]] = await cur.fetchall()
+    )
     assert "по очереди" not in notice
     assert "может взять любой" in notice
 

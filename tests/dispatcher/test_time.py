@@ -233,8 +233,7 @@ async def test_a_manager_with_own_hours_is_skipped_before_them(world: World) -> 
 
 
 async def world_outbox(world: World) -> list[OutboxRecord]:
-    async with world.db.conn.execute("SELECT id FROM outbox ORDER BY id") as cur:
-        ids = [row[0] for row in await cur.fetchall()]
+    ids = [row[0] for row in await world.db.conn.fetch_all("SELECT id FROM outbox ORDER BY id")]
     repo = OutboxRepo(world.db.conn)
     found = [await repo.get(i) for i in ids]
     return [r for r in found if r is not None]
@@ -256,8 +255,7 @@ async def test_turning_reminders_off_silences_timers_already_set(world: World) -
     assert await status(world, offered) == (LeadStatus.OFFERED, 1)
     assert await fire(world, 15 * MINUTE) == 1  # the escalation still reaches the heads
     assert len(await rows(world, posted, OutboxPurpose.HEAD_ASK)) == 1
-    async with world.db.conn.execute("SELECT COUNT(*) FROM timers WHERE error IS NOT NULL") as cur:
-        row = await cur.fetchone()
+    row = await world.db.conn.fetch_one("SELECT COUNT(*) FROM timers WHERE error IS NOT NULL")
     assert row is not None and row[0] == 0
 
 

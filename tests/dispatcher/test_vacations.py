@@ -25,8 +25,7 @@ async def team_with_rule(world: World) -> list[int]:
 
 
 async def vacations(world: World) -> list[tuple[int, VacationStatus]]:
-    async with world.db.conn.execute("SELECT id FROM vacations ORDER BY id") as cur:
-        ids = [row[0] for row in await cur.fetchall()]
+    ids = [row[0] for row in await world.db.conn.fetch_all("SELECT id FROM vacations ORDER BY id")]
     repo = VacationRepo(world.db.conn)
     found = [await repo.get(i) for i in ids]
     return [(v.member_id, v.status) for v in found if v is not None]
@@ -59,10 +58,9 @@ async def test_a_vacation_from_today_sends_the_rules_leads_to_the_deputy_and_bac
     assert "вы снова в работе; лид был у заместителя: Olga" in owner_cards[-1].text
     [told] = [r for r in await rows(world, lead_id, OutboxPurpose.UPDATE) if r.chat_id == OLGA.id]
     assert "Cover over: the lead went to the manager you stood in for: Ivan." in told.text
-    async with world.db.conn.execute(
+    [[started], [notice]] = await world.db.conn.fetch_all(
         "SELECT text FROM outbox WHERE purpose = 'member_notice' AND chat_id = ?", (OLGA.id,)
-    ) as cur:
-        [[started], [notice]] = await cur.fetchall()
+    )
     # Olga speaks English: the deputy hears whom they cover, until when, and which rules.
     assert started.startswith("🌴 From today you cover for Ivan, until 14.12.2026 inclusive.")
     assert "Rules that now send leads to you: 1. industry = medical." in started

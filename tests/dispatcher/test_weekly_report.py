@@ -28,10 +28,12 @@ async def planned(world: World) -> list[datetime]:
 
 
 async def reports(world: World) -> list[OutboxRecord]:
-    async with world.db.conn.execute(
-        "SELECT id FROM outbox WHERE purpose = ? ORDER BY id", (OutboxPurpose.WEEKLY_REPORT,)
-    ) as cur:
-        ids = [row[0] for row in await cur.fetchall()]
+    ids = [
+        row[0]
+        for row in await world.db.conn.fetch_all(
+            "SELECT id FROM outbox WHERE purpose = ? ORDER BY id", (OutboxPurpose.WEEKLY_REPORT,)
+        )
+    ]
     repo = OutboxRepo(world.db.conn)
     found = [await repo.get(i) for i in ids]
     return [r for r in found if r is not None]
@@ -100,8 +102,9 @@ async def test_on_monday_morning_each_head_gets_last_weeks_figures_and_chart(
     [sent_photo] = world.session.of(SendPhoto)
     assert sent_photo.chat_id == HEAD.id and sent_photo.caption == photo.text
     assert "Итоги недели" in world.session.of(SendMessage)[-1].text
-    async with world.db.conn.execute("SELECT COUNT(*) FROM outbox_files") as cur:
-        assert tuple(await cur.fetchone() or ()) == (0,)  # the picture is not kept once sent
+    assert tuple(await world.db.conn.fetch_one("SELECT COUNT(*) FROM outbox_files") or ()) == (
+        0,
+    )  # the picture is not kept once sent
 
 
 async def test_a_week_without_leads_is_reported_as_text_without_a_picture(world: World) -> None:

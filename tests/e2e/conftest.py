@@ -48,9 +48,15 @@ AppFactory = Callable[..., AbstractAsyncContextManager[Application]]
 
 
 @pytest.fixture
-def app_factory(tmp_path: Path, tg: FakeTelegram) -> AppFactory:
-    """Starts the real application, polling the fake server; same database every time."""
-    settings = make_settings(tmp_path, telegram_api_url=tg.url, **FAST)
+def app_factory(tmp_path: Path, tg: FakeTelegram, database_target: Path | str) -> AppFactory:
+    """Starts the real application, polling the fake server; same database every time (a
+    SQLite file, or a PostgreSQL database of its own)."""
+    where = (
+        {"database_path": database_target}
+        if isinstance(database_target, Path)
+        else {"database_url": database_target}
+    )
+    settings = make_settings(tmp_path, telegram_api_url=tg.url, **FAST, **where)
 
     @asynccontextmanager
     async def running(

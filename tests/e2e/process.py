@@ -23,13 +23,22 @@ def free_port() -> int:
 
 
 class BotProcess:
-    def __init__(self, folder: Path, tg: FakeTelegram) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        tg: FakeTelegram,
+        database: Path | str | None = None,
+        name: str = "bot",
+        extra: dict[str, str] | None = None,
+    ) -> None:
         self.folder = folder
         self.tg = tg
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log = folder / "bot.log"
-        self.database = folder / "leads.db"
+        self.log = folder / f"{name}.log"
+        # A SQLite file in the folder, or a PostgreSQL database several processes share.
+        self.database: Path | str = database or folder / "leads.db"
+        self.extra = extra or {}
         self._process: asyncio.subprocess.Process | None = None
 
     def _env(self) -> dict[str, str]:
@@ -38,7 +47,11 @@ class BotProcess:
             **keep,
             "BOT_TOKEN": TOKEN,
             "TELEGRAM_API_URL": self.tg.url,
-            "DATABASE_PATH": str(self.database),
+            **(
+                {"DATABASE_URL": self.database}
+                if isinstance(self.database, str)
+                else {"DATABASE_PATH": str(self.database)}
+            ),
             "ADMIN_IDS": str(HEAD.id),
             "INTAKE_HOST": "127.0.0.1",
             "INTAKE_PORT": str(self.port),
@@ -48,6 +61,7 @@ class BotProcess:
             "TELEGRAM_MAX_PER_SECOND": "100000",
             "TELEGRAM_GROUP_MAX_PER_MINUTE": "6000000",
             "TELEGRAM_PRIVATE_MAX_PER_SECOND": "100000",
+            **self.extra,
         }
 
     async def run_once(self, timeout: float = 30) -> tuple[int, str]:
@@ -75,7 +89,9 @@ class BotProcess:
         assert self._process is not None
         return self._process.pid
 
-    async def start(self) -> None:
+    async def start(self, polls_too: bool = True) -> None:
+        """Start it and wait until it serves; with `polls_too`, until it polls as well (a
+        standby process beside a leader never does)."""
         polls = len(self.tg.called("getUpdates"))
         with self.log.open("ab") as log:
             self._process = await asyncio.create_subprocess_exec(
@@ -88,7 +104,8 @@ class BotProcess:
                 stderr=asyncio.subprocess.STDOUT,
             )
         await self._until_serving()
-        await self.tg.wait_for(lambda: len(self.tg.called("getUpdates")) > polls, timeout=30)
+        if polls_too:
+            await self.tg.wait_for(lambda: len(self.tg.called("getUpdates")) > polls, timeout=30)
 
     async def _until_serving(self) -> None:
         async with aiohttp.ClientSession() as http:

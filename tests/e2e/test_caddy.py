@@ -41,7 +41,11 @@ async def answers(port: int) -> bool:
 
 @asynccontextmanager
 async def caddy(
-    https: int, intake_port: int, home: Path
+    https: int,
+    intake_port: int,
+    home: Path,
+    config: Path = CADDYFILE,
+    more: dict[str, str] | None = None,
 ) -> AsyncIterator[tuple[str, ssl.SSLContext]]:
     """Caddy serving `localhost:https` in front of the intake; its URL, and a TLS context
     that trusts Caddy's own authority (and nothing else)."""
@@ -55,11 +59,12 @@ async def caddy(
         "HOME": str(home),
         "XDG_DATA_HOME": str(home / "data"),
         "XDG_CONFIG_HOME": str(home / "config"),
+        **(more or {}),
     }
     await asyncio.to_thread(home.mkdir, parents=True, exist_ok=True)
     log = (home / "caddy.log").open("w")
     process = await asyncio.create_subprocess_exec(
-        CADDY, "run", "--config", str(CADDYFILE), "--adapter", "caddyfile",
+        CADDY, "run", "--config", str(config), "--adapter", "caddyfile",
         env=env, stdout=log, stderr=log,
     )  # fmt: skip
     root = home / "data" / "caddy" / "pki" / "authorities" / "local" / "root.crt"

@@ -30,8 +30,10 @@ AUTH = {"Authorization": f"Bearer {INTAKE_TOKEN}"}
 
 
 @pytest.fixture
-async def bot(tmp_path: Path, tg: FakeTelegram) -> AsyncIterator[BotProcess]:
-    process = BotProcess(tmp_path, tg)
+async def bot(
+    tmp_path: Path, tg: FakeTelegram, database_target: Path | str
+) -> AsyncIterator[BotProcess]:
+    process = BotProcess(tmp_path, tg, database_target)
     await process.start()
     try:
         yield process

@@ -17,6 +17,7 @@ from bot.runtime.doctor import examine, report
 from storage import Database
 from tests.conftest import TOKEN
 from tests.e2e.process import free_port
+from tests.engines import drop_database, new_database
 from tests.fakes.telegram import FakeTelegram
 
 Setup = Callable[[Path, pytest.MonkeyPatch], None]
@@ -157,3 +158,33 @@ async def test_each_broken_set_up_names_its_problem(
     [problem] = problems
     assert line in problem
     assert "проблем: 1" in out
+
+
+@pytest.mark.postgres
+async def test_postgresql_is_checked_as_the_file_is(
+    server: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = await new_database()
+    try:
+        monkeypatch.setenv("DATABASE_URL", url)
+        code, out = await check(capsys)
+        assert code == 0, out
+        assert f"✓ PostgreSQL {url} is sound and up to date." in out
+        assert "pg_dump and pg_restore are installed" in out or "! pg_dump/pg_restore" in out
+        # A table gone (changed by hand): a problem, with its fix.
+        db = await Database.open(url)
+        try:
+            await db.conn.execute("DROP TABLE turn_days")
+        finally:
+            await db.close()
+        code, out = await check(capsys)
+        assert code != 0
+        assert "lacks tables this bot makes (turn_days)" in out
+    finally:
+        await drop_database(url)
+    # Nobody listening there: the line says what to check, and the password never shows.
+    monkeypatch.setenv("DATABASE_URL", f"postgresql://leadbot:s3cret@127.0.0.1:{free_port()}/x")
+    code, out = await check(capsys)
+    assert code != 0
+    assert "cannot be reached" in out and "проверьте DATABASE_URL" in out
+    assert "s3cret" not in out

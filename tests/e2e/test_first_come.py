@@ -57,7 +57,7 @@ async def test_a_form_lead_is_claimed_by_exactly_one_manager(
         late = await tg.press(loser, card, data=card.button("claim"))
         assert winner.full_name in late["text"]
 
-    db = await Database.open(app.settings.database_path)
+    db = await Database.open(app.settings.database)
     try:
         lead = await LeadRepo(db.conn).get(created["id"])
         assert lead is not None

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
-from contextlib import closing
 from datetime import UTC, datetime, timedelta
 
 from matplotlib.image import imread
 from openpyxl import load_workbook
 
+from storage import Database
 from storage.clock_format import to_db
 from tests.e2e.conftest import HEAD, AppFactory, command, intake_for, set_up_team
 from tests.fakes.telegram import FakeTelegram
@@ -55,13 +54,16 @@ async def test_the_monday_report_missed_while_stopped_arrives_with_its_chart_at_
         await set_up_team(tg)
         for n in range(2):
             await intake.post(name=f"Клиент {n}", channel="сайт")
-        db_path = app.settings.database_path
+        db_path = app.settings.database
     # A week passes while the bot is down: the leads came last week, the report is overdue.
-    with closing(sqlite3.connect(db_path)) as conn, conn:
+    db = await Database.open(db_path)
+    try:
         week_ago = to_db(datetime.now(UTC) - timedelta(days=7))
-        conn.execute("UPDATE leads SET created_at = ?", (week_ago,))
+        await db.conn.execute("UPDATE leads SET created_at = ?", (week_ago,))
         past = to_db(datetime.now(UTC) - timedelta(minutes=5))
-        conn.execute("UPDATE timers SET due_at = ? WHERE kind = 'weekly_report'", (past,))
+        await db.conn.execute("UPDATE timers SET due_at = ? WHERE kind = 'weekly_report'", (past,))
+    finally:
+        await db.close()
     async with app_factory():
         report = await tg.wait_message(HEAD.id, "Итоги недели")
         await tg.wait_for(lambda: len(tg.files) == 1)

@@ -4,11 +4,9 @@ the bot's restart is a real stop and start on the same database file."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from datetime import UTC, datetime, timedelta
 
-from storage import LeadRepo, LeadStatus, Pool
+from storage import Database, LeadRepo, LeadStatus, Pool
 from storage.clock_format import to_db
 from storage.work.timers import TimerKind, TimerRepo
 from tests.e2e.conftest import (
@@ -120,12 +118,15 @@ async def test_a_reminder_due_while_the_bot_was_down_fires_once_after_the_restar
         await command(tg, "/set claim_remind 1h", "Сохранено")
         created = await intake.post(name="ООО Ромашка")
         await tg.wait_message(TEAM.id, f"Новый лид №{created['id']}")
-        db_path = app.settings.database_path
+        db_path = app.settings.database
     # An hour passes while the bot is down: its timer is overdue when it starts again.
     # APScheduler's default grace would skip a job that late; the bot's setting runs it.
-    with closing(sqlite3.connect(db_path)) as conn, conn:
+    db = await Database.open(db_path)
+    try:
         past = to_db(datetime.now(UTC) - timedelta(minutes=5))
-        conn.execute("UPDATE timers SET due_at = ? WHERE kind = 'claim_remind'", (past,))
+        await db.conn.execute("UPDATE timers SET due_at = ? WHERE kind = 'claim_remind'", (past,))
+    finally:
+        await db.close()
     async with app_factory() as app:
         await tg.wait_message(TEAM.id, REMINDER)
         fired = await TimerRepo(app.db.conn).pending(1, (TimerKind.CLAIM_REMIND,))

@@ -185,3 +185,35 @@ async def test_accepts_returns_and_settings_delivered_at_once_stay_consistent(
         await tg.wait_for(lambda: "+79123456789" in offer.text)  # the contacts, in place
         _team, team_settings = await app.services.managers.settings()
         assert team_settings[CAP] in (7, 9)  # the later of the two, whichever that was
+
+
+async def test_an_update_delivered_twice_is_handled_once(tg: FakeTelegram, tmp_path: Path) -> None:
+    """Telegram delivers again what it thinks went unanswered (a timeout; behind the proxy,
+    perhaps to another process): the second delivery is answered 200 and changes nothing."""
+    port = free_port()
+    settings = webhook_settings(tmp_path, tg, port)
+    update = {
+        "update_id": 4242,
+        "message": {
+            "message_id": 7,
+            "date": 1_800_000_000,
+            "chat": {"id": HEAD.id, "type": "private", "first_name": "Anna"},
+            "from": HEAD.json(),
+            "text": "/help",
+            "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
+        },
+    }
+    secret = {"X-Telegram-Bot-Api-Secret-Token": settings.webhook_token() or ""}
+    tg.started.add(HEAD.id)
+    async with webhook_app(settings, tg) as app, aiohttp.ClientSession() as http:
+        url = f"http://127.0.0.1:{port}/telegram"
+        sent = []
+        for _ in range(2):
+            async with http.post(url, data=json.dumps(update), headers=secret) as response:
+                assert response.status == 200
+            sent.append(len(tg.called("sendMessage")))
+        assert sent[0] > 0 and sent[1] == sent[0]  # the /help answer, once
+        row = await app.db.conn.fetch_one(
+            "SELECT done_at IS NOT NULL FROM updates_seen WHERE update_id = 4242"
+        )
+        assert row is not None and row[0]

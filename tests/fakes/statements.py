@@ -6,15 +6,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-import aiosqlite
+from storage import Database
+from storage.engines.sqlite import SqliteConn
 
 _CALLS = ("execute", "execute_fetchall")
 
 
 @contextmanager
-def counting(conn: aiosqlite.Connection) -> Iterator[list[str]]:
-    """Every statement executed on `conn` meanwhile, BEGIN and COMMIT included (a trigger's
-    work counts as part of the statement that fired it, as SQLite runs it)."""
+def counting(db: Database) -> Iterator[list[str]]:
+    """Every statement executed on the SQLite connection of `db` meanwhile, BEGIN and COMMIT
+    included (a trigger's work counts as part of the statement that fired it, as SQLite
+    runs it)."""
+    assert isinstance(db.conn, SqliteConn), "statements are counted on SQLite"
+    conn = db.conn.raw
     seen: list[str] = []
 
     def counted(call: Any) -> Any:

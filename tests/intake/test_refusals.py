@@ -15,11 +15,13 @@ FORM_SITE = {**AUTH, "Origin": "https://romashka.ru", "Content-Type": "applicati
 
 
 async def head_notices(world: World) -> list[str]:
-    async with world.db.conn.execute(
-        "SELECT text FROM outbox WHERE chat_id = ? AND purpose = ? ORDER BY id",
-        (HEAD.id, OutboxPurpose.HEAD_NOTICE.value),
-    ) as cur:
-        return [str(row[0]) for row in await cur.fetchall()]
+    return [
+        str(row[0])
+        for row in await world.db.conn.fetch_all(
+            "SELECT text FROM outbox WHERE chat_id = ? AND purpose = ? ORDER BY id",
+            (HEAD.id, OutboxPurpose.HEAD_NOTICE.value),
+        )
+    ]
 
 
 async def test_a_refused_request_is_kept_and_the_heads_are_told_in_russian(

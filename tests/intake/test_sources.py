@@ -47,8 +47,7 @@ async def test_a_new_link_is_shown_once_with_how_to_use_it(world: World) -> None
     [stored] = [await SourceRepo(world.db.conn).by_name("TILDA")]
     assert stored is not None and stored.channel == "сайт"
     secret = LINK.search(answer).group(1)  # type: ignore[union-attr]
-    async with world.db.conn.execute("SELECT secret_hash FROM sources") as cur:
-        row = await cur.fetchone()
+    row = await world.db.conn.fetch_one("SELECT secret_hash FROM sources")
     assert row is not None and secret not in row[0]  # only a digest is kept
 
 
@@ -176,7 +175,7 @@ async def test_a_file_parts_name_shows_on_the_card_and_its_content_is_not_kept(
     lead = await LeadRepo(world.db.conn).get((await response.json())["id"])
     assert lead is not None
     assert "%PDF" not in json.dumps(lead.fields.extra, ensure_ascii=False)
-    [card] = [r for r in await world.db.conn.execute_fetchall(
+    [card] = [r for r in await world.db.conn.fetch_all(
         "SELECT text FROM outbox WHERE lead_id = ? AND purpose = 'card'", (lead.id,)
     )]  # fmt: skip
     assert "Файлы (не сохраняются): plan-etazha.pdf" in card[0]
@@ -277,10 +276,9 @@ async def test_bad_bodies_on_a_source_link_get_a_4xx_and_are_kept(
         assert response.status == status, await response.text()
         assert "error" in await response.json()
     assert await lead_count(world) == 0
-    async with world.db.conn.execute(
+    row = await world.db.conn.fetch_one(
         "SELECT COUNT(*) FROM intake_refusals WHERE source_id IS NOT NULL"
-    ) as cur:
-        row = await cur.fetchone()
+    )
     assert row is not None and row[0] == len(cases)
 
 

@@ -10,6 +10,7 @@ from bot.delivery.signal import OutboxSignal
 from bot.people import Roles
 from bot.runtime.build import build_core, wire
 from storage import Database, LeadFields, LeadSource
+from tests.engines import only_sqlite
 from tests.fakes.clock import FakeClock
 from tests.fakes.statements import counting
 
@@ -33,7 +34,8 @@ def lead(n: int) -> NewLead:
 
 
 async def cost_of_a_lead(db: Database, intake: IntakeService, n: int) -> list[str]:
-    with counting(db.conn) as seen:
+    only_sqlite(db, "statements are counted on SQLite's one connection")
+    with counting(db) as seen:
         await intake.submit(lead(n))
     return seen
 

@@ -4,9 +4,6 @@ gets a JSON answer it can act on, at once; /health says what is wrong."""
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,21 +13,10 @@ from bot.actions.intake import IntakeService, NewLead, Submitted
 from storage import RefusalRepo
 from tests.conftest import World
 from tests.dispatcher.conftest import lead_count, make_team
+from tests.engines import locked_by_another_process, only_sqlite
 from tests.intake.conftest import AUTH, Client, intake_app
 
 JSON = "application/json"
-
-
-@contextmanager
-def locked_by_another_process(path: Path) -> Iterator[None]:
-    """Another program holding the file's write lock (a backup tool, a second bot)."""
-    other = sqlite3.connect(path, isolation_level=None)
-    try:
-        other.execute("BEGIN IMMEDIATE")
-        yield
-        other.execute("ROLLBACK")
-    finally:
-        other.close()
 
 
 @pytest.mark.parametrize(
@@ -76,7 +62,7 @@ async def test_a_codec_that_no_form_posts_in_is_refused_with_415_and_kept(
 async def test_a_locked_database_answers_503_with_retry_after_and_stores_nothing(
     http: Client, world: World, tmp_path: Path
 ) -> None:
-    with locked_by_another_process(tmp_path / "leads.db"):
+    async with locked_by_another_process(world.db):
         response = await http.post("/leads", json={"name": "Иван"}, headers=AUTH)
         assert response.status == 503
         assert response.content_type == JSON
@@ -91,10 +77,12 @@ async def test_a_lead_the_database_could_not_take_is_kept_as_a_refusal_once_it_c
     world: World, tmp_path: Path
 ) -> None:
     await make_team(world)
-    async with TestClient(TestServer(intake_app(world), host="127.0.0.1")) as http:
-        with locked_by_another_process(tmp_path / "leads.db"):
-            response = await http.post("/leads", json={"name": "Иван Сорокин"}, headers=AUTH)
-            assert response.status == 503
+    async with (
+        TestClient(TestServer(intake_app(world), host="127.0.0.1")) as http,
+        locked_by_another_process(world.db),
+    ):
+        response = await http.post("/leads", json={"name": "Иван Сорокин"}, headers=AUTH)
+        assert response.status == 503
     # The form was told to retry; if it never does, the heads still hear of the lead.
     [kept] = await RefusalRepo(world.db.conn).latest()
     assert (kept.reason, kept.status) == ("unavailable", 503)
@@ -105,8 +93,8 @@ async def test_a_lead_the_database_could_not_take_is_kept_as_a_refusal_once_it_c
 async def test_a_full_disk_answers_503_and_health_says_degraded_with_the_reason(
     http: Client, world: World
 ) -> None:
-    async with world.db.conn.execute("PRAGMA page_count") as cur:
-        row = await cur.fetchone()
+    only_sqlite(world.db, "a full disk is played by SQLite's page limit")
+    row = await world.db.conn.fetch_one("PRAGMA page_count")
     assert row is not None
     # SQLite's own "database or disk is full", as on a full disk.
     await world.db.conn.execute(f"PRAGMA max_page_count = {int(row[0])}")

@@ -7,17 +7,18 @@ from datetime import UTC, datetime, timedelta
 
 from bot.reports.history import ConfigHistory
 from storage import Database, TeamRecord, Unit
+from tests.repos import bare
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 HOUR = timedelta(hours=1)
 
 
 async def team_with_two(db: Database) -> tuple[Unit, TeamRecord, int, int]:
-    async with db.unit() as repos:
-        team = await repos.teams.create(-1, "Sales", "ru", 100, T0)
-        ivan = await repos.members.upsert_active(team.id, 201, "Ivan", None, "ru", T0)
-        olga = await repos.members.upsert_active(team.id, 202, "Olga", None, "ru", T0)
-    return repos, team, ivan.id, olga.id
+    async with db.unit() as u:
+        team = await u.teams.create(-1, "Sales", "ru", 100, T0)
+        ivan = await u.members.upsert_active(team.id, 201, "Ivan", None, "ru", T0)
+        olga = await u.members.upsert_active(team.id, 202, "Olga", None, "ru", T0)
+    return bare(db), team, ivan.id, olga.id
 
 
 async def history(repos: Unit, team: TeamRecord, since: datetime) -> ConfigHistory:
@@ -31,16 +32,16 @@ async def history(repos: Unit, team: TeamRecord, since: datetime) -> ConfigHisto
 
 async def test_what_was_in_force_is_read_back_at_any_moment(db: Database) -> None:
     repos, team, ivan, olga = await team_with_two(db)
-    async with db.unit():
-        await repos.settings.put(team.id, "mode", "round_robin", T0 + HOUR)
-        await repos.settings.put(team.id, "mode", "round_robin", T0 + 2 * HOUR)  # the same
-        await repos.rules.add(team.id, "industry", ["medical"], ivan, None, T0 + 2 * HOUR)
-        await repos.rules.add(team.id, "region", ["Москва"], olga, None, T0 + 3 * HOUR)
-        await repos.settings.put(team.id, "mode", "head_decides", T0 + 4 * HOUR)
-        backwards = [r.id for r in reversed(await repos.rules.all_of(team.id))]
-        await repos.rules.reorder(team.id, backwards, T0 + 5 * HOUR)
-        first = (await repos.rules.all_of(team.id))[0]
-        await repos.rules.delete(team.id, first.id, T0 + 6 * HOUR)
+    async with db.unit() as u:
+        await u.settings.put(team.id, "mode", "round_robin", T0 + HOUR)
+        await u.settings.put(team.id, "mode", "round_robin", T0 + 2 * HOUR)  # the same
+        await u.rules.add(team.id, "industry", ["medical"], ivan, None, T0 + 2 * HOUR)
+        await u.rules.add(team.id, "region", ["Москва"], olga, None, T0 + 3 * HOUR)
+        await u.settings.put(team.id, "mode", "head_decides", T0 + 4 * HOUR)
+        backwards = [r.id for r in reversed(await u.rules.all_of(team.id))]
+        await u.rules.reorder(team.id, backwards, T0 + 5 * HOUR)
+        first = (await u.rules.all_of(team.id))[0]
+        await u.rules.delete(team.id, first.id, T0 + 6 * HOUR)
     changes = await repos.history.setting_changes(team.id, T0)
     assert [(c.name, c.old_value) for c in changes] == [("mode", None), ("mode", "round_robin")]
     read = await history(repos, team, T0)
@@ -65,12 +66,12 @@ async def test_what_was_in_force_is_read_back_at_any_moment(db: Database) -> Non
 
 async def test_pauses_are_kept_from_start_to_end(db: Database) -> None:
     repos, team, ivan, olga = await team_with_two(db)
-    async with db.unit():
-        assert await repos.members.set_paused(ivan, True, T0)
-        assert not await repos.members.set_paused(ivan, True, T0 + HOUR)  # paused already
-        assert await repos.members.set_paused(ivan, False, T0 + 2 * HOUR)
-        assert not await repos.members.set_paused(olga, False, T0)  # never paused
-        assert await repos.members.set_paused(olga, True, T0 + 3 * HOUR)
+    async with db.unit() as u:
+        assert await u.members.set_paused(ivan, True, T0)
+        assert not await u.members.set_paused(ivan, True, T0 + HOUR)  # paused already
+        assert await u.members.set_paused(ivan, False, T0 + 2 * HOUR)
+        assert not await u.members.set_paused(olga, False, T0)  # never paused
+        assert await u.members.set_paused(olga, True, T0 + 3 * HOUR)
     pauses = await repos.history.pauses(team.id, T0)
     assert [(p.member_id, p.started_at, p.ended_at) for p in pauses] == [
         (ivan, T0, T0 + 2 * HOUR),

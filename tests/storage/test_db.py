@@ -19,13 +19,14 @@ from storage import (
     StorageUnavailableError,
 )
 from storage.migrating import load_migrations
+from tests.engines import REFUSED, only_sqlite
+from tests.repos import conn_of
 
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 
 
 async def pragma(db: Database, name: str) -> object:
-    async with db.conn.execute(f"PRAGMA {name}") as cur:
-        row = await cur.fetchone()
+    row = await db.conn.fetch_one(f"PRAGMA {name}")
     assert row is not None
     return row[0]
 
@@ -38,6 +39,7 @@ async def test_a_missing_folder_and_file_are_created(tmp_path: Path) -> None:
 
 
 async def test_the_database_runs_in_wal_with_foreign_keys(db: Database) -> None:
+    only_sqlite(db, "its journal and foreign keys are pragmas")
     assert await pragma(db, "journal_mode") == "wal"
     assert await pragma(db, "foreign_keys") == 1
 
@@ -84,17 +86,17 @@ async def test_a_database_from_a_newer_bot_is_refused(tmp_path: Path) -> None:
 
 
 async def test_foreign_keys_are_enforced(db: Database) -> None:
-    with pytest.raises(sqlite3.IntegrityError):
-        async with db.unit():
-            await db.conn.execute(
+    with pytest.raises(REFUSED):
+        async with db.unit() as u:
+            await conn_of(u).execute(
                 "INSERT INTO members (team_id, user_id, full_name, language, joined_at) "
                 "VALUES (999, 1, 'x', 'ru', '2026')"
             )
 
 
 async def insert_team_then_fail(db: Database) -> None:
-    async with db.unit():
-        await db.conn.execute(
+    async with db.unit() as u:
+        await conn_of(u).execute(
             "INSERT INTO teams (chat_id, title, language, created_by, created_at) "
             "VALUES (1, 't', 'ru', 1, '2026')"
         )
@@ -104,8 +106,7 @@ async def insert_team_then_fail(db: Database) -> None:
 async def test_a_failed_transaction_leaves_nothing_behind(db: Database) -> None:
     with pytest.raises(RuntimeError, match="boom"):
         await insert_team_then_fail(db)
-    async with db.conn.execute("SELECT COUNT(*) FROM teams") as cur:
-        row = await cur.fetchone()
+    row = await db.conn.fetch_one("SELECT COUNT(*) FROM teams")
     assert row is not None and row[0] == 0
 
 
@@ -147,8 +148,8 @@ def mode_of(path: Path) -> int:
 async def test_a_new_database_is_private_to_the_bot_and_so_is_its_folder(tmp_path: Path) -> None:
     path = tmp_path / "data" / "leads.db"
     db = await Database.open(path)
-    async with db.unit():
-        await db.conn.execute(
+    async with db.unit() as u:
+        await conn_of(u).execute(
             "INSERT INTO teams (chat_id, title, language, created_by, "
             "created_at) VALUES (1, 't', 'ru', 1, '2026-12-01T00:00:00')"
         )
@@ -196,5 +197,5 @@ async def test_the_same_submission_twice_is_a_duplicate_not_a_driver_error(db: D
 
 async def test_a_failed_read_is_storages_own_error(db: Database) -> None:
     with pytest.raises(StorageUnavailableError):
-        async with db.reading():
-            await db.conn.execute("SELECT * FROM no_such_table")
+        async with db.reading() as u:
+            await conn_of(u).execute("SELECT * FROM no_such_table")

@@ -133,12 +133,11 @@ async def check_invariants(db: Database, lead_id: int, events_before: int, moved
     assert len(timers) <= 1
     events = len(await bare(db).events.for_lead(lead_id))
     assert events == events_before + moved, "every change is one event, and only changes"
-    async with db.conn.execute(
+    for member_id, counted, actual in await db.conn.fetch_all(
         "SELECT m.id, m.open_leads, (SELECT COUNT(*) FROM leads AS l WHERE l.owner_id = m.id "
         "AND l.status IN ('offered', 'taken')) FROM members AS m"
-    ) as cur:
-        for member_id, counted, actual in await cur.fetchall():
-            assert counted == actual, f"member {member_id}: open_leads {counted} != {actual}"
+    ):
+        assert counted == actual, f"member {member_id}: open_leads {counted} != {actual}"
     return events
 
 

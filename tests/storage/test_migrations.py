@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import storage.db
+import storage.engines.sqlite
 from storage import (
     Database,
     LeadRepo,
@@ -77,10 +77,12 @@ async def test_a_file_of_version_3_upgrades_without_losing_a_row(tmp_path: Path)
         assert (waiting.card_chat_id, waiting.card_message_id) == (-1001, 50)
         assert (taken.status, taken.owner_id, taken.pool) == (LeadStatus.TAKEN, 2, None)
         assert taken.taken_at == taken.assigned_at == taken.created_at
-        async with db.conn.execute(
-            "SELECT id, first_taken_at, first_taker_id FROM leads ORDER BY id"
-        ) as cur:
-            first_takes = [tuple(row) for row in await cur.fetchall()]
+        first_takes = [
+            tuple(row)
+            for row in await db.conn.fetch_all(
+                "SELECT id, first_taken_at, first_taker_id FROM leads ORDER BY id"
+            )
+        ]
         # Its claim names no member: the take was its owner's.
         assert first_takes == [(1, None, None), (2, "2026-12-01T09:00:00+00:00", 2)]
         olga = await MemberRepo(db.conn).by_id(2)
@@ -91,10 +93,8 @@ async def test_a_file_of_version_3_upgrades_without_losing_a_row(tmp_path: Path)
             [("✋ Взять лид", "claim:1")]
         ]
         assert await TeamSettingRepo(db.conn).values(1) == {}  # first come is the default
-        async with db.conn.execute("PRAGMA foreign_key_check") as cur:
-            assert list(await cur.fetchall()) == []
-        async with db.conn.execute("PRAGMA foreign_keys") as cur:
-            row = await cur.fetchone()
+        assert list(await db.conn.fetch_all("PRAGMA foreign_key_check")) == []
+        row = await db.conn.fetch_one("PRAGMA foreign_keys")
         assert row is not None and row[0] == 1
     finally:
         await db.close()
@@ -141,7 +141,9 @@ async def test_a_table_that_leads_reference_can_be_rebuilt(
 ) -> None:
     path = tmp_path / "old.db"
     old_file(path, 3)
-    monkeypatch.setattr(storage.db, "load_migrations", lambda: with_extra(REBUILD_MEMBERS))
+    monkeypatch.setattr(
+        storage.engines.sqlite, "load_migrations", lambda: with_extra(REBUILD_MEMBERS)
+    )
     db = await Database.open(path)
     try:
         assert await db.schema_version() == len(load_migrations()) + 1
@@ -153,8 +155,7 @@ async def test_a_table_that_leads_reference_can_be_rebuilt(
             assert await LeadRepo(db.conn).claim(1, 1, taken.created_at)
         ivan = await MemberRepo(db.conn).by_id(1)
         assert ivan is not None and ivan.open_leads == 1
-        async with db.conn.execute("SELECT COUNT(*) FROM members") as cur:
-            row = await cur.fetchone()
+        row = await db.conn.fetch_one("SELECT COUNT(*) FROM members")
         assert row is not None and row[0] == 2
     finally:
         await db.close()
@@ -166,7 +167,7 @@ async def test_a_migration_that_breaks_a_reference_is_rolled_back(
     path = tmp_path / "old.db"
     old_file(path, 3)
     broken = "DELETE FROM members WHERE id = 2;"  # lead 2 still names member 2 as its owner
-    monkeypatch.setattr(storage.db, "load_migrations", lambda: with_extra(broken))
+    monkeypatch.setattr(storage.engines.sqlite, "load_migrations", lambda: with_extra(broken))
     with pytest.raises(MigrationError, match="leads row 2"):
         await Database.open(path)
     with closing(sqlite3.connect(path)) as conn:
@@ -196,10 +197,9 @@ async def test_a_file_of_version_15_keeps_its_pause_and_the_deputys_first_take(
         conn.commit()
     db = await Database.open(path)
     try:
-        async with db.conn.execute(
+        row = await db.conn.fetch_one(
             "SELECT first_taken_at, first_taker_id FROM leads WHERE id = 2"
-        ) as cur:
-            row = await cur.fetchone()
+        )
         # The take in the history is Olga's, though the lead is Ivan's now.
         assert row is not None and tuple(row) == ("2026-12-01T09:05:00+00:00", 2)
         [pause] = await bare(db).history.pauses(1, T_PAST)

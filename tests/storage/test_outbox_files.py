@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 
 import pytest
 
 from storage import Database, OutboxFile, OutboxMethod, OutboxPurpose
+from tests.engines import REFUSED
 from tests.repos import bare
 
 T0 = datetime(2026, 12, 7, 6, 0, tzinfo=UTC)
@@ -41,9 +41,9 @@ async def test_a_picture_is_read_back_whole_and_forgotten_once_its_row_is_done(
 
 async def test_a_picture_needs_a_row_and_a_row_keeps_one_picture(db: Database) -> None:
     row_id = await photo(db, 100)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(REFUSED):
         async with db.unit() as repos:
             await repos.outbox_files.put(row_id, OutboxFile("again.png", PNG))
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(REFUSED):
         async with db.unit() as repos:
             await repos.outbox_files.put(424242, OutboxFile("orphan.png", PNG))

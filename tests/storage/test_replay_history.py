@@ -16,6 +16,7 @@ from bot.runtime.build import build_core
 from bot.services.reporting.replays import Asked, ReplayService
 from storage import Database, LeadEvent, LeadFields, LeadSource
 from storage.clock_format import to_db
+from tests.engines import writes_so_far
 from tests.fakes.clock import FakeClock
 
 T0 = datetime(2026, 11, 2, 6, 0, tzinfo=UTC)  # Monday, 09:00 in Moscow
@@ -121,17 +122,17 @@ async def test_a_replay_writes_nothing_and_its_counts_add_up(
         replays = ReplayService(db, roles, build_core(roles, "Europe/Moscow").planner)
         first = date(2026, 11, 2) + timedelta(days=min(period))
         last = date(2026, 11, 2) + timedelta(days=max(period))
-        async with db.conn.execute("SELECT total_changes()") as cur:
-            before = await cur.fetchone()
+        before = await writes_so_far(db)
         what = await replays.what_if(Person(HEAD, "Head"), f"{request} {first} {last}")
-        async with db.conn.execute("SELECT total_changes()") as cur:
-            assert await cur.fetchone() == before  # read, never written
+        assert await writes_so_far(db) == before  # read, never written
         assert what.asked is Asked.OK and what.result is not None and what.period is not None
-        async with db.conn.execute(
-            "SELECT id FROM leads WHERE created_at >= ? AND created_at < ?",
-            (to_db(what.period.start), to_db(what.period.end)),
-        ) as cur:
-            expected = {row[0] for row in await cur.fetchall()}
+        expected = {
+            row[0]
+            for row in await db.conn.fetch_all(
+                "SELECT id FROM leads WHERE created_at >= ? AND created_at < ?",
+                (to_db(what.period.start), to_db(what.period.end)),
+            )
+        }
         result = what.result
         assert set(result.by_lead) == expected
         assert result.leads == len(expected)

@@ -27,6 +27,7 @@ from storage import (
     TeamRepo,
 )
 from storage.work.lead_lists import LeadListRepo
+from tests.engines import REFUSED
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 DAY = timedelta(days=1)
@@ -197,9 +198,9 @@ async def test_events_are_kept_in_order(db: Database) -> None:
 
 
 async def test_an_event_for_a_missing_lead_is_refused(db: Database) -> None:
-    with pytest.raises(Exception, match="FOREIGN KEY"):
-        async with db.unit():
-            await LeadEventRepo(db.conn).add(LeadEvent(999, T0, "created", "http"))
+    with pytest.raises(REFUSED):
+        async with db.unit() as u:
+            await u.events.add(LeadEvent(999, T0, "created", "http"))
 
 
 async def pending_ids(outbox: OutboxRepo) -> list[int]:
@@ -376,10 +377,7 @@ async def test_each_members_open_leads_follow_every_change_of_a_lead(db: Databas
         async with db.unit():
             assert await step()
         assert await open_leads(db, ivan.id, olga.id) == expected
-    async with db.conn.execute(
-        "SELECT COUNT(*) FROM leads WHERE status IN ('offered', 'taken')"
-    ) as cur:
-        row = await cur.fetchone()
+    row = await db.conn.fetch_one("SELECT COUNT(*) FROM leads WHERE status IN ('offered', 'taken')")
     assert row is not None and row[0] == 0
 
 

@@ -4,7 +4,6 @@ in due order, vacations move only forward, and old files upgrade with their lead
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from storage import Database, LeadFields, LeadRepo, LeadSource, LeadStatus, Memb
 from storage.team.vacations import VacationRepo, VacationStatus
 from storage.work.lead_lists import LeadListRepo
 from storage.work.timers import TimerKind, TimerRepo
+from tests.engines import REFUSED
 from tests.storage.test_migrations import old_file
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -86,7 +86,7 @@ async def test_the_file_refuses_a_backwards_vacation_or_a_self_deputy(
     db: Database, first: date, last: date, deputy_is_self: bool
 ) -> None:
     team_id, ivan, olga = await team_with_members(db)
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(REFUSED):
         async with db.unit():
             await VacationRepo(db.conn).add(
                 team_id, ivan, ivan if deputy_is_self else olga, first, last, 100, NOW

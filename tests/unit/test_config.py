@@ -24,6 +24,7 @@ def env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
             "INTAKE_PORT",
             "INTAKE_TOKEN",
             "TIMEZONE",
+            "DATABASE_URL",
         }:
             monkeypatch.delenv(name)
     monkeypatch.setenv("BOT_TOKEN", "123456:ABC-DEF")
@@ -123,3 +124,22 @@ def test_env_example_and_readme_list_every_setting() -> None:
     } == variables
     readme = (root / "README.md").read_text("utf-8")
     assert [v for v in sorted(variables) if f"`{v}`" not in readme] == []
+
+
+def test_database_url_chooses_the_engine(env: pytest.MonkeyPatch) -> None:
+    assert Settings(_env_file=None).database == Path("data/leads.db")  # type: ignore[call-arg]
+    env.setenv("DATABASE_URL", "sqlite:///srv/leads.db")
+    assert Settings(_env_file=None).database == Path("srv/leads.db")  # type: ignore[call-arg]
+    url = "postgresql://leadbot:pa55word@db.example.ru/leadbot"
+    env.setenv("DATABASE_URL", url)
+    settings = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert settings.database == url and settings.database_file is None
+    # The URL, and its password alone (a driver's message may quote it), stay out of logs.
+    assert url in settings.secrets() and "pa55word" in settings.secrets()
+    assert "pa55word" not in repr(settings)
+
+
+def test_a_database_url_of_another_kind_names_the_variable(env: pytest.MonkeyPatch) -> None:
+    env.setenv("DATABASE_URL", "mysql://db.example.ru/leadbot")
+    with pytest.raises(ConfigError, match="DATABASE_URL"):
+        load_settings(None)

@@ -57,3 +57,16 @@ def test_the_unit_restarts_a_crash_but_not_a_refused_configuration() -> None:
     assert unit["KillSignal"] == "SIGTERM"
     # The outbox finishes the message in flight (a request times out after 20 s) first.
     assert int(unit["TimeoutStopSec"]) > 25
+
+
+def test_the_template_for_several_processes_differs_only_in_its_port() -> None:
+    """deploy/leadbot@.service keeps every promise of the single unit; each instance
+    listens on its own port, the one deploy/Caddyfile.several sends to."""
+    parser = configparser.ConfigParser(strict=False, interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read(UNIT.with_name("leadbot@.service"), encoding="utf-8")
+    several = dict(parser["Service"])
+    assert several.pop("Environment") == "INTAKE_PORT=808%i"
+    assert several == service()
+    caddyfile = UNIT.with_name("Caddyfile.several").read_text(encoding="utf-8")
+    assert "127.0.0.1:8081" in caddyfile and "127.0.0.1:8082" in caddyfile

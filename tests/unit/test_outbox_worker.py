@@ -26,6 +26,7 @@ from storage import (
 )
 from tests.builders import HEAD_PERSON
 from tests.conftest import TOKEN, World, make_worker
+from tests.engines import only_sqlite
 from tests.fakes.errors import network_down, not_modified, refused, retry_after, server_error
 from tests.fakes.session import message_for
 
@@ -225,6 +226,7 @@ async def test_a_message_telegram_took_is_not_sent_again_while_its_record_fails(
 ) -> None:
     """Another process holds the write lock from the moment Telegram answers: the record
     waits, the message is never repeated, and it is recorded once the lock is gone."""
+    only_sqlite(world.db, "SQLite's busy timeout makes the lock fail fast")
     row = await enqueue(world, CHAT, "hello")
     await world.db.conn.execute("PRAGMA busy_timeout = 20")  # fail fast, not after 5 s
     other = sqlite3.connect(tmp_path / "leads.db", isolation_level=None)
@@ -251,6 +253,7 @@ async def test_a_message_telegram_took_is_not_sent_again_while_its_record_fails(
 async def test_nothing_is_sent_while_the_database_cannot_mark_the_row(
     world: World, tmp_path: Path
 ) -> None:
+    only_sqlite(world.db, "SQLite's busy timeout makes the lock fail fast")
     row = await enqueue(world, CHAT, "hello")
     await world.db.conn.execute("PRAGMA busy_timeout = 20")
     other = sqlite3.connect(tmp_path / "leads.db", isolation_level=None)

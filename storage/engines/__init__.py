@@ -1,0 +1,1 @@
+"""The engines a `Database` runs on: SQLite (one file, the default) and PostgreSQL."""
