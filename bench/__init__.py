@@ -38,11 +38,13 @@ async def open_all_day(settings: TeamSettingRepo, team_id: int) -> None:
 
 
 @asynccontextmanager
-async def bench_database(folder: Path, postgres: bool) -> AsyncIterator[Path | str]:
+async def bench_database(
+    folder: Path, postgres: bool, name: str = "bench"
+) -> AsyncIterator[Path | str]:
     """Where a bench keeps its data: a SQLite file in `folder`, or with `postgres` a fresh
     database on the cluster LEADBOT_TEST_POSTGRES names (as the tests use), dropped after."""
     if not postgres:
-        yield folder / "bench.db"
+        yield folder / f"{name}.db"
         return
     from tests.engines import drop_database, new_database  # noqa: PLC0415 - PostgreSQL only
 
