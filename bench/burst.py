@@ -26,7 +26,7 @@ from pathlib import Path
 
 from aiogram import Bot
 
-from bench import SET_UP_AT, bench_settings
+from bench import SET_UP_AT, bench_database, bench_settings
 from bot.actions.intake import NewLead
 from bot.delivery.outbox import OutboxWorker
 from bot.delivery.pacing import SendLimits
@@ -69,10 +69,10 @@ class Paced:
 
 
 @asynccontextmanager
-async def bot_on(folder: Path, tg: FakeTelegram, clock: FakeClock) -> AsyncIterator[Paced]:
+async def bot_on(where: Path | str, tg: FakeTelegram, clock: FakeClock) -> AsyncIterator[Paced]:
     """The bot against `tg` (started, with its limits as the caller wants them)."""
-    settings = bench_settings(tg.token, folder / "leads.db", HEAD.user_id, tg.url)
-    db = await Database.open(settings.database_path)
+    settings = bench_settings(tg.token, where, HEAD.user_id, tg.url)
+    db = await Database.open(settings.database)
     bot = make_bot(settings)
     signal = OutboxSignal()
     services = build_services(db, bot, settings, clock, signal, TelegramPulse(clock))
@@ -187,7 +187,7 @@ def spread(name: str, values: list[float]) -> str:
     )
 
 
-async def main(leads: int, per_minute: float, tap_after: float) -> None:
+async def main(leads: int, per_minute: float, tap_after: float, postgres: bool) -> None:
     clock = FakeClock()
     tg = FakeTelegram(TOKEN, clock=lambda: clock.now().timestamp())
     tg.add_group(Group(CHAT.id, CHAT.title, {u.id for u in MANAGERS}))
@@ -195,7 +195,10 @@ async def main(leads: int, per_minute: float, tap_after: float) -> None:
     await tg.start()
     try:
         with tempfile.TemporaryDirectory() as folder:
-            async with bot_on(Path(folder), tg, clock) as run:
+            async with (
+                bench_database(Path(folder), postgres) as where,
+                bot_on(where, tg, clock) as run,
+            ):
                 await team_of(run, MANAGERS)
                 result = await burst(run, leads, per_minute, tap_after)
     finally:
@@ -212,5 +215,8 @@ if __name__ == "__main__":
     parser.add_argument("--leads", type=int, default=100)
     parser.add_argument("--per-minute", type=float, default=100.0)
     parser.add_argument("--tap-after", type=float, default=1.0)
+    parser.add_argument(
+        "--postgres", action="store_true", help="on the cluster LEADBOT_TEST_POSTGRES names"
+    )
     args = parser.parse_args()
-    asyncio.run(main(args.leads, args.per_minute, args.tap_after))
+    asyncio.run(main(args.leads, args.per_minute, args.tap_after, args.postgres))

@@ -26,7 +26,7 @@ from tests.fakes.telegram_objects import Group, Sent
 
 
 @pytest.fixture
-async def paced(tmp_path: Path) -> AsyncIterator[Paced]:
+async def paced(database_target: Path | str) -> AsyncIterator[Paced]:
     clock = FakeClock()
     tg = FakeTelegram(TOKEN, clock=lambda: clock.now().timestamp())
     tg.add_user(IVAN)
@@ -35,7 +35,7 @@ async def paced(tmp_path: Path) -> AsyncIterator[Paced]:
     tg.enforce_limits()
     await tg.start()
     try:
-        async with bot_on(tmp_path, tg, clock) as run:
+        async with bot_on(database_target, tg, clock) as run:
             yield run
     finally:
         await tg.stop()
