@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Coroutine
+from contextlib import suppress
 from datetime import datetime
 from typing import Any
 
@@ -123,13 +124,16 @@ class Polling:
     async def stop(self) -> None:
         if self._task is None:
             return
-        if not self._task.done():
-            await self._stop_polling()
+        task, self._task = self._task, None
         try:
-            await asyncio.wait_for(self._task, timeout=30)
-        except TimeoutError:
-            self._task.cancel()
-        self._task = None
+            # aiogram refuses to stop a polling that has not begun (still asking Telegram
+            # who the bot is): then the task is cancelled instead.
+            await self._stop_polling()
+            await asyncio.wait_for(asyncio.shield(task), timeout=30)
+        except (RuntimeError, TimeoutError):
+            task.cancel()
+            with suppress(asyncio.CancelledError):
+                await task
 
     async def tend(self) -> None:
         if self._task is not None and self._task.done():

@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
-from storage import Database, StorageError
+from storage import Database
 
 log = logging.getLogger(__name__)
 
@@ -87,8 +87,10 @@ class Leadership:
         while True:
             try:
                 await self.step()
-            except StorageError:
-                log.exception("the lead could not be renewed")
+            except Exception:
+                # A duty that cannot start (the database went away meanwhile) is tried
+                # again at the next renewal; nothing may end the loop for good.
+                log.exception("the lead could not be renewed, or a duty could not start")
                 if self.leading:
                     await self._stop_duties()
             await self._sleep(RENEW)

@@ -50,27 +50,14 @@ class Scheduler:
         chores: Sequence[Chore] = (),
     ) -> None:
         self._timers = timers
+        self._refusals = refusals
         self._clock = clock
         self._alarm = alarm
+        self._zone = zone
+        self._chores = tuple(chores)
         self._scheduler = AsyncIOScheduler(timezone=zone)
         self._armed: datetime | None = None
-        self._scheduler.add_job(
-            refusals.report_due,
-            "interval",
-            seconds=REFUSAL_REPORT_SECONDS,
-            id="intake_refusal_reports",
-            **LATE_OK,
-        )
         self._backups = backups
-        self._scheduler.add_job(
-            self.back_up,
-            CronTrigger(hour=BACKUP_AT[0], minute=BACKUP_AT[1], timezone=zone),
-            id="nightly_backup",
-            **LATE_OK,
-        )
-
-        for name, seconds, chore in chores:
-            self._scheduler.add_job(chore, "interval", seconds=seconds, id=name, **LATE_OK)
 
     @property
     def running(self) -> bool:
@@ -82,7 +69,28 @@ class Scheduler:
         return self._armed
 
     async def start(self) -> None:
-        """Rebuild the jobs from the database, then start: overdue timers fire at once."""
+        """Rebuild the jobs from the database, then start: overdue timers fire at once.
+        Every job is added here, not once for good: APScheduler forgets its jobs when it
+        shuts down, and a process that loses the lead and takes it again starts anew."""
+        self._scheduler.add_job(
+            self._refusals.report_due,
+            "interval",
+            seconds=REFUSAL_REPORT_SECONDS,
+            id="intake_refusal_reports",
+            replace_existing=True,
+            **LATE_OK,
+        )
+        self._scheduler.add_job(
+            self.back_up,
+            CronTrigger(hour=BACKUP_AT[0], minute=BACKUP_AT[1], timezone=self._zone),
+            id="nightly_backup",
+            replace_existing=True,
+            **LATE_OK,
+        )
+        for name, seconds, chore in self._chores:
+            self._scheduler.add_job(
+                chore, "interval", seconds=seconds, id=name, replace_existing=True, **LATE_OK
+            )
         await self.plan_midnights()
         await self._timers.plan_reports(self._clock.now())
         self._arm(await self._timers.earliest())

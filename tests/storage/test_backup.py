@@ -214,7 +214,17 @@ async def test_the_scheduler_copies_the_database_every_night(
     scheduler = Scheduler(
         services.timers, services.refusals, backups, world.clock, services.alarm, UTC
     )
-    assert "nightly_backup: cron[hour='3', minute='30']" in scheduler.jobs()
+    await scheduler.start()
+    try:
+        assert "nightly_backup: cron[hour='3', minute='30']" in scheduler.jobs()
+        # A process that loses the lead and takes it again starts its scheduler anew:
+        # APScheduler forgets its jobs at shutdown, and they are all planned again.
+        scheduler.shutdown()
+        await scheduler.start()
+        assert "nightly_backup: cron[hour='3', minute='30']" in scheduler.jobs()
+        assert any(job.startswith("intake_refusal_reports: interval") for job in scheduler.jobs())
+    finally:
+        scheduler.shutdown()
     for _ in range(3):
         await scheduler.back_up()
         world.clock.current += timedelta(days=1)
