@@ -9,7 +9,7 @@ import asyncio
 import logging
 import signal
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 
@@ -37,7 +37,7 @@ from bot.runtime.serving import start_intake
 from bot.runtime.webhook import register_webhook, updates_handler, watch_webhook
 from bot.services.health import NO_HEADS
 from bot.timing.scheduler import Scheduler
-from storage import CannotOpenError, Database, SchemaTooNewError
+from storage import CannotOpenError, Database, SchemaTooNewError, StorageUnavailableError
 from storage.backup import Backups
 from storage.instance_lock import AlreadyRunningError, InstanceLock
 
@@ -51,7 +51,11 @@ def backups_of(settings: Settings) -> Backups:
     return Backups(settings.database, settings.backup_folder, settings.backup_keep, settings.zone)
 
 
-async def _open_database(settings: Settings, clock: Clock) -> Database:
+async def open_database(
+    settings: Settings,
+    clock: Clock,
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+) -> Database:
     backups = backups_of(settings)
 
     def before_migrating(version: int) -> None:
@@ -60,11 +64,18 @@ async def _open_database(settings: Settings, clock: Clock) -> Database:
         log.info("copied the database to %s before migrating it", made)
 
     name = "DATABASE_PATH" if settings.database_url is None else "DATABASE_URL"
-    try:
-        return await Database.open(settings.database, before_migrating)
-    except CannotOpenError as error:
-        # The error names the file, or the server without the password.
-        raise ConfigError(f"{name}: the database cannot be opened: {error}") from None
+    delay = 1.0
+    while True:
+        try:
+            return await Database.open(settings.database, before_migrating)
+        except CannotOpenError as error:
+            # The error names the file, or the server without the password.
+            raise ConfigError(f"{name}: the database cannot be opened: {error}") from None
+        except StorageUnavailableError as error:
+            # A database server not reachable yet: waiting beats exiting, as for Telegram.
+            log.warning("the database is not reachable (%s); next try in %.0f s", error, delay)
+        await sleep(delay)
+        delay = min(delay * 2, MAX_CONNECT_DELAY)
 
 
 @dataclass
@@ -100,7 +111,7 @@ class Application:
         # One process per SQLite file; PostgreSQL takes several, and a lease decides who leads.
         lock = InstanceLock.acquire(file) if file is not None else None
         try:
-            db = await _open_database(settings, clock)
+            db = await open_database(settings, clock)
         except BaseException:
             if lock is not None:
                 lock.release()

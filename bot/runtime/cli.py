@@ -23,7 +23,7 @@ from bot.runtime.app import backups_of
 from bot.runtime.app import main as run_bot
 from bot.runtime.doctor import examine, report
 from bot.runtime.leadership import LEASE
-from storage import Database
+from storage import Database, StorageError
 from storage.backup import (
     BadBackupError,
     Restored,
@@ -119,7 +119,11 @@ def put_back_postgres(settings: Settings, file: Path, now: datetime) -> int:
 
     url = settings.database
     assert isinstance(url, str)
-    running = asyncio.run(_leader(url))
+    try:
+        running = asyncio.run(_leader(url))
+    except StorageError as error:
+        say(f"Not restored: {error}", f"Не восстановлено: {error}")
+        return 2
     if running is not None:
         say(
             f"Not restored: a bot process ({running}) runs on this database. Stop every "

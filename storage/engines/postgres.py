@@ -63,7 +63,11 @@ class PostgresEngine:
             pool = await asyncpg.create_pool(
                 url, min_size=1, max_size=size, init=prepare, timeout=10
             )
-        except (*UNAVAILABLE, asyncpg.PostgresError) as error:
+        except (*UNAVAILABLE, TimeoutError) as error:
+            # The server is not there yet (a machine that boots before its database): the
+            # caller may wait for it. A refused password or a missing database is final.
+            raise StorageUnavailableError(f"{safe_url(url)}: {error or 'timed out'}") from error
+        except asyncpg.PostgresError as error:
             raise CannotOpenError(f"{safe_url(url)}: {error}") from error
         return cls(pool, url)
 
@@ -101,7 +105,7 @@ class PostgresEngine:
                         "INSERT INTO schema_version (version) VALUES ($1)", pending[-1].version
                     )
         except UNAVAILABLE as error:
-            raise CannotOpenError(f"{safe_url(self.url)}: {error}") from error
+            raise StorageUnavailableError(f"{safe_url(self.url)}: {error}") from error
 
     @asynccontextmanager
     async def write(self, wait: float | None) -> AsyncIterator[PostgresConn]:
