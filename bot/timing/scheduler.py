@@ -70,8 +70,10 @@ class Scheduler:
 
     async def start(self) -> None:
         """Rebuild the jobs from the database, then start: overdue timers fire at once.
-        Every job is added here, not once for good: APScheduler forgets its jobs when it
-        shuts down, and a process that loses the lead and takes it again starts anew."""
+        A process that loses the lead and takes it again starts here anew, on a fresh
+        APScheduler: one that was shut down does not reliably keep its jobs."""
+        self._scheduler = AsyncIOScheduler(timezone=self._zone)
+        self._armed = None
         self._scheduler.add_job(
             self._refusals.report_due,
             "interval",

@@ -217,8 +217,8 @@ async def test_the_scheduler_copies_the_database_every_night(
     await scheduler.start()
     try:
         assert "nightly_backup: cron[hour='3', minute='30']" in scheduler.jobs()
-        # A process that loses the lead and takes it again starts its scheduler anew:
-        # APScheduler forgets its jobs at shutdown, and they are all planned again.
+        # A process that loses the lead and takes it again starts its scheduler anew,
+        # with every job planned again.
         scheduler.shutdown()
         await scheduler.start()
         assert "nightly_backup: cron[hour='3', minute='30']" in scheduler.jobs()
