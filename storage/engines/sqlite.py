@@ -96,9 +96,16 @@ class SqliteEngine:
     async def open(cls, path: Path) -> SqliteEngine:
         try:
             secure_files(path)
-            # isolation_level=None: we issue BEGIN ourselves, the sqlite3 module never does.
-            raw = await aiosqlite.connect(path, isolation_level=None)
-        except (OSError, sqlite3.Error) as error:
+        except OSError as error:
+            raise CannotOpenError(f"{path}: {error}") from error
+        # isolation_level=None: we issue BEGIN ourselves, the sqlite3 module never does.
+        connecting = aiosqlite.connect(path, isolation_level=None)
+        try:
+            raw = await connecting
+        except sqlite3.Error as error:
+            # aiosqlite leaves the connection's thread waiting when the file cannot be
+            # opened (a folder, no permission): it is stopped here, not left behind.
+            connecting.stop()
             raise CannotOpenError(f"{path}: {error}") from error
         try:
             raw.row_factory = aiosqlite.Row

@@ -5,6 +5,7 @@ error, named, with exit code 2."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 import pytest
@@ -36,8 +37,21 @@ async def test_a_server_not_up_yet_is_waited_for(
 
 
 async def test_a_file_that_cannot_be_opened_is_a_configuration_error(tmp_path: Path) -> None:
-    folder = tmp_path / "a-folder.db"
-    folder.mkdir()
-    settings = make_settings(tmp_path, database_path=folder)
+    garbage = tmp_path / "leads.db"
+    garbage.write_bytes(b"this is no database, and waiting will not make it one" * 100)
+    settings = make_settings(tmp_path, database_path=garbage)
     with pytest.raises(ConfigError, match="DATABASE_PATH"):
         await asyncio.wait_for(open_database(settings, SystemClock()), 10)
+
+
+async def test_a_file_that_cannot_even_be_opened_leaves_no_thread_behind(tmp_path: Path) -> None:
+    folder = tmp_path / "a-folder.db"
+    folder.mkdir()
+    before = set(threading.enumerate())
+    with pytest.raises(ConfigError, match="DATABASE_PATH"):
+        await open_database(make_settings(tmp_path, database_path=folder), SystemClock())
+    for _ in range(100):  # the thread ends as soon as it sees its stop
+        if set(threading.enumerate()) <= before:
+            break
+        await asyncio.sleep(0.01)
+    assert set(threading.enumerate()) <= before
