@@ -45,6 +45,21 @@ def webhook_settings(tmp_path: Path, tg: FakeTelegram, port: int) -> Settings:
     )
 
 
+def help_update(update_id: int, message_id: int) -> dict[str, object]:
+    """The head's /help in private, as Telegram delivers it."""
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": message_id,
+            "date": 1_800_000_000,
+            "chat": {"id": HEAD.id, "type": "private", "first_name": "Anna"},
+            "from": HEAD.json(),
+            "text": "/help",
+            "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
+        },
+    }
+
+
 @asynccontextmanager
 async def webhook_app(settings: Settings, tg: FakeTelegram) -> AsyncIterator[Application]:
     async with Application.running(settings) as app:
@@ -85,17 +100,7 @@ async def test_a_request_without_the_secret_is_refused_and_not_handled(
 ) -> None:
     port = free_port()
     settings = webhook_settings(tmp_path, tg, port)
-    update = {
-        "update_id": 999,
-        "message": {
-            "message_id": 1,
-            "date": 1_800_000_000,
-            "chat": {"id": HEAD.id, "type": "private", "first_name": "Anna"},
-            "from": HEAD.json(),
-            "text": "/help",
-            "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
-        },
-    }
+    update = help_update(999, 1)
     async with webhook_app(settings, tg), aiohttp.ClientSession() as http:
         sent_before = len(tg.called("sendMessage"))
         url = f"http://127.0.0.1:{port}/telegram"
@@ -192,17 +197,7 @@ async def test_an_update_delivered_twice_is_handled_once(tg: FakeTelegram, tmp_p
     perhaps to another process): the second delivery is answered 200 and changes nothing."""
     port = free_port()
     settings = webhook_settings(tmp_path, tg, port)
-    update = {
-        "update_id": 4242,
-        "message": {
-            "message_id": 7,
-            "date": 1_800_000_000,
-            "chat": {"id": HEAD.id, "type": "private", "first_name": "Anna"},
-            "from": HEAD.json(),
-            "text": "/help",
-            "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
-        },
-    }
+    update = help_update(4242, 7)
     secret = {"X-Telegram-Bot-Api-Secret-Token": settings.webhook_token() or ""}
     tg.started.add(HEAD.id)
     async with webhook_app(settings, tg) as app, aiohttp.ClientSession() as http:
