@@ -137,9 +137,19 @@ def put_back_postgres(settings: Settings, file: Path, now: datetime) -> int:
     try:
         dump_version(file)
         kept = backups_of(settings).make(now, "before-restore")
-        restored = restore(file, url, now, kept, known_version())
     except (BadBackupError, OSError) as error:
         say(f"Not restored: {error}", f"Не восстановлено: {error}")
+        return 2
+    try:
+        restored = restore(file, url, now, kept, known_version())
+    except (BadBackupError, OSError, StorageError) as error:
+        # The schema may be gone by now: say where the database as it was is kept.
+        say(
+            f"Not restored: {error}. The database as it was is kept in {kept}: put it back "
+            f"with python -m bot restore {kept}",
+            f"Не восстановлено: {error}. Прежняя база сохранена в {kept}: верните её командой "
+            f"python -m bot restore {kept}",
+        )
         return 2
     say(f"Restored the database from {file}.", f"База восстановлена из {file}.")
     say(f"What was there is kept in {kept}.", f"Прежняя база сохранена: {kept}.")

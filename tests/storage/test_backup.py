@@ -13,13 +13,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.runtime.cli import back_up, put_back
 from bot.runtime.cli import main as cli
 from bot.timing.scheduler import Scheduler
 from storage import Database, LeadFields, LeadSource
 from storage.backup import Backups, BadBackupError, check_copy, copy_database
+from storage.engines import postgres_backup
 from storage.instance_lock import InstanceLock
 from storage.migrating import load_migrations
-from tests.conftest import World
+from tests.conftest import World, make_settings
+from tests.engines import drop_database, new_database
 
 NOW = datetime(2026, 12, 5, 3, 30, tzinfo=UTC)
 TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghi"
@@ -295,3 +298,26 @@ async def test_backup_from_the_command_line_names_the_copy_in_timezone(
     zone = ZoneInfo("Asia/Vladivostok")
     shown = datetime.strptime(made.name, "leads-%Y%m%d-%H%M%S.db").replace(tzinfo=zone)
     assert abs((datetime.now(zone) - shown).total_seconds()) < 120
+
+
+@pytest.mark.postgres
+async def test_a_postgres_restore_that_fails_midway_says_where_the_database_is_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = await new_database()
+    try:
+        settings = make_settings(tmp_path, database_url=url)
+        copy = tmp_path / "copy.dump"
+        assert await asyncio.to_thread(back_up, settings, copy, NOW) == 0
+
+        def broken(*_: object) -> object:
+            raise BadBackupError("pg_restore: error: could not read input file")
+
+        monkeypatch.setattr(postgres_backup, "restore", broken)
+        assert await asyncio.to_thread(put_back, settings, copy, NOW) == 2
+        out = capsys.readouterr().out
+        [kept] = (tmp_path / "backups").glob("*-before-restore.dump")
+        assert f"put it back with python -m bot restore {kept}" in out
+        assert f"верните её командой python -m bot restore {kept}" in out
+    finally:
+        await drop_database(url)
