@@ -80,8 +80,8 @@ class Hearing:
         self._listener = await self._db.listen(
             {"outbox": self._outbox, "timers": self._timer, "settings": self._settings}
         )
-        # What was committed before this process listened is read at the start of the
-        # worker and the scheduler; wake both once more for the moments in between.
+        # The worker and the scheduler start after this and read what is due then; the
+        # outbox is woken once more for what was committed while they started.
         self._signal.notify()
 
     async def stop(self) -> None:
@@ -103,7 +103,14 @@ class Hearing:
     def _settings(self, payload: str) -> None:
         # A team's zone may have moved its midnight: read the zones again, once.
         if self._zones is None or self._zones.done():
-            self._zones = asyncio.create_task(self._scheduler.plan_midnights())
+            self._zones = asyncio.create_task(self._plan_midnights())
+
+    async def _plan_midnights(self) -> None:
+        try:
+            await self._scheduler.plan_midnights()
+        except Exception:
+            # The next change of settings, or the next start of the lead, plans them again.
+            log.exception("could not plan the teams' midnights again")
 
 
 class Polling:
