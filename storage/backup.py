@@ -9,7 +9,6 @@ the bot's own user, like the database.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sqlite3
@@ -17,11 +16,18 @@ from contextlib import closing
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
-from storage.clock_format import to_db
 from storage.errors import CannotOpenError
 from storage.files import PRIVATE_FILE, PRIVATE_FOLDER
 from storage.migrating import load_migrations
-from storage.restored import BadBackupError, Restored, TakenOut
+from storage.restored import (
+    LEADS_BEFORE,
+    RECORD_RESTORATION,
+    BadBackupError,
+    Before,
+    Restored,
+    TakenOut,
+    restoration,
+)
 from storage.schema import apply_migration, schema_differences
 
 # The nightly copies, by name; others in the folder (before a migration, before a restore,
@@ -119,7 +125,7 @@ def restore_database(copy: Path, target: Path, at: datetime, kept: Path | None =
 
 
 def _put_back(copy: Path, target: Path, at: datetime, kept: Path | None) -> Restored:
-    before, issued_before = _numbers(target) if target.exists() else ({}, 0)
+    before = _before(target) if target.exists() else Before({}, 0)
     target.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
     with closing(sqlite3.connect(copy)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
@@ -128,39 +134,28 @@ def _put_back(copy: Path, target: Path, at: datetime, kept: Path | None) -> Rest
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         for migration in load_migrations()[version:]:
             apply_migration(conn, migration)
-        kept_now = {row[0] for row in conn.execute("SELECT id FROM leads")}
-        taken_out = [TakenOut(n, who) for n, who in sorted(before.items()) if n not in kept_now]
-        high_water = max(issued_before, *before, 0)
+        taken_out = before.taken_out({row[0] for row in conn.execute("SELECT id FROM leads")})
         conn.execute("BEGIN IMMEDIATE")
         conn.execute(
-            "UPDATE lead_numbers SET high_water = max(high_water, ?) WHERE id = 1", (high_water,)
+            "UPDATE lead_numbers SET high_water = max(high_water, ?) WHERE id = 1",
+            (before.high_water,),
         )
-        conn.execute(
-            "INSERT INTO restorations (at, copy_file, kept_file, taken_out) VALUES (?, ?, ?, ?)",
-            (
-                to_db(at),
-                str(copy),
-                None if kept is None else str(kept),
-                json.dumps([[t.number, t.client] for t in taken_out], ensure_ascii=False),
-            ),
-        )
+        conn.execute(RECORD_RESTORATION, restoration(at, copy, kept, taken_out))
         conn.execute("COMMIT")
         issued = conn.execute("SELECT high_water FROM lead_numbers WHERE id = 1").fetchone()[0]
     return Restored(taken_out, int(issued))
 
 
-def _numbers(path: Path) -> tuple[dict[int, str], int]:
-    """The leads of the database at `path` by number, with their clients; and the highest
-    number a restore before took out (0 if none)."""
+def _before(path: Path) -> Before:
+    """The leads of the database at `path`, and the highest number a restore before took
+    out (0 if none)."""
     with closing(read_only(path)) as conn:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        rows = conn.execute("SELECT id, name, company, phone, email FROM leads").fetchall()
-        issued = 0
+        rows = conn.execute(LEADS_BEFORE).fetchall()
+        issued = None
         if "lead_numbers" in tables:
-            found = conn.execute("SELECT MAX(high_water) FROM lead_numbers").fetchone()[0]
-            issued = int(found or 0)
-    leads = {int(row[0]): ", ".join(str(v) for v in row[1:] if v) or "—" for row in rows}
-    return leads, issued
+            issued = conn.execute("SELECT MAX(high_water) FROM lead_numbers").fetchone()[0]
+    return Before.of(rows, issued)
 
 
 class Backups:

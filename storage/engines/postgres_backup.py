@@ -10,7 +10,6 @@ PGPASSWORD.
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import re
 import shutil
@@ -22,10 +21,16 @@ from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
-from storage.clock_format import to_db
 from storage.engines.postgres import PostgresEngine, postgres_migrations
 from storage.files import PRIVATE_FILE, PRIVATE_FOLDER
-from storage.restored import BadBackupError, Restored, TakenOut
+from storage.restored import (
+    LEADS_BEFORE,
+    RECORD_RESTORATION,
+    BadBackupError,
+    Before,
+    Restored,
+    restoration,
+)
 
 _VERSION_ROW = re.compile(r"^COPY public\.schema_version \(version\) FROM stdin;\n(\d+)$", re.M)
 
@@ -99,7 +104,7 @@ def restore(copy: Path, url: str, at: datetime, kept: Path | None, known: int) -
     version = dump_version(copy)
     if version > known:
         raise BadBackupError(f"{copy} was written by a newer bot (schema {version})")
-    before, issued_before = asyncio.run(_numbers(url))
+    before = asyncio.run(_before(url))
     asyncio.run(_empty(url))
     address, env = _without_password(url)
     _run(
@@ -113,20 +118,19 @@ def restore(copy: Path, url: str, at: datetime, kept: Path | None, known: int) -
         ],
         env,
     )
-    return asyncio.run(_carry_over(url, before, issued_before, at, copy, kept))
+    return asyncio.run(_carry_over(url, before, at, copy, kept))
 
 
-async def _numbers(url: str) -> tuple[dict[int, str], int]:
+async def _before(url: str) -> Before:
     conn: asyncpg.Connection[Any] = await asyncpg.connect(url)
     try:
         if not await conn.fetchval("SELECT to_regclass('leads') IS NOT NULL"):
-            return {}, 0
-        rows = await conn.fetch("SELECT id, name, company, phone, email FROM leads")
+            return Before({}, 0)
+        rows = await conn.fetch(LEADS_BEFORE)
         issued = await conn.fetchval("SELECT MAX(high_water) FROM lead_numbers")
     finally:
         await conn.close()
-    leads = {int(row[0]): ", ".join(str(v) for v in row[1:] if v) or "—" for row in rows}
-    return leads, int(issued or 0)
+    return Before.of(rows, issued)
 
 
 async def _empty(url: str) -> None:
@@ -140,39 +144,23 @@ async def _empty(url: str) -> None:
 
 
 async def _carry_over(
-    url: str,
-    before: dict[int, str],
-    issued_before: int,
-    at: datetime,
-    copy: Path,
-    kept: Path | None,
+    url: str, before: Before, at: datetime, copy: Path, kept: Path | None
 ) -> Restored:
     engine = await PostgresEngine.open(url)
     try:
         await engine.migrate(None)  # a copy from an older bot
         rows = await engine.conn.fetch_all("SELECT id FROM leads")
-        kept_now = {int(row[0]) for row in rows}
-        taken_out = [TakenOut(n, who) for n, who in sorted(before.items()) if n not in kept_now]
-        high_water = max(issued_before, *before, 0)
+        taken_out = before.taken_out({int(row[0]) for row in rows})
         async with engine.write(None) as conn:
             await conn.execute(
                 "INSERT INTO lead_numbers (id, high_water) VALUES (1, ?1) ON CONFLICT (id) "
                 "DO UPDATE SET high_water = CASE WHEN lead_numbers.high_water > ?1 "
                 "THEN lead_numbers.high_water ELSE ?1 END",
-                (high_water,),
+                (before.high_water,),
             )
-            await conn.execute(
-                "INSERT INTO restorations (at, copy_file, kept_file, taken_out) "
-                "VALUES (?, ?, ?, ?)",
-                (
-                    to_db(at),
-                    str(copy),
-                    None if kept is None else str(kept),
-                    json.dumps([[t.number, t.client] for t in taken_out], ensure_ascii=False),
-                ),
-            )
+            await conn.execute(RECORD_RESTORATION, restoration(at, copy, kept, taken_out))
         row = await engine.conn.fetch_one("SELECT high_water FROM lead_numbers WHERE id = 1")
-        issued = int(row[0]) if row is not None else high_water
+        issued = int(row[0]) if row is not None else before.high_water
     finally:
         await engine.close()
     return Restored(taken_out, issued)
