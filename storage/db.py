@@ -110,11 +110,6 @@ class Database:
     async def ping(self) -> bool:
         return await self.engine.ping()
 
-    @property
-    def shared(self) -> bool:
-        """Whether other processes may use this database (PostgreSQL), or only this one."""
-        return self.engine.name != "sqlite"
-
     async def hold(self, lease: str, holder: str, seconds: float) -> bool:
         """Take or renew `lease` for `seconds`; True if `holder` has it now. On SQLite the
         one process always has it."""

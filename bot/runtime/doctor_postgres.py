@@ -8,11 +8,12 @@ from __future__ import annotations
 import shutil
 
 from bot.runtime.findings import Finding, bad, good, warn
+from bot.runtime.leadership import LEASE
 from storage.engines.postgres_check import Examined, examine_postgres
 
 
 async def postgres(url: str) -> list[Finding]:
-    found = await examine_postgres(url)
+    found = await examine_postgres(url, LEASE)
     return [_verdict(found), _dump_tool()]
 
 

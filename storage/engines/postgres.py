@@ -76,7 +76,7 @@ class PostgresEngine:
 
     async def schema_version(self) -> int:
         async with self._pool.acquire() as raw:
-            return await _version(raw)
+            return await schema_version_of(raw)
 
     async def migrate(self, before_migrating: BeforeMigrating | None) -> None:
         migrations = postgres_migrations()
@@ -85,7 +85,10 @@ class PostgresEngine:
             async with self._pool.acquire() as raw, raw.transaction():
                 # Two processes starting at once: one migrates, the other then finds it done.
                 await raw.execute("SELECT pg_advisory_xact_lock($1)", WRITE_LOCK)
-                current = await _version(raw)
+                await raw.execute(
+                    "CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)"
+                )
+                current = await schema_version_of(raw)
                 if current > known:
                     raise SchemaTooNewError(
                         f"database schema is version {current}, this bot knows up to {known}"
@@ -197,16 +200,17 @@ class PostgresEngine:
                 await postgres_lease.let_go(self._pool, name, holder)
 
     async def live_holder(self, name: str) -> str | None:
-        return await postgres_lease.live_holder(self._pool, name)
+        async with self._pool.acquire() as raw:
+            return await postgres_lease.live_holder(raw, name)
 
     async def listen(self, handlers: Mapping[str, Callable[[str], None]]) -> Listener:
         return await postgres_lease.Listening.start(self.url, handlers)
 
 
-async def _version(raw: Raw) -> int:
-    exists = await raw.fetchval("SELECT to_regclass('schema_version') IS NOT NULL")
-    if not exists:
-        await raw.execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")
+async def schema_version_of(raw: Raw) -> int:
+    """The version of the schema on the connection's database; 0 for an empty one. It only
+    reads (`check` uses it too)."""
+    if not await raw.fetchval("SELECT to_regclass('schema_version') IS NOT NULL"):
         return 0
     version = await raw.fetchval("SELECT MAX(version) FROM schema_version")
     return int(version or 0)

@@ -9,8 +9,9 @@ from typing import Any
 
 import asyncpg
 
-from storage.engines.postgres import postgres_migrations, safe_url
+from storage.engines.postgres import postgres_migrations, safe_url, schema_version_of
 from storage.engines.postgres_conn import UNAVAILABLE
+from storage.engines.postgres_lease import live_holder
 
 _TABLE = re.compile(r"^CREATE TABLE (\w+)", re.M)
 
@@ -25,7 +26,8 @@ class Examined:
     error: str | None = None
 
 
-async def examine_postgres(url: str) -> Examined:
+async def examine_postgres(url: str, lease: str) -> Examined:
+    """What `check` says of the database at `url`, and who holds `lease` there now."""
     migrations = postgres_migrations()
     known = migrations[-1].version
     where = safe_url(url)
@@ -36,9 +38,9 @@ async def examine_postgres(url: str) -> Examined:
         return Examined(where, known, error=str(error) or type(error).__name__)
     try:
         async with conn.transaction(readonly=True):
-            if not await conn.fetchval("SELECT to_regclass('schema_version') IS NOT NULL"):
+            version = await schema_version_of(conn)
+            if version == 0:
                 return Examined(where, known)
-            version = int(await conn.fetchval("SELECT MAX(version) FROM schema_version") or 0)
             have = {
                 row[0]
                 for row in await conn.fetch(
@@ -48,12 +50,7 @@ async def examine_postgres(url: str) -> Examined:
             want = {
                 name for m in migrations if m.version <= version for name in _TABLE.findall(m.sql)
             }
-            leader = None
-            if "leases" in have:
-                leader = await conn.fetchval(
-                    "SELECT holder FROM leases WHERE name = 'leader' "
-                    "AND expires_at > clock_timestamp()"
-                )
+            leader = await live_holder(conn, lease) if "leases" in have else None
     finally:
         await conn.close()
     return Examined(where, known, version, tuple(sorted(want - have)), leader)

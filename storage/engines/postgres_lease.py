@@ -13,6 +13,8 @@ from typing import Any
 
 import asyncpg
 
+from storage.engines.postgres_conn import Raw
+
 log = logging.getLogger("storage.db")
 
 _HOLD = (
@@ -35,12 +37,11 @@ async def let_go(pool: asyncpg.Pool[Any], name: str, holder: str) -> None:
         await conn.execute("DELETE FROM leases WHERE name = $1 AND holder = $2", name, holder)
 
 
-async def live_holder(pool: asyncpg.Pool[Any], name: str) -> str | None:
-    """Who holds `name` now, if anybody."""
-    async with pool.acquire() as conn:
-        found: str | None = await conn.fetchval(
-            "SELECT holder FROM leases WHERE name = $1 AND expires_at > clock_timestamp()", name
-        )
+async def live_holder(conn: Raw, name: str) -> str | None:
+    """Who holds `name` now, if anybody (a lease lapsed is nobody's)."""
+    found: str | None = await conn.fetchval(
+        "SELECT holder FROM leases WHERE name = $1 AND expires_at > clock_timestamp()", name
+    )
     return found
 
 
