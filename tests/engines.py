@@ -145,7 +145,6 @@ def target_of(db: Database) -> Path | str:
     return db.engine.url
 
 
-def settings_for(db: Database) -> dict[str, object]:
-    """The settings that point a bot at `db`."""
-    target = target_of(db)
+def settings_for(target: Path | str) -> dict[str, object]:
+    """The settings that point a bot at `target`: a SQLite file, or a PostgreSQL URL."""
     return {"database_path": target} if isinstance(target, Path) else {"database_url": target}

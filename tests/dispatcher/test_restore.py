@@ -51,7 +51,7 @@ async def before_the_copy(world: World, tmp_path: Path) -> tuple[Path, str]:
     await add_member(world, team, IVAN)
     await new_lead(world, "ООО Ромашка", phone="+7 912 345-67-89")
     await new_lead(world, "ООО Лютик")
-    settings = make_settings(tmp_path, **settings_for(world.db))
+    settings = make_settings(tmp_path, **settings_for(target_of(world.db)))
     copy = tmp_path / ("copy.db" if world.db.engine.name == "sqlite" else "copy.dump")
     assert back_up(settings, copy, world.clock.now()) == 0
     third = await new_lead(world, "ООО Чужой клиент", phone="+7 900 000-00-03")
@@ -66,7 +66,7 @@ async def test_a_restore_names_the_dropped_leads_and_never_issues_their_numbers_
     target = target_of(world.db)
     await world.db.close()
 
-    settings = make_settings(tmp_path, **settings_for(world.db))
+    settings = make_settings(tmp_path, **settings_for(target_of(world.db)))
     # In a thread, as the command runs: on PostgreSQL it runs an event loop of its own.
     assert await asyncio.to_thread(put_back, settings, copy, clock.now()) == 0
     out = capsys.readouterr().out

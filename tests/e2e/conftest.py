@@ -14,6 +14,7 @@ import pytest
 from bot.delivery.backoff import RetryDelay
 from bot.runtime.app import Application
 from tests.conftest import TOKEN, make_settings
+from tests.engines import settings_for
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.telegram_objects import Group, Sent, User
 
@@ -51,12 +52,9 @@ AppFactory = Callable[..., AbstractAsyncContextManager[Application]]
 def app_factory(tmp_path: Path, tg: FakeTelegram, database_target: Path | str) -> AppFactory:
     """Starts the real application, polling the fake server; same database every time (a
     SQLite file, or a PostgreSQL database of its own)."""
-    where = (
-        {"database_path": database_target}
-        if isinstance(database_target, Path)
-        else {"database_url": database_target}
+    settings = make_settings(
+        tmp_path, telegram_api_url=tg.url, **FAST, **settings_for(database_target)
     )
-    settings = make_settings(tmp_path, telegram_api_url=tg.url, **FAST, **where)
 
     @asynccontextmanager
     async def running(
