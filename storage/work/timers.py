@@ -137,10 +137,13 @@ class TimerRepo:
         )
 
     async def due(self, now: datetime, limit: int = 100) -> list[TimerRecord]:
+        # Of timers due at the same moment the weekly report goes last: due with the Monday
+        # opening, it describes the week as the day starts, after the opening has offered
+        # what waited overnight (otherwise it would call those leads waiting).
         rows = await self._db.fetch_all(
             f"SELECT {_COLUMNS} FROM timers WHERE {_PENDING} AND due_at <= ? "
-            "ORDER BY due_at, id LIMIT ?",
-            (to_db(now), limit),
+            "ORDER BY due_at, CASE kind WHEN ? THEN 1 ELSE 0 END, id LIMIT ?",
+            (to_db(now), TimerKind.WEEKLY_REPORT.value, limit),
         )
         return [_timer(row) for row in rows]
 

@@ -20,7 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from aiogram.types import User
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
@@ -209,8 +209,36 @@ def counted(status: str) -> str:
     return f"SELECT COUNT(*) FROM leads WHERE status = '{status}'"  # noqa: S608 - ours
 
 
+# Leads that all came in the closed hours wait for Monday's opening, which is due with the
+# weekly report: the report must be written after the opening offered them, as /stats sees.
+OVERNIGHT: list[Step] = [
+    (Act.ACCEPT, 0, 0, 136),
+    (Act.LEAD, 16, 0, 83),
+    (Act.WON, 0, 0, 180),
+    (Act.LEAD, 0, 0, 100),
+    (Act.LEAD, 20, 0, 151),
+    (Act.ACCEPT, 28, 0, 105),
+    (Act.LEAD, 18, 0, 160),
+    (Act.LEAD, 0, 0, 100),
+    (Act.REOPEN, 0, 0, 96),
+    (Act.RETURN, 29, 0, 115),
+    (Act.TIMEOUT, 27, 0, 31),
+    (Act.LOST, 0, 0, 65),
+    *[(Act.LEAD, 0, 0, minutes) for minutes in (83, 20, 128, 99, 61, 64, 129)],
+    (Act.TIMEOUT, 0, 0, 46),
+    *[(Act.LEAD, 0, 0, minutes) for minutes in (128, 114, 19, 65)],
+    (Act.TIMEOUT, 0, 0, 153),
+    *[(Act.LEAD, 0, 0, minutes) for minutes in (100, 63)],
+    (Act.TIMEOUT, 0, 0, 100),
+    *[(Act.LEAD, 0, 0, minutes) for minutes in (120, 109)],
+    (Act.TIMEOUT, 0, 0, 172),
+    *[(Act.LEAD, 0, 0, minutes) for minutes in (0, 84, 89, 78, 173, 100, 172)],
+]
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps)
+@example(OVERNIGHT)
 async def test_the_figures_add_up_and_every_report_says_the_same(history: list[Step]) -> None:
     async with fresh_world() as world:
         leads = await play(world, history)

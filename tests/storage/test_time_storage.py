@@ -61,6 +61,18 @@ async def test_due_timers_come_in_due_order_and_cancelled_ones_never(db: Databas
     assert await timers.due(NOW + 5 * MINUTE) == []
 
 
+async def test_the_weekly_report_fires_after_the_opening_due_with_it(db: Database) -> None:
+    # The report is written before the opening (the team's first timer), yet it describes
+    # the day as it starts: after the opening has offered what waited overnight.
+    team_id, _, _ = await team_with_members(db)
+    timers = TimerRepo(db.conn)
+    async with db.unit():
+        report = await timers.add(team_id, TimerKind.WEEKLY_REPORT, NOW, NOW)
+        opening = await timers.add(team_id, TimerKind.OPENING, NOW, NOW)
+        earlier = await timers.add(team_id, TimerKind.OPENING, NOW - MINUTE, NOW)
+    assert [t.id for t in await timers.due(NOW)] == [earlier.id, opening.id, report.id]
+
+
 async def test_a_vacation_only_moves_forward(db: Database) -> None:
     team_id, ivan, olga = await team_with_members(db)
     vacations = VacationRepo(db.conn)
