@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.actions.contact import implies_contact
 from bot.actions.ownership import Step, holds, owned
 from bot.lifecycle.events import Closed
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
@@ -19,6 +20,12 @@ class Close:
         """Whether Won or Lost could go ahead now: the lead is taken by this person."""
         return await holds(self._db, lead_id, person, LeadStatus.TAKEN)
 
+    async def awaits_contact(self, lead_id: int) -> bool:
+        """Whether the lead's buttons still offer 📞 (back from the reasons menu)."""
+        async with self._db.reading() as u:
+            lead = await u.leads.get(lead_id)
+        return lead is not None and lead.awaits_contact
+
     async def __call__(
         self, lead_id: int, person: Person, won: bool, reason: LostWhy | None = None
     ) -> Step:
@@ -31,7 +38,10 @@ class Close:
             why_lost = None if won else (reason or LostWhy.OTHER).value
             kind = "won" if won else "lost"
             note = Note(kind, why_lost or kind, actor_user_id=person.user_id)
-            moved = await self._life.close(u, lead_id, member.id, won, now, note, why_lost)
+            contacted = implies_contact(won, None if won else (reason or LostWhy.OTHER))
+            moved = await self._life.close(
+                u, lead_id, member.id, won, now, note, why_lost, contacted=contacted
+            )
             if not isinstance(moved, Moved):
                 return Step.STALE
             asks_why = why_lost == LostWhy.OTHER.value

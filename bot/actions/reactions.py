@@ -24,6 +24,9 @@ from bot.lifecycle.events import (
     ChatReminded,
     Claimed,
     Closed,
+    Contacted,
+    ContactLapsed,
+    ContactReminded,
     GivenBack,
     HandedBack,
     HeadsTooLate,
@@ -41,6 +44,7 @@ from bot.lifecycle.events import (
     Undone,
 )
 from bot.lifecycle.head_cards import HeadCards
+from bot.presentation.contacts import ContactPosts
 from bot.presentation.endings import Endings
 from bot.presentation.lead_posts import LeadPosts
 from bot.presentation.notices import HeadNotices
@@ -62,8 +66,10 @@ class InUnit:
         posts: LeadPosts,
         notices: HeadNotices,
         heads: HeadCards,
+        contacts: ContactPosts,
     ) -> None:
         self._told = told
+        self._contacts = contacts
         self._endings = endings
         self._posts = posts
         self._notices = notices
@@ -106,6 +112,14 @@ class InUnit:
                 )
             case Reopened():
                 await told.reopened(u, event.moved, event.team, event.owner, event.head)
+            case Contacted():
+                moved = event.moved
+                await self._contacts.contacted(u, moved.lead, event.member, event.team, moved.at)
+            case ContactLapsed():
+                await self._contacts.lapsed(
+                    u, event.before, event.owner, event.waited, event.team, event.moved.lead,
+                    event.moved.at,
+                )  # fmt: skip
             case Closed():
                 await endings.closed(u, event.moved, event.member)
                 if event.asks_why:
@@ -120,12 +134,14 @@ class InUnit:
                 )
             case PostedToChat() | Offered() | AskedHeads() | HeldForHours():
                 await self._routed(u, event)
-            case ChatReminded() | OwnerReminded() | PassedOn():
+            case ChatReminded() | OwnerReminded() | ContactReminded() | PassedOn():
                 await self._timed(u, event)
             case _:
                 assert_never(event)
 
-    async def _timed(self, u: Unit, event: ChatReminded | OwnerReminded | PassedOn) -> None:
+    async def _timed(
+        self, u: Unit, event: ChatReminded | OwnerReminded | ContactReminded | PassedOn
+    ) -> None:
         """What a lead's timer sends: a reminder in the chat or to the owner, the heads'
         notice of an offer passed on."""
         match event:
@@ -135,15 +151,18 @@ class InUnit:
                 await self._posts.outcome_reminder(
                     u, event.lead, event.owner, event.since, event.at
                 )
+            case ContactReminded():
+                await self._contacts.reminder(u, event.lead, event.owner, event.since, event.at)
             case PassedOn():
                 lead, owner, waited = event.lead, event.owner, event.waited
                 decision = event.decision
                 where = await self._posts.where(u, decision) if decision else _to_the_chat
+                key = "notice.timeout" if event.why == "timeout" else "notice.no_contact"
                 await self._notices.tell(
                     u,
                     event.team,
                     lambda tr: tr(
-                        "notice.timeout",
+                        key,
                         id=lead.id,
                         wait=elapsed_text(waited, tr),
                         name=owner.full_name,

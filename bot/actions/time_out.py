@@ -12,7 +12,15 @@ from bot.durations import dump_duration, elapsed_text, rounded
 from bot.i18n import Html, Translator
 from bot.lifecycle.deadlines import Deadlines
 from bot.lifecycle.distribution import Distributor
-from bot.lifecycle.events import ChatReminded, HeadsTooLate, OwnerReminded, PassedOn, TimedOut
+from bot.lifecycle.events import (
+    ChatReminded,
+    ContactLapsed,
+    ContactReminded,
+    HeadsTooLate,
+    OwnerReminded,
+    PassedOn,
+    TimedOut,
+)
 from bot.lifecycle.head_cards import HeadCards
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
@@ -20,7 +28,10 @@ from bot.presentation.reasons import Cause
 from bot.team_settings import (
     ACCEPT_TIMEOUT,
     CLAIM_REMIND,
+    CONTACT_REMIND,
+    CONTACT_TIMEOUT,
     MAX_PASSES,
+    TeamSettings,
 )
 from storage import (
     LeadEvent,
@@ -36,6 +47,7 @@ from storage.work.timers import TimerKind, TimerRecord
 log = logging.getLogger(__name__)
 
 TIMED_OUT = "timeout"  # the reason of a `returned` event when an offer was not accepted
+NO_CONTACT = "no_contact"  # ... when its owner did not reach the client in time
 
 
 class LeadTimers:
@@ -75,6 +87,12 @@ class LeadTimers:
                 await self._pass_on(u, lead, team, owner, timer, now)
             case TimerKind.OUTCOME_REMIND if owner and lead.status is LeadStatus.TAKEN:
                 await self._remind_owner(u, lead, team, owner, now)
+            case TimerKind.CONTACT_REMIND if owner and lead.awaits_contact:
+                settings = await self._planner.settings(u, team)
+                if settings[CONTACT_REMIND] is not None:  # else turned off since
+                    await u.emit(ContactReminded(lead, owner, timer.since or now, now))
+            case TimerKind.CONTACT_TIMEOUT if owner and lead.awaits_contact:
+                await self._no_contact(u, lead, team, owner, timer, now)
             case _:
                 log.info("timer %d (%s) found lead %d moved on", timer.id, timer.kind, lead.id)
 
@@ -124,7 +142,7 @@ class LeadTimers:
         if settings[ACCEPT_TIMEOUT] is None:
             return
         timeout = rounded(now - (timer.since or now))
-        passes = 1 + await u.events.count(lead.id, "returned", TIMED_OUT)
+        passes = 1 + await self._passes(u, lead.id)
         details = {"after": dump_duration(timeout), "pass": passes}
         moved = await self._life.time_out(
             u, lead.id, owner.id, now, Note("returned", TIMED_OUT, details)
@@ -132,15 +150,62 @@ class LeadTimers:
         if not isinstance(moved, Moved):
             return
         await u.emit(TimedOut(lead, owner, timeout, moved))
-        fresh = moved.lead
-        cause = Cause(TIMED_OUT, owner.full_name, dump_duration(timeout))
+        await self._onwards(u, moved, team, owner, timeout, passes, settings, TIMED_OUT)
+
+    async def _no_contact(
+        self,
+        u: Unit,
+        lead: LeadRecord,
+        team: TeamRecord,
+        owner: MemberRecord,
+        timer: TimerRecord,
+        now: datetime,
+    ) -> None:
+        """Taken, and the client not reached in time: the lead goes on as an offer not
+        accepted does (first come: back to the chat), and counts as a pass."""
+        settings = await self._planner.settings(u, team)
+        if settings[CONTACT_TIMEOUT] is None:  # turned off since this one was set
+            return
+        waited = rounded(now - (timer.since or now))
+        passes = 1 + await self._passes(u, lead.id)
+        details = {"after": dump_duration(waited), "pass": passes}
+        moved = await self._life.take_back(
+            u, lead.id, owner.id, now, Note("returned", NO_CONTACT, details)
+        )
+        if not isinstance(moved, Moved):
+            return
+        await u.emit(ContactLapsed(lead, owner, waited, team, moved))
+        await self._onwards(u, moved, team, owner, waited, passes, settings, NO_CONTACT)
+
+    async def _passes(self, u: Unit, lead_id: int) -> int:
+        """How often the lead already went on for want of a manager: offers not accepted
+        and clients not reached in time."""
+        return await u.events.count(lead_id, "returned", TIMED_OUT) + await u.events.count(
+            lead_id, "returned", NO_CONTACT
+        )
+
+    async def _onwards(
+        self,
+        u: Unit,
+        moved: Moved,
+        team: TeamRecord,
+        owner: MemberRecord,
+        waited: timedelta,
+        passes: int,
+        settings: TeamSettings,
+        why: str,
+    ) -> None:
+        """Route the lead again, or after `max_passes` let the heads choose; the heads hear
+        where it went."""
+        fresh, now = moved.lead, moved.at
+        cause = Cause(why, owner.full_name, dump_duration(waited))
         decision = None
         if passes >= settings[MAX_PASSES]:
-            if await self._to_heads(u, fresh, team, passes, owner, timeout, now):
+            if await self._to_heads(u, fresh, team, passes, owner, waited, now, why):
                 return  # the heads' card says what happened and asks whom: one message
         else:
             decision = await self._distributor.distribute(u, fresh, team, now, cause)
-        await u.emit(PassedOn(lead, team, owner, timeout, decision, now))
+        await u.emit(PassedOn(fresh, team, owner, waited, decision, now, why))
 
     async def _to_heads(
         self,
@@ -151,14 +216,16 @@ class LeadTimers:
         owner: MemberRecord,
         waited: timedelta,
         now: datetime,
+        why: str,
     ) -> bool:
         """The heads choose whom to give it (their card says why they are asked); False
         when there is no head: then the team chat can claim it."""
         await self._life.ask_heads(u, lead.id, now, Note("to_heads", "max_passes"))
+        key = "escalate.passes" if why == TIMED_OUT else "escalate.no_contact_passes"
 
         def note(tr: Translator) -> Html:
             wait = elapsed_text(waited, tr)
-            return tr("escalate.passes", id=lead.id, wait=wait, name=owner.full_name, passes=passes)
+            return tr(key, id=lead.id, wait=wait, name=owner.full_name, passes=passes)
 
         if await self._heads.escalate(u, lead, team, note, now):
             return True

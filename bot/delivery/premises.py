@@ -29,6 +29,7 @@ _HOLDS_WHILE: dict[OutboxPurpose, tuple[frozenset[LeadStatus], Pool | None, bool
     OutboxPurpose.HEAD_ASK: (frozenset({LeadStatus.NEW}), None, False),
     OutboxPurpose.OFFER_CARD: (frozenset({LeadStatus.OFFERED}), None, True),
     OutboxPurpose.OUTCOME_REMINDER: (frozenset({LeadStatus.TAKEN}), None, True),
+    OutboxPurpose.CONTACT_REMINDER: (frozenset({LeadStatus.TAKEN}), None, True),
     # The contacts: only ever to whoever holds the lead now.
     OutboxPurpose.OWNER_CARD: (frozenset(LeadStatus), None, True),
     OutboxPurpose.LEAD_TEXT: (frozenset(LeadStatus), None, True),

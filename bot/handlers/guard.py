@@ -25,6 +25,7 @@ from bot.i18n import Html, Translator
 from bot.presentation.callbacks import (
     AssignCb,
     ClaimCb,
+    ContactCb,
     GiveCb,
     LeadButton,
     LeadRef,
@@ -40,7 +41,7 @@ from bot.services.buttons import ButtonLedger, Tap
 log = logging.getLogger(__name__)
 
 LEAD_BUTTONS: tuple[type[LeadButton], ...] = (
-    ClaimCb, OfferCb, ReturnCb, OutcomeCb, LostCb, UndoCb, AssignCb, OpenCb, GiveCb
+    ClaimCb, OfferCb, ReturnCb, OutcomeCb, ContactCb, LostCb, UndoCb, AssignCb, OpenCb, GiveCb
 )  # fmt: skip
 
 

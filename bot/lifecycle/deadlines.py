@@ -21,6 +21,8 @@ from bot.team_settings import (
     ACCEPT_TIMEOUT,
     CLAIM_ESCALATE,
     CLAIM_REMIND,
+    CONTACT_REMIND,
+    CONTACT_TIMEOUT,
     DIGEST,
     OUTCOME_REMIND,
     TIMEZONE,
@@ -32,8 +34,16 @@ from storage.unit import Unit
 from storage.work.timers import LEAD_KINDS, TimerKind, TimerRecord
 
 # Timers that run on the owner's working time rather than the team's.
-OWNER_KINDS = frozenset({TimerKind.ACCEPT_TIMEOUT, TimerKind.OUTCOME_REMIND})
+OWNER_KINDS = frozenset(
+    {
+        TimerKind.ACCEPT_TIMEOUT,
+        TimerKind.OUTCOME_REMIND,
+        TimerKind.CONTACT_REMIND,
+        TimerKind.CONTACT_TIMEOUT,
+    }
+)
 CLAIM_KINDS = (TimerKind.CLAIM_REMIND, TimerKind.CLAIM_ESCALATE)
+CONTACT_KINDS = (TimerKind.CONTACT_REMIND, TimerKind.CONTACT_TIMEOUT)
 # What a new lead waits on in each pool, in order; a lead waiting for opening waits on none.
 _POOL_WAITS = {Pool.CHAT: CLAIM_KINDS, Pool.HEADS: (TimerKind.HEADS_WAIT,), Pool.HOURS: ()}
 
@@ -46,7 +56,7 @@ def owner_calendar(team: Calendar, member: MemberRecord, now: datetime) -> Calen
     return member_calendar(team, member)
 
 
-def delay_of(kind: TimerKind, settings: TeamSettings) -> timedelta | None:
+def delay_of(kind: TimerKind, settings: TeamSettings) -> timedelta | None:  # noqa: PLR0911 - a kind an arm
     """How long after its `since` a lead's timer of `kind` is due under `settings`; None
     when a head turned it off. The escalation counts from the card too: after the
     reminder, for as long again as `claim_escalate`."""
@@ -64,6 +74,13 @@ def delay_of(kind: TimerKind, settings: TeamSettings) -> timedelta | None:
             return settings[ACCEPT_TIMEOUT]
         case TimerKind.OUTCOME_REMIND:
             return settings[OUTCOME_REMIND]
+        case TimerKind.CONTACT_REMIND:
+            remind, timeout = settings[CONTACT_REMIND], settings[CONTACT_TIMEOUT]
+            # A reminder due with the timeout, or after it, would only ring for a lead
+            # that is gone already.
+            return remind if remind and (timeout is None or remind < timeout) else None
+        case TimerKind.CONTACT_TIMEOUT:
+            return settings[CONTACT_TIMEOUT]
         case (
             TimerKind.VACATION_START
             | TimerKind.VACATION_END
@@ -73,18 +90,23 @@ def delay_of(kind: TimerKind, settings: TeamSettings) -> timedelta | None:
             return None
 
 
-def first_wait(lead: LeadRecord, settings: TeamSettings) -> TimerKind | None:
-    """The timer a lead in its present state waits on first, if any is switched on."""
+def waits(lead: LeadRecord, settings: TeamSettings) -> tuple[TimerKind, ...]:
+    """The timers a lead in its present state waits on from now, of those switched on. A
+    taken lead waits on its outcome, and until its client is reached, on the contact."""
     match lead.status:
         case LeadStatus.NEW:
             kinds = _POOL_WAITS.get(lead.pool, ()) if lead.pool is not None else ()
-            return next((k for k in kinds if delay_of(k, settings)), None)
+            first = next((k for k in kinds if delay_of(k, settings)), None)
+            return () if first is None else (first,)
         case LeadStatus.OFFERED:
-            return TimerKind.ACCEPT_TIMEOUT if settings[ACCEPT_TIMEOUT] else None
+            return (TimerKind.ACCEPT_TIMEOUT,) if settings[ACCEPT_TIMEOUT] else ()
         case LeadStatus.TAKEN:
-            return TimerKind.OUTCOME_REMIND if settings[OUTCOME_REMIND] else None
+            kinds = (TimerKind.OUTCOME_REMIND,)
+            if lead.contacted_at is None:
+                kinds = (*CONTACT_KINDS, *kinds)
+            return tuple(k for k in kinds if delay_of(k, settings))
         case LeadStatus.WON | LeadStatus.LOST:
-            return None
+            return ()
 
 
 class Deadlines:
@@ -150,8 +172,7 @@ class Deadlines:
             # A lead that waits for opening, or a card posted while everyone is off: the
             # morning summary will list it.
             await self.opening(u, lead.team_id, settings, now)
-        kind = first_wait(lead, settings)
-        if kind is not None:
+        for kind in waits(lead, settings):
             await self.wait(u, lead, lead.team_id, settings, kind, now, now)
 
     async def wait(

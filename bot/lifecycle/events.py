@@ -94,6 +94,26 @@ class Reopened:
 
 
 @dataclass(frozen=True)
+class Contacted:
+    """Its owner reached the client (📞)."""
+
+    moved: Moved
+    member: MemberRecord
+    team: TeamRecord
+
+
+@dataclass(frozen=True)
+class ContactLapsed:
+    """Taken, and the client not reached within `contact_timeout`: the lead left its owner."""
+
+    before: LeadRecord
+    owner: MemberRecord
+    waited: timedelta
+    team: TeamRecord
+    moved: Moved
+
+
+@dataclass(frozen=True)
 class Closed:
     moved: Moved
     member: MemberRecord
@@ -185,9 +205,19 @@ class OwnerReminded:
 
 
 @dataclass(frozen=True)
+class ContactReminded:
+    """A taken lead's client has not been reached yet."""
+
+    lead: LeadRecord
+    owner: MemberRecord
+    since: datetime  # since when it has been theirs
+    at: datetime
+
+
+@dataclass(frozen=True)
 class PassedOn:
-    """An offer not accepted in time went on; the heads hear where (`decision` None: to the
-    team chat, for lack of a head to ask)."""
+    """An offer not accepted in time, or a client not reached in time (`why`), went on;
+    the heads hear where (`decision` None: to the team chat, for lack of a head to ask)."""
 
     lead: LeadRecord
     team: TeamRecord
@@ -195,6 +225,7 @@ class PassedOn:
     waited: timedelta
     decision: Decision | None
     at: datetime
+    why: str = "timeout"  # or "no_contact"
 
 
 LeadMoved = (
@@ -207,6 +238,8 @@ LeadMoved = (
     | Assigned
     | HandedBack
     | Reopened
+    | Contacted
+    | ContactLapsed
     | Closed
     | Undone
     | LostExplained
@@ -217,5 +250,6 @@ LeadMoved = (
     | HeldForHours
     | ChatReminded
     | OwnerReminded
+    | ContactReminded
     | PassedOn
 )

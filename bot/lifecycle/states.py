@@ -45,6 +45,7 @@ class Move(StrEnum):
     PICK = "pick"  # a head's button: a lead nobody has yet goes to a manager
     ASSIGN = "assign"  # /assign: any open lead goes to a manager
     HAND_BACK = "hand_back"  # back from vacation: the deputy's cover lead returns
+    CONTACT = "contact"  # its owner reached the client: the first contact, once
     WIN = "win"
     LOSE = "lose"
     REOPEN = "reopen"  # a closed lead is worked again by its owner
@@ -80,6 +81,7 @@ TABLE: dict[Move, Rule] = {
     Move.ASSIGN: Rule(WAITING | OWNED_OPEN, Stage.TAKEN, Actor.NOT_OWNER),
     # The deputy (the owner now) hands the lead back to the manager it covered for.
     Move.HAND_BACK: Rule(OWNED_OPEN, None, Actor.OWNER),
+    Move.CONTACT: Rule(frozenset({Stage.TAKEN}), None, Actor.OWNER),
     Move.WIN: Rule(frozenset({Stage.TAKEN}), Stage.WON, Actor.OWNER),
     Move.LOSE: Rule(frozenset({Stage.TAKEN}), Stage.LOST, Actor.OWNER),
     Move.REOPEN: Rule(CLOSED, Stage.TAKEN, Actor.OWNER),

@@ -197,6 +197,13 @@ class Lifecycle:
 
     # ---- the outcome --------------------------------------------------------------------
 
+    async def contact(
+        self, u: Unit, lead_id: int, member_id: int, now: datetime, note: Note
+    ) -> Moved | Refused:
+        """The owner reached the client: the lead stays theirs, its contact timers go."""
+        changed = await u.leads.contact(lead_id, member_id, now)
+        return await self._after(u, Move.CONTACT, lead_id, changed, member_id, now, note)
+
     async def close(
         self,
         u: Unit,
@@ -206,8 +213,13 @@ class Lifecycle:
         now: datetime,
         note: Note,
         lost_reason: str | None = None,
+        *,
+        contacted: bool = False,
     ) -> Moved | Refused:
-        changed = await u.leads.close(lead_id, member_id, won, now, lost_reason)
+        """`contacted`: the outcome implies the client was reached (see `implies_contact`)."""
+        changed = await u.leads.close(
+            lead_id, member_id, won, now, lost_reason, contacted=contacted
+        )
         move = Move.WIN if won else Move.LOSE
         return await self._after(u, move, lead_id, changed, member_id, now, note)
 

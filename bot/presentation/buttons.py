@@ -12,6 +12,7 @@ from bot.i18n import Translator
 from bot.presentation.callbacks import (
     AssignCb,
     ClaimCb,
+    ContactCb,
     LeadRef,
     OfferAction,
     OfferCb,
@@ -19,7 +20,7 @@ from bot.presentation.callbacks import (
     OutcomeCb,
     UndoCb,
 )
-from storage import Button, Buttons
+from storage import Button, Buttons, LeadRecord
 
 
 def claim_buttons(lead: LeadRef, tr: Translator) -> Buttons:
@@ -38,16 +39,26 @@ def offer_buttons(lead: LeadRef, tr: Translator) -> Buttons:
     ]
 
 
-def outcome_buttons(lead: LeadRef, tr: Translator) -> Buttons:
+def outcome_buttons(lead: LeadRef, tr: Translator, *, contact: bool = False) -> Buttons:
+    """Won and Lost; above them 📞 while the client has not been reached (`contact`)."""
+
     def outcome(which: Outcome) -> str:
         return OutcomeCb(outcome=which, lead_id=lead.id, stamp=lead.stamp).pack()
 
-    return [
-        [
-            Button(tr("button.won"), outcome(Outcome.WON)),
-            Button(tr("button.lost"), outcome(Outcome.LOST)),
-        ]
+    outcomes = [
+        Button(tr("button.won"), outcome(Outcome.WON)),
+        Button(tr("button.lost"), outcome(Outcome.LOST)),
     ]
+    return [contact_buttons(lead, tr)[0], outcomes] if contact else [outcomes]
+
+
+def owner_buttons(lead: LeadRecord, tr: Translator) -> Buttons:
+    """The buttons of an owner's card of the lead as it is now."""
+    return outcome_buttons(LeadRef.of(lead), tr, contact=lead.awaits_contact)
+
+
+def contact_buttons(lead: LeadRef, tr: Translator) -> Buttons:
+    return [[Button(tr("button.contacted"), ContactCb(lead_id=lead.id, stamp=lead.stamp).pack())]]
 
 
 def undo_buttons(lead: LeadRef, tr: Translator) -> Buttons:

@@ -100,6 +100,13 @@ class OutcomeCb(LeadButton, prefix="out"):
     stamp: str = ""
 
 
+class ContactCb(LeadButton, prefix="cnt"):
+    """📞: its owner reached the client."""
+
+    lead_id: RowId
+    stamp: str = ""
+
+
 class LostWhy(StrEnum):
     NO_ANSWER = "no_answer"
     NO_BUDGET = "no_budget"

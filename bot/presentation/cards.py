@@ -93,18 +93,32 @@ def with_status(card: Html, status: Html) -> Html:
 
 
 def claimed_card(lead: LeadRecord, owner_name: str, tr: Translator) -> Html:
-    """The team card after a claim: same facts, plus who took it and how long it waited."""
+    """The team card after a claim: same facts, plus who took it and how long it waited,
+    and once the client was reached, how soon."""
     assert lead.taken_at is not None
     waited = format_duration(lead.taken_at - lead.created_at, tr)
-    return with_status(
-        team_card(lead, tr), tr("card.taken", name=clip(owner_name, 64), waited=waited)
-    )
+    status = tr("card.taken", name=clip(owner_name, 64), waited=waited)
+    if lead.contacted_at is not None:
+        status = Html(f"{status}\n{contacted_line(lead, tr)}")
+    return with_status(team_card(lead, tr), status)
 
 
-def returned_card(lead: LeadRecord, owner_name: str, tr: Translator) -> Html:
-    """The old card of a lead that went back to the team: the fresh card is further down."""
+def contacted_line(lead: LeadRecord, tr: Translator) -> Html:
+    """ "📞 С клиентом связались через 4 мин после заявки" (wall-clock time)."""
+    assert lead.contacted_at is not None
+    return tr("contact.done", wait=format_duration(lead.contacted_at - lead.created_at, tr))
+
+
+def returned_card(
+    lead: LeadRecord, owner_name: str, tr: Translator, why: Html | None = None
+) -> Html:
+    """The old card of a lead that went back to the team: the fresh card is further down.
+    `why` it left its owner; by default, the bot could not write to them."""
     shown = team_card(lead, tr, former=True)
-    return with_status(shown, tr("card.returned", name=clip(owner_name, 64)))
+    name = clip(owner_name, 64)
+    if why is None:
+        return with_status(shown, tr("card.returned", name=name))
+    return with_status(shown, tr("card.returned_why", why=why, name=name))
 
 
 def owner_card(lead: LeadRecord, reason: Html, tr: Translator) -> Html:
@@ -129,6 +143,8 @@ def owner_messages(
         lines.append(tr("card.cut_owner"))
     lines += ["", tr("dm.source", source=tr("source." + lead.source.value))]
     lines.append(footer or tr("dm.reason", reason=reason))
+    if lead.contacted_at is not None:
+        lines.append(contacted_line(lead, tr))
     messages = [Html("\n".join(lines))]
     for label, value in rendered.left_over:
         chunks = chunks_of(value, _FULL_TEXT_CHUNK)

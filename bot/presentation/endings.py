@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.i18n import Html, Translator
-from bot.presentation.buttons import outcome_buttons, undo_buttons
+from bot.presentation.buttons import owner_buttons, undo_buttons
 from bot.presentation.callbacks import LeadRef, LostWhy
 from bot.presentation.cards import owner_messages, with_status
 from bot.presentation.lead_messages import LeadMessages, reason_for
@@ -70,9 +70,7 @@ class Endings:
         tr = member_translator(member)
         card = owner_messages(lead, await reason_for(u, lead, member, tr), tr)[0]
         shown = with_status(card, tr("outcome.undone"))
-        await self._private_card(
-            u, lead, member, shown, outcome_buttons(LeadRef.of(lead), tr), moved
-        )
+        await self._private_card(u, lead, member, shown, owner_buttons(lead, tr), moved)
 
         def status(tr: Translator) -> Html:
             return with_status(tr("card.owner", name=member.full_name), tr("outcome.undone"))

@@ -10,7 +10,7 @@ from datetime import datetime
 from bot.durations import elapsed_text, format_duration
 from bot.i18n import Translator
 from bot.leads.contacts import Marks, mask_contacts
-from bot.presentation.buttons import claim_buttons, offer_buttons, outcome_buttons
+from bot.presentation.buttons import claim_buttons, offer_buttons, owner_buttons
 from bot.presentation.callbacks import LeadRef
 from bot.presentation.cards import offer_card, team_card
 from bot.presentation.notices import HeadNotices, Text, member_translator, team_translator
@@ -139,7 +139,7 @@ class LeadPosts:
             OutboxPurpose.OUTCOME_REMINDER,
             tr("remind.outcome", id=lead.id, client=client_label(lead, tr), age=age),
             now,
-            buttons=outcome_buttons(LeadRef.of(lead), tr),
+            buttons=owner_buttons(lead, tr),
             lead_id=lead.id,
         )
 

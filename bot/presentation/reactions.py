@@ -12,8 +12,8 @@ from typing import Protocol
 
 from bot.durations import elapsed_text
 from bot.i18n import Html, Language, Translator
-from bot.presentation.buttons import outcome_buttons
-from bot.presentation.callbacks import LeadRef, ReturnWhy
+from bot.presentation.buttons import owner_buttons
+from bot.presentation.callbacks import ReturnWhy
 from bot.presentation.cards import (
     claimed_card,
     former_card,
@@ -105,7 +105,7 @@ class Reactions:
             return
         card, *rest = owner_messages(lead, reason, tr)
         await self._messages.edit(
-            u, offer, OutboxPurpose.OFFER_ACCEPTED, card, now, outcome_buttons(LeadRef.of(lead), tr)
+            u, offer, OutboxPurpose.OFFER_ACCEPTED, card, now, owner_buttons(lead, tr)
         )
         await enqueue_messages(
             u.outbox, member.user_id, rest, OutboxPurpose.LEAD_TEXT, now, lead.id
@@ -295,5 +295,5 @@ class Reactions:
             OutboxPurpose.OWNER_CARD,
             moved.at,
             lead.id,
-            buttons=outcome_buttons(LeadRef.of(lead), tr),
+            buttons=owner_buttons(lead, tr),
         )

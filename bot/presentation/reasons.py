@@ -24,9 +24,9 @@ class Cause:
     """Why a lead is being routed again; the next manager is told."""
 
     kind: str  # "returned" (with `why`), "unreachable", "removed", "away", "reassigned",
-    # "timeout"
+    # "timeout", "no_contact"
     name: str  # the manager who had it
-    why: str | None = None  # a ReturnWhy value; for "timeout", how long it waited ("10m")
+    why: str | None = None  # a ReturnWhy value; for the timeouts, how long it waited ("10m")
 
     def to_json(self) -> dict[str, str]:
         out = {"kind": self.kind, "name": self.name}
@@ -178,14 +178,10 @@ def cause_text(cause: Mapping[str, object], tr: Translator) -> Html:
     if kind == "returned":
         because = tr("return_why." + str(cause.get("why") or "other"))
         return tr("cause.returned", name=name, why=because)
-    if kind == "unreachable":
-        return tr("cause.unreachable", name=name)
-    if kind == "removed":
-        return tr("cause.removed", name=name)
-    if kind == "away":
-        return tr("cause.away", name=name)
-    if kind == "timeout":
-        return tr("cause.timeout", name=name, wait=wait_text(cause.get("why"), tr))
+    if kind in {"unreachable", "removed", "away"}:
+        return tr("cause." + kind, name=name)
+    if kind in {"timeout", "no_contact"}:
+        return tr("cause." + kind, name=name, wait=wait_text(cause.get("why"), tr))
     return tr("cause.reassigned", name=name)
 
 
@@ -224,6 +220,8 @@ def event_words(
             what = tr("history.away")
         case "returned" if reason == "timeout":
             what = tr("history.timeout", wait=wait_text(details.get("after"), tr))
+        case "returned" if reason == "no_contact":
+            what = tr("history.no_contact", wait=wait_text(details.get("after"), tr))
         case "returned":
             what = tr("return_why." + reason) if reason in _RETURN_WHY else Html("")
         case "lost":
@@ -242,7 +240,7 @@ def event_words(
 _KINDS = frozenset(
     {"created", "routed", "card_posted", "card_refused", "claimed", "accepted", "returned",
      "assigned", "won", "lost", "held", "escalated", "to_chat", "to_heads", "handed_back",
-     "reopened", "undone", "lost_note", "return_note"}
+     "reopened", "undone", "lost_note", "return_note", "contacted"}
 )  # fmt: skip
 _RETURN_WHY = frozenset({"profile", "busy", "other"})
 _LOST_WHY = frozenset({"no_answer", "no_budget", "competitor", "not_client", "other"})

@@ -14,8 +14,13 @@ The definitions (the README's "Reports" section says them in words):
 - time to take: from arrival to the first take, in the team's **working time** as it was
   when the lead came (a lead that came at 23:00 and was taken at 09:05 took 5 minutes), in
   the row of the manager who took it (a deputy's take is the deputy's).
+- time to contact: from arrival to the first contact with the client (📞, or an outcome
+  that implies one), in working time as above, in the row of the manager who made it.
+  reached within 5 min, 1 h, 24 h: of the row's leads that needed a contact (reached, or
+  taken and never reached), the share reached within that much working time. never
+  reached: taken (in work or closed) and no contact, in the row of the manager it is with.
 - Totals are the sums of the manager rows and the waiting row (a channel table adds up to
-  the same totals); a total's time to take is the median of all takes.
+  the same totals); a total's time to take is the median of all takes, and so on.
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ from storage import CLOSED_STATUSES, LeadStatus
 from storage.reading.reports import CohortLead
 
 _TAKEN = frozenset({LeadStatus.TAKEN, *CLOSED_STATUSES})
+# The speed-to-lead bands, in working minutes: 5 min, an hour, a day.
+BANDS = (5.0, 60.0, 24 * 60.0)
 # The team's working time in force at a moment (its hours may have changed since).
 Calendars = Callable[[datetime], Calendar]
 
@@ -45,6 +52,8 @@ class Count:
     won: int = 0
     lost: int = 0
     takes: list[float] = field(default_factory=list)  # working minutes to take, one a lead
+    contacts: list[float] = field(default_factory=list)  # working minutes to the contact
+    never_reached: int = 0  # taken, and the client never reached
 
     @property
     def not_taken(self) -> int:
@@ -59,6 +68,17 @@ class Count:
     def median_take(self) -> float | None:
         """Working minutes from arrival to the first take, the median of the row's takes."""
         return statistics.median(self.takes) if self.takes else None
+
+    @property
+    def median_contact(self) -> float | None:
+        """Working minutes from arrival to the first contact, the median of the row's."""
+        return statistics.median(self.contacts) if self.contacts else None
+
+    def reached_within(self, minutes: float) -> float | None:
+        """The share of the leads that needed a contact reached within `minutes` of working
+        time; None when none needed one."""
+        needed = len(self.contacts) + self.never_reached
+        return sum(1 for m in self.contacts if m <= minutes) / needed if needed else None
 
     def count(self, lead: CohortLead) -> None:
         self.received += 1
@@ -81,6 +101,8 @@ class Count:
         self.won += other.won
         self.lost += other.lost
         self.takes += other.takes
+        self.contacts += other.contacts
+        self.never_reached += other.never_reached
 
 
 @dataclass(frozen=True)
@@ -111,6 +133,15 @@ def tally(
             taker = lead.taker_id if lead.taker_id is not None else lead.holder_id
             (waiting if taker is None else _row(members, taker)).takes.append(minutes)
             by_channel.takes.append(minutes)
+        if lead.contacted_at is not None:
+            calendar = calendars(lead.created_at)
+            minutes = calendar.between(lead.created_at, lead.contacted_at).total_seconds() / 60
+            by = lead.contacted_by if lead.contacted_by is not None else lead.holder_id
+            (waiting if by is None else _row(members, by)).contacts.append(minutes)
+            by_channel.contacts.append(minutes)
+        elif lead.status in _TAKEN:
+            row.never_reached += 1
+            by_channel.never_reached += 1
     total = Count()
     for row in (*members.values(), waiting):
         total.add(row)

@@ -16,6 +16,7 @@ from bot.actions.accept import Accept
 from bot.actions.assign import AssignLead
 from bot.actions.claim import ClaimLead
 from bot.actions.close import Close
+from bot.actions.contact import Contact
 from bot.actions.give_back import GiveBack
 from bot.actions.intake import IntakeService
 from bot.actions.reactions import AfterCommit, InUnit
@@ -39,6 +40,7 @@ from bot.lifecycle.head_cards import HeadCards
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle
 from bot.people import Roles
+from bot.presentation.contacts import ContactPosts
 from bot.presentation.endings import Endings
 from bot.presentation.lead_posts import LeadPosts
 from bot.presentation.notices import HeadNotices
@@ -76,6 +78,7 @@ class Services:
     accept: Accept
     give_back: GiveBack
     close: Close
+    contact: Contact
     undo: Undo
     reason_notes: ReasonNotes
     assign: AssignLead
@@ -146,7 +149,9 @@ def wire(db: Database, core: Core, clock: Clock, signal: OutboxSignal) -> None:
     """Every unit reads the bot's clock once; what it emits is told in the unit, and the
     outbox is woken after its commit."""
     db.now = clock.now
-    db.on_emit = InUnit(core.told, Endings(core.told), core.posts, core.notices, core.head_cards)
+    db.on_emit = InUnit(
+        core.told, Endings(core.told), core.posts, core.notices, core.head_cards, ContactPosts()
+    )
     db.on_commit = AfterCommit(signal)
 
 
@@ -187,6 +192,7 @@ def build_services(
         accept=Accept(db, life),
         give_back=GiveBack(db, life, distributor),
         close=Close(db, life),
+        contact=Contact(db, life),
         undo=Undo(db, life),
         reason_notes=ReasonNotes(db),
         assign=AssignLead(db, planner, life),
@@ -220,6 +226,7 @@ def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
         accept=services.accept,
         give_back=services.give_back,
         close=services.close,
+        contact=services.contact,
         undo=services.undo,
         reason_notes=services.reason_notes,
         assign=services.assign,

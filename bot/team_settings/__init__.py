@@ -50,7 +50,7 @@ FRANCHISE = Setting[Franchise](
 )
 
 
-def _timer_setting(name: str, default: timedelta) -> Setting[timedelta | None]:
+def _timer_setting(name: str, default: timedelta | None) -> Setting[timedelta | None]:
     return Setting[timedelta | None](
         name,
         default,
@@ -65,10 +65,22 @@ CLAIM_ESCALATE = _timer_setting("claim_escalate", timedelta(minutes=15))
 ACCEPT_TIMEOUT = _timer_setting("accept_timeout", timedelta(minutes=10))
 MAX_PASSES = Setting[int]("max_passes", 3, values.passes, str, lambda v, tr: Html(str(v)))
 OUTCOME_REMIND = _timer_setting("outcome_remind", timedelta(days=3))
+# The first contact with the client: its owner is reminded, and then (if a head wants it)
+# the lead goes on to someone who will call.
+CONTACT_REMIND = _timer_setting("contact_remind", timedelta(minutes=5))
+CONTACT_TIMEOUT = _timer_setting("contact_timeout", None)
 HANDBACK = _switch_setting("handback", True)
 # The durations a lead's timers run on: changing one moves the timers already set.
 TIMER_DURATIONS = frozenset(
-    s.name for s in (CLAIM_REMIND, CLAIM_ESCALATE, ACCEPT_TIMEOUT, OUTCOME_REMIND)
+    s.name
+    for s in (
+        CLAIM_REMIND,
+        CLAIM_ESCALATE,
+        ACCEPT_TIMEOUT,
+        OUTCOME_REMIND,
+        CONTACT_REMIND,
+        CONTACT_TIMEOUT,
+    )
 )
 # The bot's TIMEZONE stands in for a team that never set its own (see TeamSettings).
 TIMEZONE = Setting[ZoneInfo](
@@ -117,6 +129,8 @@ ALL: tuple[AnySetting, ...] = (
     ACCEPT_TIMEOUT,
     MAX_PASSES,
     OUTCOME_REMIND,
+    CONTACT_REMIND,
+    CONTACT_TIMEOUT,
     HANDBACK,
     TIMEZONE,
     WORK_DAYS,

@@ -84,6 +84,8 @@ class TimerService:
                 | TimerKind.HEADS_WAIT
                 | TimerKind.ACCEPT_TIMEOUT
                 | TimerKind.OUTCOME_REMIND
+                | TimerKind.CONTACT_REMIND
+                | TimerKind.CONTACT_TIMEOUT
             ):
                 await self._lead_timers.fire(u, timer, team, now)
             case TimerKind.VACATION_START | TimerKind.VACATION_END:

@@ -40,6 +40,7 @@ class OutboxPurpose(StrEnum):
     LEAD_TEXT = "lead_text"  # the rest of a long lead, after the card that had to cut it
     CARD_REMINDER = "card_reminder"  # in the team chat, in reply to an unclaimed card
     OUTCOME_REMINDER = "outcome_reminder"  # to an owner: the lead still has no outcome
+    CONTACT_REMINDER = "contact_reminder"  # to an owner: the client not reached yet, with 📞
     TEAM_NOTICE = "team_notice"  # a line in the team chat: who covers whom, the morning summary
     CONTACTS = "contacts"  # several accepted offers' full cards in one private message
     HOURS_NOTICE = "hours_notice"  # to a head: leads wait for the working day (edited on)

@@ -45,6 +45,7 @@ class ExportLead:
     lost_reason: str | None
     message: str | None
     lost_note: str | None = None  # the owner's own words for "another reason"
+    contacted_at: datetime | None = None  # the first contact with the client
     extra: Mapping[str, str] = field(default_factory=dict)  # the form's other fields
 
 
@@ -74,7 +75,7 @@ def leads_sql(lost_note: str) -> str:
         "c.full_name, t.full_name, l.first_taken_at, l.closed_at, l.lost_reason, "
         "l.message, CASE WHEN l.status = 'lost' THEN (SELECT "
         f"{lost_note} FROM lead_events AS e WHERE e.lead_id = l.id AND e.kind = 'lost_note' "
-        "ORDER BY e.id DESC LIMIT 1) END, l.extra FROM leads AS l "
+        "ORDER BY e.id DESC LIMIT 1) END, l.extra, l.contacted_at FROM leads AS l "
         "LEFT JOIN members AS m ON m.id = l.owner_id "
         "LEFT JOIN members AS c ON c.id = l.cover_for "
         "LEFT JOIN members AS t ON t.id = l.first_taker_id "
@@ -162,5 +163,6 @@ def export_lead(row: Sequence[object]) -> ExportLead:
         lost_reason=text(18),
         message=text(19),
         lost_note=text(20),
+        contacted_at=from_db_optional(text(22)),
         extra=extra if isinstance(extra, dict) else {},
     )

@@ -27,6 +27,8 @@ class CohortLead:
     taken_at: datetime | None  # first taken (claimed, accepted, assigned), by anyone
     taker_id: int | None  # who took it first: a deputy's take is the deputy's
     closed_at: datetime | None
+    contacted_at: datetime | None = None  # the first contact with the client
+    contacted_by: int | None = None  # who made it
 
 
 class ReportRepo:
@@ -38,8 +40,8 @@ class ReportRepo:
         by channel lists equal channels as they first came, on either engine)."""
         rows = await self._db.fetch_all(
             "SELECT id, created_at, status, owner_id, channel, first_taken_at, first_taker_id, "
-            "closed_at FROM leads WHERE team_id = ? AND created_at >= ? AND created_at < ? "
-            "ORDER BY created_at, id",
+            "closed_at, contacted_at, contacted_by FROM leads "
+            "WHERE team_id = ? AND created_at >= ? AND created_at < ? ORDER BY created_at, id",
             (team_id, to_db(since), to_db(until)),
         )
         return [
@@ -52,6 +54,8 @@ class ReportRepo:
                 taken_at=from_db_optional(row[5]),
                 taker_id=row[6],
                 closed_at=from_db_optional(row[7]),
+                contacted_at=from_db_optional(row[8]),
+                contacted_by=row[9],
             )
             for row in rows
         ]

@@ -78,6 +78,13 @@ class LeadRecord:
     group_id: int | None = None  # a first-come group's card: only its members may claim
     cover_for: int | None = None  # the owner got it as the deputy of this manager, away
     stamp: str | None = None  # what its buttons carry besides its number (None: old lead)
+    contacted_at: datetime | None = None  # the first contact with the client, kept for good
+    contacted_by: int | None = None  # the member who made it
+
+    @property
+    def awaits_contact(self) -> bool:
+        """Taken, and nobody has reached the client yet: the owner's card offers 📞."""
+        return self.status is LeadStatus.TAKEN and self.contacted_at is None
 
     @property
     def open(self) -> bool:

@@ -19,7 +19,8 @@ LEAD_COLUMNS = (
     "id, team_id, status, pool, source, "
     + ", ".join(KNOWN_FIELDS)
     + ", extra, contact_user_id, owner_id, created_at, assigned_at, taken_at, closed_at, "
-    "lost_reason, card_chat_id, card_message_id, source_id, group_id, cover_for, stamp"
+    "lost_reason, card_chat_id, card_message_id, source_id, group_id, cover_for, stamp, "
+    "contacted_at, contacted_by"
 )
 
 OPEN_SQL = f"status IN ('{LeadStatus.OFFERED.value}', '{LeadStatus.TAKEN.value}')"
@@ -50,4 +51,6 @@ def lead_from_row(row: Row) -> LeadRecord:
         group_id=row["group_id"],
         cover_for=row["cover_for"],
         stamp=row["stamp"],
+        contacted_at=from_db_optional(row["contacted_at"]),
+        contacted_by=row["contacted_by"],
     )

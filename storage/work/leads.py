@@ -205,13 +205,32 @@ class LeadRepo:
         )
 
     async def close(
-        self, lead_id: int, member_id: int, won: bool, at: datetime, reason: str | None = None
+        self,
+        lead_id: int,
+        member_id: int,
+        won: bool,
+        at: datetime,
+        reason: str | None = None,
+        *,
+        contacted: bool = False,
     ) -> LeadRecord | None:
+        """Won or Lost by its owner; `contacted`: the outcome implies the client was reached,
+        which counts as the first contact if none was recorded."""
         status = LeadStatus.WON if won else LeadStatus.LOST
         return await self._moved(
-            "UPDATE leads SET status = ?, closed_at = ?, lost_reason = ? "
-            "WHERE id = ? AND status = 'taken' AND owner_id = ?",
-            (status.value, to_db(at), None if won else reason, lead_id, member_id),
+            "UPDATE leads SET status = ?1, closed_at = ?2, lost_reason = ?3, "
+            "contacted_at = CASE WHEN ?6 AND contacted_at IS NULL THEN ?2 ELSE contacted_at END, "
+            "contacted_by = CASE WHEN ?6 AND contacted_at IS NULL THEN ?5 ELSE contacted_by END "
+            "WHERE id = ?4 AND status = 'taken' AND owner_id = ?5",
+            (status.value, to_db(at), None if won else reason, lead_id, member_id, contacted),
+        )
+
+    async def contact(self, lead_id: int, member_id: int, at: datetime) -> LeadRecord | None:
+        """Its owner reached the client: the first contact, once, while the lead is theirs."""
+        return await self._moved(
+            "UPDATE leads SET contacted_at = ?, contacted_by = ? "
+            "WHERE id = ? AND owner_id = ? AND status = 'taken' AND contacted_at IS NULL",
+            (to_db(at), member_id, lead_id, member_id),
         )
 
     async def reopen(self, lead_id: int, owner_id: int) -> LeadRecord | None:

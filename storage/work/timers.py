@@ -18,6 +18,8 @@ class TimerKind(StrEnum):
     HEADS_WAIT = "heads_wait"  # no head chose a manager: the team chat may claim it
     ACCEPT_TIMEOUT = "accept_timeout"  # an offer not accepted: pass it on
     OUTCOME_REMIND = "outcome_remind"  # taken with no outcome: remind the owner
+    CONTACT_REMIND = "contact_remind"  # taken, the client not reached yet: remind the owner
+    CONTACT_TIMEOUT = "contact_timeout"  # still not reached: the lead goes on
     VACATION_START = "vacation_start"
     VACATION_END = "vacation_end"
     OPENING = "opening"  # the team starts work: route the leads that waited
@@ -30,6 +32,8 @@ LEAD_KINDS = (
     TimerKind.HEADS_WAIT,
     TimerKind.ACCEPT_TIMEOUT,
     TimerKind.OUTCOME_REMIND,
+    TimerKind.CONTACT_REMIND,
+    TimerKind.CONTACT_TIMEOUT,
 )
 
 

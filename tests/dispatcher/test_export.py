@@ -27,12 +27,13 @@ HEADER = [
     "UTM: кампания", "UTM: объявление", "UTM: ключевая фраза", "Компания", "Бренд / юрлицо",
     "Федеральный", "Регион (где работает)", "Регион регистрации", "Отрасль", "Продукт", "Имя",
     "Телефон", "E-mail", "ИНН", "Запрос", "Ответы формы", "Состояние", "Менеджер", "Замещает",
-    "Кем взят впервые", "Взят", "До взятия, мин (рабочее время)", "Закрыт", "Итог",
-    "Причина отказа",
+    "Кем взят впервые", "Взят", "До взятия, мин (рабочее время)", "Связались с клиентом",
+    "До контакта, мин (рабочее время)", "Закрыт", "Итог", "Причина отказа",
 ]  # fmt: skip
 SUMMARY = [
     "Менеджер", "Получено", "Взято", "В работе", "Сделок", "Отказов", "Не взято", "Конверсия",
-    "До взятия, мин (медиана, рабочее время)",
+    "До взятия, мин (медиана, рабочее время)", "До контакта, мин (медиана, рабочее время)",
+    "Связались за 5 мин", "За 1 ч", "За 24 ч", "Без контакта",
 ]  # fmt: skip
 DATE_SHOWN = "dd.mm.yyyy hh:mm"
 MOSCOW = timedelta(hours=3)  # the team's time: Excel dates have no zone
@@ -117,7 +118,7 @@ async def test_the_workbook_opens_right_in_russian_excel(world: World) -> None:
     assert book.sheetnames == ["Лиды", "Итоги", "Каналы", "История"]
     leads = book["Лиды"]
     assert_a_heading_that_filters_and_stays(leads, HEADER)
-    assert leads.auto_filter.ref == "A1:AE3"
+    assert leads.auto_filter.ref == "A1:AG3"
     first, second = table(leads)
     lead = await LeadRepo(world.db.conn).get(won)
     assert lead is not None and lead.taken_at is not None
@@ -125,7 +126,7 @@ async def test_the_workbook_opens_right_in_russian_excel(world: World) -> None:
     assert first["Поступил"] == (lead.created_at + MOSCOW).replace(tzinfo=None)
     assert first["Взят"] == (lead.taken_at + MOSCOW).replace(tzinfo=None)
     assert isinstance(first["Закрыт"], datetime)
-    for column in ("B", "AA", "AC"):  # received, taken, closed: Excel dates, shown so
+    for column in ("B", "AA", "AC", "AE"):  # received, taken, reached, closed: Excel dates
         assert leads[f"{column}2"].is_date and leads[f"{column}2"].number_format == DATE_SHOWN
     assert first["Канал"] == "Яндекс Директ"  # folded by the head's alias
     assert (first["UTM: источник"], first["UTM: тип трафика"]) == ("yandex", "cpc")
@@ -143,6 +144,8 @@ async def test_the_workbook_opens_right_in_russian_excel(world: World) -> None:
     assert (first["Состояние"], first["Менеджер"], first["Итог"]) == ("сделка", "Ivan", "сделка")
     assert (first["Кем взят впервые"], first["Замещает"]) == ("Ivan", None)
     assert first["До взятия, мин (рабочее время)"] == 2.5
+    assert first["До контакта, мин (рабочее время)"] == 2.5  # the deal: a contact then
+    assert second["Связались с клиентом"] is None
     assert (second["№"], second["Канал"], second["Менеджер"]) == (waiting, "сайт", None)
     assert second["Взят"] is None and second["Итог"] is None
     other = await LeadRepo(world.db.conn).get(waiting)
@@ -153,13 +156,19 @@ async def test_the_workbook_opens_right_in_russian_excel(world: World) -> None:
     summary = book["Итоги"]
     assert_a_heading_that_filters_and_stays(summary, SUMMARY)
     ivan, olga, nobody, total = table(summary)
-    assert list(ivan.values()) == ["Ivan", 1, 1, 0, 1, 0, 0, 1, 2.5]
-    assert list(olga.values()) == ["Olga", 0, 0, 0, 0, 0, 0, None, None]
-    assert list(nobody.values()) == ["Ждут распределения", 1, 0, 0, 0, 0, 1, None, None]
-    assert list(total.values()) == ["Всего", 2, 1, 0, 1, 0, 1, 1, 2.5]
+    # The deal counts as the contact with the client, made as it was closed.
+    reached = [2.5, 1, 1, 1, 0]
+    nothing = [None, None, None, None, 0]
+    assert list(ivan.values()) == ["Ivan", 1, 1, 0, 1, 0, 0, 1, 2.5, *reached]
+    assert list(olga.values()) == ["Olga", 0, 0, 0, 0, 0, 0, None, None, *nothing]
+    assert list(nobody.values()) == [
+        "Ждут распределения", 1, 0, 0, 0, 0, 1, None, None, *nothing,
+    ]  # fmt: skip
+    assert list(total.values()) == ["Всего", 2, 1, 0, 1, 0, 1, 1, 2.5, *reached]
     assert summary["H2"].number_format == "0%" and summary["I2"].number_format == "0.0"
+    assert summary["J2"].number_format == "0.0" and summary["K2"].number_format == "0%"
     # Sorting the managers leaves the total where it is: the filter stops above it.
-    assert summary.auto_filter.ref == "A1:I4"
+    assert summary.auto_filter.ref == "A1:N4"
     channels = table(book["Каналы"])
     assert [(c["Канал"], c["Получено"], c["Сделок"]) for c in channels] == [
         ("Яндекс Директ", 1, 1), ("сайт", 1, 0), ("Всего", 2, 1),

@@ -48,6 +48,10 @@ MONDAY_9_MSK = datetime(2026, 12, 7, 6, 0, tzinfo=UTC)
 COLUMNS = ("received", "taken", "in_work", "won", "lost", "not_taken")
 WEEK = "30.11.2026 06.12.2026"
 RU = Translator("ru")
+REACHED = "SELECT COUNT(*) FROM leads WHERE contacted_at IS NOT NULL"
+NEVER_REACHED = (
+    "SELECT COUNT(*) FROM leads WHERE contacted_at IS NULL AND status IN ('taken', 'won', 'lost')"
+)
 TAKEN_ONCE = (
     "SELECT COUNT(DISTINCT lead_id) FROM lead_events "
     "WHERE kind IN ('claimed', 'accepted', 'assigned')"
@@ -66,6 +70,7 @@ class Act(StrEnum):
     REOPEN = "reopen"  # a head
     VACATION = "vacation"  # a manager goes, a colleague covers
     BACK = "back"  # the vacation ends: the deputy's leads go back
+    CONTACT = "contact"  # its owner reached the client (📞)
 
 
 Step = tuple[Act, int, int, int]  # what, which lead, which manager, minutes that pass first
@@ -96,6 +101,8 @@ async def play(world: World, history: list[Step]) -> list[int]:
     team = await make_team(world)
     ids = [(await add_member(world, team, user)).id for user in USERS]
     await world.services.managers.set_mode(Mode.ROUND_ROBIN)
+    # Leads whose client nobody called go on after two hours: a TIMEOUT step passes three.
+    await world.services.managers.set("contact_timeout", "2h")
     leads: list[int] = []
     for what, which, who, minutes in history:
         world.clock.advance(minutes * 60)
@@ -136,6 +143,8 @@ async def act(  # noqa: PLR0911 - a return per kind of step
             return await services.timers.fire_due(world.clock.now()) > 0
         case Act.WON | Act.LOST:
             return await services.close(lead, by, won=what is Act.WON) is LifeStep.DONE
+        case Act.CONTACT:
+            return await services.contact(lead, by) is LifeStep.DONE
         case Act.UNDO:
             await services.close(lead, by, won=True)
             return await services.undo(lead, by) is LifeStep.DONE
@@ -162,6 +171,7 @@ FITS = {
     Act.UNDO: ("taken",),
     Act.REOPEN: ("won", "lost"),
     Act.ASSIGN: ("new", "offered", "taken"),
+    Act.CONTACT: ("taken",),
 }
 
 
@@ -191,6 +201,8 @@ def assert_adds_up(rows: list[Count], total: Count) -> None:
     for column in COLUMNS:
         assert getattr(total, column) == sum(getattr(row, column) for row in rows), column
     assert sorted(total.takes) == sorted(take for row in rows for take in row.takes)
+    assert sorted(total.contacts) == sorted(m for row in rows for m in row.contacts)
+    assert total.never_reached == sum(row.never_reached for row in rows)
 
 
 async def in_the_database(world: World, sql: str) -> int:
@@ -257,6 +269,8 @@ async def test_the_figures_add_up_and_every_report_says_the_same(history: list[S
         assert total.lost == await in_the_database(world, counted("lost"))
         assert total.in_work == await in_the_database(world, counted("taken"))
         assert len(total.takes) == await in_the_database(world, TAKEN_ONCE)
+        assert len(total.contacts) == await in_the_database(world, REACHED)
+        assert total.never_reached == await in_the_database(world, NEVER_REACHED)
         # The Monday report is /stats for the same week, under its own heading.
         [[report]] = await world.db.conn.fetch_all(
             "SELECT text FROM outbox WHERE purpose = ? AND method = 'send'",
@@ -272,3 +286,5 @@ async def test_the_figures_add_up_and_every_report_says_the_same(history: list[S
             if count is not figures.waiting or count.received
         ] + [[getattr(total, c) for c in COLUMNS]]
         assert [row[1:7] for row in summary] == expected
+        shown = [count for count in rows if count is not figures.waiting or count.received]
+        assert [row[13] for row in summary] == [c.never_reached for c in [*shown, total]]

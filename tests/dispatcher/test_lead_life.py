@@ -78,7 +78,11 @@ async def test_accept_reveals_the_contacts_in_the_same_message(world: World) -> 
     assert "+79123456789" in accepted.text
     assert "Почему вам: ваша очередь" in accepted.text
     assert accepted.buttons is not None
-    assert [b.text for b in accepted.buttons[0]] == ["🏆 Сделка", "❌ Отказ"]
+    # The client is not reached yet: 📞 above the outcomes.
+    assert [[b.text for b in row] for row in accepted.buttons] == [
+        ["📞 Есть контакт"],
+        ["🏆 Сделка", "❌ Отказ"],
+    ]
     again = await tap(world, IVAN, f"offer:accept:{lead_id}")
     assert again.show_alert and again.text == f"Лид №{lead_id} уже ваш: взят сегодня в 12:00."
 
@@ -197,7 +201,7 @@ async def test_a_closed_first_come_lead_shows_its_outcome_in_the_team_chat(world
     world.session.expect(AnswerCallbackQuery)
     await world.feed(button_update(IVAN, TEAM_CHAT, await stamped(world, f"claim:{lead_id}")))
     [owner] = await rows(world, lead_id, OutboxPurpose.OWNER_CARD)
-    assert owner.buttons is not None and owner.buttons[0][0].text == "🏆 Сделка"
+    assert owner.buttons is not None and owner.buttons[1][0].text == "🏆 Сделка"
     await tap(world, IVAN, f"out:won:{lead_id}")
     [card] = await rows(world, lead_id, OutboxPurpose.CARD_CLOSED)
     assert card.text.endswith("🏆 Сделка. Менеджер: <b>Ivan</b>.") and "В работе" not in card.text

@@ -135,8 +135,8 @@ async def test_a_longer_duration_moves_a_reminder_already_set(world: World) -> N
     await reply_to(world, HEAD, "/set outcome_remind 3d")
     assert await fire(world, MINUTE) == 0
     assert await rows(world, lead_id, OutboxPurpose.OUTCOME_REMINDER) == []
-    [timer] = await TimerRepo(world.db.conn).for_lead(lead_id)
-    assert timer.kind is TimerKind.OUTCOME_REMIND
+    timers = await TimerRepo(world.db.conn).for_lead(lead_id)
+    [timer] = [t for t in timers if t.kind is TimerKind.OUTCOME_REMIND]
     # Three working days after the claim on Tuesday at noon: Friday at noon, in Moscow.
     assert timer.due_at - world.clock.now() == timedelta(days=3) - MINUTE
 

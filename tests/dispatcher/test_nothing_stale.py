@@ -33,6 +33,7 @@ async def reminded(world: World) -> tuple[int, OutboxRecord]:
     await world.services.managers.set("digest", "off")
     lead_id = await new_lead(world, "ООО Ромашка", phone="+7 912 345-67-89")
     await tap(world, IVAN, f"offer:accept:{lead_id}")
+    await tap(world, IVAN, f"cnt:{lead_id}")
     assert await fire(world, THREE_DAYS) == 1
     [reminder] = await rows(world, lead_id, OutboxPurpose.OUTCOME_REMINDER)
     return lead_id, reminder
@@ -46,8 +47,12 @@ async def test_an_outcome_takes_the_buttons_off_its_reminders_and_says_what_it_w
     [edit] = await edits_of(world, reminder)
     assert edit.buttons == [] and edit.chat_id == IVAN.id
     assert edit.text.startswith(reminder.text) and edit.text.endswith("🏆 Итог: сделка.")
-    # The owner's card keeps only its undo.
-    [card] = [r for r in await rows(world, lead_id, OutboxPurpose.UPDATE) if r.id != edit.id]
+    # The owner's card keeps only its undo (its edit before, when 📞 was tapped, kept Won/Lost).
+    contacted, card = [
+        r for r in await rows(world, lead_id, OutboxPurpose.UPDATE) if r.id != edit.id
+    ]
+    assert contacted.buttons is not None and len(contacted.buttons) == 1
+    assert card.target_id == contacted.target_id
     assert card.buttons is not None and [b.text for b in card.buttons[0]] == ["↩️ Отменить итог"]
     # A tap on the reminder's old Lost button, still shown by a slow client.
     answer = await tap(world, IVAN, f"out:lost:{lead_id}")

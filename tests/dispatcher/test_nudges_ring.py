@@ -66,7 +66,14 @@ async def test_a_calm_day_in_one_private_chat_every_nudge_is_a_new_message_that_
     await deliver(world)
 
     nudges = to(world, IVAN.id, start)
-    starts = (f"🔔 Лид №{a} (", f"🔔 Лид №{b} (", f"➡️ Лид №{b} передан", f"✍️ Лид №{a}: отказ")
+    starts = (
+        f"📞 Лид №{a} (",  # five minutes after each accept: the client is still not called
+        f"📞 Лид №{b} (",
+        f"🔔 Лид №{a} (",
+        f"🔔 Лид №{b} (",
+        f"➡️ Лид №{b} передан",
+        f"✍️ Лид №{a}: отказ",
+    )
     assert len(nudges) == len(starts)
     assert all((m.text or "").startswith(s) for m, s in zip(nudges, starts, strict=True))
     assert all(not m.disable_notification for m in nudges)

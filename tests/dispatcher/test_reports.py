@@ -108,6 +108,15 @@ async def test_stats_counts_per_manager_and_per_channel(world: World) -> None:
     # "yandex", "Яндекс Директ" and "YANDEX" are one channel, named as the head named it.
     assert "• Яндекс Директ: 3 · 2 · 1 · 0 · 50\u00a0%" in text
     assert "• канал не указан: 1 · 0 · 0 · 0 · —" in text
+    # Reaching the client: the deal counts as a contact a minute in; the other lead of
+    # Ivan's has none yet. Olga has nothing to call: no line.
+    pct = "50\u00a0%"
+    assert f"• Ivan: 1 мин · {pct} · {pct} · {pct} · 1\n" in text
+    assert "• Olga:" not in text
+    assert f"• <b>Всего</b>: 1 мин · {pct} · {pct} · {pct} · 1\n" in text
+    assert text.endswith(
+        "По каналам:\n• Яндекс Директ: 1 мин · 50\u00a0% · 50\u00a0% · 50\u00a0% · 1"
+    )
     [photo] = world.session.of(SendPhoto)
     assert photo.chat_id == HEAD.id
     assert "30 дней" in await reply_to_with_photo(world, HEAD, "/stats месяц")

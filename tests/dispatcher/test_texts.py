@@ -38,6 +38,8 @@ RUSSIAN_VALUES = {
     "accept_timeout": "30 мин",
     "max_passes": "5",
     "outcome_remind": "2 дн",
+    "contact_remind": "3 мин",
+    "contact_timeout": "15 мин",
     "handback": "нет",
     "timezone": "Asia/Yekaterinburg",
     "work_days": "пн-сб",

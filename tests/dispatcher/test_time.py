@@ -80,8 +80,10 @@ async def test_a_claimed_card_is_not_reminded(world: World) -> None:
     await first_come_team(world)
     lead_id = await new_lead(world, "A")
     await world.services.claim(lead_id, TEAM_CHAT.id, person_of(IVAN))
-    assert await fire(world, 5 * MINUTE) == 0
+    assert await fire(world, 5 * MINUTE) == 1  # Ivan's reminder to call the client
     assert await rows(world, lead_id, OutboxPurpose.CARD_REMINDER) == []
+    [reminder] = await rows(world, lead_id, OutboxPurpose.CONTACT_REMINDER)
+    assert reminder.chat_id == IVAN.id
 
 
 async def test_reminders_count_working_time_only(world: World) -> None:
@@ -145,6 +147,7 @@ async def test_an_accepted_lead_is_not_passed_on(world: World) -> None:
     await round_robin_team(world, IVAN, OLGA)
     lead_id = await new_lead(world, "A")
     await tap(world, IVAN, f"offer:accept:{lead_id}")
+    await tap(world, IVAN, f"cnt:{lead_id}")
     assert await fire(world, 10 * MINUTE) == 0
     assert await status(world, lead_id) == (LeadStatus.TAKEN, 1)
 
@@ -154,6 +157,7 @@ async def test_a_lead_without_outcome_is_reminded_every_three_working_days(world
     await world.services.managers.set("digest", "off")  # Monday's report: not counted here
     lead_id = await new_lead(world, "ООО Ромашка")
     await tap(world, IVAN, f"offer:accept:{lead_id}")
+    await tap(world, IVAN, f"cnt:{lead_id}")
     # Accepted on Tuesday at noon: three working days later is Friday at noon.
     assert await fire(world, timedelta(days=3) - MINUTE) == 0
     assert await fire(world, MINUTE) == 1

@@ -92,14 +92,15 @@ async def test_accept_turns_the_offer_into_the_card_with_contacts(
         assert "контакты — в карточке" in answer["text"]
         await tg.wait_for(lambda: offer.edits == 1)
         assert "+79123456789" in offer.text and "a@b.ru" in offer.text
-        assert [b["text"] for b in offer.buttons()] == ["🏆 Сделка", "❌ Отказ"]
+        assert [b["text"] for b in offer.buttons()] == ["📞 Есть контакт", "🏆 Сделка", "❌ Отказ"]
         won = await tg.press(IVAN, offer, data=offer.button("out:won"))
         assert "сделка" in won["text"]
         await tg.wait_for(lambda: offer.edits == 2)
         assert "Итог: сделка" in offer.text
         assert [b["text"] for b in offer.buttons()] == ["↩️ Отменить итог"]
         assert await lead_state(app.db, created["id"]) == (LeadStatus.WON, 1)
-        # A mistaken tap, taken back within five minutes: the card has Won and Lost again.
+        # A mistaken tap, taken back within five minutes: the card has Won and Lost again
+        # (and no 📞: the deal counted as the contact with the client).
         undone = await tg.press(IVAN, offer, data=offer.button("undo"))
         assert "снова в работе" in undone["text"]
         await tg.wait_for(lambda: offer.edits == 3)

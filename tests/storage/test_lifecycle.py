@@ -75,6 +75,8 @@ async def run(  # noqa: PLR0912
             done = await life.assign(u, lead_id, member, at, note, only_if_new=pick)
         case Move.HAND_BACK:
             done = await life.hand_back(u, lead_id, member, other, at, note)
+        case Move.CONTACT:
+            done = await life.contact(u, lead_id, member, at, note)
         case Move.WIN | Move.LOSE:
             won = step.move is Move.WIN
             done = await life.close(u, lead_id, member, won, at, note, None if won else "price")
@@ -97,6 +99,8 @@ def expected(lead: LeadRecord, step: Step, ids: list[int], at: datetime) -> bool
         return False
     if step.move is Move.HAND_BACK:
         return lead.cover_for == other
+    if step.move is Move.CONTACT:
+        return lead.contacted_at is None  # the first contact is recorded once
     if step.move is Move.UNDO:
         assert lead.closed_at is not None
         return at - lead.closed_at <= UNDO_WINDOW
@@ -111,6 +115,8 @@ def landed(before: LeadRecord, after: LeadRecord, step: Step, ids: list[int]) ->
         assert after.owner_id == member
     if step.move is Move.HAND_BACK:
         assert after.owner_id == other and after.cover_for is None
+    if step.move is Move.CONTACT:
+        assert after.contacted_at is not None and after.contacted_by == member
     if stage_of(after) in (Stage.CHAT, Stage.HEADS, Stage.HOURS):
         assert after.owner_id is None and after.cover_for is None
 
@@ -130,7 +136,8 @@ async def check_invariants(db: Database, lead_id: int, events_before: int, moved
     timers = await bare(db).timers.for_lead(lead_id)
     if not lead.open and lead.status is not LeadStatus.NEW:
         assert timers == [], f"a closed lead has live timers: {timers}"
-    assert len(timers) <= 1
+    kinds = [t.kind for t in timers]
+    assert len(kinds) == len(set(kinds)), f"a lead waits twice on one thing: {kinds}"
     events = len(await bare(db).events.for_lead(lead_id))
     assert events == events_before + moved, "every change is one event, and only changes"
     for member_id, counted, actual in await db.conn.fetch_all(

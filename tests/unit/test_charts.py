@@ -70,3 +70,18 @@ def test_the_picture_is_a_png_wide_enough_to_read_with_russian_labels() -> None:
     assert png.startswith(b"\x89PNG")
     height, width, _ = imread(io.BytesIO(png)).shape
     assert width == WIDTH_PX >= 800 and height > 300
+
+
+def test_the_speed_panel_plots_each_managers_leads_by_band() -> None:
+    fast = Count(received=4, taken=4, contacts=[1, 5, 30, 2000], never_reached=1)
+    members = (*MEMBERS[:2], (member(4, "Мария"), fast))
+    data = chart_data("t", members, WAITING, {}, TOTAL, RU)
+    # The others had no client to reach; the median is Maria's time to the contact.
+    assert data.speed_managers == ("Мария · до контакта 18 мин",)
+    assert data.speed == ((2, 1, 0, 1, 1),)  # ≤5 min, ≤1 h, ≤24 h, later, never
+    assert data.labels["never"] == "без контакта"
+    png = render_png(data)
+    assert png.startswith(b"\x89PNG")
+    height, _width, _ = imread(io.BytesIO(png)).shape
+    two_panels = imread(io.BytesIO(render_png(chart_data("t", MEMBERS, WAITING, {}, TOTAL, RU))))
+    assert height > two_panels.shape[0]

@@ -122,3 +122,47 @@ def test_channels_are_named_by_the_callers_names() -> None:
         "Яндекс Директ": 1,
         None: 1,
     }
+
+
+def reached(
+    number: int, status: LeadStatus, holder: int, by: int | None, minutes: float | None
+) -> CohortLead:
+    contacted = None if minutes is None else T0 + timedelta(minutes=minutes)
+    taken = T0 + timedelta(minutes=1)
+    return CohortLead(number, T0, status, holder, "сайт", taken, holder, None, contacted, by)
+
+
+def test_speed_to_lead_counts_working_minutes_and_leads_never_reached() -> None:
+    ivan, olga = 1, 2
+    counted = tally(
+        [
+            reached(1, LeadStatus.TAKEN, ivan, ivan, 3),
+            reached(2, LeadStatus.WON, ivan, ivan, 45),
+            reached(3, LeadStatus.LOST, ivan, None, None),  # lost as "no answer": never
+            reached(4, LeadStatus.TAKEN, olga, ivan, 5),  # Ivan called, then handed it on
+            reached(5, LeadStatus.TAKEN, olga, olga, 6000),  # on Saturday: 33 working hours
+            lead(6, LeadStatus.OFFERED, olga),  # not taken: no contact is owed yet
+        ],
+        office,
+    )
+    assert sorted(counted.members[ivan].contacts) == [3, 5, 45]
+    assert (counted.members[ivan].never_reached, counted.members[olga].never_reached) == (1, 0)
+    assert counted.members[ivan].median_contact == 5
+    # Of Ivan's four leads that needed a call: two within 5 min, three within the hour.
+    assert [counted.members[ivan].reached_within(m) for m in (5, 60, 24 * 60)] == [
+        2 / 4,
+        3 / 4,
+        3 / 4,
+    ]
+    assert counted.members[olga].reached_within(24 * 60) == 0
+    total = counted.total
+    assert sorted(total.contacts) == [3, 5, 45, 1980] and total.never_reached == 1
+    assert counted.channels["сайт"].never_reached == 1
+    assert Count().reached_within(5) is None  # nobody needed a call: no share, not 0 %
+
+
+def test_time_to_contact_is_working_time() -> None:
+    night = datetime(2026, 12, 1, 20, 0, tzinfo=UTC)  # 23:00 in Moscow
+    morning = datetime(2026, 12, 2, 6, 4, tzinfo=UTC)  # 09:04
+    late = CohortLead(1, night, LeadStatus.TAKEN, 1, None, morning, 1, None, morning, 1)
+    assert tally([late], office).members[1].contacts == [4.0]

@@ -1,5 +1,5 @@
-"""A manager's buttons on their own leads: Accept or Return an offer, then Won or Lost (and
-undo), and the words a lost lead's "Другое" asks for."""
+"""A manager's buttons on their own leads: Accept or Return an offer, then 📞 (the client was
+reached), Won or Lost (and undo), and the words a lost lead's "Другое" asks for."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.actions.accept import Accept
 from bot.actions.close import Close
+from bot.actions.contact import Contact
 from bot.actions.give_back import GiveBack
 from bot.actions.ownership import Step
 from bot.actions.reason_note import ReasonNotes
@@ -18,6 +19,7 @@ from bot.handlers.common import IN_PRIVATE, person_of, tell_what_became_of
 from bot.i18n import Translator
 from bot.presentation.buttons import offer_buttons, outcome_buttons
 from bot.presentation.callbacks import (
+    ContactCb,
     LeadRef,
     LostCb,
     OfferAction,
@@ -124,6 +126,18 @@ async def on_outcome(
             await _swap_keyboard(query, step, menu, lead, buttons, tr)
 
 
+async def on_contact(
+    query: CallbackQuery,
+    callback_data: ContactCb,
+    contact: Contact,
+    buttons: ButtonLedger,
+    tr: Translator,
+) -> None:
+    lead = callback_data.ref
+    step = await contact(lead.id, person_of(query.from_user))
+    await _answer(query, step, "contact.toast", lead, buttons, tr)
+
+
 async def on_lost_reason(
     query: CallbackQuery,
     callback_data: LostCb,
@@ -135,7 +149,8 @@ async def on_lost_reason(
     person = person_of(query.from_user)
     if callback_data.why is None:
         step = await close.may(lead.id, person)
-        menu = to_markup(outcome_buttons(lead, tr))
+        contact = await close.awaits_contact(lead.id)
+        menu = to_markup(outcome_buttons(lead, tr, contact=contact))
         await _swap_keyboard(query, step, menu, lead, buttons, tr)
         return
     step = await close(lead.id, person, won=False, reason=callback_data.why)
@@ -179,6 +194,7 @@ def make_router() -> Router:
     router.callback_query.register(on_offer, OfferCb.filter())
     router.callback_query.register(on_return_reason, ReturnCb.filter())
     router.callback_query.register(on_outcome, OutcomeCb.filter())
+    router.callback_query.register(on_contact, ContactCb.filter())
     router.callback_query.register(on_lost_reason, LostCb.filter())
     router.callback_query.register(on_undo, UndoCb.filter())
     # Plain words only: a command or a forwarded message is never an answer.

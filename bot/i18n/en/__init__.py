@@ -1,6 +1,7 @@
 """English catalog, for users whose Telegram language is English."""
 
 from bot.i18n.en.cards import CARDS
+from bot.i18n.en.contact import CONTACT
 from bot.i18n.en.help import HELP
 from bot.i18n.en.lists import LISTS
 from bot.i18n.en.notices import NOTICES
@@ -15,6 +16,7 @@ from bot.i18n.en.time import TIME
 
 MESSAGES: dict[str, str] = {
     **CARDS,
+    **CONTACT,
     **HELP,
     **LISTS,
     **NOTICES,

@@ -8,6 +8,7 @@ means "command": the group is "чат отдела".
 """
 
 from bot.i18n.ru.cards import CARDS
+from bot.i18n.ru.contact import CONTACT
 from bot.i18n.ru.help import HELP
 from bot.i18n.ru.lists import LISTS
 from bot.i18n.ru.notices import NOTICES
@@ -22,6 +23,7 @@ from bot.i18n.ru.time import TIME
 
 MESSAGES: dict[str, str] = {
     **CARDS,
+    **CONTACT,
     **HELP,
     **LISTS,
     **NOTICES,

@@ -1,5 +1,6 @@
 """The /stats picture: per manager, leads received by how they ended and the median time to
-take one; and leads by channel. What is plotted is `ChartData`, built from the same figures
+take one; per manager, how soon their clients were reached (when any needed reaching); and
+leads by channel. What is plotted is `ChartData`, built from the same figures
 as the text, so a test checks the numbers and not the pixels.
 
 Rendered server-side by matplotlib's Agg renderer (no display), in DejaVu Sans, which ships
@@ -14,8 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.i18n import Translator, plain_text
-from bot.presentation.reports.words import conversion_text, take_text
-from bot.reports.figures import Count
+from bot.presentation.reports.words import contact_text, conversion_text, take_text
+from bot.reports.figures import BANDS, Count
 from storage import MemberRecord
 
 if TYPE_CHECKING:
@@ -43,6 +44,22 @@ class ChartData:
     channels: tuple[str, ...]
     channel_leads: tuple[int, ...]
     labels: dict[str, str]  # the axis and legend texts, in the reader's language
+    # Per manager whose clients needed reaching: how many within each band, then later,
+    # then never (SPEED_KEYS order).
+    speed_managers: tuple[str, ...] = ()
+    speed: tuple[tuple[int, ...], ...] = ()
+
+
+SPEED_KEYS = ("within_5m", "within_1h", "within_24h", "later", "never")
+
+
+def speed_bands(count: Count) -> tuple[int, ...]:
+    """The row's leads by how soon the client was reached: within 5 min, 5 min–1 h,
+    1–24 h (working time), later, never."""
+    counts = [0] * (len(BANDS) + 1)  # the last: later than the last band
+    for minutes in count.contacts:
+        counts[next((i for i, band in enumerate(BANDS) if minutes <= band), len(BANDS))] += 1
+    return (*counts, count.never_reached)
 
 
 def chart_data(
@@ -66,6 +83,7 @@ def chart_data(
     if rest:
         names.append(str(tr("chart.other_channels")))
         counts.append(sum(count.received for _, count in rest))
+    reached = [(m.full_name, c) for m, c in members if c.contacts or c.never_reached]
     return ChartData(
         title=_plain(title),
         caption=_plain(
@@ -87,14 +105,30 @@ def chart_data(
         channel_leads=tuple(counts),
         labels={
             key: str(tr("chart." + key))
-            for key in ("received", "won", "lost", "in_work", "not_taken", "channels")
+            for key in (
+                "received",
+                "won",
+                "lost",
+                "in_work",
+                "not_taken",
+                "channels",
+                "speed",
+                *SPEED_KEYS,
+            )
         },
+        speed_managers=tuple(_reached(name, count, tr) for name, count in reached),
+        speed=tuple(speed_bands(count) for _, count in reached),
     )
 
 
 def _manager(name: str, count: Count, tr: Translator) -> str:
     take = take_text(count, tr)
     return name if take == "—" else str(tr("chart.manager", name=name, take=take))
+
+
+def _reached(name: str, count: Count, tr: Translator) -> str:
+    contact = contact_text(count, tr)
+    return name if contact == "—" else str(tr("chart.manager_contact", name=name, wait=contact))
 
 
 def _plain(text: str) -> str:
@@ -109,12 +143,35 @@ def render_png(data: ChartData) -> bytes:
 
     rows = max(len(data.managers), len(data.channels), 1)
     height = 3.0 + 0.45 * rows
-    figure = Figure(figsize=(WIDTH_PX / DPI, height * 2), dpi=DPI, layout="constrained")
+    panels = 3 if data.speed else 2
+    figure = Figure(figsize=(WIDTH_PX / DPI, height * panels), dpi=DPI, layout="constrained")
     figure.suptitle(f"{data.title}\n{data.caption}", fontsize=14)
-    top, bottom = figure.subplots(2, 1)
-    _outcomes(top, data)
-    _channels(bottom, data)
+    axes = figure.subplots(panels, 1)
+    _outcomes(axes[0], data)
+    if data.speed:
+        _speed(axes[1], data)
+    _channels(axes[-1], data)
     return _png(figure)
+
+
+# From fast to never: greens, then amber, grey and red, apart for the colour-blind too.
+_SPEED_COLOURS = (("#1b5e20", "white"), ("#66bb6a", "black"), ("#ffb300", "black"),
+                  ("#90a4ae", "black"), ("#c62828", "white"))  # fmt: skip
+
+
+def _speed(axes: Axes, data: ChartData) -> None:
+    names = list(data.speed_managers)
+    positions = list(range(len(names)))
+    left = [0] * len(names)
+    for band, (key, (colour, ink)) in enumerate(zip(SPEED_KEYS, _SPEED_COLOURS, strict=True)):
+        values = [row[band] for row in data.speed]
+        bars = axes.barh(positions, values, left=left, color=colour, label=data.labels[key])
+        figures = [str(v) if v else "" for v in values]
+        axes.bar_label(bars, labels=figures, label_type="center", color=ink, fontweight="bold")
+        left = [a + b for a, b in zip(left, values, strict=True)]
+    _rows(axes, names)
+    _counts_axis(axes, data.labels["speed"])
+    axes.legend(loc="lower right")
 
 
 # Colours that read apart for the colour-blind too: deal, refusal, in work, not taken;

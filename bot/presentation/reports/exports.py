@@ -31,7 +31,8 @@ LEAD_COLUMNS = (
     ("registered_region", 20), ("industry", 20), ("product", 20), ("name", 26),
     ("phone", 18), ("email", 28), ("tax_id", 14), ("request", 60), ("answers", 60),
     ("state", 22), ("owner", 24), ("cover_for", 24), ("taker", 24), ("taken", 17),
-    ("minutes", 12), ("closed", 17), ("outcome", 10), ("reason", 30),
+    ("minutes", 12), ("contacted", 17), ("contact_minutes", 12), ("closed", 17),
+    ("outcome", 10), ("reason", 30),
 )  # fmt: skip
 # What a spreadsheet takes for the start of a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -70,11 +71,13 @@ def lead_values(lead: ExportLead, sheet: Sheet) -> list[object]:
     tr = sheet.tr
     own, answers = _extras(lead.extra, tr)
     outcome = {"won": "outcome_won", "lost": "outcome_lost"}.get(lead.status)
-    minutes = None
-    if lead.taken_at is not None:
-        calendar = sheet.calendars(lead.created_at)
-        working = calendar.between(lead.created_at, lead.taken_at)
-        minutes = round(working.total_seconds() / 60, 1)
+    calendar = sheet.calendars(lead.created_at)
+
+    def working_minutes(until: datetime | None) -> float | None:
+        if until is None:
+            return None
+        return round(calendar.between(lead.created_at, until).total_seconds() / 60, 1)
+
     return [
         lead.id,
         local_time(lead.created_at, sheet.zone),
@@ -99,7 +102,9 @@ def lead_values(lead: ExportLead, sheet: Sheet) -> list[object]:
         lead.cover_for,
         lead.taker,
         None if lead.taken_at is None else local_time(lead.taken_at, sheet.zone),
-        minutes,
+        working_minutes(lead.taken_at),
+        None if lead.contacted_at is None else local_time(lead.contacted_at, sheet.zone),
+        working_minutes(lead.contacted_at),
         None if lead.closed_at is None else local_time(lead.closed_at, sheet.zone),
         None if outcome is None else str(tr("export." + outcome)),
         _lost_reason(lead, tr),

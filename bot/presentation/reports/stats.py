@@ -10,9 +10,9 @@ from datetime import tzinfo
 from bot.i18n import Html, Translator
 from bot.periods import Period
 from bot.presentation.reports.charts import ChartData, chart_data
-from bot.presentation.reports.words import conversion_text, take_text
+from bot.presentation.reports.words import contact_text, conversion_text, share_text, take_text
 from bot.presentation.text_size import clip
-from bot.reports.figures import Calendars, Count
+from bot.reports.figures import BANDS, Calendars, Count
 from bot.routing import value_key
 from storage import MemberRecord
 from storage.team.rules import AliasRecord
@@ -101,7 +101,39 @@ def stats_text(figures: Figures, tr: Translator) -> Html:
                 conversion=conversion_text(c, tr),
             )
         )
-    return Html("\n".join(lines))
+    return Html("\n".join(lines + _speed(figures, tr)))
+
+
+def _speed(figures: Figures, tr: Translator) -> list[str]:
+    """How fast clients were reached: per manager, in all, and per channel."""
+    if not figures.total.contacts and not figures.total.never_reached:
+        return []
+    lines = ["", tr("stats.speed")]
+    for member, count in figures.members:
+        if count.contacts or count.never_reached:
+            lines.append(_speed_row(clip(member.full_name, 24), count, tr))
+    if figures.waiting.contacts or figures.waiting.never_reached:
+        lines.append(_speed_row(tr("stats.speed_waiting"), figures.waiting, tr))
+    lines.append(_speed_row(Html(f"<b>{tr('stats.total_name')}</b>"), figures.total, tr))
+    lines.append(tr("stats.speed_channels"))
+    for channel, count in figures.channels.items():
+        if count.contacts or count.never_reached:
+            shown = clip(channel, 40) if channel else tr("stats.no_channel")
+            lines.append(_speed_row(shown, count, tr))
+    return lines
+
+
+def _speed_row(name: Html | str, count: Count, tr: Translator) -> Html:
+    five, hour, day = (share_text(count.reached_within(band), tr) for band in BANDS)
+    return tr(
+        "stats.speed_row",
+        name=name,
+        median=contact_text(count, tr),
+        five=five,
+        hour=hour,
+        day=day,
+        never=count.never_reached,
+    )
 
 
 def stats_chart(figures: Figures, tr: Translator) -> ChartData:

@@ -10,9 +10,23 @@ from bot.reports.figures import Count
 
 
 def take_text(count: Count, tr: Translator) -> str:
-    """The median working time to take: "45 мин", "1 ч 30 мин", "40 с"; "—" without a take.
-    Past a minute, whole minutes: seconds beside minutes are noise in a median."""
-    median = count.median_take
+    """The median working time to take: "45 мин", "1 ч 30 мин", "40 с"; "—" without a take."""
+    return minutes_text(count.median_take, tr)
+
+
+def contact_text(count: Count, tr: Translator) -> str:
+    """The median working time to the first contact, as `take_text` reads."""
+    return minutes_text(count.median_contact, tr)
+
+
+def share_text(share: float | None, tr: Translator) -> str:
+    """A share as a percentage, "60 %"; "—" when there is nothing to share."""
+    return "—" if share is None else tr.percent(share)
+
+
+def minutes_text(median: float | None, tr: Translator) -> str:
+    """Working minutes as a span; past a minute, whole minutes: seconds beside minutes are
+    noise in a median."""
     if median is None:
         return "—"
     seconds = median * 60 if median < 1 else round(median) * 60

@@ -27,7 +27,7 @@ from bot.presentation.reports.exports import (
     local_time,
 )
 from bot.presentation.reports.stats import Figures
-from bot.reports.figures import Count
+from bot.reports.figures import BANDS, Count
 from storage.reading.export import ExportEvent, ExportLead
 
 if TYPE_CHECKING:
@@ -38,13 +38,19 @@ if TYPE_CHECKING:
 HISTORY_COLUMNS = (("number", 8), ("when", 17), ("event", 24), ("manager", 24), ("why", 70))
 SUMMARY_COLUMNS = (
     ("row", 30), ("received", 11), ("taken", 10), ("in_work", 10), ("won", 10), ("lost", 10),
-    ("not_taken", 10), ("conversion", 12), ("median", 16),
+    ("not_taken", 10), ("conversion", 12), ("median", 16), ("contact_median", 16),
+    ("within_5m", 11), ("within_1h", 11), ("within_24h", 11), ("never_reached", 13),
 )  # fmt: skip
 WRAPPED = frozenset({"request", "answers", "why", "reason"})
 # Number formats of the summary's columns (a handful of rows); the leads' minutes are
 # rounded and shown as Excel shows a number ("5,5" in Russian): a styled cell per lead would
 # cost the export a good part of its time.
-FORMATS = {"median": "0.0", "conversion": "0%"}
+FORMATS = {
+    "median": "0.0",
+    "conversion": "0%",
+    "contact_median": "0.0",
+    **{f"within_{band}": "0%" for band in ("5m", "1h", "24h")},
+}
 DATE_FORMAT = "dd.mm.yyyy hh:mm"
 # Rows read before the columns' widths are set: they fit what these hold.
 SAMPLE_ROWS = 500
@@ -223,7 +229,8 @@ def _summary_names(tr: Translator, first: str) -> Callable[[str], str]:
 
 
 def _count_row(name: str, count: Count) -> list[object]:
-    median = count.median_take
+    median, contact = count.median_take, count.median_contact
+    shares = [count.reached_within(band) for band in BANDS]
     return [
         name,
         count.received,
@@ -234,6 +241,9 @@ def _count_row(name: str, count: Count) -> list[object]:
         count.not_taken,
         None if count.conversion is None else round(count.conversion, 4),
         None if median is None else round(median, 1),
+        None if contact is None else round(contact, 1),
+        *(None if share is None else round(share, 4) for share in shares),
+        count.never_reached,
     ]
 
 
