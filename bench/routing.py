@@ -4,7 +4,8 @@
 
 A 50-manager team with 100,000 leads and their history. Each mode routes `samples` new
 leads through the real intake path (store, route, write what it sends); first come is the
-baseline, and the other modes are printed as ratios to it. /stats is timed over every lead
+baseline, and the other modes are printed as ratios to it; least loaded also as a ratio to
+round robin, which it must stay within 1.5x of. /stats is timed over every lead
 (all of them fall within the month), as an absolute figure and as a ratio to one first-come
 lead.
 """
@@ -106,7 +107,7 @@ async def _run(where: Path | str, leads: int, managers: int, samples: int) -> No
     intake = IntakeService(db, distributor)
     settings = TeamSettingRepo(db.conn)
     per_lead = {}
-    for mode in (Mode.FIRST_COME, Mode.ROUND_ROBIN, Mode.HEAD_DECIDES):
+    for mode in (Mode.FIRST_COME, Mode.ROUND_ROBIN, Mode.HEAD_DECIDES, Mode.LEAST_LOADED):
         async with db.unit():
             await settings.put(team_id, "mode", mode.value, SET_UP_AT)
             await open_all_day(settings, team_id)
@@ -125,8 +126,10 @@ async def _run(where: Path | str, leads: int, managers: int, samples: int) -> No
     stats_time = statistics.median(runs)
     print(f"/stats month over all leads     p50 {stats_time * 1000:7.2f} ms\n")
     base = per_lead[Mode.FIRST_COME]
-    for mode in (Mode.ROUND_ROBIN, Mode.HEAD_DECIDES):
+    for mode in (Mode.ROUND_ROBIN, Mode.HEAD_DECIDES, Mode.LEAST_LOADED):
         print(f"{mode.value} vs first come:   {per_lead[mode] / base:5.2f}x  (goal: within 3x)")
+    least = per_lead[Mode.LEAST_LOADED] / per_lead[Mode.ROUND_ROBIN]
+    print(f"least_loaded vs round robin: {least:5.2f}x  (goal: within 1.5x)")
     print(f"/stats vs one first-come lead: {stats_time / base:7.1f}x  (goal: /stats under 1 s)")
     await db.close()
 

@@ -9,6 +9,7 @@ from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.people import Person
 from bot.presentation.callbacks import LostWhy
 from storage import Database, LeadStatus
+from storage.work.reason_questions import QuestionKind
 
 
 class Close:
@@ -47,5 +48,7 @@ class Close:
             asks_why = why_lost == LostWhy.OTHER.value
             if asks_why:
                 await u.reason_questions.ask(person.user_id, lead_id, now)
-            await u.emit(Closed(moved, member, asks_why))
+            if won:  # the owner's next message may say what the deal was worth
+                await u.reason_questions.ask(person.user_id, lead_id, now, QuestionKind.AMOUNT)
+            await u.emit(Closed(moved, member, asks_why, asks_amount=won))
         return Step.DONE

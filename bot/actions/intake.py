@@ -5,15 +5,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from bot.actions.client_index import ClientIndex
+from bot.actions.client_index import ClientIndex, added_fields
 from bot.leads.fields import cleaned, is_lead, settle_channel
 from bot.lifecycle.distribution import Distributor
+from bot.lifecycle.events import Repeated
 from bot.offload import SMALL_BYTES, SMALL_FIELDS, by_size
+from bot.team_settings import DUPLICATE_WINDOW
 from storage import (
     Database,
     DuplicateLeadError,
     LeadEvent,
     LeadFields,
+    LeadRecord,
     LeadSource,
     TeamRecord,
 )
@@ -39,10 +42,12 @@ class Submitted:
     lead_id: int
     created: bool  # False: an earlier delivery of the same submission already made it
     team_id: int | None  # None: stored, waiting for /setup
+    joined: bool = False  # the same client's open lead took it in (`duplicate_window`)
 
 
 class HandEntry(StrEnum):
     CREATED = "created"
+    JOINED = "joined"  # the same client's open lead took it in
     WAITING = "waiting"  # stored, no team chat yet
     EMPTY = "empty"
 
@@ -102,6 +107,12 @@ class IntakeService:
             configuration = await self._distributor.configuration(u)
             primary = configuration.primary
             team = primary.team if primary else None
+            if primary is not None:
+                window = primary.settings[DUPLICATE_WINDOW]
+                joined = await self._clients.repeat_of(u, fields, primary.team.id, window, now)
+                if joined is not None:
+                    await self._join(u, joined, primary.team, fields, new, now)
+                    return Submitted(joined.id, created=False, team_id=joined.team_id, joined=True)
             lead = await u.leads.insert(
                 team.id if team else None,
                 new.source,
@@ -123,11 +134,34 @@ class IntakeService:
                 log.warning("lead %d stored; no team chat yet, it waits for /setup", lead.id)
         return Submitted(lead.id, created=True, team_id=team.id if team else None)
 
+    async def _join(
+        self,
+        u: Unit,
+        lead: LeadRecord,
+        team: TeamRecord,
+        fields: LeadFields,
+        new: NewLead,
+        now: datetime,
+    ) -> None:
+        """A repeat of an open lead's client: its history keeps what the repeat said, and
+        whoever has the lead (or the team chat's card, while nobody does) hears it."""
+        added = added_fields(lead.fields, fields)
+        event = LeadEvent(
+            lead.id, now, "repeated", reason=new.source.value, actor_user_id=new.added_by,
+            details=added,
+        )  # fmt: skip
+        await u.events.add(event)
+        await self._clients.join(u, lead, fields)
+        await u.emit(Repeated(lead, team, added, now))
+        log.info("lead %d: the same client sent it again; joined", lead.id)
+
     async def submit_by_hand(self, new: NewLead) -> HandEntryResult:
         """A lead a head entered in Telegram (the route is for heads only)."""
         if not is_lead(cleaned(new.fields)):
             return HandEntryResult(HandEntry.EMPTY)
         submitted = await self.submit(new)
+        if submitted.joined:
+            return HandEntryResult(HandEntry.JOINED, submitted.lead_id)
         if submitted.team_id is None:
             return HandEntryResult(HandEntry.WAITING, submitted.lead_id)
         async with self._db.reading() as u:

@@ -38,6 +38,7 @@ from bot.lifecycle.events import (
     PassedOn,
     PostedToChat,
     Reopened,
+    Repeated,
     ReturnExplained,
     TakenBack,
     TimedOut,
@@ -112,6 +113,8 @@ class InUnit:
                 )
             case Reopened():
                 await told.reopened(u, event.moved, event.team, event.owner, event.head)
+            case Repeated():
+                await self._contacts.repeated(u, event.lead, event.team, event.added, event.at)
             case Contacted():
                 moved = event.moved
                 await self._contacts.contacted(u, moved.lead, event.member, event.team, moved.at)
@@ -124,6 +127,8 @@ class InUnit:
                 await endings.closed(u, event.moved, event.member)
                 if event.asks_why:
                     await endings.ask_reason(u, event.moved.lead, event.member, event.moved)
+                if event.asks_amount:
+                    await endings.ask_amount(u, event.moved.lead, event.member, event.moved)
             case Undone():
                 await endings.undone(u, event.moved, event.member)
             case LostExplained():

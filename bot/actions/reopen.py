@@ -52,6 +52,8 @@ class ReopenLead:
             moved = await self._life.reopen(u, lead_id, owner.id, now, note)
             if not isinstance(moved, Moved):
                 return ReopenResult(Reopen.OPEN, lead_id)
+            # Closed no more: nobody is asked why it was lost, or what the deal was worth.
+            await u.reason_questions.forget_lead(lead_id)
             await u.emit(Reopened(moved, team, owner, head.full_name))
         log.info("lead %d reopened for member %d by user %d", lead_id, owner.id, head.user_id)
         return ReopenResult(Reopen.DONE, lead_id, owner.full_name)

@@ -23,6 +23,7 @@ from aiogram.types import CallbackQuery, Message, TelegramObject
 
 from bot.i18n import Html, Translator
 from bot.presentation.callbacks import (
+    AmountCb,
     AssignCb,
     ClaimCb,
     ContactCb,
@@ -41,7 +42,8 @@ from bot.services.buttons import ButtonLedger, Tap
 log = logging.getLogger(__name__)
 
 LEAD_BUTTONS: tuple[type[LeadButton], ...] = (
-    ClaimCb, OfferCb, ReturnCb, OutcomeCb, ContactCb, LostCb, UndoCb, AssignCb, OpenCb, GiveCb
+    ClaimCb, OfferCb, ReturnCb, OutcomeCb, ContactCb, AmountCb, LostCb, UndoCb, AssignCb, OpenCb,
+    GiveCb,
 )  # fmt: skip
 
 

@@ -52,6 +52,11 @@ class Translator:
         text = "0" if text in {"", "-0"} else text
         return text.replace(".", ",") if self.language == "ru" else text
 
+    def grouped(self, whole: int) -> str:
+        """ "150 000" in Russian (a no-break space between thousands), "150,000" in English."""
+        text = f"{whole:,d}"
+        return text.replace(",", "\u00a0") if self.language == "ru" else text
+
     def percent(self, fraction: float) -> str:
         """ "33 %" (Russian puts a space before the sign, a non-breaking one), "33%"."""
         figure = self.number(fraction * 100, 1 if fraction * 100 < 10 else 0)

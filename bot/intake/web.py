@@ -193,6 +193,9 @@ class IntakeHandlers:
             self._kept.later(self._kept.keep(request, client, unavailable, body, source))
             raise
 
+        if submitted.joined:
+            # The same client again, while their lead is open: one lead, its history longer.
+            return json_answer({"id": submitted.lead_id, "duplicate": True}, 201)
         if not submitted.created:
             return json_answer({"id": submitted.lead_id, "duplicate": True}, 200)
         log.info("intake: lead %d created", submitted.lead_id)

@@ -118,6 +118,7 @@ class Closed:
     moved: Moved
     member: MemberRecord
     asks_why: bool  # lost for "Другое": the owner is asked for the reason in words
+    asks_amount: bool = False  # won: the owner is asked what the deal was worth
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,16 @@ class OwnerReminded:
 
 
 @dataclass(frozen=True)
+class Repeated:
+    """The client of an open lead sent a form again: `added`, what it said anew."""
+
+    lead: LeadRecord
+    team: TeamRecord
+    added: Mapping[str, Mapping[str, str]]  # {"known": {...}, "extra": {...}}
+    at: datetime
+
+
+@dataclass(frozen=True)
 class ContactReminded:
     """A taken lead's client has not been reached yet."""
 
@@ -251,5 +262,6 @@ LeadMoved = (
     | ChatReminded
     | OwnerReminded
     | ContactReminded
+    | Repeated
     | PassedOn
 )

@@ -55,6 +55,10 @@ def group_scope(group_id: int) -> str:
     return f"group:{group_id}"
 
 
+# Modes that keep a turn: round robin's rotation, and least loaded's ties and catch-up.
+_IN_TURN = frozenset({Mode.ROUND_ROBIN, Mode.LEAST_LOADED})
+
+
 @dataclass(frozen=True)
 class Situation:
     """The team as routing saw it, plus what it takes to put the decision into words."""
@@ -124,9 +128,7 @@ class Planner:
         mode = settings[MODE]
         # Turns change with every lead handed out in turn: read, never kept, and only
         # when a rotation is in play.
-        rotates = mode is Mode.ROUND_ROBIN or any(
-            Mode(g.mode) is Mode.ROUND_ROBIN for g in config.groups.values()
-        )
+        rotates = mode in _IN_TURN or any(Mode(g.mode) in _IN_TURN for g in config.groups.values())
         turns = await u.turns.all_of(team.id) if rotates else {}
         snapshot = TeamSnapshot(
             team.id,
@@ -230,6 +232,8 @@ def describe(
     }
     if reason.after is not None and reason.after != decision.member_id:
         details["after"] = situation.name(reason.after)
+    if reason.load is not None:
+        details["load"] = reason.load
     if reason.passed:
         details["passed"] = [[situation.name(p.member_id), p.why.value] for p in reason.passed]
     if reason.rule is not None:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from bot.i18n import Translator
 from bot.presentation.callbacks import (
+    AmountCb,
     AssignCb,
     ClaimCb,
     ContactCb,
@@ -59,6 +60,10 @@ def owner_buttons(lead: LeadRecord, tr: Translator) -> Buttons:
 
 def contact_buttons(lead: LeadRef, tr: Translator) -> Buttons:
     return [[Button(tr("button.contacted"), ContactCb(lead_id=lead.id, stamp=lead.stamp).pack())]]
+
+
+def amount_buttons(lead: LeadRef, tr: Translator) -> Buttons:
+    return [[Button(tr("button.no_amount"), AmountCb(lead_id=lead.id, stamp=lead.stamp).pack())]]
 
 
 def undo_buttons(lead: LeadRef, tr: Translator) -> Buttons:

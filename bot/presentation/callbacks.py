@@ -107,6 +107,13 @@ class ContactCb(LeadButton, prefix="cnt"):
     stamp: str = ""
 
 
+class AmountCb(LeadButton, prefix="amt"):
+    """ "Без суммы": a deal won goes without its amount; the question is closed."""
+
+    lead_id: RowId
+    stamp: str = ""
+
+
 class LostWhy(StrEnum):
     NO_ANSWER = "no_answer"
     NO_BUDGET = "no_budget"

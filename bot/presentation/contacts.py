@@ -1,26 +1,83 @@
-"""What each chat is told about the first contact with a client: the owner's reminder (a
-new message, so it rings), the owner's card and the team card once 📞 is tapped, and the
-former owner's card when the lead went on for want of a call."""
+"""What each chat is told about contact with a client: the owner's reminder (a new message,
+so it rings), the owner's card and the team card once 📞 is tapped, the former owner's
+card when the lead went on for want of a call, and the client writing in again."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.durations import elapsed_text
-from bot.i18n import Html
+from bot.i18n import Html, Translator
 from bot.presentation.buttons import outcome_buttons, owner_buttons
 from bot.presentation.callbacks import LeadRef
+from bot.presentation.card_fields import render_fields
 from bot.presentation.cards import claimed_card, former_card, owner_messages, returned_card
 from bot.presentation.lead_messages import LeadMessages, reason_for
 from bot.presentation.lead_posts import client_label
-from bot.presentation.notices import member_translator, team_translator
-from storage import LeadRecord, MemberRecord, OutboxMethod, OutboxPurpose, TeamRecord
+from bot.presentation.notices import HeadNotices, member_translator, notify_member, team_translator
+from storage import (
+    LeadFields,
+    LeadRecord,
+    LeadStatus,
+    MemberRecord,
+    OutboxMethod,
+    OutboxPurpose,
+    Pool,
+    TeamRecord,
+)
 from storage.unit import Unit
 
 
+def repeat_text(
+    lead: LeadRecord, added: Mapping[str, Mapping[str, str]], tr: Translator, *, full: bool
+) -> Html:
+    """ "🔁 The client of lead 12 wrote again", then what they said anew, as a card shows it
+    (`full`: with the contacts, for the manager who has them)."""
+    known = dict(added.get("known", {}))
+    said = LeadFields(**known, extra=dict(added.get("extra", {})))
+    title = tr("repeat.title", id=lead.id, client=client_label(lead, tr))
+    rendered = render_fields(tr, title, replace(lead, fields=said), full=full)
+    if rendered.fields_shown == 0:
+        return Html(f"{title}\n{tr('repeat.nothing_new')}")
+    return Html("\n".join(rendered.lines.parts))
+
+
 class ContactPosts:
-    def __init__(self) -> None:
+    def __init__(self, notices: HeadNotices) -> None:
         self._messages = LeadMessages()
+        self._notices = notices
+
+    async def repeated(
+        self,
+        u: Unit,
+        lead: LeadRecord,
+        team: TeamRecord,
+        added: Mapping[str, Mapping[str, str]],
+        at: datetime,
+    ) -> None:
+        """One message to whoever has the lead (the contacts only if it is theirs already),
+        to the team chat while its card waits there, or to the heads while they choose."""
+        owner = await u.members.by_id(lead.owner_id) if lead.owner_id else None
+        if owner is not None:
+            taken = lead.status is LeadStatus.TAKEN
+
+            def text(tr: Translator) -> Html:
+                return repeat_text(lead, added, tr, full=taken)
+
+            await notify_member(u.outbox, owner, text, at, lead.id)
+        elif lead.pool is Pool.CHAT:
+            tr = team_translator(team)
+            shown = repeat_text(lead, added, tr, full=False)
+            await u.outbox.enqueue(
+                team.chat_id, OutboxMethod.SEND, OutboxPurpose.TEAM_NOTICE, shown, at,
+                lead_id=lead.id,
+            )  # fmt: skip
+        elif lead.pool is Pool.HEADS:
+            await self._notices.tell(
+                u, team, lambda tr: repeat_text(lead, added, tr, full=False), at, lead.id
+            )
 
     async def reminder(
         self, u: Unit, lead: LeadRecord, owner: MemberRecord, since: datetime, now: datetime

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.i18n import Html, Translator
-from bot.presentation.buttons import owner_buttons, undo_buttons
+from bot.presentation.buttons import amount_buttons, owner_buttons, undo_buttons
 from bot.presentation.callbacks import LeadRef, LostWhy
 from bot.presentation.cards import owner_messages, with_status
 from bot.presentation.lead_messages import LeadMessages, reason_for
@@ -18,6 +18,7 @@ from storage import (
     LeadRecord,
     LeadStatus,
     MemberRecord,
+    OutboxMethod,
     OutboxPurpose,
 )
 from storage.unit import Unit
@@ -70,7 +71,9 @@ class Endings:
         tr = member_translator(member)
         card = owner_messages(lead, await reason_for(u, lead, member, tr), tr)[0]
         shown = with_status(card, tr("outcome.undone"))
-        await self._private_card(u, lead, member, shown, owner_buttons(lead, tr), moved)
+        edited = await self._private_card(u, lead, member, shown, owner_buttons(lead, tr), moved)
+        # The question of the deal's amount has nothing left to ask: its button goes.
+        await self._messages.retire_buttons(u, lead, member.user_id, moved.at, but=edited)
 
         def status(tr: Translator) -> Html:
             return with_status(tr("card.owner", name=member.full_name), tr("outcome.undone"))
@@ -84,6 +87,21 @@ class Endings:
             return tr("lost.ask_reason", id=lead.id)
 
         await notify_member(u.outbox, member, ask, moved.at, lead.id)
+
+    async def ask_amount(
+        self, u: Unit, lead: LeadRecord, member: MemberRecord, moved: Moved
+    ) -> None:
+        """A new message that rings: what was the deal worth? A button says "no amount"."""
+        tr = member_translator(member)
+        await u.outbox.enqueue(
+            member.user_id,
+            OutboxMethod.SEND,
+            OutboxPurpose.MEMBER_NOTICE,
+            tr("amount.ask", id=lead.id),
+            moved.at,
+            buttons=amount_buttons(LeadRef.of(lead), tr),
+            lead_id=lead.id,
+        )
 
     async def return_explained(
         self, u: Unit, lead: LeadRecord, holder: MemberRecord, name: str, words: str, at: datetime

@@ -37,7 +37,9 @@ class Cause:
 
 # Reasons that speak to the manager who got the lead ("ваша очередь"); a head reading the
 # history or a dry run reads them in the third person ("neutral.*").
-_ADDRESSED = frozenset({"round_robin", "round_robin_after", "claimed", "cover_for", "handback"})
+_ADDRESSED = frozenset(
+    {"round_robin", "round_robin_after", "least_loaded", "claimed", "cover_for", "handback"}
+)
 
 
 def _say(tr: Translator, reason: str, to_owner: bool, /, **params: object) -> Html:
@@ -72,7 +74,7 @@ def why(details: Mapping[str, object], tr: Translator, *, to_owner: bool = True)
     return Html("; ".join(parts))
 
 
-def _reason(
+def _reason(  # noqa: PLR0911 - an arm a reason
     code: ReasonCode, details: Mapping[str, object], tr: Translator, to_owner: bool
 ) -> Html:
     match code:
@@ -92,6 +94,8 @@ def _reason(
             return tr("reason.known_client", match=match_text)
         case ReasonCode.RULE:
             return _rule_text(details, tr)
+        case ReasonCode.LEAST_LOADED:
+            return _say(tr, "least_loaded", to_owner, load=details.get("load", "?"))
 
 
 def _in_turn(details: Mapping[str, object], tr: Translator, to_owner: bool) -> Html:
@@ -125,6 +129,9 @@ def _rule_text(details: Mapping[str, object], tr: Translator) -> Html:
     after = details.get("after")
     if after:
         parts.append(tr("reason.group_turn_after", name=after))
+    load = details.get("load")
+    if load is not None:
+        parts.append(tr("reason.group_least_loaded", load=load))
     return Html(", ".join(parts))
 
 
@@ -229,6 +236,9 @@ def event_words(
         case "lost_note" | "return_note":
             note = details.get("text")
             what = Html(f"«{html.escape(note)}»") if isinstance(note, str) else Html("")
+        case "amount":
+            amount = details.get("amount")
+            what = Html(tr.grouped(amount)) if isinstance(amount, int) else Html("")
         case "created":
             what = tr("source." + reason) if reason in _SOURCES else Html("")
         case _:
@@ -240,7 +250,7 @@ def event_words(
 _KINDS = frozenset(
     {"created", "routed", "card_posted", "card_refused", "claimed", "accepted", "returned",
      "assigned", "won", "lost", "held", "escalated", "to_chat", "to_heads", "handed_back",
-     "reopened", "undone", "lost_note", "return_note", "contacted"}
+     "reopened", "undone", "lost_note", "return_note", "contacted", "repeated", "amount"}
 )  # fmt: skip
 _RETURN_WHY = frozenset({"profile", "busy", "other"})
 _LOST_WHY = frozenset({"no_answer", "no_budget", "competitor", "not_client", "other"})

@@ -14,6 +14,8 @@ The definitions (the README's "Reports" section says them in words):
 - time to take: from arrival to the first take, in the team's **working time** as it was
   when the lead came (a lead that came at 23:00 and was taken at 09:05 took 5 minutes), in
   the row of the manager who took it (a deputy's take is the deputy's).
+- amount: the sum of the row's deals won whose owner said what they were worth; priced:
+  how many those are; average deal: amount ÷ priced.
 - time to contact: from arrival to the first contact with the client (📞, or an outcome
   that implies one), in working time as above, in the row of the manager who made it.
   reached within 5 min, 1 h, 24 h: of the row's leads that needed a contact (reached, or
@@ -54,6 +56,8 @@ class Count:
     takes: list[float] = field(default_factory=list)  # working minutes to take, one a lead
     contacts: list[float] = field(default_factory=list)  # working minutes to the contact
     never_reached: int = 0  # taken, and the client never reached
+    amount: int = 0  # the deals won, summed, of those whose amount was told
+    priced: int = 0  # deals won with an amount
 
     @property
     def not_taken(self) -> int:
@@ -68,6 +72,11 @@ class Count:
     def median_take(self) -> float | None:
         """Working minutes from arrival to the first take, the median of the row's takes."""
         return statistics.median(self.takes) if self.takes else None
+
+    @property
+    def average_deal(self) -> float | None:
+        """amount ÷ priced; None while no deal has an amount."""
+        return self.amount / self.priced if self.priced else None
 
     @property
     def median_contact(self) -> float | None:
@@ -89,6 +98,9 @@ class Count:
                 self.in_work += 1
             case LeadStatus.WON:
                 self.won += 1
+                if lead.won_amount is not None:
+                    self.amount += lead.won_amount
+                    self.priced += 1
             case LeadStatus.LOST:
                 self.lost += 1
             case LeadStatus.NEW | LeadStatus.OFFERED:
@@ -103,6 +115,8 @@ class Count:
         self.takes += other.takes
         self.contacts += other.contacts
         self.never_reached += other.never_reached
+        self.amount += other.amount
+        self.priced += other.priced
 
 
 @dataclass(frozen=True)

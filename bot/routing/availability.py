@@ -22,16 +22,24 @@ def unavailable(member: MemberState, exclude: frozenset[int]) -> Skip | None:
     return None
 
 
+def who_is_free(
+    members: Iterable[MemberState], exclude: frozenset[int]
+) -> tuple[tuple[Passed, ...], list[MemberState]]:
+    """Who is passed over now (and why), and who may take a lead."""
+    passed: list[Passed] = []
+    available: list[MemberState] = []
+    for member in members:
+        why = unavailable(member, exclude)
+        if why is None:
+            available.append(member)
+        else:
+            passed.append(Passed(member.member_id, why))
+    return tuple(passed), available
+
+
 def who_can_take(
     members: Iterable[MemberState], exclude: frozenset[int]
 ) -> tuple[tuple[Passed, ...], list[Weighted]]:
     """Who is passed over now (and why), and who may take a lead in turn, with weights."""
-    passed: list[Passed] = []
-    available: list[Weighted] = []
-    for member in members:
-        why = unavailable(member, exclude)
-        if why is None:
-            available.append(Weighted(member.member_id, member.weight))
-        else:
-            passed.append(Passed(member.member_id, why))
-    return tuple(passed), available
+    passed, free = who_is_free(members, exclude)
+    return passed, [Weighted(m.member_id, m.weight) for m in free]

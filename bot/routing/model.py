@@ -19,6 +19,7 @@ class Mode(StrEnum):
     FIRST_COME = "first_come"
     ROUND_ROBIN = "round_robin"
     HEAD_DECIDES = "head_decides"
+    LEAST_LOADED = "least_loaded"  # the fewest open leads for the weight (least.py)
 
 
 class DecisionKind(StrEnum):
@@ -66,6 +67,7 @@ class ReasonCode(StrEnum):
 
     FIRST_COME = "first_come"  # offered to the whole team to claim
     ROUND_ROBIN = "round_robin"  # the turn's next manager
+    LEAST_LOADED = "least_loaded"  # the fewest open leads among those available
     HEAD_DECIDES = "head_decides"  # the heads pick a manager
     NOBODY_AVAILABLE = "nobody_available"  # round robin found nobody: the team chat claims it
     CLAIMED = "claimed"  # a member tapped Claim first
@@ -114,7 +116,7 @@ class Rule:
 @dataclass(frozen=True)
 class Group:
     group_id: int
-    mode: Mode  # FIRST_COME or ROUND_ROBIN
+    mode: Mode  # FIRST_COME, ROUND_ROBIN or LEAST_LOADED
     members: tuple[int, ...]  # member ids, in the order they were added
     turn: TurnState = field(default_factory=TurnState)
     scope: str = ""  # where its turn is stored; the caller chooses
@@ -147,6 +149,7 @@ class Passed:
 class Reason:
     code: ReasonCode
     after: int | None = None  # round robin: who had the turn before
+    load: int | None = None  # least loaded: the open leads the chosen manager had
     passed: tuple[Passed, ...] = ()  # who could not get it, and why
     rule: RuleHit | None = None  # the rule that decided
     group_id: int | None = None  # the group the rule sent it to

@@ -34,6 +34,7 @@ class Policy(StrEnum):
 
     ROUND_ROBIN = "round_robin"
     HEAD_DECIDES = "head_decides"
+    LEAST_LOADED = "least_loaded"
     RULES_OFF = "rules_off"  # the mode in force, without the rules
     KNOWN_CLIENT_OFF = "known_client_off"  # the mode and rules in force, no known clients
 
@@ -80,6 +81,8 @@ def apply(policy: Policy, team: TeamSnapshot) -> TeamSnapshot:
             return replace(team, mode=Mode.ROUND_ROBIN)
         case Policy.HEAD_DECIDES:
             return replace(team, mode=Mode.HEAD_DECIDES)
+        case Policy.LEAST_LOADED:
+            return replace(team, mode=Mode.LEAST_LOADED)
         case Policy.RULES_OFF:
             return replace(team, rules=())
         case Policy.KNOWN_CLIENT_OFF:

@@ -4,8 +4,9 @@ from dataclasses import replace
 from datetime import datetime
 from typing import assert_never
 
-from bot.routing.availability import who_can_take
+from bot.routing.availability import who_can_take, who_is_free
 from bot.routing.hours import OffHours
+from bot.routing.least import least_loaded
 from bot.routing.model import (
     Decision,
     DecisionKind,
@@ -69,6 +70,8 @@ def _by_mode(lead: LeadFacts, team: TeamSnapshot, exclude: frozenset[int]) -> De
             return Decision(DecisionKind.POST, None, everyone, Reason(ReasonCode.FIRST_COME))
         case Mode.ROUND_ROBIN:
             return _round_robin(team, exclude, everyone)
+        case Mode.LEAST_LOADED:
+            return _least_loaded(team, exclude, everyone)
         case Mode.HEAD_DECIDES:
             ranked = rank_for_head(lead, team.members, exclude)
             if not team.has_heads or not ranked:
@@ -91,6 +94,21 @@ def _round_robin(
         return Decision(DecisionKind.POST, None, everyone, reason)
     member_id, turn = picked
     reason = Reason(ReasonCode.ROUND_ROBIN, after=team.turn.last, passed=passed)
+    return Decision(DecisionKind.OFFER, member_id, (member_id,), reason, turn)
+
+
+def _least_loaded(
+    team: TeamSnapshot, exclude: frozenset[int], everyone: tuple[int, ...]
+) -> Decision:
+    passed, available = who_is_free(team.members, exclude)
+    picked = least_loaded(team.turn, available)
+    if picked is None:
+        # Everyone is at the cap (or away): the team chat holds it, as round robin does.
+        reason = Reason(ReasonCode.NOBODY_AVAILABLE, passed=passed)
+        return Decision(DecisionKind.POST, None, everyone, reason)
+    member_id, turn = picked
+    load = next(m.open_leads for m in available if m.member_id == member_id)
+    reason = Reason(ReasonCode.LEAST_LOADED, passed=passed, load=load)
     return Decision(DecisionKind.OFFER, member_id, (member_id,), reason, turn)
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import assert_never
 
-from bot.routing.availability import unavailable, who_can_take
+from bot.routing.availability import unavailable, who_can_take, who_is_free
+from bot.routing.least import least_loaded
 from bot.routing.match import match_rule, seen_region
 from bot.routing.model import (
     Decision,
@@ -150,6 +151,16 @@ def _to_group(group: Group, team: TeamSnapshot, exclude: frozenset[int]) -> Deci
             assert picked is not None  # someone is available
             member_id, turn = picked
             reason = Reason(ReasonCode.RULE, after=group.turn.last, passed=passed)
+            return Decision(
+                DecisionKind.OFFER, member_id, (member_id,), reason, turn, scope=group.scope
+            )
+        case Mode.LEAST_LOADED:
+            _, free = who_is_free(members, exclude)
+            chosen = least_loaded(group.turn, free)
+            assert chosen is not None  # someone is available
+            member_id, turn = chosen
+            load = next(m.open_leads for m in free if m.member_id == member_id)
+            reason = Reason(ReasonCode.RULE, passed=passed, load=load)
             return Decision(
                 DecisionKind.OFFER, member_id, (member_id,), reason, turn, scope=group.scope
             )

@@ -26,26 +26,33 @@ class TurnState:
     starts: Mapping[int, Fraction] = field(default_factory=dict)
     live: frozenset[int] = frozenset()  # who was available at the previous lead
     last: int | None = None  # who got the previous lead
+    catching: frozenset[int] = frozenset()  # least loaded: who still catches up (least.py)
 
     def to_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "clock": str(self.clock),
             "starts": {str(k): str(v) for k, v in self.starts.items()},
             "live": sorted(self.live),
             "last": self.last,
         }
+        if self.catching:
+            data["catching"] = sorted(self.catching)
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, object]) -> TurnState:
         starts = data.get("starts", {})
         live = data.get("live", [])
         last = data.get("last")
+        catching = data.get("catching", [])
         assert isinstance(starts, dict) and isinstance(live, list)
+        assert isinstance(catching, list)
         return cls(
             clock=Fraction(str(data.get("clock", "0"))),
             starts={int(k): Fraction(str(v)) for k, v in starts.items()},
             live=frozenset(int(m) for m in live),
             last=int(last) if isinstance(last, int) else None,
+            catching=frozenset(int(m) for m in catching),
         )
 
 

@@ -150,7 +150,12 @@ def wire(db: Database, core: Core, clock: Clock, signal: OutboxSignal) -> None:
     outbox is woken after its commit."""
     db.now = clock.now
     db.on_emit = InUnit(
-        core.told, Endings(core.told), core.posts, core.notices, core.head_cards, ContactPosts()
+        core.told,
+        Endings(core.told),
+        core.posts,
+        core.notices,
+        core.head_cards,
+        ContactPosts(core.notices),
     )
     db.on_commit = AfterCommit(signal)
 

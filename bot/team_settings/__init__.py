@@ -69,6 +69,8 @@ OUTCOME_REMIND = _timer_setting("outcome_remind", timedelta(days=3))
 # the lead goes on to someone who will call.
 CONTACT_REMIND = _timer_setting("contact_remind", timedelta(minutes=5))
 CONTACT_TIMEOUT = _timer_setting("contact_timeout", None)
+# A repeat submission from the same phone or e-mail this soon joins the open lead.
+DUPLICATE_WINDOW = _timer_setting("duplicate_window", timedelta(hours=1))
 HANDBACK = _switch_setting("handback", True)
 # The durations a lead's timers run on: changing one moves the timers already set.
 TIMER_DURATIONS = frozenset(
@@ -131,6 +133,7 @@ ALL: tuple[AnySetting, ...] = (
     OUTCOME_REMIND,
     CONTACT_REMIND,
     CONTACT_TIMEOUT,
+    DUPLICATE_WINDOW,
     HANDBACK,
     TIMEZONE,
     WORK_DAYS,

@@ -32,6 +32,13 @@ def mode(text: str) -> Mode:
         "head": Mode.HEAD_DECIDES,
         "руководитель": Mode.HEAD_DECIDES,
         "решает_руководитель": Mode.HEAD_DECIDES,
+        "least_loaded": Mode.LEAST_LOADED,
+        "leastloaded": Mode.LEAST_LOADED,
+        "least": Mode.LEAST_LOADED,
+        "load": Mode.LEAST_LOADED,
+        "по_загрузке": Mode.LEAST_LOADED,
+        "загрузка": Mode.LEAST_LOADED,
+        "меньше_всего_в_работе": Mode.LEAST_LOADED,
     }
     found = words.get(text.strip().casefold().replace("-", "_").replace(" ", "_"))
     if found is None:

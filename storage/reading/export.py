@@ -46,6 +46,7 @@ class ExportLead:
     message: str | None
     lost_note: str | None = None  # the owner's own words for "another reason"
     contacted_at: datetime | None = None  # the first contact with the client
+    won_amount: int | None = None  # what the deal was worth, when told
     extra: Mapping[str, str] = field(default_factory=dict)  # the form's other fields
 
 
@@ -75,7 +76,7 @@ def leads_sql(lost_note: str) -> str:
         "c.full_name, t.full_name, l.first_taken_at, l.closed_at, l.lost_reason, "
         "l.message, CASE WHEN l.status = 'lost' THEN (SELECT "
         f"{lost_note} FROM lead_events AS e WHERE e.lead_id = l.id AND e.kind = 'lost_note' "
-        "ORDER BY e.id DESC LIMIT 1) END, l.extra, l.contacted_at FROM leads AS l "
+        "ORDER BY e.id DESC LIMIT 1) END, l.extra, l.contacted_at, l.won_amount FROM leads AS l "
         "LEFT JOIN members AS m ON m.id = l.owner_id "
         "LEFT JOIN members AS c ON c.id = l.cover_for "
         "LEFT JOIN members AS t ON t.id = l.first_taker_id "
@@ -164,5 +165,6 @@ def export_lead(row: Sequence[object]) -> ExportLead:
         message=text(19),
         lost_note=text(20),
         contacted_at=from_db_optional(text(22)),
+        won_amount=None if row[23] is None else int(str(row[23])),
         extra=extra if isinstance(extra, dict) else {},
     )

@@ -29,6 +29,7 @@ class CohortLead:
     closed_at: datetime | None
     contacted_at: datetime | None = None  # the first contact with the client
     contacted_by: int | None = None  # who made it
+    won_amount: int | None = None  # what a deal won was worth, when its owner said
 
 
 class ReportRepo:
@@ -40,7 +41,7 @@ class ReportRepo:
         by channel lists equal channels as they first came, on either engine)."""
         rows = await self._db.fetch_all(
             "SELECT id, created_at, status, owner_id, channel, first_taken_at, first_taker_id, "
-            "closed_at, contacted_at, contacted_by FROM leads "
+            "closed_at, contacted_at, contacted_by, won_amount FROM leads "
             "WHERE team_id = ? AND created_at >= ? AND created_at < ? ORDER BY created_at, id",
             (team_id, to_db(since), to_db(until)),
         )
@@ -56,6 +57,7 @@ class ReportRepo:
                 closed_at=from_db_optional(row[7]),
                 contacted_at=from_db_optional(row[8]),
                 contacted_by=row[9],
+                won_amount=row[10],
             )
             for row in rows
         ]

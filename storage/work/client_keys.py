@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
+from storage.clock_format import to_db
 from storage.driver import Conn
 
 
@@ -40,6 +42,22 @@ class ClientKeyRepo:
             (kind, value, not_lead, team_id),
         )
         return None if row is None else (int(row[0]), int(row[1]))
+
+    async def open_lead(
+        self, team_id: int, keys: Sequence[tuple[str, str]], since: datetime
+    ) -> int | None:
+        """The newest open lead of the team, arrived at `since` or later, with any of these
+        (kind, value) keys: the lead a repeat submission joins."""
+        if not keys:
+            return None
+        matches = " OR ".join("(k.kind = ? AND k.value = ?)" for _ in keys)
+        row = await self._db.fetch_one(
+            "SELECT l.id FROM client_keys AS k JOIN leads AS l ON l.id = k.lead_id "
+            f"WHERE ({matches}) AND l.team_id = ? AND l.created_at >= ? "
+            "AND l.status NOT IN ('won', 'lost') ORDER BY l.id DESC LIMIT 1",
+            (*(part for key in keys for part in key), team_id, to_db(since)),
+        )
+        return None if row is None else int(row[0])
 
     async def pending(self, limit: int) -> list[int]:
         """Leads stored before the index existed, still to be indexed."""

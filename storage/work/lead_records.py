@@ -80,6 +80,7 @@ class LeadRecord:
     stamp: str | None = None  # what its buttons carry besides its number (None: old lead)
     contacted_at: datetime | None = None  # the first contact with the client, kept for good
     contacted_by: int | None = None  # the member who made it
+    won_amount: int | None = None  # what the deal was worth, in whole units, if told
 
     @property
     def awaits_contact(self) -> bool:

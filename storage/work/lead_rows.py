@@ -20,7 +20,7 @@ LEAD_COLUMNS = (
     + ", ".join(KNOWN_FIELDS)
     + ", extra, contact_user_id, owner_id, created_at, assigned_at, taken_at, closed_at, "
     "lost_reason, card_chat_id, card_message_id, source_id, group_id, cover_for, stamp, "
-    "contacted_at, contacted_by"
+    "contacted_at, contacted_by, won_amount"
 )
 
 OPEN_SQL = f"status IN ('{LeadStatus.OFFERED.value}', '{LeadStatus.TAKEN.value}')"
@@ -53,4 +53,5 @@ def lead_from_row(row: Row) -> LeadRecord:
         stamp=row["stamp"],
         contacted_at=from_db_optional(row["contacted_at"]),
         contacted_by=row["contacted_by"],
+        won_amount=row["won_amount"],
     )

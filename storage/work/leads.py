@@ -225,6 +225,13 @@ class LeadRepo:
             (status.value, to_db(at), None if won else reason, lead_id, member_id, contacted),
         )
 
+    async def set_amount(self, lead_id: int, owner_id: int, amount: int) -> LeadRecord | None:
+        """What a won deal was worth, as its owner says; only while it stays won."""
+        return await self._moved(
+            "UPDATE leads SET won_amount = ? WHERE id = ? AND owner_id = ? AND status = 'won'",
+            (amount, lead_id, owner_id),
+        )
+
     async def contact(self, lead_id: int, member_id: int, at: datetime) -> LeadRecord | None:
         """Its owner reached the client: the first contact, once, while the lead is theirs."""
         return await self._moved(
@@ -236,8 +243,8 @@ class LeadRepo:
     async def reopen(self, lead_id: int, owner_id: int) -> LeadRecord | None:
         """A closed lead is worked again by the owner who closed it."""
         return await self._moved(
-            "UPDATE leads SET status = 'taken', closed_at = NULL, lost_reason = NULL "
-            "WHERE id = ? AND owner_id = ? AND status IN ('won', 'lost')",
+            "UPDATE leads SET status = 'taken', closed_at = NULL, lost_reason = NULL, "
+            "won_amount = NULL WHERE id = ? AND owner_id = ? AND status IN ('won', 'lost')",
             (lead_id, owner_id),
         )
 
@@ -246,7 +253,8 @@ class LeadRepo:
     ) -> LeadRecord | None:
         """Its owner takes back the outcome set at or after `closed_since`."""
         return await self._moved(
-            "UPDATE leads SET status = 'taken', closed_at = NULL, lost_reason = NULL "
+            "UPDATE leads SET status = 'taken', closed_at = NULL, lost_reason = NULL, "
+            "won_amount = NULL "
             "WHERE id = ? AND owner_id = ? AND status IN ('won', 'lost') AND closed_at >= ?",
             (lead_id, owner_id, to_db(closed_since)),
         )

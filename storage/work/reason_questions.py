@@ -15,6 +15,7 @@ from storage.driver import Conn
 class QuestionKind(StrEnum):
     LOST = "lost"  # why the client said no
     RETURNED = "returned"  # why the manager gave the offer back
+    AMOUNT = "amount"  # how much a deal won was worth
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,18 @@ class ReasonQuestionRepo:
         )
 
     async def forget_lead(self, lead_id: int) -> None:
-        """The lead is not lost any more: nobody is asked why it was."""
+        """The lead is not closed any more: nobody is asked why it was lost, or what the
+        deal was worth."""
         await self._db.execute(
-            "DELETE FROM reason_questions WHERE lead_id = ? AND kind = ?",
-            (lead_id, QuestionKind.LOST.value),
+            "DELETE FROM reason_questions WHERE lead_id = ? AND kind IN (?, ?)",
+            (lead_id, QuestionKind.LOST.value, QuestionKind.AMOUNT.value),
         )
+
+    async def forget(self, user_id: int, lead_id: int, kind: QuestionKind) -> bool:
+        """The person's question of `kind` about the lead goes unanswered (a button said
+        so); whether there was one."""
+        gone = await self._db.execute(
+            "DELETE FROM reason_questions WHERE user_id = ? AND lead_id = ? AND kind = ?",
+            (user_id, lead_id, kind.value),
+        )
+        return gone > 0

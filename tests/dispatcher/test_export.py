@@ -28,12 +28,12 @@ HEADER = [
     "Федеральный", "Регион (где работает)", "Регион регистрации", "Отрасль", "Продукт", "Имя",
     "Телефон", "E-mail", "ИНН", "Запрос", "Ответы формы", "Состояние", "Менеджер", "Замещает",
     "Кем взят впервые", "Взят", "До взятия, мин (рабочее время)", "Связались с клиентом",
-    "До контакта, мин (рабочее время)", "Закрыт", "Итог", "Причина отказа",
+    "До контакта, мин (рабочее время)", "Закрыт", "Итог", "Сумма сделки", "Причина отказа",
 ]  # fmt: skip
 SUMMARY = [
     "Менеджер", "Получено", "Взято", "В работе", "Сделок", "Отказов", "Не взято", "Конверсия",
     "До взятия, мин (медиана, рабочее время)", "До контакта, мин (медиана, рабочее время)",
-    "Связались за 5 мин", "За 1 ч", "За 24 ч", "Без контакта",
+    "Связались за 5 мин", "За 1 ч", "За 24 ч", "Без контакта", "Сумма сделок", "Средний чек",
 ]  # fmt: skip
 DATE_SHOWN = "dd.mm.yyyy hh:mm"
 MOSCOW = timedelta(hours=3)  # the team's time: Excel dates have no zone
@@ -118,7 +118,7 @@ async def test_the_workbook_opens_right_in_russian_excel(world: World) -> None:
     assert book.sheetnames == ["Лиды", "Итоги", "Каналы", "История"]
     leads = book["Лиды"]
     assert_a_heading_that_filters_and_stays(leads, HEADER)
-    assert leads.auto_filter.ref == "A1:AG3"
+    assert leads.auto_filter.ref == "A1:AH3"
     first, second = table(leads)
     lead = await LeadRepo(world.db.conn).get(won)
     assert lead is not None and lead.taken_at is not None
@@ -157,8 +157,9 @@ async def test_the_workbook_opens_right_in_russian_excel(world: World) -> None:
     assert_a_heading_that_filters_and_stays(summary, SUMMARY)
     ivan, olga, nobody, total = table(summary)
     # The deal counts as the contact with the client, made as it was closed.
-    reached = [2.5, 1, 1, 1, 0]
-    nothing = [None, None, None, None, 0]
+    # No amount was told for the deal yet: its sums are empty, not zero.
+    reached = [2.5, 1, 1, 1, 0, None, None]
+    nothing = [None, None, None, None, 0, None, None]
     assert list(ivan.values()) == ["Ivan", 1, 1, 0, 1, 0, 0, 1, 2.5, *reached]
     assert list(olga.values()) == ["Olga", 0, 0, 0, 0, 0, 0, None, None, *nothing]
     assert list(nobody.values()) == [
@@ -168,7 +169,7 @@ async def test_the_workbook_opens_right_in_russian_excel(world: World) -> None:
     assert summary["H2"].number_format == "0%" and summary["I2"].number_format == "0.0"
     assert summary["J2"].number_format == "0.0" and summary["K2"].number_format == "0%"
     # Sorting the managers leaves the total where it is: the filter stops above it.
-    assert summary.auto_filter.ref == "A1:N4"
+    assert summary.auto_filter.ref == "A1:P4"
     channels = table(book["Каналы"])
     assert [(c["Канал"], c["Получено"], c["Сделок"]) for c in channels] == [
         ("Яндекс Директ", 1, 1), ("сайт", 1, 0), ("Всего", 2, 1),

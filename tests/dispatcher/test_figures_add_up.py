@@ -48,6 +48,7 @@ MONDAY_9_MSK = datetime(2026, 12, 7, 6, 0, tzinfo=UTC)
 COLUMNS = ("received", "taken", "in_work", "won", "lost", "not_taken")
 WEEK = "30.11.2026 06.12.2026"
 RU = Translator("ru")
+DEALS_WORTH = "SELECT COALESCE(SUM(won_amount), 0) FROM leads WHERE status = 'won'"
 REACHED = "SELECT COUNT(*) FROM leads WHERE contacted_at IS NOT NULL"
 NEVER_REACHED = (
     "SELECT COUNT(*) FROM leads WHERE contacted_at IS NULL AND status IN ('taken', 'won', 'lost')"
@@ -142,7 +143,10 @@ async def act(  # noqa: PLR0911 - a return per kind of step
             world.clock.advance(3 * 3600)
             return await services.timers.fire_due(world.clock.now()) > 0
         case Act.WON | Act.LOST:
-            return await services.close(lead, by, won=what is Act.WON) is LifeStep.DONE
+            done = await services.close(lead, by, won=what is Act.WON) is LifeStep.DONE
+            if done and what is Act.WON and lead % 2:  # some deals are told their amount
+                await services.reason_notes.note(by, f"{lead * 10}к")
+            return done
         case Act.CONTACT:
             return await services.contact(lead, by) is LifeStep.DONE
         case Act.UNDO:
@@ -203,6 +207,8 @@ def assert_adds_up(rows: list[Count], total: Count) -> None:
     assert sorted(total.takes) == sorted(take for row in rows for take in row.takes)
     assert sorted(total.contacts) == sorted(m for row in rows for m in row.contacts)
     assert total.never_reached == sum(row.never_reached for row in rows)
+    assert total.amount == sum(row.amount for row in rows)
+    assert total.priced == sum(row.priced for row in rows)
 
 
 async def in_the_database(world: World, sql: str) -> int:
@@ -271,6 +277,7 @@ async def test_the_figures_add_up_and_every_report_says_the_same(history: list[S
         assert len(total.takes) == await in_the_database(world, TAKEN_ONCE)
         assert len(total.contacts) == await in_the_database(world, REACHED)
         assert total.never_reached == await in_the_database(world, NEVER_REACHED)
+        assert total.amount == await in_the_database(world, DEALS_WORTH)
         # The Monday report is /stats for the same week, under its own heading.
         [[report]] = await world.db.conn.fetch_all(
             "SELECT text FROM outbox WHERE purpose = ? AND method = 'send'",

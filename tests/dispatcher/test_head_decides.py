@@ -177,7 +177,7 @@ async def test_mode_menu_marks_the_current_mode_and_switches(world: World) -> No
     await world.feed(text_update(HEAD, TEAM_CHAT, "/mode"))
     [menu] = world.session.of(SendMessage)
     labels = [row[0].text for row in menu.reply_markup.inline_keyboard]
-    assert labels == ["● Кто успел", "По очереди", "Решает руководитель"]
+    assert labels == ["● Кто успел", "По очереди", "Решает руководитель", "Меньше всего в работе"]
     world.session.expect_message(EditMessageText)
     answer = await tap(world, HEAD, "mode:round_robin")
     assert answer.text == "Режим переключён: По очереди. Так распределяются новые лиды."
@@ -241,7 +241,9 @@ async def test_reopen_puts_a_closed_lead_back_with_its_manager(world: World) -> 
     lead = await LeadRepo(world.db.conn).get(lead_id)
     assert lead is not None and (lead.status, lead.owner_id) == (LeadStatus.TAKEN, ivan.id)
     assert lead.closed_at is None
-    [notice] = await rows(world, lead_id, OutboxPurpose.MEMBER_NOTICE)
+    asked, notice = await rows(world, lead_id, OutboxPurpose.MEMBER_NOTICE)
+    assert asked.text.startswith("💰")  # what the deal was worth: closed with the deal
+    assert await world.services.reason_notes.asked(IVAN.id) is False
     assert notice.chat_id == IVAN.id
     assert notice.text.startswith(f"🔁 Лид №{lead_id} снова в работе у вас")
     cards = await rows(world, lead_id, OutboxPurpose.OWNER_CARD)

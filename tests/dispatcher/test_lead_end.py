@@ -31,7 +31,9 @@ async def test_the_owner_undoes_a_mistaken_outcome_within_five_minutes(world: Wo
     answer = await tap(world, IVAN, f"undo:{lead_id}")
     assert answer.text == f"Итог отменён: лид №{lead_id} снова в работе."
     assert await status(world, lead_id) == (LeadStatus.TAKEN, 1)
-    card = (await rows(world, lead_id, OutboxPurpose.UPDATE))[-1]
+    # The card says so (the question of the deal's amount, after it, loses its button).
+    *_, card, question = await rows(world, lead_id, OutboxPurpose.UPDATE)
+    assert question.text.startswith("💰") and question.buttons == []
     assert card.text.endswith("↩️ Итог отменён: лид снова в работе.")
     assert card.buttons is not None
     assert [b.text for row in card.buttons for b in row] == ["🏆 Сделка", "❌ Отказ"]

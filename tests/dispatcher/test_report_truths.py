@@ -61,7 +61,7 @@ async def test_a_lead_the_deputy_handed_back_counts_once_and_the_take_is_the_dep
     assert lead["До взятия, мин (рабочее время)"] == 7.0
     summary = {r[0]: r[1:] for r in book["Итоги"].iter_rows(min_row=2, values_only=True)}
     # Nobody has called the client yet: Ivan's, as the lead is Ivan's now.
-    not_reached, nothing = (None, 0, 0, 0, 1), (None, None, None, None, 0)
+    not_reached, nothing = (None, 0, 0, 0, 1, None, None), (None, None, None, None, 0, None, None)
     assert summary["Ivan"] == (1, 1, 1, 0, 0, 0, 0, None, *not_reached)
     assert summary["Olga"] == (0, 0, 0, 0, 0, 0, None, 7.0, *nothing)
     assert summary["Petr"] == (0, 0, 0, 0, 0, 0, None, None, *nothing)

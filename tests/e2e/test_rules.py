@@ -96,6 +96,8 @@ async def test_a_known_client_by_phone_e_mail_and_company_goes_to_the_same_manag
     async with app_factory() as app, intake_for(app) as intake:
         await team_of_four(tg)
         await command(tg, "/set mode round_robin", "Сохранено")
+        # Each request a lead of its own, as after the hour in which a repeat joins the first.
+        await command(tg, "/set duplicate_window нет", "Сохранено")
         by_phone = (await intake.post(name="A", phone="+7 912 000-00-01"))["id"]
         by_mail = (await intake.post(name="B", email="Client@Mail.ru"))["id"]
         by_company = (await intake.post(company="ООО «Ромашка»", message="счёт"))["id"]

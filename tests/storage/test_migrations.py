@@ -20,7 +20,7 @@ from storage import (
     TeamSettingRepo,
 )
 from storage.delivery.lead_messages import LeadMessageRepo
-from storage.errors import MigrationError
+from storage.errors import MigrationError, UniqueViolationError
 from storage.migrating import Migration, load_migrations
 from storage.schema import apply_migration
 from tests.repos import bare
@@ -204,5 +204,56 @@ async def test_a_file_of_version_15_keeps_its_pause_and_the_deputys_first_take(
         assert row is not None and tuple(row) == ("2026-12-01T09:05:00+00:00", 2)
         [pause] = await bare(db).history.pauses(1, T_PAST)
         assert (pause.member_id, pause.ended_at) == (1, None)
+    finally:
+        await db.close()
+
+
+async def test_a_file_of_version_18_keeps_its_groups_and_outcomes_count_as_contacts(
+    tmp_path: Path,
+) -> None:
+    """0019 gives closed leads the contact their outcome implies; 0020 rebuilds groups for
+    least loaded, keeping their rows, index and token triggers."""
+    path = tmp_path / "old.db"
+    old_file(path, 3)
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        for migration in load_migrations()[3:18]:
+            apply_migration(conn, migration)
+    with closing(sqlite3.connect(path)) as conn:
+        conn.executescript(
+            """
+            INSERT INTO groups (id, team_id, name, name_key, mode, created_at)
+            VALUES (5, 1, 'VIP', 'vip', 'round_robin', '2026-12-01T09:00:00+00:00');
+            INSERT INTO group_members (group_id, member_id, position) VALUES (5, 1, 1);
+            UPDATE leads SET status = 'lost', lost_reason = 'no_answer', owner_id = 2,
+                pool = NULL, assigned_at = created_at, taken_at = created_at, take_seconds = 0,
+                closed_at = '2026-12-01T10:00:00+00:00' WHERE id = 2;
+            INSERT INTO leads (id, team_id, status, pool, source, owner_id, created_at,
+                               assigned_at, taken_at, take_seconds, closed_at)
+            VALUES (3, 1, 'won', NULL, 'http', 1, '2026-12-01T09:00:00+00:00',
+                    '2026-12-01T09:00:00+00:00', '2026-12-01T09:00:00+00:00', 0,
+                    '2026-12-01T11:00:00+00:00');
+            """
+        )
+        conn.commit()
+    db = await Database.open(path)
+    try:
+        rows = await db.conn.fetch_all(
+            "SELECT id, contacted_at, contacted_by FROM leads WHERE id IN (2, 3) ORDER BY id"
+        )
+        # "Did not answer" is no contact; a deal is one, made by its owner as it closed.
+        assert [tuple(r) for r in rows] == [(2, None, None), (3, "2026-12-01T11:00:00+00:00", 1)]
+        before = await db.conn.fetch_one("SELECT token FROM config_revision")
+        async with db.unit() as u:
+            await u.groups.set_mode(5, "least_loaded")
+        after = await db.conn.fetch_one("SELECT token FROM config_revision")
+        assert before is not None and after is not None and before[0] != after[0]
+        [group] = await db.conn.fetch_all("SELECT name, mode FROM groups")
+        assert tuple(group) == ("VIP", "least_loaded")
+        with pytest.raises(UniqueViolationError):
+            async with db.unit():
+                await db.conn.execute(
+                    "INSERT INTO groups (team_id, name, name_key, created_at) "
+                    "VALUES (1, 'vip', 'vip', '2026-12-02T09:00:00+00:00')"
+                )
     finally:
         await db.close()

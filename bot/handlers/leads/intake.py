@@ -28,6 +28,8 @@ async def _reply(message: Message, result: HandEntryResult, tr: Translator) -> N
             # In the team chat the card itself is the answer; a note above it is noise.
             if result.team_chat_id != message.chat.id:
                 await message.reply(tr("newlead.created", id=result.lead_id))
+        case HandEntry.JOINED:
+            await message.reply(tr("newlead.joined", id=result.lead_id))
         case HandEntry.WAITING:
             await message.reply(tr("newlead.waiting", id=result.lead_id))
         case HandEntry.EMPTY:

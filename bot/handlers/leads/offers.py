@@ -12,13 +12,14 @@ from bot.actions.close import Close
 from bot.actions.contact import Contact
 from bot.actions.give_back import GiveBack
 from bot.actions.ownership import Step
-from bot.actions.reason_note import ReasonNotes
+from bot.actions.reason_note import NotAnAmount, Noted, ReasonNotes
 from bot.actions.undo import Undo
 from bot.delivery.telegram.markup import to_markup
 from bot.handlers.common import IN_PRIVATE, person_of, tell_what_became_of
 from bot.i18n import Translator
 from bot.presentation.buttons import offer_buttons, outcome_buttons
 from bot.presentation.callbacks import (
+    AmountCb,
     ContactCb,
     LeadRef,
     LostCb,
@@ -173,13 +174,31 @@ async def on_undo(
 
 
 async def on_reason_text(message: Message, reason_notes: ReasonNotes, tr: Translator) -> None:
-    """A manager's words for a lead lost, or an offer returned, for "another reason"."""
+    """A manager's words for a lead lost, or an offer returned, for "another reason"; or
+    what a deal won was worth."""
     assert message.from_user is not None and message.text is not None
     noted = await reason_notes.note(person_of(message.from_user), message.text)
-    if noted is None:
-        await message.answer(tr("lost.reason_late"))
-        return
-    await message.answer(tr("lost.reason_saved", id=noted.lead_id, text=noted.text))
+    match noted:
+        case None:
+            await message.answer(tr("lost.reason_late"))
+        case NotAnAmount():
+            await message.answer(tr("amount.bad", id=noted.lead_id))
+        case Noted() if noted.amount is not None:
+            shown = tr.grouped(noted.amount)
+            await message.answer(tr("amount.saved", id=noted.lead_id, amount=shown))
+        case Noted():
+            await message.answer(tr("lost.reason_saved", id=noted.lead_id, text=noted.text))
+
+
+async def on_no_amount(
+    query: CallbackQuery, callback_data: AmountCb, reason_notes: ReasonNotes, tr: Translator
+) -> None:
+    """ "Без суммы": the question closes, and its button goes."""
+    lead = callback_data.ref
+    skipped = await reason_notes.skip_amount(lead.id, person_of(query.from_user))
+    await query.answer(tr("amount.skipped" if skipped else "amount.closed", id=lead.id))
+    if isinstance(query.message, Message):
+        await query.message.edit_reply_markup(reply_markup=None)
 
 
 class AnswersWhy(Filter):
@@ -195,6 +214,7 @@ def make_router() -> Router:
     router.callback_query.register(on_return_reason, ReturnCb.filter())
     router.callback_query.register(on_outcome, OutcomeCb.filter())
     router.callback_query.register(on_contact, ContactCb.filter())
+    router.callback_query.register(on_no_amount, AmountCb.filter())
     router.callback_query.register(on_lost_reason, LostCb.filter())
     router.callback_query.register(on_undo, UndoCb.filter())
     # Plain words only: a command or a forwarded message is never an answer.

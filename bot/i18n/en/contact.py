@@ -24,6 +24,28 @@ CONTACT: dict[str, str] = {
     "cause.no_contact": "the client was not reached within {wait}: {name}",
     "history.no_contact": "the client was not reached within {wait}",
     "event.contacted": "client reached",
+    # The same client again
+    "setting.duplicate_window": "a repeat from the same client this soon joins the open lead",
+    "repeat.title": "🔁 The client of lead #{id} ({client}) sent a request again.",
+    "repeat.nothing_new": "Nothing new in it.",
+    "newlead.joined": (
+        "This client is in open lead #{id} already: the request went into its history."
+    ),
+    "event.repeated": "repeat request",
+    # A deal's amount
+    "button.no_amount": "No amount",
+    "amount.ask": (
+        "💰 What was the deal of lead #{id} worth? Write a number: 150000, 150k or 1.5m. "
+        "If there is none, tap the button below."
+    ),
+    "amount.saved": "💰 Lead #{id}: the deal is worth {amount}.",
+    "amount.bad": (
+        "That is not an amount for lead #{id}. Write a number, such as 150000, 150k or "
+        "1.5m, or tap “No amount”."
+    ),
+    "amount.skipped": "Lead #{id}: no amount.",
+    "amount.closed": "The question of lead #{id}'s amount is closed already.",
+    "event.amount": "deal amount",
     # Reports
     "stats.speed": (
         "<b>Reaching the client</b> (from the request to the first contact in working time: "
@@ -34,6 +56,12 @@ CONTACT: dict[str, str] = {
     "stats.speed_channels": "By channel:",
     "export_col.contacted": "Client reached",
     "export_col.contact_minutes": "To contact, min (working time)",
+    "export_col.amount": "Deal amount",
+    "export_summary.amount": "Deals' amount",
+    "export_summary.average_deal": "Average deal",
+    "stats.money": "<b>Deals</b> (won · with an amount · amount · average deal · conversion):",
+    "stats.money_row": "• {name}: {won} · {priced} · {amount} · {average} · {conversion}",
+    "chart.caption_money": "{caption} · deals worth {amount}",
     "export_summary.contact_median": "To contact, min (median, working time)",
     "export_summary.within_5m": "Reached within 5 min",
     "export_summary.within_1h": "Within 1 h",

@@ -68,6 +68,7 @@ OFFERS: dict[str, str] = {
     # Why a lead went where it went
     "reason.first_come": "the lead was in the team chat for everyone",
     "reason.round_robin": "your turn",
+    "reason.least_loaded": "you have the fewest open leads ({load})",
     "reason.duty": "on duty: the team is off, leads go in turn to those on duty",
     "reason.round_robin_after": "your turn (previous lead: {name})",
     "reason.head_decides": "the head's choice",
@@ -88,6 +89,7 @@ OFFERS: dict[str, str] = {
     ),
     "announce.line": "#{id} {client} → {name} · {how}",
     "announce.round_robin": "in turn",
+    "announce.least_loaded": "fewest open leads",
     "announce.duty": "on duty",
     "announce.assigned": "head's decision",
     "lead.no_name": "unnamed lead",

@@ -112,6 +112,9 @@ REPORTS: dict[str, str] = {
     "replay_header.head_decides": (
         "🔁 <b>Had the heads chosen the manager for every lead</b> ({first} — {last})"
     ),
+    "replay_header.least_loaded": (
+        "🔁 <b>Had leads gone to the least loaded</b> ({first} — {last})"
+    ),
     "replay_header.rules_off": "🔁 <b>Had there been no rules</b> ({first} — {last})",
     "replay_header.known_client_off": (
         "🔁 <b>Had known clients not gone to their manager</b> ({first} — {last})"

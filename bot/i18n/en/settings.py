@@ -20,11 +20,14 @@ SETTINGS: dict[str, str] = {
     "mode.first_come": "First come",
     "mode.round_robin": "Round robin",
     "mode.head_decides": "Head decides",
+    "mode.least_loaded": "Least loaded",
     "mode.menu": (
         "Distribution mode now: <b>{mode}</b>.\n\n"
         "• First come: the lead appears in the team chat with a “Claim” button.\n"
         "• Round robin: the lead goes straight to the next manager's private chat.\n"
-        "• Head decides: the lead comes to the head with a button per manager.\n\n"
+        "• Head decides: the lead comes to the head with a button per manager.\n"
+        "• Least loaded: the lead goes to whoever has the fewest open leads now (for their "
+        "weight).\n\n"
         "A new mode applies to new leads."
     ),
     "mode.switched": "Mode switched: {mode}. New leads are distributed this way.",
@@ -44,7 +47,9 @@ SETTINGS: dict[str, str] = {
     ),
     "set.usage": "Give a setting's name and value: /set cap 10. All settings: /settings.",
     "set.unknown": "There is no such setting. All settings: /settings.",
-    "set.bad_mode": "Mode: first_come, round_robin or head_decides. Or pick one in /mode.",
+    "set.bad_mode": (
+        "Mode: first_come, round_robin, head_decides or least_loaded. Or pick one in /mode."
+    ),
     "set.bad_cap": "The cap is a number from 1 to 1000, or off to remove it.",
     "set.bad_switch": "The value is on or off.",
     "set.done": "Saved: {label} — {value}.",

@@ -126,6 +126,10 @@ TIME: dict[str, str] = {
         "🌴 On vacation until {last}: {name}, {deputy}. Anyone in the team may still "
         "claim leads in the team chat."
     ),
+    "on_vacation.least_loaded": (
+        "🌴 On vacation until {last}: {name}, {deputy}. Leads go to the others: whoever has "
+        "the fewest open leads."
+    ),
     "on_vacation.round_robin": (
         "🌴 On vacation until {last}: {name}, {deputy}. Leads in turn go to the others."
     ),

@@ -23,6 +23,28 @@ CONTACT: dict[str, str] = {
     "cause.no_contact": "нет связи с клиентом за {wait}: {name}",
     "history.no_contact": "нет связи с клиентом за {wait}",
     "event.contacted": "связь с клиентом",
+    # The same client again
+    "setting.duplicate_window": "повторная заявка того же клиента в этот срок — в тот же лид",
+    "repeat.title": "🔁 Повторная заявка от клиента лида №{id} ({client}).",
+    "repeat.nothing_new": "Нового в заявке ничего.",
+    "newlead.joined": (
+        "Этот клиент уже есть в открытом лиде №{id}: заявка добавлена в историю лида."
+    ),
+    "event.repeated": "повторная заявка",
+    # A deal's amount
+    "button.no_amount": "Без суммы",
+    "amount.ask": (
+        "💰 Сумма сделки по лиду №{id}? Напишите числом: 150 000, 150к или 1,5 млн. "
+        "Если суммы нет — кнопка ниже."
+    ),
+    "amount.saved": "💰 Лид №{id}: сумма сделки — {amount}.",
+    "amount.bad": (
+        "Не получилось прочитать сумму по лиду №{id}. Напишите число, например 150 000, "
+        "150к или 1,5 млн, или нажмите «Без суммы»."
+    ),
+    "amount.skipped": "Лид №{id}: без суммы.",
+    "amount.closed": "Вопрос о сумме по лиду №{id} уже закрыт.",
+    "event.amount": "сумма сделки",
     # Reports
     "stats.speed": (
         "<b>Связь с клиентом</b> (от заявки до первого контакта в рабочее время: медиана · "
@@ -33,6 +55,12 @@ CONTACT: dict[str, str] = {
     "stats.speed_channels": "По каналам:",
     "export_col.contacted": "Связались с клиентом",
     "export_col.contact_minutes": "До контакта, мин (рабочее время)",
+    "export_col.amount": "Сумма сделки",
+    "export_summary.amount": "Сумма сделок",
+    "export_summary.average_deal": "Средний чек",
+    "stats.money": "<b>Сделки</b> (сделок · с суммой · сумма · средний чек · конверсия):",
+    "stats.money_row": "• {name}: {won} · {priced} · {amount} · {average} · {conversion}",
+    "chart.caption_money": "{caption} · сумма сделок {amount}",
     "export_summary.contact_median": "До контакта, мин (медиана, рабочее время)",
     "export_summary.within_5m": "Связались за 5 мин",
     "export_summary.within_1h": "За 1 ч",

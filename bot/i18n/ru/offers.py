@@ -68,6 +68,7 @@ OFFERS: dict[str, str] = {
     # Why a lead went where it went
     "reason.first_come": "в чате отдела для всех",
     "reason.round_robin": "ваша очередь",
+    "reason.least_loaded": "у вас меньше всего лидов в работе ({load})",
     "reason.duty": "дежурство: отдел не работает, лиды по очереди получают дежурные",
     "reason.round_robin_after": "ваша очередь (предыдущий лид отдан: {name})",
     "reason.head_decides": "выбор руководителя",
@@ -88,6 +89,7 @@ OFFERS: dict[str, str] = {
     ),
     "announce.line": "№{id} {client} → {name} · {how}",
     "announce.round_robin": "по очереди",
+    "announce.least_loaded": "меньше всего в работе",
     "announce.duty": "дежурство",
     "announce.assigned": "решение руководителя",
     "lead.no_name": "лид без имени",

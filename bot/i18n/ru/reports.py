@@ -116,6 +116,9 @@ REPORTS: dict[str, str] = {
     "replay_header.head_decides": (
         "🔁 <b>Если бы менеджера для каждого лида выбирали руководители</b> ({first} — {last})"
     ),
+    "replay_header.least_loaded": (
+        "🔁 <b>Если бы лиды шли тем, у кого меньше всего в работе</b> ({first} — {last})"
+    ),
     "replay_header.rules_off": "🔁 <b>Если бы правил не было</b> ({first} — {last})",
     "replay_header.known_client_off": (
         "🔁 <b>Если бы знакомых клиентов не отдавали их менеджеру</b> ({first} — {last})"

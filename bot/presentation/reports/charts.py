@@ -84,18 +84,19 @@ def chart_data(
         names.append(str(tr("chart.other_channels")))
         counts.append(sum(count.received for _, count in rest))
     reached = [(m.full_name, c) for m, c in members if c.contacts or c.never_reached]
+    caption = tr(
+        "chart.caption",
+        received=total.received,
+        taken=total.taken,
+        won=total.won,
+        conversion=conversion_text(total, tr),
+        take=take_text(total, tr),
+    )
+    if total.priced:
+        caption = tr("chart.caption_money", caption=caption, amount=tr.grouped(total.amount))
     return ChartData(
         title=_plain(title),
-        caption=_plain(
-            tr(
-                "chart.caption",
-                received=total.received,
-                taken=total.taken,
-                won=total.won,
-                conversion=conversion_text(total, tr),
-                take=take_text(total, tr),
-            )
-        ),
+        caption=_plain(caption),
         managers=tuple(name for name, _ in shown),
         won=tuple(c.won for _, c in shown),
         lost=tuple(c.lost for _, c in shown),

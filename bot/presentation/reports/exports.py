@@ -32,7 +32,7 @@ LEAD_COLUMNS = (
     ("phone", 18), ("email", 28), ("tax_id", 14), ("request", 60), ("answers", 60),
     ("state", 22), ("owner", 24), ("cover_for", 24), ("taker", 24), ("taken", 17),
     ("minutes", 12), ("contacted", 17), ("contact_minutes", 12), ("closed", 17),
-    ("outcome", 10), ("reason", 30),
+    ("outcome", 10), ("amount", 14), ("reason", 30),
 )  # fmt: skip
 # What a spreadsheet takes for the start of a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -107,6 +107,7 @@ def lead_values(lead: ExportLead, sheet: Sheet) -> list[object]:
         working_minutes(lead.contacted_at),
         None if lead.closed_at is None else local_time(lead.closed_at, sheet.zone),
         None if outcome is None else str(tr("export." + outcome)),
+        lead.won_amount,
         _lost_reason(lead, tr),
     ]
 

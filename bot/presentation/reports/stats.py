@@ -10,7 +10,13 @@ from datetime import tzinfo
 from bot.i18n import Html, Translator
 from bot.periods import Period
 from bot.presentation.reports.charts import ChartData, chart_data
-from bot.presentation.reports.words import contact_text, conversion_text, share_text, take_text
+from bot.presentation.reports.words import (
+    contact_text,
+    conversion_text,
+    money_text,
+    share_text,
+    take_text,
+)
 from bot.presentation.text_size import clip
 from bot.reports.figures import BANDS, Calendars, Count
 from bot.routing import value_key
@@ -101,7 +107,37 @@ def stats_text(figures: Figures, tr: Translator) -> Html:
                 conversion=conversion_text(c, tr),
             )
         )
-    return Html("\n".join(lines + _speed(figures, tr)))
+    return Html("\n".join(lines + _money(figures, tr) + _speed(figures, tr)))
+
+
+def _money(figures: Figures, tr: Translator) -> list[str]:
+    """What the deals won were worth, per manager, in all and per channel; only once a
+    deal has an amount."""
+    if not figures.total.priced:
+        return []
+    lines = ["", tr("stats.money")]
+    for member, count in figures.members:
+        if count.won:
+            lines.append(_money_row(clip(member.full_name, 24), count, tr))
+    lines.append(_money_row(Html(f"<b>{tr('stats.total_name')}</b>"), figures.total, tr))
+    lines.append(tr("stats.speed_channels"))
+    for channel, count in figures.channels.items():
+        if count.won:
+            shown = clip(channel, 40) if channel else tr("stats.no_channel")
+            lines.append(_money_row(shown, count, tr))
+    return lines
+
+
+def _money_row(name: Html | str, count: Count, tr: Translator) -> Html:
+    return tr(
+        "stats.money_row",
+        name=name,
+        won=count.won,
+        priced=count.priced,
+        amount=money_text(count.amount if count.priced else None, tr),
+        average=money_text(count.average_deal, tr),
+        conversion=conversion_text(count, tr),
+    )
 
 
 def _speed(figures: Figures, tr: Translator) -> list[str]:

@@ -33,6 +33,11 @@ def minutes_text(median: float | None, tr: Translator) -> str:
     return str(format_duration(timedelta(seconds=seconds), tr, "span"))
 
 
+def money_text(amount: float | None, tr: Translator) -> str:
+    """A sum of deals, "1 500 000", whole units; "—" without one."""
+    return "—" if amount is None else tr.grouped(round(amount))
+
+
 def conversion_text(count: Count, tr: Translator) -> str:
     """won ÷ taken as a percentage, "33 %"; "—" while nothing was taken."""
     return "—" if count.conversion is None else tr.percent(count.conversion)

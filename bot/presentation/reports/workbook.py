@@ -40,6 +40,7 @@ SUMMARY_COLUMNS = (
     ("row", 30), ("received", 11), ("taken", 10), ("in_work", 10), ("won", 10), ("lost", 10),
     ("not_taken", 10), ("conversion", 12), ("median", 16), ("contact_median", 16),
     ("within_5m", 11), ("within_1h", 11), ("within_24h", 11), ("never_reached", 13),
+    ("amount", 16), ("average_deal", 16),
 )  # fmt: skip
 WRAPPED = frozenset({"request", "answers", "why", "reason"})
 # Number formats of the summary's columns (a handful of rows); the leads' minutes are
@@ -49,6 +50,8 @@ FORMATS = {
     "median": "0.0",
     "conversion": "0%",
     "contact_median": "0.0",
+    "amount": "#,##0",
+    "average_deal": "#,##0",
     **{f"within_{band}": "0%" for band in ("5m", "1h", "24h")},
 }
 DATE_FORMAT = "dd.mm.yyyy hh:mm"
@@ -244,6 +247,8 @@ def _count_row(name: str, count: Count) -> list[object]:
         None if contact is None else round(contact, 1),
         *(None if share is None else round(share, 4) for share in shares),
         count.never_reached,
+        count.amount if count.priced else None,
+        None if count.average_deal is None else round(count.average_deal),
     ]
 
 

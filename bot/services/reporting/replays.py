@@ -67,6 +67,8 @@ def read_request(text: str) -> tuple[Policy | Asked, str]:
                 return Policy.ROUND_ROBIN, rest
             case Mode.HEAD_DECIDES:
                 return Policy.HEAD_DECIDES, rest
+            case Mode.LEAST_LOADED:
+                return Policy.LEAST_LOADED, rest
             case Mode.FIRST_COME:
                 return Asked.FIRST_COME, rest
     return Asked.USAGE, ""
