@@ -32,22 +32,17 @@ def counted_loads(
     loads = {m.member_id: load_of(m) for m in available}
     returning = {m.member_id for m in available if m.member_id not in state.live}
     catching = (state.catching | returning) & loads.keys()
-    counted = dict(loads)
-    still: set[int] = set()
-    for member_id in catching:
-        others = [load for other, load in loads.items() if other not in catching]
-        if not others:
-            continue  # everyone is coming back at once: nobody to catch up with
-        floor = Fraction(statistics.median(others))
-        if loads[member_id] < floor:
-            counted[member_id] = floor
-            still.add(member_id)
-    return counted, frozenset(still)
+    others = [load for other, load in loads.items() if other not in catching]
+    if not others:  # everyone is coming back at once: nobody to catch up with
+        return loads, frozenset()
+    floor = Fraction(statistics.median(others))
+    still = frozenset(m for m in catching if loads[m] < floor)
+    return {m: max(load, floor) if m in still else load for m, load in loads.items()}, still
 
 
 def least_loaded(
     state: TurnState, available: Sequence[MemberState]
-) -> tuple[int, TurnState] | None:
+) -> tuple[MemberState, TurnState] | None:
     """Who gets the next lead among `available` (in team order), and the turn after it."""
     if not available:
         return None
@@ -57,6 +52,7 @@ def least_loaded(
     picked = next_turn(state, tied)
     assert picked is not None
     member_id, turn = picked
+    chosen = next(m for m in available if m.member_id == member_id)
     # The turn saw only the tied: who was available, and who still catches up, is everyone's.
     live = frozenset(m.member_id for m in available)
-    return member_id, replace(turn, live=live, catching=catching)
+    return chosen, replace(turn, live=live, catching=catching)

@@ -13,6 +13,7 @@ from bot.routing.model import (
     LeadFacts,
     MemberState,
     Mode,
+    Passed,
     Reason,
     ReasonCode,
     TeamSnapshot,
@@ -89,9 +90,7 @@ def _round_robin(
     passed, available = who_can_take(team.members, exclude)
     picked = next_turn(team.turn, available)
     if picked is None:
-        # Never dropped: the team chat can still claim it, and the heads are told why.
-        reason = Reason(ReasonCode.NOBODY_AVAILABLE, passed=passed)
-        return Decision(DecisionKind.POST, None, everyone, reason)
+        return _nobody(passed, everyone)
     member_id, turn = picked
     reason = Reason(ReasonCode.ROUND_ROBIN, after=team.turn.last, passed=passed)
     return Decision(DecisionKind.OFFER, member_id, (member_id,), reason, turn)
@@ -104,12 +103,17 @@ def _least_loaded(
     picked = least_loaded(team.turn, available)
     if picked is None:
         # Everyone is at the cap (or away): the team chat holds it, as round robin does.
-        reason = Reason(ReasonCode.NOBODY_AVAILABLE, passed=passed)
-        return Decision(DecisionKind.POST, None, everyone, reason)
-    member_id, turn = picked
-    load = next(m.open_leads for m in available if m.member_id == member_id)
-    reason = Reason(ReasonCode.LEAST_LOADED, passed=passed, load=load)
-    return Decision(DecisionKind.OFFER, member_id, (member_id,), reason, turn)
+        return _nobody(passed, everyone)
+    chosen, turn = picked
+    reason = Reason(ReasonCode.LEAST_LOADED, passed=passed, load=chosen.open_leads)
+    return Decision(DecisionKind.OFFER, chosen.member_id, (chosen.member_id,), reason, turn)
+
+
+def _nobody(passed: tuple[Passed, ...], everyone: tuple[int, ...]) -> Decision:
+    """Nobody can take the lead now: never dropped, the team chat can still claim it, and
+    the heads are told why."""
+    reason = Reason(ReasonCode.NOBODY_AVAILABLE, passed=passed)
+    return Decision(DecisionKind.POST, None, everyone, reason)
 
 
 def rank_for_head(

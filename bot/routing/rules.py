@@ -156,11 +156,11 @@ def _to_group(group: Group, team: TeamSnapshot, exclude: frozenset[int]) -> Deci
             )
         case Mode.LEAST_LOADED:
             _, free = who_is_free(members, exclude)
-            chosen = least_loaded(group.turn, free)
-            assert chosen is not None  # someone is available
-            member_id, turn = chosen
-            load = next(m.open_leads for m in free if m.member_id == member_id)
-            reason = Reason(ReasonCode.RULE, passed=passed, load=load)
+            by_load = least_loaded(group.turn, free)
+            assert by_load is not None  # someone is available
+            chosen, turn = by_load
+            reason = Reason(ReasonCode.RULE, passed=passed, load=chosen.open_leads)
+            member_id = chosen.member_id
             return Decision(
                 DecisionKind.OFFER, member_id, (member_id,), reason, turn, scope=group.scope
             )
