@@ -31,7 +31,6 @@ from bot.team_settings import (
     CONTACT_REMIND,
     CONTACT_TIMEOUT,
     MAX_PASSES,
-    TeamSettings,
 )
 from storage import (
     LeadEvent,
@@ -48,6 +47,7 @@ log = logging.getLogger(__name__)
 
 TIMED_OUT = "timeout"  # the reason of a `returned` event when an offer was not accepted
 NO_CONTACT = "no_contact"  # ... when its owner did not reach the client in time
+LAPSES = (TIMED_OUT, NO_CONTACT)  # each counts towards `max_passes`
 
 
 class LeadTimers:
@@ -84,7 +84,7 @@ class LeadTimers:
             case TimerKind.HEADS_WAIT if lead.status is LeadStatus.NEW and lead.pool is Pool.HEADS:
                 await self._to_chat(u, lead, team, now)
             case TimerKind.ACCEPT_TIMEOUT if owner and lead.status is LeadStatus.OFFERED:
-                await self._pass_on(u, lead, team, owner, timer, now)
+                await self._lapse(u, lead, team, owner, timer, now, TIMED_OUT)
             case TimerKind.OUTCOME_REMIND if owner and lead.status is LeadStatus.TAKEN:
                 await self._remind_owner(u, lead, team, owner, now)
             case TimerKind.CONTACT_REMIND if owner and lead.awaits_contact:
@@ -92,7 +92,7 @@ class LeadTimers:
                 if settings[CONTACT_REMIND] is not None:  # else turned off since
                     await u.emit(ContactReminded(lead, owner, timer.since or now, now))
             case TimerKind.CONTACT_TIMEOUT if owner and lead.awaits_contact:
-                await self._no_contact(u, lead, team, owner, timer, now)
+                await self._lapse(u, lead, team, owner, timer, now, NO_CONTACT)
             case _:
                 log.info("timer %d (%s) found lead %d moved on", timer.id, timer.kind, lead.id)
 
@@ -126,7 +126,7 @@ class LeadTimers:
         await u.emit(HeadsTooLate(lead, team, now))
         await self._distributor.to_chat(u, lead, team, now, Note("to_chat", "heads_wait"))
 
-    async def _pass_on(
+    async def _lapse(
         self,
         u: Unit,
         lead: LeadRecord,
@@ -134,70 +134,27 @@ class LeadTimers:
         owner: MemberRecord,
         timer: TimerRecord,
         now: datetime,
-    ) -> None:
-        """Not accepted in time: the next manager by the same routing gets it, or after
-        `max_passes` timeouts the heads do."""
-        settings = await self._planner.settings(u, team)
-        # A head may have turned timeouts off since: then the offer waits for its manager.
-        if settings[ACCEPT_TIMEOUT] is None:
-            return
-        timeout = rounded(now - (timer.since or now))
-        passes = 1 + await self._passes(u, lead.id)
-        details = {"after": dump_duration(timeout), "pass": passes}
-        moved = await self._life.time_out(
-            u, lead.id, owner.id, now, Note("returned", TIMED_OUT, details)
-        )
-        if not isinstance(moved, Moved):
-            return
-        await u.emit(TimedOut(lead, owner, timeout, moved))
-        await self._onwards(u, moved, team, owner, timeout, passes, settings, TIMED_OUT)
-
-    async def _no_contact(
-        self,
-        u: Unit,
-        lead: LeadRecord,
-        team: TeamRecord,
-        owner: MemberRecord,
-        timer: TimerRecord,
-        now: datetime,
-    ) -> None:
-        """Taken, and the client not reached in time: the lead goes on as an offer not
-        accepted does (first come: back to the chat), and counts as a pass."""
-        settings = await self._planner.settings(u, team)
-        if settings[CONTACT_TIMEOUT] is None:  # turned off since this one was set
-            return
-        waited = rounded(now - (timer.since or now))
-        passes = 1 + await self._passes(u, lead.id)
-        details = {"after": dump_duration(waited), "pass": passes}
-        moved = await self._life.take_back(
-            u, lead.id, owner.id, now, Note("returned", NO_CONTACT, details)
-        )
-        if not isinstance(moved, Moved):
-            return
-        await u.emit(ContactLapsed(lead, owner, waited, team, moved))
-        await self._onwards(u, moved, team, owner, waited, passes, settings, NO_CONTACT)
-
-    async def _passes(self, u: Unit, lead_id: int) -> int:
-        """How often the lead already went on for want of a manager: offers not accepted
-        and clients not reached in time."""
-        return await u.events.count(lead_id, "returned", TIMED_OUT) + await u.events.count(
-            lead_id, "returned", NO_CONTACT
-        )
-
-    async def _onwards(
-        self,
-        u: Unit,
-        moved: Moved,
-        team: TeamRecord,
-        owner: MemberRecord,
-        waited: timedelta,
-        passes: int,
-        settings: TeamSettings,
         why: str,
     ) -> None:
-        """Route the lead again, or after `max_passes` let the heads choose; the heads hear
-        where it went."""
-        fresh, now = moved.lead, moved.at
+        """An offer not accepted in time (`TIMED_OUT`), or a taken lead whose client was not
+        reached in time (`NO_CONTACT`): the next manager by the same routing gets it (first
+        come: back to the chat), or after `max_passes` such lapses the heads do."""
+        settings = await self._planner.settings(u, team)
+        # A head may have turned the timeout off since: then the lead stays where it is.
+        if settings[ACCEPT_TIMEOUT if why == TIMED_OUT else CONTACT_TIMEOUT] is None:
+            return
+        waited = rounded(now - (timer.since or now))
+        passes = 1 + await u.events.count(lead.id, "returned", *LAPSES)
+        note = Note("returned", why, {"after": dump_duration(waited), "pass": passes})
+        move = self._life.time_out if why == TIMED_OUT else self._life.take_back
+        moved = await move(u, lead.id, owner.id, now, note)
+        if not isinstance(moved, Moved):
+            return
+        if why == TIMED_OUT:
+            await u.emit(TimedOut(lead, owner, waited, moved))
+        else:
+            await u.emit(ContactLapsed(lead, owner, waited, team, moved))
+        fresh = moved.lead
         cause = Cause(why, owner.full_name, dump_duration(waited))
         decision = None
         if passes >= settings[MAX_PASSES]:

@@ -79,10 +79,13 @@ class LeadEventRepo:
         )
         return {int(row[0]) for row in rows}
 
-    async def count(self, lead_id: int, kind: str, reason: str) -> int:
+    async def count(self, lead_id: int, kind: str, *reasons: str) -> int:
+        """The lead's events of `kind` for any of `reasons`."""
+        marks = ", ".join("?" for _ in reasons)
         row = await self._db.fetch_one(
-            "SELECT COUNT(*) FROM lead_events WHERE lead_id = ? AND kind = ? AND reason = ?",
-            (lead_id, kind, reason),
+            "SELECT COUNT(*) FROM lead_events "
+            f"WHERE lead_id = ? AND kind = ? AND reason IN ({marks})",
+            (lead_id, kind, *reasons),
         )
         return int(row[0]) if row else 0
 
