@@ -46,11 +46,12 @@ class AssignLead:
         """A head gives a lead to a member: the head's button (`only_if_new`: the first of
         two heads wins) or `/assign` (moves any lead that is not closed)."""
         async with self._db.unit() as u:
-            return await self._assign(u, lead_id, member_id, head, only_if_new)
+            return await self.assign_in(u, lead_id, member_id, head, only_if_new=only_if_new)
 
-    async def _assign(
-        self, u: Unit, lead_id: int, member_id: int, head: Person, only_if_new: bool
+    async def assign_in(
+        self, u: Unit, lead_id: int, member_id: int, head: Person, *, only_if_new: bool
     ) -> AssignResult:
+        """The same, inside a transaction of the caller's (several leads at once)."""
         now = u.now
         lead = await u.leads.get(lead_id)
         if lead is None or lead.team_id is None:

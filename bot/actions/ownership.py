@@ -20,17 +20,19 @@ class Step(StrEnum):
 
 
 async def owned(u: Unit, lead_id: int, person: Person) -> tuple[LeadRecord, MemberRecord] | Step:
-    """The lead and the tapper's membership, if the lead is theirs; else why not."""
+    """The lead and the tapper's membership, if the lead is theirs; else why not. Someone
+    removed from the team still works the leads a head left with them (`services.leaving`),
+    and nothing else."""
     lead = await u.leads.get(lead_id)
     member = (
-        await u.members.active_by_user(lead.team_id, person.user_id)
+        await u.members.by_user(lead.team_id, person.user_id)
         if lead is not None and lead.team_id is not None
         else None
     )
     if lead is None or member is None:
         return Step.INVALID
     if lead.owner_id != member.id:
-        return Step.NOT_YOURS
+        return Step.NOT_YOURS if member.active else Step.INVALID
     return lead, member
 
 

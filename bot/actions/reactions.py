@@ -45,16 +45,18 @@ from bot.lifecycle.events import (
     Undone,
 )
 from bot.lifecycle.head_cards import HeadCards
+from bot.lifecycle.presence import PresenceChange, PresenceChanged
 from bot.presentation.contacts import ContactPosts
 from bot.presentation.endings import Endings
 from bot.presentation.lead_posts import LeadPosts
-from bot.presentation.notices import HeadNotices
+from bot.presentation.notices import HeadNotices, PresencePosts
 from bot.presentation.reactions import Reactions
 from bot.presentation.reasons import passed_text
 from bot.team_settings import working_time
 from storage import OutboxDue, Unit
 
 _LEAD_MOVED = get_args(LeadMoved)
+_TOLD_IN_UNIT = (*_LEAD_MOVED, PresenceChanged)
 
 
 class InUnit:
@@ -68,8 +70,10 @@ class InUnit:
         notices: HeadNotices,
         heads: HeadCards,
         contacts: ContactPosts,
+        presence: PresencePosts,
     ) -> None:
         self._told = told
+        self._presence = presence
         self._contacts = contacts
         self._endings = endings
         self._posts = posts
@@ -79,6 +83,27 @@ class InUnit:
     async def __call__(self, u: Unit, event: object) -> None:
         if isinstance(event, _LEAD_MOVED):
             await self._tell(u, event)
+        elif isinstance(event, PresenceChanged):
+            await self._presence_changed(u, event)
+
+    async def _presence_changed(self, u: Unit, event: PresenceChanged) -> None:
+        """The heads hear what a manager (or the bot) did, not what a head did: that head
+        knows, and /team shows it to the others."""
+        posts, member, team = self._presence, event.member, event.team
+        match event.change:
+            case PresenceChange.PAUSED:
+                await posts.heads(u, team, "presence.head_paused", member)
+            case PresenceChange.AUTO_PAUSED:
+                await posts.auto_paused(u, team, member, event.lapses, event.at)
+            case PresenceChange.RESUMED:
+                await posts.back(u, member, event.at)
+                await posts.heads(u, team, "presence.head_resumed", member)
+            case PresenceChange.RESUMED_BY_HEAD:
+                await posts.back(u, member, event.at)
+            case PresenceChange.PAUSED_BY_HEAD:
+                pass
+            case _:
+                assert_never(event.change)
 
     async def _tell(self, u: Unit, event: LeadMoved) -> None:  # noqa: PLR0912 - one arm a kind
         told, endings = self._told, self._endings
@@ -100,7 +125,7 @@ class InUnit:
                 await told.heads_too_late(u, event.lead, event.team, event.at)
             case TakenBack():
                 await told.taken_back(
-                    u, event.before, event.owner, event.away, event.team, event.moved
+                    u, event.before, event.owner, event.kind, event.team, event.moved
                 )
             case Assigned():
                 await told.assigned(
@@ -241,7 +266,7 @@ class AfterCommit:
         for event in events:
             if isinstance(event, OutboxDue):
                 self._signal.notify()
-            elif not isinstance(event, _LEAD_MOVED):  # told in the unit already
+            elif not isinstance(event, _TOLD_IN_UNIT):  # told in the unit already
                 raise LookupError(f"no reaction to {type(event).__name__}")
 
 

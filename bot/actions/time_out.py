@@ -23,6 +23,7 @@ from bot.lifecycle.events import (
 )
 from bot.lifecycle.head_cards import HeadCards
 from bot.lifecycle.planner import Planner
+from bot.lifecycle.presence import LAPSES, NO_CONTACT, TIMED_OUT, Presence
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.presentation.reasons import Cause
 from bot.team_settings import (
@@ -45,10 +46,6 @@ from storage.work.timers import TimerKind, TimerRecord
 
 log = logging.getLogger(__name__)
 
-TIMED_OUT = "timeout"  # the reason of a `returned` event when an offer was not accepted
-NO_CONTACT = "no_contact"  # ... when its owner did not reach the client in time
-LAPSES = (TIMED_OUT, NO_CONTACT)  # each counts towards `max_passes`
-
 
 class LeadTimers:
     def __init__(
@@ -58,8 +55,10 @@ class LeadTimers:
         life: Lifecycle,
         distributor: Distributor,
         heads: HeadCards,
+        presence: Presence,
     ) -> None:
         self._planner = planner
+        self._presence = presence
         self._deadlines = deadlines
         self._life = life
         self._distributor = distributor
@@ -138,7 +137,8 @@ class LeadTimers:
     ) -> None:
         """An offer not accepted in time (`TIMED_OUT`), or a taken lead whose client was not
         reached in time (`NO_CONTACT`): the next manager by the same routing gets it (first
-        come: back to the chat), or after `max_passes` such lapses the heads do."""
+        come: back to the chat), or after `max_passes` such lapses the heads do. The owner
+        may be paused for it (`auto_pause`)."""
         settings = await self._planner.settings(u, team)
         # A head may have turned the timeout off since: then the lead stays where it is.
         if settings[ACCEPT_TIMEOUT if why == TIMED_OUT else CONTACT_TIMEOUT] is None:
@@ -157,12 +157,14 @@ class LeadTimers:
         fresh = moved.lead
         cause = Cause(why, owner.full_name, dump_duration(waited))
         decision = None
-        if passes >= settings[MAX_PASSES]:
-            if await self._to_heads(u, fresh, team, passes, owner, waited, now, why):
-                return  # the heads' card says what happened and asks whom: one message
-        else:
+        if passes < settings[MAX_PASSES]:
             decision = await self._distributor.distribute(u, fresh, team, now, cause)
-        await u.emit(PassedOn(fresh, team, owner, waited, decision, now, why))
+            await u.emit(PassedOn(fresh, team, owner, waited, decision, now, why))
+        elif not await self._to_heads(u, fresh, team, passes, owner, waited, now, why):
+            # No head to ask: the chat can claim it; otherwise the heads' card says what
+            # happened and asks whom, in one message.
+            await u.emit(PassedOn(fresh, team, owner, waited, decision, now, why))
+        await self._presence.lapsed(u, owner, team, settings, now)
 
     async def _to_heads(
         self,

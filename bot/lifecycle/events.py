@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 
 from bot.i18n import Language
 from bot.lifecycle.planner import Situation
@@ -56,11 +57,16 @@ class HeadsTooLate:
     at: datetime
 
 
+# Why an owner can no longer work a lead: the bot cannot write to them, a head removed them
+# from the team, their vacation began, or they were paused for lapses.
+Gone = Literal["unreachable", "removed", "away", "paused"]
+
+
 @dataclass(frozen=True)
 class TakenBack:
     before: LeadRecord
     owner: MemberRecord
-    away: bool
+    kind: Gone
     team: TeamRecord
     moved: Moved
 

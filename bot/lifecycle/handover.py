@@ -1,12 +1,12 @@
-"""Leads taken from an owner who can no longer work them: out of reach, removed, away."""
+"""Leads taken from an owner who can no longer work them: out of reach, removed, away,
+paused."""
 
 from __future__ import annotations
 
 import logging
-from typing import Literal
 
 from bot.lifecycle.distribution import Distributor
-from bot.lifecycle.events import TakenBack
+from bot.lifecycle.events import Gone, TakenBack
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
 from bot.presentation.reasons import Cause
 from storage import (
@@ -17,11 +17,6 @@ from storage import (
 from storage.unit import Unit
 
 log = logging.getLogger(__name__)
-
-
-# Why an owner can no longer work a lead: the bot cannot write to them, a head removed them
-# from the team, or their vacation began.
-Gone = Literal["unreachable", "removed", "away"]
 
 
 class Handover:
@@ -42,8 +37,8 @@ class Handover:
         kind: Gone = "unreachable",
     ) -> bool:
         """The owner cannot work this lead (the bot cannot reach them, a head removed them,
-        or their vacation began): route it again without them. A card in the team chat says
-        where the lead went. Call inside a transaction."""
+        their vacation began, they were paused for lapses): route it again without them. A
+        card in the team chat says where the lead went. Call inside a transaction."""
         if lead.team_id is None:
             return False
         now = u.now
@@ -54,14 +49,15 @@ class Handover:
         team = await u.teams.by_id(lead.team_id)
         fresh = moved.lead
         assert team is not None
-        await u.emit(TakenBack(lead, owner, kind == "away", team, moved))
+        await u.emit(TakenBack(lead, owner, kind, team, moved))
         await self._distributor.distribute(u, fresh, team, now, Cause(kind, owner.full_name))
         log.warning("lead %d moves on: owner %d %s", lead.id, owner.id, kind)
         return True
 
     async def withdraw_offers(self, u: Unit, member: MemberRecord, detail: str, kind: Gone) -> int:
-        """Leads offered to a member who left the team (or went on vacation) move on; leads
-        they took stay theirs (they hold the contacts and the conversation). Call inside a
+        """Leads offered to a member who left the team (went on vacation, was paused for
+        lapses) move on; leads they took stay theirs (they hold the contacts and the
+        conversation: a head decides, see `bot.services.leaving`). Call inside a
         transaction."""
         moved = 0
         for lead in await u.lists.open_of(member.id):

@@ -14,6 +14,7 @@ from bot.presentation.callbacks import (
     AssignCb,
     ClaimCb,
     ContactCb,
+    HereCb,
     LeadRef,
     OfferAction,
     OfferCb,
@@ -64,6 +65,11 @@ def contact_buttons(lead: LeadRef, tr: Translator) -> Buttons:
 
 def amount_buttons(lead: LeadRef, tr: Translator) -> Buttons:
     return [[Button(tr("button.no_amount"), AmountCb(lead_id=lead.id, stamp=lead.stamp).pack())]]
+
+
+def here_buttons(tr: Translator) -> Buttons:
+    """ "I'm here": a paused manager comes back to work."""
+    return [[Button(tr("button.here"), HereCb().pack())]]
 
 
 def undo_buttons(lead: LeadRef, tr: Translator) -> Buttons:

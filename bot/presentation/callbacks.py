@@ -62,6 +62,26 @@ class RejoinCb(CallbackData, prefix="rejoin"):
     member_id: RowId
 
 
+class LeaveChoice(StrEnum):
+    """What a head does with the leads in work of a manager they removed."""
+
+    ROUTE = "route"  # hand them out by the routing
+    PICK = "pick"  # show whom to give them all to
+    GIVE = "give"  # give them all to `to`
+    KEEP = "keep"  # leave them where they are
+    BACK = "back"  # from the people back to the choices
+
+
+class LeaveCb(CallbackData, prefix="leave"):
+    member_id: RowId  # who left
+    choice: LeaveChoice
+    to: int = 0  # GIVE: the member who gets them
+
+
+class HereCb(CallbackData, prefix="here"):
+    """A manager the bot paused is back at work: the tapper themself."""
+
+
 class OfferAction(StrEnum):
     ACCEPT = "accept"
     RETURN = "return"

@@ -12,6 +12,8 @@ from bot.presentation.callbacks import (
     GiveCb,
     JoinCb,
     LeadRef,
+    LeaveCb,
+    LeaveChoice,
     LostCb,
     LostWhy,
     ModeCb,
@@ -58,6 +60,36 @@ def join_deep_link(bot_username: str, team_id: int) -> str:
 def rejoin_keyboard(member_id: int, tr: Translator) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=tr("button.allow_rejoin"), callback_data=RejoinCb(member_id=member_id))
+    return builder.as_markup()
+
+
+def leave_keyboard(member_id: int, tr: Translator) -> InlineKeyboardMarkup:
+    """Under /remove's answer while the one removed has leads in work: what becomes of
+    them, and (as always) letting them back."""
+    builder = InlineKeyboardBuilder()
+    for choice, key in (
+        (LeaveChoice.ROUTE, "button.leave_route"),
+        (LeaveChoice.PICK, "button.leave_pick"),
+        (LeaveChoice.KEEP, "button.leave_keep"),
+    ):
+        builder.button(text=tr(key), callback_data=LeaveCb(member_id=member_id, choice=choice))
+    builder.button(text=tr("button.allow_rejoin"), callback_data=RejoinCb(member_id=member_id))
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def leave_pick_keyboard(
+    member_id: int, people: Sequence[tuple[int, str]], tr: Translator
+) -> InlineKeyboardMarkup:
+    """One button per member who could take the leads, two to a row, and Back."""
+    builder = InlineKeyboardBuilder()
+    for to, name in people:
+        data = LeaveCb(member_id=member_id, choice=LeaveChoice.GIVE, to=to)
+        builder.button(text=name, callback_data=data)
+    builder.button(
+        text=tr("button.back"), callback_data=LeaveCb(member_id=member_id, choice=LeaveChoice.BACK)
+    )
+    builder.adjust(*([2] * (len(people) // 2)), *([1] * (len(people) % 2)), 1)
     return builder.as_markup()
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from bot.i18n import Html, Translator, language_for
 from bot.people import Roles
+from bot.presentation.buttons import here_buttons
 from bot.presentation.cards import owner_messages
 from storage import (
     HANDING_OVER,
@@ -165,3 +166,58 @@ class HeadNotices:
             )
         if not heads:
             log.warning("no heads of sales configured; nobody to tell: %s", messages[0])
+
+
+def member_ref(member: MemberRecord) -> str:
+    """How a head names the member in a command: @username, or their number in /team."""
+    return f"@{member.username}" if member.username else str(member.id)
+
+
+class PresencePosts:
+    """What a pause or a return says: to the heads, and to a manager the bot paused."""
+
+    def __init__(self, notices: HeadNotices) -> None:
+        self._notices = notices
+
+    async def heads(self, u: Unit, team: TeamRecord, key: str, member: MemberRecord) -> None:
+        await self._notices.tell(u, team, lambda tr: tr(key, name=member.full_name), u.now)
+
+    async def auto_paused(
+        self, u: Unit, team: TeamRecord, member: MemberRecord, lapses: int, at: datetime
+    ) -> None:
+        """The manager hears it as a message of its own (it rings), with the button that
+        brings them back; the heads hear who, why, and how to bring them back themselves."""
+        tr = member_translator(member)
+        await u.outbox.enqueue(
+            member.user_id,
+            OutboxMethod.SEND,
+            OutboxPurpose.PRESENCE,
+            tr("presence.auto_paused", count=lapses),
+            at,
+            buttons=here_buttons(tr),
+        )
+        await self._notices.tell(
+            u,
+            team,
+            lambda tr: tr(
+                "presence.head_auto_paused",
+                name=member.full_name,
+                count=lapses,
+                who=member_ref(member),
+            ),
+            at,
+        )
+
+    async def back(self, u: Unit, member: MemberRecord, at: datetime) -> None:
+        """The manager is at work again (`member` as it was while paused): the message
+        that paused them loses its button and says so, whoever ended the pause."""
+        paused_at = member.paused_at
+        message = await u.messages.last_message(member.user_id, OutboxPurpose.PRESENCE)
+        if message is None or paused_at is None or message.created_at < paused_at:
+            return  # they paused themself: no such message
+        tr = member_translator(member)
+        text = Html(f"{message.text}\n\n{tr('presence.back')}")
+        await u.outbox.enqueue(
+            message.chat_id, OutboxMethod.EDIT, OutboxPurpose.PRESENCE, text, at, buttons=[],
+            target_id=message.id,
+        )  # fmt: skip

@@ -145,15 +145,15 @@ class Reactions:
         u: Unit,
         before: LeadRecord,
         owner: MemberRecord,
-        away: bool,
+        kind: str,  # bot.lifecycle.events.Gone
         team: TeamRecord,
         moved: Moved,
     ) -> None:
-        """The team card says whose lead came back (the fresh card is further down); a
-        manager gone on vacation reads on their own card where the lead went."""
-        if away:
+        """The team card says whose lead came back (the fresh card is further down); the
+        manager's own card says why, and loses its buttons (if the bot can still edit it)."""
+        if kind != "unreachable":
             tr = member_translator(owner)
-            card = former_card(before, tr, tr("offer.away"))
+            card = former_card(before, tr, tr("offer." + kind))
             await self._messages.close_private_card(u, before, owner, card, moved.at)
         returned = returned_card(moved.lead, owner.full_name, team_translator(team))
         await self._messages.edit_team_card(
@@ -184,14 +184,15 @@ class Reactions:
             await self._messages.close_private_card(
                 u, lead, previous, former_card(lead, prev_tr, text), now
             )
-            await u.outbox.enqueue(
-                previous.user_id,
-                OutboxMethod.SEND,
-                OutboxPurpose.MEMBER_NOTICE,
-                text,
-                now,
-                lead_id=lead.id,
-            )
+            if previous.active:  # someone removed from the team is not written to
+                await u.outbox.enqueue(
+                    previous.user_id,
+                    OutboxMethod.SEND,
+                    OutboxPurpose.MEMBER_NOTICE,
+                    text,
+                    now,
+                    lead_id=lead.id,
+                )
         await self.team_card_says(
             u,
             lead,

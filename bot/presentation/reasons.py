@@ -23,8 +23,8 @@ DECIDING_EVENTS = ("routed", "claimed", "assigned", "handed_back")
 class Cause:
     """Why a lead is being routed again; the next manager is told."""
 
-    kind: str  # "returned" (with `why`), "unreachable", "removed", "away", "reassigned",
-    # "timeout", "no_contact"
+    kind: str  # "returned" (with `why`), "unreachable", "removed", "away", "paused",
+    # "reassigned", "timeout", "no_contact"
     name: str  # the manager who had it
     why: str | None = None  # a ReturnWhy value; for the timeouts, how long it waited ("10m")
 
@@ -185,7 +185,7 @@ def cause_text(cause: Mapping[str, object], tr: Translator) -> Html:
     if kind == "returned":
         because = tr("return_why." + str(cause.get("why") or "other"))
         return tr("cause.returned", name=name, why=because)
-    if kind in {"unreachable", "removed", "away"}:
+    if kind in {"unreachable", "removed", "away", "paused"}:
         return tr("cause." + kind, name=name)
     if kind in {"timeout", "no_contact"}:
         return tr("cause." + kind, name=name, wait=wait_text(cause.get("why"), tr))
@@ -219,12 +219,8 @@ def event_words(
     match kind:
         case "routed" | "claimed" | "assigned" | "handed_back":
             what = why(details, tr, to_owner=False)
-        case "returned" if reason == "owner_unreachable":
-            what = tr("history.unreachable")
-        case "returned" if reason == "owner_removed":
-            what = tr("history.removed")
-        case "returned" if reason == "owner_away":
-            what = tr("history.away")
+        case "returned" if reason in _GONE:  # "owner_away": the owner's vacation began
+            what = tr("history." + reason.removeprefix("owner_"))
         case "returned" if reason == "timeout":
             what = tr("history.timeout", wait=wait_text(details.get("after"), tr))
         case "returned" if reason == "no_contact":
@@ -252,6 +248,7 @@ _KINDS = frozenset(
      "assigned", "won", "lost", "held", "escalated", "to_chat", "to_heads", "handed_back",
      "reopened", "undone", "lost_note", "return_note", "contacted", "repeated", "amount"}
 )  # fmt: skip
+_GONE = frozenset({"owner_unreachable", "owner_removed", "owner_away", "owner_paused"})
 _RETURN_WHY = frozenset({"profile", "busy", "other"})
 _LOST_WHY = frozenset({"no_answer", "no_budget", "competitor", "not_client", "other"})
 _SOURCES = frozenset({"http", "command", "forward"})

@@ -38,17 +38,19 @@ from bot.lifecycle.distribution import Distributor
 from bot.lifecycle.handover import Handover
 from bot.lifecycle.head_cards import HeadCards
 from bot.lifecycle.planner import Planner
+from bot.lifecycle.presence import Presence
 from bot.lifecycle.transitions import Lifecycle
 from bot.people import Roles
 from bot.presentation.contacts import ContactPosts
 from bot.presentation.endings import Endings
 from bot.presentation.lead_posts import LeadPosts
-from bot.presentation.notices import HeadNotices
+from bot.presentation.notices import HeadNotices, PresencePosts
 from bot.presentation.reactions import Reactions
 from bot.services.buttons import ButtonLedger
 from bot.services.chats import ChatService
 from bot.services.heads import HeadService
 from bot.services.health import HealthService
+from bot.services.leaving import Leaving
 from bot.services.managers import ManagerService
 from bot.services.refusals import RefusalService
 from bot.services.reporting.exports import ExportService
@@ -89,6 +91,7 @@ class Services:
     exports: ExportService
     replays: ReplayService
     teams: TeamService
+    leaving: Leaving
     chats: ChatService
     health: HealthService
     refusals: RefusalService
@@ -156,6 +159,7 @@ def wire(db: Database, core: Core, clock: Clock, signal: OutboxSignal) -> None:
         core.notices,
         core.head_cards,
         ContactPosts(core.notices),
+        PresencePosts(core.notices),
     )
     db.on_commit = AfterCommit(signal)
 
@@ -177,8 +181,9 @@ def build_services(
     intake = IntakeService(db, distributor)
     handover = Handover(life, distributor)
     reports = ReportService(db, roles, settings.timezone)
-    away = Away(planner, life, handover)
-    lead_timers = LeadTimers(planner, deadlines, life, distributor, head_cards)
+    presence = Presence(handover)
+    away = Away(planner, life, handover, notices)
+    lead_timers = LeadTimers(planner, deadlines, life, distributor, head_cards, presence)
     opening = Opening(planner, deadlines, distributor, posts)
     weekly = WeeklyReport(planner, deadlines, roles, reports)
     timers = TimerService(db, planner, deadlines, lead_timers, opening, away, weekly)
@@ -189,6 +194,7 @@ def build_services(
     refusals = RefusalService(db, notices)
     heads = HeadService(db, roles, teams)
     vacations = Vacations(db, roles, planner, deadlines, away)
+    assign = AssignLead(db, planner, life)
     local_url = f"http://{settings.intake_host}:{settings.intake_port}"
     return Services(
         intake=intake,
@@ -200,14 +206,15 @@ def build_services(
         contact=Contact(db, life),
         undo=Undo(db, life),
         reason_notes=ReasonNotes(db),
-        assign=AssignLead(db, planner, life),
+        assign=assign,
         reopen=ReopenLead(db, life),
         handover=handover,
-        managers=ManagerService(db, settings.timezone, timers),
+        managers=ManagerService(db, settings.timezone, timers, presence),
         reports=reports,
         exports=ExportService(db, roles, reports),
         replays=ReplayService(db, roles, planner),
         teams=teams,
+        leaving=Leaving(db, handover, assign),
         chats=chats,
         health=health,
         refusals=refusals,
@@ -242,6 +249,7 @@ def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
         replays=services.replays,
         zone=zone,
         teams=services.teams,
+        leaving=services.leaving,
         chats=services.chats,
         heads=services.heads,
         rules=services.rules,

@@ -10,6 +10,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
+from bot.lifecycle.presence import Presence
 from bot.people import Person
 from bot.routing import Mode
 from bot.routing.hours import Span
@@ -75,10 +76,11 @@ Apply = Callable[[Unit, MemberRecord], Awaitable[bool]]
 
 
 class ManagerService:
-    def __init__(self, db: Database, zone: str, time: TimeChanges) -> None:
+    def __init__(self, db: Database, zone: str, time: TimeChanges, presence: Presence) -> None:
         self._db = db
         self._zone = zone  # the bot's TIMEZONE, for a team that never set its own
         self._time = time
+        self._presence = presence
 
     async def _change(self, actor: Person, target: str | None, apply: Apply) -> ChangeResult:
         async with self._db.unit() as u:
@@ -92,9 +94,11 @@ class ManagerService:
         return ChangeResult(Change.DONE if changed else Change.ALREADY, fresh)
 
     async def pause(self, actor: Person, target: str | None, paused: bool) -> ChangeResult:
-        """`target` None: the actor themself (a manager); otherwise a head names someone."""
+        """`target` None: the actor themself (a manager, by command or by the "I'm here"
+        button); otherwise a head names someone."""
+        by_head = target is not None
         return await self._change(
-            actor, target, lambda u, m: u.members.set_paused(m.id, paused, u.now)
+            actor, target, lambda u, m: self._presence.set(u, m, paused, by_head)
         )
 
     async def set_weight(self, actor: Person, target: str, text: str) -> ChangeResult:

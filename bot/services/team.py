@@ -78,6 +78,7 @@ class Rejoin(StrEnum):
 class RemoveResult:
     outcome: Remove
     member: MemberRecord | None = None
+    in_work: tuple[int, ...] = ()  # their leads still open: the head decides (`leaving`)
 
 
 class TeamTimers(Protocol):
@@ -221,7 +222,8 @@ class TeamService:
 
     async def remove(self, actor: Person, team: TeamRecord | None, target: str) -> RemoveResult:
         """A head removes a member named by their number in /team or by @username. The
-        removal sticks: they cannot join again until a head allows it."""
+        removal sticks: they cannot join again until a head allows it. Offers to them move
+        on; the leads they took wait for the head's word (`bot.services.leaving`)."""
         if team is None:
             return RemoveResult(Remove.NO_TEAM)
         async with self._db.unit() as u:
@@ -229,12 +231,14 @@ class TeamService:
             if member is None or not member.active:
                 return RemoveResult(Remove.NOT_FOUND)
             removed = await u.members.deactivate(member.id, u.now, by=actor.user_id)
+            in_work: tuple[int, ...] = ()
             if removed:
                 await self._handover.withdraw_offers(u, member, "removed by a head", "removed")
+                in_work = tuple(lead.id for lead in await u.lists.open_of(member.id))
         if not removed:
             return RemoveResult(Remove.NOT_FOUND)
         log.info("user %d removed member %d from team %d", actor.user_id, member.id, team.id)
-        return RemoveResult(Remove.REMOVED, member)
+        return RemoveResult(Remove.REMOVED, member, in_work)
 
     async def allow_rejoin(
         self, actor: Person, member_id: int

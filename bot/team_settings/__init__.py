@@ -69,6 +69,11 @@ OUTCOME_REMIND = _timer_setting("outcome_remind", timedelta(days=3))
 # the lead goes on to someone who will call.
 CONTACT_REMIND = _timer_setting("contact_remind", timedelta(minutes=5))
 CONTACT_TIMEOUT = _timer_setting("contact_timeout", None)
+# A manager who lets this many offers (or first contacts) in a row lapse is paused.
+AUTO_PAUSE = Setting[int | None](
+    "auto_pause", None, values.auto_pause, lambda v: "off" if v is None else str(v),
+    values.show_auto_pause,
+)  # fmt: skip
 # A repeat submission from the same phone or e-mail this soon joins the open lead.
 DUPLICATE_WINDOW = _timer_setting("duplicate_window", timedelta(hours=1))
 HANDBACK = _switch_setting("handback", True)
@@ -133,6 +138,7 @@ ALL: tuple[AnySetting, ...] = (
     OUTCOME_REMIND,
     CONTACT_REMIND,
     CONTACT_TIMEOUT,
+    AUTO_PAUSE,
     DUPLICATE_WINDOW,
     HANDBACK,
     TIMEZONE,

@@ -55,6 +55,20 @@ def cap(text: str) -> int | None:
     return int(text)
 
 
+def auto_pause(text: str) -> int | None:
+    """How many lapses in a row pause a manager, or None for `off`."""
+    text = text.strip().casefold()
+    if text in {"off", "нет", "выкл", "none", "0"}:
+        return None
+    if not text.isdecimal() or not text.isascii() or not 1 <= int(text) <= 20:
+        raise SettingError("set.bad_auto_pause")
+    return int(text)
+
+
+def show_auto_pause(value: int | None, tr: Translator) -> Html:
+    return tr("setting.off") if value is None else tr("setting.auto_pause.after", count=value)
+
+
 def switch(text: str) -> bool:
     text = text.strip().casefold()
     if text in {"on", "yes", "true", "1", "да", "вкл"}:

@@ -11,7 +11,7 @@ from bot.lifecycle.events import HandedBack
 from bot.lifecycle.handover import Handover
 from bot.lifecycle.planner import Planner
 from bot.lifecycle.transitions import Lifecycle, Moved, Note
-from bot.presentation.notices import member_translator, team_translator
+from bot.presentation.notices import HeadNotices, member_translator, team_translator
 from bot.presentation.reasons import field_label, value_label
 from bot.team_settings import HANDBACK, MODE
 from storage import (
@@ -32,10 +32,12 @@ class Away:
         planner: Planner,
         life: Lifecycle,
         handover: Handover,
+        notices: HeadNotices,
     ) -> None:
         self._planner = planner
         self._life = life
         self._handover = handover
+        self._notices = notices
 
     async def fire(self, u: Unit, timer: TimerRecord, team: TeamRecord, now: datetime) -> None:
         """A vacation's timer fired. Call inside the transaction that fired it."""
@@ -64,13 +66,26 @@ class Away:
         await self._handover.withdraw_offers(u, member, "on vacation", "away")
         tr = team_translator(team)
         mode = (await self._planner.settings(u, team))[MODE]
+        deputy_name = deputy.full_name if deputy else None
         text = tr(
             "on_vacation." + mode.value,
             name=member.full_name,
             last=day_text(vacation.last_day),
-            deputy=_deputy_line(deputy.full_name if deputy else None, tr),
+            deputy=_deputy_line(deputy_name, tr),
         )
         await self._team_line(u, team, text, now)
+        # The heads hear it in private too: the chat's line scrolls away among the cards.
+        await self._notices.tell(
+            u,
+            team,
+            lambda tr: tr(
+                "vacation.started",
+                name=member.full_name,
+                last=day_text(vacation.last_day),
+                deputy=_deputy_line(deputy_name, tr),
+            ),
+            now,
+        )
         if deputy is not None and deputy.active:
             await self._tell_deputy(u, team, vacation, member, deputy, now)
 
@@ -125,6 +140,12 @@ class Away:
         tr = team_translator(team)
         await self._team_line(
             u, team, tr("vacation.team_ended", name=member.full_name, moved=len(moved)), now
+        )
+        await self._notices.tell(
+            u,
+            team,
+            lambda tr: tr("vacation.team_ended", name=member.full_name, moved=len(moved)),
+            now,
         )
         return len(moved)
 

@@ -45,6 +45,7 @@ class OutboxPurpose(StrEnum):
     CONTACTS = "contacts"  # several accepted offers' full cards in one private message
     HOURS_NOTICE = "hours_notice"  # to a head: leads wait for the working day (edited on)
     WEEKLY_REPORT = "weekly_report"  # to a head, on Monday morning: last week's figures
+    PRESENCE = "presence"  # to a manager paused for lapses, with "I'm here" (edited on return)
 
 
 # Sending these hands a lead to a person: if Telegram refuses them for good, the lead moves on.

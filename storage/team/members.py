@@ -208,6 +208,18 @@ class MemberRepo:
             )
         return True
 
+    async def back_since(self, member_id: int) -> datetime | None:
+        """When the member last came back to work, from a pause or a vacation (None: they
+        never were away)."""
+        row = await self._db.fetch_one(
+            "SELECT MAX(back) FROM ("
+            "SELECT MAX(ended_at) AS back FROM member_pauses WHERE member_id = ?1 UNION ALL "
+            "SELECT MAX(ended_at) FROM vacations WHERE member_id = ?1 AND status = 'ended'"
+            ") AS returns",
+            (member_id,),
+        )
+        return from_db_optional(row[0]) if row else None
+
     async def set_hours(self, member_id: int, hours: str | None) -> bool:
         """Own daily hours, or None for the team's; False if they already were so."""
         changed = await self._db.execute(

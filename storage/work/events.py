@@ -89,6 +89,25 @@ class LeadEventRepo:
         )
         return int(row[0]) if row else 0
 
+    async def turns_of(
+        self,
+        member_id: int,
+        user_id: int,
+        kinds: tuple[str, ...],
+        since: datetime | None,
+        limit: int,
+    ) -> list[tuple[str, str, bool]]:
+        """The member's latest events of `kinds`, newest first, back to `since`: (kind,
+        reason, whether they did it themself; a timeout did not)."""
+        marks = ", ".join("?" for _ in kinds)
+        after = "AND at > ? " if since is not None else ""
+        rows = await self._db.fetch_all(
+            "SELECT kind, reason, actor_user_id FROM lead_events "
+            f"WHERE member_id = ? AND kind IN ({marks}) {after}ORDER BY id DESC LIMIT ?",
+            (member_id, *kinds, *((to_db(since),) if since else ()), limit),
+        )
+        return [(row[0], row[1] or "", row[2] == user_id) for row in rows]
+
     async def last(self, lead_id: int, kinds: tuple[str, ...], member_id: int) -> LeadEvent | None:
         """The latest event of these kinds about `member_id` (the decision that sent it)."""
         for event in reversed(await self.for_lead(lead_id)):

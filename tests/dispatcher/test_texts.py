@@ -40,6 +40,7 @@ RUSSIAN_VALUES = {
     "outcome_remind": "2 дн",
     "contact_remind": "3 мин",
     "contact_timeout": "15 мин",
+    "auto_pause": "3",
     "duplicate_window": "2 ч",
     "handback": "нет",
     "timezone": "Asia/Yekaterinburg",

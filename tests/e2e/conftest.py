@@ -98,6 +98,18 @@ async def intake_for(app: Application) -> AsyncIterator[Intake]:
         yield Intake(http, app.intake_url)
 
 
+PHONE, SHOWN_PHONE = "+7 912 345-67-89", "+79123456789"
+
+
+async def claimed(tg: FakeTelegram, intake: Intake, user: User) -> tuple[int, Sent, Sent]:
+    """A first-come lead with a phone, posted and claimed by `user`: its number, the team
+    card, and the owner's card (the one with the phone)."""
+    lead_id = (await intake.post(name="ООО Ромашка", phone=PHONE))["id"]
+    card = await tg.wait_message(TEAM.id, f"Новый лид №{lead_id}")
+    await tg.press(user, card)
+    return lead_id, card, await tg.wait_message(user.id, SHOWN_PHONE)
+
+
 async def set_up_team(tg: FakeTelegram) -> None:
     """The head runs /setup; Ivan joins through the deep link, Olga with the button."""
     await tg.say(HEAD, TEAM.id, "/setup")

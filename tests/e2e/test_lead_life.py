@@ -10,7 +10,16 @@ from pathlib import Path
 import aiohttp
 
 from storage import Database, LeadRepo, LeadStatus
-from tests.e2e.conftest import HEAD, IVAN, OLGA, TEAM, AppFactory, intake_for, set_up_team
+from tests.e2e.conftest import (
+    HEAD,
+    IVAN,
+    OLGA,
+    TEAM,
+    AppFactory,
+    claimed,
+    intake_for,
+    set_up_team,
+)
 from tests.fakes.telegram import FakeTelegram
 from tests.fakes.telegram_objects import Sent, User
 
@@ -164,19 +173,16 @@ async def test_assign_moves_a_claimed_first_come_lead(
 ) -> None:
     async with app_factory() as app, intake_for(app) as intake:
         await set_up_team(tg)
-        created = await intake.post(name="ООО Ромашка", phone="+7 912 345-67-89")
-        card = await tg.wait_message(TEAM.id, f"Новый лид №{created['id']}")
-        await tg.press(IVAN, card)
-        await tg.wait_message(IVAN.id, "+79123456789")
-        await tg.say(HEAD, HEAD.id, f"/assign {created['id']} @olga")
-        await tg.wait_message(HEAD.id, f"Лид №{created['id']} назначен: Olga Smirnova.")
+        lead_id, card, _ = await claimed(tg, intake, IVAN)
+        await tg.say(HEAD, HEAD.id, f"/assign {lead_id} @olga")
+        await tg.wait_message(HEAD.id, f"Лид №{lead_id} назначен: Olga Smirnova.")
         await tg.wait_message(OLGA.id, "+79123456789")
         await tg.wait_message(IVAN.id, "Теперь лид у: Olga Smirnova")
         await tg.wait_for(lambda: "Olga Smirnova" in card.text)
         assert "решение руководителя: Anna Head" in card.text
         late = await tg.press(IVAN, card, data=card.button("claim"))
         assert late["show_alert"] is True and late["text"] == "Лид уже взят: Olga Smirnova."
-        assert await lead_state(app.db, created["id"]) == (LeadStatus.TAKEN, 2)
+        assert await lead_state(app.db, lead_id) == (LeadStatus.TAKEN, 2)
 
 
 async def test_a_source_link_from_telegram_takes_a_tilda_form_end_to_end(

@@ -89,7 +89,8 @@ async def test_no_body_ever_causes_a_5xx_or_a_junk_lead(
     assert response.status in {200, 201, 400, 413, 415}, answer
     created = await lead_count(world) - before
     if response.status == 201:
-        assert created == 1
+        # A repeat of an earlier example's client joins that open lead (`duplicate_window`).
+        assert created == (0 if answer.get("duplicate") else 1)
         lead = await LeadRepo(world.db.conn).get(answer["id"])
         assert lead is not None and is_lead(lead.fields)
     else:

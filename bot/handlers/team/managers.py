@@ -1,14 +1,16 @@
-"""Pausing, and what a head sets per manager: /pause, /resume, /weight, /cap, /skills."""
+"""Pausing, and what a head sets per manager: /pause, /resume ("I'm here" too), /weight,
+/cap, /skills."""
 
 from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandObject
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 
 from bot.handlers.common import heads_only, person_of
 from bot.handlers.filters import IsHead
 from bot.i18n import Html, Translator
+from bot.presentation.callbacks import HereCb
 from bot.services.managers import Change, ChangeResult, ManagerService
 
 
@@ -41,6 +43,22 @@ async def on_resume_self(message: Message, managers: ManagerService, tr: Transla
     assert message.from_user is not None
     result = await managers.pause(person_of(message.from_user), None, paused=False)
     await message.answer(change_text(result, "resuming.self", "resuming.already_self", tr))
+
+
+async def on_here(query: CallbackQuery, managers: ManagerService, tr: Translator) -> None:
+    """ "I'm here" under the message that paused the tapper. Their return edits that
+    message (its button goes); a button left from a pause already over goes here."""
+    result = await managers.pause(person_of(query.from_user), None, paused=False)
+    if result.outcome is Change.DONE:
+        await query.answer(tr("presence.here_done"))
+        return
+    already = result.outcome is Change.ALREADY
+    await query.answer(
+        tr("presence.here_already") if already else change_text(result, "", "", tr),
+        show_alert=not already,
+    )
+    if isinstance(query.message, Message):
+        await query.message.edit_reply_markup(reply_markup=None)
 
 
 async def on_pause_other(
@@ -112,6 +130,7 @@ def make_router() -> Router:
     router.message.register(on_resume_other, Command("resume", magic=named), IsHead())
     router.message.register(heads_only(), Command("resume", magic=named))
     router.message.register(on_resume_self, Command("resume"))
+    router.callback_query.register(on_here, HereCb.filter())
     for name, handler in (("weight", on_weight), ("cap", on_cap), ("skills", on_skills)):
         router.message.register(handler, Command(name), IsHead())
         router.message.register(heads_only(), Command(name))

@@ -6,6 +6,7 @@ from bot.i18n.en.help import HELP
 from bot.i18n.en.lists import LISTS
 from bot.i18n.en.notices import NOTICES
 from bot.i18n.en.offers import OFFERS
+from bot.i18n.en.people import PEOPLE
 from bot.i18n.en.reports import REPORTS
 from bot.i18n.en.rules import RULES
 from bot.i18n.en.settings import SETTINGS
@@ -21,6 +22,7 @@ MESSAGES: dict[str, str] = {
     **LISTS,
     **NOTICES,
     **OFFERS,
+    **PEOPLE,
     **REPORTS,
     **RULES,
     **SETTINGS,

@@ -76,7 +76,7 @@ OFFERS: dict[str, str] = {
     "reason.assigned": "head's decision: {name}",
     "cause.returned": "returned before you by: {name}, reason: {why}",
     "cause.unreachable": "it was with: {name}, but the bot cannot write to that manager",
-    "cause.removed": "it was offered to: {name}, who has left the team",
+    "cause.removed": "passed on: {name} has left the team",
     "cause.reassigned": "it was with: {name}",
     "passed.nobody": "the team has no managers",
     "passed.entry": "{name} — {why}",

@@ -93,8 +93,7 @@ TEAM: dict[str, str] = {
     "remove.usage": "Whom to remove? /remove and the number from /team, or /remove @username.",
     "remove.not_found": "No such member. See /team.",
     "remove.done": (
-        "{name} is no longer in the team. Leads in progress stay with them; offered ones "
-        "move on. They "
+        "{name} is no longer in the team; leads offered and not accepted move on. They "
         "cannot rejoin by themselves; if this was a mistake, tap “Allow to rejoin”."
     ),
     "button.allow_rejoin": "↩️ Allow to rejoin",

@@ -13,6 +13,7 @@ from bot.i18n.ru.help import HELP
 from bot.i18n.ru.lists import LISTS
 from bot.i18n.ru.notices import NOTICES
 from bot.i18n.ru.offers import OFFERS
+from bot.i18n.ru.people import PEOPLE
 from bot.i18n.ru.reports import REPORTS
 from bot.i18n.ru.rules import RULES
 from bot.i18n.ru.settings import SETTINGS
@@ -28,6 +29,7 @@ MESSAGES: dict[str, str] = {
     **LISTS,
     **NOTICES,
     **OFFERS,
+    **PEOPLE,
     **REPORTS,
     **RULES,
     **SETTINGS,

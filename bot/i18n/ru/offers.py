@@ -76,7 +76,7 @@ OFFERS: dict[str, str] = {
     "reason.assigned": "решение руководителя: {name}",
     "cause.returned": "лид вернули: {name}, причина: {why}",
     "cause.unreachable": "лид был у: {name} — бот не может написать в личный чат",
-    "cause.removed": "лид сначала предложили: {name} — больше не в команде",
+    "cause.removed": "лид передан дальше: {name} — больше не в команде",
     "cause.reassigned": "лид был у: {name}",
     "passed.nobody": "в команде нет менеджеров",
     "passed.entry": "{name} — {why}",
