@@ -3,7 +3,7 @@ team with leads in work."""
 
 PEOPLE: dict[str, str] = {
     # Presence that follows behaviour
-    "setting.auto_pause": "pause a manager whose leads go on without them, in a row",
+    "setting.auto_pause": "pause a manager whose leads go on without an answer",
     "setting.auto_pause.after": "{count} in a row",
     "set.bad_auto_pause": (
         "A number from 1 to 20: how many leads in a row may go on (not accepted in time, or "

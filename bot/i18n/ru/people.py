@@ -3,7 +3,7 @@ team with leads in work."""
 
 PEOPLE: dict[str, str] = {
     # Presence that follows behaviour
-    "setting.auto_pause": "пауза менеджеру, у которого лиды подряд уходят дальше",
+    "setting.auto_pause": "пауза менеджеру, у которого лиды уходят дальше без ответа",
     "setting.auto_pause.after": "{count} подряд",
     "set.bad_auto_pause": (
         "Число от 1 до 20 — сколько лидов подряд может уйти дальше (не принят вовремя или нет "
