@@ -72,9 +72,10 @@ class Leaving:
             found = await _left(u, member_id)
             if found.outcome is not Leave.DONE:
                 return found
-            to = await u.members.by_id(to_id)
-            if to is None or not to.active or to.id == member_id:
-                return LeaveResult(Leave.NO_MEMBER, found.member)
+            left, to = found.member, await u.members.by_id(to_id)
+            assert left is not None
+            if to is None or not to.active or to.id == left.id or to.team_id != left.team_id:
+                return LeaveResult(Leave.NO_MEMBER, left)
             moved = 0
             for lead in await u.lists.open_of(member_id):
                 done = await self._assign.assign_in(u, lead.id, to.id, head, only_if_new=False)

@@ -128,7 +128,7 @@ async def test_all_to_one_person_gives_each_lead_with_its_contacts_to_them_alone
         ["← Назад"],
     ]
     text = await decide(world, leave(ivan, "give", olga))
-    assert text.endswith("👤 Лиды в работе переданы: Olga, лидов — 1.")
+    assert text.endswith("👤 Лиды в работе переданы: Olga. Передано лидов: 1.")
     assert await status(world, lead_id) == (LeadStatus.TAKEN, olga)
     # Since Ivan left, the client's phone went to Olga alone.
     after = [r for r in await rows(world, lead_id, OutboxPurpose.OWNER_CARD) if r.id > ivans.id]

@@ -40,7 +40,7 @@ PEOPLE: dict[str, str] = {
     "button.leave_keep": "📌 Leave them as they are",
     "leave.pick": "Who gets all the leads in work?",
     "leave.routed": "🔀 The leads in work were handed out by the rules: {count}.",
-    "leave.given": "👤 The leads in work went to: {name}, {count} leads.",
+    "leave.given": "👤 The leads in work went to {name}. Leads handed over: {count}.",
     "leave.kept": "📌 The leads in work stay with their owner: {name}.",
     "leave.back": "{name} is back in the team: the leads in work stay theirs.",
     "leave.too_old": (
