@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from aiogram.filters import Filter
-from aiogram.types import TelegramObject, User
+from aiogram.types import Message, TelegramObject, User
 
 from bot.people import Roles
 from bot.services.team import TeamService
@@ -16,6 +16,13 @@ class IsHead(Filter):
         self, event: TelegramObject, roles: Roles, event_from_user: User | None = None
     ) -> bool:
         return event_from_user is not None and roles.is_head(event_from_user.id)
+
+
+class OutsideTeams(Filter):
+    """The message was sent in a chat that is no team's."""
+
+    async def __call__(self, message: Message, teams: TeamService) -> bool:
+        return await teams.team_of_chat(message.chat.id) is None
 
 
 class InTeam(Filter):

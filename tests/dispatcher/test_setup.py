@@ -1,12 +1,14 @@
 from __future__ import annotations
 
-from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
+from aiogram.methods import AnswerCallbackQuery, EditMessageText, GetMe, SendMessage
 from aiogram.types import Chat
 
+from bot.routing import Mode
+from bot.team_settings import MODE
 from storage import TeamRepo, TeamSettingRepo
-from tests.builders import HEAD, IVAN, TEAM_CHAT, button_update, private, text_update
+from tests.builders import BOT, HEAD, IVAN, TEAM_CHAT, button_update, private, text_update
 from tests.conftest import World
-from tests.dispatcher.conftest import new_lead, outbox_purposes
+from tests.dispatcher.conftest import make_team, new_lead, outbox_purposes, reply_to
 
 
 async def test_the_head_sets_up_the_team_chat_and_gets_a_join_button(world: World) -> None:
@@ -103,3 +105,21 @@ async def test_setup_asks_how_the_team_works_and_a_head_answers_with_a_tap(
     assert edited.text.startswith("🕘 Отдел работает: ежедневно 00:00–24:00.")
     stored = await TeamSettingRepo(world.db.conn).values(1)
     assert (stored["work_days"], stored["work_hours"]) == ("mon-sun", "00:00-24:00")
+
+
+OTHER_GROUP = Chat(id=-3003, type="supergroup", title="Флудилка")
+
+
+async def test_a_command_in_a_group_that_is_no_teams_touches_no_team(world: World) -> None:
+    await make_team(world)
+    await reply_to(world, HEAD, "/set mode round_robin")
+    world.session.expect(GetMe, BOT)  # a command naming a bot: is it this one?
+    for command in ("/stats", "/set mode first_come", "/team", "/rules", "/mode@leads_test_bot"):
+        answer = await reply_to(world, HEAD, command, OTHER_GROUP)
+        assert answer.startswith("Этот чат не подключён к боту"), (command, answer)
+    _, settings = await world.services.managers.settings()
+    assert settings[MODE] is Mode.ROUND_ROBIN
+    # A command for another bot in that group is not ours to answer.
+    await world.feed(text_update(HEAD, OTHER_GROUP, "/stats@other_bot"))
+    assert not [m for m in world.session.of(SendMessage) if "/stats@other_bot" in str(m.text)]
+    assert len(world.session.of(SendMessage)) == 6

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.handlers.common import IN_GROUP, heads_only, person_of
-from bot.handlers.filters import IsHead
+from bot.handlers.filters import IsHead, OutsideTeams
 from bot.i18n import Translator
 from bot.presentation.callbacks import WeekCb, WorkWeek
 from bot.presentation.keyboards import join_keyboard, work_week_keyboard
@@ -16,6 +17,8 @@ from bot.services.team import Setup, TeamService
 from bot.team_settings import working_time
 
 log = logging.getLogger(__name__)
+
+ANY_COMMAND = re.compile(r"\w+")
 
 
 async def on_setup_in_group(
@@ -78,6 +81,14 @@ async def on_setup_not_head(message: Message, teams: TeamService, tr: Translator
     await message.answer(tr("setup.not_head", user_id=user_id))
 
 
+async def on_command_outside(message: Message, tr: Translator) -> None:
+    """A command in a group that is no team's chat: it says how to connect the chat, and
+    touches no team. Otherwise a head's /stats typed in the wrong group would post the
+    team's figures there."""
+    log.info("answered a command in chat %d, which is no team's", message.chat.id)
+    await message.answer(tr("setup.outside"))
+
+
 async def on_setup_elsewhere(message: Message, tr: Translator) -> None:
     assert message.from_user is not None
     log.info("refused /setup in private from user %d", message.from_user.id)
@@ -89,6 +100,8 @@ def make_router() -> Router:
     router.message.register(on_setup_in_group, Command("setup"), IN_GROUP, IsHead())
     router.message.register(on_setup_not_head, Command("setup"), IN_GROUP)
     router.message.register(on_setup_elsewhere, Command("setup"))
+    # Runs before every other command's router (see `bot.handlers.get_routers`).
+    router.message.register(on_command_outside, Command(ANY_COMMAND), IN_GROUP, OutsideTeams())
     router.callback_query.register(on_work_week, WeekCb.filter(), IsHead())
     router.callback_query.register(heads_only(), WeekCb.filter())
     return router

@@ -90,6 +90,11 @@ TEAM: dict[str, str] = {
     "common.members_only": "Only the team's members see this. Join in the team chat first.",
     "team.members_only": "Only the team's members see who is in it. Join in the team chat first.",
     "team.none": "No team yet: the head of sales sends /setup in the team chat.",
+    "setup.outside": (
+        "This chat is not connected to the bot: the team's commands work in the team chat "
+        "and in a private chat with the bot. To make this the team chat, a head sends /setup "
+        "here."
+    ),
     "remove.usage": "Whom to remove? /remove and the number from /team, or /remove @username.",
     "remove.not_found": "No such member. See /team.",
     "remove.done": (
