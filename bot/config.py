@@ -89,6 +89,14 @@ class Settings(BaseSettings):
         return value.strip()
 
     @property
+    def console_url(self) -> str | None:
+        """Where the head's console opens: PUBLIC_URL's `/app`, if PUBLIC_URL is HTTPS (a Mini
+        App must be); None without it (no console button; `check` says why)."""
+        if self.public_url is None or urlsplit(self.public_url).scheme != "https":
+            return None
+        return self.public_url.rstrip("/") + "/app"
+
+    @property
     def webhook_path(self) -> str | None:
         return urlsplit(self.webhook_url).path if self.webhook_url else None
 

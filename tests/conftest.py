@@ -160,7 +160,7 @@ def make_world(tmp_path: Path, db: Database, clock: FakeClock, **settings: objec
     services = build_services(db, bot, configured, clock, signal, TelegramPulse(clock))
     outbox_bot = Bot(TOKEN, session=session, default=html)
     worker = make_worker(db, outbox_bot, clock, signal, services)
-    dispatcher = build_dispatcher(services, ZoneInfo("Europe/Moscow"))
+    dispatcher = build_dispatcher(services, ZoneInfo("Europe/Moscow"), configured.console_url)
     return World(db, bot, session, dispatcher, services, clock, worker, signal, slept)
 
 

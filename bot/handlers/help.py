@@ -2,18 +2,25 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.filters import Command, CommandStart
-from aiogram.types import Message
+from aiogram.types import InlineKeyboardMarkup, Message
 
 from bot.handlers.common import IN_PRIVATE
 from bot.i18n import Translator
+from bot.presentation.keyboards import console_row
 from bot.services.team import TeamService
 
 
-async def on_help(message: Message, teams: TeamService, tr: Translator) -> None:
-    """What this person can do, by role."""
+async def on_help(
+    message: Message, teams: TeamService, tr: Translator, console_url: str | None
+) -> None:
+    """What this person can do, by role; a head in private also gets the console's button."""
     assert message.from_user is not None
     if teams.is_head(message.from_user.id):
-        await message.answer(tr("help.head"))
+        console = console_url if message.chat.type == "private" else None
+        markup = (
+            InlineKeyboardMarkup(inline_keyboard=[console_row(console, tr)]) if console else None
+        )
+        await message.answer(tr("help.head"), reply_markup=markup)
         return
     team = await teams.primary()
     if team is not None and await teams.member(team, message.from_user.id):

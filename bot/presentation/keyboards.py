@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.durations import dump_duration, duration_text, parse_duration
@@ -61,6 +61,11 @@ def rejoin_keyboard(member_id: int, tr: Translator) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=tr("button.allow_rejoin"), callback_data=RejoinCb(member_id=member_id))
     return builder.as_markup()
+
+
+def console_row(url: str, tr: Translator) -> list[InlineKeyboardButton]:
+    """The head's console (a Mini App): in private chats only, as Telegram allows."""
+    return [InlineKeyboardButton(text=tr("button.console"), web_app=WebAppInfo(url=url))]
 
 
 def leave_keyboard(member_id: int, tr: Translator) -> InlineKeyboardMarkup:

@@ -165,7 +165,7 @@ class Application:
         )
         intake: GuardedRunner | None = None
         leading: asyncio.Task[None] | None = None
-        dispatcher = build_dispatcher(services, settings.zone)
+        dispatcher = build_dispatcher(services, settings.zone, settings.console_url)
         try:
             intake = await start_intake(
                 settings, services, clock, updates_handler(settings, dispatcher, bot, claims)

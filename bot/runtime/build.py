@@ -48,6 +48,7 @@ from bot.presentation.notices import HeadNotices, PresencePosts
 from bot.presentation.reactions import Reactions
 from bot.services.buttons import ButtonLedger
 from bot.services.chats import ChatService
+from bot.services.console import ConsoleService
 from bot.services.heads import HeadService
 from bot.services.health import HealthService
 from bot.services.leaving import Leaving
@@ -91,6 +92,7 @@ class Services:
     exports: ExportService
     replays: ReplayService
     teams: TeamService
+    console: ConsoleService
     leaving: Leaving
     chats: ChatService
     health: HealthService
@@ -195,6 +197,7 @@ def build_services(
     heads = HeadService(db, roles, teams)
     vacations = Vacations(db, roles, planner, deadlines, away)
     assign = AssignLead(db, planner, life)
+    managers = ManagerService(db, settings.timezone, timers, presence)
     local_url = f"http://{settings.intake_host}:{settings.intake_port}"
     return Services(
         intake=intake,
@@ -209,7 +212,8 @@ def build_services(
         assign=assign,
         reopen=ReopenLead(db, life),
         handover=handover,
-        managers=ManagerService(db, settings.timezone, timers, presence),
+        managers=managers,
+        console=ConsoleService(db, roles, managers),
         reports=reports,
         exports=ExportService(db, roles, reports),
         replays=ReplayService(db, roles, planner),
@@ -230,7 +234,9 @@ def build_services(
     )
 
 
-def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
+def build_dispatcher(
+    services: Services, zone: ZoneInfo, console_url: str | None = None
+) -> Dispatcher:
     dispatcher = Dispatcher(
         intake=services.intake,
         sources=services.sources,
@@ -257,6 +263,7 @@ def build_dispatcher(services: Services, zone: ZoneInfo) -> Dispatcher:
         roles=services.roles,
         vacations=services.vacations,
         buttons=services.buttons,
+        console_url=console_url,
     )
     dispatcher.update.middleware(I18nMiddleware())
     dispatcher.update.middleware(ProfileMiddleware())

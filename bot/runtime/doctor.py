@@ -174,18 +174,24 @@ def public_url(settings: Settings) -> Finding:
     if settings.public_url is None:
         return good(
             "PUBLIC_URL is not set: source links show the local address, which only works "
-            "on this machine.",
+            "on this machine, and the heads get no console button (a Mini App needs HTTPS).",
             "PUBLIC_URL не задан: ссылки источников покажут локальный адрес, он работает "
-            "только на этой машине.",
+            "только на этой машине, а кнопки «Пульт» у руководителей не будет (Mini App "
+            "работает только по HTTPS).",
         )
     if urlsplit(settings.public_url).scheme != "https":
         return bad(
             f"PUBLIC_URL {settings.public_url} is not HTTPS: forms on an HTTPS site cannot "
-            "post to it; use the https:// address your proxy serves.",
+            "post to it, and Telegram opens no console from it; use the https:// address "
+            "your proxy serves.",
             f"PUBLIC_URL {settings.public_url} без HTTPS: формы с HTTPS-сайта не смогут "
-            "отправить туда заявку; укажите адрес https://, который обслуживает прокси.",
+            "отправить туда заявку, а пульт Telegram с такого адреса не откроет; укажите "
+            "адрес https://, который обслуживает прокси.",
         )
-    return good(f"PUBLIC_URL {settings.public_url} is HTTPS.", "PUBLIC_URL — адрес HTTPS.")
+    return good(
+        f"PUBLIC_URL {settings.public_url} is HTTPS; the heads' console is {settings.console_url}.",
+        f"PUBLIC_URL — адрес HTTPS; пульт руководителя — {settings.console_url}.",
+    )
 
 
 def webhook_url(settings: Settings) -> Finding:

@@ -1,4 +1,5 @@
-"""The intake server the application starts: forms, /health and, in webhook mode, updates."""
+"""The intake server the application starts: forms, /health, the head's console (`/app`)
+and, in webhook mode, updates."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from aiohttp.typedefs import Handler
 
 from bot.clock import Clock
 from bot.config import ConfigError, Settings
+from bot.console.web import ConsoleHandlers
 from bot.intake.client_guard import ClientGuard
 from bot.intake.ratelimit import ClientLimiter
 from bot.intake.server import GuardedRunner, serve
@@ -34,6 +36,13 @@ async def start_intake(
         ClientLimiter(settings.intake_rate_limit, clock),
         services.sources,
         guard,
+        console=ConsoleHandlers(
+            services.console,
+            settings.bot_token,
+            clock,
+            ClientLimiter(settings.intake_rate_limit, clock),
+            guard,
+        ),
     )
     if updates is not None and settings.webhook_path is not None:
         app.router.add_post(settings.webhook_path, updates)

@@ -41,3 +41,7 @@ class Setting(Generic[T]):
 
     def shown(self, settings: TeamSettings, tr: Translator) -> Html:
         return self.show(settings[self], tr)
+
+    def text(self, settings: TeamSettings) -> str:
+        """The value in force, as `/set` takes it and the database keeps it."""
+        return self.dump(settings[self])

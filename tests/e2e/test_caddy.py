@@ -118,6 +118,11 @@ async def test_updates_and_forms_reach_the_bot_over_https_through_caddy(
             async with http.get(f"{url}/health") as response:
                 assert response.status == 200
                 assert (await response.json())["database"] is True
+            async with http.get(f"{url}/app") as response:
+                assert response.status == 200  # the heads' console, served by the bot
+                assert "telegram-web-app.js" in await response.text()
+            async with http.get(f"{url}/app/api/me") as response:
+                assert response.status == 401  # no launch data: the bot's answer
             async with http.get(f"{url}/admin") as response:
                 assert response.status == 404  # Caddy's: never reaches the bot
             # A body past the bot's limit is refused by Caddy, before the bot, in its words.

@@ -11,7 +11,7 @@ from bot.handlers.filters import IsHead
 from bot.handlers.leads.views import saved_text, settings_text
 from bot.i18n import Translator
 from bot.presentation.callbacks import ModeCb, SetCb
-from bot.presentation.keyboards import mode_keyboard, settings_keyboard
+from bot.presentation.keyboards import console_row, mode_keyboard, settings_keyboard
 from bot.services.managers import Change, ManagerService
 from bot.team_settings import MODE
 
@@ -43,12 +43,17 @@ async def on_mode_chosen(
     await query.answer(tr(key, mode=name), show_alert=True)
 
 
-async def on_settings(message: Message, managers: ManagerService, tr: Translator) -> None:
+async def on_settings(
+    message: Message, managers: ManagerService, tr: Translator, console_url: str | None
+) -> None:
     team, settings = await managers.settings()
     if team is None:
         await message.answer(tr("team.none"))
         return
-    await message.answer(settings_text(settings, tr), reply_markup=settings_keyboard(settings, tr))
+    markup = settings_keyboard(settings, tr)
+    if console_url is not None and message.chat.type == "private":
+        markup.inline_keyboard.append(console_row(console_url, tr))
+    await message.answer(settings_text(settings, tr), reply_markup=markup)
 
 
 async def on_setting_chosen(

@@ -38,6 +38,17 @@ SETTINGS: dict[str, str] = {
     "setting.cap.none": "none",
     "setting.on": "yes",
     "setting.off": "no",
+    # The console (a Mini App): its page shows these as plain text.
+    "button.console": "🎛 Console",
+    "console.title": "Team console",
+    "console.mode": "How leads are handed out",
+    "console.settings": "Settings",
+    "console.settings_hint": "To change a setting: /set name value in the chat with the bot.",
+    "console.saved": "Saved: {mode}.",
+    "console.manager": (
+        "The console is for the heads of sales. Your open leads: /my in the chat with the bot."
+    ),
+    "console.failed": "That did not work: {error}",
     "settings.header": "⚙️ <b>Team settings</b>",
     "settings.line": "• {label}: <b>{value}</b> — <code>/set {name} …</code>",
     "settings.hint": (

@@ -38,6 +38,17 @@ SETTINGS: dict[str, str] = {
     "setting.cap.none": "нет",
     "setting.on": "да",
     "setting.off": "нет",
+    # The console (a Mini App): its page shows these as plain text.
+    "button.console": "🎛 Пульт",
+    "console.title": "Пульт отдела",
+    "console.mode": "Как раздаются лиды",
+    "console.settings": "Настройки",
+    "console.settings_hint": "Изменить настройку: /set имя значение в чате с ботом.",
+    "console.saved": "Сохранено: {mode}.",
+    "console.manager": (
+        "Пульт — для руководителей отдела. Ваши лиды в работе — /my в чате с ботом."
+    ),
+    "console.failed": "Не получилось: {error}",
     "settings.header": "⚙️ <b>Настройки отдела</b>",
     "settings.line": "• {label}: <b>{value}</b> — <code>/set {name} …</code>",
     "settings.hint": (
