@@ -38,7 +38,8 @@ function showModes(team, texts) {
 function showSettings(team) {
   const list = $("setting-list");
   list.replaceChildren();
-  for (const setting of team.settings) {
+  // The mode has its own choices above.
+  for (const setting of team.settings.filter((s) => s.name !== "mode")) {
     const row = document.createElement("div");
     row.dataset.setting = setting.name;
     const label = document.createElement("dt");
