@@ -1,7 +1,6 @@
 """Screenshots of the head's console, light and dark, for the README and for a person to look
 at: the real page and API on 127.0.0.1, a team in a throwaway database, and Debian's headless
-Chromium. Telegram's own script cannot load offline, so a stand-in gives the page what
-Telegram would: signed launch data and the theme's colours.
+Chromium (`tests/console_page.py` stands in for Telegram's script, which cannot load offline).
 
     python docs/console/shoot.py        # writes docs/console/*.png
 """
@@ -9,15 +8,12 @@ Telegram would: signed launch data and the theme's colours.
 from __future__ import annotations
 
 import asyncio
-import json
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urlencode
 
-from aiohttp import web
 from aiohttp.test_utils import TestServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,33 +23,13 @@ from bot.routing import Mode  # noqa: E402
 from storage import Database  # noqa: E402
 from tests.builders import HEAD, IVAN, OLGA  # noqa: E402
 from tests.conftest import make_world  # noqa: E402
+from tests.console_page import DARK, page_address, serve_stand_in  # noqa: E402
 from tests.dispatcher.conftest import add_member, make_team  # noqa: E402
 from tests.fakes.clock import FakeClock  # noqa: E402
 from tests.intake.test_console import console_app, signed  # noqa: E402
 
 OUT = Path(__file__).parent
-THEMES = {
-    "light": {},
-    "dark": {
-        "bg_color": "#17212b",
-        "text_color": "#f5f5f5",
-        "hint_color": "#708499",
-        "button_color": "#5288c1",
-        "button_text_color": "#ffffff",
-        "secondary_bg_color": "#232e3c",
-    },
-}
-STAND_IN = """
-const params = new URLSearchParams(location.search);
-const theme = JSON.parse(params.get("theme") || "{}");
-for (const [name, value] of Object.entries(theme)) {
-  document.documentElement.style.setProperty(`--tg-theme-${name.replaceAll("_", "-")}`, value);
-}
-window.Telegram = { WebApp: {
-  initData: params.get("launch"), ready() {}, expand() {},
-  HapticFeedback: { notificationOccurred() {} },
-} };
-"""
+THEMES: dict[str, dict[str, str]] = {"light": {}, "dark": DARK}
 
 
 async def main() -> None:
@@ -65,26 +41,16 @@ async def main() -> None:
             await add_member(world, team, user)
         await world.services.managers.set_mode(Mode.ROUND_ROBIN)
         app = console_app(world)
-        page = (ROOT / "bot" / "console" / "static" / "index.html").read_text()
-        page = page.replace("https://telegram.org/js/telegram-web-app.js", "stand-in.js")
-
-        async def shot_page(_: web.Request) -> web.Response:
-            return web.Response(text=page, content_type="text/html")
-
-        async def stand_in(_: web.Request) -> web.Response:
-            return web.Response(text=STAND_IN, content_type="text/javascript")
-
-        app.router.add_get("/shot", shot_page)
-        app.router.add_get("/stand-in.js", stand_in)
+        serve_stand_in(app)
         server = TestServer(app, host="127.0.0.1")
         await server.start_server()
+        assert server.port is not None
         try:
             for who, user in (("head", HEAD), ("manager", IVAN)):
                 for name, colours in THEMES.items():
                     launch = signed(user.id, world.clock.now(), language="ru")
-                    query = urlencode({"launch": launch, "theme": json.dumps(colours)})
-                    url = f"http://127.0.0.1:{server.port}/shot?{query}"
-                    await asyncio.to_thread(_screenshot, url, OUT / f"{who}-{name}.png")
+                    address = page_address(server.port, launch, colours)
+                    await asyncio.to_thread(_screenshot, address, OUT / f"{who}-{name}.png")
         finally:
             await server.close()
             await db.close()
