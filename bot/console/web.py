@@ -16,10 +16,12 @@ from pydantic import SecretStr
 from bot.clock import Clock
 from bot.console.auth import Opener, Refused, opener
 from bot.i18n import Html, Translator, translator
+from bot.ids import row_number
 from bot.intake.client_guard import ClientGuard
 from bot.intake.http import json_answer, read_body, too_large
 from bot.intake.parse import IntakeError
 from bot.intake.ratelimit import ClientLimiter
+from bot.people import Person
 from bot.routing import Mode
 from bot.services.console import Caller, ConsoleService, Role, plain
 from bot.services.managers import Change
@@ -41,6 +43,15 @@ _TEXTS: dict[str, tuple[str, ...]] = {
     "console.saved": ("mode",),
     "console.manager": (),
     "console.failed": ("error",),
+    "console.team": (),
+    "console.leads": ("count",),
+    "console.weight": ("weight",),
+    "console.cap": ("cap",),
+    "console.skills": ("skills",),
+    "console.back_on": ("day",),
+    "console.deputy": ("name",),
+    "console.pause": (),
+    "console.resume": (),
 }
 # The page runs our script and Telegram's, and talks to this server only.
 _POLICY = (
@@ -112,6 +123,32 @@ class ConsoleHandlers:
             log.info("console: user %d set the mode to %s", who.user_id, mode.value)
         return await self._team(who)
 
+    async def get_members(self, request: web.Request) -> web.Response:
+        who, _ = await self._caller(request, Role.HEAD)
+        return await self._members(who)
+
+    async def post_pause(self, request: web.Request) -> web.Response:
+        """`{"paused": true}` or `false` for one member: as /pause @name, /resume @name."""
+        who, _ = await self._caller(request, Role.HEAD)
+        change = await _json_object(request)
+        paused = change.get("paused")
+        if set(change) != {"paused"} or not isinstance(paused, bool):
+            raise IntakeError(400, 'body is {"paused": true} or {"paused": false}')
+        member_id = row_number(request.match_info["member_id"])
+        head = Person(who.user_id, who.full_name, who.username, who.language_code)
+        result = None if member_id is None else await self._console.pause(head, member_id, paused)
+        if result is None or result.outcome is Change.NOT_FOUND:
+            raise IntakeError(404, "no such member in the team")
+        if result.outcome is Change.NO_TEAM:
+            raise IntakeError(409, "the team is not set up yet: /setup in its chat")
+        return await self._members(who)
+
+    async def _members(self, who: Opener) -> web.Response:
+        rows = await self._console.members(_tr(who))
+        if rows is None:
+            raise IntakeError(409, "the team is not set up yet: /setup in its chat")
+        return json_answer({"members": rows}, 200)
+
     async def _team(self, who: Opener) -> web.Response:
         shown = await self._console.team(_tr(who))
         if shown is None:
@@ -182,3 +219,5 @@ def add_console(app: web.Application, handlers: ConsoleHandlers) -> None:
     app.router.add_get("/app/api/me", handlers.me)
     app.router.add_get("/app/api/team", handlers.get_team)
     app.router.add_patch("/app/api/team", handlers.patch_team)
+    app.router.add_get("/app/api/members", handlers.get_members)
+    app.router.add_post("/app/api/members/{member_id}/pause", handlers.post_pause)

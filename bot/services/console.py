@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.i18n import Translator
-from bot.people import Roles
+from bot.people import Person, Roles
 from bot.routing import Mode
-from bot.services.managers import ManagerService, SettingResult
+from bot.services.managers import ChangeResult, ManagerService, SettingResult
 from bot.team_settings import ALL, MODE
+from bot.timing.away import day_text
 from storage import Database, MemberRecord, TeamRecord
+from storage.team.vacations import VacationRecord, VacationStatus
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -77,6 +79,65 @@ class ConsoleService:
             ],
         }
 
+    async def members(self, tr: Translator) -> list[dict[str, object]] | None:
+        """The team as it stands now, a row per member: free, working (open leads), paused
+        or on vacation (and who covers), with weight, cap and skills. None before /setup."""
+        async with self._db.reading() as u:
+            team = await u.teams.primary()
+            if team is None:
+                return None
+            members = await u.members.active(team.id)
+            away = {
+                v.member_id: v
+                for v in await u.vacations.open_of_team(team.id)
+                if v.status is VacationStatus.ACTIVE
+            }
+        names = {m.id: m.full_name for m in members}
+        return [_row(m, away.get(m.id), names, tr) for m in members]
+
+    async def pause(self, head: Person, member_id: int, paused: bool) -> ChangeResult:
+        """As /pause @name and /resume @name do: the same use case, the same notices."""
+        return await self._managers.pause(head, str(member_id), paused)
+
     async def set_mode(self, mode: Mode) -> SettingResult:
         """As /mode's buttons do: the same use case, so the same history."""
         return await self._managers.set_mode(mode)
+
+
+_STATES = {
+    "free": "console.state_free",
+    "working": "console.state_working",
+    "paused": "console.state_paused",
+    "away": "console.state_away",
+}
+
+
+def _state(member: MemberRecord, vacation: VacationRecord | None) -> str:
+    if vacation is not None:
+        return "away"
+    if member.paused_at is not None:
+        return "paused"
+    return "working" if member.open_leads else "free"
+
+
+def _row(
+    member: MemberRecord,
+    vacation: VacationRecord | None,
+    names: dict[int, str],
+    tr: Translator,
+) -> dict[str, object]:
+    state = _state(member, vacation)
+    deputy = vacation.deputy_id if vacation else None
+    return {
+        "id": member.id,
+        "name": member.full_name,
+        "username": member.username,
+        "state": state,
+        "state_label": plain(tr(_STATES[state])),
+        "open_leads": member.open_leads,
+        "weight": member.weight,
+        "cap": member.cap,
+        "skills": list(member.skills),
+        "back_on": day_text(vacation.last_day) if vacation else None,
+        "deputy": names.get(deputy) if deputy else None,
+    }

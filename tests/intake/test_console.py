@@ -26,6 +26,7 @@ from bot.intake.web import make_intake_app
 from bot.presentation.callbacks import ModeCb
 from bot.routing import Mode
 from bot.team_settings import MODE
+from storage import MemberRepo
 from tests.builders import HEAD, IVAN, STRANGER
 from tests.conftest import TOKEN, World
 from tests.dispatcher.conftest import add_member, make_team, reply_to
@@ -236,3 +237,49 @@ async def test_too_many_calls_are_429_before_any_signature_is_checked(world: Wor
     async with TestClient(TestServer(console_app(world, per_minute=2), host="127.0.0.1")) as c:
         statuses = [(await c.get("/app/api/me")).status for _ in range(3)]
     assert statuses == [401, 401, 429]
+
+
+async def test_the_team_screen_shows_each_members_state_now(world: World, console: Client) -> None:
+    await reply_to(world, HEAD, "/weight @ivan 2")
+    response = await console.get("/app/api/members", headers=auth(world, HEAD.id))
+    [ivan] = (await response.json())["members"]
+    assert (ivan["name"], ivan["state"], ivan["weight"]) == ("Ivan", "free", 2)
+    assert ivan["state_label"] == "🟢 лидов в работе нет"
+    assert (await console.get("/app/api/members", headers=auth(world, IVAN.id))).status == 403
+
+
+async def test_a_pause_here_is_the_pause_of_the_command(world: World, console: Client) -> None:
+    [ivan_id] = [m.id for m in await MemberRepo(world.db.conn).active(1)]
+    address = f"/app/api/members/{ivan_id}/pause"
+    paused = await console.post(address, json={"paused": True}, headers=auth(world, HEAD.id))
+    assert paused.status == 200
+    assert [m["state"] for m in (await paused.json())["members"]] == ["paused"]
+    # Ended with the command: the same pause, kept as one (member_pauses).
+    assert await reply_to(world, HEAD, "/resume @ivan") == (
+        "Пауза снята: Ivan. Лиды снова будут приходить."
+    )
+    rows = await world.db.conn.fetch_all("SELECT ended_at IS NOT NULL FROM member_pauses")
+    assert [bool(r[0]) for r in rows] == [True]
+    again = await console.post(address, json={"paused": False}, headers=auth(world, HEAD.id))
+    assert again.status == 200  # already so: nothing changes, the list says how it is
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "status"),
+    [
+        ("/app/api/members/{ivan}/pause", {"paused": "yes"}, 400),
+        ("/app/api/members/{ivan}/pause", {"paused": True, "x": 1}, 400),
+        ("/app/api/members/999/pause", {"paused": True}, 404),
+        ("/app/api/members/ivan/pause", {"paused": True}, 404),
+    ],
+)
+async def test_a_bad_pause_is_refused_and_changes_nothing(
+    world: World, console: Client, path: str, body: dict[str, object], status: int
+) -> None:
+    [ivan_id] = [m.id for m in await MemberRepo(world.db.conn).active(1)]
+    address = path.format(ivan=ivan_id)
+    response = await console.post(address, json=body, headers=auth(world, HEAD.id))
+    assert response.status == status
+    assert (await response.json())["error"]
+    member = await MemberRepo(world.db.conn).by_id(ivan_id)
+    assert member is not None and member.paused_at is None
