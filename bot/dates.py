@@ -33,3 +33,8 @@ def read_day(text: str, today: date) -> tuple[date, bool] | None:
         return date(year, int(parts[1]), int(parts[0])), len(parts) == 3
     except ValueError:
         return None
+
+
+def day_text(day: date) -> str:
+    """01.12.2026: a day as a Russian reader writes it, and as `read_day` reads it back."""
+    return day.strftime("%d.%m.%Y")

@@ -12,7 +12,6 @@ from aiohttp import web
 from pydantic import SecretStr
 
 from bot.actions.intake import IntakeService, NewLead
-from bot.console.web import ConsoleHandlers, add_console
 from bot.intake.client_guard import TOO_MANY, ClientGuard
 from bot.intake.http import boundary as body_boundary
 from bot.intake.http import (
@@ -265,7 +264,6 @@ def make_intake_app(
     sources: SourceService,
     guard: ClientGuard,
     storage_wait: float = STORAGE_WAIT_SECONDS,
-    console: ConsoleHandlers | None = None,
 ) -> web.Application:
     # No client_max_size: `read_body` enforces the limit and keeps the start of the body.
     app = web.Application(middlewares=[json_errors])
@@ -274,6 +272,4 @@ def make_intake_app(
     app.router.add_post("/leads", handlers.post_lead)
     app.router.add_post("/leads/{secret}", handlers.post_source_lead)
     app.router.add_get("/health", handlers.get_health)
-    if console is not None:
-        add_console(app, console)
     return app

@@ -9,7 +9,7 @@ from aiohttp.typedefs import Handler
 
 from bot.clock import Clock
 from bot.config import ConfigError, Settings
-from bot.console.web import ConsoleHandlers
+from bot.console.web import ConsoleHandlers, add_console
 from bot.intake.client_guard import ClientGuard
 from bot.intake.ratelimit import ClientLimiter
 from bot.intake.server import GuardedRunner, serve
@@ -36,14 +36,16 @@ async def start_intake(
         ClientLimiter(settings.intake_rate_limit, clock),
         services.sources,
         guard,
-        console=ConsoleHandlers(
-            services.console,
-            settings.bot_token,
-            clock,
-            ClientLimiter(settings.intake_rate_limit, clock),
-            guard,
-        ),
     )
+    # The head's console shares the intake's port, proxy and connection guard.
+    console = ConsoleHandlers(
+        services.console,
+        settings.bot_token,
+        clock,
+        ClientLimiter(settings.intake_rate_limit, clock),
+        guard,
+    )
+    add_console(app, console)
     if updates is not None and settings.webhook_path is not None:
         app.router.add_post(settings.webhook_path, updates)
     try:

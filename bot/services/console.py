@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.dates import day_text
 from bot.i18n import Translator
 from bot.people import Person, Roles
 from bot.routing import Mode
 from bot.services.managers import ChangeResult, ManagerService, SettingResult
 from bot.team_settings import ALL, MODE
-from bot.timing.away import day_text
 from storage import Database, MemberRecord, TeamRecord
 from storage.team.vacations import VacationRecord, VacationStatus
 

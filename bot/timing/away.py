@@ -4,8 +4,9 @@ reads who is away); on return the deputy's cover leads go back when `handback` i
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
+from bot.dates import day_text
 from bot.i18n import Html, Translator
 from bot.lifecycle.events import HandedBack
 from bot.lifecycle.handover import Handover
@@ -196,7 +197,3 @@ class Away:
 
 def _deputy_line(name: str | None, tr: Translator) -> Html:
     return tr("vacation.deputy", name=name) if name else tr("vacation.no_deputy_set")
-
-
-def day_text(day: date) -> str:
-    return day.strftime("%d.%m.%Y")

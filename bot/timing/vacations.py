@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
+from bot.dates import day_text
 from bot.lifecycle.deadlines import Deadlines
 from bot.lifecycle.planner import Planner
 from bot.people import Person, Roles
@@ -17,7 +18,7 @@ from bot.routing.hours import local_midnight
 from bot.services.reply import NO_TEAM, Reply, reply
 from bot.services.team import find_member
 from bot.team_settings import TIMEZONE
-from bot.timing.away import Away, day_text
+from bot.timing.away import Away
 from bot.timing.vacation_syntax import MAX_DAYS, VacationArgs, parse_args, parse_day
 from storage import (
     Database,

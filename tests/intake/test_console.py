@@ -18,7 +18,7 @@ from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
 from pydantic import SecretStr
 
-from bot.console.web import ConsoleHandlers
+from bot.console.web import ConsoleHandlers, add_console
 from bot.intake.client_guard import ClientGuard
 from bot.intake.parse import MAX_BODY_BYTES
 from bot.intake.ratelimit import ClientLimiter
@@ -66,7 +66,7 @@ def console_app(world: World, per_minute: int = 100_000) -> web.Application:
         ClientLimiter(per_minute, world.clock),
         guard,
     )
-    return make_intake_app(
+    app = make_intake_app(
         world.services.intake,
         world.services.health,
         world.services.refusals,
@@ -75,8 +75,9 @@ def console_app(world: World, per_minute: int = 100_000) -> web.Application:
         world.services.sources,
         guard,
         storage_wait=STORAGE_WAIT,
-        console=handlers,
     )
+    add_console(app, handlers)  # as the application does (bot/runtime/serving.py)
+    return app
 
 
 @pytest.fixture
