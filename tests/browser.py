@@ -49,18 +49,38 @@ class Tab:
                 await asyncio.sleep(0.05)
         return value
 
-    async def click(self, selector: str) -> None:
-        """A real mouse click at the middle of the element, as a finger's tap would land."""
-        box = await self.wait_for(
+    async def box(self, selector: str) -> dict[str, float]:
+        """Where the element is on the screen, once it is there: x, y, width, height."""
+        found: dict[str, float] = await self.wait_for(
             f"(() => {{ const e = document.querySelector({json.dumps(selector)});"
             " if (!e) return null; const r = e.getBoundingClientRect();"
-            " return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()"
+            " return {x: r.x, y: r.y, width: r.width, height: r.height}; })()"
         )
+        return found
+
+    async def click(self, selector: str) -> None:
+        """A real mouse click at the middle of the element, as a finger's tap would land."""
+        box = await self.box(selector)
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
         for kind in ("mousePressed", "mouseReleased"):
-            await self.call(
-                "Input.dispatchMouseEvent", type=kind, x=box["x"], y=box["y"],
-                button="left", clickCount=1,
-            )  # fmt: skip
+            await self._mouse(kind, x, y)
+
+    async def drag(self, selector: str, onto: str) -> None:
+        """Press on `selector`, move in steps to just inside the top of `onto`, release: a
+        drag as a hand makes it, each step a pointer move the page sees."""
+        start, end = await self.box(selector), await self.box(onto)
+        x, y = start["x"] + start["width"] / 2, start["y"] + start["height"] / 2
+        to_y = end["y"] + 2
+        await self._mouse("mousePressed", x, y)
+        for step in range(1, 11):
+            await self._mouse("mouseMoved", x, y + (to_y - y) * step / 10, buttons=1)
+        await self._mouse("mouseReleased", x, to_y)
+
+    async def _mouse(self, kind: str, x: float, y: float, buttons: int = 0) -> None:
+        await self.call(
+            "Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", buttons=buttons,
+            clickCount=0 if kind == "mouseMoved" else 1,
+        )  # fmt: skip
 
 
 @asynccontextmanager

@@ -15,6 +15,7 @@ from pydantic import SecretStr
 
 from bot.clock import Clock
 from bot.console.auth import Opener, Refused, opener
+from bot.handlers.routing.rule_views import situation_line
 from bot.i18n import Html, Translator, translator
 from bot.ids import row_number
 from bot.intake.client_guard import ClientGuard
@@ -25,6 +26,7 @@ from bot.people import Person
 from bot.routing import Mode
 from bot.services.console import Caller, ConsoleService, Role, plain
 from bot.services.managers import Change
+from bot.team_settings import MODE
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,10 @@ _TEXTS: dict[str, tuple[str, ...]] = {
     "console.deputy": ("name",),
     "console.pause": (),
     "console.resume": (),
+    "console.rules": (),
+    "console.rules_none": (),
+    "console.rules_hint": (),
+    "console.moved": ("number", "to"),
 }
 # The page runs our script and Telegram's, and talks to this server only.
 _POLICY = (
@@ -143,6 +149,39 @@ class ConsoleHandlers:
             raise IntakeError(409, "the team is not set up yet: /setup in its chat")
         return await self._members(who)
 
+    async def get_rules(self, request: web.Request) -> web.Response:
+        who, _ = await self._caller(request, Role.HEAD)
+        return await self._rules(who)
+
+    async def post_rule_move(self, request: web.Request) -> web.Response:
+        """`{"from": 3, "to": 1}`: as /rule move 3 1 (rules counted from 1, as /rules shows
+        them)."""
+        who, _ = await self._caller(request, Role.HEAD)
+        change = await _json_object(request)
+        source, target = change.get("from"), change.get("to")
+        if set(change) != {"from", "to"} or not (_whole(source) and _whole(target)):
+            raise IntakeError(400, 'body is {"from": 3, "to": 1}: rule numbers as /rules shows')
+        assert isinstance(source, int) and isinstance(target, int)
+        head = Person(who.user_id, who.full_name, who.username, who.language_code)
+        answer = await self._console.move_rule(head, source, target)
+        if answer.key != "rule.moved":
+            status = 409 if answer.key == "team.none" else 400
+            raise IntakeError(status, plain(_tr(who)(answer.key, **answer.params)))
+        log.info("console: user %d moved rule %d to %d", who.user_id, source, target)
+        return await self._rules(who)
+
+    async def _rules(self, who: Opener) -> web.Response:
+        situation = await self._console.rules()
+        if situation is None:
+            raise IntakeError(409, "the team is not set up yet: /setup in its chat")
+        tr = _tr(who)
+        rules = [
+            {"number": rule.number, "text": plain(situation_line(rule, situation, tr))}
+            for rule in situation.rules
+        ]
+        default = tr("rules.default", mode=tr("mode." + situation.settings[MODE].value))
+        return json_answer({"rules": rules, "default": plain(default)}, 200)
+
     async def _members(self, who: Opener) -> web.Response:
         rows = await self._console.members(_tr(who))
         if rows is None:
@@ -187,6 +226,10 @@ def _texts(tr: Translator) -> dict[str, str]:
     return {key: plain(tr(key, **blanks[key])) for key in _TEXTS}
 
 
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _tr(who: Opener) -> Translator:
     return translator(who.language_code)
 
@@ -221,3 +264,5 @@ def add_console(app: web.Application, handlers: ConsoleHandlers) -> None:
     app.router.add_patch("/app/api/team", handlers.patch_team)
     app.router.add_get("/app/api/members", handlers.get_members)
     app.router.add_post("/app/api/members/{member_id}/pause", handlers.post_pause)
+    app.router.add_get("/app/api/rules", handlers.get_rules)
+    app.router.add_post("/app/api/rules/move", handlers.post_rule_move)

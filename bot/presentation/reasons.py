@@ -13,6 +13,9 @@ from bot.durations import duration_text, parse_duration
 from bot.i18n import Html, Translator
 from bot.routing import CORE_FIELDS, Miss, ReasonCode
 from bot.routing.match import is_federal_word
+from storage import MemberRecord
+from storage.team.groups import GroupRecord
+from storage.team.rules import RuleRecord
 
 # The events whose details say why a manager has a lead: the owner's card is rendered from
 # the latest one about them.
@@ -252,3 +255,30 @@ _GONE = frozenset({"owner_unreachable", "owner_removed", "owner_away", "owner_pa
 _RETURN_WHY = frozenset({"profile", "busy", "other"})
 _LOST_WHY = frozenset({"no_answer", "no_budget", "competitor", "not_client", "other"})
 _SOURCES = frozenset({"http", "command", "forward"})
+
+
+def rule_line(
+    rule: RuleRecord,
+    name: str,
+    member: MemberRecord | None,
+    group: GroupRecord | None,
+    tr: Translator,
+) -> Html:
+    """A rule as /rules and the console list it: its number, condition and target (`name`,
+    `member`: the member it names, as the team knows them now; `group`: the group it names)."""
+    condition = tr(
+        "rules.condition",
+        number=rule.number,
+        field=field_label(rule.field, tr),
+        values=Html(", ".join(value_label(rule.field, v, tr) for v in rule.values)),
+    )
+    if rule.member_id is not None:
+        if member is None:
+            return tr("rules.line_broken", condition=condition, name=name)
+        if member.paused_at is not None:
+            return tr("rules.line_paused", condition=condition, name=name)
+        return tr("rules.line_member", condition=condition, name=name)
+    if group is None:
+        return tr("rules.line_no_group", condition=condition)
+    mode = tr("mode." + group.mode)
+    return tr("rules.line_group", condition=condition, group=group.name, mode=mode)

@@ -198,6 +198,7 @@ def build_services(
     vacations = Vacations(db, roles, planner, deadlines, away)
     assign = AssignLead(db, planner, life)
     managers = ManagerService(db, settings.timezone, timers, presence)
+    rule_service = RuleService(db, planner)
     local_url = f"http://{settings.intake_host}:{settings.intake_port}"
     return Services(
         intake=intake,
@@ -213,7 +214,7 @@ def build_services(
         reopen=ReopenLead(db, life),
         handover=handover,
         managers=managers,
-        console=ConsoleService(db, roles, managers),
+        console=ConsoleService(db, roles, managers, rule_service),
         reports=reports,
         exports=ExportService(db, roles, reports),
         replays=ReplayService(db, roles, planner),
@@ -223,7 +224,7 @@ def build_services(
         health=health,
         refusals=refusals,
         heads=heads,
-        rules=RuleService(db, planner),
+        rules=rule_service,
         routes=RouteCheck(db, planner),
         roles=roles,
         vacations=vacations,

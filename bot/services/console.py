@@ -12,9 +12,12 @@ from enum import StrEnum
 
 from bot.dates import day_text
 from bot.i18n import Translator
+from bot.lifecycle.planner import Situation
 from bot.people import Person, Roles
 from bot.routing import Mode
 from bot.services.managers import ChangeResult, ManagerService, SettingResult
+from bot.services.reply import Reply
+from bot.services.rules import RuleService
 from bot.team_settings import ALL, MODE
 from storage import Database, MemberRecord, TeamRecord
 from storage.team.vacations import VacationRecord, VacationStatus
@@ -40,10 +43,13 @@ def plain(text: str) -> str:
 
 
 class ConsoleService:
-    def __init__(self, db: Database, roles: Roles, managers: ManagerService) -> None:
+    def __init__(
+        self, db: Database, roles: Roles, managers: ManagerService, rules: RuleService
+    ) -> None:
         self._db = db
         self._roles = roles
         self._managers = managers
+        self._rules = rules
 
     async def caller(self, user_id: int) -> Caller | None:
         """Who `user_id` is to the team now; None for a stranger."""
@@ -98,6 +104,14 @@ class ConsoleService:
     async def pause(self, head: Person, member_id: int, paused: bool) -> ChangeResult:
         """As /pause @name and /resume @name do: the same use case, the same notices."""
         return await self._managers.pause(head, str(member_id), paused)
+
+    async def rules(self) -> Situation | None:
+        """The ordered rules with the team they name, as /rules reads them."""
+        return await self._rules.situation()
+
+    async def move_rule(self, head: Person, source: int, target: int) -> Reply:
+        """As /rule move: the same use case, the same checks and history."""
+        return await self._rules.move_rule(head, str(source), str(target))
 
     async def set_mode(self, mode: Mode) -> SettingResult:
         """As /mode's buttons do: the same use case, so the same history."""

@@ -49,6 +49,12 @@ async def main() -> None:
         await world.services.managers.set_weight(head, "@petr", "2")
         await world.services.managers.set_skills(head, "@ivan", "CRM, медицина")
         await world.services.vacations.plan(head, "@petr today 2026-12-14 @ivan")
+        for rule in (
+            "industry=medical -> @ivan",
+            "region=Москва, Московская область -> @olga",
+            "channel=avito -> @petr",
+        ):
+            await world.services.rules.add_rule(head, rule)
         app = console_app(world)
         serve_stand_in(app)
         server = TestServer(app, host="127.0.0.1")
@@ -57,6 +63,7 @@ async def main() -> None:
         try:
             shots = (
                 ("team", HEAD, "", 640),
+                ("rules", HEAD, "#rules", 640),
                 ("settings", HEAD, "#settings", 1700),
                 ("manager", IVAN, "", 360),
             )

@@ -27,7 +27,7 @@ from bot.presentation.callbacks import ModeCb
 from bot.routing import Mode
 from bot.team_settings import MODE
 from storage import MemberRepo
-from tests.builders import HEAD, IVAN, STRANGER
+from tests.builders import HEAD, IVAN, OLGA, STRANGER
 from tests.conftest import TOKEN, World
 from tests.dispatcher.conftest import add_member, make_team, reply_to
 from tests.dispatcher.test_lead_life import tap
@@ -284,3 +284,57 @@ async def test_a_bad_pause_is_refused_and_changes_nothing(
     assert (await response.json())["error"]
     member = await MemberRepo(world.db.conn).by_id(ivan_id)
     assert member is not None and member.paused_at is None
+
+
+async def two_rules(world: World) -> None:
+    """Two rules for the same leads: the first in the list decides."""
+    await add_member(world, (await make_team(world)), OLGA)
+    await reply_to(world, HEAD, "/rule add industry=medical -> @ivan")
+    await reply_to(world, HEAD, "/rule add industry=medical -> @olga")
+
+
+async def test_the_rules_screen_lists_the_chain_in_order(world: World, console: Client) -> None:
+    await two_rules(world)
+    answer = await (await console.get("/app/api/rules", headers=auth(world, HEAD.id))).json()
+    assert [r["text"] for r in answer["rules"]] == [
+        "1. отрасль = medical → Ivan",
+        "2. отрасль = medical → Olga",
+    ]
+    assert answer["default"] == "Остальные лиды: режим отдела — Кто успел."
+    assert (await console.get("/app/api/rules", headers=auth(world, IVAN.id))).status == 403
+
+
+async def test_moving_a_rule_here_is_moving_it_with_the_command(
+    world: World, console: Client
+) -> None:
+    await two_rules(world)
+    moved = await console.post(
+        "/app/api/rules/move", json={"from": 2, "to": 1}, headers=auth(world, HEAD.id)
+    )
+    assert moved.status == 200
+    assert [r["text"][-4:] for r in (await moved.json())["rules"]] == ["Olga", "Ivan"]
+    # The command moves it back: the history has both moves, as for two commands.
+    assert (await reply_to(world, HEAD, "/rule move 2 1")).startswith("Правило 2 теперь")
+    rows = await world.db.conn.fetch_all("SELECT old_rules FROM rule_changes ORDER BY id")
+    assert len(rows) == 4  # two adds, two moves
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "error"),
+    [
+        ({"from": 3, "to": 1}, 400, "Правила 3 нет"),
+        ({"from": 1, "to": 0}, 400, "Правила 0 нет"),
+        ({"from": "1", "to": 2}, 400, 'body is {"from": 3, "to": 1}'),
+        ({"from": True, "to": 2}, 400, 'body is {"from": 3, "to": 1}'),
+        ({"from": 1}, 400, 'body is {"from": 3, "to": 1}'),
+    ],
+)
+async def test_a_bad_move_is_refused_and_changes_nothing(
+    world: World, console: Client, body: dict[str, object], status: int, error: str
+) -> None:
+    await two_rules(world)
+    response = await console.post("/app/api/rules/move", json=body, headers=auth(world, HEAD.id))
+    assert response.status == status
+    assert (await response.json())["error"].startswith(error)
+    answer = await (await console.get("/app/api/rules", headers=auth(world, HEAD.id))).json()
+    assert [r["text"][-4:] for r in answer["rules"]] == ["Ivan", "Olga"]

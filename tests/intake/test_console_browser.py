@@ -16,8 +16,9 @@ from tests.browser import CHROMIUM, browser_tab
 from tests.builders import HEAD, IVAN, OLGA
 from tests.conftest import World
 from tests.console_page import page_address, serve_stand_in
-from tests.dispatcher.conftest import add_member, make_team, new_lead
+from tests.dispatcher.conftest import add_member, make_team, new_lead, reply_to
 from tests.dispatcher.test_lead_life import status
+from tests.dispatcher.test_rules import submit
 from tests.intake.test_console import console_app, signed
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run does)")
@@ -65,3 +66,27 @@ async def test_a_head_pauses_a_manager_and_taps_a_mode_and_the_next_lead_follows
     lead_id = await new_lead(world, "ООО Ромашка")
     state, owner = await status(world, lead_id)
     assert state is LeadStatus.OFFERED and owner not in (None, ivan_id)
+
+
+async def test_a_head_drags_a_rule_above_another_and_the_next_lead_follows(
+    world: World,
+) -> None:
+    team = await make_team(world)
+    await add_member(world, team, IVAN)
+    olga_id = (await add_member(world, team, OLGA)).id
+    await reply_to(world, HEAD, "/rule add industry=medical -> @ivan")
+    await reply_to(world, HEAD, "/rule add industry=medical -> @olga")
+    app = console_app(world)
+    serve_stand_in(app)
+    async with TestClient(TestServer(app, host="127.0.0.1")) as client:
+        assert client.server.port is not None
+        launch = signed(HEAD.id, world.clock.now())
+        async with browser_tab(page_address(client.server.port, launch) + "#rules") as tab:
+            first = text_of("#rule-list li:first-child span:last-child")
+            assert await tab.wait_for(first) == "1. отрасль = medical → Ivan"
+            await tab.drag('[data-rule="2"] .handle', '[data-rule="1"]')
+            assert await tab.wait_for(text_of("#note")) == "Правило 2 теперь под номером 1."
+            assert await tab.evaluate(first) == "1. отрасль = medical → Olga"
+    # As /rule move 2 1 would have left it: the next medical lead goes to Olga.
+    lead_id = await submit(world, ("industry", "medical"))
+    assert await status(world, lead_id) == (LeadStatus.OFFERED, olga_id)

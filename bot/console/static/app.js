@@ -112,6 +112,70 @@ async function pause(member, paused, texts) {
   }
 }
 
+function showRules(answer, texts) {
+  const list = $("rule-list");
+  list.replaceChildren();
+  for (const rule of answer.rules) {
+    const item = document.createElement("li");
+    item.dataset.rule = rule.number;
+    const handle = document.createElement("span");
+    handle.className = "handle";
+    handle.textContent = "⠿";
+    const text = document.createElement("span");
+    text.textContent = rule.text;
+    item.append(handle, text);
+    list.append(item);
+  }
+  $("rules-default").textContent = answer.rules.length ? answer.default : texts["console.rules_none"];
+}
+
+// A rule is dragged by its handle, with a mouse or a finger (pointer events), and dropped
+// in its new place; the server moves it as /rule move does and answers the new order.
+function dragToMove(texts) {
+  const list = $("rule-list");
+  let drag = null;
+  list.addEventListener("pointerdown", (event) => {
+    const handle = event.target.closest(".handle");
+    if (!handle) return;
+    const item = handle.closest("li");
+    drag = { item, from: Number(item.dataset.rule) };
+    item.classList.add("dragging");
+    list.setPointerCapture(event.pointerId);
+    event.preventDefault();
+  });
+  list.addEventListener("pointermove", (event) => {
+    if (!drag) return;
+    const others = [...list.children].filter((item) => item !== drag.item);
+    const before = others.find((item) => {
+      const box = item.getBoundingClientRect();
+      return event.clientY < box.top + box.height / 2;
+    });
+    list.insertBefore(drag.item, before ?? null);
+  });
+  const drop = async () => {
+    if (!drag) return;
+    const { item, from } = drag;
+    drag = null;
+    item.classList.remove("dragging");
+    const to = [...list.children].indexOf(item) + 1;
+    if (to === from) return;
+    try {
+      const answer = await call("rules/move", {
+        method: "POST",
+        body: JSON.stringify({ from, to }),
+      });
+      showRules(answer, texts);
+      $("note").textContent = say(texts, "console.moved", { number: from, to });
+      telegram?.HapticFeedback?.notificationOccurred("success");
+    } catch (error) {
+      $("note").textContent = say(texts, "console.failed", { error: error.message });
+      showRules(await call("rules"), texts);
+    }
+  };
+  list.addEventListener("pointerup", drop);
+  list.addEventListener("pointercancel", drop);
+}
+
 function openScreen(screen) {
   for (const tab of $("tabs").querySelectorAll("button")) {
     const chosen = tab.dataset.screen === screen;
@@ -158,16 +222,25 @@ async function start() {
   $("settings-hint").textContent = texts["console.settings_hint"];
   $("tab-team").textContent = texts["console.team"];
   $("tab-settings").textContent = texts["console.settings"];
+  $("tab-rules").textContent = texts["console.rules"];
+  $("rules-hint").textContent = texts["console.rules_hint"];
+  dragToMove(texts);
   for (const tab of $("tabs").querySelectorAll("button")) {
     tab.addEventListener("click", () => openScreen(tab.dataset.screen));
   }
   $("tabs").hidden = false;
-  openScreen(location.hash === "#settings" ? "settings-screen" : "team");
+  const screens = { "#settings": "settings-screen", "#rules": "rules" };
+  openScreen(screens[location.hash] ?? "team");
   try {
-    const [team, members] = await Promise.all([call("team"), call("members")]);
+    const [team, members, rules] = await Promise.all([
+      call("team"),
+      call("members"),
+      call("rules"),
+    ]);
     showModes(team, texts);
     showSettings(team);
     showMembers(members.members, texts);
+    showRules(rules, texts);
   } catch (error) {
     $("note").textContent = say(texts, "console.failed", { error: error.message });
   }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.i18n import Html, Translator
 from bot.lifecycle.planner import Situation
-from bot.presentation.reasons import field_label, passed_text, value_label, why
+from bot.presentation.reasons import field_label, passed_text, rule_line, why
 from bot.routing import DecisionKind, ReasonCode
 from bot.services.route_check import DryRun
 from bot.team_settings import KNOWN_CLIENT, MODE
@@ -15,7 +15,7 @@ def rules_text(situation: Situation, tr: Translator) -> Html:
     lines: list[str] = [tr("rules.title")]
     if not situation.rules:
         lines.append(tr("rules.none"))
-    lines.extend(_rule_line(rule, situation, tr) for rule in situation.rules)
+    lines.extend(situation_line(rule, situation, tr) for rule in situation.rules)
     lines.append("")
     lines.append(tr("rules.default", mode=tr("mode." + situation.settings[MODE].value)))
     known = situation.settings[KNOWN_CLIENT]
@@ -24,27 +24,13 @@ def rules_text(situation: Situation, tr: Translator) -> Html:
     return Html("\n".join(lines))
 
 
-def _rule_line(rule: RuleRecord, situation: Situation, tr: Translator) -> Html:
-    condition = tr(
-        "rules.condition",
-        number=rule.number,
-        field=field_label(rule.field, tr),
-        values=Html(", ".join(value_label(rule.field, v, tr) for v in rule.values)),
-    )
-    if rule.member_id is not None:
-        name = situation.name(rule.member_id)
-        member = situation.members.get(rule.member_id)
-        if member is None:
-            return tr("rules.line_broken", condition=condition, name=name)
-        if member.paused_at is not None:
-            return tr("rules.line_paused", condition=condition, name=name)
-        return tr("rules.line_member", condition=condition, name=name)
-    assert rule.group_id is not None
-    group = situation.groups.get(rule.group_id)
-    if group is None:
-        return tr("rules.line_no_group", condition=condition)
-    mode = tr("mode." + group.mode)
-    return tr("rules.line_group", condition=condition, group=group.name, mode=mode)
+def situation_line(rule: RuleRecord, situation: Situation, tr: Translator) -> Html:
+    """A rule's line, its member and group looked up in the team as it is now."""
+    member_id, group_id = rule.member_id, rule.group_id
+    name = situation.name(member_id) if member_id is not None else ""
+    member = situation.members.get(member_id) if member_id is not None else None
+    group = situation.groups.get(group_id) if group_id is not None else None
+    return rule_line(rule, name, member, group, tr)
 
 
 def groups_text(situation: Situation, tr: Translator) -> Html:

@@ -62,6 +62,13 @@ SETTINGS: dict[str, str] = {
     "console.deputy": "deputy: {name}",
     "console.pause": "Pause",
     "console.resume": "End the pause",
+    "console.rules": "Rules",
+    "console.rules_none": "No rules: leads go by the team's mode.",
+    "console.rules_hint": (
+        "A lead follows the first rule it matches. Drag a rule by ⠿ to move it; to add one, "
+        "/rule add in the chat with the bot."
+    ),
+    "console.moved": "Rule {number} is now number {to}.",
     "settings.header": "⚙️ <b>Team settings</b>",
     "settings.line": "• {label}: <b>{value}</b> — <code>/set {name} …</code>",
     "settings.hint": (

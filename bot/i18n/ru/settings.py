@@ -62,6 +62,13 @@ SETTINGS: dict[str, str] = {
     "console.deputy": "замещает: {name}",
     "console.pause": "Поставить на паузу",
     "console.resume": "Снять паузу",
+    "console.rules": "Правила",
+    "console.rules_none": "Правил нет: лиды раздаются по режиму отдела.",
+    "console.rules_hint": (
+        "Лид идёт по первому подходящему правилу. Порядок меняется перетаскиванием за ⠿; "
+        "добавить правило — /rule add в чате с ботом."
+    ),
+    "console.moved": "Правило {number} теперь под номером {to}.",
     "settings.header": "⚙️ <b>Настройки отдела</b>",
     "settings.line": "• {label}: <b>{value}</b> — <code>/set {name} …</code>",
     "settings.hint": (
