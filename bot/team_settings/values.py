@@ -46,23 +46,28 @@ def mode(text: str) -> Mode:
     return found
 
 
-def cap(text: str) -> int | None:
-    text = text.strip().casefold()
-    if text in {"off", "нет", "выкл", "none", "0"}:
-        return None
-    if not text.isdecimal() or not text.isascii() or not 1 <= int(text) <= 1000:
-        raise SettingError("set.bad_cap")
+def _count(text: str, most: int, error: str) -> int:
+    """A whole number from 1 to `most`, in ASCII digits; raises SettingError(`error`)."""
+    text = text.strip()
+    if not text.isdecimal() or not text.isascii() or not 1 <= int(text) <= most:
+        raise SettingError(error)
     return int(text)
+
+
+def _count_or_off(text: str, most: int, error: str) -> int | None:
+    """The same, or None for `off` (0 among its words)."""
+    if text.strip().casefold() in {"off", "нет", "выкл", "none", "0"}:
+        return None
+    return _count(text, most, error)
+
+
+def cap(text: str) -> int | None:
+    return _count_or_off(text, 1000, "set.bad_cap")
 
 
 def auto_pause(text: str) -> int | None:
     """How many lapses in a row pause a manager, or None for `off`."""
-    text = text.strip().casefold()
-    if text in {"off", "нет", "выкл", "none", "0"}:
-        return None
-    if not text.isdecimal() or not text.isascii() or not 1 <= int(text) <= 20:
-        raise SettingError("set.bad_auto_pause")
-    return int(text)
+    return _count_or_off(text, 20, "set.bad_auto_pause")
 
 
 def show_auto_pause(value: int | None, tr: Translator) -> Html:
@@ -93,10 +98,7 @@ def show_optional_duration(value: timedelta | None, tr: Translator) -> Html:
 
 
 def passes(text: str) -> int:
-    text = text.strip()
-    if not text.isdecimal() or not text.isascii() or not 1 <= int(text) <= 20:
-        raise SettingError("set.bad_passes")
-    return int(text)
+    return _count(text, 20, "set.bad_passes")
 
 
 def zone(text: str) -> ZoneInfo:
