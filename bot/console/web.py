@@ -16,7 +16,7 @@ from pydantic import SecretStr
 from bot.clock import Clock
 from bot.console.auth import Opener, Refused, opener
 from bot.handlers.routing.rule_views import situation_line
-from bot.i18n import Html, Translator, translator
+from bot.i18n import Html, Translator, plain_text, translator
 from bot.ids import row_number
 from bot.intake.client_guard import ClientGuard
 from bot.intake.http import json_answer, read_body, too_large
@@ -24,7 +24,7 @@ from bot.intake.parse import IntakeError
 from bot.intake.ratelimit import ClientLimiter
 from bot.people import Person
 from bot.routing import Mode
-from bot.services.console import Caller, ConsoleService, Role, plain
+from bot.services.console import Caller, ConsoleService, Role
 from bot.services.managers import Change
 from bot.team_settings import MODE
 
@@ -166,7 +166,7 @@ class ConsoleHandlers:
         answer = await self._console.move_rule(head, source, target)
         if answer.key != "rule.moved":
             status = 409 if answer.key == "team.none" else 400
-            raise IntakeError(status, plain(_tr(who)(answer.key, **answer.params)))
+            raise IntakeError(status, plain_text(_tr(who)(answer.key, **answer.params)))
         log.info("console: user %d moved rule %d to %d", who.user_id, source, target)
         return await self._rules(who)
 
@@ -176,11 +176,11 @@ class ConsoleHandlers:
             raise IntakeError(409, "the team is not set up yet: /setup in its chat")
         tr = _tr(who)
         rules = [
-            {"number": rule.number, "text": plain(situation_line(rule, situation, tr))}
+            {"number": rule.number, "text": plain_text(situation_line(rule, situation, tr))}
             for rule in situation.rules
         ]
         default = tr("rules.default", mode=tr("mode." + situation.settings[MODE].value))
-        return json_answer({"rules": rules, "default": plain(default)}, 200)
+        return json_answer({"rules": rules, "default": plain_text(default)}, 200)
 
     async def _members(self, who: Opener) -> web.Response:
         rows = await self._console.members(_tr(who))
@@ -223,7 +223,7 @@ def _texts(tr: Translator) -> dict[str, str]:
     blanks = {
         key: {name: Html("{" + name + "}") for name in names} for key, names in _TEXTS.items()
     }
-    return {key: plain(tr(key, **blanks[key])) for key in _TEXTS}
+    return {key: plain_text(tr(key, **blanks[key])) for key in _TEXTS}
 
 
 def _whole(value: object) -> bool:

@@ -5,13 +5,11 @@ this process or any other."""
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.dates import day_text
-from bot.i18n import Translator
+from bot.i18n import Translator, plain_text
 from bot.lifecycle.planner import Situation
 from bot.people import Person, Roles
 from bot.routing import Mode
@@ -21,8 +19,6 @@ from bot.services.rules import RuleService
 from bot.team_settings import ALL, MODE
 from storage import Database, MemberRecord, TeamRecord
 from storage.team.vacations import VacationRecord, VacationStatus
-
-_TAG = re.compile(r"<[^>]+>")
 
 
 class Role(StrEnum):
@@ -35,11 +31,6 @@ class Caller:
     role: Role
     team: TeamRecord | None
     member: MemberRecord | None  # their membership in the team, if any
-
-
-def plain(text: str) -> str:
-    """A catalog text (Telegram HTML) as the page shows it: text, no tags."""
-    return html.unescape(_TAG.sub("", text))
 
 
 class ConsoleService:
@@ -73,13 +64,13 @@ class ConsoleService:
             "id": team.id,
             "title": team.title,
             "mode": settings[MODE].value,
-            "modes": [{"value": m.value, "label": plain(tr("mode." + m.value))} for m in Mode],
+            "modes": [{"value": m.value, "label": plain_text(tr("mode." + m.value))} for m in Mode],
             "settings": [
                 {
                     "name": s.name,
                     "value": s.text(settings),
-                    "label": plain(tr("setting." + s.name)),
-                    "shown": plain(s.shown(settings, tr)),
+                    "label": plain_text(tr("setting." + s.name)),
+                    "shown": plain_text(s.shown(settings, tr)),
                 }
                 for s in ALL
             ],
@@ -147,7 +138,7 @@ def _row(
         "name": member.full_name,
         "username": member.username,
         "state": state,
-        "state_label": plain(tr(_STATES[state])),
+        "state_label": plain_text(tr(_STATES[state])),
         "open_leads": member.open_leads,
         "weight": member.weight,
         "cap": member.cap,

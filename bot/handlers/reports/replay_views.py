@@ -3,6 +3,7 @@ where the rest would have gone, and what the replay could not know. Pure."""
 
 from __future__ import annotations
 
+from bot.dates import day_text
 from bot.i18n import Html, Translator
 from bot.presentation.reports.charts import ReplayChartData, replay_chart_data
 from bot.presentation.text_size import clip
@@ -11,8 +12,7 @@ from bot.services.reporting.replays import Regime, WhatIf
 
 def replay_heading(what: WhatIf, tr: Translator) -> Html:
     assert what.period is not None and what.policy is not None
-    first = what.period.first_day.strftime("%d.%m.%Y")
-    last = what.period.last_day.strftime("%d.%m.%Y")
+    first, last = day_text(what.period.first_day), day_text(what.period.last_day)
     return tr("replay_header." + what.policy.value, first=first, last=last)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import tzinfo
 
+from bot.dates import day_text
 from bot.i18n import Html, Translator
 from bot.periods import Period
 from bot.presentation.reports.charts import ChartData, chart_data
@@ -63,7 +64,7 @@ class Figures:
 
 
 def stats_heading(period: Period, tr: Translator) -> Html:
-    first, last = period.first_day.strftime("%d.%m.%Y"), period.last_day.strftime("%d.%m.%Y")
+    first, last = day_text(period.first_day), day_text(period.last_day)
     return tr("stats_header." + period.span.value, first=first, last=last)
 
 
