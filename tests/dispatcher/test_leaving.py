@@ -22,8 +22,7 @@ PHONE = "+7 912 345-67-89"
 SHOWN_PHONE = "+79123456789"
 
 
-def leave(member_id: int | None, choice: str, to: int = 0) -> str:
-    assert member_id is not None
+def leave(member_id: int, choice: str, to: int = 0) -> str:
     return LeaveCb(member_id=member_id, choice=LeaveChoice(choice), to=to).pack()
 
 
@@ -32,6 +31,18 @@ def keyboard(world: World) -> list[list[str]]:
     markup = world.session.of(SendMessage)[-1].reply_markup
     assert isinstance(markup, InlineKeyboardMarkup)
     return [[b.text for b in row] for row in markup.inline_keyboard]
+
+
+async def removed_with_a_lead(world: World, name: str = "ООО Ромашка") -> tuple[int, int]:
+    """A first-come team; Ivan claims a lead (with a phone) and a head removes Ivan. The
+    lead's number and Ivan's member number."""
+    await first_come_team(world)
+    lead_id = await new_lead(world, name, phone=PHONE)
+    await claim(world, IVAN, lead_id)
+    ivan = (await lead_of(world, lead_id)).owner_id
+    assert ivan is not None
+    await reply_to(world, HEAD, "/remove @ivan", private(HEAD))
+    return lead_id, ivan
 
 
 async def decide(world: World, data: str) -> str:
@@ -65,12 +76,8 @@ async def test_removing_a_manager_with_leads_in_work_asks_the_head(world: World)
 async def test_handed_out_by_the_rules_in_first_come_the_leads_go_back_to_the_chat(
     world: World,
 ) -> None:
-    await first_come_team(world)
-    lead_id = await new_lead(world, "ООО Ромашка", phone=PHONE)
-    await claim(world, IVAN, lead_id)
+    lead_id, ivan_id = await removed_with_a_lead(world)
     [card] = await rows(world, lead_id, OutboxPurpose.OWNER_CARD)
-    await reply_to(world, HEAD, "/remove @ivan", private(HEAD))
-    ivan_id = (await lead_of(world, lead_id)).owner_id
     text = await decide(world, leave(ivan_id, "route"))
     assert text.endswith("🔀 Лиды в работе розданы по правилам: 1.")
     assert text.startswith("Ivan больше не в команде")
@@ -156,11 +163,7 @@ async def test_back_shows_the_choices_again(world: World) -> None:
 async def test_leaving_them_keeps_them_and_a_second_tap_finds_nothing_to_decide(
     world: World,
 ) -> None:
-    await first_come_team(world)
-    lead_id = await new_lead(world, "A", phone=PHONE)
-    await claim(world, IVAN, lead_id)
-    ivan = (await lead_of(world, lead_id)).owner_id
-    await reply_to(world, HEAD, "/remove @ivan", private(HEAD))
+    lead_id, ivan = await removed_with_a_lead(world, "A")
     assert (await decide(world, leave(ivan, "keep"))).endswith(
         "📌 Лиды в работе остаются у прежнего владельца: Ivan."
     )
@@ -172,11 +175,7 @@ async def test_leaving_them_keeps_them_and_a_second_tap_finds_nothing_to_decide(
 
 
 async def test_a_manager_back_in_the_team_keeps_their_leads(world: World) -> None:
-    await first_come_team(world)
-    lead_id = await new_lead(world, "A")
-    await claim(world, IVAN, lead_id)
-    ivan = (await lead_of(world, lead_id)).owner_id
-    await reply_to(world, HEAD, "/remove @ivan", private(HEAD))
+    lead_id, ivan = await removed_with_a_lead(world, "A")
     world.session.expect(SendMessage)  # the allowance is an alert
     await tap(world, HEAD, f"rejoin:{ivan}")
     await reply_to(world, IVAN, "/join", TEAM_CHAT)
